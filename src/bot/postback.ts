@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Postback data carried by buttons and quick replies. Encoded as a short query string
+ * (`a=measure&id=...`) to stay under LINE's 300-character limit; parsed with zod at the
+ * boundary, so forged or stale data becomes `null` and a polite "button expired" reply.
+ */
+const Id = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const Page = z.coerce.number().int().min(0).max(50);
+
+export const PostbackSchema = z.discriminatedUnion('a', [
+  z.object({ a: z.literal('menu') }),
+  z.object({ a: z.literal('help') }),
+  z.object({ a: z.literal('ita') }),
+  z.object({ a: z.literal('measures') }),
+  z.object({ a: z.literal('measure'), id: Id, page: Page.optional() }),
+  z.object({ a: z.literal('announcement'), page: Page.optional() }),
+  z.object({ a: z.literal('section'), id: Id }),
+]);
+export type Postback = z.infer<typeof PostbackSchema>;
+export type PostbackAction = Postback['a'];
+
+export function encodePostback(postback: Postback): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(postback)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/** Parses postback data; null when it is malformed, unknown or from an older version. */
+export function parsePostback(data: string): Postback | null {
+  if (data.length > 300) return null;
+  const parsed = PostbackSchema.safeParse(Object.fromEntries(new URLSearchParams(data)));
+  return parsed.success ? parsed.data : null;
+}
