@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once at start. A bad value stops the start with one line naming
+ * the variable and what is wrong; a secret's value never appears in that line.
+ */
+const StaffTokens = z
+  .string()
+  .transform((raw, ctx) => {
+    const tokens = new Map<string, string>();
+    for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const at = pair.indexOf(':');
+      const name = at > 0 ? pair.slice(0, at).trim() : '';
+      const token = at > 0 ? pair.slice(at + 1).trim() : '';
+      if (!/^[\w.-]{1,40}$/.test(name)) {
+        ctx.addIssue({ code: 'custom', message: 'each entry must be name:token with a name of letters, digits, . _ or -' });
+        return z.NEVER;
+      }
+      if (token.length < 32) {
+        ctx.addIssue({ code: 'custom', message: `the token for "${name}" is shorter than 32 characters` });
+        return z.NEVER;
+      }
+      tokens.set(token, name);
+    }
+    return tokens;
+  });
+
+const TipKey = z.string().transform((raw, ctx) => {
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32 || key.toString('base64').replace(/=+$/, '') !== raw.trim().replace(/=+$/, '')) {
+    ctx.addIssue({ code: 'custom', message: 'must be 32 bytes encoded in base64 (e.g. `openssl rand -base64 32`)' });
+    return z.NEVER;
+  }
+  return key;
+});
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LINE_CHANNEL_SECRET: z.string().min(1).optional(),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
+  LINE_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.line.me'),
+  LINE_DATA_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api-data.line.me'),
+  DATA_DIR: z.string().min(1).default('data'),
+  STAFF_TOKENS: StaffTokens.optional(),
+  TIP_ENCRYPTION_KEY: TipKey.optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  mode: 'live' | 'demo';
+  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string } | null;
+  dataDir: string;
+  /** token → staff name, for the staff API's bearer tokens. */
+  staffTokens: Map<string, string>;
+  tipEncryptionKey: Buffer | null;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment into a Config; throws ConfigError with one line on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const hasSecret = e.LINE_CHANNEL_SECRET !== undefined;
+  const hasToken = e.LINE_CHANNEL_ACCESS_TOKEN !== undefined;
+  if (hasSecret !== hasToken) {
+    const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
+    throw new ConfigError(`${missing}: must be set too (set both LINE variables for live mode, or neither for demo mode)`);
+  }
+  const mode = hasSecret ? 'live' : 'demo';
+  if (mode === 'live' && !e.TIP_ENCRYPTION_KEY) {
+    throw new ConfigError('TIP_ENCRYPTION_KEY: required in live mode (32 bytes, base64)');
+  }
+  return {
+    port: e.PORT,
+    mode,
+    line: hasSecret
+      ? {
+          channelSecret: e.LINE_CHANNEL_SECRET!,
+          channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN!,
+          apiBaseUrl: e.LINE_API_BASE_URL,
+          dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
+        }
+      : null,
+    dataDir: path.resolve(e.DATA_DIR),
+    staffTokens: e.STAFF_TOKENS ?? new Map(),
+    tipEncryptionKey: e.TIP_ENCRYPTION_KEY ?? null,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * An append-only file of JSON lines. Appends that arrive while a write is on its way are
+ * written together and made durable with one fdatasync (group commit), so many concurrent
+ * writers cost one disk flush. `rewrite` replaces the whole file atomically (compaction) and
+ * is ordered with the appends.
+ */
+type Op = { kind: 'append' | 'rewrite'; text: string; done: (err?: Error) => void };
+
+export class AppendLog {
+  private queue: Op[] = [];
+  private flushing: Promise<void> | null = null;
+
+  private constructor(
+    readonly file: string,
+    private handle: fs.FileHandle,
+    private readonly durable: boolean,
+  ) {}
+
+  /**
+   * Opens (creating) the log and returns the records already in it. A torn last line (the
+   * process died mid-write) is dropped; a bad line anywhere else is corruption and throws.
+   */
+  static async open(file: string, opts: { durable?: boolean } = {}): Promise<{ log: AppendLog; records: unknown[] }> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return '';
+      throw err;
+    });
+    const lines = text.split('\n');
+    const records: unknown[] = [];
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        records.push(JSON.parse(line));
+      } catch {
+        const isLast = lines.slice(i + 1).every((l) => !l.trim());
+        if (!isLast) throw new Error(`${file}: line ${i + 1} is not valid JSON (the file is damaged)`);
+      }
+    });
+    if (text.length > 0 && !text.endsWith('\n')) {
+      // Drop the torn tail so the next append starts on a fresh line.
+      await fs.writeFile(file, records.map((r) => JSON.stringify(r) + '\n').join(''));
+    }
+    const handle = await fs.open(file, 'a');
+    return { log: new AppendLog(file, handle, opts.durable ?? true), records };
+  }
+
+  /** Appends one record; resolves once it is on disk. */
+  append(record: unknown): Promise<void> {
+    return this.appendMany([record]);
+  }
+
+  /** Appends records as one write; resolves once they are on disk. */
+  appendMany(records: unknown[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    return this.enqueue('append', records.map((r) => JSON.stringify(r) + '\n').join(''));
+  }
+
+  /**
+   * Replaces the file's content with `records` (atomic: temp file, fsync, rename). It takes
+   * its place in the queue: appends made before the call land in the old file (which the
+   * caller's snapshot covers), appends made after it land in the new one.
+   */
+  rewrite(records: unknown[]): Promise<void> {
+    return this.enqueue('rewrite', records.map((r) => JSON.stringify(r) + '\n').join(''));
+  }
+
+  private enqueue(kind: Op['kind'], text: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ kind, text, done: (err) => (err ? reject(err) : resolve()) });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length > 0) {
+      const cut = this.queue.findIndex((op) => op.kind === 'rewrite');
+      const batch = cut === 0 ? this.queue.splice(0, 1) : this.queue.splice(0, cut < 0 ? this.queue.length : cut);
+      try {
+        if (batch[0]!.kind === 'rewrite') await this.replaceFile(batch[0]!.text);
+        else {
+          // Group commit: every append queued so far goes in one write and one flush.
+          await this.handle.write(batch.map((op) => op.text).join(''));
+          if (this.durable) await this.handle.datasync();
+        }
+        batch.forEach((op) => op.done());
+      } catch (err) {
+        batch.forEach((op) => op.done(err as Error));
+      }
+    }
+    this.flushing = null;
+  }
+
+  private async replaceFile(text: string): Promise<void> {
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    const out = await fs.open(tmp, 'w');
+    try {
+      await out.write(text);
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+    await this.handle.close();
+    await fs.rename(tmp, this.file);
+    this.handle = await fs.open(this.file, 'a');
+  }
+
+  async close(): Promise<void> {
+    await this.flushing;
+    await this.handle.close();
+  }
+}

@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import { AppendLog } from './append-log.js';
+
+type Entry = { k: string; v: unknown | null };
+
+/**
+ * Records by key, kept in memory and persisted as an append-only log of changes, so one
+ * write costs one appended line whatever the number of records. The log is compacted to one
+ * line per live record when it grows past twice that size. Values are validated with zod
+ * when read; readers get copies, so no caller can change a record without `set`.
+ */
+export class KeyedStore<T> {
+  private readonly map = new Map<string, T>();
+  private logLines = 0;
+  private compacting: Promise<void> | null = null;
+
+  private constructor(
+    private readonly log: AppendLog,
+    private readonly schema: z.ZodType<T>,
+    readonly name: string,
+  ) {}
+
+  static async open<T>(file: string, schema: z.ZodType<T>, opts: { durable?: boolean } = {}): Promise<KeyedStore<T>> {
+    const { log, records } = await AppendLog.open(file, opts);
+    const store = new KeyedStore(log, schema, file);
+    records.forEach((raw, i) => {
+      const entry = raw as Entry;
+      if (typeof entry?.k !== 'string') throw new Error(`${file}: record ${i + 1} has no key`);
+      if (entry.v === null) {
+        store.map.delete(entry.k);
+        return;
+      }
+      const parsed = schema.safeParse(entry.v);
+      if (!parsed.success) throw new Error(`${file}: record ${i + 1} is invalid: ${parsed.error.issues[0]?.message}`);
+      store.map.set(entry.k, parsed.data);
+    });
+    store.logLines = records.length;
+    return store;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: string): T | undefined {
+    const value = this.map.get(key);
+    return value === undefined ? undefined : structuredClone(value);
+  }
+
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  /** Every record, copied. */
+  values(): T[] {
+    return [...this.map.values()].map((v) => structuredClone(v));
+  }
+
+  /** Keys of the records that satisfy `pred`, without copying the records. */
+  keysWhere(pred: (value: Readonly<T>) => boolean): string[] {
+    const keys: string[] = [];
+    for (const [k, v] of this.map) if (pred(v)) keys.push(k);
+    return keys;
+  }
+
+  /** Stores `value` under `key`; the memory copy changes at once, the promise resolves when on disk. */
+  set(key: string, value: T): Promise<void> {
+    const valid = this.schema.parse(value);
+    this.map.set(key, structuredClone(valid));
+    return this.write({ k: key, v: valid });
+  }
+
+  delete(key: string): Promise<void> {
+    if (!this.map.delete(key)) return Promise.resolve();
+    return this.write({ k: key, v: null });
+  }
+
+  private async write(entry: Entry): Promise<void> {
+    this.logLines += 1;
+    await this.log.append(entry);
+    if (this.logLines > 2 * this.map.size + 1000 && !this.compacting) {
+      this.compacting = this.compact().finally(() => (this.compacting = null));
+    }
+  }
+
+  /** Rewrites the log as one line per live record. */
+  async compact(): Promise<void> {
+    const snapshot = [...this.map].map(([k, v]) => ({ k, v }));
+    const linesBefore = this.logLines;
+    await this.log.rewrite(snapshot);
+    // Writes made while the rewrite ran were counted on top of linesBefore and are kept.
+    this.logLines -= linesBefore - snapshot.length;
+  }
+
+  async close(): Promise<void> {
+    await this.compacting;
+    await this.log.close();
+  }
+}
