@@ -1,0 +1,115 @@
+import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeContentDocument } from '../content/content-files.js';
+import { parseDocument } from '../content/importer.js';
+import type { ContentDocument } from '../content/model.js';
+
+const USAGE = 'usage: npm run import -- FILE [FILE...]';
+
+/** Where output goes and what relative paths are relative to; tests pass their own. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  cwd: string;
+}
+
+/**
+ * The data folder the content is written under (`<DATA_DIR>/content/`). A stand-in until the
+ * command reads `loadConfig()` like `npm start` does; an empty DATA_DIR counts as unset.
+ */
+export function dataDirFrom(env: NodeJS.ProcessEnv): string {
+  return env.DATA_DIR || 'data';
+}
+
+/**
+ * `npm run import -- FILE [FILE...]`: parses every file first and writes only when all of them
+ * parsed, so a broken document leaves the content as it was. One line per file on stdout;
+ * on failure one line on stderr naming the file and where it broke. Returns the exit code
+ * (0 done, 1 refused or failed, 2 usage).
+ */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo()): Promise<number> {
+  const files = argv.filter((arg) => arg !== '--');
+  if (files.includes('--help') || files.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (files.length === 0) {
+    io.err(USAGE);
+    return 2;
+  }
+  const parsed: { file: string; doc: ContentDocument }[] = [];
+  for (const file of files) {
+    try {
+      const text = await readSource(path.resolve(io.cwd, file));
+      parsed.push({ file, doc: parseDocument(text, file) });
+    } catch (error) {
+      io.err(`import failed: ${file}: ${messageOf(error)}`);
+      return 1;
+    }
+  }
+  const dataDir = path.resolve(io.cwd, dataDirFrom(env));
+  for (const { file, doc } of parsed) {
+    try {
+      await writeContentDocument(dataDir, doc);
+    } catch (error) {
+      io.err(`import failed: ${file}: cannot write content: ${messageOf(error)}`);
+      return 1;
+    }
+    io.out(`imported ${path.basename(file)} → ${doc.id}: ${describe(doc)}`);
+  }
+  return 0;
+}
+
+/** "ITA 2568 (93.05), 3 measures, announcement with 2 sections" */
+export function describe(doc: ContentDocument): string {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const ita = doc.ita ? `ITA ${doc.ita.fiscalYear} (${doc.ita.score.toFixed(2)})` : 'no ITA result';
+  const announcement = doc.announcement
+    ? `announcement with ${plural(doc.announcement.sections.length, 'section')}`
+    : 'no announcement';
+  return `${ita}, ${plural(doc.measures.length, 'measure')}, ${announcement}`;
+}
+
+/** The file's text, refusing bytes that are not UTF-8 (a mis-saved file would import as garbage). */
+async function readSource(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reasons: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a folder', EACCES: 'permission denied' };
+    throw new Error(`cannot read: ${(code && reasons[code]) ?? messageOf(error)}`);
+  }
+  try {
+    // ignoreBOM keeps a byte-order mark in the text, so the recorded sha256 is of the exact bytes.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new Error('not UTF-8 text (save the document as UTF-8)');
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function processIo(): CliIo {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+  };
+}
+
+function runDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (runDirectly()) process.exitCode = await main(process.argv.slice(2), process.env);
