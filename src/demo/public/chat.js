@@ -1,0 +1,252 @@
+// The demo chat page: plays a LINE client. Everything the user does is POSTed to the demo API,
+// which turns it into a signed webhook for the bot; what the bot sends arrives as Server-Sent
+// Events from the LINE stand-in. No inline script, no framework.
+import { escapeHtml } from './flex-render.js';
+import { renderMessage, renderQuickReply } from './message-render.js';
+
+const $ = (id) => document.getElementById(id);
+const api = (p) => new URL(p, document.baseURI).href;
+const clock = new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
+const ICONS = ['M4 5h16v10H9l-5 4z', 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h4', 'M4 10l12-5v14L4 14zM16 9h3v6h-3', 'M11 4a6 6 0 1 1 0 12a6 6 0 1 1 0-12zM15.5 15.5L20 20', 'M12 3a6 6 0 0 1 6 6v5l2 3H4l2-3V9a6 6 0 0 1 6-6zM10 20h4', 'M5 4h14v16H5zM8 9l2 2 4-4M8 15h8'];
+const DEMO_LOCATION = { type: 'location', title: 'ตำแหน่งที่แชร์ (ทดลอง)', address: 'ตำแหน่งตัวอย่างสำหรับการสาธิต', latitude: 15.75, longitude: 104.2 };
+
+const state = { config: null, users: [], user: null, source: null, maxSeq: 0, lastFrom: null, friendship: 'new', loadingTimer: 0 };
+
+function toast(text) {
+  const el = $('toast');
+  el.textContent = text;
+  el.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => (el.hidden = true), 3000);
+}
+
+async function post(path, body, type = 'application/json') {
+  const res = await fetch(api(path), { method: 'POST', headers: { 'content-type': type }, body: type === 'application/json' ? JSON.stringify(body) : body });
+  if (!res.ok) toast(`ส่งไม่สำเร็จ (${res.status})`);
+  return res.ok;
+}
+
+/** Sends one user action (text, postback, follow ...) as the current demo user. */
+function send(action) {
+  if (action.type !== 'follow' && state.friendship === 'blocked') return toast('เลิกบล็อกก่อนจึงจะคุยได้');
+  $('quick-replies').replaceChildren();
+  return post('demo/api/send', { user: state.user, action });
+}
+
+function scrollDown() {
+  const chat = $('chat');
+  chat.scrollTop = chat.scrollHeight;
+}
+
+function row(cls, inner) {
+  const el = document.createElement('div');
+  el.className = `row ${cls}`;
+  el.innerHTML = inner;
+  $('chat').append(el);
+  scrollDown();
+  return el;
+}
+
+function hideLoading() {
+  clearTimeout(state.loadingTimer);
+  $('chat').querySelector('.row.loading')?.remove();
+}
+
+function showLoading(seconds) {
+  hideLoading();
+  row('bot loading', `<span class="avatar" aria-hidden="true">บ</span><div class="bubble text" aria-label="กำลังพิมพ์"><span class="dots"><i></i><i></i><i></i></span></div>`);
+  state.loadingTimer = setTimeout(hideLoading, Math.min(seconds, 60) * 1000);
+}
+
+function addItem(item) {
+  if (item.seq <= state.maxSeq) return;
+  state.maxSeq = item.seq;
+  const time = `<time>${clock.format(new Date(item.at))}</time>`;
+  if (item.from === 'system') return void row('system', `<span>${escapeHtml(item.message?.text)}</span>`);
+  const unknown = [];
+  let rendered;
+  try {
+    rendered = renderMessage(item.message, { unknown });
+  } catch (err) {
+    rendered = { kind: 'text', html: `<div class="msg-text">[แสดงข้อความไม่ได้: ${escapeHtml(err.message)}]</div>` };
+  }
+  const bubble = `<div class="bubble ${rendered.kind}"${unknown.length ? ` data-unknown="${escapeHtml(unknown.join('; '))}"` : ''}>${rendered.html}</div>`;
+  if (item.from === 'user') {
+    row('user', `${time}${bubble}`);
+    $('quick-replies').replaceChildren();
+  } else {
+    hideLoading();
+    const first = state.lastFrom !== 'bot';
+    const head = first ? `<span class="avatar" aria-hidden="true">บ</span>` : `<span class="avatar-space"></span>`;
+    const name = first ? `<div class="name">${escapeHtml(state.config.botName)}</div>` : '';
+    row(`bot${rendered.kind === 'flex' ? ' wide' : ''}`, `${head}<div class="col">${name}<div class="line">${bubble}${time}</div></div>`);
+    // LINE shows only the quick reply of the last message received
+    $('quick-replies').innerHTML = renderQuickReply(item.message?.quickReply);
+  }
+  state.lastFrom = item.from;
+}
+
+function setFriendship(friendship) {
+  state.friendship = friendship;
+  const blocked = friendship === 'blocked';
+  $('friend-banner').hidden = friendship === 'friend';
+  $('friend-text').textContent = blocked ? 'คุณบล็อกบัญชีนี้อยู่ จะไม่ได้รับข้อความจากบัญชีนี้' : 'ยังไม่ได้เป็นเพื่อนกับบัญชีนี้';
+  $('follow').textContent = blocked ? 'เลิกบล็อก' : 'เพิ่มเพื่อน';
+  $('block').hidden = blocked;
+  for (const el of document.querySelectorAll('#composer input, #composer button, #rich-menu button')) el.disabled = blocked;
+  document.body.dataset.friendship = friendship;
+}
+
+function connect(userId) {
+  state.source?.close();
+  Object.assign(state, { user: userId, maxSeq: 0, lastFrom: null });
+  localStorage.setItem('demo-user', userId);
+  $('chat').replaceChildren();
+  $('quick-replies').replaceChildren();
+  const source = new EventSource(api(`demo/api/events?user=${encodeURIComponent(userId)}`));
+  source.addEventListener('item', (e) => addItem(JSON.parse(e.data)));
+  source.addEventListener('loading', (e) => showLoading(JSON.parse(e.data).seconds));
+  source.addEventListener('friendship', (e) => setFriendship(JSON.parse(e.data).friendship));
+  source.addEventListener('open', () => (document.body.dataset.connected = userId));
+  state.source = source;
+}
+
+function pickDateTime(action) {
+  const mode = ['date', 'time', 'datetime'].includes(action.mode) ? action.mode : 'datetime';
+  const input = $('picker-input');
+  input.type = mode === 'datetime' ? 'datetime-local' : mode;
+  for (const k of ['min', 'max']) input[k] = action[k] ?? '';
+  input.value = action.initial ?? '';
+  $('picker-label').textContent = action.label || { date: 'เลือกวันที่', time: 'เลือกเวลา', datetime: 'เลือกวันและเวลา' }[mode];
+  const dialog = $('picker');
+  dialog.onclose = () => {
+    if (dialog.returnValue === 'ok' && input.value) send({ type: 'postback', data: action.data, params: { [mode]: input.value } });
+  };
+  dialog.returnValue = '';
+  dialog.showModal();
+}
+
+/** Does what the LINE app does when a button, chip, area or Flex component with `action` is tapped. */
+function perform(action) {
+  switch (action.type) {
+    case 'message':
+      return send({ type: 'text', text: action.text });
+    case 'postback': {
+      if (action.inputOption === 'openKeyboard') $('text').focus();
+      if (action.inputOption === 'openKeyboard' && action.fillInText) $('text').value = action.fillInText;
+      if (action.inputOption === 'openRichMenu' || action.inputOption === 'closeRichMenu') toggleMenu(action.inputOption === 'openRichMenu');
+      const displayText = action.displayText ?? action.text;
+      return send({ type: 'postback', data: action.data, ...(displayText ? { displayText } : {}) });
+    }
+    case 'datetimepicker':
+      return pickDateTime(action);
+    case 'uri':
+      if (/^(https?:|tel:|mailto:)/i.test(action.uri ?? '')) return void window.open(action.uri, '_blank', 'noopener');
+      return toast(`เปิดลิงก์นี้ได้ในแอป LINE เท่านั้น: ${action.uri}`);
+    case 'camera':
+    case 'cameraRoll':
+      return $('image-input').click();
+    case 'location':
+      return send(DEMO_LOCATION);
+    case 'richmenuswitch':
+      return send({ type: 'postback', data: action.data, params: { newRichMenuAliasId: action.richMenuAliasId, status: 'SUCCESS' } });
+    case 'clipboard':
+      navigator.clipboard?.writeText(action.clipboardText ?? '').catch(() => {});
+      return toast('คัดลอกแล้ว');
+    default:
+      return toast(`การกระทำ ${action.type} ยังไม่รองรับในหน้าสาธิต`);
+  }
+}
+
+function toggleMenu(open = $('rich-menu').hidden) {
+  $('rich-menu').hidden = !open;
+  $('menu-bar').setAttribute('aria-expanded', String(open));
+}
+
+function renderRichMenu(menu) {
+  const { width, height } = menu.size;
+  const pct = (v, of) => `${((v / of) * 100).toFixed(3)}%`;
+  const areas = menu.areas.map((a, i) => {
+    const pos = `left:${pct(a.bounds.x, width)};top:${pct(a.bounds.y, height)};width:${pct(a.bounds.width, width)};height:${pct(a.bounds.height, height)}`;
+    const label = escapeHtml(a.action.label ?? a.action.text ?? '');
+    const face = menu.image ? '' : `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${ICONS[i % ICONS.length]}"/></svg><span>${label}</span>`;
+    return `<button type="button" class="rm-area${menu.image ? '' : ' drawn'}" style="${pos}" aria-label="${label}" data-action="${escapeHtml(JSON.stringify(a.action))}">${face}</button>`;
+  });
+  const image = menu.image ? `<img alt="" src="${escapeHtml(api(menu.image))}">` : '';
+  $('rich-menu').innerHTML = `<div class="rm-frame" style="aspect-ratio:${width} / ${height}">${image}${areas.join('')}</div>`;
+  $('menu-bar-text').textContent = menu.chatBarText || 'เมนู';
+}
+
+function fillUsers() {
+  $('user-select').innerHTML = state.users.map((u) => `<option value="${escapeHtml(u.id)}">${escapeHtml(u.name)}</option>`).join('');
+  $('user-select').value = state.user;
+}
+
+function addUser() {
+  const hex = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const extra = JSON.parse(localStorage.getItem('demo-extra-users') || '[]');
+  extra.push({ id: `U${hex}`, name: `ผู้ใช้ใหม่ ${extra.length + 1}` });
+  localStorage.setItem('demo-extra-users', JSON.stringify(extra));
+  state.users = [...state.config.users, ...extra];
+  connect(`U${hex}`);
+  fillUsers();
+}
+
+async function sendImage(file) {
+  if (!file) return;
+  if (file.size > 10 * 1024 * 1024) return toast('รูปใหญ่เกิน 10 MB');
+  $('quick-replies').replaceChildren();
+  await post(`demo/api/image?user=${encodeURIComponent(state.user)}`, file, file.type || 'image/jpeg');
+}
+
+function wire() {
+  document.addEventListener('click', (e) => {
+    const el = e.target.closest('[data-action]');
+    if (!el || el.disabled || e.target.closest('a[href]')) return;
+    e.preventDefault();
+    perform(JSON.parse(el.dataset.action));
+  });
+  document.addEventListener('keydown', (e) => {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches?.('[role="button"][data-action]')) (e.preventDefault(), e.target.click());
+  });
+  $('composer').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = $('text').value.trim();
+    if (text) send({ type: 'text', text }).then(() => ($('text').value = ''));
+  });
+  $('more').addEventListener('click', () => {
+    $('extras').hidden = !$('extras').hidden;
+    $('more').setAttribute('aria-expanded', String(!$('extras').hidden));
+  });
+  $('send-image').addEventListener('click', () => $('image-input').click());
+  $('image-input').addEventListener('change', (e) => sendImage(e.target.files[0]).finally(() => (e.target.value = '')));
+  $('send-location').addEventListener('click', () => send(DEMO_LOCATION));
+  $('send-sticker').addEventListener('click', () => send({ type: 'sticker', packageId: '446', stickerId: '1988' }));
+  $('follow').addEventListener('click', () => send({ type: 'follow' }));
+  $('block').addEventListener('click', () => send({ type: 'unfollow' }));
+  $('menu-bar').addEventListener('click', () => toggleMenu());
+  $('user-select').addEventListener('change', (e) => connect(e.target.value));
+  $('new-user').addEventListener('click', addUser);
+  $('large-text').addEventListener('change', (e) => {
+    document.documentElement.classList.toggle('large-text', e.target.checked);
+    localStorage.setItem('demo-large-text', e.target.checked ? '1' : '');
+  });
+}
+
+async function main() {
+  state.config = await (await fetch(api('demo/api/config'))).json();
+  document.title = `${state.config.botName} (โหมดสาธิต)`;
+  $('bot-name').textContent = state.config.botName;
+  state.users = [...state.config.users, ...JSON.parse(localStorage.getItem('demo-extra-users') || '[]')];
+  const saved = localStorage.getItem('demo-user');
+  state.user = state.users.some((u) => u.id === saved) ? saved : state.users[0].id;
+  $('large-text').checked = Boolean(localStorage.getItem('demo-large-text'));
+  document.documentElement.classList.toggle('large-text', $('large-text').checked);
+  renderRichMenu(state.config.richMenu);
+  fillUsers();
+  wire();
+  connect(state.user);
+  document.body.dataset.ready = '1';
+}
+
+main().catch((err) => toast(`เปิดหน้าไม่สำเร็จ: ${err.message}`));
