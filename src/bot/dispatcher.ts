@@ -1,0 +1,105 @@
+import type { messagingApi } from '@line/bot-sdk';
+import type { InboxEntry, Inbox } from '../line/inbox.js';
+import { isUserId } from '../line/ids.js';
+import { LineApiError, type LineGateway } from '../line/line-gateway.js';
+import type { Logger } from '../logger.js';
+import { BotContext } from './context.js';
+import type { ConversationRepo } from './conversation.js';
+import { UserFacingError } from './errors.js';
+import { routeEvent, type Route } from './router.js';
+import { UserQueue } from './user-queue.js';
+
+/** LINE's reply tokens are good for about a minute; after that a reply would only fail. */
+export const REPLY_TOKEN_TTL_MS = 60_000;
+
+export type HandleRoute = (ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>) => Promise<void>;
+
+export interface DispatcherDeps {
+  inbox: Inbox;
+  line: LineGateway;
+  conversations: ConversationRepo;
+  logger: Logger;
+  clock: () => Date;
+  handle: HandleRoute;
+  /** What to say when a handler failed unexpectedly. */
+  apology: () => messagingApi.Message[];
+  /** A user-facing error's sentence as messages (with the usual quick replies). */
+  say: (text: string) => messagingApi.Message[];
+}
+
+/**
+ * Takes acknowledged events from the inbox and handles them: in order per user, one reply
+ * per event sent after the handler, the event marked done whatever happened, and one log
+ * line per event with no personal data in it.
+ */
+export class Dispatcher {
+  private readonly queue = new UserQueue();
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  enqueue(entry: InboxEntry): Promise<void> {
+    const source = entry.event.source as { userId?: string; groupId?: string; roomId?: string } | undefined;
+    const key = source?.userId ?? source?.groupId ?? source?.roomId ?? 'anonymous';
+    return this.queue.run(key, () => this.process(entry));
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private async process(entry: InboxEntry): Promise<void> {
+    const { inbox, logger, clock } = this.deps;
+    const started = performance.now();
+    const event = entry.event;
+    const userId = isUserId(event.source?.userId) ? event.source!.userId! : null;
+    const ctx = new BotContext(event, userId, clock(), userId ? this.deps.conversations.get(userId) : undefined);
+    const route = routeEvent(event);
+    if (route.to === 'ignore') {
+      ctx.intent = route.reason;
+      ctx.outcome = 'ignored';
+    } else {
+      await this.runHandler(ctx, route, entry.id);
+      await this.flushReply(ctx, entry);
+    }
+    await inbox.done(entry.id, clock()).catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
+    logger.info('event', { eventId: entry.id, type: event.type, intent: ctx.intent, outcome: ctx.outcome, ms: Math.round(performance.now() - started) });
+  }
+
+  private async runHandler(ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>, eventId: string): Promise<void> {
+    try {
+      await this.deps.handle(ctx, route);
+      if (ctx.userId && ctx.stateChange !== undefined) await this.deps.conversations.save(ctx.userId, ctx.stateChange);
+    } catch (err) {
+      // State is not saved: the user can try the same step again.
+      ctx.replies.length = 0;
+      if (err instanceof UserFacingError) {
+        ctx.outcome = `refused:${err.code}`;
+        ctx.reply(...this.deps.say(err.userMessage));
+        return;
+      }
+      ctx.outcome = 'error';
+      const e = err instanceof Error ? err : new Error(String(err));
+      this.deps.logger.error('handler failed', { eventId, intent: ctx.intent, error: e.name, at: e.stack?.split('\n')[1]?.trim() });
+      ctx.reply(...this.deps.apology());
+    }
+  }
+
+  private async flushReply(ctx: BotContext, entry: InboxEntry): Promise<void> {
+    const replyToken = (entry.event as { replyToken?: string }).replyToken;
+    if (ctx.replies.length === 0 || !replyToken) return;
+    if (this.deps.clock().getTime() - entry.receivedAt > REPLY_TOKEN_TTL_MS) {
+      ctx.outcome += ';reply-expired';
+      return;
+    }
+    try {
+      await this.deps.line.reply(replyToken, ctx.replies);
+    } catch (err) {
+      ctx.outcome += ';reply-failed';
+      if (err instanceof LineApiError) {
+        this.deps.logger.warn('LINE reply failed', { eventId: entry.id, status: err.status, body: err.body, lineRequestId: err.requestId });
+      } else {
+        this.deps.logger.error('reply not sent', { eventId: entry.id, error: (err as Error).name });
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * Authenticated encryption (AES-256-GCM) for anything private kept on disk: tip contents,
+ * a confidential reporter's user id, webhook events waiting to be handled. A sealed value
+ * is `v1.<iv>.<tag>.<ciphertext>` in base64url; a changed byte makes `open` throw.
+ */
+const VERSION = 'v1';
+
+export class SealError extends Error {
+  override name = 'SealError';
+}
+
+export function seal(key: Buffer, plaintext: string | Buffer): string {
+  if (key.length !== 32) throw new SealError('key must be 32 bytes');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+}
+
+export function openSealed(key: Buffer, sealed: string): Buffer {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== VERSION || !iv || !tag || body === undefined) throw new SealError('not a sealed value');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
+  } catch {
+    throw new SealError('sealed value is damaged or the key is wrong');
+  }
+}
+
+export function openSealedText(key: Buffer, sealed: string): string {
+  return openSealed(key, sealed).toString('utf8');
+}

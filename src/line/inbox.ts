@@ -1,0 +1,105 @@
+import type { webhook } from '@line/bot-sdk';
+import { AppendLog } from '../storage/append-log.js';
+import { openSealedText, seal } from '../crypto/sealed.js';
+
+export interface InboxEntry {
+  id: string;
+  event: webhook.Event;
+  /** When the bot acknowledged the event (ms since epoch): reply tokens age from here. */
+  receivedAt: number;
+}
+
+type Record =
+  | { op: 'in'; id: string; at: number; sealed: string }
+  | { op: 'done'; id: string; at: number }
+  | { op: 'seen'; id: string; at: number };
+
+/** How long a handled event's id is remembered to recognise a redelivery. */
+const REMEMBER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Webhook events between the 200 and their handling. Each is sealed (encrypted) and on disk
+ * before the webhook answers, so an acknowledged event survives a crash and is handled at
+ * the next start. Event ids are remembered for a day, so a redelivery is handled once.
+ */
+export class Inbox {
+  private readonly pendingById = new Map<string, InboxEntry>();
+  private readonly seenAt = new Map<string, number>();
+  private lines = 0;
+
+  private constructor(
+    private readonly log: AppendLog,
+    private readonly key: Buffer,
+  ) {}
+
+  static async open(file: string, key: Buffer, now: Date): Promise<Inbox> {
+    const { log, records } = await AppendLog.open(file);
+    const inbox = new Inbox(log, key);
+    for (const r of records as Record[]) {
+      if (r.op === 'in') {
+        const event = JSON.parse(openSealedText(key, r.sealed)) as webhook.Event;
+        inbox.pendingById.set(r.id, { id: r.id, event, receivedAt: r.at });
+      } else {
+        inbox.pendingById.delete(r.id);
+      }
+      inbox.seenAt.set(r.id, r.at);
+    }
+    await inbox.compact(now);
+    return inbox;
+  }
+
+  /** Events acknowledged earlier and not yet handled (after a crash), oldest first. */
+  pending(): InboxEntry[] {
+    return [...this.pendingById.values()].sort((a, b) => a.receivedAt - b.receivedAt);
+  }
+
+  /**
+   * Stores the events not seen before and returns them, once they are durable. Ids are
+   * claimed at once, so the same id arriving twice at the same moment is admitted once.
+   */
+  async admit(events: Array<{ id: string; event: webhook.Event }>, now: Date): Promise<InboxEntry[]> {
+    const fresh: InboxEntry[] = [];
+    for (const { id, event } of events) {
+      if (this.seenAt.has(id)) continue;
+      this.seenAt.set(id, now.getTime());
+      fresh.push({ id, event, receivedAt: now.getTime() });
+    }
+    if (fresh.length === 0) return fresh;
+    const records: Record[] = fresh.map((e) => ({ op: 'in', id: e.id, at: e.receivedAt, sealed: seal(this.key, JSON.stringify(e.event)) }));
+    try {
+      await this.log.appendMany(records);
+    } catch (err) {
+      // Not stored, so not acknowledged: let LINE redeliver it.
+      fresh.forEach((e) => this.seenAt.delete(e.id));
+      throw err;
+    }
+    fresh.forEach((e) => this.pendingById.set(e.id, e));
+    this.lines += records.length;
+    return fresh;
+  }
+
+  /** Marks an event handled (whatever the outcome), so a restart does not handle it again. */
+  async done(id: string, now: Date): Promise<void> {
+    if (!this.pendingById.delete(id)) return;
+    this.lines += 1;
+    await this.log.append({ op: 'done', id, at: now.getTime() } satisfies Record);
+    if (this.lines > 2 * (this.pendingById.size + this.seenAt.size) + 2000) await this.compact(now);
+  }
+
+  /** Rewrites the file as the pending events plus the ids still worth remembering. */
+  async compact(now: Date): Promise<void> {
+    const cutoff = now.getTime() - REMEMBER_MS;
+    for (const [id, at] of this.seenAt) if (at < cutoff && !this.pendingById.has(id)) this.seenAt.delete(id);
+    const records: Record[] = [];
+    for (const [id, at] of this.seenAt) {
+      const entry = this.pendingById.get(id);
+      records.push(entry ? { op: 'in', id, at: entry.receivedAt, sealed: seal(this.key, JSON.stringify(entry.event)) } : { op: 'seen', id, at });
+    }
+    this.lines = records.length;
+    await this.log.rewrite(records);
+  }
+
+  close(): Promise<void> {
+    return this.log.close();
+  }
+}

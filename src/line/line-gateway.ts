@@ -1,0 +1,75 @@
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { isUserId } from './ids.js';
+
+type Message = messagingApi.Message;
+
+/** LINE said no (or could not be reached): the evidence needed to understand why. */
+export class LineApiError extends Error {
+  override name = 'LineApiError';
+  constructor(
+    readonly operation: string,
+    readonly status: number | null,
+    readonly body: string,
+    readonly requestId: string | null,
+  ) {
+    super(`LINE ${operation} failed${status ? ` with ${status}` : ''}`);
+  }
+}
+
+export interface LineGateway {
+  reply(replyToken: string, messages: Message[]): Promise<{ requestId: string | null }>;
+  push(userId: string, messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
+  multicast(userIds: string[], messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
+  showLoading(userId: string, seconds: number): Promise<void>;
+}
+
+const MAX_MESSAGES = 5;
+
+/** The bot's only way to LINE: @line/bot-sdk's client, pointed at LINE_API_BASE_URL. */
+export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl: string }): LineGateway {
+  const client = new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl });
+
+  const call = async <T>(operation: string, fn: () => Promise<{ httpResponse: Response; body: T }>) => {
+    try {
+      const { httpResponse } = await fn();
+      return { requestId: httpResponse.headers.get('x-line-request-id') };
+    } catch (err) {
+      throw toLineApiError(operation, err);
+    }
+  };
+  const checkMessages = (messages: Message[]) => {
+    if (messages.length === 0 || messages.length > MAX_MESSAGES) throw new RangeError(`1 to ${MAX_MESSAGES} messages per request, got ${messages.length}`);
+  };
+  const checkUser = (userId: string) => {
+    if (!isUserId(userId)) throw new RangeError('not a LINE user id');
+  };
+
+  return {
+    reply(replyToken, messages) {
+      checkMessages(messages);
+      return call('reply', () => client.replyMessageWithHttpInfo({ replyToken, messages }));
+    },
+    push(userId, messages, retryKey) {
+      checkUser(userId);
+      checkMessages(messages);
+      return call('push', () => client.pushMessageWithHttpInfo({ to: userId, messages }, retryKey));
+    },
+    multicast(userIds, messages, retryKey) {
+      userIds.forEach(checkUser);
+      checkMessages(messages);
+      if (userIds.length === 0 || userIds.length > 500) throw new RangeError('1 to 500 recipients per multicast');
+      return call('multicast', () => client.multicastWithHttpInfo({ to: userIds, messages }, retryKey));
+    },
+    async showLoading(userId, seconds) {
+      checkUser(userId);
+      await call('loading', () => client.showLoadingAnimationWithHttpInfo({ chatId: userId, loadingSeconds: seconds }));
+    },
+  };
+}
+
+function toLineApiError(operation: string, err: unknown): LineApiError {
+  if (err instanceof HTTPFetchError) {
+    return new LineApiError(operation, err.status, err.body.slice(0, 2000), err.headers.get('x-line-request-id'));
+  }
+  return new LineApiError(operation, null, err instanceof Error ? err.message : String(err), null);
+}

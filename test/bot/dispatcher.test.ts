@@ -1,0 +1,86 @@
+import path from 'node:path';
+import type { webhook } from '@line/bot-sdk';
+import { describe, expect, it } from 'vitest';
+import { ConversationRepo, ConversationStateSchema } from '../../src/bot/conversation.js';
+import { Dispatcher, type HandleRoute } from '../../src/bot/dispatcher.js';
+import { UserFacingError } from '../../src/bot/errors.js';
+import { deriveKeys } from '../../src/crypto/keys.js';
+import { Inbox } from '../../src/line/inbox.js';
+import type { LineGateway } from '../../src/line/line-gateway.js';
+import { createMemoryLogger } from '../../src/logger.js';
+import { PrivateStore } from '../../src/storage/private-store.js';
+import { textEvent, userId } from '../helpers/events.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+async function setup(handle: HandleRoute) {
+  const dir = await tempDir();
+  const keys = deriveKeys(Buffer.alloc(32, 1));
+  const now = new Date('2026-11-26T03:00:00Z');
+  const inbox = await Inbox.open(path.join(dir, 'inbox.jsonl'), keys.inbox, now);
+  const conversations = new ConversationRepo(await PrivateStore.open(path.join(dir, 'conv.jsonl'), keys.people, ConversationStateSchema), keys);
+  const sent: Array<{ token: string; messages: unknown[] }> = [];
+  const line = {
+    reply: async (token: string, messages: unknown[]) => {
+      sent.push({ token, messages });
+      return { requestId: null };
+    },
+  } as unknown as LineGateway;
+  const logger = createMemoryLogger();
+  const say = (text: string) => [{ type: 'text' as const, text }];
+  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock: () => now, handle, apology: () => say('apology'), say });
+  const run = async (event: ReturnType<typeof textEvent>) => {
+    const [entry] = await inbox.admit([{ id: event.webhookEventId, event: event as unknown as webhook.Event }], now);
+    await dispatcher.enqueue(entry!);
+  };
+  return { inbox, conversations, sent, logger, run, now };
+}
+
+const state = (step: string) => ({ v: 1 as const, flow: 'test', step, draft: {}, updatedAt: '2026-11-26T03:00:00.000Z' });
+
+describe('Dispatcher', () => {
+  it('when the handler succeeds, then its replies go once and its state is saved', async () => {
+    const t = await setup(async (ctx) => {
+      ctx.reply({ type: 'text', text: 'hello' });
+      ctx.setState(state('one'));
+    });
+    await t.run(textEvent(userId(1), 'x'));
+    expect(t.sent).toHaveLength(1);
+    expect(t.conversations.get(userId(1))?.step).toBe('one');
+    expect(t.inbox.pending()).toEqual([]);
+  });
+
+  it('when the handler throws, then the state is not saved, the user gets an apology and the bug is logged without content', async () => {
+    const t = await setup(async (ctx) => {
+      ctx.setState(state('half-done'));
+      ctx.reply({ type: 'text', text: 'partial' });
+      throw new TypeError('secret detail from ' + ctx.userId);
+    });
+    await t.run(textEvent(userId(2), 'private words'));
+    expect(t.conversations.get(userId(2))).toBeUndefined();
+    expect(t.sent[0]!.messages).toEqual([{ type: 'text', text: 'apology' }]);
+    const logged = JSON.stringify(t.logger.lines);
+    expect(logged).toContain('handler failed');
+    expect(logged).not.toContain(userId(2));
+    expect(logged).not.toContain('private words');
+    expect(t.inbox.pending()).toEqual([]);
+  });
+
+  it('when the handler refuses with a user-facing error, then that sentence is the reply', async () => {
+    const t = await setup(async () => {
+      throw new UserFacingError('ข้อความยาวเกินไป', 'too-long');
+    });
+    await t.run(textEvent(userId(3), 'x'));
+    expect(t.sent[0]!.messages).toEqual([{ type: 'text', text: 'ข้อความยาวเกินไป' }]);
+    expect(t.logger.lines.find((l) => l.msg === 'event')?.outcome).toBe('refused:too-long');
+  });
+
+  it('when one user\'s event fails, then another user\'s event is still handled', async () => {
+    const t = await setup(async (ctx) => {
+      if (ctx.userId === userId(4)) throw new Error('boom');
+      ctx.reply({ type: 'text', text: 'ok' });
+    });
+    await Promise.all([t.run(textEvent(userId(4), 'x')), t.run(textEvent(userId(5), 'y'))]);
+    expect(t.sent.map((s) => s.messages)).toContainEqual([{ type: 'text', text: 'ok' }]);
+    expect(t.sent).toHaveLength(2);
+  });
+});
