@@ -1,0 +1,56 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { flexTemplates, type FlexComponent } from './template.js';
+
+/**
+ * The typed face of `flex-templates/`: one entry per template file with the values its
+ * placeholders need, so a renamed placeholder is a type error here and a FlexTemplateError
+ * (naming template and placeholder) at the first fill, never a silently blank field.
+ */
+type Text = string | number;
+type Slot = readonly FlexComponent[];
+type Postback = { data: string; displayText: string };
+
+export interface BubbleTemplates {
+  welcome: { agencyName: Text; itaData: string; measuresData: string; announcementData: string; helpData: string };
+  'ita-result': { agency: Text; location: Text; fiscalYear: Text; score: Text; measuresData: string; announcementData: string };
+  'measure-card': { order: Text; title: Text; method: Text; owner: Text; period: Text } & Postback;
+  'measure-full': { order: Text; title: Text; pageLabel: Text; content: Slot; nav: Slot };
+  announcement: { agency: Text; subject: Text; date: Text; preamble: Text; signer: Text; position: Text; sections: Slot; nav: Slot };
+  section: { agency: Text; title: Text; pageLabel: Text; content: Slot; nav: Slot };
+  'not-found': { queryLine: Text; itaData: string; measuresData: string; announcementData: string };
+  help: { itaData: string; measuresData: string; announcementData: string };
+  'search-result': { kindLabel: Text; title: Text; excerpt: Text; actions: Slot };
+}
+
+export interface FragmentTemplates {
+  heading: { text: Text };
+  paragraph: { text: Text };
+  'list-item': { marker: Text; text: Text };
+  'sub-item': { marker: Text; text: Text };
+  'button-primary': { label: Text } & Postback;
+  'button-secondary': { label: Text } & Postback;
+  'button-message': { label: Text; text: Text };
+  'button-uri': { label: Text; uri: string };
+}
+
+export type BubbleTemplateName = keyof BubbleTemplates;
+export type FragmentName = keyof FragmentTemplates;
+
+/** Fills `flex-templates/<name>.json` (a bubble) with typed values. */
+export function fillBubble<K extends BubbleTemplateName>(name: K, values: BubbleTemplates[K]): messagingApi.FlexBubble {
+  const container = flexTemplates.fill(name, values);
+  if (container.type !== 'bubble') throw new Error(`Flex template "${name}" must be a bubble`);
+  return container;
+}
+
+/** The components of `flex-templates/fragments/<name>.json`, filled with typed values. */
+export function fragment<K extends FragmentName>(name: K, values: FragmentTemplates[K]): FlexComponent[] {
+  return flexTemplates.fragment(name, values);
+}
+
+export const BUBBLE_TEMPLATES: readonly BubbleTemplateName[] = [
+  'welcome', 'ita-result', 'measure-card', 'measure-full', 'announcement', 'section', 'not-found', 'help', 'search-result',
+];
+export const FRAGMENTS: readonly FragmentName[] = [
+  'heading', 'paragraph', 'list-item', 'sub-item', 'button-primary', 'button-secondary', 'button-message', 'button-uri',
+];

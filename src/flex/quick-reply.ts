@@ -1,0 +1,71 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { encodePostback, type Postback } from '../bot/postback.js';
+import { LIMITS, truncate } from './template.js';
+
+/**
+ * Quick replies: LINE shows only the last message's, at most 13 items, labels ≤ 20 chars.
+ * A choice is either a text the user "says" (the router sees it as typed text) or a postback
+ * whose displayText echoes the label in the chat, so the conversation stays readable.
+ */
+export type QuickChoice = string | { label: string; text: string } | { label: string; postback: Postback };
+
+const MAX_ITEMS = 13;
+
+const MENU: readonly QuickChoice[] = [
+  { label: 'เมนู', postback: { a: 'menu' } },
+  { label: 'ผล ITA', postback: { a: 'ita' } },
+  { label: 'มาตรการ', postback: { a: 'measures' } },
+  { label: 'ประกาศ', postback: { a: 'announcement' } },
+  { label: 'แจ้งเบาะแส', text: 'แจ้งเบาะแส' },
+  { label: 'สมัครรับข่าวสาร', text: 'สมัครรับข่าวสาร' },
+  { label: 'วิธีใช้', postback: { a: 'help' } },
+];
+
+function toItem(choice: QuickChoice): messagingApi.QuickReplyItem {
+  if (typeof choice === 'string') return toItem({ label: choice, text: choice });
+  const label = truncate(choice.label, LIMITS.quickReplyLabel);
+  const action: messagingApi.Action =
+    'postback' in choice
+      ? { type: 'postback', label, data: encodePostback(choice.postback), displayText: truncate(choice.label, LIMITS.displayText) }
+      : ({ type: 'message', label, text: truncate(choice.text, LIMITS.messageText) } as messagingApi.MessageAction);
+  return { type: 'action', action };
+}
+
+/** Quick reply from choices, in order, without duplicate labels, at most 13. */
+export function quickReplyOf(choices: readonly QuickChoice[]): messagingApi.QuickReply {
+  const seen = new Set<string>();
+  const items: messagingApi.QuickReplyItem[] = [];
+  for (const choice of choices) {
+    const item = toItem(choice);
+    const label = item.action?.label ?? '';
+    if (!label.trim() || seen.has(label) || items.length >= MAX_ITEMS) continue;
+    seen.add(label);
+    items.push(item);
+  }
+  return { items };
+}
+
+/** The standard set every reply ends with: เมนู, ผล ITA, มาตรการ, ประกาศ, แจ้งเบาะแส, สมัครรับข่าวสาร, วิธีใช้. */
+export function menuQuickReply(): messagingApi.QuickReply {
+  return quickReplyOf(MENU);
+}
+
+/** `extra` choices first, then as much of the standard menu as fits in 13. */
+export function quickReplyWithMenu(extra: readonly QuickChoice[]): messagingApi.QuickReply {
+  return quickReplyOf([...extra, ...MENU]);
+}
+
+/**
+ * Puts `quickReply` on the last message only (LINE ignores the others') and checks the reply
+ * holds 1–5 messages, LINE's limit for one reply.
+ */
+export function finishReply(
+  messages: readonly messagingApi.Message[],
+  quickReply: messagingApi.QuickReply | null = menuQuickReply(),
+): messagingApi.Message[] {
+  if (messages.length === 0 || messages.length > 5) throw new Error(`a reply holds 1-5 messages, not ${messages.length}`);
+  return messages.map((message, i) => {
+    const { quickReply: _dropped, ...rest } = message;
+    return i === messages.length - 1 && quickReply ? ({ ...rest, quickReply } as messagingApi.Message) : (rest as messagingApi.Message);
+  });
+}
