@@ -1,4 +1,4 @@
-import type { Delivery, LineStandIn, LoadingEvent } from './line-stand-in.js';
+import type { Delivery, LineStandIn, LoadingEvent, Rejection } from './line-stand-in.js';
 
 /** One line of a demo user's conversation, as the chat page draws it. */
 export interface ChatItem {
@@ -38,11 +38,14 @@ export class DemoHub {
   constructor(standIn: LineStandIn, private readonly now: () => number = Date.now) {
     const onMessage = (d: Delivery) => this.deliver(d);
     const onLoading = (e: LoadingEvent) => this.users.get(e.chatId)?.listeners.forEach((fn) => fn({ type: 'loading', seconds: e.loadingSeconds }));
+    const onRejected = (r: Rejection) => this.reject(r);
     standIn.on('message', onMessage);
     standIn.on('loading', onLoading);
+    standIn.on('rejected', onRejected);
     this.detach = () => {
       standIn.off('message', onMessage);
       standIn.off('loading', onLoading);
+      standIn.off('rejected', onRejected);
     };
   }
 
@@ -91,6 +94,15 @@ export class DemoHub {
   close(): void {
     this.detach();
     this.users.forEach((c) => c.listeners.clear());
+  }
+
+  /** Shows the page's user that the bot tried to send something LINE would have refused. */
+  private reject(r: Rejection): void {
+    const body = (r.response ?? {}) as { message?: string; details?: { property: string; message: string }[] };
+    const details = (body.details ?? []).slice(0, 3).map((d) => `${d.property} ${d.message}`).join('; ');
+    const text = `(LINE ปฏิเสธข้อความของบอท: ${r.status} ${body.message ?? ''}${details ? ` — ${details}` : ''})`;
+    const targets = r.to === 'all' ? [...this.users.keys()] : r.to;
+    for (const userId of targets) if (this.users.has(userId)) this.record(userId, { from: 'system', message: { type: 'text', text } });
   }
 
   private deliver(d: Delivery): void {

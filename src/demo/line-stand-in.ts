@@ -7,9 +7,9 @@ import type { LineContract } from './stand-in-guards.js';
 import { createMessageRoutes } from './stand-in-messages.js';
 import { createResourceRoutes } from './stand-in-richmenu.js';
 import { lineError } from './stand-in-types.js';
-import type { Answer, Delivery, LineStandInOptions, LoadingEvent, Profile, RecordedCall, Route, StandInRequest } from './stand-in-types.js';
+import type { Answer, Delivery, LineStandInOptions, LoadingEvent, Profile, RecordedCall, Rejection, Route, StandInRequest } from './stand-in-types.js';
 
-export type { Delivery, FailRule, LineStandInOptions, LoadingEvent, Profile, RecordedCall } from './stand-in-types.js';
+export type { Delivery, FailRule, LineStandInOptions, LoadingEvent, Profile, RecordedCall, Rejection } from './stand-in-types.js';
 
 const JSON_LIMIT = 2 * 1024 * 1024;
 const RECORDED_BODY_LIMIT = 256 * 1024;
@@ -18,6 +18,7 @@ interface StandInEvents {
   message: [Delivery];
   loading: [LoadingEvent];
   call: [RecordedCall];
+  rejected: [Rejection];
 }
 
 /**
@@ -83,6 +84,14 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
   const resources = createResourceRoutes({ checkBody });
   const routes = [...messages.routes, ...resources.routes].map(compile);
 
+  /** Who a message request was meant for, read from its body. */
+  const targets = (path: string, body: unknown): string[] | 'all' => {
+    const b = (body ?? {}) as { to?: unknown; replyToken?: unknown };
+    if (path.endsWith('/broadcast')) return 'all';
+    if (path.endsWith('/reply')) return [messages.tokenOwner(b.replyToken)].filter((u): u is string => u !== null);
+    return [b.to].flat().filter((u): u is string => typeof u === 'string');
+  };
+
   const answer = async (req: http.IncomingMessage, raw: Buffer, requestId: string, headers: Record<string, string>): Promise<Answer & { body?: unknown }> => {
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
     const matches = routes.filter((r) => r.regex.test(path));
@@ -138,6 +147,9 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
         const call: RecordedCall = { method: req.method ?? 'GET', path, headers, body: recordedBody, status: result.status, at: now() };
         calls.push(call);
         emitter.emit('call', call);
+        if (path.startsWith('/v2/bot/message/') && result.status >= 400 && result.status !== 409) {
+          emitter.emit('rejected', { path, status: result.status, to: targets(path, recordedBody), response: result.body, requestId, at: call.at });
+        }
         const out = result.bytes
           ? { type: result.bytes.contentType, data: result.bytes.data }
           : { type: 'application/json', data: Buffer.from(JSON.stringify(result.body ?? {})) };

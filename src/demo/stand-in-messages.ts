@@ -119,6 +119,8 @@ export function createMessageRoutes(ctx: MessageContext) {
 
   return {
     routes,
+    /** The user a reply token was issued for (null when unknown). */
+    tokenOwner: (token: unknown): string | null => (typeof token === 'string' ? tokens.get(token)?.userId ?? null : null),
     /** A fresh reply token for a webhook event from `userId` (single use, valid `ttlMs`). */
     issueReplyToken(userId: string | null): string {
       const token = crypto.randomBytes(16).toString('hex');

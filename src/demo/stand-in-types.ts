@@ -63,6 +63,18 @@ export interface Delivery {
   at: number;
 }
 
+/** A message request the stand-in refused (4xx other than 409, or 5xx): the bot's message was not delivered. */
+export interface Rejection {
+  path: string;
+  status: number;
+  /** Who would have received it, as far as the request tells. */
+  to: string[] | 'all';
+  /** LINE's error body. */
+  response: unknown;
+  requestId: string;
+  at: number;
+}
+
 export interface LoadingEvent {
   chatId: string;
   loadingSeconds: number;
