@@ -19,8 +19,11 @@ export interface DemoUser {
 export interface DemoRouterOptions {
   standIn: LineStandIn;
   channelSecret: string;
-  /** The bot's own `POST /webhook`, e.g. `http://127.0.0.1:3000/webhook`. */
-  webhookUrl: string;
+  /**
+   * The bot's own `POST /webhook`, e.g. `http://127.0.0.1:3000/webhook`; a function when the
+   * port is known only once the app listens (the router is mounted before that).
+   */
+  webhookUrl: string | (() => string);
   botName: string;
   users?: DemoUser[];
   /** Shown until a rich menu is installed into the stand-in (then that one is shown). */
@@ -78,7 +81,8 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
     const event = buildEvent(userId, action, replyToken, now());
     if (action.type === 'follow') event.follow = { isUnblocked: before === 'blocked' };
     try {
-      const status = await postWebhook(opts.webhookUrl, opts.channelSecret, BOT_USER_ID, [event]);
+      const webhookUrl = typeof opts.webhookUrl === 'function' ? opts.webhookUrl() : opts.webhookUrl;
+      const status = await postWebhook(webhookUrl, opts.channelSecret, BOT_USER_ID, [event]);
       if (status !== 200) note(`(เว็บฮุกของบอทตอบ ${status})`);
       return status;
     } catch (err) {

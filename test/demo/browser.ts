@@ -73,3 +73,36 @@ export async function launchChromium(): Promise<{ browser: Browser | null; reaso
 }
 
 export const artifact = (name: string) => path.join(ARTIFACTS_DIR, name);
+
+// A 1×1 PNG, served for every https://example.com/*.png a Flex message shows
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * A phone-sized page (360 × 740, Thai locale, Bangkok time) on the demo chat, connected as
+ * `user` (a preset demo user); page errors are collected into `errors`.
+ */
+export async function openChat(browser: Browser, baseUrl: string, user: string, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  // No outside network: example.com serves the Flex images and the uri action's page
+  await context.route('https://example.com/**', (route) => route.fulfill({ body: 'ok', contentType: 'text/plain' }));
+  await context.route('https://example.com/*.png', (route) => route.fulfill({ body: PIXEL, contentType: 'image/png' }));
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err: Error) => errors.push(err.message));
+  await page.goto(baseUrl + '/');
+  await page.locator('body[data-ready="1"]').waitFor({ state: 'attached' });
+  if ((await page.locator('#user-select').evaluate((el: any) => el.value as string)) !== user) await page.locator('#user-select').selectOption(user);
+  await page.locator(`body[data-connected="${user}"]`).waitFor({ state: 'attached' });
+  return page;
+}
+
+/** Waits for the newest bot (or user) row containing `text`. */
+export const botSays = (page: Page, text: string | RegExp) => page.locator('.row.bot', { hasText: text }).last().waitFor();
+export const userSays = (page: Page, text: string | RegExp) => page.locator('.row.user', { hasText: text }).last().waitFor();
+/** True when nothing sticks out sideways (the page fits its viewport width). */
+export const fitsWidth = (page: Page) =>
+  page.evaluate(() => {
+    // Runs in the browser; this project's lib has no DOM types
+    const w = globalThis as any;
+    return w.document.documentElement.scrollWidth <= w.innerWidth;
+  });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
-import { artifact, launchChromium, type Page } from './browser.js';
+import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays } from './browser.js';
 import { startFakeBot } from './fake-bot.js';
 
 const TOKEN = 'demo-token-for-browser-test';
@@ -10,9 +10,6 @@ const BOT_NAME = 'เทศบาลตำบลโพนทราย';
 const [ALICE, BOB] = DEFAULT_DEMO_USERS as [{ id: string; name: string }, { id: string; name: string }];
 // A 2×2 red PNG, for the tip-evidence upload
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAwMDAAAAJ/gH/1x0jMQAAAABJRU5ErkJggg==', 'base64');
-
-// A 1×1 orange PNG for Flex icons
-const STAR = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
 
 const { browser, reason } = await launchChromium();
 if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${reason}`);
@@ -37,24 +34,8 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
     await browser?.close();
   });
 
-  async function open(user = ALICE.id): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
-    // No outside network: example.com serves the Flex images and the uri action's page
-    await context.route('https://example.com/**', (route) => route.fulfill({ body: 'ok', contentType: 'text/plain' }));
-    await context.route('https://example.com/*.png', (route) => route.fulfill({ body: STAR, contentType: 'image/png' }));
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (err: Error) => pageErrors.push(err.message));
-    await page.goto(bot.url + '/');
-    await page.locator('body[data-ready="1"]').waitFor({ state: 'attached' });
-    if (user !== ALICE.id) await page.locator('#user-select').selectOption(user);
-    await page.locator(`body[data-connected="${user}"]`).waitFor({ state: 'attached' });
-    return page;
-  }
-  const botSays = (page: Page, text: string | RegExp) => page.locator('.row.bot', { hasText: text }).last().waitFor();
-  const userSays = (page: Page, text: string) => page.locator('.row.user', { hasText: text }).last().waitFor();
-  // Page-side callbacks run in the browser; this project's lib has no DOM types, hence `any`
-  const noOverflow = (page: Page) => page.evaluate(() => { const w = globalThis as any; return w.document.documentElement.scrollWidth <= w.innerWidth; });
+  const open = (user = ALICE.id) => openChat(browser!, bot.url, user, pageErrors);
+  const noOverflow = fitsWidth;
 
   it('when a resident follows and asks, then the welcome, the loading dots and a Flex carousel appear as on LINE', async () => {
     const page = await open();

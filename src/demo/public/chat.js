@@ -2,13 +2,15 @@
 // which turns it into a signed webhook for the bot; what the bot sends arrives as Server-Sent
 // Events from the LINE stand-in. No inline script, no framework.
 import { escapeHtml } from './flex-render.js';
+import { createPerformer } from './chat-actions.js';
 import { renderMessage, renderQuickReply } from './message-render.js';
+import { richMenuHtml } from './rich-menu.js';
 
 const $ = (id) => document.getElementById(id);
 const api = (p) => new URL(p, document.baseURI).href;
 const clock = new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
-const ICONS = ['M4 5h16v10H9l-5 4z', 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h4', 'M4 10l12-5v14L4 14zM16 9h3v6h-3', 'M11 4a6 6 0 1 1 0 12a6 6 0 1 1 0-12zM15.5 15.5L20 20', 'M12 3a6 6 0 0 1 6 6v5l2 3H4l2-3V9a6 6 0 0 1 6-6zM10 20h4', 'M5 4h14v16H5zM8 9l2 2 4-4M8 15h8'];
 const DEMO_LOCATION = { type: 'location', title: 'ตำแหน่งที่แชร์ (ทดลอง)', address: 'ตำแหน่งตัวอย่างสำหรับการสาธิต', latitude: 15.75, longitude: 104.2 };
+let perform = () => {};
 
 const state = { config: null, users: [], user: null, source: null, maxSeq: 0, lastFrom: null, friendship: 'new', loadingTimer: 0 };
 
@@ -82,6 +84,7 @@ function addItem(item) {
     row(`bot${rendered.kind === 'flex' ? ' wide' : ''}`, `${head}<div class="col">${name}<div class="line">${bubble}${time}</div></div>`);
     // LINE shows only the quick reply of the last message received
     $('quick-replies').innerHTML = renderQuickReply(item.message?.quickReply);
+    scrollDown(); // the chips took height from the conversation
   }
   state.lastFrom = item.from;
 }
@@ -111,69 +114,13 @@ function connect(userId) {
   state.source = source;
 }
 
-function pickDateTime(action) {
-  const mode = ['date', 'time', 'datetime'].includes(action.mode) ? action.mode : 'datetime';
-  const input = $('picker-input');
-  input.type = mode === 'datetime' ? 'datetime-local' : mode;
-  for (const k of ['min', 'max']) input[k] = action[k] ?? '';
-  input.value = action.initial ?? '';
-  $('picker-label').textContent = action.label || { date: 'เลือกวันที่', time: 'เลือกเวลา', datetime: 'เลือกวันและเวลา' }[mode];
-  const dialog = $('picker');
-  dialog.onclose = () => {
-    if (dialog.returnValue === 'ok' && input.value) send({ type: 'postback', data: action.data, params: { [mode]: input.value } });
-  };
-  dialog.returnValue = '';
-  dialog.showModal();
-}
-
-/** Does what the LINE app does when a button, chip, area or Flex component with `action` is tapped. */
-function perform(action) {
-  switch (action.type) {
-    case 'message':
-      return send({ type: 'text', text: action.text });
-    case 'postback': {
-      if (action.inputOption === 'openKeyboard') $('text').focus();
-      if (action.inputOption === 'openKeyboard' && action.fillInText) $('text').value = action.fillInText;
-      if (action.inputOption === 'openRichMenu' || action.inputOption === 'closeRichMenu') toggleMenu(action.inputOption === 'openRichMenu');
-      const displayText = action.displayText ?? action.text;
-      return send({ type: 'postback', data: action.data, ...(displayText ? { displayText } : {}) });
-    }
-    case 'datetimepicker':
-      return pickDateTime(action);
-    case 'uri':
-      if (/^(https?:|tel:|mailto:)/i.test(action.uri ?? '')) return void window.open(action.uri, '_blank', 'noopener');
-      return toast(`เปิดลิงก์นี้ได้ในแอป LINE เท่านั้น: ${action.uri}`);
-    case 'camera':
-    case 'cameraRoll':
-      return $('image-input').click();
-    case 'location':
-      return send(DEMO_LOCATION);
-    case 'richmenuswitch':
-      return send({ type: 'postback', data: action.data, params: { newRichMenuAliasId: action.richMenuAliasId, status: 'SUCCESS' } });
-    case 'clipboard':
-      navigator.clipboard?.writeText(action.clipboardText ?? '').catch(() => {});
-      return toast('คัดลอกแล้ว');
-    default:
-      return toast(`การกระทำ ${action.type} ยังไม่รองรับในหน้าสาธิต`);
-  }
-}
-
 function toggleMenu(open = $('rich-menu').hidden) {
   $('rich-menu').hidden = !open;
   $('menu-bar').setAttribute('aria-expanded', String(open));
 }
 
 function renderRichMenu(menu) {
-  const { width, height } = menu.size;
-  const pct = (v, of) => `${((v / of) * 100).toFixed(3)}%`;
-  const areas = menu.areas.map((a, i) => {
-    const pos = `left:${pct(a.bounds.x, width)};top:${pct(a.bounds.y, height)};width:${pct(a.bounds.width, width)};height:${pct(a.bounds.height, height)}`;
-    const label = escapeHtml(a.action.label ?? a.action.text ?? '');
-    const face = menu.image ? '' : `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${ICONS[i % ICONS.length]}"/></svg><span>${label}</span>`;
-    return `<button type="button" class="rm-area${menu.image ? '' : ' drawn'}" style="${pos}" aria-label="${label}" data-action="${escapeHtml(JSON.stringify(a.action))}">${face}</button>`;
-  });
-  const image = menu.image ? `<img alt="" src="${escapeHtml(api(menu.image))}">` : '';
-  $('rich-menu').innerHTML = `<div class="rm-frame" style="aspect-ratio:${width} / ${height}">${image}${areas.join('')}</div>`;
+  $('rich-menu').innerHTML = richMenuHtml(menu, api);
   $('menu-bar-text').textContent = menu.chatBarText || 'เมนู';
 }
 
@@ -200,6 +147,8 @@ async function sendImage(file) {
 }
 
 function wire() {
+  // Images arrive after their row: keep the newest line in view
+  $('chat').addEventListener('load', scrollDown, true);
   document.addEventListener('click', (e) => {
     const el = e.target.closest('[data-action]');
     if (!el || el.disabled || e.target.closest('a[href]')) return;
@@ -244,6 +193,7 @@ async function main() {
   document.documentElement.classList.toggle('large-text', $('large-text').checked);
   renderRichMenu(state.config.richMenu);
   fillUsers();
+  perform = createPerformer({ send, toast, toggleMenu, location: DEMO_LOCATION, pickImage: () => $('image-input').click() });
   wire();
   connect(state.user);
   document.body.dataset.ready = '1';
