@@ -66,6 +66,9 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
     expect(Math.round((await bubble.locator('.fx-button-secondary').boundingBox())!.height)).toBe(40);
     const clamped = await bubble.locator('.fx-clamp').evaluate((el: any) => el.scrollHeight > el.clientHeight + 2);
     expect(clamped).toBe(true);
+    const hero = page.locator('.fx-bubble').nth(1).locator('.fx-hero img');
+    await expect.poll(() => hero.evaluate((img: any) => img.complete && img.naturalWidth)).toBe(1);
+    expect(Math.round((await hero.boundingBox())!.height)).toBe(Math.round((260 * 13) / 20));
     expect(await noOverflow(page)).toBe(true);
     await page.screenshot({ path: artifact('chat-360-flex.png') });
     await bubble.screenshot({ path: artifact('flex-bubble-ita.png') });

@@ -114,6 +114,7 @@ function showcaseBubble(): FlexBubble {
   return {
     type: 'bubble',
     size: 'kilo',
+    hero: { type: 'image', url: 'https://example.com/hero.png', size: 'full', aspectRatio: '20:13', aspectMode: 'cover', backgroundColor: '#DDDDDD' },
     body: {
       type: 'box', layout: 'vertical', spacing: 'sm', contents: [
         { type: 'text', text: 'หัวข้อ', weight: 'bold', size: 'xl', contents: [{ type: 'span', text: 'ตัวอย่าง ' }, { type: 'span', text: 'Flex', color: '#E53935', weight: 'bold' }] },

@@ -56,7 +56,7 @@ describe('flex-render: LINE Flex features', () => {
     expect(html).toContain('width:260px');
     expect(html).toContain('class="fx-section fx-header" style="background-color:#0b6e4f"');
     expect(html).toContain('border-top:1px solid #00ff00');
-    expect(html).toMatch(/<img alt="" src="https:\/\/example.com\/a.png" loading="lazy" style="width:100%;aspect-ratio:20 \/ 13;object-fit:cover">/);
+    expect(html).toMatch(/<img alt="" src="https:\/\/example.com\/a.png" style="width:100%;aspect-ratio:20 \/ 13;object-fit:cover">/);
   });
 
   it('when boxes use the three layouts, then each is a flex box in its direction', () => {

@@ -126,7 +126,7 @@ function renderImage(img, ctx, parent) {
   const css = [...flexItem(img, parent), ...offsets(img), ['justify-content', ALIGN[img.align] ?? 'center']];
   const imgCss = [['width', size], ['aspect-ratio', ratio(img.aspectRatio) ?? '1 / 1'], ['object-fit', img.aspectMode === 'cover' ? 'cover' : 'contain'], ['background-color', color(img.backgroundColor)]];
   const src = safeUrl(img.url);
-  return `<div class="fx-image"${style(css)}${actionAttrs(img.action)}><img alt=""${src ? ` src="${escapeHtml(src)}"` : ''} loading="lazy"${style(imgCss)}></div>`;
+  return `<div class="fx-image"${style(css)}${actionAttrs(img.action)}><img alt=""${src ? ` src="${escapeHtml(src)}"` : ''}${style(imgCss)}></div>`;
 }
 
 function renderIcon(icon, ctx, parent) {

@@ -19,7 +19,7 @@ export function linkify(value) {
 
 const img = (url, cls) => {
   const src = safeUrl(url);
-  return src ? `<img class="${cls}" alt="" src="${escapeHtml(src)}" loading="lazy">` : `<div class="${cls} msg-missing">รูปภาพ</div>`;
+  return src ? `<img class="${cls}" alt="" src="${escapeHtml(src)}">` : `<div class="${cls} msg-missing">รูปภาพ</div>`;
 };
 
 const button = (action) => `<button type="button" class="tpl-action"${actionAttrs(action).replace(' tabindex="0" role="button"', '')}>${escapeHtml(action?.label ?? '')}</button>`;
