@@ -1,0 +1,56 @@
+import type { BotContext } from '../bot/context.js';
+import type { HandleRoute } from '../bot/dispatcher.js';
+import type { Route } from '../bot/router.js';
+import type { FriendRepo } from '../people/friend-repo.js';
+import { TOPIC_IDS } from '../people/topics.js';
+import { textMessage, welcomeMessages } from '../flex/messages.js';
+import { browse } from './browse.js';
+import { SAY } from './replies.js';
+import { handleText, type TextDeps } from './text.js';
+
+export interface HandlerDeps extends TextDeps {
+  friends: FriendRepo;
+}
+
+/** The handler table: which code answers each kind of event. */
+export function createRouteHandler(deps: HandlerDeps): HandleRoute {
+  return async (ctx, route) => {
+    switch (route.to) {
+      case 'follow':
+        return onFollow(deps, ctx);
+      case 'unfollow':
+        ctx.intent = 'unfollow';
+        if (ctx.userId) await deps.friends.unfollow(ctx.userId, ctx.now);
+        return;
+      case 'text':
+        return handleText(deps, ctx, route.text);
+      case 'postback':
+        return onPostback(deps, ctx, route);
+      case 'media':
+        return onMedia(ctx, route);
+    }
+  };
+}
+
+async function onFollow(deps: HandlerDeps, ctx: BotContext): Promise<void> {
+  ctx.intent = 'follow';
+  if (!ctx.userId) return;
+  // A new friend gets every topic (LINE's convention); a returning one keeps their choice.
+  await deps.friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
+  const [welcome] = welcomeMessages({ agencyName: deps.library.agencyName() });
+  const { quickReply: _onLast, ...welcomeBubble } = welcome!;
+  ctx.reply(welcomeBubble, textMessage(SAY.subscribedOnFollow));
+}
+
+function onPostback(deps: HandlerDeps, ctx: BotContext, route: Extract<Route, { to: 'postback' }>): void {
+  ctx.intent = route.postback ? `postback:${route.postback.a}` : 'postback:expired';
+  const messages = route.postback ? browse(deps.library, route.postback) : null;
+  if (!messages) ctx.outcome = 'expired-button';
+  ctx.reply(...(messages ?? [textMessage(SAY.expiredButton)]));
+}
+
+function onMedia(ctx: BotContext, route: Extract<Route, { to: 'media' }>): void {
+  ctx.intent = `media:${route.kind}`;
+  const text = route.kind === 'sticker' ? SAY.sticker : route.kind === 'image' ? SAY.image : route.kind === 'location' ? SAY.location : SAY.otherMedia;
+  ctx.reply(textMessage(text));
+}

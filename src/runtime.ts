@@ -1,0 +1,121 @@
+import path from 'node:path';
+import type { Express, Router } from 'express';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { ConversationRepo, ConversationStateSchema } from './bot/conversation.js';
+import { Dispatcher } from './bot/dispatcher.js';
+import { understand } from './bot/understand.js';
+import { readContentDocuments } from './content/content-files.js';
+import { ContentLibrary } from './content/library.js';
+import type { ContentDocument } from './content/model.js';
+import { QuestionLog, type QuestionRecord } from './content/question-log.js';
+import { SearchIndex } from './content/search-index.js';
+import { contentItems } from './content/search-items.js';
+import { loadSynonyms } from './content/synonyms.js';
+import { deriveKeys } from './crypto/keys.js';
+import { loadOrCreateDemoKey } from './crypto/key-file.js';
+import { createRouteHandler } from './handlers/handle-route.js';
+import { SAY, say } from './handlers/replies.js';
+import { Inbox } from './line/inbox.js';
+import { createLineGateway, type LineGateway } from './line/line-gateway.js';
+import { WebhookIntake } from './line/webhook-intake.js';
+import { createLogger, type Logger } from './logger.js';
+import { FriendRepo, FriendSchema } from './people/friend-repo.js';
+import { SHIPPED_DATA_DIR } from './paths.js';
+import { AppendLog } from './storage/append-log.js';
+import { PrivateStore } from './storage/private-store.js';
+
+export interface LineChannel {
+  channelSecret: string;
+  channelAccessToken: string;
+  apiBaseUrl: string;
+  dataApiBaseUrl: string;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  /** The channel to use: the configured one in live mode, the stand-in's in demo mode. */
+  channel: LineChannel;
+  clock?: () => Date;
+  logger?: Logger;
+  routers?: Array<{ path: string; router: Router }>;
+}
+
+export interface Runtime {
+  app: Express;
+  dispatcher: Dispatcher;
+  library: ContentLibrary;
+  index: SearchIndex;
+  friends: FriendRepo;
+  questions: QuestionLog;
+  line: LineGateway;
+  /** Handles the events acknowledged before the last stop (after a crash). */
+  replayPending(): number;
+  close(): Promise<void>;
+}
+
+/** Everything the bot is made of, built from the configuration; nothing listens yet. */
+export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const { config, channel } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const logger = opts.logger ?? createLogger({ level: config.logLevel });
+  const stateDir = path.join(config.dataDir, 'state');
+
+  const master = config.tipEncryptionKey ?? (await loadOrCreateDemoKey(config.dataDir));
+  const keys = deriveKeys(master);
+
+  const docs = await loadContent(config.dataDir);
+  const library = new ContentLibrary(docs);
+  const index = new SearchIndex(docs.flatMap(contentItems), await loadSynonyms(SHIPPED_DATA_DIR, config.dataDir));
+
+  const inbox = await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock());
+  const friendStore = await PrivateStore.open(path.join(stateDir, 'friends.jsonl'), keys.people, FriendSchema);
+  const conversationStore = await PrivateStore.open(path.join(stateDir, 'conversations.jsonl'), keys.people, ConversationStateSchema);
+  const friends = new FriendRepo(friendStore, keys);
+  const conversations = new ConversationRepo(conversationStore, keys);
+  const questionFile = await AppendLog.open(path.join(stateDir, 'questions.jsonl'), { durable: false });
+  const questions = new QuestionLog(questionFile.log, questionFile.records as QuestionRecord[]);
+
+  const line = createLineGateway({ channelAccessToken: channel.channelAccessToken, apiBaseUrl: channel.apiBaseUrl });
+  const handle = createRouteHandler({
+    library,
+    friends,
+    questions,
+    understand: (text) => understand(text, index),
+    resolve: (item) => library.hitFor(item),
+  });
+  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say });
+  const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
+  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: opts.routers ?? [] });
+  logger.info('content loaded', { documents: docs.length, searchItems: index.size });
+
+  return {
+    app,
+    dispatcher,
+    library,
+    index,
+    friends,
+    questions,
+    line,
+    replayPending() {
+      const pending = inbox.pending();
+      pending.forEach((entry) => void dispatcher.enqueue(entry));
+      if (pending.length > 0) logger.info('replaying events acknowledged before the last stop', { count: pending.length });
+      return pending.length;
+    },
+    async close() {
+      await dispatcher.idle();
+      await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close()]);
+    },
+  };
+}
+
+/** The shipped content, with documents imported into DATA_DIR added (same id: DATA_DIR wins). */
+async function loadContent(dataDir: string): Promise<ContentDocument[]> {
+  const byId = new Map<string, ContentDocument>();
+  for (const doc of await readContentDocuments(SHIPPED_DATA_DIR)) byId.set(doc.id, doc);
+  if (path.resolve(dataDir) !== path.resolve(SHIPPED_DATA_DIR)) {
+    for (const doc of await readContentDocuments(dataDir)) byId.set(doc.id, doc);
+  }
+  return [...byId.values()];
+}

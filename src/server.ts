@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { startLineStandIn, type LineStandIn } from './demo/line-stand-in.js';
+import { createLogger } from './logger.js';
+import { createRuntime, type LineChannel, type Runtime } from './runtime.js';
+
+/**
+ * Starts the bot: the only place that reads process.env and listens. With no LINE
+ * credentials it runs in demo mode, talking to an in-process LINE stand-in on loopback.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const { channel, standIn } = await resolveChannel(config);
+  const runtime = await createRuntime({ config, channel, logger });
+  const server = await listen(runtime, config.port);
+  const port = (server.address() as { port: number }).port;
+  runtime.replayPending();
+  logger.info('listening', { port, mode: config.mode });
+  if (config.mode === 'demo') printDemoHelp(port);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping');
+    server.close();
+    await runtime.close();
+    await standIn?.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+async function resolveChannel(config: Config): Promise<{ channel: LineChannel; standIn: LineStandIn | null }> {
+  if (config.line) return { channel: config.line, standIn: null };
+  // Demo mode: a private channel secret and token shared only with the in-process stand-in.
+  const token = randomBytes(24).toString('base64url');
+  const standIn = await startLineStandIn({ token });
+  return {
+    channel: { channelSecret: randomBytes(16).toString('hex'), channelAccessToken: token, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
+    standIn,
+  };
+}
+
+function listen(runtime: Runtime, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = runtime.app.listen(port, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function printDemoHelp(port: number): void {
+  process.stdout.write(
+    [
+      '',
+      `Demo mode (no LINE credentials): the bot answers a LINE stand-in on this machine; nothing leaves it.`,
+      `  Health:  http://localhost:${port}/healthz`,
+      `  Webhook: http://localhost:${port}/webhook`,
+      'Set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (and TIP_ENCRYPTION_KEY) to connect a real LINE channel.',
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((err: unknown) => {
+  // One line, never a stack trace or a secret: the variable or file and what is wrong.
+  const message = err instanceof ConfigError ? `configuration error: ${err.message}` : `cannot start: ${err instanceof Error ? err.message : String(err)}`;
+  process.stderr.write(message + '\n');
+  process.exit(1);
+});
