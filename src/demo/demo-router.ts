@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import type { messagingApi } from '@line/bot-sdk';
@@ -52,6 +53,8 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
   const hub = new DemoHub(opts.standIn, now);
   const users = opts.users ?? DEFAULT_DEMO_USERS;
   const uploads = new Map<string, { data: Buffer; contentType: string }>();
+  // Event ids are `<epoch>-<seq>`: after a restart, a reconnecting page's Last-Event-ID is from another epoch
+  const epoch = crypto.randomBytes(4).toString('hex');
   for (const u of users) opts.standIn.setProfile(u.id, { displayName: u.name, language: 'th' });
   const router = express.Router();
 
@@ -143,12 +146,14 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
   router.get('/demo/api/events', (req: Request, res: Response) => {
     const user = UserId.safeParse(req.query.user);
     if (!user.success) return void res.status(400).json({ error: { code: 'bad_request', message: 'user must be U + 32 hex digits' } });
-    const after = Number(req.get('last-event-id') ?? 0) || 0;
+    const [lastEpoch, lastSeq] = (req.get('last-event-id') ?? '').split('-');
+    const after = lastEpoch === epoch ? Number(lastSeq) || 0 : 0;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     const send = (event: HubEvent) => {
       const data = event.type === 'item' ? event.item : event;
-      res.write(`${event.type === 'item' ? `id: ${event.item.seq}\n` : ''}event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
+      res.write(`${event.type === 'item' ? `id: ${epoch}-${event.item.seq}\n` : ''}event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
     };
+    res.write(`event: hello\ndata: ${JSON.stringify({ epoch })}\n\n`);
     send({ type: 'friendship', friendship: hub.friendship(user.data) });
     const { history, unsubscribe } = hub.subscribe(user.data, after, send);
     history.forEach((item) => send({ type: 'item', item }));

@@ -73,7 +73,8 @@ describe('demo router', () => {
 
     const { res, events } = await readEvents(USER, (ev) => ev.filter((e) => e.event === 'item' && e.data.from === 'bot').length >= 2);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(events[0]).toEqual({ event: 'friendship', data: { type: 'friendship', friendship: 'friend' } });
+    expect(events[0]).toEqual({ event: 'hello', data: { epoch: expect.stringMatching(/^[0-9a-f]{8}$/) } });
+    expect(events[1]).toEqual({ event: 'friendship', data: { type: 'friendship', friendship: 'friend' } });
     const lines = events.filter((e) => e.event === 'item').map((e) => `${e.data.from}: ${e.data.message.text}`);
     expect(lines).toEqual([
       'system: เพิ่ม บอททดลอง เป็นเพื่อนแล้ว',
@@ -88,6 +89,9 @@ describe('demo router', () => {
     const lastId = events.filter((e) => e.event === 'item')[1]!.id;
     const resumed = await readEvents(USER, (ev) => ev.filter((e) => e.event === 'item').length >= 2, lastId);
     expect(resumed.events.filter((e) => e.event === 'item').map((e) => e.data.message.text)).toEqual(['สวัสดี', 'ได้รับข้อความ: สวัสดี']);
+    // ... and an id from before a restart (another epoch) gets the whole history
+    const restarted = await readEvents(USER, (ev) => ev.filter((e) => e.event === 'item').length >= 4, `0badc0de-${lastId!.split('-')[1]}`);
+    expect(restarted.events.filter((e) => e.event === 'item')).toHaveLength(4);
   });
 
   it('when the action or user is malformed, then it is 400 and nothing reaches the bot', async () => {

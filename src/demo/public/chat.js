@@ -12,7 +12,7 @@ const clock = new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-dig
 const DEMO_LOCATION = { type: 'location', title: 'ตำแหน่งที่แชร์ (ทดลอง)', address: 'ตำแหน่งตัวอย่างสำหรับการสาธิต', latitude: 15.75, longitude: 104.2 };
 let perform = () => {};
 
-const state = { config: null, users: [], user: null, source: null, maxSeq: 0, lastFrom: null, friendship: 'new', loadingTimer: 0 };
+const state = { config: null, users: [], user: null, source: null, epoch: null, maxSeq: 0, lastFrom: null, friendship: 'new', loadingTimer: 0 };
 
 function toast(text) {
   const el = $('toast');
@@ -30,7 +30,7 @@ async function post(path, body, type = 'application/json') {
 
 /** Sends one user action (text, postback, follow ...) as the current demo user. */
 function send(action) {
-  if (action.type !== 'follow' && state.friendship === 'blocked') return toast('เลิกบล็อกก่อนจึงจะคุยได้');
+  if (action.type !== 'follow' && state.friendship === 'blocked') return Promise.resolve(toast('เลิกบล็อกก่อนจึงจะคุยได้'));
   $('quick-replies').replaceChildren();
   return post('demo/api/send', { user: state.user, action });
 }
@@ -100,13 +100,25 @@ function setFriendship(friendship) {
   document.body.dataset.friendship = friendship;
 }
 
-function connect(userId) {
-  state.source?.close();
-  Object.assign(state, { user: userId, maxSeq: 0, lastFrom: null });
-  localStorage.setItem('demo-user', userId);
+function clearChat() {
+  Object.assign(state, { maxSeq: 0, lastFrom: null });
   $('chat').replaceChildren();
   $('quick-replies').replaceChildren();
+}
+
+function connect(userId) {
+  state.source?.close();
+  state.user = userId;
+  state.epoch = null;
+  localStorage.setItem('demo-user', userId);
+  clearChat();
   const source = new EventSource(api(`demo/api/events?user=${encodeURIComponent(userId)}`));
+  source.addEventListener('hello', (e) => {
+    // The server restarted: its history starts afresh, and so does the page
+    const { epoch } = JSON.parse(e.data);
+    if (state.epoch && state.epoch !== epoch) clearChat();
+    state.epoch = epoch;
+  });
   source.addEventListener('item', (e) => addItem(JSON.parse(e.data)));
   source.addEventListener('loading', (e) => showLoading(JSON.parse(e.data).seconds));
   source.addEventListener('friendship', (e) => setFriendship(JSON.parse(e.data).friendship));
