@@ -83,6 +83,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     questions,
     understand: (text) => understand(text, index),
     resolve: (item) => library.hitFor(item),
+    extensions: {},
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);

@@ -5,16 +5,20 @@ import type { FriendRepo } from '../people/friend-repo.js';
 import { TOPIC_IDS } from '../people/topics.js';
 import { textMessage, welcomeMessages } from '../flex/messages.js';
 import { browse } from './browse.js';
+import type { Extensions, PostbackHandler } from './extensions.js';
 import { SAY } from './replies.js';
 import { handleText, type TextDeps } from './text.js';
 
 export interface HandlerDeps extends TextDeps {
   friends: FriendRepo;
+  extensions: Extensions;
 }
 
 /** The handler table: which code answers each kind of event. */
 export function createRouteHandler(deps: HandlerDeps): HandleRoute {
   return async (ctx, route) => {
+    const flow = ctx.state && deps.extensions.flows?.[ctx.state.flow];
+    if (flow && (await flow.handle(ctx, route))) return;
     switch (route.to) {
       case 'follow':
         return onFollow(deps, ctx);
@@ -23,7 +27,7 @@ export function createRouteHandler(deps: HandlerDeps): HandleRoute {
         if (ctx.userId) await deps.friends.unfollow(ctx.userId, ctx.now);
         return;
       case 'text':
-        return handleText(deps, ctx, route.text);
+        return handleText({ ...deps, intents: deps.extensions.intents ?? {} }, ctx, route.text);
       case 'postback':
         return onPostback(deps, ctx, route);
       case 'media':
@@ -42,8 +46,10 @@ async function onFollow(deps: HandlerDeps, ctx: BotContext): Promise<void> {
   ctx.reply(welcomeBubble, textMessage(SAY.subscribedOnFollow));
 }
 
-function onPostback(deps: HandlerDeps, ctx: BotContext, route: Extract<Route, { to: 'postback' }>): void {
+async function onPostback(deps: HandlerDeps, ctx: BotContext, route: Extract<Route, { to: 'postback' }>): Promise<void> {
   ctx.intent = route.postback ? `postback:${route.postback.a}` : 'postback:expired';
+  const handler = route.postback && (deps.extensions.postbacks?.[route.postback.a] as PostbackHandler | undefined);
+  if (handler && route.postback) return handler(ctx, route.postback, route.params);
   const messages = route.postback ? browse(deps.library, route.postback) : null;
   if (!messages) ctx.outcome = 'expired-button';
   ctx.reply(...(messages ?? [textMessage(SAY.expiredButton)]));

@@ -6,6 +6,7 @@ import type { QuestionLog } from '../content/question-log.js';
 import type { SearchItem } from '../content/search-items.js';
 import { helpMessages, notFoundMessages, searchResultMessages, textMessage, type SearchHit } from '../flex/messages.js';
 import { browse } from './browse.js';
+import type { IntentHandler, IntentHandlers } from './extensions.js';
 import { SAY } from './replies.js';
 
 export interface TextDeps {
@@ -13,13 +14,16 @@ export interface TextDeps {
   questions: QuestionLog;
   understand: (text: string) => Understanding;
   resolve: (item: SearchItem) => SearchHit | undefined;
+  intents?: IntentHandlers;
 }
 
 /** A typed message: recognise what is asked, answer it, and note the question for statistics. */
 export async function handleText(deps: TextDeps, ctx: BotContext, text: string): Promise<void> {
   const understanding = deps.understand(text);
   ctx.intent = understanding.intent;
-  ctx.reply(...answer(deps, understanding, text));
+  const feature = deps.intents?.[understanding.intent] as IntentHandler | undefined;
+  if (feature) await feature(ctx, understanding);
+  else ctx.reply(...answer(deps, understanding, text));
   await deps.questions.record({
     at: ctx.now.toISOString(),
     intent: understanding.intent,
