@@ -1,0 +1,99 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createDemoRouter, DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
+import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
+import { createMemoryLogger } from '../../src/logger.js';
+import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays, type Page } from './browser.js';
+
+const TOKEN = 'real-bot-demo-token';
+const SECRET = 'real-bot-demo-secret';
+const ALICE = DEFAULT_DEMO_USERS[0]!.id;
+
+const { browser, reason } = await launchChromium();
+if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${reason}`);
+
+/** The whole bot in demo mode, as server.ts wires it: stand-in, runtime, demo router on `/`. */
+describe.skipIf(!browser)('demo chat page with the real bot, in Chromium at 360 px', () => {
+  let standIn: LineStandIn;
+  let runtime: Runtime;
+  let server: Server;
+  let url = '';
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    standIn = await startLineStandIn({ token: TOKEN, replyTokens: { requireIssued: true } });
+    const router = createDemoRouter({ standIn, channelSecret: SECRET, webhookUrl: () => `${url}/webhook`, botName: 'เทศบาลตำบลโพนทราย' });
+    runtime = await createRuntime({
+      config: loadConfig({ DATA_DIR: await tempDir(), TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }),
+      channel: { channelSecret: SECRET, channelAccessToken: TOKEN, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
+      logger: createMemoryLogger(),
+      routers: [{ path: '/', router }],
+    });
+    server = await new Promise((resolve) => {
+      const s = runtime.app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((r) => server?.close(r));
+    await runtime?.close();
+    await standIn?.close();
+    await browser?.close();
+  });
+
+  /** Every bot message so far rendered with known components, and LINE accepted every call. */
+  async function expectCleanConversation(page: Page) {
+    expect(await page.locator('[data-unknown]').count()).toBe(0);
+    expect(await page.locator('.row.system', { hasText: 'LINE ปฏิเสธ' }).count()).toBe(0);
+    expect(standIn.calls.filter((c) => c.status >= 400).map((c) => `${c.path} ${c.status} ${JSON.stringify(c.body).slice(0, 200)}`)).toEqual([]);
+    expect(await fitsWidth(page)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }
+
+  it('when a resident follows, uses the rich menu and asks about ITA, then the bot answers render as Flex on the page', async () => {
+    const page = await openChat(browser!, url, ALICE, pageErrors);
+    await page.locator('#follow').click();
+    await page.locator('.row.bot .fx-bubble', { hasText: 'ยินดีต้อนรับ' }).waitFor();
+    await page.screenshot({ path: artifact('real-bot-welcome.png') });
+
+    await page.locator('.rm-area[aria-label="มาตรการ"]').click();
+    await userSays(page, 'มาตรการ');
+    await page.locator('.row.bot .fx-carousel').last().waitFor();
+    await page.screenshot({ path: artifact('real-bot-measures.png') });
+
+    await page.locator('#text').fill('ผลการประเมิน ITA ได้กี่คะแนน');
+    await page.locator('#send').click();
+    await userSays(page, 'ผลการประเมิน ITA ได้กี่คะแนน');
+    await page.locator('.row.bot .fx-bubble', { hasText: 'ITA' }).last().waitFor();
+    await page.screenshot({ path: artifact('real-bot-ita.png') });
+
+    // A postback button in the answer reaches the bot and gets a reply
+    const rows = await page.locator('.row.bot').count();
+    const button = page.locator('.row.bot').last().locator('.fx-button[data-action*="postback"]').first();
+    if ((await button.count()) > 0) {
+      await button.click();
+      await expect.poll(() => page.locator('.row.bot').count()).toBeGreaterThan(rows);
+    }
+    await expectCleanConversation(page);
+    await page.context().close();
+  });
+
+  it('when a resident blocks and unblocks, then the bot is told (unfollow, then follow) and the page follows suit', async () => {
+    const page = await openChat(browser!, url, DEFAULT_DEMO_USERS[1]!.id, pageErrors);
+    await page.locator('#follow').click();
+    await page.locator('.row.bot .fx-bubble', { hasText: 'ยินดีต้อนรับ' }).waitFor();
+    await page.locator('#block').click();
+    await page.locator('.row.system', { hasText: 'บล็อก' }).waitFor();
+    expect(await page.locator('#text').isDisabled()).toBe(true);
+    await page.locator('#follow').click();
+    await botSays(page, /ยินดีต้อนรับ/);
+    expect(await page.locator('#text').isDisabled()).toBe(false);
+    await expectCleanConversation(page);
+    await page.context().close();
+  });
+});
