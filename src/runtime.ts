@@ -13,7 +13,7 @@ import { SearchIndex } from './content/search-index.js';
 import { contentItems } from './content/search-items.js';
 import { loadSynonyms } from './content/synonyms.js';
 import { deriveKeys } from './crypto/keys.js';
-import { loadOrCreateDemoKey } from './crypto/key-file.js';
+import { masterKey } from './crypto/master-key.js';
 import { createRouteHandler } from './handlers/handle-route.js';
 import { SAY, say } from './handlers/replies.js';
 import { Inbox } from './line/inbox.js';
@@ -24,6 +24,9 @@ import { FriendRepo, FriendSchema } from './people/friend-repo.js';
 import { SHIPPED_DATA_DIR } from './paths.js';
 import { AppendLog } from './storage/append-log.js';
 import { PrivateStore } from './storage/private-store.js';
+import { AuditLog } from './staff/audit-log.js';
+import { createStaffApiRouter } from './staff/staff-api.js';
+import { createStatsRouter } from './staff/stats-route.js';
 
 export interface LineChannel {
   channelSecret: string;
@@ -48,6 +51,7 @@ export interface Runtime {
   index: SearchIndex;
   friends: FriendRepo;
   questions: QuestionLog;
+  audit: AuditLog;
   line: LineGateway;
   /** Handles the events acknowledged before the last stop (after a crash). */
   replayPending(): number;
@@ -61,8 +65,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const stateDir = path.join(config.dataDir, 'state');
 
-  const master = config.tipEncryptionKey ?? (await loadOrCreateDemoKey(config.dataDir));
-  const keys = deriveKeys(master);
+  const keys = deriveKeys(await masterKey(config));
 
   const docs = await loadContent(config.dataDir);
   const library = new ContentLibrary(docs);
@@ -86,8 +89,14 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     extensions: {},
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say });
+  const audit = await AuditLog.open(path.join(stateDir, 'audit.jsonl'), keys.audit);
+  const staffApi = createStaffApiRouter({
+    staffTokens: config.staffTokens,
+    logger,
+    routes: [{ path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.counts().following }, clock) }],
+  });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
-  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: opts.routers ?? [] });
+  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, ...(opts.routers ?? [])] });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
 
   return {
@@ -97,6 +106,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     index,
     friends,
     questions,
+    audit,
     line,
     replayPending() {
       const pending = inbox.pending();
@@ -106,7 +116,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     },
     async close() {
       await dispatcher.idle();
-      await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close()]);
+      await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close(), audit.close()]);
     },
   };
 }

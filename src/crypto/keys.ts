@@ -13,11 +13,13 @@ export interface DataKeys {
   people: Buffer;
   /** Pseudonymous references to users (HMAC), so files are keyed without user ids. */
   userRef: Buffer;
+  /** The staff audit trail's HMAC chain. */
+  audit: Buffer;
 }
 
 export function deriveKeys(master: Buffer): DataKeys {
   const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `phonsai-bot:${purpose}`, 32));
-  return { tips: derive('tips'), inbox: derive('inbox'), people: derive('people'), userRef: derive('user-ref') };
+  return { tips: derive('tips'), inbox: derive('inbox'), people: derive('people'), userRef: derive('user-ref'), audit: derive('audit') };
 }
 
 /** A stable pseudonym for a LINE user id: the same id always gives the same reference. */

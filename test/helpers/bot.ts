@@ -17,6 +17,8 @@ export interface TestBot {
   /** Posts events as one signed webhook and waits until the bot has handled them. */
   send(...events: unknown[]): Promise<Response>;
   post(body: string, headers?: Record<string, string>): Promise<Response>;
+  /** Calls the staff API with the test staff token (or the given headers). */
+  staff(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   settle(): Promise<void>;
   /** Every LINE request so far passes ../shared/line-openapi/line-contract.mjs. */
   expectAllLineCallsValid(): void;
@@ -29,11 +31,13 @@ export interface TestBot {
  * The whole bot on a free loopback port, with its own empty DATA_DIR, a LINE API mocked by
  * nock (no other network), and logs kept in memory.
  */
-export async function startBot(opts: { dataDir?: string; clock?: () => Date; respond?: (call: RecordedCall) => [number, unknown?] } = {}): Promise<TestBot> {
+export const STAFF_TOKEN = 'staff-token-for-tests-0123456789abcdef';
+
+export async function startBot(opts: { dataDir?: string; clock?: () => Date; respond?: (call: RecordedCall) => [number, unknown?]; env?: Record<string, string> } = {}): Promise<TestBot> {
   const dataDir = opts.dataDir ?? (await tempDir());
   const line = mockLine(opts.respond);
   const logger = createMemoryLogger();
-  const config = loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+  const config = loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), STAFF_TOKENS: `tester:${STAFF_TOKEN}`, ...opts.env });
   const runtime = await createRuntime({
     config,
     channel: { channelSecret: SECRET, channelAccessToken: TOKEN, apiBaseUrl: LINE_BASE, dataApiBaseUrl: LINE_BASE },
@@ -59,6 +63,13 @@ export async function startBot(opts: { dataDir?: string; clock?: () => Date; res
     logs: logger.lines,
     post,
     settle,
+    staff(method, path, body, headers = { authorization: `Bearer ${STAFF_TOKEN}` }) {
+      return fetch(`${url}/staff/api${path}`, {
+        method,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      });
+    },
     async send(...events) {
       const res = await post(webhookBody(...events));
       await settle();

@@ -1,0 +1,44 @@
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../logger.js';
+import { ApiError } from './api-error.js';
+import { bearerAuth } from './staff-auth.js';
+
+export interface StaffApiDeps {
+  staffTokens: Map<string, string>;
+  logger: Logger;
+  /** Feature routers, each mounted under /staff/api (e.g. "/tips", "/publications"). */
+  routes: Array<{ path: string; router: Router }>;
+}
+
+/**
+ * /staff/api: JSON in and out, a bearer token on every request, and one error funnel that
+ * turns every failure into `{"error":{"code","message","details?"}}` with the right status.
+ */
+export function createStaffApiRouter(deps: StaffApiDeps): Router {
+  const router = express.Router();
+  router.use(bearerAuth(deps.staffTokens));
+  router.use(express.json({ limit: '1mb' }));
+  for (const { path, router: feature } of deps.routes) router.use(path, feature);
+  router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such staff API route')));
+  router.use(staffErrorFunnel(deps.logger));
+  return router;
+}
+
+export function staffErrorFunnel(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (err instanceof ApiError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
+    } else if (err instanceof z.ZodError) {
+      const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      res.status(400).json({ error: { code: 'invalid', message: 'the request is not valid', details } });
+    } else if ((err as { type?: string }).type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'too_large', message: 'the request body is too large' } });
+    } else if ((err as { type?: string }).type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'bad_json', message: 'the request body is not valid JSON' } });
+    } else {
+      logger.error('staff API failed', { route: req.path.replace(/[0-9a-f-]{8,}/gi, ':id'), error: (err as Error).name });
+      res.status(500).json({ error: { code: 'internal', message: 'something went wrong; it has been logged' } });
+    }
+  };
+}
