@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { createDemoRouter } from './demo/demo-router.js';
 import { startLineStandIn, type LineStandIn } from './demo/line-stand-in.js';
 import { createLogger } from './logger.js';
 import { createRuntime, type LineChannel, type Runtime } from './runtime.js';
@@ -13,9 +14,14 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
   const { channel, standIn } = await resolveChannel(config);
-  const runtime = await createRuntime({ config, channel, logger });
+  let port = config.port;
+  // Demo mode: the chat page sends signed webhooks to this same server, like LINE would.
+  const routers = standIn
+    ? [{ path: '/', router: createDemoRouter({ standIn, channelSecret: channel.channelSecret, webhookUrl: () => `http://127.0.0.1:${port}/webhook`, botName: 'เทศบาลตำบลโพนทราย' }) }]
+    : [];
+  const runtime = await createRuntime({ config, channel, logger, routers });
   const server = await listen(runtime, config.port);
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   runtime.replayPending();
   logger.info('listening', { port, mode: config.mode });
   if (config.mode === 'demo') printDemoHelp(port);
@@ -26,6 +32,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping');
     server.close();
+    server.closeAllConnections();
     await runtime.close();
     await standIn?.close();
     process.exit(0);
@@ -57,6 +64,7 @@ function printDemoHelp(port: number): void {
     [
       '',
       `Demo mode (no LINE credentials): the bot answers a LINE stand-in on this machine; nothing leaves it.`,
+      `  Chat with the bot: http://localhost:${port}/`,
       `  Health:  http://localhost:${port}/healthz`,
       `  Webhook: http://localhost:${port}/webhook`,
       'Set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (and TIP_ENCRYPTION_KEY) to connect a real LINE channel.',
