@@ -1,0 +1,86 @@
+import { analyzeText, compactForm } from '../content/text-analysis.js';
+import { isParticle } from '../thai/stop-words.js';
+import { editDistance } from '../content/fuzzy-vocabulary.js';
+
+/**
+ * Typo-tolerant phrase matching for intent words. Messages are short, so a plain
+ * approximate-substring scan (Sellers' algorithm) is cheap; phrases are kept in compact
+ * matching form ("ขอรับ ข่าวสาร" and "ขอรับข่าวสาร" are the same phrase).
+ */
+
+/** Typos forgiven in a phrase of this many code points: none under 6, one under 12, then two. */
+export function allowedTypos(length: number): number {
+  return length < 6 ? 0 : length < 12 ? 1 : 2;
+}
+
+/** Smallest edit distance between `phrase` and any substring of `text` (over code points). */
+export function substringDistance(text: string, phrase: string): number {
+  const t = [...text];
+  const p = [...phrase];
+  let previous = new Array<number>(t.length + 1).fill(0);
+  for (let i = 1; i <= p.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = p[i - 1] === t[j - 1] ? 0 : 1;
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+    }
+    previous = row;
+  }
+  return Math.min(...previous);
+}
+
+/** A list of phrases in compact form, for `contains`/`equals` below. */
+export function phrases(list: readonly string[]): string[] {
+  return [...new Set(list.map(compactForm).filter((p) => p !== ''))];
+}
+
+/** A message as intent rules read it. */
+export interface Utterance {
+  /** Its words in matching form, polite particles removed. */
+  tokens: string[];
+  /** Those words joined: the form phrases are matched in. */
+  compact: string;
+  /** Where each word starts in `compact`. */
+  starts: ReadonlySet<number>;
+  /** The words that carry meaning (no fillers either), joined. */
+  content: string;
+}
+
+export function readUtterance(text: string): Utterance {
+  const analyzed = analyzeText(text);
+  const list = analyzed.tokens.map((t) => t.text).filter((t) => !isParticle(t));
+  const starts = new Set<number>();
+  let compact = '';
+  for (const token of list) {
+    starts.add(compact.length);
+    compact += token;
+  }
+  const content = analyzed.tokens.filter((t) => !t.filler).map((t) => t.text).join('');
+  return { tokens: list, compact, starts, content };
+}
+
+/**
+ * True when the message contains one of the phrases starting at a word ("ปิด" is not in
+ * "เปิดเผย"), or, for long phrases, something within the allowed typos of one.
+ */
+export function containsPhrase(said: Utterance, list: readonly string[]): boolean {
+  return list.some((phrase) => {
+    for (let at = said.compact.indexOf(phrase); at >= 0; at = said.compact.indexOf(phrase, at + 1)) {
+      if (said.starts.has(at)) return true;
+    }
+    const typos = allowedTypos([...phrase].length);
+    return typos > 0 && substringDistance(said.compact, phrase) <= typos;
+  });
+}
+
+const digitsOf = (text: string): string => text.replace(/\D/g, '');
+
+/** True when the compact text is one of the phrases, allowing typos (never in digits: "มาตรการ3"). */
+export function equalsPhrase(compact: string, list: readonly string[]): boolean {
+  return list.some((phrase) => {
+    if (compact === phrase) return true;
+    if (digitsOf(compact) !== digitsOf(phrase)) return false;
+    const typos = allowedTypos([...phrase].length);
+    return typos > 0 && editDistance(compact, phrase, typos) <= typos;
+  });
+}

@@ -1,0 +1,71 @@
+import { normalize } from '../thai/normalize.js';
+import type { SearchIndex, Hit } from '../content/search-index.js';
+import { containsPhrase, equalsPhrase, readUtterance, type Utterance } from './phrase-match.js';
+import { findReceipt, isOnlyReceipt } from './receipt.js';
+import { isTip } from './tip-intent.js';
+import * as P from './intent-phrases.js';
+
+/** What a resident's message asks for. */
+export type Understanding =
+  | { intent: 'greeting' }
+  | { intent: 'thanks' }
+  | { intent: 'menu' }
+  | { intent: 'tip' }
+  | { intent: 'subscribe' }
+  | { intent: 'unsubscribe' }
+  | { intent: 'status'; receipt: string | null }
+  | { intent: 'latest' }
+  | { intent: 'privacy' }
+  | { intent: 'erase' }
+  | { intent: 'ita' }
+  | { intent: 'measures' }
+  | { intent: 'announcement' }
+  | { intent: 'search'; best: Hit | null; runnersUp: Hit[]; normalized: string };
+
+type Simple = Exclude<Understanding, { intent: 'search' } | { intent: 'status' }>['intent'];
+
+/** Small talk: the message says one of the words and nothing a search could use. */
+function onlySaying(said: Utterance, words: readonly string[]): boolean {
+  return said.content === '' && containsPhrase(said, words);
+}
+
+/**
+ * Rules checked in order; the first that holds names the intent. Account actions come first
+ * (they must work inside any sentence, "ยกเลิกรับข่าวสาร" before "รับข่าวสาร"), then the
+ * tip flow, then small talk and menu commands that only count as the whole message.
+ */
+const RULES: readonly [Simple, (m: Utterance) => boolean][] = [
+  ['erase', (m) => containsPhrase(m, P.ERASE)],
+  ['privacy', (m) => containsPhrase(m, P.PRIVACY)],
+  [
+    'unsubscribe',
+    (m) =>
+      equalsPhrase(m.compact, P.UNSUBSCRIBE_WHOLE) ||
+      (containsPhrase(m, P.STOP_VERBS) && containsPhrase(m, P.NEWS_WORDS)),
+  ],
+  ['latest', (m) => containsPhrase(m, P.LATEST) || equalsPhrase(m.compact, P.LATEST_WHOLE)],
+  ['subscribe', (m) => containsPhrase(m, P.SUBSCRIBE) || equalsPhrase(m.compact, P.SUBSCRIBE_WHOLE)],
+  ['tip', (m) => isTip(m)],
+  ['thanks', (m) => onlySaying(m, P.THANKS_WORDS)],
+  ['greeting', (m) => onlySaying(m, P.GREETING_WORDS)],
+  ['menu', (m) => equalsPhrase(m.compact, P.MENU_WHOLE) || containsPhrase(m, P.MENU)],
+  ['ita', (m) => equalsPhrase(m.content, P.ITA_WHOLE)],
+  ['measures', (m) => equalsPhrase(m.content, P.MEASURES_WHOLE)],
+  ['announcement', (m) => equalsPhrase(m.content, P.ANNOUNCEMENT_WHOLE)],
+];
+
+/**
+ * Understands a resident's message: an intent recognised from its words (typos forgiven),
+ * or else a search of the content with the confidence rule applied. Pure: the index is given.
+ */
+export function understand(text: string, index: SearchIndex): Understanding {
+  const message = readUtterance(text);
+  if (containsPhrase(message, P.STATUS) || isOnlyReceipt(text)) {
+    return { intent: 'status', receipt: findReceipt(text) };
+  }
+  for (const [intent, holds] of RULES) {
+    if (holds(message)) return { intent };
+  }
+  const { best, runnersUp } = index.answer(text);
+  return { intent: 'search', best, runnersUp, normalized: normalize(text) };
+}

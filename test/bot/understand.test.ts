@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { understand, type Understanding } from '../../src/bot/understand.js';
+import { findReceipt } from '../../src/bot/receipt.js';
+import { measureOrder, shippedSearch, type ShippedSearch } from '../helpers/shipped-search.js';
+
+let shipped: ShippedSearch;
+beforeAll(async () => {
+  shipped = await shippedSearch();
+});
+
+function intentOf(text: string): Understanding['intent'] {
+  return understand(text, shipped.index).intent;
+}
+
+function expectIntent(intent: Understanding['intent'], messages: string[]): void {
+  for (const message of messages) expect(intentOf(message), message).toBe(intent);
+}
+
+describe('understand: small talk and menu', () => {
+  it('when the message is only a greeting, then it is a greeting', () => {
+    expectIntent('greeting', ['สวัสดีครับ', 'หวัดดีค่ะ', 'ดีจ้า', 'Hello', 'hi!']);
+  });
+
+  it('when the message is only thanks, then it is thanks', () => {
+    expectIntent('thanks', ['ขอบคุณครับ', 'ขอบคุณมากค่ะ', 'thank you', 'ok ขอบใจ']);
+  });
+
+  it('when a greeting opens a real question, then the question is answered', () => {
+    const result = understand('สวัสดีครับ อยากทราบว่า ITA ได้กี่คะแนน', shipped.index);
+    expect(result.intent === 'search' ? result.best?.item.kind : result.intent).toBe('ita');
+  });
+
+  it('when the resident asks for the menu or help, then it is the menu', () => {
+    expectIntent('menu', ['เมนู', 'help', 'ช่วยเหลือ', 'ทำอะไรได้บ้าง', 'บอททำอะไรได้บ้างคะ', 'เมนูหลักครับ']);
+  });
+});
+
+describe('understand: tips', () => {
+  it('when the resident wants to report or describes wrongdoing, then the tip flow starts', () => {
+    expectIntent('tip', [
+      'แจ้งเบาะแส', 'อยากแจ้งเบาะแส', 'แจ้งเบาแส', 'ทุจริต', 'โกง', 'สินบน', 'มีเจ้าหน้าที่เรียกรับสินบน',
+      'ร้องเรียนการทุจริต', 'เจ้าหน้าที่เรียกเงินค่าทำเรื่อง', 'ผมโดนเรียกรับเงิน', 'I want to report corruption',
+      'เห็นปลัดโกงงบหมู่บ้าน',
+    ]);
+  });
+
+  it('when the resident asks about anti-corruption policy, then it is a search, not a tip', () => {
+    expectIntent('search', ['มาตรการป้องกันการทุจริตมีอะไรบ้าง', 'เทศบาลมีนโยบายต่อต้านการโกงอย่างไร', 'ทุจริตคืออะไร']);
+  });
+
+  it('when money is mentioned without wrongdoing, then it is not a tip', () => {
+    expect(intentOf('ขอเงินช่วยเหลือน้ำท่วม')).not.toBe('tip');
+    expect(intentOf('ค่าธรรมเนียมเก็บขยะเท่าไหร่')).not.toBe('tip');
+  });
+});
+
+describe('understand: news subscriptions', () => {
+  it('when the resident asks to receive news, then it is subscribe', () => {
+    expectIntent('subscribe', ['สมัครรับข่าวสาร', 'ขอรับข่าวสารด้วยครับ', 'รับข่าวด้วย', 'subscribe', 'สมัคร รับข่าวสาร', 'สมัคครรับข่าวสาร']);
+  });
+
+  it('when the resident asks to stop the news, then it is unsubscribe, even though "รับข่าวสาร" is inside', () => {
+    expectIntent('unsubscribe', [
+      'ยกเลิกรับข่าวสาร', 'ยกเลิกรับข่าวสาน', 'เลิกส่งข่าวให้ฉัน', 'ไม่ต้องส่งข่าวแล้ว', 'unsubscribe', 'stop', 'STOP',
+      'ไม่อยากได้ข่าวแล้วค่ะ',
+    ]);
+  });
+
+  it('when a stop word is only part of another word ("ปิด" in "เปิดเผย"), then it does not unsubscribe', () => {
+    expect(intentOf('เทศบาลเปิดเผยข่าวสารอะไรบ้าง')).toBe('search');
+    expect(intentOf('ปิดการแจ้งเตือนข่าว')).toBe('unsubscribe');
+  });
+
+  it('when the resident asks what is new, then it is latest', () => {
+    expectIntent('latest', ['ข่าวล่าสุด', 'มีข่าวอะไรใหม่', 'ข่าวล่าสุดครับ']);
+  });
+
+  it('when "ข่าวสาร" is part of a question about public information, then it is a search', () => {
+    const result = understand('ข้อมูลข่าวสารของราชการ มาตรา ๙', shipped.index);
+    expect(result.intent).toBe('search');
+    expect(result.intent === 'search' && result.best && measureOrder(shipped, result.best.item)).toBe(3);
+  });
+});
+
+describe('understand: tip status', () => {
+  it('when "สถานะ" comes with a receipt in any writing, then the receipt is read as 16 Arabic digits', () => {
+    for (const text of ['สถานะ 1234 5678 9012 3456', 'สถานะ ๑๒๓๔-๕๖๗๘-๙๐๑๒-๓๔๕๖', 'เช็คสถานะ 1234567890123456', 'สถานะ\u200B 1234–5678–9012–3456']) {
+      expect(understand(text, shipped.index), text).toEqual({ intent: 'status', receipt: '1234567890123456' });
+    }
+  });
+
+  it('when "สถานะ" comes without a receipt, then the receipt is null', () => {
+    expect(understand('สถานะ', shipped.index)).toEqual({ intent: 'status', receipt: null });
+    expect(understand('สถานะ 1234 5678', shipped.index)).toEqual({ intent: 'status', receipt: null });
+  });
+
+  it('when the message is only a receipt, then it asks for its status', () => {
+    expect(understand('1234-5678-9012-3456', shipped.index)).toEqual({ intent: 'status', receipt: '1234567890123456' });
+    expect(findReceipt('เลข 12345678901234567')).toBeNull();
+  });
+});
+
+describe('understand: privacy and menu commands', () => {
+  it('when the resident asks about privacy or to erase their data, then those intents answer', () => {
+    expectIntent('privacy', ['ความเป็นส่วนตัว', 'นโยบายความเป็นส่วนตัว', 'privacy']);
+    expectIntent('erase', ['ลบข้อมูลของฉัน', 'ช่วยลบข้อมูลของฉันด้วยค่ะ', 'delete my data']);
+  });
+
+  it('when a menu word is the whole message, then it is that command', () => {
+    expectIntent('ita', ['ผล ITA', 'ITA', 'ผลITA']);
+    expectIntent('measures', ['มาตรการ', 'มาตรการทั้งหมด', 'มาตรการมีอะไรบ้าง']);
+    expectIntent('announcement', ['ประกาศ', 'ขอดูประกาศหน่อยครับ']);
+  });
+
+  it('when a menu word is part of a longer question, then the question is searched', () => {
+    expectIntent('search', ['ITA ได้กี่คะแนน', 'มาตรการตรวจสอบการใช้ดุลพินิจ', 'มาตรการที่ ๓', 'ประกาศลงวันที่ ๑๐ มกราคม']);
+  });
+});
+
+describe('understand: search', () => {
+  it('when the question matches content, then the search result carries the best item and the normalized text', () => {
+    const result = understand('การตรวจสอบดุลพินิจของเจ้าหน้าที่ครับบบ', shipped.index);
+    expect(result.intent).toBe('search');
+    if (result.intent !== 'search') return;
+    expect(measureOrder(shipped, result.best!.item)).toBe(2);
+    expect(result.normalized).toBe('การตรวจสอบดุลพินิจของเจ้าหน้าที่ครับ');
+  });
+
+  it('when the question is out of scope, then the search has no best item', () => {
+    for (const text of ['ร้านกาแฟแถวนี้มีที่ไหนบ้าง', 'qwerty', 'พรุ่งนี้ฝนตกไหม', 'ขอเบอร์ร้านส้มตำ', '👍']) {
+      expect(understand(text, shipped.index), text).toMatchObject({ intent: 'search', best: null, runnersUp: [] });
+    }
+  });
+});

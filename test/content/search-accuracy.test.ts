@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { understand, type Understanding } from '../../src/bot/understand.js';
+import type { SearchItem } from '../../src/content/search-items.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { measureOrder, shippedSearch, type ShippedSearch } from '../helpers/shipped-search.js';
+
+/**
+ * Top-1 accuracy of understanding + search on the shipped content, over the resident questions
+ * in ../shared/qa-examples.tsv and test/fixtures/questions.tsv. The fixture alternates a tuning
+ * half and a held-out half (odd and even question lines); both are reported.
+ */
+
+interface Question {
+  expected: string;
+  text: string;
+  source: string;
+  heldOut: boolean;
+}
+
+const MEASURE_CATEGORIES: Record<number, string> = { 1: 'ethics', 2: 'discretion', 3: 'disclosure' };
+
+function readQuestions(file: string, source: string, alternate: boolean): Question[] {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+  return lines.map((line, index) => {
+    const [expected, text] = line.split('\t');
+    if (!expected || !text) throw new Error(`${source}: malformed line "${line}"`);
+    return { expected: expected.trim(), text, source, heldOut: alternate && index % 2 === 1 };
+  });
+}
+
+function categoryOfItem(shipped: ShippedSearch, item: SearchItem): string {
+  if (item.kind === 'measure' || item.kind === 'section') {
+    const order = measureOrder(shipped, item);
+    if (order !== null) return MEASURE_CATEGORIES[order] ?? `measure ${order}`;
+    return item.kind === 'section' ? 'announcement' : 'measure';
+  }
+  return item.kind;
+}
+
+function categoryOf(shipped: ShippedSearch, result: Understanding): string {
+  if (result.intent !== 'search') return result.intent;
+  return result.best ? categoryOfItem(shipped, result.best.item) : 'none';
+}
+
+function report(label: string, rows: { question: Question; got: string }[]): number {
+  const misses = rows.filter((r) => r.got !== r.question.expected);
+  const accuracy = (rows.length - misses.length) / rows.length;
+  console.log(`${label}: ${rows.length - misses.length}/${rows.length} = ${(accuracy * 100).toFixed(1)}%`);
+  for (const miss of misses) {
+    console.log(`  miss [${miss.question.source}] expected ${miss.question.expected}, got ${miss.got}: ${miss.question.text}`);
+  }
+  return accuracy;
+}
+
+describe('search accuracy on the shipped content', () => {
+  let shipped: ShippedSearch;
+  let questions: Question[];
+  beforeAll(async () => {
+    shipped = await shippedSearch();
+    questions = [
+      ...readQuestions(path.join(PROJECT_ROOT, '..', 'shared', 'qa-examples.tsv'), 'qa-examples', false),
+      ...readQuestions(path.join(PROJECT_ROOT, 'test', 'fixtures', 'questions.tsv'), 'questions', true),
+    ];
+  });
+
+  it('when every example and fixture question is asked, then at least 95% get the expected first answer', () => {
+    expect(questions.filter((q) => q.source === 'questions').length).toBeGreaterThanOrEqual(80);
+    const rows = questions.map((question) => ({ question, got: categoryOf(shipped, understand(question.text, shipped.index)) }));
+    const all = report('top-1 accuracy, all lines', rows);
+    report('  qa-examples.tsv', rows.filter((r) => r.question.source === 'qa-examples'));
+    report('  questions.tsv, tuning half', rows.filter((r) => r.question.source === 'questions' && !r.question.heldOut));
+    report('  questions.tsv, held-out half', rows.filter((r) => r.question.heldOut));
+    expect(all).toBeGreaterThanOrEqual(0.95);
+  });
+});
