@@ -60,6 +60,50 @@ export function readUtterance(text: string): Utterance {
 }
 
 /**
+ * True when `text` has a substring within `typos` edits of `phrase`. First a pigeonhole
+ * filter: split the phrase into typos+1 pieces; any such match contains one piece exactly,
+ * so when no piece occurs the answer is no without any dynamic programming. Then Sellers'
+ * algorithm, stopped as soon as a whole row exceeds `typos` (row minima never decrease).
+ */
+export function withinTypos(text: string, phrase: string, typos: number): boolean {
+  const p = prepared(phrase, typos);
+  if (!p.pieces.some((piece) => text.includes(piece))) return false;
+  const t = [...text];
+  let previous = new Int32Array(t.length + 1);
+  let row = new Int32Array(t.length + 1);
+  for (let i = 1; i <= p.chars.length; i++) {
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= t.length; j++) {
+      const cost = p.chars[i - 1] === t[j - 1] ? 0 : 1;
+      const v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      row[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > typos) return false;
+    [previous, row] = [row, previous];
+  }
+  return previous.some((v) => v <= typos);
+}
+
+const preparedPhrases = new Map<string, { chars: string[]; pieces: string[] }>();
+
+/** A phrase's code points and its typos+1 pieces, computed once per phrase. */
+function prepared(phrase: string, typos: number): { chars: string[]; pieces: string[] } {
+  const key = `${typos}:${phrase}`;
+  let entry = preparedPhrases.get(key);
+  if (!entry) {
+    const chars = [...phrase];
+    const size = Math.ceil(chars.length / (typos + 1));
+    const pieces: string[] = [];
+    for (let at = 0; at < chars.length; at += size) pieces.push(chars.slice(at, at + size).join(''));
+    entry = { chars, pieces };
+    if (preparedPhrases.size < 10_000) preparedPhrases.set(key, entry);
+  }
+  return entry;
+}
+
+/**
  * True when the message contains one of the phrases starting at a word ("ปิด" is not in
  * "เปิดเผย"), or, for long phrases, something within the allowed typos of one.
  */
@@ -68,8 +112,8 @@ export function containsPhrase(said: Utterance, list: readonly string[]): boolea
     for (let at = said.compact.indexOf(phrase); at >= 0; at = said.compact.indexOf(phrase, at + 1)) {
       if (said.starts.has(at)) return true;
     }
-    const typos = allowedTypos([...phrase].length);
-    return typos > 0 && substringDistance(said.compact, phrase) <= typos;
+    const typos = allowedTypos(prepared(phrase, 0).chars.length);
+    return typos > 0 && withinTypos(said.compact, phrase, typos);
   });
 }
 

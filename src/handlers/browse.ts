@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Postback } from '../bot/postback.js';
+import { encodePostback, type Postback } from '../bot/postback.js';
 import type { ContentLibrary } from '../content/library.js';
 import { announcementMessages, helpMessages, itaMessages, measureMessages, measuresCarouselMessages, sectionMessages } from '../flex/messages.js';
 import { SAY, say } from './replies.js';
@@ -7,9 +7,16 @@ import { SAY, say } from './replies.js';
 /**
  * The menu's destinations: the ITA result, the measures, one measure in full, the
  * announcement and its sections, help. Returns null when the target no longer exists (an
- * old button), so the caller can say the button has expired.
+ * old button), so the caller can say the button has expired. Built once per library and
+ * destination, then served from the library's cache.
  */
 export function browse(library: ContentLibrary, target: Postback): messagingApi.Message[] | null {
+  if (target.a === 'measure' && !library.measure(target.id)) return null;
+  if (target.a === 'section' && !library.section(target.id)) return null;
+  return library.views.get(encodePostback(target), () => build(library, target));
+}
+
+function build(library: ContentLibrary, target: Postback): messagingApi.Message[] {
   switch (target.a) {
     case 'menu':
     case 'help':
@@ -22,17 +29,15 @@ export function browse(library: ContentLibrary, target: Postback): messagingApi.
       const measures = library.measures();
       return measures.length > 0 ? measuresCarouselMessages(measures) : say(SAY.noContent);
     }
-    case 'measure': {
-      const measure = library.measure(target.id);
-      return measure ? measureMessages(measure, target.page ?? 0) : null;
-    }
+    case 'measure':
+      return measureMessages(library.measure(target.id)!, target.page ?? 0);
     case 'announcement': {
       const announcement = library.announcement();
       return announcement ? announcementMessages(announcement, target.page ?? 0) : say(SAY.noContent);
     }
     case 'section': {
-      const found = library.section(target.id);
-      return found ? sectionMessages(found.announcement, target.id) : null;
+      const found = library.section(target.id)!;
+      return sectionMessages(found.announcement, target.id);
     }
   }
 }

@@ -41,7 +41,7 @@ async function onFollow(deps: HandlerDeps, ctx: BotContext): Promise<void> {
   if (!ctx.userId) return;
   // A new friend gets every topic (LINE's convention); a returning one keeps their choice.
   await deps.friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
-  const [welcome] = welcomeMessages({ agencyName: deps.library.agencyName() });
+  const [welcome] = deps.library.views.get('welcome', () => welcomeMessages({ agencyName: deps.library.agencyName() }));
   const { quickReply: _onLast, ...welcomeBubble } = welcome!;
   ctx.reply(welcomeBubble, textMessage(SAY.subscribedOnFollow));
 }

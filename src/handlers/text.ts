@@ -48,9 +48,16 @@ function answer(deps: TextDeps, u: Understanding, text: string): messagingApi.Me
     case 'announcement':
       return browse(deps.library, { a: u.intent }) ?? helpMessages();
     case 'search': {
-      const hits = [u.best, ...u.runnersUp].flatMap((hit) => (hit ? [deps.resolve(hit.item)].filter((h): h is SearchHit => h !== undefined) : []));
-      if (!u.best || hits.length === 0) return notFoundMessages(text, suggestions(deps.library));
-      return searchResultMessages(hits);
+      if (!u.best) return notFoundMessages(text, suggestions(deps.library));
+      const found = [u.best, ...u.runnersUp];
+      const build = () => {
+        const hits = found.map((hit) => deps.resolve(hit.item)).filter((h): h is SearchHit => h !== undefined);
+        // Cached and shared between residents: never echo the question here.
+        return hits.length > 0 ? searchResultMessages(hits) : notFoundMessages('', suggestions(deps.library));
+      };
+      // Publications can change while the bot runs; answers from documents only are cached.
+      if (found.some((hit) => hit.item.kind === 'publication')) return build();
+      return deps.library.views.get(`search:${found.map((hit) => hit.item.id).join(',')}`, build);
     }
     case 'tip':
     case 'subscribe':
