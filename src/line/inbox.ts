@@ -82,7 +82,9 @@ export class Inbox {
   async done(id: string, now: Date): Promise<void> {
     if (!this.pendingById.delete(id)) return;
     this.lines += 1;
-    await this.log.append({ op: 'done', id, at: now.getTime() } satisfies Record);
+    // Not flushed to the platter: losing it to a power cut only means the event is handled
+    // again at the next start, when its reply token has long expired.
+    await this.log.append({ op: 'done', id, at: now.getTime() } satisfies Record, { sync: false });
     if (this.lines > 2 * (this.pendingById.size + this.seenAt.size) + 2000) await this.compact(now);
   }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
  * writers cost one disk flush. `rewrite` replaces the whole file atomically (compaction) and
  * is ordered with the appends.
  */
-type Op = { kind: 'append' | 'rewrite'; text: string; done: (err?: Error) => void };
+type Op = { kind: 'append' | 'rewrite'; text: string; sync: boolean; done: (err?: Error) => void };
 
 export class AppendLog {
   private queue: Op[] = [];
@@ -48,15 +48,19 @@ export class AppendLog {
     return { log: new AppendLog(file, handle, opts.durable ?? true), records };
   }
 
-  /** Appends one record; resolves once it is on disk. */
-  append(record: unknown): Promise<void> {
-    return this.appendMany([record]);
+  /**
+   * Appends one record; resolves once it is on disk. With `sync: false` it resolves once the
+   * operating system has it (it survives the process dying, not the machine losing power),
+   * for records whose loss costs little.
+   */
+  append(record: unknown, opts: { sync?: boolean } = {}): Promise<void> {
+    return this.appendMany([record], opts);
   }
 
   /** Appends records as one write; resolves once they are on disk. */
-  appendMany(records: unknown[]): Promise<void> {
+  appendMany(records: unknown[], opts: { sync?: boolean } = {}): Promise<void> {
     if (records.length === 0) return Promise.resolve();
-    return this.enqueue('append', records.map((r) => JSON.stringify(r) + '\n').join(''));
+    return this.enqueue('append', records.map((r) => JSON.stringify(r) + '\n').join(''), opts.sync ?? this.durable);
   }
 
   /**
@@ -65,12 +69,12 @@ export class AppendLog {
    * caller's snapshot covers), appends made after it land in the new one.
    */
   rewrite(records: unknown[]): Promise<void> {
-    return this.enqueue('rewrite', records.map((r) => JSON.stringify(r) + '\n').join(''));
+    return this.enqueue('rewrite', records.map((r) => JSON.stringify(r) + '\n').join(''), true);
   }
 
-  private enqueue(kind: Op['kind'], text: string): Promise<void> {
+  private enqueue(kind: Op['kind'], text: string, sync: boolean): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind, text, done: (err) => (err ? reject(err) : resolve()) });
+      this.queue.push({ kind, text, sync, done: (err) => (err ? reject(err) : resolve()) });
       this.flushing ??= this.flush();
     });
   }
@@ -84,7 +88,7 @@ export class AppendLog {
         else {
           // Group commit: every append queued so far goes in one write and one flush.
           await this.handle.write(batch.map((op) => op.text).join(''));
-          if (this.durable) await this.handle.datasync();
+          if (batch.some((op) => op.sync)) await this.handle.datasync();
         }
         batch.forEach((op) => op.done());
       } catch (err) {
