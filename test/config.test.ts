@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const KEY = Buffer.alloc(32, 9).toString('base64');
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('when nothing is set, then demo mode on port 3000 with DATA_DIR data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: 'demo', port: 3000, line: null, tipEncryptionKey: null });
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('when both LINE variables and a key are set, then live mode with the API base URLs', () => {
+    const config = loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', TIP_ENCRYPTION_KEY: KEY, LINE_API_BASE_URL: 'http://127.0.0.1:9/' });
+    expect(config.mode).toBe('live');
+    expect(config.line).toMatchObject({ channelSecret: 's', apiBaseUrl: 'http://127.0.0.1:9/', dataApiBaseUrl: 'https://api-data.line.me' });
+  });
+
+  it('when only one LINE variable is set, then the start is refused naming the missing one', () => {
+    expect(errorOf({ LINE_CHANNEL_SECRET: 'secret-value' })).toMatch(/^LINE_CHANNEL_ACCESS_TOKEN: must be set too/);
+    expect(errorOf({ LINE_CHANNEL_ACCESS_TOKEN: 'token-value' })).toMatch(/^LINE_CHANNEL_SECRET: must be set too/);
+  });
+
+  it('when live mode has no tip key, then the start is refused', () => {
+    expect(errorOf({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' })).toMatch(/^TIP_ENCRYPTION_KEY: required in live mode/);
+  });
+
+  it('when a value is bad, then one line names the variable and never the secret value', () => {
+    expect(errorOf({ PORT: 'eighty' })).toMatch(/^PORT: /);
+    expect(errorOf({ LINE_API_BASE_URL: 'ftp://example' })).toMatch(/^LINE_API_BASE_URL: /);
+    const short = errorOf({ STAFF_TOKENS: 'somchai:tooshort-secret' });
+    expect(short).toMatch(/^STAFF_TOKENS: the token for "somchai" is shorter than 32 characters/);
+    expect(short).not.toContain('tooshort-secret');
+    const key = errorOf({ TIP_ENCRYPTION_KEY: 'c2VjcmV0LWtleS12YWx1ZQ==' });
+    expect(key).toMatch(/^TIP_ENCRYPTION_KEY: must be 32 bytes/);
+    expect(key).not.toContain('c2VjcmV0');
+    for (const message of [short, key]) expect(message.split('\n')).toHaveLength(1);
+  });
+
+  it('when staff tokens are given, then each token maps to its staff name', () => {
+    const token = 'x'.repeat(40);
+    expect(loadConfig({ STAFF_TOKENS: `somchai:${token}, malee:${'y'.repeat(32)}` }).staffTokens.get(token)).toBe('somchai');
+  });
+});
