@@ -1,32 +1,75 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { openSealedText, seal } from '../crypto/sealed.js';
-import { KeyedStore } from './keyed-store.js';
+import { AppendLog } from './append-log.js';
 
-const SealedRecord = z.object({ s: z.string() });
+/**
+ * One line of the file: a change to one record (`{k, v: {s} | null}`, as KeyedStore writes
+ * it), or a chunk of a snapshot (`{c}`: up to CHUNK records sealed together).
+ */
+type Line = { k: string; v: { s: string } | null } | { c: string };
+
+/** Records per sealed snapshot chunk: one AES-GCM open per chunk instead of per record. */
+const CHUNK = 1000;
+/** Change lines allowed before a snapshot: at least this many, or an eighth of the records. */
+const MIN_CHANGES = 1000;
 
 /**
  * Records about people, kept sealed on disk: the file holds only pseudonymous keys (an HMAC
  * of the user id, computed by the caller) and encrypted values, so a copy of the file reveals
  * neither who is in it nor what is said of them. In memory the values are plain.
+ *
+ * A write appends one sealed line (never a rewrite, whatever the number of records). Once
+ * the change lines outnumber an eighth of the records, the file is rewritten as a snapshot
+ * sealed in chunks of 1,000 records, so opening 100,000 friends costs about a hundred
+ * decryptions, not 100,000 (each AES-GCM setup costs ~25 µs).
  */
 export class PrivateStore<T> {
   private readonly plain = new Map<string, T>();
+  private changeLines = 0;
+  private deletions = 0;
+  private compacting: Promise<void> | null = null;
+  /** Refs written while a snapshot is being sealed (they go after it). */
+  private changedDuringSnapshot: Set<string> | null = null;
 
   private constructor(
-    private readonly store: KeyedStore<{ s: string }>,
+    private readonly log: AppendLog,
     private readonly key: Buffer,
     private readonly schema: z.ZodType<T>,
+    readonly file: string,
   ) {}
 
   static async open<T>(file: string, key: Buffer, schema: z.ZodType<T>): Promise<PrivateStore<T>> {
-    const store = await KeyedStore.open(file, SealedRecord);
-    const ps = new PrivateStore(store, key, schema);
-    for (const ref of store.keysWhere(() => true)) {
-      const parsed = schema.safeParse(JSON.parse(openSealedText(key, store.get(ref)!.s)));
-      if (!parsed.success) throw new Error(`${file}: a record is invalid: ${parsed.error.issues[0]?.message}`);
-      ps.plain.set(ref, parsed.data);
-    }
-    return ps;
+    const { log, records } = await AppendLog.open(file);
+    const store = new PrivateStore(log, key, schema, file);
+    const valid = (raw: unknown, i: number): T => {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw new Error(`${file}: record ${i + 1} is invalid: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    };
+    records.forEach((raw, i) => {
+      const line = raw as Partial<{ k: unknown; v: { s?: unknown } | null; c: unknown }>;
+      if (typeof line?.c === 'string') {
+        for (const [ref, value] of JSON.parse(openSealedText(key, line.c)) as [string, unknown][]) store.plain.set(ref, valid(value, i));
+        return;
+      }
+      if (typeof line?.k !== 'string') throw new Error(`${file}: record ${i + 1} has no key`);
+      store.changeLines += 1;
+      if (line.v === null) {
+        store.plain.delete(line.k);
+        store.deletions += 1;
+      } else if (typeof line.v?.s === 'string') {
+        store.plain.set(line.k, valid(JSON.parse(openSealedText(key, line.v.s)), i));
+      } else {
+        throw new Error(`${file}: record ${i + 1} is not sealed`);
+      }
+    });
+    // A file written record by record (or by an older version): snapshot it in the background.
+    if (store.overChangeLimit()) void store.compact().catch(() => undefined);
+    return store;
+  }
+
+  private overChangeLimit(): boolean {
+    return this.changeLines > Math.max(MIN_CHANGES, this.plain.size / 8);
   }
 
   get size(): number {
@@ -36,6 +79,11 @@ export class PrivateStore<T> {
   get(ref: string): T | undefined {
     const value = this.plain.get(ref);
     return value === undefined ? undefined : structuredClone(value);
+  }
+
+  /** The record itself, not a copy, for hot read-only paths (a fan-out checks each recipient). */
+  peek(ref: string): Readonly<T> | undefined {
+    return this.plain.get(ref);
   }
 
   values(): T[] {
@@ -49,18 +97,64 @@ export class PrivateStore<T> {
     return refs;
   }
 
+  /** Stores `value` under `ref`; the memory copy changes at once, the promise resolves when on disk. */
   set(ref: string, value: T): Promise<void> {
     const valid = this.schema.parse(value);
+    // Stored values are replaced, never changed in place: a snapshot may hold the old one.
     this.plain.set(ref, structuredClone(valid));
-    return this.store.set(ref, { s: seal(this.key, JSON.stringify(valid)) });
+    return this.write({ k: ref, v: { s: seal(this.key, JSON.stringify(valid)) } });
   }
 
   delete(ref: string): Promise<void> {
-    this.plain.delete(ref);
-    return this.store.delete(ref);
+    if (!this.plain.delete(ref)) return Promise.resolve();
+    this.deletions += 1;
+    return this.write({ k: ref, v: null });
   }
 
-  close(): Promise<void> {
-    return this.store.close();
+  /** True when records were deleted since the last snapshot (their sealed lines are still in the file). */
+  get hasDeletions(): boolean {
+    return this.deletions > 0;
+  }
+
+  private async write(line: Line): Promise<void> {
+    if ('k' in line) this.changedDuringSnapshot?.add(line.k);
+    this.changeLines += 1;
+    await this.log.append(line);
+    if (this.overChangeLimit()) void this.compact().catch(() => undefined);
+  }
+
+  /**
+   * Rewrites the file as a sealed snapshot (atomic; writes made meanwhile are kept). The
+   * chunks are sealed a turn at a time, so the bot keeps answering while 100,000 records are.
+   */
+  compact(): Promise<void> {
+    this.compacting ??= this.writeSnapshot().finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    const snapshot = [...this.plain];
+    this.changedDuringSnapshot = new Set();
+    const lines: Line[] = [];
+    for (let i = 0; i < snapshot.length; i += CHUNK) {
+      lines.push({ c: seal(this.key, JSON.stringify(snapshot.slice(i, i + CHUNK))) });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Records changed while sealing: their current value (or deletion) follows the snapshot.
+    const changed = [...this.changedDuringSnapshot];
+    this.changedDuringSnapshot = null;
+    for (const ref of changed) {
+      const value = this.plain.get(ref);
+      lines.push({ k: ref, v: value === undefined ? null : { s: seal(this.key, JSON.stringify(value)) } });
+    }
+    // Same turn as the rewrite call: later appends land in the new file, earlier ones are covered.
+    this.changeLines = changed.length;
+    this.deletions = 0;
+    await this.log.rewrite(lines);
+  }
+
+  async close(): Promise<void> {
+    await this.compacting;
+    await this.log.close();
   }
 }
