@@ -8,6 +8,7 @@ import { LINE_BASE } from '../helpers/line-nock.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {
+  bot?.expectAllLineCallsValid();
   await bot?.close();
   bot = undefined;
 });
