@@ -1,4 +1,5 @@
 import { publicationItem, type SearchItem } from '../src/content/search-items.js';
+import { seededRandom } from '../src/demo/stand-in-guards.js';
 
 /**
  * Realistic stand-ins for a year or two of a municipality's publications (news, announcements,
@@ -24,21 +25,9 @@ const SENTENCES = [
   'ประชาชนสามารถติดตามข่าวสารได้ทางเว็บไซต์และเพจเฟซบุ๊กของเทศบาล',
 ];
 
-/** Mulberry32: a small seeded generator, so the synthetic text is the same in every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` publications as search items, dated over the last two years. */
 export function syntheticPublications(count: number, seed = 2568): SearchItem[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const items: SearchItem[] = [];
   for (let i = 0; i < count; i++) {
