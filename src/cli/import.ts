@@ -1,10 +1,9 @@
-import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeContentDocument } from '../content/content-files.js';
 import { parseDocument } from '../content/importer.js';
 import type { ContentDocument } from '../content/model.js';
+import { runDirectly } from './run-directly.js';
 
 const USAGE = 'usage: npm run import -- FILE [FILE...]';
 
@@ -102,14 +101,5 @@ function processIo(): CliIo {
   };
 }
 
-function runDirectly(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (runDirectly()) process.exitCode = await main(process.argv.slice(2), process.env);
+if (runDirectly(import.meta.url)) process.exitCode = await main(process.argv.slice(2), process.env);

@@ -14,7 +14,12 @@ export interface ChatItem {
 /** `new`: never followed; `friend`: followed (or unblocked); `blocked`: unfollowed. */
 export type Friendship = 'new' | 'friend' | 'blocked';
 
-export type HubEvent = { type: 'item'; item: ChatItem } | { type: 'loading'; seconds: number } | { type: 'friendship'; friendship: Friendship };
+export type HubEvent =
+  | { type: 'item'; item: ChatItem }
+  | { type: 'loading'; seconds: number }
+  | { type: 'friendship'; friendship: Friendship }
+  /** Another rich menu became the default: the page fetches it again. */
+  | { type: 'richmenu' };
 
 interface UserChat {
   friendship: Friendship;
@@ -39,13 +44,16 @@ export class DemoHub {
     const onMessage = (d: Delivery) => this.deliver(d);
     const onLoading = (e: LoadingEvent) => this.users.get(e.chatId)?.listeners.forEach((fn) => fn({ type: 'loading', seconds: e.loadingSeconds }));
     const onRejected = (r: Rejection) => this.reject(r);
+    const onRichMenu = () => this.users.forEach((c) => c.listeners.forEach((fn) => fn({ type: 'richmenu' })));
     standIn.on('message', onMessage);
     standIn.on('loading', onLoading);
     standIn.on('rejected', onRejected);
+    standIn.on('richmenu', onRichMenu);
     this.detach = () => {
       standIn.off('message', onMessage);
       standIn.off('loading', onLoading);
       standIn.off('rejected', onRejected);
+      standIn.off('richmenu', onRichMenu);
     };
   }
 

@@ -1,32 +1,33 @@
-import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { installRichMenu, richMenuClients } from '../richmenu/install-rich-menu.js';
+import { ICONS } from '../richmenu/icons.js';
+import { MAIN_MENU, MENU_TILES } from '../richmenu/main-menu.js';
+import { loadMenuImage } from '../richmenu/menu-image-file.js';
+import type { LineStandIn } from './line-stand-in.js';
 
 /**
- * The six-area menu the chat page shows under the input when no rich menu has been installed
- * into the LINE stand-in (`npm run richmenu` installs the real one, which then takes over).
- * Same size and grid as the real menu: 2500×843, three columns by two rows.
+ * The menu the chat page draws in HTML while no rich menu is installed into the LINE stand-in:
+ * the bot's own menu (src/richmenu/main-menu.ts) with the icons and colours of its image, so
+ * the areas, labels and actions are exactly those `npm run richmenu` installs on LINE.
  */
-const COLUMNS = [0, 833, 1667];
-const WIDTHS = [833, 834, 833];
-const ROWS = [0, 421];
-const HEIGHTS = [421, 422];
-
-const ACTIONS: messagingApi.Action[] = [
-  { type: 'postback', label: 'ถามคำถาม', data: encodePostback({ a: 'help' }), displayText: 'ถามคำถาม' },
-  { type: 'postback', label: 'มาตรการ', data: encodePostback({ a: 'measures' }), displayText: 'มาตรการ' },
-  { type: 'postback', label: 'ประกาศ/ข่าวล่าสุด', data: encodePostback({ a: 'announcement' }), displayText: 'ประกาศ/ข่าวล่าสุด' },
-  { type: 'message', label: 'แจ้งเบาะแส', text: 'แจ้งเบาะแส' },
-  { type: 'message', label: 'ตั้งค่าการรับข่าว', text: 'ตั้งค่าการรับข่าว' },
-  { type: 'message', label: 'สถานะเรื่อง', text: 'สถานะ' },
-];
-
-export const DEMO_RICH_MENU: messagingApi.RichMenuRequest = {
-  size: { width: 2500, height: 843 },
-  selected: true,
-  name: 'เมนูหลัก',
-  chatBarText: 'เมนู',
-  areas: ACTIONS.map((action, i) => ({
-    bounds: { x: COLUMNS[i % 3] as number, y: ROWS[Math.floor(i / 3)] as number, width: WIDTHS[i % 3] as number, height: HEIGHTS[Math.floor(i / 3)] as number },
-    action,
-  })),
+export const DEMO_RICH_MENU = {
+  ...MAIN_MENU,
+  icons: MENU_TILES.map((tile) => ICONS[tile.icon] as string),
+  colors: MENU_TILES.map((tile) => tile.color),
 };
+
+/**
+ * Demo mode: when `npm run richmenu` has rendered the current menu's image into DATA_DIR,
+ * installs it into the stand-in through the API, as on LINE, so the page shows that image.
+ * Never throws: returns the line `npm start` prints about the menu.
+ */
+export async function installRenderedMenu(standIn: LineStandIn, token: string, dataDir: string): Promise<string> {
+  try {
+    const image = await loadMenuImage(dataDir);
+    if (!image) return 'drawn by the page (`npm run richmenu` renders its image; the next start shows it)';
+    const clients = richMenuClients({ channelAccessToken: token, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url });
+    await installRichMenu(clients, MAIN_MENU, image);
+    return 'the image `npm run richmenu` rendered, installed into the stand-in as on LINE';
+  } catch (err) {
+    return `drawn by the page (the rendered image was not installed: ${(err as Error).message})`;
+  }
+}

@@ -27,8 +27,8 @@ export interface DemoRouterOptions {
   webhookUrl: string | (() => string);
   botName: string;
   users?: DemoUser[];
-  /** Shown until a rich menu is installed into the stand-in (then that one is shown). */
-  richMenu?: messagingApi.RichMenuRequest;
+  /** Drawn in HTML until a rich menu is installed into the stand-in (then that one is shown); `icons` (SVG path data) and `colors` per area. */
+  richMenu?: messagingApi.RichMenuRequest & { icons?: string[]; colors?: string[] };
   now?: () => number;
 }
 
@@ -105,7 +105,8 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
     res.json({
       botName: opts.botName,
       users,
-      richMenu: menu ? { ...menu, image: 'demo/api/richmenu/image' } : { ...(opts.richMenu ?? DEMO_RICH_MENU), image: null },
+      // The id in the image URL: a newly installed menu is not hidden by a cached image
+      richMenu: menu ? { ...menu, image: `demo/api/richmenu/image?id=${encodeURIComponent(menu.richMenuId)}` } : { ...(opts.richMenu ?? DEMO_RICH_MENU), image: null },
     });
   });
 

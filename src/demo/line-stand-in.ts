@@ -19,6 +19,8 @@ interface StandInEvents {
   loading: [LoadingEvent];
   call: [RecordedCall];
   rejected: [Rejection];
+  /** The default rich menu changed (its id, or null when there is none any more). */
+  richmenu: [string | null];
 }
 
 /**
@@ -81,7 +83,7 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
     loading: (e) => emitter.emit('loading', e),
     audienceSize: () => Math.max(1, audience.size),
   });
-  const resources = createResourceRoutes({ checkBody });
+  const resources = createResourceRoutes({ checkBody, defaultChanged: (id) => emitter.emit('richmenu', id) });
   const routes = [...messages.routes, ...resources.routes].map(compile);
 
   /** Who a message request was meant for, read from its body. */

@@ -5,6 +5,8 @@ import type { Answer, Profile, Route, StandInRequest } from './stand-in-types.js
 /** What these routes need from the stand-in around them. */
 export interface ResourceContext {
   checkBody(contractPath: string, req: StandInRequest): Promise<Answer | null>;
+  /** Called when the default rich menu changes (null: none any more). */
+  defaultChanged?(richMenuId: string | null): void;
 }
 
 interface RichMenu {
@@ -41,6 +43,11 @@ export function createResourceRoutes(ctx: ResourceContext) {
   const contents = new Map<string, { data: Buffer; contentType: string }>();
   let contentBytes = 0;
   let defaultMenuId: string | null = null;
+  const setDefault = (id: string | null) => {
+    if (id === defaultMenuId) return;
+    defaultMenuId = id;
+    ctx.defaultChanged?.(id);
+  };
 
   const menu = (req: StandInRequest) => menus.get(req.params.richMenuId ?? '');
 
@@ -79,7 +86,7 @@ export function createResourceRoutes(ctx: ResourceContext) {
       pattern: '/v2/bot/richmenu/:richMenuId',
       handle: (req) => {
         if (!menus.delete(req.params.richMenuId ?? '')) return notFound();
-        if (defaultMenuId === req.params.richMenuId) defaultMenuId = null;
+        if (defaultMenuId === req.params.richMenuId) setDefault(null);
         return { status: 200, body: {} };
       },
     },
@@ -90,12 +97,12 @@ export function createResourceRoutes(ctx: ResourceContext) {
         const m = menu(req);
         if (!m) return lineError(400, 'richmenu not found');
         if (!m.image) return lineError(400, 'must upload richmenu image before applying it to user');
-        defaultMenuId = m.richMenuId;
+        setDefault(m.richMenuId);
         return { status: 200, body: {} };
       },
     },
     { method: 'GET', pattern: '/v2/bot/user/all/richmenu', handle: () => (defaultMenuId ? { status: 200, body: { richMenuId: defaultMenuId } } : notFound()) },
-    { method: 'DELETE', pattern: '/v2/bot/user/all/richmenu', handle: () => { defaultMenuId = null; return { status: 200, body: {} }; } },
+    { method: 'DELETE', pattern: '/v2/bot/user/all/richmenu', handle: () => { setDefault(null); return { status: 200, body: {} }; } },
     // Data API (api-data.line.me)
     { method: 'POST', pattern: '/v2/bot/richmenu/:richMenuId/content', maxBytes: 4 * IMAGE_MAX, handle: uploadImage },
     { method: 'GET', pattern: '/v2/bot/richmenu/:richMenuId/content', handle: (req) => { const img = menu(req)?.image; return img ? { status: 200, bytes: img } : notFound(); } },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_RICH_MENU } from '../../src/demo/demo-rich-menu.js';
 import { DEFAULT_DEMO_USERS, DEMO_PUBLIC_DIR } from '../../src/demo/demo-router.js';
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
 import { startFakeBot } from './fake-bot.js';
@@ -113,10 +114,13 @@ describe('demo router', () => {
     expect(bot.events[0]!.message).toMatchObject({ id: messageId, type: 'image', contentProvider: { type: 'line' } });
   });
 
-  it('when no rich menu is installed, then the page gets the six built-in areas; once one is installed, that one', async () => {
-    const before = (await (await fetch(`${bot.url}/demo/api/config`)).json()) as { richMenu: { areas: { action: { label: string } }[]; image: null } };
-    expect(before.richMenu.areas.map((a) => a.action.label)).toEqual(['ถามคำถาม', 'มาตรการ', 'ประกาศ/ข่าวล่าสุด', 'แจ้งเบาะแส', 'ตั้งค่าการรับข่าว', 'สถานะเรื่อง']);
-    expect(before.richMenu.image).toBeNull();
+  it('when no rich menu is installed, then the page gets the bot\'s own menu to draw; once one is installed, that one, and open pages are told', async () => {
+    const before = (await (await fetch(`${bot.url}/demo/api/config`)).json()) as { richMenu: Record<string, unknown> };
+    expect(before.richMenu).toEqual({ ...DEMO_RICH_MENU, image: null });
+    let streaming = () => {};
+    const open = new Promise<void>((resolve) => (streaming = resolve));
+    const told = readEvents(USER, (ev) => (streaming(), ev.some((e) => e.event === 'richmenu')));
+    await open;
 
     const { richMenuId } = await bot.client.createRichMenu({ size: { width: 2500, height: 843 }, selected: true, name: 'm', chatBarText: 'เมนูหลัก', areas: [{ bounds: { x: 0, y: 0, width: 2500, height: 843 }, action: { type: 'message', label: 'ทั้งหมด', text: 'เมนู' } }] });
     const png = Buffer.alloc(33);
@@ -127,7 +131,8 @@ describe('demo router', () => {
     await bot.client.setDefaultRichMenu(richMenuId);
 
     const after = (await (await fetch(`${bot.url}/demo/api/config`)).json()) as { richMenu: { chatBarText: string; image: string } };
-    expect(after.richMenu).toMatchObject({ chatBarText: 'เมนูหลัก', image: 'demo/api/richmenu/image' });
+    expect(after.richMenu).toMatchObject({ chatBarText: 'เมนูหลัก', image: `demo/api/richmenu/image?id=${richMenuId}` });
     expect(Buffer.from(await (await fetch(`${bot.url}/demo/api/richmenu/image`)).arrayBuffer())).toEqual(png);
+    expect((await told).events.filter((e) => e.event === 'richmenu')).toEqual([{ event: 'richmenu', data: { type: 'richmenu' } }]);
   });
 });

@@ -122,6 +122,7 @@ function connect(userId) {
   source.addEventListener('item', (e) => addItem(JSON.parse(e.data)));
   source.addEventListener('loading', (e) => showLoading(JSON.parse(e.data).seconds));
   source.addEventListener('friendship', (e) => setFriendship(JSON.parse(e.data).friendship));
+  source.addEventListener('richmenu', () => refreshRichMenu());
   source.addEventListener('open', () => (document.body.dataset.connected = userId));
   state.source = source;
 }
@@ -134,6 +135,14 @@ function toggleMenu(open = $('rich-menu').hidden) {
 function renderRichMenu(menu) {
   $('rich-menu').innerHTML = richMenuHtml(menu, api);
   $('menu-bar-text').textContent = menu.chatBarText || 'เมนู';
+}
+
+/** A new default rich menu was set (e.g. by `npm run richmenu` against the stand-in): show it. */
+async function refreshRichMenu() {
+  const config = await (await fetch(api('demo/api/config'))).json();
+  state.config.richMenu = config.richMenu;
+  renderRichMenu(config.richMenu);
+  setFriendship(state.friendship); // new areas start enabled: keep them off while blocked
 }
 
 function fillUsers() {
