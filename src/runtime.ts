@@ -27,6 +27,7 @@ import { PrivateStore } from './storage/private-store.js';
 import { AuditLog } from './staff/audit-log.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
 import { createStatsRouter } from './staff/stats-route.js';
+import { createConsole } from './console/console-wiring.js';
 
 export interface LineChannel {
   channelSecret: string;
@@ -89,14 +90,16 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     extensions: {},
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say });
-  const audit = await AuditLog.open(path.join(stateDir, 'audit.jsonl'), keys.audit);
+  const auditFile = path.join(stateDir, 'audit.jsonl');
+  const audit = await AuditLog.open(auditFile, keys.audit);
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
     routes: [{ path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.counts().following }, clock) }],
   });
+  const staffConsole = createConsole({ config, clock, logger, audit, auditFile, auditKey: keys.audit, friends, questions, index, library });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
-  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, ...(opts.routers ?? [])] });
+  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, ...(opts.routers ?? [])] });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
 
   return {

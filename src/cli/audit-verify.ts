@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import fs from 'node:fs/promises';
 import { deriveKeys } from '../crypto/keys.js';
 import { masterKey } from '../crypto/master-key.js';
-import { AppendLog } from '../storage/append-log.js';
-import { headFile, verifyChain } from '../staff/audit-log.js';
+import { describeCheck, readAndVerifyAudit } from '../staff/audit-file.js';
 
 /**
  * `npm run audit:verify`: checks the staff audit trail's HMAC chain and head. Exit 0 when
@@ -14,21 +12,12 @@ export async function main(env: NodeJS.ProcessEnv, out = console.log, err = cons
   const config = loadConfig(env);
   const file = path.join(config.dataDir, 'state', 'audit.jsonl');
   const keys = deriveKeys(await masterKey(config));
-  let records: unknown[];
-  let head: unknown = null;
-  try {
-    ({ records } = await AppendLog.open(file));
-    head = JSON.parse(await fs.readFile(headFile(file), 'utf8').catch(() => 'null'));
-  } catch (e) {
-    err(`audit trail damaged: ${(e as Error).message}`);
-    return 1;
-  }
-  const result = verifyChain(keys.audit, records, head);
-  if (result.ok) {
-    out(`audit trail intact: ${result.count} entries`);
+  const { check } = await readAndVerifyAudit(file, keys.audit);
+  if (check.ok) {
+    out(describeCheck(check));
     return 0;
   }
-  err(`audit trail broken at entry ${result.at}: ${result.reason}`);
+  err(describeCheck(check));
   return 1;
 }
 

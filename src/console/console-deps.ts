@@ -1,0 +1,33 @@
+import type { ContentLibrary } from '../content/library.js';
+import type { QuestionLog } from '../content/question-log.js';
+import type { SearchIndex } from '../content/search-index.js';
+import type { Logger } from '../logger.js';
+import type { FriendRepo } from '../people/friend-repo.js';
+import type { StaffAccounts } from '../staff/accounts.js';
+import type { AuditEntry, AuditLog } from '../staff/audit-log.js';
+import type { ReportSources } from '../staff/report-figures.js';
+import type { SessionStore } from './sessions.js';
+
+/** Everything the console reads and changes, handed in by the runtime. */
+export interface ConsoleDeps {
+  accounts: StaffAccounts;
+  sessions: SessionStore;
+  audit: AuditLog;
+  /** The audit trail's file and key, to verify it as it is on disk. */
+  auditFile: string;
+  auditKey: Buffer;
+  dataDir: string;
+  clock: () => Date;
+  logger: Logger;
+  friends: FriendRepo;
+  questions: QuestionLog;
+  index: SearchIndex;
+  library: ContentLibrary;
+  /** The figures of the dashboard and the quarterly report. */
+  report: ReportSources;
+}
+
+/** Appends to the audit trail as `actor`, now. */
+export function auditAs(deps: Pick<ConsoleDeps, 'audit' | 'clock'>, actor: string, action: string, target?: string, details?: AuditEntry['details']): Promise<AuditEntry> {
+  return deps.audit.append(deps.clock(), actor, action, target, details);
+}

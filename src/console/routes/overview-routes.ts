@@ -1,0 +1,32 @@
+import express, { type Router } from 'express';
+import { readAndVerifyAudit } from '../../staff/audit-file.js';
+import { fiscalQuarterOf } from '../../staff/fiscal-quarter.js';
+import { computeReport } from '../../staff/report-figures.js';
+import type { ConsoleDeps } from '../console-deps.js';
+import { auditPage } from '../pages/audit-page.js';
+import { dashboardPage } from '../pages/dashboard-page.js';
+import { viewerOf, allow } from '../session-middleware.js';
+
+/** The dashboard (every role) and the audit trail (auditors and admins). */
+export function createOverviewRoutes(deps: ConsoleDeps, guard: typeof allow): Router {
+  const router = express.Router();
+
+  router.get('/', (_req, res) => {
+    const now = deps.clock();
+    const quarter = fiscalQuarterOf(now);
+    const figures = computeReport(deps.report, quarter.from, quarter.to);
+    const tipsNow = deps.report.tips ? deps.report.tips(new Date(0), new Date(now.getTime() + 1)) : null;
+    const lastDeliveries = (deps.report.publications?.(new Date(0), new Date(now.getTime() + 1)) ?? [])
+      .filter((p) => p.state !== 'scheduled' && p.state !== 'cancelled')
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, 5);
+    res.type('html').send(String(dashboardPage(viewerOf(res), { quarter, figures, tipsNow, lastDeliveries })));
+  });
+
+  router.get('/audit', guard('audit.read'), async (req, res) => {
+    const { entries, check } = await readAndVerifyAudit(deps.auditFile, deps.auditKey);
+    const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string).slice(0, 40) : '');
+    res.type('html').send(String(auditPage(viewerOf(res), { entries, check, page: Number(q('page')) || 1, actor: q('actor'), action: q('action') })));
+  });
+  return router;
+}

@@ -1,0 +1,44 @@
+import fs from 'node:fs/promises';
+import { AppendLog } from '../storage/append-log.js';
+import { headFile, verifyChain, type AuditEntry } from './audit-log.js';
+
+export type AuditCheck = { ok: true; count: number } | { ok: false; at: number; reason: string };
+
+/**
+ * The audit trail as it is on disk (not the running bot's memory of it, which an edit to the
+ * file would not touch), checked against the key and the signed head. Used by
+ * `npm run audit:verify` and the console's audit page.
+ */
+export async function readAndVerifyAudit(file: string, key: Buffer): Promise<{ entries: AuditEntry[]; check: AuditCheck }> {
+  let records: unknown[];
+  let head: unknown;
+  try {
+    records = await readRecords(file);
+    head = JSON.parse(await fs.readFile(headFile(file), 'utf8').catch(() => 'null'));
+  } catch (e) {
+    return { entries: [], check: { ok: false, at: 0, reason: `the trail cannot be read (${(e as Error).message})` } };
+  }
+  return { entries: records as AuditEntry[], check: verifyChain(key, records, head) };
+}
+
+/** Every line of the file, without opening it for writing (a torn last line is left out). */
+async function readRecords(file: string): Promise<unknown[]> {
+  const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw err;
+  });
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.flatMap((line, i) => {
+    try {
+      return [JSON.parse(line) as unknown];
+    } catch {
+      if (i === lines.length - 1 && !text.endsWith('\n')) return [];
+      throw new Error(`line ${i + 1} is not valid JSON`);
+    }
+  });
+}
+
+/** "audit trail broken at entry 3: its content was changed" / "intact: 12 entries". */
+export function describeCheck(check: AuditCheck): string {
+  return check.ok ? `audit trail intact: ${check.count} entries` : `audit trail broken at entry ${check.at}: ${check.reason}`;
+}

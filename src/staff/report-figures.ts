@@ -1,0 +1,103 @@
+import type { QuestionLog, QuestionRecord } from '../content/question-log.js';
+import { weeksOf } from './fiscal-quarter.js';
+
+/** Tips in a date range, from the tips feature. Raw counts: the report hides the small ones. */
+export interface TipFigures {
+  received: number;
+  closed: number;
+  open: number;
+  overdue: number;
+  /** Tips received in the range, by their status now. */
+  byStatus: Record<string, number>;
+}
+
+/** One publication and its delivery, from the publications feature. */
+export interface PublicationFigure {
+  id: string;
+  title: string;
+  topic: string;
+  state: string;
+  /** When it went (or goes) out, ISO. */
+  at: string;
+  recipients: number;
+  accepted: number;
+  failed: number;
+  pending: number;
+}
+
+/** Friends and subscribers gained and lost in a range. */
+export interface PeopleChanges {
+  friendsGained: number;
+  friendsLost: number;
+  subscribersGained: number;
+  subscribersLost: number;
+}
+
+export interface ReportSources {
+  questions: QuestionLog;
+  friends: () => { following: number; blocked: number };
+  /** Friends subscribed to at least one topic, now. */
+  subscribers: () => number;
+  subscribersByTopic: () => Record<string, number>;
+  people?: (from: Date, to: Date) => PeopleChanges;
+  /** The title of an answer item (content or publication), for "most asked". */
+  itemTitle: (id: string) => string | undefined;
+  tips?: (from: Date, to: Date) => TipFigures;
+  publications?: (from: Date, to: Date) => PublicationFigure[];
+}
+
+/** A matched answer below this score is "low confidence": worth a look on the questions page. */
+export const LOW_CONFIDENCE_SCORE = 0.4;
+const TOP = 10;
+
+export interface ReportFigures {
+  range: { from: string; to: string };
+  questions: { asked: number; answered: number; unanswered: number; lowConfidence: number; answeredShare: number | null };
+  mostAsked: Array<{ id: string; title: string; count: number }>;
+  topUnanswered: Array<{ text: string; count: number }>;
+  friends: { following: number; blocked: number } & Partial<PeopleChanges>;
+  subscribers: { total: number; byTopic: Record<string, number> };
+  publications: PublicationFigure[];
+  tips: TipFigures | null;
+  weekly: Array<{ from: string; to: string; asked: number; answered: number }>;
+}
+
+/** Questions put to the search (menu commands and tips are not questions). */
+export const searchQuestions = (log: QuestionLog, from: Date, to: Date): QuestionRecord[] => log.between(from, to).filter((q) => q.intent === 'search');
+
+/** Every figure of the executives' report for [from, to); the console, CSV and API share it. */
+export function computeReport(sources: ReportSources, from: Date, to: Date): ReportFigures {
+  const asked = searchQuestions(sources.questions, from, to);
+  const answered = asked.filter((q) => q.match !== null);
+  const byTopic = sources.subscribersByTopic();
+  return {
+    range: { from: from.toISOString(), to: to.toISOString() },
+    questions: {
+      asked: asked.length,
+      answered: answered.length,
+      unanswered: asked.length - answered.length,
+      lowConfidence: answered.filter((q) => (q.score ?? 0) < LOW_CONFIDENCE_SCORE).length,
+      answeredShare: asked.length > 0 ? answered.length / asked.length : null,
+    },
+    mostAsked: countBy(answered, (q) => q.match!).map(([id, count]) => ({ id, title: sources.itemTitle(id) ?? id, count })),
+    topUnanswered: countBy(asked.filter((q) => q.match === null && q.text), (q) => q.text!).map(([text, count]) => ({ text, count })),
+    friends: { ...sources.friends(), ...sources.people?.(from, to) },
+    subscribers: { total: sources.subscribers(), byTopic },
+    publications: sources.publications?.(from, to) ?? [],
+    tips: sources.tips?.(from, to) ?? null,
+    weekly: weeksOf(from, to).map((w) => {
+      const inWeek = asked.filter((q) => q.at >= w.from.toISOString() && q.at < w.to.toISOString());
+      return { from: w.from.toISOString(), to: w.to.toISOString(), asked: inWeek.length, answered: inWeek.filter((q) => q.match !== null).length };
+    }),
+  };
+}
+
+/** The most frequent keys, most first (ties by key), at most TOP of them. */
+function countBy<T>(rows: T[], key: (row: T) => string): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP);
+}
+
+/** Counts under 5 are shown as "<5", so a small number cannot point at a person (tips). */
+export const smallCount = (n: number): number | '<5' => (n < 5 ? '<5' : n);
