@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { installRenderedMenu } from './demo/demo-rich-menu.js';
 import { createDemoRouter } from './demo/demo-router.js';
+import { addDemoStaffToken, demoStaffTokenHelp } from './demo/demo-staff-token.js';
 import { startLineStandIn, type LineStandIn } from './demo/line-stand-in.js';
 import { createLogger } from './logger.js';
 import { createRuntime, type LineChannel, type Runtime } from './runtime.js';
@@ -14,6 +16,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
   const { channel, standIn } = await resolveChannel(config);
+  // Demo mode: a staff token (unless STAFF_TOKENS are set) and the menu `npm run richmenu` rendered
+  const demoToken = standIn ? addDemoStaffToken(config.staffTokens) : null;
+  const demoMenu = standIn ? await installRenderedMenu(standIn, channel.channelAccessToken, config.dataDir) : null;
   let port = config.port;
   // Demo mode: the chat page sends signed webhooks to this same server, like LINE would.
   const routers = standIn
@@ -24,7 +29,7 @@ async function main(): Promise<void> {
   port = (server.address() as { port: number }).port;
   runtime.replayPending();
   logger.info('listening', { port, mode: config.mode });
-  if (config.mode === 'demo') printDemoHelp(port);
+  if (config.mode === 'demo') printDemoHelp(port, demoToken, demoMenu);
 
   let stopping = false;
   const stop = async () => {
@@ -59,7 +64,7 @@ function listen(runtime: Runtime, port: number): Promise<Server> {
   });
 }
 
-function printDemoHelp(port: number): void {
+function printDemoHelp(port: number, staffToken: string | null, richMenu: string | null): void {
   process.stdout.write(
     [
       '',
@@ -67,6 +72,8 @@ function printDemoHelp(port: number): void {
       `  Chat with the bot: http://localhost:${port}/`,
       `  Health:  http://localhost:${port}/healthz`,
       `  Webhook: http://localhost:${port}/webhook`,
+      ...(richMenu ? [`  Rich menu: ${richMenu}`] : []),
+      ...(staffToken ? demoStaffTokenHelp(staffToken, port) : []),
       'Set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN (and TIP_ENCRYPTION_KEY) to connect a real LINE channel.',
       '',
     ].join('\n') + '\n',

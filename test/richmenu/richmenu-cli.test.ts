@@ -11,19 +11,12 @@ import { CHROMIUM_PATH, RenderError, type RenderedImage } from '../../src/richme
 import { artifact } from '../demo/browser.js';
 import { expectLineValid } from '../helpers/line-contract.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { fakePng } from './fake-image.js';
 
 const TOKEN = 'richmenu-cli-test-token';
 const hasChromium = fs.existsSync(CHROMIUM_PATH);
 if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM_PATH} is missing: the rich menu image cannot be rendered`);
 
-/** A PNG header of the given size: enough for LINE's (and the stand-in's) checks. */
-function fakePng(width: number, height: number): RenderedImage {
-  const data = Buffer.alloc(64);
-  data.writeUInt32BE(0x89504e47, 0);
-  data.writeUInt32BE(width, 16);
-  data.writeUInt32BE(height, 20);
-  return { data, contentType: 'image/png' };
-}
 
 /** The data API host: forwards to the stand-in and notes what came this way. */
 async function startDataApi(target: string) {
