@@ -39,10 +39,10 @@ export function richMenuDesignHtml(tiles: readonly MenuTile[] = MENU_TILES): str
   html, body { margin: 0; width: ${width}px; height: ${height}px; overflow: hidden; }
   body { position: relative; background: #e7efe9; font-family: ${THAI_FONTS}; -webkit-font-smoothing: antialiased; }
   .tile { position: absolute; box-sizing: border-box; display: flex; flex-direction: column; align-items: center; justify-content: center;
-    padding: 0 24px; border-radius: 36px; color: #fff; text-align: center; box-shadow: inset 0 -10px 0 rgba(0, 0, 0, 0.12); }
+    padding: 0 14px; border-radius: 36px; color: #fff; text-align: center; box-shadow: inset 0 -10px 0 rgba(0, 0, 0, 0.12); }
   .badge { display: grid; place-items: center; width: 150px; height: 150px; margin-bottom: 14px; border-radius: 50%; background: rgba(255, 255, 255, 0.18); }
   .badge svg { width: 100px; height: 100px; fill: none; stroke: #fff; stroke-width: 1.9; stroke-linecap: round; stroke-linejoin: round; }
-  .label { font-size: 86px; font-weight: 700; line-height: 1.3; white-space: nowrap; }
+  .label { font-size: 90px; font-weight: 700; line-height: 1.3; white-space: nowrap; }
   .hint { margin-top: 4px; font-size: 54px; line-height: 1.35; white-space: nowrap; opacity: 0.92; }
 </style>
 </head>

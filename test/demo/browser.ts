@@ -28,9 +28,11 @@ export interface Locator {
 
 export interface Page {
   goto(url: string): Promise<unknown>;
+  setContent(html: string): Promise<void>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
   evaluate<R>(fn: () => R): Promise<R>;
+  evaluate<R, A>(fn: (arg: A) => R, arg: A): Promise<R>;
   setDefaultTimeout(ms: number): void;
   waitForTimeout(ms: number): Promise<void>;
   on(event: 'console' | 'pageerror', fn: (arg: any) => void): void;
@@ -42,6 +44,7 @@ export interface BrowserContext {
   newPage(): Promise<Page>;
   route(url: string, handler: (route: { fulfill(r: { status?: number; body: string | Buffer; contentType?: string }): Promise<void> }) => unknown): Promise<void>;
   waitForEvent(event: 'page', options?: { timeout?: number }): Promise<Page>;
+  newCDPSession(page: Page): Promise<{ send(method: string, params?: object): Promise<any> }>;
   close(): Promise<void>;
 }
 

@@ -1,16 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createDemoRouter, DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
-import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
-import { createMemoryLogger } from '../../src/logger.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays, type Page } from './browser.js';
+import { startDemoBot, type DemoBot } from './demo-bot.js';
 
-const TOKEN = 'real-bot-demo-token';
-const SECRET = 'real-bot-demo-secret';
 const ALICE = DEFAULT_DEMO_USERS[0]!.id;
 
 const { browser, reason } = await launchChromium();
@@ -18,31 +10,16 @@ if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${rea
 
 /** The whole bot in demo mode, as server.ts wires it: stand-in, runtime, demo router on `/`. */
 describe.skipIf(!browser)('demo chat page with the real bot, in Chromium at 360 px', () => {
-  let standIn: LineStandIn;
-  let runtime: Runtime;
-  let server: Server;
+  let bot: DemoBot;
   let url = '';
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    standIn = await startLineStandIn({ token: TOKEN, replyTokens: { requireIssued: true } });
-    const router = createDemoRouter({ standIn, channelSecret: SECRET, webhookUrl: () => `${url}/webhook`, botName: 'เทศบาลตำบลโพนทราย' });
-    runtime = await createRuntime({
-      config: loadConfig({ DATA_DIR: await tempDir(), TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }),
-      channel: { channelSecret: SECRET, channelAccessToken: TOKEN, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
-      logger: createMemoryLogger(),
-      routers: [{ path: '/', router }],
-    });
-    server = await new Promise((resolve) => {
-      const s = runtime.app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    bot = await startDemoBot();
+    url = bot.url;
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
-    await runtime?.close();
-    await standIn?.close();
+    await bot?.close();
     await browser?.close();
   });
 
@@ -50,7 +27,7 @@ describe.skipIf(!browser)('demo chat page with the real bot, in Chromium at 360 
   async function expectCleanConversation(page: Page) {
     expect(await page.locator('[data-unknown]').count()).toBe(0);
     expect(await page.locator('.row.system', { hasText: 'LINE ปฏิเสธ' }).count()).toBe(0);
-    expect(standIn.calls.filter((c) => c.status >= 400).map((c) => `${c.path} ${c.status} ${JSON.stringify(c.body).slice(0, 200)}`)).toEqual([]);
+    expect(bot.standIn.calls.filter((c) => c.status >= 400).map((c) => `${c.path} ${c.status} ${JSON.stringify(c.body).slice(0, 200)}`)).toEqual([]);
     expect(await fitsWidth(page)).toBe(true);
     expect(pageErrors).toEqual([]);
   }
