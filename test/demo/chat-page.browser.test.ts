@@ -69,6 +69,11 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
     const hero = page.locator('.fx-bubble').nth(1).locator('.fx-hero img');
     await expect.poll(() => hero.evaluate((img: any) => img.complete && img.naturalWidth)).toBe(1);
     expect(Math.round((await hero.boundingBox())!.height)).toBe(Math.round((260 * 13) / 20));
+    // shrink-to-fit: the one-line text got a smaller font instead of an ellipsis
+    const [shrunkTo, fits] = await page.locator('.fx-bubble').nth(1).locator('.fx-shrink').evaluate((el: any) => [parseFloat((globalThis as any).getComputedStyle(el).fontSize), el.scrollWidth <= el.clientWidth + 1]);
+    expect(shrunkTo).toBeLessThan(16);
+    expect(shrunkTo).toBeGreaterThanOrEqual(9.6);
+    expect(fits).toBe(true);
     expect(await noOverflow(page)).toBe(true);
     await page.screenshot({ path: artifact('chat-360-flex.png') });
     await bubble.screenshot({ path: artifact('flex-bubble-ita.png') });

@@ -128,6 +128,7 @@ function showcaseBubble(): FlexBubble {
           { type: 'icon', url: 'https://example.com/star.png', size: 'sm' },
           { type: 'text', text: 'ดาวเด่น ข้อความยาวมากที่ต้องตัดให้เหลือบรรทัดเดียวเพราะไม่ได้ตั้งค่า wrap', size: 'sm', color: '#52606D' },
         ] },
+        { type: 'text', text: 'ข้อความนี้ย่อให้พอดีบรรทัดเดียว ตัวอักษรเล็กลงเอง', adjustMode: 'shrink-to-fit' },
         { type: 'text', text: 'ข้อความนี้ยาวและตัดเหลือสองบรรทัด ข้อความนี้ยาวและตัดเหลือสองบรรทัด ข้อความนี้ยาวและตัดเหลือสองบรรทัด ข้อความนี้ยาวและตัดเหลือสองบรรทัด', wrap: true, maxLines: 2, size: 'sm' },
         { type: 'button', style: 'primary', height: 'sm', action: { type: 'message', label: 'ส่งข้อความ', text: 'แตะปุ่มส่งข้อความ' } },
       ],

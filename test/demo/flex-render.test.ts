@@ -151,6 +151,63 @@ describe('flex-render: LINE Flex features', () => {
     expect(html.match(/class="fx-bubble /g)).toHaveLength(3);
   });
 
+  it('when images set size, aspect ratio, aspect mode, alignment and background, then the picture is drawn that way', () => {
+    const html = render(bubble(vbox([
+      { type: 'image', url: 'https://example.com/a.png', size: 'sm', aspectRatio: '4:3', aspectMode: 'fit', align: 'start', backgroundColor: '#FFEEDD' },
+      { type: 'image', url: 'https://example.com/b.png', size: 'full', aspectRatio: '1.51:1', aspectMode: 'cover' },
+      { type: 'image', url: 'https://example.com/c.png', size: '120px', align: 'end' },
+      { type: 'image', url: 'https://example.com/d.png' },
+    ])));
+    expect(html).toContain('<div class="fx-image" style="justify-content:flex-start"><img alt="" src="https://example.com/a.png" style="width:80px;aspect-ratio:4 / 3;object-fit:contain;background-color:#FFEEDD"></div>');
+    expect(html).toContain('src="https://example.com/b.png" style="width:100%;aspect-ratio:1.51 / 1;object-fit:cover"');
+    expect(html).toContain('<div class="fx-image" style="justify-content:flex-end"><img alt="" src="https://example.com/c.png" style="width:120px;aspect-ratio:1 / 1;object-fit:contain">');
+    // LINE's defaults: md (100px), 1:1, fit, centred
+    expect(html).toContain('<div class="fx-image" style="justify-content:center"><img alt="" src="https://example.com/d.png" style="width:100px;aspect-ratio:1 / 1;object-fit:contain">');
+  });
+
+  it('when a bubble, a box, an image or a text has an action, then it is tappable and carries that action', () => {
+    const act = (text: string) => ({ type: 'message', label: text, text });
+    const html = render(bubble(vbox([
+      vbox([text('กล่อง')], { action: act('box') }),
+      { type: 'image', url: 'https://example.com/a.png', action: { type: 'uri', label: 'เปิด', uri: 'https://example.com/' } },
+      text('ข้อความ', { action: act('text') }),
+    ]), { action: { type: 'postback', label: 'bubble', data: 'a=menu' } }));
+    const tappable = [...html.matchAll(/data-action="([^"]+)" tabindex="0" role="button"/g)].map((m) => JSON.parse(m[1]!.replace(/&quot;/g, '"')) as { type: string; text?: string; uri?: string; data?: string });
+    expect(tappable.map((a) => a.text ?? a.uri ?? a.data)).toEqual(['a=menu', 'box', 'https://example.com/', 'text']);
+  });
+
+  it('when a bubble is right-to-left, nano-sized, with a video and a tinted gradient, then each is kept', () => {
+    const html = render({
+      type: 'bubble',
+      size: 'nano',
+      direction: 'rtl',
+      hero: { type: 'video', url: 'https://example.com/v.mp4', previewUrl: 'https://example.com/p.png', aspectRatio: '16:9', altContent: { type: 'image', url: 'https://example.com/p.png', size: 'full' } },
+      body: vbox([text('x')], { background: { type: 'linearGradient', angle: '45deg', startColor: '#000000', centerColor: '#777777', centerPosition: '30%', endColor: '#ffffff' } }),
+    });
+    expect(html).toContain('<div class="fx-bubble fx-bubble-nano" dir="rtl" style="width:120px">');
+    expect(html).toContain('<div class="fx-video" style="aspect-ratio:16 / 9"><img alt="" src="https://example.com/p.png"><span class="fx-play">▶</span></div>');
+    expect(html).toContain('background-image:linear-gradient(45deg, #000000, #777777 30%, #ffffff)');
+    // Without a preview, the alternative content is shown
+    expect(render(bubble(vbox([{ type: 'video', url: 'https://example.com/v.mp4', altContent: { type: 'image', url: 'https://example.com/alt.png' } }])))).toContain('src="https://example.com/alt.png"');
+  });
+
+  it('when a row sets gravity, icons set an aspect ratio and text asks to shrink to fit, then the layout says so', () => {
+    const html = render(bubble(vbox([
+      { type: 'box', layout: 'horizontal', contents: [text('บน', { gravity: 'top' }), text('กลาง', { gravity: 'center' }), { type: 'button', gravity: 'bottom', action: { type: 'message', label: 'ล่าง', text: 'ล่าง' } }] },
+      { type: 'box', layout: 'baseline', contents: [{ type: 'icon', url: 'https://example.com/i.png', size: 'xl', aspectRatio: '2:1' }, text('i')] },
+      text('ย่อให้พอดี', { adjustMode: 'shrink-to-fit' }),
+      text('ห่อแทน', { adjustMode: 'shrink-to-fit', wrap: true }),
+      { type: 'button', adjustMode: 'shrink-to-fit', action: { type: 'message', label: 'ปุ่มยาว', text: 'ปุ่มยาว' } },
+    ])));
+    expect(html).toContain('style="flex:1 0 0;align-self:flex-start;min-width:0;font-size:1rem">บน</div>');
+    expect(html).toContain('style="flex:1 0 0;align-self:center;min-width:0;font-size:1rem">กลาง</div>');
+    expect(html).toContain('align-self:flex-end;min-width:0;height:52px');
+    expect(html).toContain('style="height:1.375rem;width:calc(1.375rem * 2)"');
+    expect(html).toContain('<div class="fx-text fx-nowrap fx-shrink" style="font-size:1rem">ย่อให้พอดี</div>');
+    expect(html).toContain('<div class="fx-text fx-wrap" style="font-size:1rem">ห่อแทน</div>');
+    expect(html).toContain('class="fx-button fx-button-link fx-shrink"');
+  });
+
   it('when a component type is unknown, then it is listed and shown as a placeholder', () => {
     const unknown: string[] = [];
     const html = renderFlex(bubble(vbox([text('ok'), { type: 'hologram' }])), { unknown });

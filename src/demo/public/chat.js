@@ -3,6 +3,7 @@
 // Events from the LINE stand-in. No inline script, no framework.
 import { escapeHtml } from './flex-render.js';
 import { createPerformer } from './chat-actions.js';
+import { fitText } from './fit-text.js';
 import { renderMessage, renderQuickReply } from './message-render.js';
 import { richMenuHtml } from './rich-menu.js';
 
@@ -81,7 +82,7 @@ function addItem(item) {
     const first = state.lastFrom !== 'bot';
     const head = first ? `<span class="avatar" aria-hidden="true">บ</span>` : `<span class="avatar-space"></span>`;
     const name = first ? `<div class="name">${escapeHtml(state.config.botName)}</div>` : '';
-    row(`bot${rendered.kind === 'flex' ? ' wide' : ''}`, `${head}<div class="col">${name}<div class="line">${bubble}${time}</div></div>`);
+    fitText(row(`bot${rendered.kind === 'flex' ? ' wide' : ''}`, `${head}<div class="col">${name}<div class="line">${bubble}${time}</div></div>`));
     // LINE shows only the quick reply of the last message received
     $('quick-replies').innerHTML = renderQuickReply(item.message?.quickReply);
     scrollDown(); // the chips took height from the conversation
@@ -199,6 +200,7 @@ function wire() {
   $('new-user').addEventListener('click', addUser);
   $('large-text').addEventListener('change', (e) => {
     document.documentElement.classList.toggle('large-text', e.target.checked);
+    fitText($('chat'), true);
     localStorage.setItem('demo-large-text', e.target.checked ? '1' : '');
   });
 }

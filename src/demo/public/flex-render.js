@@ -117,7 +117,9 @@ function renderText(t, ctx, parent) {
     ['font-style', t.style === 'italic' ? 'italic' : null], ['text-decoration', ['underline', 'line-through'].includes(t.decoration) ? t.decoration : null],
     ['line-height', length(t.lineSpacing) ? `calc(1.4em + ${length(t.lineSpacing)})` : null], ['-webkit-line-clamp', lines],
   ];
-  const cls = `fx-text ${t.wrap === true ? 'fx-wrap' : 'fx-nowrap'}${lines ? ' fx-clamp' : ''}`;
+  // shrink-to-fit: the page narrows the font until the line fits (fit-text.js), as LINE does
+  const shrink = t.adjustMode === 'shrink-to-fit' && t.wrap !== true ? ' fx-shrink' : '';
+  const cls = `fx-text ${t.wrap === true ? 'fx-wrap' : 'fx-nowrap'}${lines ? ' fx-clamp' : ''}${shrink}`;
   return `<div class="${cls}"${style(css)}${actionAttrs(t.action)}>${spans}</div>`;
 }
 
@@ -141,7 +143,8 @@ function renderButton(b, ctx, parent) {
   const [bg, fg] = BUTTON[kind];
   const css = [...flexItem(b, parent), ...offsets(b), ['height', b.height === 'sm' ? '40px' : '52px'],
     ['background-color', kind === 'link' ? null : color(b.color) ?? bg], ['color', kind === 'link' ? color(b.color) ?? fg : fg]];
-  return `<button type="button" class="fx-button fx-button-${kind}"${style(css)}${actionAttrs(b.action).replace(' tabindex="0" role="button"', '')}>${escapeHtml(b.action?.label ?? '')}</button>`;
+  const shrink = b.adjustMode === 'shrink-to-fit' ? ' fx-shrink' : '';
+  return `<button type="button" class="fx-button fx-button-${kind}${shrink}"${style(css)}${actionAttrs(b.action).replace(' tabindex="0" role="button"', '')}>${escapeHtml(b.action?.label ?? '')}</button>`;
 }
 
 function renderVideo(v, ctx, parent, path) {
