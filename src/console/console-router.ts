@@ -10,6 +10,8 @@ import { html } from './html.js';
 import { layout, notice } from './layout.js';
 import { createAccountsRoutes } from './routes/accounts-routes.js';
 import { createOverviewRoutes } from './routes/overview-routes.js';
+import { createQuestionsRoutes } from './routes/questions-routes.js';
+import { createReportRoutes } from './routes/report-routes.js';
 import { allow, checkCsrf, consoleOf, loadSession, requireLogin } from './session-middleware.js';
 import { securityHeaders } from './security.js';
 
@@ -53,6 +55,8 @@ export function createConsoleRouter(deps: ConsoleDeps, features: ConsoleFeature[
 
   router.use(createOverviewRoutes(deps, guard));
   router.use('/accounts', guard('accounts.manage'), createAccountsRoutes(deps));
+  router.use('/questions', createQuestionsRoutes(deps, guard));
+  router.use(createReportRoutes(deps, guard));
   for (const feature of features) router.use(feature.path, feature.router(deps, guard));
   router.use((_req, _res, next) => next(notFoundPage()));
   router.use(consoleErrorPage(deps));

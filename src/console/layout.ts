@@ -44,6 +44,7 @@ export function layout(viewer: Viewer | null, page: { title: string; active?: st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${page.title} · ระบบเจ้าหน้าที่ เทศบาลตำบลโพนทราย</title>
+<link rel="icon" href="/staff/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/staff/assets/console.css">
 <script type="module" src="/staff/assets/console.js"></script>
 </head>

@@ -20,18 +20,46 @@ const CANDIDATE_MARGIN = 10;
  * query needs is precomputed, so a query touches only the postings of its own terms.
  */
 export class SearchIndex {
-  private readonly thesaurus: Thesaurus;
-  private readonly vocabulary = new FuzzyVocabulary();
-  private readonly postings = new Postings();
-  private readonly slots: ({ item: SearchItem; terms: ItemTerms } | undefined)[] = [];
-  private readonly slotOf = new Map<string, number>();
-  private readonly freeSlots: number[] = [];
+  // Replaced together by setSynonyms
+  private thesaurus: Thesaurus;
+  private vocabulary = new FuzzyVocabulary();
+  private postings = new Postings();
+  private slots: ({ item: SearchItem; terms: ItemTerms } | undefined)[] = [];
+  private slotOf = new Map<string, number>();
+  private freeSlots: number[] = [];
   private readonly scratch = new Scratch();
 
   constructor(items: readonly SearchItem[] = [], synonyms: readonly (readonly string[])[] = []) {
     this.thesaurus = new Thesaurus(synonyms);
     for (const [term] of this.thesaurus.entries()) this.vocabulary.add(term);
     this.add(items);
+  }
+
+  /**
+   * Replaces the synonym table and indexes every item again with it, in place, so a group
+   * staff add in the console works at once for everyone holding this index.
+   */
+  setSynonyms(synonyms: readonly (readonly string[])[]): void {
+    const items = this.items();
+    this.thesaurus = new Thesaurus(synonyms);
+    this.vocabulary = new FuzzyVocabulary();
+    this.postings = new Postings();
+    this.slots = [];
+    this.slotOf = new Map();
+    this.freeSlots = [];
+    for (const [term] of this.thesaurus.entries()) this.vocabulary.add(term);
+    this.add(items);
+  }
+
+  /** Every indexed item (the console lists them as answers a phrase can be pointed at). */
+  items(): SearchItem[] {
+    return this.slots.flatMap((entry) => (entry ? [entry.item] : []));
+  }
+
+  /** The indexed item with this id. */
+  get(id: string): SearchItem | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.slots[slot]?.item;
   }
 
   get size(): number {

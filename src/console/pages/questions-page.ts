@@ -1,0 +1,68 @@
+import type { SearchItem } from '../../content/search-items.js';
+import { formatDateTimeThai } from '../../thai/date.js';
+import { html, num } from '../html.js';
+import { csrfField, layout, notice, type Viewer } from '../layout.js';
+
+/** One question as residents asked it (normalised), how often, and what the bot answers now. */
+export interface QuestionRow {
+  text: string;
+  count: number;
+  lastAt: string;
+  /** What it matched when asked (low-confidence rows). */
+  matchedTitle?: string;
+  /** The answer the bot would give now (after staff changes), or null. */
+  nowAnswer: string | null;
+  /** The item the form preselects: the best hit, confident or not. */
+  suggested: string | null;
+}
+
+const KIND_NAMES: Record<string, string> = { ita: 'ผล ITA', measure: 'มาตรการ', announcement: 'ประกาศ', section: 'ข้อในประกาศ', publication: 'ข่าวสาร' };
+
+function itemOptions(items: SearchItem[], selected: string | null) {
+  return items.map((i) => html`<option value="${i.id}"${i.id === selected ? ' selected' : ''}>${KIND_NAMES[i.kind] ?? i.kind}: ${i.title.slice(0, 90)}</option>`);
+}
+
+function actions(viewer: Viewer, row: QuestionRow, items: SearchItem[]) {
+  return html`<form method="post" action="/staff/questions/alias" class="inline wrap">${csrfField(viewer)}
+    <input type="hidden" name="phrase" value="${row.text}">
+    <select name="item" aria-label="เรื่องที่ใช้ตอบ">${itemOptions(items, row.suggested)}</select>
+    <button type="submit">ให้ตอบด้วยเรื่องนี้</button></form>
+  <form method="post" action="/staff/questions/synonym" class="inline wrap">${csrfField(viewer)}
+    <input name="term" value="${row.text}" aria-label="คำที่ผู้ถามใช้" maxlength="60" required>
+    <span>มีความหมายเดียวกับ</span>
+    <input name="same" list="known-terms" aria-label="คำที่บอทรู้จัก" maxlength="60" required placeholder="เช่น ทุจริต">
+    <button type="submit">เพิ่มคำพ้องความหมาย</button></form>`;
+}
+
+function table(viewer: Viewer, rows: QuestionRow[], items: SearchItem[], opts: { canImprove: boolean; matched: boolean }) {
+  if (rows.length === 0) return html`<p>ไม่มีคำถามในกลุ่มนี้</p>`;
+  return html`<div class="table-wrap"><table class="questions">
+<thead><tr><th>คำถาม</th><th class="n">ครั้ง</th><th>ถามล่าสุด</th>${opts.matched ? html`<th>ตอบด้วย (ตอนถาม)</th>` : ''}<th>ตอนนี้บอทตอบ</th>${opts.canImprove ? html`<th>ปรับปรุงคำตอบ</th>` : ''}</tr></thead>
+<tbody>${rows.map(
+    (r) => html`<tr><td class="question-text">${r.text}</td><td class="n">${num(r.count)}</td><td>${formatDateTimeThai(new Date(r.lastAt))}</td>
+${opts.matched ? html`<td>${r.matchedTitle ?? ''}</td>` : ''}<td>${r.nowAnswer ?? html`<span class="badge">ยังตอบไม่ได้</span>`}</td>
+${opts.canImprove ? html`<td class="actions">${actions(viewer, r, items)}</td>` : ''}</tr>`,
+  )}</tbody></table></div>`;
+}
+
+/** Unanswered and low-confidence questions, with the actions that improve the answers. */
+export function questionsPage(
+  viewer: Viewer,
+  data: { unanswered: QuestionRow[]; lowConfidence: QuestionRow[]; items: SearchItem[]; knownTerms: string[]; canImprove: boolean; period: string; message?: { kind: 'ok' | 'error'; text: string } },
+) {
+  return layout(viewer, {
+    title: 'คำถามที่บอทยังตอบไม่ดี',
+    active: 'questions',
+    wide: true,
+    body: html`${data.message ? notice(data.message.kind, data.message.text) : ''}
+<p class="hint">คำถามจริงจากประชาชน (ไม่มีข้อมูลผู้ถาม) ${data.canImprove ? 'กด "ให้ตอบด้วยเรื่องนี้" เพื่อผูกคำถามกับเรื่องที่ถูกต้อง หรือเพิ่มคำพ้องความหมายให้บอทเข้าใจคำที่ประชาชนใช้ การเปลี่ยนแปลงมีผลทันที' : ''}</p>
+<form method="get" action="/staff/questions" class="filters"><label>ช่วงเวลา <select name="period">
+  <option value="quarter"${data.period === 'quarter' ? ' selected' : ''}>ไตรมาสนี้</option>
+  <option value="all"${data.period === 'all' ? ' selected' : ''}>ทั้งหมด</option></select></label><button type="submit">แสดง</button></form>
+<datalist id="known-terms">${data.knownTerms.map((t) => html`<option value="${t}">`)}</datalist>
+<h2>ยังตอบไม่ได้</h2>
+${table(viewer, data.unanswered, data.items, { canImprove: data.canImprove, matched: false })}
+<h2>ตอบได้แต่ไม่มั่นใจ</h2>
+${table(viewer, data.lowConfidence, data.items, { canImprove: data.canImprove, matched: true })}`,
+  });
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { SearchIndex } from '../../content/search-index.js';
+import { WEIGHT, type SearchItem } from '../../content/search-items.js';
+
+const AliasSchema = z.object({ phrase: z.string().min(1).max(300), item: z.string().min(1), at: z.iso.datetime(), by: z.string() });
+const FileSchema = z.object({ v: z.literal(1), aliases: z.array(AliasSchema) });
+export type PhraseAlias = z.infer<typeof AliasSchema>;
+
+export const ALIASES_FILE = 'phrase-aliases.json';
+
+/**
+ * Phrases staff pointed at an answer ("ขอดูผลคะแนน" → the ITA result), kept in
+ * DATA_DIR/phrase-aliases.json. Each becomes a title-weight field of its item in the running
+ * index, so the phrase (and questions close to it) find that item first.
+ */
+export class PhraseAliases {
+  private aliases: PhraseAlias[] = [];
+  /** Items as they were before any phrase was added to them. */
+  private readonly originals = new Map<string, SearchItem>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly index: SearchIndex,
+  ) {
+    const file = this.file();
+    if (!fs.existsSync(file)) return;
+    const parsed = FileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`${file}: not a valid phrase-alias file (${parsed.error.issues[0]?.message})`);
+    this.aliases = parsed.data.aliases;
+    for (const id of new Set(this.aliases.map((a) => a.item))) this.apply(id);
+  }
+
+  list(): PhraseAlias[] {
+    return this.aliases.map((a) => ({ ...a }));
+  }
+
+  /** Points `phrase` at the item; false when no such item is indexed. */
+  add(alias: PhraseAlias): boolean {
+    if (!this.index.get(alias.item)) return false;
+    this.aliases.push(AliasSchema.parse(alias));
+    const tmp = `${this.file()}.${process.pid}.tmp`;
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    fs.writeFileSync(tmp, JSON.stringify({ v: 1, aliases: this.aliases }, null, 1) + '\n');
+    fs.renameSync(tmp, this.file());
+    this.apply(alias.item);
+    return true;
+  }
+
+  /** Re-indexes the item with every phrase pointed at it. */
+  private apply(id: string): void {
+    const original = this.originals.get(id) ?? this.index.get(id);
+    if (!original) return;
+    this.originals.set(id, original);
+    const phrases = this.aliases.filter((a) => a.item === id).map((a) => ({ text: a.phrase, weight: WEIGHT.title }));
+    this.index.add([{ ...original, fields: [...original.fields, ...phrases] }]);
+  }
+
+  private file(): string {
+    return path.join(this.dataDir, ALIASES_FILE);
+  }
+}
