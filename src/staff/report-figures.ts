@@ -49,6 +49,7 @@ export interface ReportSources {
 /** A matched answer below this score is "low confidence": worth a look on the questions page. */
 export const LOW_CONFIDENCE_SCORE = 0.4;
 const TOP = 10;
+const MAX_WEEKLY_RANGE_MS = 400 * 24 * 60 * 60 * 1000;
 
 export interface ReportFigures {
   range: { from: string; to: string };
@@ -85,7 +86,8 @@ export function computeReport(sources: ReportSources, from: Date, to: Date): Rep
     subscribers: { total: sources.subscribers(), byTopic },
     publications: sources.publications?.(from, to) ?? [],
     tips: sources.tips?.(from, to) ?? null,
-    weekly: weeksOf(from, to).map((w) => {
+    // Weeks only for a report-sized range (a year or so), not for "since the beginning"
+    weekly: (to.getTime() - from.getTime() > MAX_WEEKLY_RANGE_MS ? [] : weeksOf(from, to)).map((w) => {
       const inWeek = asked.filter((q) => q.at >= w.from.toISOString() && q.at < w.to.toISOString());
       return { from: w.from.toISOString(), to: w.to.toISOString(), asked: inWeek.length, answered: inWeek.filter((q) => q.match !== null).length };
     }),
@@ -101,3 +103,18 @@ function countBy<T>(rows: T[], key: (row: T) => string): Array<[string, number]>
 
 /** Counts under 5 are shown as "<5", so a small number cannot point at a person (tips). */
 export const smallCount = (n: number): number | '<5' => (n < 5 ? '<5' : n);
+
+/** The figures as the report shows them: tip counts under 5 hidden (for the API and CSV). */
+export function publicFigures(f: ReportFigures) {
+  const t = f.tips;
+  return {
+    ...f,
+    tips: t && {
+      received: smallCount(t.received),
+      closed: smallCount(t.closed),
+      open: smallCount(t.open),
+      overdue: smallCount(t.overdue),
+      byStatus: Object.fromEntries(Object.entries(t.byStatus).map(([k, v]) => [k, smallCount(v)])),
+    },
+  };
+}

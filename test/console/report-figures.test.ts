@@ -1,0 +1,72 @@
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { QuestionLog } from '../../src/content/question-log.js';
+import { reportCsv } from '../../src/console/report-csv.js';
+import { AppendLog } from '../../src/storage/append-log.js';
+import { fiscalQuarter } from '../../src/staff/fiscal-quarter.js';
+import { computeReport, publicFigures, smallCount, type ReportSources } from '../../src/staff/report-figures.js';
+import { createStatsRouter } from '../../src/staff/stats-route.js';
+import type { FriendRepo } from '../../src/people/friend-repo.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { asked } from './seed.js';
+
+async function sources(): Promise<ReportSources> {
+  const { log } = await AppendLog.open(path.join(await tempDir(), 'q.jsonl'));
+  const questions = new QuestionLog(log, [
+    asked('2026-01-02T03:00:00Z', 'ita', { id: 'ita-1', kind: 'ita' }),
+    asked('2026-01-03T03:00:00Z', '=HYPERLINK("http://evil")', null),
+    asked('2026-02-03T03:00:00Z', 'ร้านกาแฟ', null),
+  ]);
+  return {
+    questions,
+    friends: () => ({ following: 10, blocked: 2 }),
+    subscribers: () => 9,
+    subscribersByTopic: () => ({ news: 9, report: 4 }),
+    people: () => ({ friendsGained: 6, friendsLost: 1, subscribersGained: 5, subscribersLost: 2 }),
+    itemTitle: (id) => (id === 'ita-1' ? 'ผล ITA' : undefined),
+    tips: () => ({ received: 7, closed: 3, open: 4, overdue: 0, byStatus: { received: 2, closed: 3, investigating: 2 } }),
+    publications: () => [{ id: 'p1', title: 'ข่าว', topic: 'news', state: 'sent', at: '2026-01-10T03:00:00Z', recipients: 9, accepted: 8, failed: 1, pending: 0 }],
+  };
+}
+
+describe('report figures', () => {
+  it('when tip counts are under 5, then the report, the CSV and the API show "<5" (zero included) and larger counts as they are', async () => {
+    expect([0, 1, 4, 5, 12].map(smallCount)).toEqual(['<5', '<5', '<5', 5, 12]);
+    const q = fiscalQuarter(2569, 2);
+    const f = computeReport(await sources(), q.from, q.to);
+    expect(publicFigures(f).tips).toEqual({ received: 7, closed: '<5', open: '<5', overdue: '<5', byStatus: { received: '<5', closed: '<5', investigating: '<5' } });
+    const csv = reportCsv(q, f);
+    expect(csv).toContain('"เบาะแส","รับเรื่อง","7",""');
+    expect(csv).toContain('"เบาะแส","ปิดเรื่อง","<5",""');
+    expect(csv).toContain('"เบาะแส","สถานะส่งต่อหน่วยงานอื่น","<5",""');
+  });
+
+  it('when a question looks like a spreadsheet formula, then the CSV cell is prefixed so it stays text', async () => {
+    const q = fiscalQuarter(2569, 2);
+    const csv = reportCsv(q, computeReport(await sources(), q.from, q.to));
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")","1",""`);
+    expect(csv).toContain('"เรื่องที่ถามมากที่สุด","ผล ITA","1","ita-1"');
+  });
+
+  it('when /staff/api/stats is asked for a fiscal quarter, then the old fields stay and the report figures come along', async () => {
+    const s = await sources();
+    const app = express().use('/stats', createStatsRouter({ friends: { counts: s.friends } as unknown as FriendRepo, questions: s.questions, subscribers: s.subscribers, report: s }, () => new Date('2026-03-20T03:00:00Z')));
+    const server = app.listen(0);
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const body = (await (await fetch(`${base}/stats?fiscalYear=2569&quarter=2`)).json()) as Record<string, any>;
+      expect(body).toMatchObject({ subscribers: 9, questions: 3, unanswered: 2, tips: { open: 0, overdue: 0 }, publications: 0 });
+      expect(body.range).toEqual({ from: '2025-12-31T17:00:00.000Z', to: '2026-03-31T17:00:00.000Z' });
+      expect(body.report.questions).toMatchObject({ asked: 3, answered: 1, unanswered: 2 });
+      expect(body.report.friends).toMatchObject({ friendsGained: 6, friendsLost: 1 });
+      expect(body.report.weekly).toHaveLength(14);
+      expect(body.report.tips.closed).toBe('<5');
+      const all = (await (await fetch(`${base}/stats`)).json()) as Record<string, any>;
+      expect(all.report.weekly).toEqual([]); // since 1970: no weekly chart
+    } finally {
+      server.close();
+    }
+  });
+});
