@@ -1,0 +1,70 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Evidence images on disk under DATA_DIR/tips/files/, one file per image, each encrypted
+ * (AES-256-GCM with the tips key; layout: 12-byte IV, 16-byte tag, ciphertext). File names
+ * are random, so they say nothing about the tip or the reporter. The same folder holds the
+ * images of drafts still being written; a sweep removes those no draft or tip refers to.
+ */
+const IV = 12;
+const TAG = 16;
+const ID = /^[A-Za-z0-9_-]{22}$/;
+
+export class EvidenceFiles {
+  constructor(
+    readonly dir: string,
+    private readonly key: Buffer,
+  ) {}
+
+  private file(id: string): string {
+    if (!ID.test(id)) throw new RangeError('not an evidence file id');
+    return path.join(this.dir, `${id}.bin`);
+  }
+
+  /** Encrypts and writes the bytes (durably); returns the new file's id. */
+  async put(bytes: Buffer): Promise<string> {
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const id = randomBytes(16).toString('base64url');
+    const iv = randomBytes(IV);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    const handle = await fs.open(this.file(id), 'wx', 0o600);
+    try {
+      await handle.write(Buffer.concat([iv, cipher.getAuthTag(), body]));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return id;
+  }
+
+  /** The decrypted bytes; throws when the file is missing or was changed. */
+  async read(id: string): Promise<Buffer> {
+    const sealed = await fs.readFile(this.file(id));
+    const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, IV));
+    decipher.setAuthTag(sealed.subarray(IV, IV + TAG));
+    return Buffer.concat([decipher.update(sealed.subarray(IV + TAG)), decipher.final()]);
+  }
+
+  async delete(id: string): Promise<void> {
+    await fs.rm(this.file(id), { force: true });
+  }
+
+  /** Removes files older than `before` that `keep` does not name (abandoned drafts, crashes). */
+  async sweep(keep: ReadonlySet<string>, before: Date): Promise<number> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const id = name.replace(/\.bin$/, '');
+      if (!ID.test(id) || keep.has(id)) continue;
+      const stat = await fs.stat(path.join(this.dir, name)).catch(() => null);
+      if (stat && stat.mtime < before) {
+        await this.delete(id);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,84 @@
+import { randomInt } from 'node:crypto';
+import { openSealedText, seal } from '../crypto/sealed.js';
+import { KeyedStore } from '../storage/keyed-store.js';
+import { TipContentSchema, TipRecordSchema, type TipContent, type TipRecord } from './tip-model.js';
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/**
+ * The tips on disk (DATA_DIR/tips/tips.jsonl): records by a random id, sealed parts opened
+ * only on request, and an index from receipt hash to id so a lookup is one hash and one
+ * map read. Old versions of a record stay in the change log until it is compacted, so
+ * `compact` is called whenever content must really be gone (retention).
+ */
+export class TipRepo {
+  private readonly byReceipt = new Map<string, string>();
+
+  private constructor(
+    private readonly store: KeyedStore<TipRecord>,
+    private readonly key: Buffer,
+  ) {
+    for (const tip of store.values()) if (tip.receiptHash) this.byReceipt.set(tip.receiptHash, tip.id);
+  }
+
+  static async open(file: string, key: Buffer): Promise<TipRepo> {
+    return new TipRepo(await KeyedStore.open(file, TipRecordSchema), key);
+  }
+
+  newId(): string {
+    let id = '';
+    do {
+      id = Array.from({ length: 12 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('');
+    } while (this.store.has(id));
+    return id;
+  }
+
+  get(id: string): TipRecord | undefined {
+    return this.store.get(id);
+  }
+
+  idForReceipt(hash: string): string | undefined {
+    return this.byReceipt.get(hash);
+  }
+
+  all(): TipRecord[] {
+    return this.store.values();
+  }
+
+  /** Ids of the tips that satisfy `pred`, without copying them. */
+  idsWhere(pred: (tip: Readonly<TipRecord>) => boolean): string[] {
+    return this.store.keysWhere(pred);
+  }
+
+  async save(tip: TipRecord): Promise<void> {
+    const before = this.store.get(tip.id);
+    if (before?.receiptHash && before.receiptHash !== tip.receiptHash) this.byReceipt.delete(before.receiptHash);
+    if (tip.receiptHash) this.byReceipt.set(tip.receiptHash, tip.id);
+    await this.store.set(tip.id, tip);
+  }
+
+  sealText(text: string): string {
+    return seal(this.key, text);
+  }
+
+  openText(sealed: string): string {
+    return openSealedText(this.key, sealed);
+  }
+
+  sealContent(content: TipContent): string {
+    return seal(this.key, JSON.stringify(content));
+  }
+
+  openContent(tip: Pick<TipRecord, 'content'>): TipContent | null {
+    return tip.content ? TipContentSchema.parse(JSON.parse(openSealedText(this.key, tip.content))) : null;
+  }
+
+  /** Rewrites the file with only the current records: earlier versions are gone from disk. */
+  compact(): Promise<void> {
+    return this.store.compact();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DailyQuota } from '../../src/tips/daily-quota.js';
+import { DEFAULT_TIP_RULES, overdueOf, tipStats } from '../../src/tips/deadlines.js';
+import { RateLimiter } from '../../src/tips/rate-limiter.js';
+import { formatReceipt, isReceipt, newReceipt, receiptHasher } from '../../src/tips/receipt-code.js';
+import type { TipRecord } from '../../src/tips/tip-model.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const at = (iso: string, days = 0) => new Date(Date.parse(iso) + days * DAY);
+
+describe('receipts', () => {
+  it('when receipts are made, then they are 16 digits, shown as four groups of four, and do not repeat', () => {
+    const receipts = Array.from({ length: 200 }, newReceipt);
+    expect(receipts.every(isReceipt)).toBe(true);
+    expect(new Set(receipts).size).toBe(200);
+    expect(formatReceipt('1234567890123456')).toBe('1234 5678 9012 3456');
+  });
+
+  it('when a receipt is hashed, then the hash is stable for one key, differs for another key, and is not the receipt', async () => {
+    const hash = receiptHasher(Buffer.alloc(32, 1));
+    const a = await hash('1234567890123456');
+    expect(await hash('1234567890123456')).toBe(a);
+    expect(await hash('1234567890123457')).not.toBe(a);
+    expect(await receiptHasher(Buffer.alloc(32, 2))('1234567890123456')).not.toBe(a);
+    expect(a).not.toContain('1234');
+  });
+});
+
+describe('abuse limits in memory', () => {
+  it('when a client passes its limit, then it is refused until the window slides past', () => {
+    const limit = new RateLimiter(3, 60_000);
+    const t0 = new Date('2025-01-01T00:00:00Z');
+    expect([1, 2, 3, 4].map(() => limit.take('a', t0))).toEqual([true, true, true, false]);
+    expect(limit.take('b', t0)).toBe(true);
+    expect(limit.take('a', new Date(t0.getTime() + 60_001))).toBe(true);
+  });
+
+  it('when a resident files tips, then 5 fit in one Bangkok day and the count starts again at Bangkok midnight', () => {
+    const quota = new DailyQuota(5);
+    const lateEvening = new Date('2025-01-01T16:30:00Z'); // 23:30 in Bangkok
+    for (let i = 0; i < 5; i++) quota.use('U1', lateEvening);
+    expect(quota.remaining('U1', lateEvening)).toBe(0);
+    expect(quota.remaining('U2', lateEvening)).toBe(5);
+    expect(quota.remaining('U1', new Date('2025-01-01T17:00:00Z'))).toBe(5);
+  });
+});
+
+describe('deadlines', () => {
+  const tip = (over: Partial<TipRecord>) =>
+    ({ receivedAt: '2025-01-01T00:00:00.000Z', status: 'received', acknowledgedAt: null, feedbackAt: null, closedAt: null, ...over }) as TipRecord;
+
+  it('when 7 days pass without acknowledgement, then the tip is overdue for acknowledgement; after 90 without feedback, for feedback', () => {
+    const t = tip({});
+    expect(overdueOf(t, DEFAULT_TIP_RULES, at(t.receivedAt, 7))).toEqual({ acknowledge: false, feedback: false });
+    expect(overdueOf(t, DEFAULT_TIP_RULES, at(t.receivedAt, 7.01))).toEqual({ acknowledge: true, feedback: false });
+    expect(overdueOf(t, DEFAULT_TIP_RULES, at(t.receivedAt, 90.01))).toEqual({ acknowledge: true, feedback: true });
+    const handled = tip({ status: 'investigating', acknowledgedAt: '2025-01-02T00:00:00.000Z' });
+    expect(overdueOf(handled, DEFAULT_TIP_RULES, at(t.receivedAt, 91))).toEqual({ acknowledge: false, feedback: true });
+    const answered = tip({ status: 'investigating', acknowledgedAt: '2025-01-02T00:00:00.000Z', feedbackAt: '2025-02-01T00:00:00.000Z' });
+    expect(overdueOf(answered, DEFAULT_TIP_RULES, at(t.receivedAt, 200))).toEqual({ acknowledge: false, feedback: false });
+  });
+
+  it('when statistics are asked, then open, overdue, received and closed are counted', () => {
+    const tips = [tip({}), tip({ status: 'closed', acknowledgedAt: '2025-01-02T00:00:00.000Z', feedbackAt: '2025-01-03T00:00:00.000Z', closedAt: '2025-01-03T00:00:00.000Z' })];
+    const stats = tipStats(tips, DEFAULT_TIP_RULES, at('2025-01-01T00:00:00Z', 10), new Date(0), at('2025-01-01T00:00:00Z', 10));
+    expect(stats).toMatchObject({ open: 1, overdue: 1, overdueAcknowledge: 1, overdueFeedback: 0, received: 2, closed: 1 });
+  });
+});
