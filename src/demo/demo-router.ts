@@ -124,6 +124,21 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
     res.status(status === 200 ? 200 : 502).json({ webhookStatus: status });
   });
 
+  /**
+   * The page remembers each resident's friendship; the stand-in forgets it when the server
+   * restarts, while the bot's own records do not. Restores it (no webhook: the bot knows).
+   */
+  router.post('/demo/api/friendship', express.json({ limit: '1kb' }), (req, res) => {
+    const parsed = z.object({ user: UserId, friendship: z.enum(['friend', 'blocked']) }).safeParse(req.body);
+    if (!parsed.success) return void res.status(400).json({ error: { code: 'bad_request', message: 'user and friendship (friend or blocked)' } });
+    const { user, friendship } = parsed.data;
+    if (hub.friendship(user) === 'new') {
+      if (friendship === 'blocked') opts.standIn.setProfile(user, null);
+      hub.setFriendship(user, friendship);
+    }
+    res.json({ friendship: hub.friendship(user) });
+  });
+
   router.post('/demo/api/image', express.raw({ type: 'image/*', limit: '10mb' }), async (req, res) => {
     const user = UserId.safeParse(req.query.user);
     const contentType = (req.get('content-type') ?? '').split(';')[0] ?? '';

@@ -22,20 +22,21 @@ export interface DemoBot {
 /**
  * The whole bot in demo mode, as server.ts wires it: the LINE stand-in (reply tokens must be
  * ones it issued, bodies checked against the contract), the runtime, the demo router on `/`.
+ * Started again with the same `dataDir` and `port`, it is the same bot after a restart.
  */
-export async function startDemoBot(env: Record<string, string> = {}): Promise<DemoBot> {
+export async function startDemoBot(opts: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<DemoBot> {
   const standIn = await startLineStandIn({ token: DEMO_TOKEN, replyTokens: { requireIssued: true } });
   let url = '';
   const router = createDemoRouter({ standIn, channelSecret: DEMO_SECRET, webhookUrl: () => `${url}/webhook`, botName: 'เทศบาลตำบลโพนทราย' });
-  const dataDir = await tempDir('demo-bot-');
+  const dataDir = opts.dataDir ?? (await tempDir('demo-bot-'));
   const runtime = await createRuntime({
-    config: loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: DEMO_TIP_KEY, ...env }),
+    config: loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: DEMO_TIP_KEY, ...opts.env }),
     channel: { channelSecret: DEMO_SECRET, channelAccessToken: DEMO_TOKEN, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
     logger: createMemoryLogger(),
     routers: [{ path: '/', router }],
   });
   const server: Server = await new Promise((resolve) => {
-    const s = runtime.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = runtime.app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -103,6 +103,21 @@ describe('demo router', () => {
     expect(bot.events).toEqual([]);
   });
 
+  it('when the page restores a remembered friendship after a restart, then the stream says so, the bot hears nothing, and a known friendship stays', async () => {
+    const restore = (friendship: string, user = USER) =>
+      fetch(`${bot.url}/demo/api/friendship`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, friendship }) });
+    expect((await (await restore('friend')).json())).toEqual({ friendship: 'friend' });
+    const { events } = await readEvents(USER, (ev) => ev.some((e) => e.event === 'friendship'));
+    expect(events.find((e) => e.event === 'friendship')!.data).toEqual({ type: 'friendship', friendship: 'friend' });
+    // Only a forgotten ("new") friendship is restored: the stand-in's own knowledge wins
+    expect((await (await restore('blocked')).json())).toEqual({ friendship: 'friend' });
+    const other = DEFAULT_DEMO_USERS[1]!.id;
+    expect((await (await restore('blocked', other)).json())).toEqual({ friendship: 'blocked' });
+    expect((await send({ type: 'text', text: 'ยังอยู่ไหม' }, other)).status).toBe(502);
+    expect((await restore('stranger')).status).toBe(400);
+    expect(bot.events).toEqual([]);
+  });
+
   it('when an image is uploaded, then the stand-in serves it to the bot and the page can show it', async () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
     const res = await fetch(`${bot.url}/demo/api/image?user=${USER}`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: bytes });

@@ -3,17 +3,17 @@
 // Events from the LINE stand-in. No inline script, no framework.
 import { escapeHtml } from './flex-render.js';
 import { createPerformer } from './chat-actions.js';
+import { createConversation } from './conversation.js';
 import { fitText } from './fit-text.js';
-import { renderMessage, renderQuickReply } from './message-render.js';
 import { richMenuHtml } from './rich-menu.js';
 
 const $ = (id) => document.getElementById(id);
 const api = (p) => new URL(p, document.baseURI).href;
-const clock = new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
 const DEMO_LOCATION = { type: 'location', title: 'ตำแหน่งที่แชร์ (ทดลอง)', address: 'ตำแหน่งตัวอย่างสำหรับการสาธิต', latitude: 15.75, longitude: 104.2 };
 let perform = () => {};
 
-const state = { config: null, users: [], user: null, source: null, epoch: null, maxSeq: 0, lastFrom: null, friendship: 'new', loadingTimer: 0 };
+const state = { config: null, users: [], user: null, source: null, epoch: null, friendship: 'new' };
+const conversation = createConversation({ chat: $('chat'), chips: $('quick-replies'), botName: () => state.config.botName });
 
 function toast(text) {
   const el = $('toast');
@@ -36,61 +36,11 @@ function send(action) {
   return post('demo/api/send', { user: state.user, action });
 }
 
-function scrollDown() {
-  const chat = $('chat');
-  chat.scrollTop = chat.scrollHeight;
-}
-
-function row(cls, inner) {
-  const el = document.createElement('div');
-  el.className = `row ${cls}`;
-  el.innerHTML = inner;
-  $('chat').append(el);
-  scrollDown();
-  return el;
-}
-
-function hideLoading() {
-  clearTimeout(state.loadingTimer);
-  $('chat').querySelector('.row.loading')?.remove();
-}
-
-function showLoading(seconds) {
-  hideLoading();
-  row('bot loading', `<span class="avatar" aria-hidden="true">บ</span><div class="bubble text" aria-label="กำลังพิมพ์"><span class="dots"><i></i><i></i><i></i></span></div>`);
-  state.loadingTimer = setTimeout(hideLoading, Math.min(seconds, 60) * 1000);
-}
-
-function addItem(item) {
-  if (item.seq <= state.maxSeq) return;
-  state.maxSeq = item.seq;
-  const time = `<time>${clock.format(new Date(item.at))}</time>`;
-  if (item.from === 'system') return void row('system', `<span>${escapeHtml(item.message?.text)}</span>`);
-  const unknown = [];
-  let rendered;
-  try {
-    rendered = renderMessage(item.message, { unknown });
-  } catch (err) {
-    rendered = { kind: 'text', html: `<div class="msg-text">[แสดงข้อความไม่ได้: ${escapeHtml(err.message)}]</div>` };
-  }
-  const bubble = `<div class="bubble ${rendered.kind}"${unknown.length ? ` data-unknown="${escapeHtml(unknown.join('; '))}"` : ''}>${rendered.html}</div>`;
-  if (item.from === 'user') {
-    row('user', `${time}${bubble}`);
-    $('quick-replies').replaceChildren();
-  } else {
-    hideLoading();
-    const first = state.lastFrom !== 'bot';
-    const head = first ? `<span class="avatar" aria-hidden="true">บ</span>` : `<span class="avatar-space"></span>`;
-    const name = first ? `<div class="name">${escapeHtml(state.config.botName)}</div>` : '';
-    fitText(row(`bot${rendered.kind === 'flex' ? ' wide' : ''}`, `${head}<div class="col">${name}<div class="line">${bubble}${time}</div></div>`));
-    // LINE shows only the quick reply of the last message received
-    $('quick-replies').innerHTML = renderQuickReply(item.message?.quickReply);
-    scrollDown(); // the chips took height from the conversation
-  }
-  state.lastFrom = item.from;
-}
-
 function setFriendship(friendship) {
+  const remembered = localStorage.getItem(`demo-friendship:${state.user}`);
+  // The server restarted and forgot: tell it what this resident was (the bot still knows)
+  if (friendship === 'new' && (remembered === 'friend' || remembered === 'blocked')) void post('demo/api/friendship', { user: state.user, friendship: remembered });
+  if (friendship !== 'new') localStorage.setItem(`demo-friendship:${state.user}`, friendship);
   state.friendship = friendship;
   const blocked = friendship === 'blocked';
   $('friend-banner').hidden = friendship === 'friend';
@@ -101,27 +51,25 @@ function setFriendship(friendship) {
   document.body.dataset.friendship = friendship;
 }
 
-function clearChat() {
-  Object.assign(state, { maxSeq: 0, lastFrom: null });
-  $('chat').replaceChildren();
-  $('quick-replies').replaceChildren();
-}
-
 function connect(userId) {
   state.source?.close();
   state.user = userId;
   state.epoch = null;
   localStorage.setItem('demo-user', userId);
-  clearChat();
+  conversation.clear();
   const source = new EventSource(api(`demo/api/events?user=${encodeURIComponent(userId)}`));
   source.addEventListener('hello', (e) => {
-    // The server restarted: its history starts afresh, and so does the page
+    // The server restarted: its history starts afresh, and so does the page (its menu may be new)
     const { epoch } = JSON.parse(e.data);
-    if (state.epoch && state.epoch !== epoch) clearChat();
+    if (state.epoch && state.epoch !== epoch) {
+      conversation.clear();
+      void refreshRichMenu();
+    }
     state.epoch = epoch;
+    document.body.dataset.epoch = epoch;
   });
-  source.addEventListener('item', (e) => addItem(JSON.parse(e.data)));
-  source.addEventListener('loading', (e) => showLoading(JSON.parse(e.data).seconds));
+  source.addEventListener('item', (e) => conversation.add(JSON.parse(e.data)));
+  source.addEventListener('loading', (e) => conversation.showLoading(JSON.parse(e.data).seconds));
   source.addEventListener('friendship', (e) => setFriendship(JSON.parse(e.data).friendship));
   source.addEventListener('richmenu', () => refreshRichMenu());
   source.addEventListener('open', () => (document.body.dataset.connected = userId));
@@ -170,7 +118,7 @@ async function sendImage(file) {
 
 function wire() {
   // Images arrive after their row: keep the newest line in view
-  $('chat').addEventListener('load', scrollDown, true);
+  $('chat').addEventListener('load', conversation.scrollDown, true);
   document.addEventListener('click', (e) => {
     const el = e.target.closest('[data-action]');
     if (!el || el.disabled || e.target.closest('a[href]')) return;
