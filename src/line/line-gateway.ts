@@ -1,5 +1,6 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import { isUserId } from './ids.js';
+import { isMessageId, isUserId } from './ids.js';
+import { ContentTooLarge, readCapped } from './read-capped.js';
 
 type Message = messagingApi.Message;
 
@@ -21,13 +22,16 @@ export interface LineGateway {
   push(userId: string, messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
   multicast(userIds: string[], messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
   showLoading(userId: string, seconds: number): Promise<void>;
+  /** What a user sent (an image ...) from LINE_DATA_API_BASE_URL, at most `maxBytes` (else ContentTooLarge). */
+  getContent(messageId: string, maxBytes: number): Promise<Buffer>;
 }
 
 const MAX_MESSAGES = 5;
 
 /** The bot's only way to LINE: @line/bot-sdk's client, pointed at LINE_API_BASE_URL. */
-export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl: string }): LineGateway {
+export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl?: string }): LineGateway {
   const client = new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl });
+  const blob = new messagingApi.MessagingApiBlobClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.dataApiBaseUrl ?? opts.apiBaseUrl });
 
   const call = async <T>(operation: string, fn: () => Promise<{ httpResponse: Response; body: T }>) => {
     try {
@@ -63,6 +67,15 @@ export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl
     async showLoading(userId, seconds) {
       checkUser(userId);
       await call('loading', () => client.showLoadingAnimationWithHttpInfo({ chatId: userId, loadingSeconds: seconds }));
+    },
+    async getContent(messageId, maxBytes) {
+      if (!isMessageId(messageId)) throw new RangeError('not a LINE message id');
+      try {
+        const { body } = await blob.getMessageContentWithHttpInfo(messageId);
+        return await readCapped(body, maxBytes);
+      } catch (err) {
+        throw err instanceof ContentTooLarge ? err : toLineApiError('content', err);
+      }
     },
   };
 }
