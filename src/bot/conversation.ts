@@ -30,4 +30,32 @@ export class ConversationRepo {
     const ref = userRef(this.keys, userId);
     return state ? this.store.set(ref, state) : this.store.delete(ref);
   }
+
+  /**
+   * Ends a user's conversation now and compacts the file, so its earlier versions (a tip
+   * draft, say) are not left behind in the change log. The dispatcher's later save of `null`
+   * is then a no-op.
+   */
+  async forget(userId: string): Promise<void> {
+    await this.store.delete(userRef(this.keys, userId));
+    await this.store.compact();
+    // The call above may have joined a snapshot begun before the delete; this one cannot have.
+    await this.store.compact();
+  }
+
+  /**
+   * Visits every saved state (for expiry sweeps): `change` returns a replacement, null to end
+   * it, or undefined to leave it. Compacts when anything changed. Returns how many changed.
+   */
+  async sweep(change: (state: ConversationState) => ConversationState | null | undefined): Promise<number> {
+    let changed = 0;
+    for (const ref of this.store.refsWhere(() => true)) {
+      const next = change(this.store.get(ref)!);
+      if (next === undefined) continue;
+      changed += 1;
+      await (next ? this.store.set(ref, next) : this.store.delete(ref));
+    }
+    if (changed > 0) await this.store.compact();
+    return changed;
+  }
 }

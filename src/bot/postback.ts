@@ -16,6 +16,8 @@ export const PostbackSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('measure'), id: Id, page: Page.optional() }),
   z.object({ a: z.literal('announcement'), page: Page.optional() }),
   z.object({ a: z.literal('section'), id: Id }),
+  // The tip flow's date-time picker (the chosen time comes in the event's params).
+  z.object({ a: z.literal('tip-when') }),
 ]);
 export type Postback = z.infer<typeof PostbackSchema>;
 export type PostbackAction = Postback['a'];

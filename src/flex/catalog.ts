@@ -20,6 +20,8 @@ export interface BubbleTemplates {
   'not-found': { queryLine: Text; itaData: string; measuresData: string; announcementData: string };
   help: { itaData: string; measuresData: string; announcementData: string };
   'search-result': { kindLabel: Text; title: Text; excerpt: Text; actions: Slot };
+  'tip-receipt': { thanks: Text; receipt: Text; keep: Text; howToFollow: Text; externalIntro: Text; channels: Slot; calls: Slot };
+  'tip-status': { statusName: Text; received: Text; updated: Text; notes: Slot };
 }
 
 export interface FragmentTemplates {
@@ -50,6 +52,7 @@ export function fragment<K extends FragmentName>(name: K, values: FragmentTempla
 
 export const BUBBLE_TEMPLATES: readonly BubbleTemplateName[] = [
   'welcome', 'ita-result', 'measure-card', 'measure-full', 'announcement', 'section', 'not-found', 'help', 'search-result',
+  'tip-receipt', 'tip-status',
 ];
 export const FRAGMENTS: readonly FragmentName[] = [
   'heading', 'paragraph', 'list-item', 'sub-item', 'button-primary', 'button-secondary', 'button-message', 'button-uri',

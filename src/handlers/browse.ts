@@ -11,12 +11,14 @@ import { SAY, say } from './replies.js';
  * destination, then served from the library's cache.
  */
 export function browse(library: ContentLibrary, target: Postback): messagingApi.Message[] | null {
+  // The tip flow's date picker reaching the menu: its step is over, the button has expired.
+  if (target.a === 'tip-when') return null;
   if (target.a === 'measure' && !library.measure(target.id)) return null;
   if (target.a === 'section' && !library.section(target.id)) return null;
   return library.views.get(encodePostback(target), () => build(library, target));
 }
 
-function build(library: ContentLibrary, target: Postback): messagingApi.Message[] {
+function build(library: ContentLibrary, target: Exclude<Postback, { a: 'tip-when' }>): messagingApi.Message[] {
   switch (target.a) {
     case 'menu':
     case 'help':

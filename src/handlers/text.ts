@@ -60,9 +60,11 @@ function answer(deps: TextDeps, u: Understanding, text: string): messagingApi.Me
       return deps.library.views.get(`search:${found.map((hit) => hit.item.id).join(',')}`, build);
     }
     case 'tip':
+    case 'status':
+      // Answered by the tip channel's intent handlers (src/tips); a bot built without them shows help.
+      return helpMessages();
     case 'subscribe':
     case 'unsubscribe':
-    case 'status':
     case 'latest':
     case 'privacy':
     case 'erase':

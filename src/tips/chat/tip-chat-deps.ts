@@ -1,0 +1,29 @@
+import type { BotContext } from '../../bot/context.js';
+import type { DailyQuota } from '../daily-quota.js';
+import type { TipRules } from '../deadlines.js';
+import type { RateLimiter } from '../rate-limiter.js';
+import type { TipFiling } from '../tip-filing.js';
+import type { EvidenceDeps } from './chat-evidence.js';
+import type { Draft } from './tip-draft.js';
+
+/** What the tip flow in chat is made of (built in src/tips/tip-channel.ts). */
+export interface TipChatDeps extends EvidenceDeps {
+  /** The tips subkey: drafts are sealed with it inside the conversation state. */
+  key: Buffer;
+  filing: TipFiling;
+  rules: TipRules;
+  quota: DailyQuota;
+  lookups: { perUser: RateLimiter; overall: RateLimiter };
+  /**
+   * Ends the user's conversation at once and compacts what held it (conversation state,
+   * handled webhook events), so no earlier draft or receipt stays behind on disk.
+   */
+  forget: (userId: string, now: Date) => Promise<void>;
+}
+
+/** Ends the conversation: the draft's images are deleted and nothing of it stays on disk. */
+export async function endConversation(deps: TipChatDeps, ctx: BotContext, draft: Draft | null): Promise<void> {
+  for (const image of draft?.images ?? []) await deps.files.delete(image.id);
+  if (ctx.userId) await deps.forget(ctx.userId, ctx.now);
+  ctx.setState(null);
+}

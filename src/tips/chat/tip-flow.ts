@@ -1,0 +1,124 @@
+import type { BotContext } from '../../bot/context.js';
+import { textMessage } from '../../flex/messages.js';
+import type { ActiveRoute, Flow, IntentHandlers, PostbackHandlers } from '../../handlers/extensions.js';
+import { TIP_LIMITS } from '../tip-model.js';
+import { CHAT, howItWorks, LABEL, TRAFFY } from '../tip-texts.js';
+import { endConversation, type TipChatDeps } from './tip-chat-deps.js';
+import { commandOf } from './tip-commands.js';
+import { draftState, emptyDraft, isIdle, openDraft, stepOf, type Draft } from './tip-draft.js';
+import { receiptMessages } from './tip-flex.js';
+import { askForReceipt, followUp, lookUp } from './tip-followup.js';
+import { prompt } from './tip-prompts.js';
+import { draftStep, type Next } from './tip-steps.js';
+
+/** A first message this long is taken as the start of the story, not only as "I want to report". */
+const STORY_START_CHARS = 40;
+
+/**
+ * The tip channel in chat: `แจ้งเบาะแส` explains what will happen and asks what happened,
+ * then who, when, where, evidence and whether to be told of progress; a summary, `ยืนยัน`,
+ * and the receipt. `ยกเลิก` at any step deletes the draft; a draft idle for 30 minutes is
+ * gone and the next message says so. `สถานะ` + receipt shows the status and lets the
+ * reporter add information.
+ */
+export function createTipChat(deps: TipChatDeps): { flow: Flow; intents: IntentHandlers; postbacks: PostbackHandlers } {
+  return {
+    flow: { handle: (ctx, route) => handleFlow(deps, ctx, route) },
+    intents: {
+      tip: async (ctx) => start(deps, ctx),
+      status: async (ctx, understanding) => (understanding.receipt ? lookUp(deps, ctx, understanding.receipt) : askForReceipt(ctx)),
+    },
+    postbacks: {
+      'tip-when': async (ctx) => {
+        ctx.outcome = 'expired-button';
+        ctx.reply(textMessage(CHAT.outsideFlowButton, [LABEL.startTip]));
+      },
+    },
+  };
+}
+
+function start(deps: TipChatDeps, ctx: BotContext): void {
+  if (!ctx.userId) return;
+  if (deps.quota.remaining(ctx.userId, ctx.now) <= 0) {
+    ctx.outcome = 'refused:tip-quota';
+    ctx.reply(textMessage(CHAT.quotaFull));
+    return;
+  }
+  const said = ((ctx.event as { message?: { text?: unknown } }).message?.text as string | undefined)?.trim() ?? '';
+  const draft = emptyDraft();
+  if (said.length >= STORY_START_CHARS && said.length <= TIP_LIMITS.whatChars) draft.what = said;
+  const intro = [CHAT.title, ...howItWorks(deps.rules, 'line').map((p) => `• ${p}`), TRAFFY, CHAT.cancelHint].join('\n\n');
+  ctx.outcome = 'tip:started';
+  ctx.setState(draftState(deps.key, 'what', draft, ctx.now));
+  const ask = draft.what ? textMessage(CHAT.firstMessageKept, [LABEL.doneTelling, LABEL.cancel]) : prompt('what', draft, ctx.now)[0]!;
+  ctx.reply(textMessage(intro, null), ask);
+}
+
+async function handleFlow(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute): Promise<boolean> {
+  const state = ctx.state!;
+  if (!ctx.userId || route.to === 'follow') return false;
+  ctx.intent = 'tip';
+  const step = stepOf(state);
+  const draft = openDraft(deps.key, state);
+  if (route.to === 'unfollow') {
+    await endConversation(deps, ctx, draft);
+    return false;
+  }
+  if (step === 'receipt' || step === 'found') {
+    if (!isIdle(state, ctx.now)) return followUp(deps, ctx, route, step, draft);
+    await endConversation(deps, ctx, draft);
+    return false;
+  }
+  if (!step || step === 'expired' || !draft || isIdle(state, ctx.now)) {
+    await endConversation(deps, ctx, draft);
+    ctx.outcome = 'tip:expired';
+    ctx.reply(textMessage(CHAT.expired, [LABEL.startTip, 'เมนู']));
+    return true;
+  }
+  if (route.to === 'text' && commandOf(route.text) === 'cancel') {
+    await endConversation(deps, ctx, draft);
+    ctx.outcome = 'tip:cancelled';
+    ctx.reply(textMessage(CHAT.cancelled));
+    return true;
+  }
+  const next = await draftStep(deps, ctx, route, step, draft);
+  if (next.file) return step === 'add' ? addInformation(deps, ctx, next.draft) : file(deps, ctx, next);
+  ctx.setState(draftState(deps.key, next.step, next.draft, ctx.now));
+  ctx.reply(...prompt(next.step, next.draft, ctx.now, next.lead));
+  return true;
+}
+
+async function file(deps: TipChatDeps, ctx: BotContext, next: Next): Promise<boolean> {
+  const userId = ctx.userId!;
+  const { draft } = next;
+  if (deps.quota.remaining(userId, ctx.now) <= 0) {
+    // Nothing is lost: the draft stays for its 30 minutes.
+    ctx.outcome = 'refused:tip-quota';
+    ctx.setState(draftState(deps.key, 'confirm', draft, ctx.now));
+    ctx.reply(...prompt('confirm', draft, ctx.now, [CHAT.quotaFullDraftKept]));
+    return true;
+  }
+  const { receipt } = await deps.filing.file(
+    {
+      channel: 'line',
+      content: { what: draft.what, who: draft.who, when: draft.when, where: draft.where },
+      attachments: draft.images,
+      notifyUserId: draft.identity === 'confidential' ? userId : null,
+    },
+    ctx.now,
+  );
+  deps.quota.use(userId, ctx.now);
+  ctx.outcome = `tip:filed:${draft.identity}`;
+  ctx.reply(...receiptMessages(receipt));
+  // The images now belong to the tip: end the conversation without deleting them.
+  await endConversation(deps, ctx, null);
+  return true;
+}
+
+async function addInformation(deps: TipChatDeps, ctx: BotContext, draft: Draft): Promise<boolean> {
+  const added = await deps.filing.addInformation(draft.tipId ?? '', draft.what, draft.images, ctx.now);
+  ctx.outcome = added ? 'tip:added' : 'tip:add-refused';
+  ctx.reply(textMessage(added ? CHAT.added : CHAT.addClosed));
+  await endConversation(deps, ctx, added ? null : draft);
+  return true;
+}
