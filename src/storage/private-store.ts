@@ -30,6 +30,7 @@ export class PrivateStore<T> {
   private compacting: Promise<void> | null = null;
   /** Refs written while a snapshot is being sealed (they go after it). */
   private changedDuringSnapshot: Set<string> | null = null;
+  private readonly observers: Array<(before: Readonly<T> | undefined, after: Readonly<T> | undefined) => void> = [];
 
   private constructor(
     private readonly log: AppendLog,
@@ -97,16 +98,28 @@ export class PrivateStore<T> {
     return refs;
   }
 
+  /**
+   * Calls `fn` with the record before and after every change (statistics count follows and
+   * unsubscribes this way without keeping who). It runs synchronously; it must not throw.
+   */
+  observe(fn: (before: Readonly<T> | undefined, after: Readonly<T> | undefined) => void): void {
+    this.observers.push(fn);
+  }
+
   /** Stores `value` under `ref`; the memory copy changes at once, the promise resolves when on disk. */
   set(ref: string, value: T): Promise<void> {
     const valid = this.schema.parse(value);
+    const before = this.plain.get(ref);
     // Stored values are replaced, never changed in place: a snapshot may hold the old one.
     this.plain.set(ref, structuredClone(valid));
+    for (const fn of this.observers) fn(before, valid);
     return this.write({ k: ref, v: { s: seal(this.key, JSON.stringify(valid)) } });
   }
 
   delete(ref: string): Promise<void> {
+    const before = this.plain.get(ref);
     if (!this.plain.delete(ref)) return Promise.resolve();
+    for (const fn of this.observers) fn(before, undefined);
     this.deletions += 1;
     return this.write({ k: ref, v: null });
   }

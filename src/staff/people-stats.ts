@@ -1,0 +1,75 @@
+import type { Friend } from '../people/friend-repo.js';
+import type { AppendLog } from '../storage/append-log.js';
+import { bangkokParts } from '../thai/date.js';
+import type { PeopleChanges } from './report-figures.js';
+
+/** One counted change: a day (Bangkok), what happened, and the topic for topic changes. No one's id. */
+interface PeopleEvent {
+  d: string;
+  k: 'friend+' | 'friend-' | 'sub+' | 'sub-' | 'topic+' | 'topic-';
+  t?: string;
+}
+
+const dayOf = (at: Date) => {
+  const p = bangkokParts(at);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+};
+
+const following = (f: Readonly<Friend> | undefined) => f?.status === 'following';
+const topicsOf = (f: Readonly<Friend> | undefined) => (following(f) ? f!.topics : []);
+
+/**
+ * Friends and subscribers gained and lost, per day, for the quarterly report. The friend
+ * records hold only where each friend is now; this keeps what changed (follow, block,
+ * subscribe, unsubscribe, per topic) as counts by Bangkok day, never who. It watches the
+ * friend store, so every way of changing a friend is counted.
+ */
+export class PeopleStats {
+  private readonly events: PeopleEvent[];
+
+  constructor(
+    private readonly log: AppendLog,
+    existing: unknown[],
+    private readonly clock: () => Date,
+  ) {
+    this.events = existing as PeopleEvent[];
+  }
+
+  /** The friend store's observer: called with a record before and after a change. */
+  readonly observe = (before: Readonly<Friend> | undefined, after: Readonly<Friend> | undefined): void => {
+    const d = dayOf(after ? new Date(after.changedAt) : this.clock());
+    const found: PeopleEvent[] = [];
+    if (following(before) !== following(after)) found.push({ d, k: following(after) ? 'friend+' : 'friend-' });
+    const [was, is] = [topicsOf(before), topicsOf(after)];
+    if ((was.length > 0) !== (is.length > 0)) found.push({ d, k: is.length > 0 ? 'sub+' : 'sub-' });
+    for (const t of is) if (!was.includes(t)) found.push({ d, k: 'topic+', t });
+    for (const t of was) if (!is.includes(t)) found.push({ d, k: 'topic-', t });
+    if (found.length === 0) return;
+    this.events.push(...found);
+    // Counts are statistics: a lost line in a crash costs one count, not the change itself
+    void this.log.appendMany(found).catch(() => undefined);
+  };
+
+  /** Changes on the Bangkok days the range [from, to) covers. */
+  between(from: Date, to: Date): PeopleChanges & { byTopic: Record<string, { gained: number; lost: number }> } {
+    const [first, last] = [dayOf(from), dayOf(new Date(to.getTime() - 1))];
+    const out = { friendsGained: 0, friendsLost: 0, subscribersGained: 0, subscribersLost: 0, byTopic: {} as Record<string, { gained: number; lost: number }> };
+    for (const e of this.events) {
+      if (e.d < first || e.d > last) continue;
+      if (e.k === 'friend+') out.friendsGained += 1;
+      if (e.k === 'friend-') out.friendsLost += 1;
+      if (e.k === 'sub+') out.subscribersGained += 1;
+      if (e.k === 'sub-') out.subscribersLost += 1;
+      if (e.t) {
+        const topic = (out.byTopic[e.t] ??= { gained: 0, lost: 0 });
+        if (e.k === 'topic+') topic.gained += 1;
+        else topic.lost += 1;
+      }
+    }
+    return out;
+  }
+
+  close(): Promise<void> {
+    return this.log.close();
+  }
+}
