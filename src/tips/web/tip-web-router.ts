@@ -1,0 +1,142 @@
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { Logger } from '../../logger.js';
+import { findReceipt } from '../../bot/receipt.js';
+import type { TipRules } from '../deadlines.js';
+import type { EvidenceFiles } from '../evidence-files.js';
+import type { RateLimiter } from '../rate-limiter.js';
+import type { TipFiling } from '../tip-filing.js';
+import { TIP_LIMITS } from '../tip-model.js';
+import { CHAT } from '../tip-texts.js';
+import { FormBodyError, readForm, field } from './form-body.js';
+import { formPage, lookupPage, messagePage, receiptPage, statusPage } from './tip-pages.js';
+import { TIP_CSS } from './tip-css.js';
+import { readTipForm, storeImages, takeImages } from './web-tip-input.js';
+
+export interface TipWebDeps {
+  filing: TipFiling;
+  files: EvidenceFiles;
+  rules: TipRules;
+  clock: () => Date;
+  logger: Logger;
+  limits: {
+    /** Form posts per client (any outcome). */
+    attempts: RateLimiter;
+    /** Tips filed per client. */
+    filings: RateLimiter;
+    /** Receipt lookups per client, and overall (shared with chat). */
+    lookups: RateLimiter;
+    lookupsOverall: RateLimiter;
+  };
+}
+
+/** Five images of 10 MB and the text fields, with room for the multipart framing. */
+const FORM_MAX_BYTES = 51 * 1024 * 1024;
+const LOOKUP_MAX_BYTES = 16 * 1024;
+const MAX_PARSING = 4;
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/**
+ * /tip: the tip web form for people without LINE (or who do not want LINE to know). No IP
+ * address is stored and no cookie is set; abuse limits are counted in memory under a hash
+ * of the connection's address. Cross-site posts are refused.
+ */
+export function createTipWebRouter(deps: TipWebDeps): Router {
+  const router = express.Router();
+  let parsing = 0;
+  const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
+  const client = (req: Request) => `web:${req.socket.remoteAddress ?? 'unknown'}`;
+
+  router.use((_req, res, next) => {
+    res.set(SECURITY_HEADERS);
+    next();
+  });
+  router.get('/tip.css', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=3600').type('css').send(TIP_CSS);
+  });
+  router.get('/', (_req, res) => send(res, 200, formPage(deps.rules)));
+
+  const sameSite: RequestHandler = (req, res, next) => {
+    const origin = req.get('origin');
+    const crossSite = req.get('sec-fetch-site') === 'cross-site' || (origin !== undefined && origin !== 'null' && new URL(origin).host !== req.get('host'));
+    if (crossSite) return void send(res, 403, messagePage('ส่งไม่ได้', 'กรุณาส่งจากแบบฟอร์มบนหน้านี้'));
+    if (!deps.limits.attempts.take(client(req), deps.clock())) return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
+    if (parsing >= MAX_PARSING) return void send(res, 503, messagePage('ระบบไม่ว่าง', 'ระบบไม่ว่างชั่วคราว กรุณาลองใหม่ในอีกสักครู่'));
+    parsing += 1;
+    res.on('close', () => (parsing -= 1));
+    next();
+  };
+
+  router.post('/', sameSite, async (req, res) => {
+    const form = await readForm(req, FORM_MAX_BYTES);
+    const input = await readTipForm(form);
+    if (input.errors.length > 0) return void send(res, 400, formPage(deps.rules, input.values, input.errors));
+    if (!deps.limits.filings.take(client(req), deps.clock())) {
+      return void send(res, 429, formPage(deps.rules, input.values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205']));
+    }
+    const now = deps.clock();
+    const { what, who, when, where } = input.values;
+    const attachments = await storeImages(deps.files, input.images, now);
+    const { receipt } = await deps.filing.file({ channel: 'web', content: { what, who: who || null, when: when || null, where: where || null }, attachments, notifyUserId: null }, now);
+    send(res, 200, receiptPage(receipt));
+  });
+
+  const lookup = async (req: Request, res: Response, raw: string) => {
+    const receipt = findReceipt(raw);
+    if (!receipt) return void send(res, raw ? 400 : 200, lookupPage(raw ? CHAT.receiptFormat : null));
+    const now = deps.clock();
+    if (!deps.limits.lookups.take(client(req), now) || !deps.limits.lookupsOverall.take('all', now)) {
+      return void send(res, 429, lookupPage(CHAT.tooManyLookups));
+    }
+    const tip = await deps.filing.find(receipt);
+    if (!tip) return void send(res, 404, lookupPage(CHAT.notFound));
+    return { tip, receipt };
+  };
+  router.get('/status', async (req, res) => {
+    const raw = typeof req.query.receipt === 'string' ? req.query.receipt : '';
+    const found = await lookup(req, res, raw);
+    if (found) send(res, 200, statusPage(deps.filing.publicView(found.tip), found.receipt));
+  });
+  router.post('/status', sameSite, async (req, res) => {
+    const found = await lookup(req, res, field(await readForm(req, LOOKUP_MAX_BYTES), 'receipt'));
+    if (found) send(res, 200, statusPage(deps.filing.publicView(found.tip), found.receipt));
+  });
+  router.post('/add', sameSite, async (req, res) => {
+    const form = await readForm(req, FORM_MAX_BYTES);
+    const found = await lookup(req, res, field(form, 'receipt'));
+    if (!found) return;
+    const view = () => deps.filing.publicView(found.tip);
+    const text = field(form, 'text');
+    const images = await takeImages(form);
+    const refusal = images.errors[0] ?? (text.length > TIP_LIMITS.additionChars ? CHAT.tooLong(TIP_LIMITS.additionChars) : !text && images.images.length === 0 ? CHAT.additionEmpty : null);
+    if (refusal) return void send(res, 400, statusPage(view(), found.receipt, refusal));
+    const now = deps.clock();
+    const added = await deps.filing.addInformation(found.tip.id, text, await storeImages(deps.files, images.images, now), now);
+    const tip = (await deps.filing.find(found.receipt)) ?? found.tip;
+    send(res, added ? 200 : 409, statusPage(deps.filing.publicView(tip), found.receipt, added ? CHAT.added : CHAT.addClosed));
+  });
+
+  router.use(formErrors(deps.logger, send));
+  return router;
+}
+
+function formErrors(logger: Logger, send: (res: Response, status: number, body: string) => unknown): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (err instanceof FormBodyError) {
+      const message = err.status === 413 ? 'ไฟล์ที่ส่งรวมกันใหญ่เกินไป (รูปละไม่เกิน 10 MB ไม่เกิน 5 รูป)' : err.status === 415 ? 'รูปแบบการส่งไม่ถูกต้อง กรุณาส่งจากแบบฟอร์ม' : 'ข้อมูลที่ส่งมาอ่านไม่ได้ กรุณาลองใหม่';
+      return void send(res, err.status, messagePage('ส่งไม่สำเร็จ', message));
+    }
+    // Never the request body or the error message: either may hold what the reporter wrote.
+    logger.error('tip form failed', { route: req.path, error: (err as Error).name });
+    send(res, 500, messagePage('ขออภัย', 'ระบบขัดข้องชั่วคราว เรื่องยังไม่ได้ส่ง กรุณาลองใหม่ในอีกสักครู่'));
+  };
+}
