@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   STAFF_TOKENS: StaffTokens.optional(),
   TIP_ENCRYPTION_KEY: TipKey.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TIP_ACK_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
 });
 
 export interface Config {
@@ -56,6 +59,8 @@ export interface Config {
   staffTokens: Map<string, string>;
   tipEncryptionKey: Buffer | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Tip deadlines and retention, in days (TIP_ACK_DAYS, TIP_FEEDBACK_DAYS, TIP_RETENTION_DAYS). */
+  tips: { acknowledgeDays: number; feedbackDays: number; retentionDays: number };
 }
 
 export class ConfigError extends Error {
@@ -96,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffTokens: e.STAFF_TOKENS ?? new Map(),
     tipEncryptionKey: e.TIP_ENCRYPTION_KEY ?? null,
     logLevel: e.LOG_LEVEL,
+    tips: { acknowledgeDays: e.TIP_ACK_DAYS, feedbackDays: e.TIP_FEEDBACK_DAYS, retentionDays: e.TIP_RETENTION_DAYS },
   };
 }

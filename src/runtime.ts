@@ -28,6 +28,7 @@ import { AuditLog } from './staff/audit-log.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
 import { createStatsRouter } from './staff/stats-route.js';
 import { createConsole } from './console/console-wiring.js';
+import { openTipChannel, type TipChannel } from './tips/tip-channel.js';
 
 export interface LineChannel {
   channelSecret: string;
@@ -54,6 +55,7 @@ export interface Runtime {
   questions: QuestionLog;
   audit: AuditLog;
   line: LineGateway;
+  tips: TipChannel;
   /** Handles the events acknowledged before the last stop (after a crash). */
   replayPending(): number;
   close(): Promise<void>;
@@ -80,26 +82,30 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const questionFile = await AppendLog.open(path.join(stateDir, 'questions.jsonl'), { durable: false });
   const questions = new QuestionLog(questionFile.log, questionFile.records as QuestionRecord[]);
 
-  const line = createLineGateway({ channelAccessToken: channel.channelAccessToken, apiBaseUrl: channel.apiBaseUrl });
+  const auditFile = path.join(stateDir, 'audit.jsonl');
+  const audit = await AuditLog.open(auditFile, keys.audit);
+  const line = createLineGateway({ channelAccessToken: channel.channelAccessToken, apiBaseUrl: channel.apiBaseUrl, dataApiBaseUrl: channel.dataApiBaseUrl });
+  const tips = await openTipChannel({ dataDir: config.dataDir, key: keys.tips, rules: config.tips, line, conversations, inbox, audit, clock, logger });
   const handle = createRouteHandler({
     library,
     friends,
     questions,
     understand: (text) => understand(text, index),
     resolve: (item) => library.hitFor(item),
-    extensions: {},
+    extensions: { flows: { ...tips.flows }, intents: { ...tips.intents }, postbacks: { ...tips.postbacks } },
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say });
-  const auditFile = path.join(stateDir, 'audit.jsonl');
-  const audit = await AuditLog.open(auditFile, keys.audit);
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
-    routes: [{ path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.counts().following }, clock) }],
+    routes: [
+      { path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.counts().following, tips: tips.stats }, clock) },
+      { path: '/tips', router: tips.staffRouter },
+    ],
   });
   const staffConsole = createConsole({ config, clock, logger, audit, auditFile, auditKey: keys.audit, friends, questions, index, library });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
-  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, ...(opts.routers ?? [])] });
+  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, { path: '/tip', router: tips.webRouter }, ...(opts.routers ?? [])] });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
 
   return {
@@ -111,6 +117,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     questions,
     audit,
     line,
+    tips,
     replayPending() {
       const pending = inbox.pending();
       pending.forEach((entry) => void dispatcher.enqueue(entry));
@@ -119,7 +126,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     },
     async close() {
       await dispatcher.idle();
-      await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close(), audit.close()]);
+      await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close()]);
     },
   };
 }

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import type { Router } from 'express';
+import type { ConversationRepo } from '../bot/conversation.js';
+import type { Flow, IntentHandlers, PostbackHandlers } from '../handlers/extensions.js';
+import type { Inbox } from '../line/inbox.js';
+import type { LineGateway } from '../line/line-gateway.js';
+import type { Logger } from '../logger.js';
+import type { AuditLog } from '../staff/audit-log.js';
+import { createTipChat } from './chat/tip-flow.js';
+import { DailyQuota } from './daily-quota.js';
+import { tipStats, type TipRules } from './deadlines.js';
+import { EvidenceFiles } from './evidence-files.js';
+import { sendProgressNotice } from './progress-notice.js';
+import { RateLimiter } from './rate-limiter.js';
+import { receiptHasher } from './receipt-code.js';
+import { createTipsStaffRouter } from './staff/tips-staff-router.js';
+import { TipDesk } from './tip-desk.js';
+import { TipFiling } from './tip-filing.js';
+import { TIP_LIMITS } from './tip-model.js';
+import { TipRepo } from './tip-repo.js';
+import { sweepTips } from './tip-sweep.js';
+import { createTipWebRouter } from './web/tip-web-router.js';
+
+export interface TipChannelDeps {
+  dataDir: string;
+  /** The tips subkey (DataKeys.tips). */
+  key: Buffer;
+  rules: TipRules;
+  line: LineGateway;
+  conversations: ConversationRepo;
+  inbox: Inbox;
+  audit: AuditLog;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export interface TipChannel {
+  flows: Record<string, Flow>;
+  intents: IntentHandlers;
+  postbacks: PostbackHandlers;
+  /** Mounted at /tip. */
+  webRouter: Router;
+  /** Mounted at /staff/api/tips. */
+  staffRouter: Router;
+  stats(from: Date, to: Date): ReturnType<typeof tipStats>;
+  sweep(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MINUTE = 60_000;
+const SWEEP_EVERY_MS = 10 * MINUTE;
+
+/**
+ * The confidential tip channel, built from its parts: storage under DATA_DIR/tips/, the
+ * chat flow, the /tip web form, the staff API and the housekeeping sweep (run now and every
+ * ten minutes). Abuse limits live in memory only.
+ */
+export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> {
+  const dir = path.join(deps.dataDir, 'tips');
+  const repo = await TipRepo.open(path.join(dir, 'tips.jsonl'), deps.key);
+  const files = new EvidenceFiles(path.join(dir, 'files'), deps.key);
+  const filing = new TipFiling(repo, receiptHasher(deps.key));
+  const desk = new TipDesk(repo, files, deps.rules);
+  const lookupsOverall = new RateLimiter(600, 60 * MINUTE);
+  const forget = async (userId: string, now: Date) => {
+    await deps.conversations.forget(userId);
+    // Handled webhook events (sealed, with the user id) keep only their ids from here on.
+    await deps.inbox.compact(now);
+  };
+  const chat = createTipChat({
+    line: deps.line,
+    files,
+    logger: deps.logger,
+    key: deps.key,
+    filing,
+    rules: deps.rules,
+    quota: new DailyQuota(TIP_LIMITS.tipsPerUserPerDay),
+    lookups: { perUser: new RateLimiter(10, 15 * MINUTE), overall: lookupsOverall },
+    forget,
+  });
+  const webRouter = createTipWebRouter({
+    filing,
+    files,
+    rules: deps.rules,
+    clock: deps.clock,
+    logger: deps.logger,
+    limits: {
+      attempts: new RateLimiter(30, 60 * MINUTE),
+      filings: new RateLimiter(TIP_LIMITS.tipsPerUserPerDay, 24 * 60 * MINUTE),
+      lookups: new RateLimiter(10, 15 * MINUTE),
+      lookupsOverall,
+    },
+  });
+  const staffRouter = createTipsStaffRouter({ desk, audit: deps.audit, clock: deps.clock, notify: (userId) => sendProgressNotice(deps.line, userId, deps.logger) });
+
+  const sweep = async () => {
+    const done = await sweepTips({ repo, files, conversations: deps.conversations, key: deps.key, rules: deps.rules }, deps.clock());
+    if (done.purged + done.drafts + done.files > 0) deps.logger.info('tip sweep', done);
+  };
+  await sweep();
+  const timer = setInterval(() => void sweep().catch((err: Error) => deps.logger.error('tip sweep failed', { error: err.name })), SWEEP_EVERY_MS);
+  timer.unref();
+
+  return {
+    flows: { tip: chat.flow },
+    intents: chat.intents,
+    postbacks: chat.postbacks,
+    webRouter,
+    staffRouter,
+    stats: (from, to) => tipStats(repo.all(), deps.rules, deps.clock(), from, to),
+    sweep,
+    async close() {
+      clearInterval(timer);
+      await repo.close();
+    },
+  };
+}
