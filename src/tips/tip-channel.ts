@@ -42,6 +42,10 @@ export interface TipChannel {
   webRouter: Router;
   /** Mounted at /staff/api/tips. */
   staffRouter: Router;
+  /** The staff's side (list, read, status, notes, evidence), for the console's tip pages. */
+  desk: TipDesk;
+  /** The content-free progress notice to an opted-in reporter, after a status change. */
+  notify: (userId: string) => Promise<'sent' | 'failed'>;
   stats(from: Date, to: Date): ReturnType<typeof tipStats>;
   sweep(): Promise<void>;
   close(): Promise<void>;
@@ -91,7 +95,8 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
       lookupsOverall,
     },
   });
-  const staffRouter = createTipsStaffRouter({ desk, audit: deps.audit, clock: deps.clock, notify: (userId) => sendProgressNotice(deps.line, userId, deps.logger) });
+  const notify = (userId: string) => sendProgressNotice(deps.line, userId, deps.logger);
+  const staffRouter = createTipsStaffRouter({ desk, audit: deps.audit, clock: deps.clock, notify });
 
   const sweep = async () => {
     const done = await sweepTips({ repo, files, conversations: deps.conversations, key: deps.key, rules: deps.rules }, deps.clock());
@@ -107,6 +112,8 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     postbacks: chat.postbacks,
     webRouter,
     staffRouter,
+    desk,
+    notify,
     stats: (from, to) => tipStats(repo.all(), deps.rules, deps.clock(), from, to),
     sweep,
     async close() {

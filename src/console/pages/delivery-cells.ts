@@ -4,12 +4,13 @@ import { html, num } from '../html.js';
 /** Thai names of publication states (issue: scheduled, sending, sent, cancelled, failed ...). */
 export const STATE_NAMES: Record<string, string> = {
   scheduled: 'ตั้งเวลาไว้',
+  waiting: 'รอเวลาส่ง',
+  done: 'ส่งครบแล้ว',
   sending: 'กำลังส่ง',
   sent: 'ส่งแล้ว',
   cancelled: 'ยกเลิกแล้ว',
   failed: 'ส่งไม่สำเร็จ',
   'quota-exhausted': 'โควตาข้อความหมด',
-  quota_exhausted: 'โควตาข้อความหมด',
 };
 export const stateName = (state: string) => STATE_NAMES[state] ?? state;
 

@@ -69,3 +69,10 @@ for (const form of document.querySelectorAll('form[data-preview-url]')) {
   });
   refresh();
 }
+
+/** A message embedded as JSON (publication page): drawn once on load. */
+for (const target of document.querySelectorAll('[data-flex-source]')) {
+  const message = JSON.parse(document.getElementById(target.dataset.flexSource)?.textContent || 'null');
+  if (message?.type === 'flex') showFlex(target, message.contents);
+  else if (message) target.textContent = message.text ?? '';
+}
