@@ -15,12 +15,17 @@ import { loadSynonyms } from './content/synonyms.js';
 import { deriveKeys } from './crypto/keys.js';
 import { masterKey } from './crypto/master-key.js';
 import { createRouteHandler } from './handlers/handle-route.js';
+import { subscriptionExtensions } from './handlers/subscription-extensions.js';
 import { SAY, say } from './handlers/replies.js';
 import { Inbox } from './line/inbox.js';
 import { createLineGateway, type LineGateway } from './line/line-gateway.js';
 import { WebhookIntake } from './line/webhook-intake.js';
 import { createLogger, type Logger } from './logger.js';
 import { FriendRepo, FriendSchema } from './people/friend-repo.js';
+import type { FanOutOptions } from './publications/fan-out.js';
+import { createPublicationRouter } from './publications/publication-routes.js';
+import { Publishing } from './publications/publishing.js';
+import { realTimers, type Timers } from './publications/timers.js';
 import { SHIPPED_DATA_DIR } from './paths.js';
 import { AppendLog } from './storage/append-log.js';
 import { PrivateStore } from './storage/private-store.js';
@@ -42,6 +47,10 @@ export interface RuntimeOptions {
   /** The channel to use: the configured one in live mode, the stand-in's in demo mode. */
   channel: LineChannel;
   clock?: () => Date;
+  /** Timers for scheduled publishing and delivery retries (tests pass a manual clock's). */
+  timers?: Timers;
+  /** Delivery tuning (rate, timeout, retries); the defaults follow LINE's limits. */
+  publishing?: Partial<FanOutOptions>;
   logger?: Logger;
   routers?: Array<{ path: string; router: Router }>;
 }
@@ -55,6 +64,7 @@ export interface Runtime {
   questions: QuestionLog;
   audit: AuditLog;
   line: LineGateway;
+  publishing: Publishing;
   tips: TipChannel;
   /** Handles the events acknowledged before the last stop (after a crash). */
   replayPending(): number;
@@ -86,20 +96,24 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const audit = await AuditLog.open(auditFile, keys.audit);
   const line = createLineGateway({ channelAccessToken: channel.channelAccessToken, apiBaseUrl: channel.apiBaseUrl, dataApiBaseUrl: channel.dataApiBaseUrl });
   const tips = await openTipChannel({ dataDir: config.dataDir, key: keys.tips, rules: config.tips, line, conversations, inbox, audit, clock, logger });
+  const agencyName = () => library.agencyName();
+  const publishing = await Publishing.open({ stateDir, friends, line, index, clock, timers: opts.timers ?? realTimers, logger, agencyName, ...(opts.publishing ? { options: opts.publishing } : {}) });
+  const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName });
   const handle = createRouteHandler({
     library,
     friends,
     questions,
     understand: (text) => understand(text, index),
-    resolve: (item) => library.hitFor(item),
-    extensions: { flows: { ...tips.flows }, intents: { ...tips.intents }, postbacks: { ...tips.postbacks } },
+    resolve: (item) => library.hitFor(item, (id) => publishing.hit(id)),
+    extensions: { flows: { ...tips.flows }, intents: { ...tips.intents, ...subscriptions.intents }, postbacks: { ...tips.postbacks, ...subscriptions.postbacks } },
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say });
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
     routes: [
-      { path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.counts().following, tips: tips.stats }, clock) },
+      { path: '/publications', router: createPublicationRouter({ publishing, audit, clock }) },
+      { path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.subscriberCount(), publications: (from, to) => publishing.countPublished(from, to), tips: tips.stats }, clock) },
       { path: '/tips', router: tips.staffRouter },
     ],
   });
@@ -107,6 +121,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
   const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, { path: '/tip', router: tips.webRouter }, ...(opts.routers ?? [])] });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
+  await publishing.start();
 
   return {
     app,
@@ -117,6 +132,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     questions,
     audit,
     line,
+    publishing,
     tips,
     replayPending() {
       const pending = inbox.pending();
@@ -126,6 +142,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     },
     async close() {
       await dispatcher.idle();
+      await publishing.close();
       await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close()]);
     },
   };

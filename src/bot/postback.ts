@@ -16,6 +16,13 @@ export const PostbackSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('measure'), id: Id, page: Page.optional() }),
   z.object({ a: z.literal('announcement'), page: Page.optional() }),
   z.object({ a: z.literal('section'), id: Id }),
+  // Subscriptions: the settings card, one topic on/off, all on/off, a publication in full.
+  z.object({ a: z.literal('topics') }),
+  z.object({ a: z.literal('topic'), id: Id, on: z.enum(['0', '1']) }),
+  z.object({ a: z.literal('topics-all'), on: z.enum(['0', '1']) }),
+  z.object({ a: z.literal('pub'), id: Id }),
+  // PDPA erasure: confirmed (ok=1) or declined, `t` = minute the question was asked (expires).
+  z.object({ a: z.literal('erase'), ok: z.enum(['0', '1']), t: z.coerce.number().int().nonnegative() }),
   // The tip flow's date-time picker (the chosen time comes in the event's params).
   z.object({ a: z.literal('tip-when') }),
 ]);

@@ -20,6 +20,10 @@ export interface BubbleTemplates {
   'not-found': { queryLine: Text; itaData: string; measuresData: string; announcementData: string };
   help: { itaData: string; measuresData: string; announcementData: string };
   'search-result': { kindLabel: Text; title: Text; excerpt: Text; actions: Slot };
+  publication: { topicName: Text; date: Text; title: Text; body: Text; agency: Text; actions: Slot };
+  'topic-settings': { summary: Text; topics: Slot; actions: Slot };
+  privacy: { subtitle: Text; content: Slot; actions: Slot };
+  'erase-confirm': { erased: Text; kept: Text; actions: Slot };
   'tip-receipt': { thanks: Text; receipt: Text; keep: Text; howToFollow: Text; externalIntro: Text; channels: Slot; calls: Slot };
   'tip-status': { statusName: Text; received: Text; updated: Text; notes: Slot };
 }
@@ -33,6 +37,7 @@ export interface FragmentTemplates {
   'button-secondary': { label: Text } & Postback;
   'button-message': { label: Text; text: Text };
   'button-uri': { label: Text; uri: string };
+  'topic-row': { name: Text; state: Text; description: Text };
 }
 
 export type BubbleTemplateName = keyof BubbleTemplates;
@@ -52,8 +57,10 @@ export function fragment<K extends FragmentName>(name: K, values: FragmentTempla
 
 export const BUBBLE_TEMPLATES: readonly BubbleTemplateName[] = [
   'welcome', 'ita-result', 'measure-card', 'measure-full', 'announcement', 'section', 'not-found', 'help', 'search-result',
+  'publication', 'topic-settings', 'privacy', 'erase-confirm',
   'tip-receipt', 'tip-status',
 ];
 export const FRAGMENTS: readonly FragmentName[] = [
   'heading', 'paragraph', 'list-item', 'sub-item', 'button-primary', 'button-secondary', 'button-message', 'button-uri',
+  'topic-row',
 ];

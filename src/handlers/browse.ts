@@ -41,5 +41,8 @@ function build(library: ContentLibrary, target: Exclude<Postback, { a: 'tip-when
       const found = library.section(target.id)!;
       return sectionMessages(found.announcement, target.id);
     }
+    default:
+      // Feature buttons (topics, publications, erase) are answered by their own postback handlers.
+      return say(SAY.expiredButton);
   }
 }

@@ -40,10 +40,11 @@ async function onFollow(deps: HandlerDeps, ctx: BotContext): Promise<void> {
   ctx.intent = 'follow';
   if (!ctx.userId) return;
   // A new friend gets every topic (LINE's convention); a returning one keeps their choice.
-  await deps.friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
+  const { friend, refollow } = await deps.friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
   const [welcome] = deps.library.views.get('welcome', () => welcomeMessages({ agencyName: deps.library.agencyName() }));
   const { quickReply: _onLast, ...welcomeBubble } = welcome!;
-  ctx.reply(welcomeBubble, textMessage(SAY.subscribedOnFollow));
+  const topicsLine = !refollow ? SAY.subscribedOnFollow : friend.topics.length > 0 ? SAY.welcomeBackSubscribed : SAY.welcomeBackUnsubscribed;
+  ctx.reply(welcomeBubble, textMessage(topicsLine));
 }
 
 async function onPostback(deps: HandlerDeps, ctx: BotContext, route: Extract<Route, { to: 'postback' }>): Promise<void> {

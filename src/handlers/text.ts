@@ -68,7 +68,8 @@ function answer(deps: TextDeps, u: Understanding, text: string): messagingApi.Me
     case 'latest':
     case 'privacy':
     case 'erase':
-      return [textMessage(SAY.coming[u.intent])];
+      // Answered by the subscriptions feature's intent handlers (src/handlers/subscription-*.ts).
+      return helpMessages();
   }
 }
 

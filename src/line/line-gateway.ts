@@ -12,6 +12,8 @@ export class LineApiError extends Error {
     readonly status: number | null,
     readonly body: string,
     readonly requestId: string | null,
+    /** On a 409 (retry key already accepted): the id of the request LINE accepted earlier. */
+    readonly acceptedRequestId: string | null = null,
   ) {
     super(`LINE ${operation} failed${status ? ` with ${status}` : ''}`);
   }
@@ -21,6 +23,8 @@ export interface LineGateway {
   reply(replyToken: string, messages: Message[]): Promise<{ requestId: string | null }>;
   push(userId: string, messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
   multicast(userIds: string[], messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
+  /** Every friend of the account (LINE allows 60 requests per hour). */
+  broadcast(messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
   showLoading(userId: string, seconds: number): Promise<void>;
   /** What a user sent (an image ...) from LINE_DATA_API_BASE_URL, at most `maxBytes` (else ContentTooLarge). */
   getContent(messageId: string, maxBytes: number): Promise<Buffer>;
@@ -64,6 +68,10 @@ export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl
       if (userIds.length === 0 || userIds.length > 500) throw new RangeError('1 to 500 recipients per multicast');
       return call('multicast', () => client.multicastWithHttpInfo({ to: userIds, messages }, retryKey));
     },
+    broadcast(messages, retryKey) {
+      checkMessages(messages);
+      return call('broadcast', () => client.broadcastWithHttpInfo({ messages }, retryKey));
+    },
     async showLoading(userId, seconds) {
       checkUser(userId);
       await call('loading', () => client.showLoadingAnimationWithHttpInfo({ chatId: userId, loadingSeconds: seconds }));
@@ -82,7 +90,7 @@ export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl
 
 function toLineApiError(operation: string, err: unknown): LineApiError {
   if (err instanceof HTTPFetchError) {
-    return new LineApiError(operation, err.status, err.body.slice(0, 2000), err.headers.get('x-line-request-id'));
+    return new LineApiError(operation, err.status, err.body.slice(0, 2000), err.headers.get('x-line-request-id'), err.headers.get('x-line-accepted-request-id'));
   }
   return new LineApiError(operation, null, err instanceof Error ? err.message : String(err), null);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userRef, type DataKeys } from '../crypto/keys.js';
 import { USER_ID } from '../line/ids.js';
 import type { PrivateStore } from '../storage/private-store.js';
+import { TOPIC_IDS } from './topics.js';
 
 export const FriendSchema = z.object({
   userId: z.string().regex(USER_ID),
@@ -39,11 +40,14 @@ export class FriendRepo {
     return { friend, refollow: before !== undefined };
   }
 
-  /** Records a block (unfollow). Unknown users are recorded too, so statistics stay right. */
+  /**
+   * Records a block (unfollow). Unknown users (friends from before the bot kept records) are
+   * recorded too, so statistics stay right, with the topics every friend had: a re-follow restores them.
+   */
   async unfollow(userId: string, now: Date): Promise<void> {
     const at = now.toISOString();
     const before = this.get(userId);
-    await this.store.set(this.ref(userId), before ? { ...before, status: 'blocked', changedAt: at } : { userId, status: 'blocked', firstFollowedAt: at, changedAt: at, topics: [] });
+    await this.store.set(this.ref(userId), before ? { ...before, status: 'blocked', changedAt: at } : { userId, status: 'blocked', firstFollowedAt: at, changedAt: at, topics: [...TOPIC_IDS] });
   }
 
   async setTopics(userId: string, topics: string[], now: Date): Promise<Friend | undefined> {
@@ -54,6 +58,26 @@ export class FriendRepo {
     return friend;
   }
 
+  /**
+   * Adds topics to what the user receives. A user the bot has not met (a friend from before
+   * it kept records) is recorded as following, since only a friend can write to the account.
+   */
+  async subscribe(userId: string, topics: readonly string[], now: Date): Promise<Friend> {
+    const before = this.get(userId);
+    const at = now.toISOString();
+    const chosen = new Set([...(before?.topics ?? []), ...topics]);
+    const friend: Friend = { ...(before ?? { userId, firstFollowedAt: at }), status: 'following', changedAt: at, topics: TOPIC_IDS.filter((t) => chosen.has(t)) };
+    await this.store.set(this.ref(userId), friend);
+    return friend;
+  }
+
+  /** Removes topics (all of them when `topics` is omitted); undefined for a user the bot does not know. */
+  async unsubscribe(userId: string, now: Date, topics?: readonly string[]): Promise<Friend | undefined> {
+    const before = this.get(userId);
+    if (!before) return undefined;
+    return this.setTopics(userId, topics ? before.topics.filter((t) => !topics.includes(t)) : [], now);
+  }
+
   /** Erases everything kept about the user (PDPA request). */
   erase(userId: string): Promise<void> {
     return this.store.delete(this.ref(userId));
@@ -62,5 +86,48 @@ export class FriendRepo {
   counts(): { following: number; blocked: number } {
     const following = this.store.refsWhere((f) => f.status === 'following').length;
     return { following, blocked: this.store.size - following };
+  }
+
+  /** Friends who follow and receive at least one topic. */
+  subscriberCount(): number {
+    return this.store.refsWhere((f) => f.status === 'following' && f.topics.length > 0).length;
+  }
+
+  /** Pseudonymous refs of the friends who receive `topic` now (a fan-out's recipients). */
+  subscriberRefs(topic: string): string[] {
+    return this.store.refsWhere((f) => f.status === 'following' && f.topics.includes(topic));
+  }
+
+  /** Refs of every friend who follows (a broadcast reaches them all). */
+  followingRefs(): string[] {
+    return this.store.refsWhere((f) => f.status === 'following');
+  }
+
+  /**
+   * The user id behind `ref` if they still follow (and still receive `topic`, when given);
+   * null for someone who unfollowed, unsubscribed or erased their data since.
+   */
+  recipient(ref: string, topic?: string): string | null {
+    const friend = this.store.peek(ref);
+    if (!friend || friend.status !== 'following' || (topic !== undefined && !friend.topics.includes(topic))) return null;
+    return friend.userId;
+  }
+
+  /** The user id behind `ref` whatever their status; null once their data is erased. */
+  userIdOf(ref: string): string | null {
+    return this.store.peek(ref)?.userId ?? null;
+  }
+
+  /** Erases friends who blocked the account before `cutoff` (the retention the privacy notice states). */
+  async purgeBlocked(cutoff: Date): Promise<number> {
+    const at = cutoff.toISOString();
+    const refs = this.store.refsWhere((f) => f.status === 'blocked' && f.changedAt < at);
+    await Promise.all(refs.map((ref) => this.store.delete(ref)));
+    return refs.length;
+  }
+
+  /** Rewrites the file when records were erased, so their sealed lines leave the disk too. */
+  async dropErased(): Promise<void> {
+    if (this.store.hasDeletions) await this.store.compact();
   }
 }

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadConfig } from '../../src/config.js';
 import { createMemoryLogger } from '../../src/logger.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.js';
 import { SECRET, TOKEN, sign, webhookBody } from './events.js';
 import { expectLineValid } from './line-contract.js';
 import { LINE_BASE, mockLine, type RecordedCall } from './line-nock.js';
@@ -33,7 +33,7 @@ export interface TestBot {
  */
 export const STAFF_TOKEN = 'staff-token-for-tests-0123456789abcdef';
 
-export async function startBot(opts: { dataDir?: string; clock?: () => Date; respond?: (call: RecordedCall) => [number, unknown?]; env?: Record<string, string> } = {}): Promise<TestBot> {
+export async function startBot(opts: { dataDir?: string; clock?: () => Date; respond?: (call: RecordedCall) => [number, unknown?]; env?: Record<string, string> } & Pick<RuntimeOptions, 'timers' | 'publishing'> = {}): Promise<TestBot> {
   const dataDir = opts.dataDir ?? (await tempDir());
   const line = mockLine(opts.respond);
   const logger = createMemoryLogger();
@@ -43,6 +43,8 @@ export async function startBot(opts: { dataDir?: string; clock?: () => Date; res
     channel: { channelSecret: SECRET, channelAccessToken: TOKEN, apiBaseUrl: LINE_BASE, dataApiBaseUrl: LINE_BASE },
     logger,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.timers ? { timers: opts.timers } : {}),
+    ...(opts.publishing ? { publishing: opts.publishing } : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const s = runtime.app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,0 +1,39 @@
+import type { Publication } from '../publications/publication.js';
+import { latestMessages, publicationReply } from '../publications/publication-messages.js';
+import { SUBSCRIPTION_CHOICES } from '../subscriptions/subscription-messages.js';
+import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
+import { textMessage } from '../flex/messages.js';
+import type { IntentHandlers, PostbackHandlers } from './extensions.js';
+
+/** What the chat needs from publishing: what has been published, and one by id. */
+export interface PublicationFeed {
+  latest(): Publication[];
+  get(id: string): Publication | undefined;
+}
+
+/** `ข่าวล่าสุด` (a carousel of the newest publications) and each card's "read" button. */
+export function latestHandlers(feed: PublicationFeed, agencyName: () => string): {
+  intents: Pick<IntentHandlers, 'latest'>;
+  postbacks: Pick<PostbackHandlers, 'pub'>;
+} {
+  return {
+    intents: {
+      async latest(ctx) {
+        const published = feed.latest();
+        ctx.outcome = `latest:${Math.min(published.length, 10)}`;
+        ctx.reply(...(published.length > 0 ? latestMessages(published) : [textMessage(SUBSCRIPTION_SAY.noLatest, SUBSCRIPTION_CHOICES)]));
+      },
+    },
+    postbacks: {
+      async pub(ctx, postback) {
+        const pub = feed.get(postback.id);
+        if (!pub || pub.publishedAt === null || pub.status === 'cancelled') {
+          ctx.outcome = 'expired-button';
+          ctx.reply(textMessage(SUBSCRIPTION_SAY.publicationGone, SUBSCRIPTION_CHOICES));
+          return;
+        }
+        ctx.reply(...publicationReply(pub, agencyName()));
+      },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { KeyedStore } from '../storage/keyed-store.js';
+import { PublicationSchema, type Publication } from './publication.js';
+
+/** Publications by id (no personal data in them: the author is a staff name). */
+export class PublicationRepo {
+  private constructor(private readonly store: KeyedStore<Publication>) {}
+
+  static async open(file: string): Promise<PublicationRepo> {
+    return new PublicationRepo(await KeyedStore.open(file, PublicationSchema));
+  }
+
+  get(id: string): Publication | undefined {
+    return this.store.get(id);
+  }
+
+  save(publication: Publication): Promise<void> {
+    return this.store.set(publication.id, publication);
+  }
+
+  /** Newest first (by creation). */
+  list(): Publication[] {
+    return this.store.values().sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  }
+
+  /** Scheduled ones whose time has come, oldest first. */
+  due(now: Date): Publication[] {
+    const at = now.toISOString();
+    return this.where((p) => p.status === 'scheduled' && p.publishAt <= at).sort((a, b) => a.publishAt.localeCompare(b.publishAt));
+  }
+
+  /** The earliest time a scheduled publication is due, or null. */
+  nextDue(): Date | null {
+    const times = this.where((p) => p.status === 'scheduled').map((p) => p.publishAt).sort();
+    return times[0] ? new Date(times[0]) : null;
+  }
+
+  /** What residents can see: publications whose sending has started, newest first. */
+  published(): Publication[] {
+    return this.where((p) => p.publishedAt !== null && p.status !== 'cancelled').sort((a, b) => b.publishedAt!.localeCompare(a.publishedAt!));
+  }
+
+  /** Publications whose sending started in [from, to). */
+  countPublished(from: Date, to: Date): number {
+    const [f, t] = [from.toISOString(), to.toISOString()];
+    return this.store.keysWhere((p) => p.publishedAt !== null && p.publishedAt >= f && p.publishedAt < t).length;
+  }
+
+  private where(pred: (p: Readonly<Publication>) => boolean): Publication[] {
+    return this.store.keysWhere(pred).map((id) => this.store.get(id)!);
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
