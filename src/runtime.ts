@@ -32,7 +32,7 @@ import { PrivateStore } from './storage/private-store.js';
 import { AuditLog } from './staff/audit-log.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
 import { createStatsRouter } from './staff/stats-route.js';
-import { createConsole } from './console/console-wiring.js';
+import { openConsole } from './console/console-wiring.js';
 import { openTipChannel, type TipChannel } from './tips/tip-channel.js';
 
 export interface LineChannel {
@@ -108,16 +108,16 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     extensions: { flows: { ...tips.flows }, intents: { ...tips.intents, ...subscriptions.intents }, postbacks: { ...tips.postbacks, ...subscriptions.postbacks } },
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say });
+  const staffConsole = await openConsole({ config, clock, logger, audit, auditFile, auditKey: keys.audit, friends, friendStore, questions, index, library, tips, publishing });
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
     routes: [
       { path: '/publications', router: createPublicationRouter({ publishing, audit, clock }) },
-      { path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.subscriberCount(), publications: (from, to) => publishing.countPublished(from, to), tips: tips.stats }, clock) },
+      { path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.subscriberCount(), publications: (from, to) => publishing.countPublished(from, to), tips: tips.stats, report: staffConsole.report }, clock) },
       { path: '/tips', router: tips.staffRouter },
     ],
   });
-  const staffConsole = createConsole({ config, clock, logger, audit, auditFile, auditKey: keys.audit, friends, questions, index, library });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
   const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, { path: '/tip', router: tips.webRouter }, ...(opts.routers ?? [])] });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
@@ -143,7 +143,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     async close() {
       await dispatcher.idle();
       await publishing.close();
-      await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close()]);
+      await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close(), staffConsole.close()]);
     },
   };
 }

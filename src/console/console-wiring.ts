@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Router } from 'express';
 import type { Config } from '../config.js';
 import type { ContentLibrary } from '../content/library.js';
@@ -5,12 +6,20 @@ import type { QuestionLog } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
 import { contentItems } from '../content/search-items.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../people/friend-repo.js';
+import type { Friend, FriendRepo } from '../people/friend-repo.js';
+import { TOPIC_IDS } from '../people/topics.js';
+import type { Publishing } from '../publications/publishing.js';
+import { AppendLog } from '../storage/append-log.js';
+import type { PrivateStore } from '../storage/private-store.js';
 import { AccountStore, accountsFile } from '../staff/account-store.js';
 import { StaffAccounts } from '../staff/accounts.js';
 import type { AuditLog } from '../staff/audit-log.js';
-import type { ReportSources } from '../staff/report-figures.js';
+import { PeopleStats } from '../staff/people-stats.js';
+import type { PublicationFigure, ReportSources } from '../staff/report-figures.js';
+import type { TipChannel } from '../tips/tip-channel.js';
 import { createConsoleRouter, type ConsoleFeature } from './console-router.js';
+import { createPublicationsRoutes } from './routes/publications-routes.js';
+import { createTipsRoutes } from './routes/tips-routes.js';
 import { SessionStore } from './sessions.js';
 
 export interface ConsoleWiring {
@@ -21,29 +30,58 @@ export interface ConsoleWiring {
   auditFile: string;
   auditKey: Buffer;
   friends: FriendRepo;
+  /** Watched for follows, blocks and topic changes (the report's gained and lost). */
+  friendStore: PrivateStore<Friend>;
   questions: QuestionLog;
   index: SearchIndex;
   library: ContentLibrary;
-  /** What the tips and publications features add to the figures. */
-  report?: Partial<ReportSources>;
-  features?: ConsoleFeature[];
+  tips: Pick<TipChannel, 'desk' | 'notify' | 'stats'>;
+  publishing: Publishing;
+}
+
+export interface StaffConsole {
+  router: Router;
+  accounts: StaffAccounts;
+  /** The quarterly report's sources, shared with GET /staff/api/stats. */
+  report: ReportSources;
+  close(): Promise<void>;
 }
 
 /** The console at /staff, built from the runtime's parts (one call in runtime.ts). */
-export function createConsole(w: ConsoleWiring): { router: Router; accounts: StaffAccounts } {
+export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
   const accounts = new StaffAccounts(new AccountStore(accountsFile(w.config.dataDir)), new Set(w.config.staffTokens.values()));
+  const peopleFile = await AppendLog.open(path.join(w.config.dataDir, 'state', 'people-stats.jsonl'), { durable: false });
+  const people = new PeopleStats(peopleFile.log, peopleFile.records, w.clock);
+  w.friendStore.observe(people.observe);
   const titles = new Map(w.library.documents.flatMap(contentItems).map((item) => [item.id, item.title]));
   const report: ReportSources = {
     questions: w.questions,
     friends: () => w.friends.counts(),
-    subscribers: () => w.friends.counts().following,
-    subscribersByTopic: () => ({}),
-    ...w.report,
-    itemTitle: (id) => titles.get(id) ?? w.report?.itemTitle?.(id),
+    subscribers: () => w.friends.subscriberCount(),
+    subscribersByTopic: () => Object.fromEntries(TOPIC_IDS.map((t) => [t, w.friends.subscriberRefs(t).length])),
+    people: (from, to) => people.between(from, to),
+    itemTitle: (id) => titles.get(id) ?? w.publishing.get(id)?.title,
+    tips: (from, to) => w.tips.stats(from, to),
+    publications: (from, to) => publicationFigures(w.publishing, from, to),
   };
-  const router = createConsoleRouter(
-    { accounts, sessions: new SessionStore(w.clock), audit: w.audit, auditFile: w.auditFile, auditKey: w.auditKey, dataDir: w.config.dataDir, clock: w.clock, logger: w.logger, friends: w.friends, questions: w.questions, index: w.index, library: w.library, report },
-    w.features ?? [],
-  );
-  return { router, accounts };
+  const features: ConsoleFeature[] = [
+    { path: '/tips', router: createTipsRoutes({ desk: w.tips.desk, notify: w.tips.notify }) },
+    { path: '/publications', router: createPublicationsRoutes(w.publishing) },
+  ];
+  const deps = { accounts, sessions: new SessionStore(w.clock), audit: w.audit, auditFile: w.auditFile, auditKey: w.auditKey, dataDir: w.config.dataDir, clock: w.clock, logger: w.logger, friends: w.friends, questions: w.questions, index: w.index, library: w.library, report };
+  return { router: createConsoleRouter(deps, features), accounts, report, close: () => people.close() };
+}
+
+/** Publications whose sending started in [from, to), with their delivery figures. */
+function publicationFigures(publishing: Publishing, from: Date, to: Date): PublicationFigure[] {
+  const [a, b] = [from.toISOString(), to.toISOString()];
+  return publishing
+    .list()
+    .filter((p) => p.publishedAt !== null && p.publishedAt >= a && p.publishedAt < b)
+    .map((p) => {
+      const { delivery } = publishing.view(p);
+      const state = p.status === 'sending' ? delivery.state : p.status;
+      return { id: p.id, title: p.title, topic: p.topic, state, at: p.publishedAt!, recipients: delivery.recipients, accepted: delivery.accepted, failed: delivery.failed, pending: delivery.pending };
+    })
+    .sort((x, y) => x.at.localeCompare(y.at));
 }

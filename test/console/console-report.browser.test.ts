@@ -102,6 +102,10 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     expect(await figure('low-confidence')).toBe('1');
     expect(await figure('answered-share')).toBe('62.5%');
     expect(await figure('friends-now')).toBe('2');
+    // Three followed this quarter (all topics each), one of them blocked again
+    expect([await figure('friends-gained'), await figure('friends-lost')]).toEqual(['3', '1']);
+    expect([await figure('subscribers-gained'), await figure('subscribers-lost')]).toEqual(['3', '1']);
+    expect([await figure('subscribers-now'), await figure('topic-news'), await figure('topic-procurement')]).toEqual(['2', '2', '2']);
     expect(await page.locator('table.most-asked tbody tr').first().textContent()).toContain(ids.ita.title);
     expect(await page.locator('table.most-asked tbody tr').first().locator('td.n').textContent()).toBe('4');
     expect(await page.locator('table.top-unanswered tbody tr').first().textContent()).toContain('ร้านกาแฟแถวนี้');
@@ -137,6 +141,7 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     // The first quarter holds only the one question asked a second before midnight
     await page.goto(`${bot.url}/staff/report?fy=2569&q=1`);
     expect(await figure('asked')).toBe('1');
+    expect(await figure('friends-gained')).toBe('0');
     await expectClean(page);
     await page.context().close();
   });

@@ -1,0 +1,106 @@
+import type { messagingApi } from '@line/bot-sdk';
+import type { PublicationView } from '../../publications/publication-view.js';
+import { formatDateTimeThai } from '../../thai/date.js';
+import { html, multiline, num } from '../html.js';
+import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js';
+import { TOPICS, topicName } from '../topic-names.js';
+import { deliveryCells, DELIVERY_HEADERS, stateName } from './delivery-cells.js';
+
+export type Draft = Partial<Record<'title' | 'body' | 'topic' | 'url' | 'imageUrl' | 'publishAt' | 'urgent' | 'userId', string>>;
+type Message = { kind: 'ok' | 'error'; text: string; details?: string[] };
+
+/** The state staff care about: the publication's when it is settled, otherwise where its delivery is. */
+const figuresOf = (p: PublicationView) => ({ ...p.delivery, state: p.status === 'sent' || p.status === 'failed' || p.status === 'cancelled' ? p.status : p.delivery.state });
+const when = (iso: string | null) => (iso ? formatDateTimeThai(new Date(iso)) : '-');
+const shown = (m?: Message) => (m ? notice(m.kind, m.details?.length ? html`${m.text}<br>${m.details.map((d) => html`• ${d}<br>`)}` : m.text) : '');
+
+/**
+ * The Flex message, as JSON in a data block (a script element of type application/json is
+ * never run, so the CSP allows it); console.js draws it with the demo chat's renderer.
+ */
+const flexData = (id: string, message: messagingApi.Message | undefined) =>
+  html`<script type="application/json" id="${id}">${JSON.stringify(message ?? null).replace(/</g, '\\u003c')}</script>`;
+
+/** Publications, newest first, with their delivery figures. */
+export function publicationsListPage(viewer: Viewer, list: PublicationView[], canWrite: boolean) {
+  return layout(viewer, {
+    title: 'ข่าวสาร',
+    active: 'publications',
+    wide: true,
+    body: html`${canWrite ? html`<p><a class="button-link" href="/staff/publications/new">+ เขียนข่าวสารใหม่</a></p>` : ''}
+${list.length === 0
+      ? html`<p>ยังไม่มีข่าวสาร</p>`
+      : html`<div class="table-wrap"><table class="publications"><thead><tr><th>เรื่อง</th><th>หัวข้อ</th><th>เวลาส่ง</th>${DELIVERY_HEADERS}<th></th></tr></thead>
+<tbody>${list.map(
+          (p) => html`<tr data-publication="${p.id}"><td><a href="/staff/publications/${p.id}">${p.title}</a>${p.urgent ? html` <span class="badge">ส่งถึงทุกคน</span>` : ''}</td>
+<td>${topicName(p.topic)}</td><td>${when(p.publishAt)}</td>${deliveryCells(figuresOf(p))}
+<td>${canWrite && p.status === 'scheduled' ? postButton(viewer, `/staff/publications/${p.id}/cancel`, 'ยกเลิก', { kind: 'danger', confirm: `ยกเลิกการส่ง "${p.title}"?` }) : ''}</td></tr>`,
+        )}</tbody></table></div>`}`,
+  });
+}
+
+function field(label: string, input: ReturnType<typeof html>, hint?: string) {
+  return html`<label>${label}${hint ? html` <span class="small">${hint}</span>` : ''}</label>${input}`;
+}
+
+/** The compose form with its live preview (drawn by the same Flex renderer as the demo chat). */
+export function composePage(viewer: Viewer, draft: Draft, message?: Message) {
+  return layout(viewer, {
+    title: 'เขียนข่าวสารใหม่',
+    active: 'publications',
+    wide: true,
+    body: html`${shown(message)}
+<div class="compose">
+<form method="post" action="/staff/publications" class="card" id="compose" data-preview-url="/staff/publications/preview" data-preview-target="preview">${csrfField(viewer)}
+  ${field('หัวข้อ', html`<select name="topic" id="topic">${TOPICS.map((t) => html`<option value="${t.id}"${t.id === draft.topic ? ' selected' : ''}>${t.name}</option>`)}</select>`)}
+  ${field('ชื่อเรื่อง', html`<input name="title" id="title" required maxlength="200" value="${draft.title ?? ''}">`)}
+  ${field('เนื้อหา', html`<textarea name="body" id="body" required maxlength="3000">${draft.body ?? ''}</textarea>`)}
+  ${field('ลิงก์อ่านต่อ', html`<input name="url" id="url" type="url" maxlength="1000" placeholder="https://" value="${draft.url ?? ''}">`, '(ไม่บังคับ)')}
+  ${field('ลิงก์รูปภาพ', html`<input name="imageUrl" id="imageUrl" type="url" maxlength="2000" placeholder="https://" value="${draft.imageUrl ?? ''}">`, '(ไม่บังคับ, https เท่านั้น)')}
+  ${field('ตั้งเวลาส่ง', html`<input name="publishAt" id="publishAt" type="datetime-local" value="${draft.publishAt ?? ''}">`, '(เวลาประเทศไทย; เว้นว่างเพื่อส่งทันที)')}
+  <label class="check"><input type="checkbox" name="urgent" value="1"${draft.urgent ? ' checked' : ''}> ประกาศด่วน: ส่งถึงเพื่อนทุกคน ไม่ใช่เฉพาะผู้รับหัวข้อนี้</label>
+  <button type="submit" class="primary">เผยแพร่ / ตั้งเวลา</button>
+  <fieldset class="test-send"><legend>ส่งทดสอบไปที่ LINE ของคุณก่อน</legend>
+    ${field('LINE user id ของคุณ', html`<input name="userId" id="userId" pattern="U[0-9a-f]{32}" maxlength="33" value="${draft.userId ?? ''}" placeholder="U…">`)}
+    <button type="submit" formaction="/staff/publications/test-send" formnovalidate>ส่งทดสอบ</button></fieldset>
+</form>
+<aside class="preview" aria-live="polite"><p class="caption">ตัวอย่างที่ผู้รับจะเห็นใน LINE</p><div id="preview" data-state="empty">เปิด JavaScript เพื่อดูตัวอย่าง</div></aside>
+</div>`,
+  });
+}
+
+/** One publication: its text, the message as sent, delivery figures and each batch. */
+export function publicationPage(viewer: Viewer, p: PublicationView, preview: messagingApi.Message | undefined, canWrite: boolean, message?: Message) {
+  const f = figuresOf(p);
+  return layout(viewer, {
+    title: p.title,
+    active: 'publications',
+    wide: true,
+    body: html`${shown(message)}<p><a href="/staff/publications">← รายการข่าวสาร</a></p>
+<div class="compose"><div>
+<div class="table-wrap"><table class="figures"><tbody>
+<tr><th scope="row">หัวข้อ</th><td>${topicName(p.topic)}${p.urgent ? ' (ส่งถึงเพื่อนทุกคน)' : ''}</td></tr>
+<tr><th scope="row">สถานะ</th><td data-figure="state">${stateName(f.state)}${p.failure ? html`<br><span class="small">${p.failure}</span>` : ''}</td></tr>
+<tr><th scope="row">เวลาส่ง</th><td>${when(p.publishAt)}</td></tr>
+<tr><th scope="row">สร้างโดย</th><td>${p.createdBy} · ${when(p.createdAt)}</td></tr>
+${p.url ? html`<tr><th scope="row">ลิงก์</th><td><a href="${p.url}" rel="noopener noreferrer" target="_blank">${p.url}</a></td></tr>` : ''}
+</tbody></table></div>
+<h2>การส่ง</h2>
+<div class="table-wrap"><table class="delivery"><thead><tr>${DELIVERY_HEADERS}</tr></thead><tbody><tr>${deliveryCells(f)}</tr></tbody></table></div>
+${p.delivery.dropped > 0 ? html`<p class="small">เลิกติดตามหรือยกเลิกรับก่อนถึงรอบส่ง: ${num(p.delivery.dropped)}</p>` : ''}
+<h3>รายละเอียดแต่ละชุด</h3>
+${p.delivery.batches.length === 0
+      ? html`<p>ยังไม่มีชุดการส่ง</p>`
+      : html`<div class="table-wrap"><table class="batches"><thead><tr><th class="n">ชุด</th><th>วิธี</th><th class="n">ผู้รับ</th><th>ผล</th><th class="n">ครั้งที่ลอง</th><th>รหัสคำขอ LINE</th></tr></thead>
+<tbody>${p.delivery.batches.map((b) => html`<tr><td class="n">${b.n}</td><td>${b.kind}</td><td class="n">${num(b.recipients)}</td><td>${b.state}${b.error ? html`<br><span class="small">${b.error.status ?? ''} ${b.error.message}</span>` : ''}</td><td class="n">${b.attempts}</td><td><code>${b.lineRequestId ?? '-'}</code></td></tr>`)}</tbody></table></div>`}
+<h2>เนื้อหา</h2><div class="inert-text">${multiline(p.body)}</div>
+${canWrite
+      ? html`<h2>ดำเนินการ</h2><div class="actions">
+${p.status === 'scheduled' ? postButton(viewer, `/staff/publications/${p.id}/cancel`, 'ยกเลิกการส่ง', { kind: 'danger', confirm: 'ยกเลิกการส่งข่าวนี้?' }) : ''}
+${p.deliveryState === 'quota-exhausted' ? postButton(viewer, `/staff/publications/${p.id}/resume`, 'ส่งต่อ (หลังโควตาเดือนใหม่)') : ''}
+<form method="post" action="/staff/publications/${p.id}/test-send" class="inline wrap">${csrfField(viewer)}<input name="userId" pattern="U[0-9a-f]{32}" maxlength="33" placeholder="LINE user id (U…)" aria-label="LINE user id" required><button type="submit">ส่งทดสอบ</button></form></div>`
+      : ''}
+</div>
+<aside class="preview"><p class="caption">ข้อความที่ส่ง</p><div id="preview" data-flex-source="preview-data">เปิด JavaScript เพื่อดูตัวอย่าง</div>${flexData('preview-data', preview)}</aside></div>`,
+  });
+}
