@@ -2,7 +2,7 @@ import type { BotContext } from '../../bot/context.js';
 import { textMessage } from '../../flex/messages.js';
 import type { ActiveRoute, Flow, IntentHandlers, PostbackHandlers } from '../../handlers/extensions.js';
 import { TIP_LIMITS } from '../tip-model.js';
-import { CHAT, howItWorks, LABEL, TRAFFY } from '../tip-texts.js';
+import { CHAT, EXTERNAL_CHANNELS_LINE, howItWorks, LABEL, TRAFFY } from '../tip-texts.js';
 import { endConversation, type TipChatDeps } from './tip-chat-deps.js';
 import { commandOf } from './tip-commands.js';
 import { draftState, emptyDraft, isIdle, openDraft, stepOf, type Draft } from './tip-draft.js';
@@ -47,7 +47,7 @@ function start(deps: TipChatDeps, ctx: BotContext): void {
   const said = ((ctx.event as { message?: { text?: unknown } }).message?.text as string | undefined)?.trim() ?? '';
   const draft = emptyDraft();
   if (said.length >= STORY_START_CHARS && said.length <= TIP_LIMITS.whatChars) draft.what = said;
-  const intro = [CHAT.title, ...howItWorks(deps.rules, 'line').map((p) => `• ${p}`), TRAFFY, CHAT.cancelHint].join('\n\n');
+  const intro = [CHAT.title, ...howItWorks(deps.rules, 'line').map((p) => `• ${p}`), `${CHAT.externalIntro}: ${EXTERNAL_CHANNELS_LINE}`, TRAFFY, CHAT.cancelHint].join('\n\n');
   ctx.outcome = 'tip:started';
   ctx.setState(draftState(deps.key, 'what', draft, ctx.now));
   const ask = draft.what ? textMessage(CHAT.firstMessageKept, [LABEL.doneTelling, LABEL.cancel]) : prompt('what', draft, ctx.now)[0]!;
