@@ -34,12 +34,18 @@ export const MENU_TILES: readonly MenuTile[] = [
     color: '#0f7d5b',
     action: { type: 'postback', label: 'มาตรการ', data: encodePostback({ a: 'measures' }), displayText: 'มาตรการ' },
   },
-  // The `latest` intent: the newest publications (issue 4), among them the announcements
+  // The `latest` intent: the newest publications, announcements among them
   { label: 'ประกาศ/ข่าวล่าสุด', hint: 'ข่าวจากเทศบาล', icon: 'megaphone', color: '#0b6e4f', action: { type: 'message', label: 'ประกาศ/ข่าวล่าสุด', text: 'ข่าวล่าสุด' } },
   // The tip flow's start word (CONTRACT.md)
   { label: 'แจ้งเบาะแส', hint: 'การทุจริต เก็บเป็นความลับ', icon: 'shield', color: '#b4441b', action: { type: 'message', label: 'แจ้งเบาะแส', text: 'แจ้งเบาะแส' } },
-  // The subscription settings (issue 4); understood today as the `subscribe` intent
-  { label: 'ตั้งค่าการรับข่าว', hint: 'เลือกหัวข้อที่สนใจ', icon: 'bell', color: '#0f7d5b', action: { type: 'message', label: 'ตั้งค่าการรับข่าว', text: 'ตั้งค่าการรับข่าว' } },
+  // The settings card, changing nothing (the text would read as "subscribe me to everything")
+  {
+    label: 'ตั้งค่าการรับข่าว',
+    hint: 'เลือกหัวข้อที่สนใจ',
+    icon: 'bell',
+    color: '#0f7d5b',
+    action: { type: 'postback', label: 'ตั้งค่าการรับข่าว', data: encodePostback({ a: 'topics' }), displayText: 'ตั้งค่าการรับข่าว' },
+  },
   // The `status` intent without a receipt: the bot asks for the receipt number
   { label: 'สถานะเรื่อง', hint: 'ติดตามด้วยเลขรับเรื่อง', icon: 'status', color: '#0b6e4f', action: { type: 'message', label: 'สถานะเรื่อง', text: 'สถานะเรื่อง' } },
 ];

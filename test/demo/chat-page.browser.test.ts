@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
+import { tinyPng } from './tiny-png.js';
 import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays } from './browser.js';
 import { startFakeBot } from './fake-bot.js';
 
@@ -8,8 +9,7 @@ const TOKEN = 'demo-token-for-browser-test';
 const SECRET = 'demo-channel-secret-browser-test';
 const BOT_NAME = 'เทศบาลตำบลโพนทราย';
 const [ALICE, BOB] = DEFAULT_DEMO_USERS as [{ id: string; name: string }, { id: string; name: string }];
-// A 2×2 red PNG, for the tip-evidence upload
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAwMDAAAAJ/gH/1x0jMQAAAABJRU5ErkJggg==', 'base64');
+const PNG = tinyPng(2, 2);
 
 const { browser, reason } = await launchChromium();
 if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${reason}`);

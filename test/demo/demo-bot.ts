@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadConfig } from '../../src/config.js';
 import { createDemoRouter } from '../../src/demo/demo-router.js';
+import { addDemoStaffToken } from '../../src/demo/demo-staff-token.js';
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
 import { createMemoryLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
@@ -16,21 +17,28 @@ export interface DemoBot {
   runtime: Runtime;
   url: string;
   dataDir: string;
+  /** The staff API token demo mode prints at start (for the name "demo"). */
+  staffToken: string;
+  /** Calls /staff/api with that token. */
+  staff(method: string, path: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
 }
 
 /**
  * The whole bot in demo mode, as server.ts wires it: the LINE stand-in (reply tokens must be
  * ones it issued, bodies checked against the contract), the runtime, the demo router on `/`.
- * Started again with the same `dataDir` and `port`, it is the same bot after a restart.
+ * Started again with the same `dataDir` and `port`, it is the same bot after a restart. Like
+ * `npm start` in demo mode, it has a staff API token for "demo".
  */
 export async function startDemoBot(opts: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<DemoBot> {
   const standIn = await startLineStandIn({ token: DEMO_TOKEN, replyTokens: { requireIssued: true } });
   let url = '';
   const router = createDemoRouter({ standIn, channelSecret: DEMO_SECRET, webhookUrl: () => `${url}/webhook`, botName: 'เทศบาลตำบลโพนทราย' });
   const dataDir = opts.dataDir ?? (await tempDir('demo-bot-'));
+  const config = loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: DEMO_TIP_KEY, ...opts.env });
+  const staffToken = addDemoStaffToken(config.staffTokens) ?? '';
   const runtime = await createRuntime({
-    config: loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: DEMO_TIP_KEY, ...opts.env }),
+    config,
     channel: { channelSecret: DEMO_SECRET, channelAccessToken: DEMO_TOKEN, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
     logger: createMemoryLogger(),
     routers: [{ path: '/', router }],
@@ -44,6 +52,13 @@ export async function startDemoBot(opts: { env?: Record<string, string>; dataDir
     runtime,
     url,
     dataDir,
+    staffToken,
+    staff: (method, path, body) =>
+      fetch(`${url}/staff/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${staffToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
     async close() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

@@ -49,8 +49,7 @@ describe('the rich menu definition', () => {
       'postback:measures',
       'latest',
       'tip',
-      // The subscription settings (issue 4) answer the subscribe intent
-      'subscribe',
+      'postback:topics',
       'status:no receipt',
     ]);
     // A postback area shows the resident's side as text, like a typed message
