@@ -16,6 +16,7 @@ import { deriveKeys } from './crypto/keys.js';
 import { masterKey } from './crypto/master-key.js';
 import { createRouteHandler } from './handlers/handle-route.js';
 import { subscriptionExtensions } from './handlers/subscription-extensions.js';
+import { startFriendRetention } from './subscriptions/friend-retention.js';
 import { SAY, say } from './handlers/replies.js';
 import { Inbox } from './line/inbox.js';
 import { createLineGateway, type LineGateway } from './line/line-gateway.js';
@@ -122,6 +123,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, { path: '/tip', router: tips.webRouter }, ...(opts.routers ?? [])] });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
   await publishing.start();
+  const retention = startFriendRetention({ friends, clock, timers: opts.timers ?? realTimers, logger });
 
   return {
     app,
@@ -143,6 +145,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     async close() {
       await dispatcher.idle();
       await publishing.close();
+      await retention.close();
       await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close(), staffConsole.close()]);
     },
   };

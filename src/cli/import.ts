@@ -3,6 +3,7 @@ import path from 'node:path';
 import { writeContentDocument } from '../content/content-files.js';
 import { parseDocument } from '../content/importer.js';
 import type { ContentDocument } from '../content/model.js';
+import { publishImported } from '../publications/from-document.js';
 import { runDirectly } from './run-directly.js';
 
 const USAGE = 'usage: npm run import -- FILE [FILE...]';
@@ -29,7 +30,9 @@ export function dataDirFrom(env: NodeJS.ProcessEnv): string {
  * (0 done, 1 refused or failed, 2 usage).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo()): Promise<number> {
-  const files = argv.filter((arg) => arg !== '--');
+  // --publish: each imported document also goes to its topic's subscribers (src/publications/from-document.ts).
+  const publish = argv.includes('--publish');
+  const files = argv.filter((arg) => arg !== '--' && arg !== '--publish');
   if (files.includes('--help') || files.includes('-h')) {
     io.out(USAGE);
     return 0;
@@ -57,6 +60,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       return 1;
     }
     io.out(`imported ${path.basename(file)} → ${doc.id}: ${describe(doc)}`);
+    if (!publish) continue;
+    try {
+      io.out(await publishImported(doc, dataDir));
+    } catch (error) {
+      io.err(`publish failed: ${file}: ${messageOf(error)}`);
+      return 1;
+    }
   }
   return 0;
 }

@@ -12,16 +12,14 @@ import { Delivery } from './delivery.js';
 import { DueTimer } from './due-timer.js';
 import type { FanOutOptions } from './fan-out.js';
 import { Outbox } from './outbox.js';
-import { cleanBody, newPublicationId, parseBangkokInstant, PUBLICATION_ID, PublicationInputSchema, type Publication } from './publication.js';
+import { newPublicationId, PUBLICATION_ID, type Publication } from './publication.js';
 import { deliveryMessages, publicationHit, publicationMessage } from './publication-messages.js';
 import { PublicationRepo } from './publication-repo.js';
+import { PublishSpool } from './publish-spool.js';
 import { PublishError } from './publish-error.js';
 import { publicationView, type PublicationView } from './publication-view.js';
 import { withTimeout, type Timers } from './timers.js';
-
-/** How far publishAt may lie in the past (clock skew, a slow form) or the future. */
-const PAST_TOLERANCE_MS = 5 * 60_000;
-const FUTURE_LIMIT_MS = 366 * 24 * 3600_000;
+import { validatePublicationInput, type PublicationDraft } from './validate-input.js';
 
 export interface PublishingDeps {
   stateDir: string;
@@ -51,6 +49,7 @@ export interface Author {
 export class Publishing {
   private readonly delivery: Delivery;
   private readonly due: DueTimer;
+  private readonly spool: PublishSpool;
 
   private constructor(
     private readonly deps: PublishingDeps,
@@ -64,6 +63,7 @@ export class Publishing {
       random: deps.random ?? Math.random,
       onPublished: (p) => deps.index.add([searchItem(p)]),
     });
+    this.spool = new PublishSpool(deps.stateDir, this, deps.logger);
     this.due = new DueTimer(deps.timers, deps.clock, () => this.runDue(), (err) => deps.logger.error('scheduled publishing failed', { error: (err as Error).name, message: (err as Error).message }));
   }
 
@@ -74,10 +74,11 @@ export class Publishing {
     return publishing;
   }
 
-  /** Carries on deliveries the last stop interrupted and sends what fell due meanwhile. */
+  /** Carries on deliveries the last stop interrupted, sends what fell due meanwhile, takes command-line requests. */
   async start(): Promise<void> {
     await this.delivery.resumeAll();
     await this.due.fire();
+    await this.spool.start();
   }
 
   private async runDue(): Promise<void> {
@@ -114,21 +115,8 @@ export class Publishing {
   }
 
   /** The input checked (zod, then the time rules), as the fields of a publication. */
-  validate(input: unknown): Pick<Publication, 'topic' | 'title' | 'body' | 'url' | 'imageUrl' | 'urgent' | 'publishAt'> {
-    const parsed = PublicationInputSchema.parse(input);
-    const now = this.deps.clock().getTime();
-    const at = parsed.publishAt ? parseBangkokInstant(parsed.publishAt)! : new Date(now);
-    if (at.getTime() < now - PAST_TOLERANCE_MS) throw new PublishError('invalid', 'publishAt is in the past', [{ path: 'publishAt', message: 'is in the past' }]);
-    if (at.getTime() > now + FUTURE_LIMIT_MS) throw new PublishError('invalid', 'publishAt is more than a year ahead', [{ path: 'publishAt', message: 'is more than a year ahead' }]);
-    return {
-      topic: parsed.topic,
-      title: parsed.title.replace(/\s+/g, ' '),
-      body: cleanBody(parsed.body),
-      url: parsed.url ?? null,
-      imageUrl: parsed.imageUrl ?? null,
-      urgent: parsed.urgent ?? false,
-      publishAt: at.toISOString(),
-    };
+  validate(input: unknown): PublicationDraft {
+    return validatePublicationInput(input, this.deps.clock());
   }
 
   get(id: string): Publication | undefined {
@@ -198,6 +186,7 @@ export class Publishing {
   }
 
   async close(): Promise<void> {
+    await this.spool.close();
     await this.due.close();
     await this.delivery.close();
     await Promise.all([this.repo.close(), this.outbox.close()]);

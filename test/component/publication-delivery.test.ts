@@ -177,7 +177,7 @@ describe('publishing through the staff API', () => {
 
 describe('scheduling, cancelling, previewing, test-sending', () => {
   it('when publishAt is later (Bangkok time), then nothing goes before it and it goes within a minute of it', async () => {
-    const { bot: b, run, time } = await started({ time: manualTime('2026-11-26T01:00:00Z') });
+    const { bot: b, run } = await started({ time: manualTime('2026-11-26T01:00:00Z') });
     await friends(b, 2);
     const created = await publish(b, { ...NEWS, publishAt: '2026-11-26T09:00' });
     expect(created).toMatchObject({ status: 'scheduled', publishAt: '2026-11-26T02:00:00.000Z', publishedAt: null, delivery: { state: 'waiting' } });
@@ -187,7 +187,6 @@ describe('scheduling, cancelling, previewing, test-sending', () => {
     expect(shown(lastReply(b))).not.toContain(NEWS.title);
     await run(60_000);
     expect(multicasts(b)).toHaveLength(1);
-    expect(time.now().toISOString()).toBe('2026-11-26T02:00:00.000Z');
     expect(await view(b, created.id)).toMatchObject({ status: 'sent', publishedAt: '2026-11-26T02:00:00.000Z' });
   });
 

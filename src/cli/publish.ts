@@ -1,0 +1,108 @@
+import os from 'node:os';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { ConfigError, loadConfig } from '../config.js';
+import { newPublicationId } from '../publications/publication.js';
+import { errorLine } from '../publications/publish-error.js';
+import { requestPublication, type SpoolOutcome } from '../publications/spool-client.js';
+import { validatePublicationInput } from '../publications/validate-input.js';
+import { formatDateTimeThai } from '../thai/date.js';
+import { runDirectly } from './run-directly.js';
+
+const USAGE = 'usage: npm run publish -- --topic T --title TITLE --body-file FILE [--url URL] [--image-url URL] [--at ISO] [--urgent]';
+
+/** Flags, and the name each publication field has on the command line. */
+const VALUE_FLAGS = { '--topic': 'topic', '--title': 'title', '--body-file': 'bodyFile', '--url': 'url', '--image-url': 'imageUrl', '--at': 'publishAt' } as const;
+const FIELD_FLAGS: Record<string, string> = { topic: '--topic', title: '--title', body: '--body-file', url: '--url', imageUrl: '--image-url', publishAt: '--at', urgent: '--urgent' };
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  cwd: string;
+}
+
+type Parsed = Partial<Record<(typeof VALUE_FLAGS)[keyof typeof VALUE_FLAGS], string>> & { urgent?: boolean };
+
+function parseArgs(argv: readonly string[]): Parsed | string {
+  const out: Parsed = {};
+  const args = argv.filter((a) => a !== '--');
+  for (let i = 0; i < args.length; i += 1) {
+    const flag = args[i]!;
+    if (flag === '--urgent') {
+      out.urgent = true;
+      continue;
+    }
+    const field = VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS];
+    if (!field) return `unknown argument "${flag}"`;
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) return `${flag} needs a value`;
+    out[field] = value;
+    i += 1;
+  }
+  for (const required of ['--topic', '--title', '--body-file'] as const) if (out[VALUE_FLAGS[required]] === undefined) return `${required} is required`;
+  return out;
+}
+
+async function readBody(file: string, cwd: string): Promise<string> {
+  try {
+    const bytes = await readFile(path.resolve(cwd, file));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`--body-file: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code ? 'cannot read it' : 'not UTF-8 text'} (${file})`);
+  }
+}
+
+/**
+ * `npm run publish`: the staff API's rules from the command line. Bad input is one line on
+ * stderr and exit 1 (2 for usage); a good request goes to the bot through the spool folder,
+ * and the line printed says what the bot did with it (or that it waits for the bot to start).
+ */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo(), opts: { waitMs?: number } = {}): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.err(`publish refused: ${args}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const config = loadConfig(env);
+    const { bodyFile, ...fields } = args;
+    const input = { ...fields, body: await readBody(bodyFile!, io.cwd) };
+    const draft = validatePublicationInput(input, new Date());
+    const id = newPublicationId();
+    const author = { actor: `cli:${os.userInfo().username}`, source: 'cli' as const };
+    const outcome = await requestPublication(path.join(config.dataDir, 'state'), { v: 1, id, input, author, requestedAt: new Date().toISOString() }, opts);
+    return report(outcome, id, draft.publishAt, io);
+  } catch (err) {
+    io.err(`publish refused: ${err instanceof ConfigError ? `configuration: ${err.message}` : errorLine(err, (p) => FIELD_FLAGS[p] ?? p)}`);
+    return 1;
+  }
+}
+
+function report(outcome: SpoolOutcome, id: string, publishAt: string, io: CliIo): number {
+  if (outcome.kind === 'queued') {
+    io.out(outcome.botRunning ? `queued ${id}: the bot is running but has not taken it yet; it looks every few seconds` : `queued ${id}: the bot is not running; it will be published when the bot starts`);
+    return 0;
+  }
+  const { receipt } = outcome;
+  if (receipt.error) {
+    io.err(`publish refused: ${receipt.error}`);
+    return 1;
+  }
+  io.out(
+    receipt.status === 'scheduled'
+      ? `scheduled ${id} for ${formatDateTimeThai(new Date(receipt.publishAt ?? publishAt))} (Asia/Bangkok)`
+      : `published ${id}: sending to ${receipt.recipients ?? 0} subscriber(s); GET /staff/api/publications/${id} shows the delivery`,
+  );
+  return 0;
+}
+
+function processIo(): CliIo {
+  return { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`), cwd: process.cwd() };
+}
+
+if (runDirectly(import.meta.url)) process.exitCode = await main(process.argv.slice(2), process.env);

@@ -1,0 +1,31 @@
+import type { Logger } from '../logger.js';
+import type { FriendRepo } from '../people/friend-repo.js';
+import { DueTimer } from '../publications/due-timer.js';
+import type { Timers } from '../publications/timers.js';
+import { BLOCKED_RETENTION_DAYS } from './privacy-notice.js';
+
+const EVERY_MS = 6 * 3600_000;
+
+/**
+ * Keeps what the privacy notice promises: a friend who blocked the account is forgotten
+ * after BLOCKED_RETENTION_DAYS, and erased records leave the file (a rewrite) within hours.
+ * Runs at start and every six hours.
+ */
+export function startFriendRetention(deps: { friends: FriendRepo; clock: () => Date; timers: Timers; logger: Logger }): { settled(): Promise<void>; close(): Promise<void> } {
+  const { friends, clock, logger } = deps;
+  const timer: DueTimer = new DueTimer(
+    deps.timers,
+    clock,
+    async () => {
+      const cutoff = new Date(clock().getTime() - BLOCKED_RETENTION_DAYS * 24 * 3600_000);
+      const purged = await friends.purgeBlocked(cutoff);
+      await friends.dropErased();
+      if (purged > 0) logger.info('friends who blocked long ago forgotten', { count: purged });
+      timer.arm(new Date(clock().getTime() + EVERY_MS));
+    },
+    (err) => logger.error('friend retention failed', { error: (err as Error).name }),
+    EVERY_MS,
+  );
+  void timer.fire();
+  return { settled: () => timer.settled(), close: () => timer.close() };
+}
