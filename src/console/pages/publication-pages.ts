@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { PublicationView } from '../../publications/publication-view.js';
 import { formatDateTimeThai } from '../../thai/date.js';
-import { html, multiline, num } from '../html.js';
+import { Html, html, multiline, num } from '../html.js';
 import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js';
 import { TOPICS, topicName } from '../topic-names.js';
 import { deliveryCells, DELIVERY_HEADERS, stateName } from './delivery-cells.js';
@@ -11,6 +11,7 @@ type Message = { kind: 'ok' | 'error'; text: string; details?: string[] };
 
 /** The state staff care about: the publication's when it is settled, otherwise where its delivery is. */
 const figuresOf = (p: PublicationView) => ({ ...p.delivery, state: p.status === 'sent' || p.status === 'failed' || p.status === 'cancelled' ? p.status : p.delivery.state });
+const BATCH_STATES: Record<string, string> = { pending: 'รอส่ง', accepted: 'LINE รับแล้ว', failed: 'ไม่สำเร็จ', dropped: 'ไม่มีผู้รับเหลือ' };
 const when = (iso: string | null) => (iso ? formatDateTimeThai(new Date(iso)) : '-');
 const shown = (m?: Message) => (m ? notice(m.kind, m.details?.length ? html`${m.text}<br>${m.details.map((d) => html`• ${d}<br>`)}` : m.text) : '');
 
@@ -19,7 +20,8 @@ const shown = (m?: Message) => (m ? notice(m.kind, m.details?.length ? html`${m.
  * never run, so the CSP allows it); console.js draws it with the demo chat's renderer.
  */
 const flexData = (id: string, message: messagingApi.Message | undefined) =>
-  html`<script type="application/json" id="${id}">${JSON.stringify(message ?? null).replace(/</g, '\\u003c')}</script>`;
+  // Script content is raw text: no entities; escaping every "<" keeps "</script>" out of it
+  html`<script type="application/json" id="${id}">${new Html(JSON.stringify(message ?? null).replace(/</g, '\\u003c'))}</script>`;
 
 /** Publications, newest first, with their delivery figures. */
 export function publicationsListPage(viewer: Viewer, list: PublicationView[], canWrite: boolean) {
@@ -92,7 +94,7 @@ ${p.delivery.dropped > 0 ? html`<p class="small">เลิกติดตาม�
 ${p.delivery.batches.length === 0
       ? html`<p>ยังไม่มีชุดการส่ง</p>`
       : html`<div class="table-wrap"><table class="batches"><thead><tr><th class="n">ชุด</th><th>วิธี</th><th class="n">ผู้รับ</th><th>ผล</th><th class="n">ครั้งที่ลอง</th><th>รหัสคำขอ LINE</th></tr></thead>
-<tbody>${p.delivery.batches.map((b) => html`<tr><td class="n">${b.n}</td><td>${b.kind}</td><td class="n">${num(b.recipients)}</td><td>${b.state}${b.error ? html`<br><span class="small">${b.error.status ?? ''} ${b.error.message}</span>` : ''}</td><td class="n">${b.attempts}</td><td><code>${b.lineRequestId ?? '-'}</code></td></tr>`)}</tbody></table></div>`}
+<tbody>${p.delivery.batches.map((b) => html`<tr><td class="n">${b.n + 1}</td><td>${b.kind}</td><td class="n">${num(b.recipients)}</td><td>${BATCH_STATES[b.state] ?? b.state}${b.error ? html`<br><span class="small">${b.error.status ?? ''} ${b.error.message}</span>` : ''}</td><td class="n">${b.attempts}</td><td><code>${b.lineRequestId ?? '-'}</code></td></tr>`)}</tbody></table></div>`}
 <h2>เนื้อหา</h2><div class="inert-text">${multiline(p.body)}</div>
 ${canWrite
       ? html`<h2>ดำเนินการ</h2><div class="actions">

@@ -15,25 +15,19 @@ for (const button of document.querySelectorAll('[data-print]')) {
 }
 
 /**
- * Puts rendered Flex HTML into `target` without style attributes in the markup: the HTML is
- * parsed in an inert document, each element's style is taken off and set again through
- * `element.style` once the node is in the page.
+ * Puts rendered Flex HTML into `target` with no style attribute ever parsed (the CSP refuses
+ * them): the renderer's `style="…"` (values escaped, so no quote inside) become data
+ * attributes, and each element gets its style through `element.style`, which the CSP allows.
  */
 export function showFlex(target, container) {
-  const parsed = new DOMParser().parseFromString(`<div>${renderFlex(container)}</div>`, 'text/html');
-  const root = parsed.body.firstElementChild;
-  const styled = [...root.querySelectorAll('[style]')];
-  const css = styled.map((el) => el.getAttribute('style'));
-  styled.forEach((el, i) => {
-    el.removeAttribute('style');
-    el.setAttribute('data-s', String(i));
-  });
-  const imported = document.importNode(root, true);
-  for (const el of imported.querySelectorAll('[data-s]')) {
-    el.style.cssText = css[Number(el.dataset.s)];
-    el.removeAttribute('data-s');
+  const markup = renderFlex(container).replace(/ style="([^"]*)"/g, ' data-fx-style="$1"');
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  for (const el of template.content.querySelectorAll('[data-fx-style]')) {
+    el.style.cssText = el.getAttribute('data-fx-style');
+    el.removeAttribute('data-fx-style');
   }
-  target.replaceChildren(...imported.childNodes);
+  target.replaceChildren(template.content);
 }
 
 /** Compose forms with `data-preview-url`: the server builds the exact message, this draws it. */

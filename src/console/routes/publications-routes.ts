@@ -59,7 +59,8 @@ export function createPublicationsRoutes(publishing: Publishing) {
       } catch (err) {
         const refusal = refusalOf(err);
         if (!refusal) throw err;
-        res.status(400).json({ error: [refusal.text, ...refusal.details].join(' · ') });
+        // Not an error of the request: the draft is not complete yet (the page says what is missing)
+        res.json({ message: null, error: [refusal.text, ...refusal.details].join(' · ') });
       }
     });
 
