@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { tinyPng } from './tiny-png.js';
-import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays, type Page } from './browser.js';
-import { startDemoBot, type DemoBot } from './demo-bot.js';
+import { artifact, botSays, launchChromium, userSays, type Page } from './browser.js';
+import { demoSession } from './demo-session.js';
 
 const [ALICE, BOB, CAROL] = DEFAULT_DEMO_USERS.map((u) => u.id) as [string, string, string];
 const PNG = tinyPng(2, 2);
@@ -12,52 +12,26 @@ if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${rea
 
 /** Subscriptions, publishing through the staff API, tips with a photo, blocking: the real bot in demo mode. */
 describe.skipIf(!browser)('demo chat page: a resident\'s whole life with the real bot, in Chromium at 360 px', () => {
-  let bot: DemoBot;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    bot = await startDemoBot();
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await browser?.close();
-  });
-
-  async function followed(user: string): Promise<Page> {
-    const page = await openChat(browser!, bot.url, user, pageErrors);
-    await page.locator('#follow').click();
-    await page.locator('.row.bot .fx-bubble', { hasText: 'ยินดีต้อนรับ' }).waitFor();
-    return page;
-  }
+  const session = demoSession(browser!);
 
   const chip = (page: Page, label: string) => page.locator('#quick-replies .chip', { hasText: label }).click();
 
   /** Publishes through the staff API with demo mode's token; waits until LINE took every batch. */
   async function publish(topic: string, title: string): Promise<{ recipients: number; accepted: number }> {
-    const res = await bot.staff('POST', '/publications', { topic, title, body: `${title}: รายละเอียดสำหรับการซ้อม` });
+    const res = await session.bot.staff('POST', '/publications', { topic, title, body: `${title}: รายละเอียดสำหรับการซ้อม` });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     let delivery = { recipients: -1, accepted: 0, pending: 1, state: '' };
     await expect.poll(async () => {
-      ({ delivery } = (await (await bot.staff('GET', `/publications/${id}`)).json()) as { delivery: typeof delivery });
+      ({ delivery } = (await (await session.bot.staff('GET', `/publications/${id}`)).json()) as { delivery: typeof delivery });
       return delivery.pending === 0 && delivery.state !== 'sending' && delivery.state !== 'scheduled';
     }, { timeout: 10_000 }).toBe(true);
     return delivery;
   }
 
-  async function expectClean(...pages: Page[]): Promise<void> {
-    for (const page of pages) {
-      expect(await page.locator('[data-unknown]').count()).toBe(0);
-      expect(await page.locator('.row.system', { hasText: 'LINE ปฏิเสธ' }).count()).toBe(0);
-      expect(await fitsWidth(page)).toBe(true);
-    }
-    expect(bot.standIn.calls.filter((c) => c.status >= 400).map((c) => `${c.path} ${c.status} ${JSON.stringify(c.body).slice(0, 200)}`)).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  }
-
   it('when a resident turns a topic off and staff publish, then only subscribed residents receive it, and none who blocked', async () => {
-    const alice = await followed(ALICE);
-    const bob = await followed(BOB);
+    const alice = await session.followed(ALICE);
+    const bob = await session.followed(BOB);
 
     // Alice opens the settings from the rich menu and stops ข่าวประชาสัมพันธ์
     await alice.locator('.rm-area[aria-label="ตั้งค่าการรับข่าว"]').click();
@@ -85,13 +59,13 @@ describe.skipIf(!browser)('demo chat page: a resident\'s whole life with the rea
     await alice.locator('.row.bot', { hasText: 'ซ้อมเผยแพร่ประกาศ' }).waitFor();
     expect(await bob.locator('.row.bot', { hasText: 'ซ้อมเผยแพร่ประกาศ' }).count()).toBe(0);
     await bob.screenshot({ path: artifact('lifecycle-blocked-360.png') });
-    await expectClean(alice, bob);
+    await session.expectClean(alice, bob);
     await alice.context().close();
     await bob.context().close();
   }, 60_000);
 
   it('when a resident files a tip with a photo from the page, then a receipt comes back and สถานะเรื่อง finds the tip', async () => {
-    const page = await followed(CAROL);
+    const page = await session.followed(CAROL);
     await page.locator('.rm-area[aria-label="แจ้งเบาะแส"]').click();
     await userSays(page, 'แจ้งเบาะแส');
     await botSays(page, 'ข้อ 1/5');
@@ -114,7 +88,7 @@ describe.skipIf(!browser)('demo chat page: a resident\'s whole life with the rea
     const receipt = /\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}/.exec((await receiptRow.textContent()) ?? '')![0];
     await page.screenshot({ path: artifact('lifecycle-tip-receipt-360.png') });
 
-    const { tips } = (await (await bot.staff('GET', '/tips')).json()) as { tips: Array<{ attachmentCount: number }> };
+    const { tips } = (await (await session.bot.staff('GET', '/tips')).json()) as { tips: Array<{ attachmentCount: number }> };
     expect(tips.map((t) => t.attachmentCount)).toEqual([1]);
 
     await page.locator('.rm-area[aria-label="สถานะเรื่อง"]').click();
@@ -127,7 +101,7 @@ describe.skipIf(!browser)('demo chat page: a resident\'s whole life with the rea
     expect(await status.textContent()).toContain('รับเรื่องเมื่อ');
     expect(await page.locator('#quick-replies .chip', { hasText: 'เพิ่มข้อมูล' }).count()).toBe(1);
     await page.screenshot({ path: artifact('lifecycle-tip-status-360.png') });
-    await expectClean(page);
+    await session.expectClean(page);
     await page.context().close();
   }, 60_000);
 });

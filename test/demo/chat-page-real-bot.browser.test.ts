@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
-import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays, type Page } from './browser.js';
-import { startDemoBot, type DemoBot } from './demo-bot.js';
+import { artifact, botSays, launchChromium, userSays } from './browser.js';
+import { demoSession } from './demo-session.js';
 
 const ALICE = DEFAULT_DEMO_USERS[0]!.id;
 
@@ -10,32 +10,10 @@ if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${rea
 
 /** The whole bot in demo mode, as server.ts wires it: stand-in, runtime, demo router on `/`. */
 describe.skipIf(!browser)('demo chat page with the real bot, in Chromium at 360 px', () => {
-  let bot: DemoBot;
-  let url = '';
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    bot = await startDemoBot();
-    url = bot.url;
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await browser?.close();
-  });
-
-  /** Every bot message so far rendered with known components, and LINE accepted every call. */
-  async function expectCleanConversation(page: Page) {
-    expect(await page.locator('[data-unknown]').count()).toBe(0);
-    expect(await page.locator('.row.system', { hasText: 'LINE ปฏิเสธ' }).count()).toBe(0);
-    expect(bot.standIn.calls.filter((c) => c.status >= 400).map((c) => `${c.path} ${c.status} ${JSON.stringify(c.body).slice(0, 200)}`)).toEqual([]);
-    expect(await fitsWidth(page)).toBe(true);
-    expect(pageErrors).toEqual([]);
-  }
+  const session = demoSession(browser!);
 
   it('when a resident follows, uses the rich menu and asks about ITA, then the bot answers render as Flex on the page', async () => {
-    const page = await openChat(browser!, url, ALICE, pageErrors);
-    await page.locator('#follow').click();
-    await page.locator('.row.bot .fx-bubble', { hasText: 'ยินดีต้อนรับ' }).waitFor();
+    const page = await session.followed(ALICE);
     await page.screenshot({ path: artifact('real-bot-welcome.png') });
 
     await page.locator('.rm-area[aria-label="มาตรการ"]').click();
@@ -56,21 +34,19 @@ describe.skipIf(!browser)('demo chat page with the real bot, in Chromium at 360 
       await button.click();
       await expect.poll(() => page.locator('.row.bot').count()).toBeGreaterThan(rows);
     }
-    await expectCleanConversation(page);
+    await session.expectClean(page);
     await page.context().close();
   });
 
   it('when a resident blocks and unblocks, then the bot is told (unfollow, then follow) and the page follows suit', async () => {
-    const page = await openChat(browser!, url, DEFAULT_DEMO_USERS[1]!.id, pageErrors);
-    await page.locator('#follow').click();
-    await page.locator('.row.bot .fx-bubble', { hasText: 'ยินดีต้อนรับ' }).waitFor();
+    const page = await session.followed(DEFAULT_DEMO_USERS[1]!.id);
     await page.locator('#block').click();
     await page.locator('.row.system', { hasText: 'บล็อก' }).waitFor();
     expect(await page.locator('#text').isDisabled()).toBe(true);
     await page.locator('#follow').click();
     await botSays(page, /ยินดีต้อนรับ/);
     expect(await page.locator('#text').isDisabled()).toBe(false);
-    await expectCleanConversation(page);
+    await session.expectClean(page);
     await page.context().close();
   });
 });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main as richmenu } from '../../src/cli/richmenu.js';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { artifact, fitsWidth, launchChromium, openChat, userSays, type Page } from './browser.js';
-import { DEMO_SECRET, DEMO_TIP_KEY, DEMO_TOKEN, startDemoBot, type DemoBot } from './demo-bot.js';
+import { artifact, launchChromium, openChat, userSays, type Page } from './browser.js';
+import { DEMO_SECRET, DEMO_TIP_KEY, DEMO_TOKEN } from './demo-bot.js';
+import { demoSession } from './demo-session.js';
 
 const [ALICE, BOB] = DEFAULT_DEMO_USERS.map((u) => u.id) as [string, string];
 
@@ -11,23 +12,7 @@ const { browser, reason } = await launchChromium();
 if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${reason}`);
 
 describe.skipIf(!browser)('the rich menu on the demo page, with the real bot, in Chromium at 360 px', () => {
-  let bot: DemoBot;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    bot = await startDemoBot();
-  });
-  afterAll(async () => {
-    await bot?.close();
-    await browser?.close();
-  });
-
-  async function followed(user: string): Promise<Page> {
-    const page = await openChat(browser!, bot.url, user, pageErrors);
-    await page.locator('#follow').click();
-    await page.locator('.row.bot .fx-bubble', { hasText: 'ยินดีต้อนรับ' }).waitFor();
-    return page;
-  }
+  const session = demoSession(browser!);
 
   /** Taps the area and waits for the resident's side and for a new answer from the bot. */
   async function tap(page: Page, label: string, shown: string): Promise<void> {
@@ -37,15 +22,8 @@ describe.skipIf(!browser)('the rich menu on the demo page, with the real bot, in
     await expect.poll(() => page.locator('.row.bot').count()).toBeGreaterThan(before);
   }
 
-  async function expectClean(page: Page): Promise<void> {
-    expect(await page.locator('[data-unknown]').count()).toBe(0);
-    expect(bot.standIn.calls.filter((c) => c.status >= 400).map((c) => `${c.path} ${c.status}`)).toEqual([]);
-    expect(await fitsWidth(page)).toBe(true);
-    expect(pageErrors).toEqual([]);
-  }
-
   it('when no menu is installed, then the page draws the bot\'s six areas with their icons and each tap reaches the bot as on LINE', async () => {
-    const page = await followed(BOB);
+    const page = await session.followed(BOB);
     const areas = page.locator('#rich-menu .rm-area.drawn');
     expect(await areas.count()).toBe(6);
     expect(await page.locator('#rich-menu .rm-area.drawn svg path').count()).toBe(6);
@@ -60,17 +38,17 @@ describe.skipIf(!browser)('the rich menu on the demo page, with the real bot, in
     await tap(page, 'สถานะเรื่อง', 'สถานะเรื่อง');
     await tap(page, 'ประกาศ/ข่าวล่าสุด', 'ข่าวล่าสุด');
     await page.screenshot({ path: artifact('richmenu-drawn-360.png') });
-    await expectClean(page);
+    await session.expectClean(page);
     await page.context().close();
   });
 
   it('when `npm run richmenu` installs the menu into the stand-in, then the open page switches to its image and the areas still work', async () => {
-    const page = await followed(ALICE);
+    const page = await session.followed(ALICE);
     expect(await page.locator('.rm-frame img').count()).toBe(0);
 
     const out: string[] = [];
     const err: string[] = [];
-    const env = { DATA_DIR: await tempDir('richmenu-page-'), LINE_CHANNEL_SECRET: DEMO_SECRET, LINE_CHANNEL_ACCESS_TOKEN: DEMO_TOKEN, TIP_ENCRYPTION_KEY: DEMO_TIP_KEY, LINE_API_BASE_URL: bot.standIn.url, LINE_DATA_API_BASE_URL: bot.standIn.url };
+    const env = { DATA_DIR: await tempDir('richmenu-page-'), LINE_CHANNEL_SECRET: DEMO_SECRET, LINE_CHANNEL_ACCESS_TOKEN: DEMO_TOKEN, TIP_ENCRYPTION_KEY: DEMO_TIP_KEY, LINE_API_BASE_URL: session.bot.standIn.url, LINE_DATA_API_BASE_URL: session.bot.standIn.url };
     expect(await richmenu(env, { out: (l) => out.push(l), err: (l) => err.push(l) })).toBe(0);
     expect(err).toEqual([]);
 
@@ -89,9 +67,9 @@ describe.skipIf(!browser)('the rich menu on the demo page, with the real bot, in
     await page.screenshot({ path: artifact('richmenu-installed-360.png') });
 
     // A page opened afterwards gets the installed menu straight away
-    const later = await openChat(browser!, bot.url, BOB, pageErrors);
+    const later = await openChat(browser!, session.bot.url, BOB, session.pageErrors);
     await later.locator('#rich-menu .rm-frame img').waitFor();
-    await expectClean(page);
+    await session.expectClean(page);
     await later.context().close();
     await page.context().close();
   }, 60_000);
