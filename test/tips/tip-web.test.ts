@@ -129,10 +129,24 @@ describe('/tip web form', () => {
     expect(await storedTips(bot.dataDir).catch(() => [])).toEqual([]);
   });
 
+  it('when the receipt page is reloaded (the browser posts the same form again), then no second tip is filed', async () => {
+    bot = await startBot();
+    const page = await (await fetch(`${bot.url}/tip`)).text();
+    const n = /name="n" value="([\w-]{22})"/.exec(page)![1]!;
+    expect((await post(bot, '/tip', form({ n, what: 'เรื่องเดียว' }))).status).toBe(200);
+    const again = await post(bot, '/tip', form({ n, what: 'เรื่องเดียว' }));
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('ส่งเรื่องไปแล้ว');
+    expect(await storedTips(bot.dataDir)).toHaveLength(1);
+    const refused = await (await post(bot, '/tip', form({ what: '' }))).text();
+    expect(refused).toMatch(/name="n" value="[\w-]{22}"/);
+  });
+
   it('when a post comes from another site, then it is refused; when one client files too often, it is limited in memory', async () => {
     bot = await startBot();
     expect((await post(bot, '/tip', form({ what: 'x' }), { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await post(bot, '/tip', form({ what: 'x' }), { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post(bot, '/tip', form({ what: 'x' }), { origin: 'not a url' })).status).toBe(403);
     for (let i = 0; i < 5; i++) expect((await post(bot, '/tip', form({ what: `เรื่องที่ ${i}` }))).status).toBe(200);
     const limited = await post(bot, '/tip', form({ what: 'เรื่องที่หก' }));
     expect(limited.status).toBe(429);

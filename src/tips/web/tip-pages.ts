@@ -11,6 +11,8 @@ import { html, type Html } from '../../console/html.js';
  * value escaped by `html`. What the reporter typed comes back only into their own form.
  */
 export interface FormValues {
+  /** The form's one-time value (see FormNonces). */
+  n?: string;
   what?: string;
   who?: string;
   when?: string;
@@ -44,6 +46,7 @@ export function formPage(rules: TipRules, values: FormValues = {}, errors: reado
 <p class="note">${TRAFFY}</p></section>
 ${errorList(errors)}
 <form method="post" action="/tip" enctype="multipart/form-data">
+<input type="hidden" name="n" value="${values.n ?? ''}">
 <label for="what">เกิดอะไรขึ้น (จำเป็น)</label>
 <p class="hint">เล่าเหตุการณ์ที่พบ เช่น ใครทำอะไร อย่างไร เรียกเงินเท่าไร</p>
 <textarea id="what" name="what" rows="8" required>${values.what ?? ''}</textarea>

@@ -9,6 +9,7 @@ import { TIP_LIMITS } from '../tip-model.js';
 import { CHAT } from '../tip-texts.js';
 import { FormBodyError, readForm, field } from './form-body.js';
 import { formPage, lookupPage, messagePage, receiptPage, statusPage } from './tip-pages.js';
+import { FormNonces } from './form-nonces.js';
 import { TIP_CSS } from './tip-css.js';
 import { readTipForm, storeImages, takeImages } from './web-tip-input.js';
 
@@ -53,6 +54,7 @@ const SECURITY_HEADERS = {
 export function createTipWebRouter(deps: TipWebDeps): Router {
   const router = express.Router();
   let parsing = 0;
+  const nonces = new FormNonces();
   const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
   const client = (req: Request) => `web:${req.socket.remoteAddress ?? 'unknown'}`;
 
@@ -63,11 +65,11 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   router.get('/tip.css', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=3600').type('css').send(TIP_CSS);
   });
-  router.get('/', (_req, res) => send(res, 200, formPage(deps.rules)));
+  router.get('/', (_req, res) => send(res, 200, formPage(deps.rules, { n: nonces.issue() })));
 
   const sameSite: RequestHandler = (req, res, next) => {
     const origin = req.get('origin');
-    const crossSite = req.get('sec-fetch-site') === 'cross-site' || (origin !== undefined && origin !== 'null' && new URL(origin).host !== req.get('host'));
+    const crossSite = req.get('sec-fetch-site') === 'cross-site' || (origin !== undefined && origin !== 'null' && hostOf(origin) !== req.get('host'));
     if (crossSite) return void send(res, 403, messagePage('ส่งไม่ได้', 'กรุณาส่งจากแบบฟอร์มบนหน้านี้'));
     if (!deps.limits.attempts.take(client(req), deps.clock())) return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
     if (parsing >= MAX_PARSING) return void send(res, 503, messagePage('ระบบไม่ว่าง', 'ระบบไม่ว่างชั่วคราว กรุณาลองใหม่ในอีกสักครู่'));
@@ -79,11 +81,17 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   router.post('/', sameSite, async (req, res) => {
     const form = await readForm(req, FORM_MAX_BYTES);
     const input = await readTipForm(form);
+    const nonce = input.values.n;
+    // A form re-shown after a refusal keeps its value, or gets one if it came without.
+    input.values.n ||= nonces.issue();
+    if (nonces.wasUsed(nonce, deps.clock())) return void send(res, 409, messagePage('ส่งเรื่องนี้ไปแล้ว', 'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่'));
     if (input.errors.length > 0) return void send(res, 400, formPage(deps.rules, input.values, input.errors));
     if (!deps.limits.filings.take(client(req), deps.clock())) {
       return void send(res, 429, formPage(deps.rules, input.values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205']));
     }
     const now = deps.clock();
+    // Marked before the first await, so a double click cannot file twice.
+    nonces.markUsed(nonce, now);
     const { what, who, when, where } = input.values;
     const attachments = await storeImages(deps.files, input.images, now);
     const { receipt } = await deps.filing.file({ channel: 'web', content: { what, who: who || null, when: when || null, where: where || null }, attachments, notifyUserId: null }, now);
@@ -127,6 +135,15 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
 
   router.use(formErrors(deps.logger, send));
   return router;
+}
+
+/** The host of an Origin header, or null when it is not a URL (then it is treated as another site). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 function formErrors(logger: Logger, send: (res: Response, status: number, body: string) => unknown): ErrorRequestHandler {

@@ -29,7 +29,7 @@ export async function takeImages(form: FormData): Promise<{ images: CleanImage[]
 
 /** A new tip's fields and images from the form, with every refusal in Thai (text kept for the form). */
 export async function readTipForm(form: FormData): Promise<{ values: Required<FormValues>; images: CleanImage[]; errors: string[] }> {
-  const values = { what: field(form, 'what'), who: field(form, 'who'), when: field(form, 'when'), where: field(form, 'where') };
+  const values = { n: field(form, 'n'), what: field(form, 'what'), who: field(form, 'who'), when: field(form, 'when'), where: field(form, 'where') };
   const errors: string[] = [];
   if (!values.what) errors.push('กรุณาเล่าเหตุการณ์ที่พบ (ช่อง “เกิดอะไรขึ้น”)');
   if (values.what.length > TIP_LIMITS.whatChars) errors.push(`เล่าเหตุการณ์ได้ไม่เกิน ${TIP_LIMITS.whatChars.toLocaleString('en-US')} ตัวอักษร (ตอนนี้ ${values.what.length.toLocaleString('en-US')})`);
