@@ -49,7 +49,7 @@ export function createConsoleRouter(deps: ConsoleDeps, features: ConsoleFeature[
 
   const denied = (req: Request, res: Response) => {
     const name = consoleOf(res).viewer?.name ?? '(unknown)';
-    auditAs(deps, name, 'access.denied', `${req.method} ${req.baseUrl}${req.path}`.slice(0, 200)).catch(() => undefined);
+    return auditAs(deps, name, 'access.denied', `${req.method} ${req.baseUrl}${req.path}`.slice(0, 200));
   };
   const guard = (permission: Permission) => allow(permission, denied);
 

@@ -81,12 +81,12 @@ export function checkCsrf(): RequestHandler {
   };
 }
 
-/** Refuses the request unless the viewer's role grants `permission`. */
-export function allow(permission: Permission, denied?: (req: Request, res: Response) => void): RequestHandler {
-  return (req, res, next) => {
+/** Refuses the request unless the viewer's role grants `permission` (`denied` records the attempt first). */
+export function allow(permission: Permission, denied?: (req: Request, res: Response) => Promise<unknown>): RequestHandler {
+  return async (req, res, next) => {
     const viewer = consoleOf(res).viewer;
     if (viewer && can(viewer.role, permission)) return next();
-    denied?.(req, res);
+    await denied?.(req, res);
     next(forbidden());
   };
 }

@@ -40,6 +40,8 @@ const headMac = (key: Buffer, seq: number, hash: string) => createHmac('sha256',
 export const headFile = (file: string) => `${file}.head`;
 
 export class AuditLog {
+  private heading: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly log: AppendLog,
     private readonly file: string,
@@ -59,7 +61,9 @@ export class AuditLog {
     const entry: AuditEntry = { ...base, hash: entryHash(this.key, base) };
     this.entries.push(entry);
     await this.log.append(entry);
-    await this.writeHead();
+    // One head write at a time: two requests appending together would race on the temp file
+    this.heading = this.heading.then(() => this.writeHead(), () => this.writeHead());
+    await this.heading;
     return entry;
   }
 
