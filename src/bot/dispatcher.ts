@@ -11,6 +11,8 @@ import { UserQueue } from './user-queue.js';
 
 /** LINE's reply tokens are good for about a minute; after that a reply would only fail. */
 export const REPLY_TOKEN_TTL_MS = 60_000;
+/** A handler still busy after this long (an image download, say) shows LINE's loading dots. */
+export const LOADING_AFTER_MS = 400;
 
 export type HandleRoute = (ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>) => Promise<void>;
 
@@ -25,6 +27,8 @@ export interface DispatcherDeps {
   apology: () => messagingApi.Message[];
   /** A user-facing error's sentence as messages (with the usual quick replies). */
   say: (text: string) => messagingApi.Message[];
+  /** Milliseconds before the loading animation is shown (default LOADING_AFTER_MS). */
+  loadingAfterMs?: number;
 }
 
 /**
@@ -66,6 +70,7 @@ export class Dispatcher {
   }
 
   private async runHandler(ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>, eventId: string): Promise<void> {
+    const loading = ctx.userId && route.to !== 'unfollow' ? this.showLoadingLater(ctx.userId, eventId) : undefined;
     try {
       await this.deps.handle(ctx, route);
       if (ctx.userId && ctx.stateChange !== undefined) await this.deps.conversations.save(ctx.userId, ctx.stateChange);
@@ -81,7 +86,18 @@ export class Dispatcher {
       const e = err instanceof Error ? err : new Error(String(err));
       this.deps.logger.error('handler failed', { eventId, intent: ctx.intent, error: e.name, at: e.stack?.split('\n')[1]?.trim() });
       ctx.reply(...this.deps.apology());
+    } finally {
+      clearTimeout(loading);
     }
+  }
+
+  /** The loading dots for a slow handler; they vanish by themselves when the reply comes. */
+  private showLoadingLater(userId: string, eventId: string): NodeJS.Timeout {
+    return setTimeout(() => {
+      this.deps.line.showLoading(userId, 5).catch((err: Error) => {
+        this.deps.logger.warn('loading animation not shown', { eventId, status: err instanceof LineApiError ? err.status : null });
+      });
+    }, this.deps.loadingAfterMs ?? LOADING_AFTER_MS);
   }
 
   private async flushReply(ctx: BotContext, entry: InboxEntry): Promise<void> {

@@ -12,27 +12,31 @@ import { PrivateStore } from '../../src/storage/private-store.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function setup(handle: HandleRoute) {
+async function setup(handle: HandleRoute, loadingAfterMs?: number) {
   const dir = await tempDir();
   const keys = deriveKeys(Buffer.alloc(32, 1));
   const now = new Date('2026-11-26T03:00:00Z');
   const inbox = await Inbox.open(path.join(dir, 'inbox.jsonl'), keys.inbox, now);
   const conversations = new ConversationRepo(await PrivateStore.open(path.join(dir, 'conv.jsonl'), keys.people, ConversationStateSchema), keys);
   const sent: Array<{ token: string; messages: unknown[] }> = [];
+  const loading: string[] = [];
   const line = {
     reply: async (token: string, messages: unknown[]) => {
       sent.push({ token, messages });
       return { requestId: null };
     },
+    showLoading: async (user: string) => {
+      loading.push(user);
+    },
   } as unknown as LineGateway;
   const logger = createMemoryLogger();
   const say = (text: string) => [{ type: 'text' as const, text }];
-  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock: () => now, handle, apology: () => say('apology'), say });
+  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock: () => now, handle, apology: () => say('apology'), say, ...(loadingAfterMs !== undefined ? { loadingAfterMs } : {}) });
   const run = async (event: ReturnType<typeof textEvent>) => {
     const [entry] = await inbox.admit([{ id: event.webhookEventId, event: event as unknown as webhook.Event }], now);
     await dispatcher.enqueue(entry!);
   };
-  return { inbox, conversations, sent, logger, run, now };
+  return { inbox, conversations, sent, loading, logger, run, now };
 }
 
 const state = (step: string) => ({ v: 1 as const, flow: 'test', step, draft: {}, updatedAt: '2026-11-26T03:00:00.000Z' });
@@ -82,5 +86,19 @@ describe('Dispatcher', () => {
     await Promise.all([t.run(textEvent(userId(4), 'x')), t.run(textEvent(userId(5), 'y'))]);
     expect(t.sent.map((s) => s.messages)).toContainEqual([{ type: 'text', text: 'ok' }]);
     expect(t.sent).toHaveLength(2);
+  });
+
+  it('when a handler is slow, then the loading animation is shown once before the reply; a quick one shows none', async () => {
+    const slow = await setup(async (ctx) => {
+      await new Promise((r) => setTimeout(r, 60));
+      ctx.reply({ type: 'text', text: 'done' });
+    }, 10);
+    await slow.run(textEvent(userId(6), 'x'));
+    expect(slow.loading).toEqual([userId(6)]);
+    expect(slow.sent).toHaveLength(1);
+    const quick = await setup(async (ctx) => ctx.reply({ type: 'text', text: 'done' }), 200);
+    await quick.run(textEvent(userId(7), 'x'));
+    await new Promise((r) => setTimeout(r, 250));
+    expect(quick.loading).toEqual([]);
   });
 });
