@@ -146,6 +146,45 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     await page.context().close();
   });
 
+  it('when an editor opens the questions page, then residents\' markup shows as text and one click points a question at an item', async () => {
+    const password = await createReadyAccount(bot.dataDir, 'wilai', 'editor');
+    const page = await openConsole(browser!, problems);
+    await loginAs(page, bot.url, 'wilai', password);
+    await page.locator('nav.menu a', { hasText: 'คำถาม' }).click();
+    await page.locator('table.questions').first().waitFor();
+    expect(await page.locator('td.question-text', { hasText: '<script>alert(1)</script><b>ตัวหนา</b>' }).count()).toBe(1);
+    expect(await page.locator('td.question-text b').count()).toBe(0);
+    await page.screenshot({ path: artifact('console-questions.png'), fullPage: true });
+    const row = page.locator('table.questions tbody.question', { hasText: 'ร้านกาแฟแถวนี้' }).first();
+    await row.locator('select[name="item"]').selectOption(ids.measure.id);
+    await row.locator('button', { hasText: 'ให้ตอบด้วยเรื่องนี้' }).click();
+    await page.locator('.notice.ok', { hasText: 'มีผลทันที' }).waitFor();
+    expect(bot.runtime.index.answer('ร้านกาแฟแถวนี้').best?.item.id).toBe(ids.measure.id);
+    expect(await page.locator('table.questions tr', { hasText: 'ร้านกาแฟแถวนี้' }).first().textContent()).toContain(ids.measure.title.slice(0, 20));
+    await expectClean(page);
+    await page.context().close();
+  });
+
+  it('when an admin creates an account, then its one-time password shows once and the trail records who made it', async () => {
+    const password = await createReadyAccount(bot.dataDir, 'boonmee', 'admin');
+    const page = await openConsole(browser!, problems);
+    await loginAs(page, bot.url, 'boonmee', password);
+    await page.locator('nav.menu a', { hasText: 'บัญชีผู้ใช้' }).click();
+    await page.locator('#new-name').fill('malee');
+    await page.locator('select[name="role"]').last().selectOption('tip-handler');
+    await page.locator('button', { hasText: 'สร้างบัญชี' }).click();
+    const once = await page.locator('code.otp').textContent();
+    expect(once).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect(await page.locator('tr[data-account="malee"]').textContent()).toContain('ยังไม่ได้ตั้งรหัสผ่านเอง');
+    await page.screenshot({ path: artifact('console-accounts.png'), fullPage: true });
+    await page.goto(`${bot.url}/staff/accounts`);
+    expect(await page.locator('code.otp').count()).toBe(0);
+    expect(bot.runtime.audit.list().some((e) => e.actor === 'boonmee' && e.action === 'account.create' && e.target === 'account:malee')).toBe(true);
+    expect(JSON.stringify(bot.runtime.audit.list())).not.toContain(once!);
+    await expectClean(page);
+    await page.context().close();
+  });
+
   it('when an entry of the audit trail is edited on disk, then audit:verify fails and the console shows where', async () => {
     const password = await createReadyAccount(bot.dataDir, 'prasert', 'auditor');
     const page = await openConsole(browser!, problems);

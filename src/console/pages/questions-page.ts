@@ -37,12 +37,12 @@ function actions(viewer: Viewer, row: QuestionRow, items: SearchItem[]) {
 function table(viewer: Viewer, rows: QuestionRow[], items: SearchItem[], opts: { canImprove: boolean; matched: boolean }) {
   if (rows.length === 0) return html`<p>ไม่มีคำถามในกลุ่มนี้</p>`;
   return html`<div class="table-wrap"><table class="questions">
-<thead><tr><th>คำถาม</th><th class="n">ครั้ง</th><th>ถามล่าสุด</th>${opts.matched ? html`<th>ตอบด้วย (ตอนถาม)</th>` : ''}<th>ตอนนี้บอทตอบ</th>${opts.canImprove ? html`<th>ปรับปรุงคำตอบ</th>` : ''}</tr></thead>
-<tbody>${rows.map(
-    (r) => html`<tr><td class="question-text">${r.text}</td><td class="n">${num(r.count)}</td><td>${formatDateTimeThai(new Date(r.lastAt))}</td>
-${opts.matched ? html`<td>${r.matchedTitle ?? ''}</td>` : ''}<td>${r.nowAnswer ?? html`<span class="badge">ยังตอบไม่ได้</span>`}</td>
-${opts.canImprove ? html`<td class="actions">${actions(viewer, r, items)}</td>` : ''}</tr>`,
-  )}</tbody></table></div>`;
+<thead><tr><th>คำถาม</th><th class="n">ครั้ง</th><th>ถามล่าสุด</th>${opts.matched ? html`<th>ตอบด้วย (ตอนถาม)</th>` : ''}<th>ตอนนี้บอทตอบ</th></tr></thead>
+${rows.map(
+    (r) => html`<tbody class="question"><tr><td class="question-text">${r.text}</td><td class="n">${num(r.count)}</td><td>${formatDateTimeThai(new Date(r.lastAt))}</td>
+${opts.matched ? html`<td>${r.matchedTitle ?? ''}</td>` : ''}<td>${r.nowAnswer ?? html`<span class="badge">ยังตอบไม่ได้</span>`}</td></tr>
+${opts.canImprove ? html`<tr class="improve"><td colspan="${opts.matched ? 5 : 4}">${actions(viewer, r, items)}</td></tr>` : ''}</tbody>`,
+  )}</table></div>`;
 }
 
 /** Unanswered and low-confidence questions, with the actions that improve the answers. */
