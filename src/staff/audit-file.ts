@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { AppendLog } from '../storage/append-log.js';
-import { headFile, verifyChain, type AuditEntry } from './audit-log.js';
+import { entryHash, headFile, verifyChain, type AuditEntry } from './audit-log.js';
 
 export type AuditCheck = { ok: true; count: number } | { ok: false; at: number; reason: string };
 
@@ -9,16 +9,32 @@ export type AuditCheck = { ok: true; count: number } | { ok: false; at: number; 
  * file would not touch), checked against the key and the signed head. Used by
  * `npm run audit:verify` and the console's audit page.
  */
-export async function readAndVerifyAudit(file: string, key: Buffer): Promise<{ entries: AuditEntry[]; check: AuditCheck }> {
+export async function readAndVerifyAudit(file: string, key: Buffer): Promise<{ entries: AuditEntry[]; check: AuditCheck; suspects: Set<number> }> {
   let records: unknown[];
   let head: unknown;
   try {
     records = await readRecords(file);
     head = JSON.parse(await fs.readFile(headFile(file), 'utf8').catch(() => 'null'));
   } catch (e) {
-    return { entries: [], check: { ok: false, at: 0, reason: `the trail cannot be read (${(e as Error).message})` } };
+    return { entries: [], check: { ok: false, at: 0, reason: `the trail cannot be read (${(e as Error).message})` }, suspects: new Set() };
   }
-  return { entries: records as AuditEntry[], check: verifyChain(key, records, head) };
+  const entries = records as AuditEntry[];
+  return { entries, check: verifyChain(key, records, head), suspects: suspectEntries(key, entries) };
+}
+
+/**
+ * Positions (1-based) of the entries that fail on their own: content not matching its MAC,
+ * or not following the entry before it. The chain check stops at the first break; this
+ * names every edited entry, so the entries after one edit are not all under suspicion.
+ */
+function suspectEntries(key: Buffer, entries: AuditEntry[]): Set<number> {
+  const suspects = new Set<number>();
+  entries.forEach((e, i) => {
+    const { hash, ...rest } = e;
+    const prev = i === 0 ? '0'.repeat(64) : entries[i - 1]!.hash;
+    if (entryHash(key, rest) !== hash || e.prev !== prev) suspects.add(i + 1);
+  });
+  return suspects;
 }
 
 /** Every line of the file, without opening it for writing (a torn last line is left out). */

@@ -18,13 +18,12 @@ export function auditCheckNotice(check: AuditCheck) {
 }
 
 /** The audit trail as it is on disk, newest first, with the result of checking its chain. */
-export function auditPage(viewer: Viewer, data: { entries: AuditEntry[]; check: AuditCheck; page: number; actor: string; action: string }) {
+export function auditPage(viewer: Viewer, data: { entries: AuditEntry[]; check: AuditCheck; suspects: Set<number>; page: number; actor: string; action: string }) {
   const filtered = data.entries.map((e, i) => Object.assign({ ...e }, { pos: i + 1 })).filter((e) => (!data.actor || e.actor === data.actor) && (!data.action || e.action.startsWith(data.action)));
   const newestFirst = [...filtered].reverse();
   const pages = Math.max(1, Math.ceil(newestFirst.length / AUDIT_PAGE_SIZE));
   const page = Math.min(Math.max(1, data.page), pages);
   const rows = newestFirst.slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
-  const broken = data.check.ok ? Infinity : data.check.at;
   const link = (p: number) => `/staff/audit?${new URLSearchParams({ page: String(p), actor: data.actor, action: data.action })}`;
   return layout(viewer, {
     title: 'บันทึกการตรวจสอบ',
@@ -40,7 +39,7 @@ export function auditPage(viewer: Viewer, data: { entries: AuditEntry[]; check: 
 <div class="table-wrap"><table class="audit">
 <thead><tr><th>ลำดับ</th><th>เวลา</th><th>ผู้กระทำ</th><th>การกระทำ</th><th>รายการ</th><th>รายละเอียด</th></tr></thead>
 <tbody>${rows.map(
-      (e) => html`<tr${e.pos >= broken ? html` class="broken"` : ''}><td>${e.seq}</td><td>${safeDate(e.at)}</td><td>${e.actor}</td><td>${actionName(e.action)}</td><td>${e.target ?? ''}</td><td>${details(e)}</td></tr>`,
+      (e) => html`<tr${data.suspects.has(e.pos) ? html` class="broken" title="รายการนี้ถูกแก้ไขหรือไม่ต่อจากรายการก่อนหน้า"` : ''}><td>${e.seq}</td><td>${safeDate(e.at)}</td><td>${e.actor}</td><td>${actionName(e.action)}</td><td>${e.target ?? ''}</td><td>${details(e)}</td></tr>`,
     )}</tbody></table></div>
 ${rows.length === 0 ? html`<p>ไม่มีรายการ</p>` : ''}
 <p class="pager">${page > 1 ? html`<a href="${link(page - 1)}">ก่อนหน้า (ใหม่กว่า)</a>` : ''} หน้า ${page} จาก ${pages} ${page < pages ? html`<a href="${link(page + 1)}">ถัดไป (เก่ากว่า)</a>` : ''}</p>`,
