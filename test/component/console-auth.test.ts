@@ -1,7 +1,11 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deriveKeys } from '../../src/crypto/keys.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { ConsoleClient, createAccount, createReadyAccount } from '../console/console-client.js';
 import { AccountStore, accountsFile } from '../../src/staff/account-store.js';
+import { main as staffCli } from '../../src/cli/staff.js';
+import { readAndVerifyAudit } from '../../src/staff/audit-file.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -115,5 +119,20 @@ describe('staff console: login, sessions and security headers', () => {
     expect(out.headers.get('location')).toBe('/staff/login?out=1');
     expect((await desk.get('/staff/')).headers.get('location')).toBe('/staff/login');
     expect(actions(bot)).toContain('niran logout.everywhere');
+  });
+
+  it('when `npm run staff` adds an account while the bot runs, then it can log in at once and the trail records the change as the command line, chain intact', async () => {
+    bot = await startBot();
+    const out: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l), now: () => new Date() };
+    expect(await staffCli(['add', 'pranee', '--role', 'auditor'], { DATA_DIR: bot.dataDir, TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }, io)).toBe(0);
+    const once = /One-time password: (\S+)/.exec(out.join('\n'))![1]!;
+    const c = new ConsoleClient(bot.url);
+    expect((await c.login('pranee', once)).headers.get('location')).toBe('/staff/password');
+    const trail = bot.runtime.audit.list();
+    expect(trail[0]).toMatchObject({ actor: 'command-line', action: 'account.create', target: 'account:pranee', details: { role: 'auditor' } });
+    expect(trail[1]).toMatchObject({ actor: 'pranee', action: 'login' });
+    const onDisk = await readAndVerifyAudit(path.join(bot.dataDir, 'state', 'audit.jsonl'), deriveKeys(Buffer.alloc(32, 7)).audit);
+    expect(onDisk.check).toEqual({ ok: true, count: 2 });
   });
 });
