@@ -107,6 +107,21 @@ describe('staff console: login, sessions and security headers', () => {
     expect(new AccountStore(accountsFile(bot.dataDir)).list().map((a) => a.name)).toEqual(['admin1', 'okay']);
   });
 
+  it('when someone logs out, then that session ends, the cookie is cleared and the next page asks for a login', async () => {
+    bot = await startBot();
+    const password = await createReadyAccount(bot.dataDir, 'wipa', 'auditor');
+    const c = new ConsoleClient(bot.url);
+    await c.login('wipa', password);
+    const cookie = c.cookie;
+    await c.get('/staff/');
+    const out = await c.post('/staff/logout');
+    expect(out.headers.get('location')).toBe('/staff/login?out=1');
+    expect(out.headers.getSetCookie()[0]).toMatch(/Max-Age=0/);
+    const replay = await fetch(`${bot.url}/staff/`, { headers: { cookie }, redirect: 'manual' });
+    expect(replay.headers.get('location')).toBe('/staff/login');
+    expect(actions(bot)).toEqual(['wipa login', 'wipa logout']);
+  });
+
   it('when someone logs out everywhere, then every session of that account ends', async () => {
     bot = await startBot();
     const password = await createReadyAccount(bot.dataDir, 'niran', 'tip-handler');

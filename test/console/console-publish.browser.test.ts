@@ -77,6 +77,11 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     const row = page.locator('table.publications tbody tr').first();
     expect(await row.locator('[data-figure="accepted"]').textContent()).toBe('3');
     expect(await page.locator('main img[src="x"]').count()).toBe(0);
+    // The dashboard lists it among the last deliveries, with the same figures
+    await page.locator('nav.menu a', { hasText: 'หน้าหลัก' }).click();
+    const last = page.locator('main table', { hasText: 'ประกาศรับสมัครงาน' }).locator('tbody tr').first();
+    expect(await last.locator('[data-figure="accepted"]').textContent()).toBe('3');
+    expect(await page.locator('[data-topic="news"]').textContent()).toBe('3');
     const created = bot.runtime.audit.list().filter((e) => e.actor === 'somsri').map((e) => e.action);
     expect(created).toEqual(expect.arrayContaining(['publication.test-send-draft', 'publication.create', 'publication.read']));
     await expectClean(page);
