@@ -8,6 +8,8 @@ export interface AppDeps {
   intake: WebhookIntake;
   logger: Logger;
   mode: 'live' | 'demo';
+  /** Express "trust proxy": which proxies may tell the client's address (TRUST_PROXY). */
+  trustProxy?: boolean | number | string;
   /** Extra routers mounted at their paths (the demo chat page, the staff API ...). */
   routers?: Array<{ path: string; router: Router }>;
 }
@@ -16,7 +18,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', deps.trustProxy ?? false);
   // LINE middleware needs the raw body: the webhook is mounted before any body parser.
   app.use('/webhook', createWebhookRouter({ channelSecret: deps.channelSecret, intake: deps.intake, logger: deps.logger }));
   app.get('/healthz', (_req, res) => {

@@ -45,6 +45,11 @@ const EnvSchema = z.object({
   STAFF_TOKENS: StaffTokens.optional(),
   TIP_ENCRYPTION_KEY: TipKey.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|loopback|linklocal|uniquelocal|[0-9a-fA-F.:/, ]+)$/, 'use false, true, a number of proxies, loopback, or proxy addresses')
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   TIP_ACK_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
@@ -59,6 +64,11 @@ export interface Config {
   staffTokens: Map<string, string>;
   tipEncryptionKey: Buffer | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Which reverse proxies to believe about the client's address and scheme (Express's
+   * "trust proxy"): per-client limits on the tip form and the console login use it.
+   */
+  trustProxy: boolean | number | string;
   /** Tip deadlines and retention, in days (TIP_ACK_DAYS, TIP_FEEDBACK_DAYS, TIP_RETENTION_DAYS). */
   tips: { acknowledgeDays: number; feedbackDays: number; retentionDays: number };
 }
@@ -101,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffTokens: e.STAFF_TOKENS ?? new Map(),
     tipEncryptionKey: e.TIP_ENCRYPTION_KEY ?? null,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
     tips: { acknowledgeDays: e.TIP_ACK_DAYS, feedbackDays: e.TIP_FEEDBACK_DAYS, retentionDays: e.TIP_RETENTION_DAYS },
   };
 }

@@ -120,7 +120,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     ],
   });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
-  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, { path: '/tip', router: tips.webRouter }, ...(opts.routers ?? [])] });
+  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, trustProxy: config.trustProxy, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, { path: '/tip', router: tips.webRouter }, ...(opts.routers ?? [])] });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
   await publishing.start();
   const retention = startFriendRetention({ friends, clock, timers: opts.timers ?? realTimers, logger });

@@ -52,3 +52,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ STAFF_TOKENS: `somchai:${token}, malee:${'y'.repeat(32)}` }).staffTokens.get(token)).toBe('somchai');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('when unset, then no proxy is trusted; numbers, true and addresses are passed on', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toBe('10.0.0.1, 10.0.0.2');
+  });
+
+  it('when the value is not a proxy setting, then the start is refused naming it', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/^TRUST_PROXY: /);
+  });
+});

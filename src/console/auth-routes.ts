@@ -18,7 +18,7 @@ const field = (req: Request, name: string): string => {
 export function createAuthRoutes(deps: ConsoleDeps): Router {
   const router = express.Router();
   const throttle = new ClientThrottle(deps.clock);
-  const client = (req: Request) => req.socket.remoteAddress ?? 'unknown';
+  const client = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
   /** The visitor session of the login page (made when missing). */
   const visitorCsrf = (req: Request, res: Response): string => {

@@ -56,7 +56,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   let parsing = 0;
   const nonces = new FormNonces();
   const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
-  const client = (req: Request) => `web:${req.socket.remoteAddress ?? 'unknown'}`;
+  const client = (req: Request) => `web:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
 
   router.use((_req, res, next) => {
     res.set(SECURITY_HEADERS);
