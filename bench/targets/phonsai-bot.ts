@@ -10,3 +10,6 @@ const runtime = await createRuntime({
   logger: createLogger({ level: 'warn' }),
 });
 const server = runtime.app.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as { port: number }).port }));
+
+// Exit cleanly when the benchmark is done, so profilers and open files are flushed.
+process.on('SIGTERM', () => process.exit(0));

@@ -66,7 +66,27 @@ export function readUtterance(text: string): Utterance {
  * algorithm, stopped as soon as a whole row exceeds `typos` (row minima never decrease).
  */
 export function withinTypos(text: string, phrase: string, typos: number): boolean {
-  const p = prepared(phrase, typos);
+  return withinTyposPrepared(text, prepare(phrase, typos));
+}
+
+/** A phrase ready for matching: its code points, typo budget, pigeonhole pieces and digits. */
+interface Prepared {
+  phrase: string;
+  chars: string[];
+  typos: number;
+  pieces: string[];
+  digits: string;
+}
+
+function prepare(phrase: string, typos = allowedTypos([...phrase].length)): Prepared {
+  const chars = [...phrase];
+  const size = Math.ceil(chars.length / (typos + 1));
+  const pieces: string[] = [];
+  for (let at = 0; at < chars.length; at += size) pieces.push(chars.slice(at, at + size).join(''));
+  return { phrase, chars, typos, pieces, digits: digitsOf(phrase) };
+}
+
+function withinTyposPrepared(text: string, p: Prepared): boolean {
   if (!p.pieces.some((piece) => text.includes(piece))) return false;
   const t = [...text];
   let previous = new Int32Array(t.length + 1);
@@ -80,27 +100,19 @@ export function withinTypos(text: string, phrase: string, typos: number): boolea
       row[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > typos) return false;
+    if (rowMin > p.typos) return false;
     [previous, row] = [row, previous];
   }
-  return previous.some((v) => v <= typos);
+  return previous.some((v) => v <= p.typos);
 }
 
-const preparedPhrases = new Map<string, { chars: string[]; pieces: string[] }>();
+/** Phrase lists are constants: each is prepared once, the first time it is matched against. */
+const preparedLists = new WeakMap<readonly string[], Prepared[]>();
 
-/** A phrase's code points and its typos+1 pieces, computed once per phrase. */
-function prepared(phrase: string, typos: number): { chars: string[]; pieces: string[] } {
-  const key = `${typos}:${phrase}`;
-  let entry = preparedPhrases.get(key);
-  if (!entry) {
-    const chars = [...phrase];
-    const size = Math.ceil(chars.length / (typos + 1));
-    const pieces: string[] = [];
-    for (let at = 0; at < chars.length; at += size) pieces.push(chars.slice(at, at + size).join(''));
-    entry = { chars, pieces };
-    if (preparedPhrases.size < 10_000) preparedPhrases.set(key, entry);
-  }
-  return entry;
+function preparedList(list: readonly string[]): Prepared[] {
+  let entries = preparedLists.get(list);
+  if (!entries) preparedLists.set(list, (entries = list.map((phrase) => prepare(phrase))));
+  return entries;
 }
 
 /**
@@ -108,12 +120,11 @@ function prepared(phrase: string, typos: number): { chars: string[]; pieces: str
  * "เปิดเผย"), or, for long phrases, something within the allowed typos of one.
  */
 export function containsPhrase(said: Utterance, list: readonly string[]): boolean {
-  return list.some((phrase) => {
-    for (let at = said.compact.indexOf(phrase); at >= 0; at = said.compact.indexOf(phrase, at + 1)) {
+  return preparedList(list).some((p) => {
+    for (let at = said.compact.indexOf(p.phrase); at >= 0; at = said.compact.indexOf(p.phrase, at + 1)) {
       if (said.starts.has(at)) return true;
     }
-    const typos = allowedTypos(prepared(phrase, 0).chars.length);
-    return typos > 0 && withinTypos(said.compact, phrase, typos);
+    return p.typos > 0 && withinTyposPrepared(said.compact, p);
   });
 }
 
@@ -121,10 +132,11 @@ const digitsOf = (text: string): string => text.replace(/\D/g, '');
 
 /** True when the compact text is one of the phrases, allowing typos (never in digits: "มาตรการ3"). */
 export function equalsPhrase(compact: string, list: readonly string[]): boolean {
-  return list.some((phrase) => {
-    if (compact === phrase) return true;
-    if (digitsOf(compact) !== digitsOf(phrase)) return false;
-    const typos = allowedTypos([...phrase].length);
-    return typos > 0 && editDistance(compact, phrase, typos) <= typos;
+  let digits: string | undefined;
+  return preparedList(list).some((p) => {
+    if (compact === p.phrase) return true;
+    if (p.typos === 0) return false;
+    digits ??= digitsOf(compact);
+    return digits === p.digits && editDistance(compact, p.phrase, p.typos) <= p.typos;
   });
 }
