@@ -26,12 +26,14 @@ describe('KeyedStore', () => {
     const copy = store.get('a')!;
     copy.count = 99;
     expect(store.get('a')).toEqual({ name: 'a', count: 1 });
+    await store.close();
   });
 
   it('when a value breaks the schema, then set throws and nothing is stored', async () => {
     const store = await KeyedStore.open(path.join(await tempDir(), 'items.jsonl'), Item);
     expect(() => store.set('a', { name: 'a' } as never)).toThrow();
     expect(store.has('a')).toBe(false);
+    await store.close();
   });
 
   it('when the file holds an invalid record, then opening fails with the file and record number', async () => {
