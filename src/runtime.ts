@@ -22,7 +22,7 @@ import { Inbox } from './line/inbox.js';
 import { createLineGateway, type LineGateway } from './line/line-gateway.js';
 import { WebhookIntake } from './line/webhook-intake.js';
 import { createLogger, type Logger } from './logger.js';
-import { FriendRepo, FriendSchema } from './people/friend-repo.js';
+import { friendCodec, FriendRepo, FriendSchema } from './people/friend-repo.js';
 import type { FanOutOptions } from './publications/fan-out.js';
 import { createPublicationRouter } from './publications/publication-routes.js';
 import { Publishing } from './publications/publishing.js';
@@ -86,7 +86,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const index = new SearchIndex(docs.flatMap(contentItems), await loadSynonyms(SHIPPED_DATA_DIR, config.dataDir));
 
   const inbox = await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock());
-  const friendStore = await PrivateStore.open(path.join(stateDir, 'friends.jsonl'), keys.people, FriendSchema);
+  const friendStore = await PrivateStore.open(path.join(stateDir, 'friends.jsonl'), keys.people, FriendSchema, friendCodec);
   const conversationStore = await PrivateStore.open(path.join(stateDir, 'conversations.jsonl'), keys.people, ConversationStateSchema);
   const friends = new FriendRepo(friendStore, keys);
   const conversations = new ConversationRepo(conversationStore, keys);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { userRef, type DataKeys } from '../crypto/keys.js';
 import { USER_ID } from '../line/ids.js';
-import type { PrivateStore } from '../storage/private-store.js';
+import type { PrivateStore, SnapshotCodec } from '../storage/private-store.js';
 import { TOPIC_IDS } from './topics.js';
 
 export const FriendSchema = z.object({
@@ -13,6 +13,38 @@ export const FriendSchema = z.object({
   topics: z.array(z.string()).default([]),
 });
 export type Friend = z.infer<typeof FriendSchema>;
+
+/**
+ * A friend in the friends file's snapshots: `[userId, following 1|0, firstFollowedAt,
+ * changedAt, topics]`, topics as a bit mask of TOPIC_IDS (or the ids, should one be unknown).
+ * Half the JSON of the object form, checked by hand rather than by zod, so 100,000 friends
+ * open in about half the time.
+ */
+export const friendCodec: SnapshotCodec<Friend> = {
+  encode: (f) => [f.userId, f.status === 'following' ? 1 : 0, f.firstFollowedAt, f.changedAt, topicMask(f.topics)],
+  decode(raw) {
+    if (!Array.isArray(raw) || raw.length !== 5) throw new Error('not a friend record');
+    const [userId, following, first, changed, topics] = raw as unknown[];
+    if (typeof userId !== 'string' || !USER_ID.test(userId)) throw new Error('userId is not a LINE user id');
+    if (following !== 0 && following !== 1) throw new Error('status is not valid');
+    if (typeof first !== 'string' || typeof changed !== 'string' || !ISO_UTC.test(first) || !ISO_UTC.test(changed)) throw new Error('dates are not valid');
+    return { userId, status: following ? 'following' : 'blocked', firstFollowedAt: first, changedAt: changed, topics: maskTopics(topics) };
+  },
+};
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+
+function topicMask(topics: readonly string[]): number | string[] {
+  const mask = TOPIC_IDS.reduce((m, t, bit) => (topics.includes(t) ? m | (1 << bit) : m), 0);
+  const inOrder = TOPIC_IDS.filter((t) => topics.includes(t));
+  return inOrder.length === topics.length && inOrder.every((t, i) => topics[i] === t) ? mask : [...topics];
+}
+
+function maskTopics(raw: unknown): string[] {
+  if (Array.isArray(raw) && raw.every((t) => typeof t === 'string')) return raw as string[];
+  if (!Number.isInteger(raw) || (raw as number) < 0 || (raw as number) >= 1 << TOPIC_IDS.length) throw new Error('topics are not valid');
+  return TOPIC_IDS.filter((_, bit) => ((raw as number) & (1 << bit)) !== 0);
+}
 
 /** The account's friends: who follows, since when, and what they chose to receive. */
 export class FriendRepo {

@@ -105,7 +105,7 @@ export class Delivery {
   }
 
   private async afterBatch(batch: Batch): Promise<void> {
-    if (this.deps.outbox.batches(batch.pub).some((b) => b.state === 'pending')) return;
+    if (this.deps.outbox.hasPending(batch.pub)) return;
     const pub = this.deps.repo.get(batch.pub);
     if (pub && pub.status === 'sending') await this.finish(pub);
   }

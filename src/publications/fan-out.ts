@@ -9,6 +9,8 @@ import { withTimeout, type Timers } from './timers.js';
 export interface FanOutOptions {
   /** Multicast requests per second: LINE allows 200; a margin absorbs network jitter. */
   multicastPerSecond: number;
+  /** Requests that may go together after a late timer (at most rate + burst in any second). */
+  multicastBurst: number;
   broadcastPerHour: number;
   /** A request without an answer after this long is abandoned and retried. */
   timeoutMs: number;
@@ -22,6 +24,7 @@ export interface FanOutOptions {
 
 export const FAN_OUT_DEFAULTS: FanOutOptions = {
   multicastPerSecond: 190,
+  multicastBurst: 5,
   broadcastPerHour: 60,
   timeoutMs: 10_000,
   retryWindowMs: 24 * 3600_000,
@@ -73,7 +76,7 @@ export class FanOut {
 
   constructor(private readonly deps: FanOutDeps) {
     this.opts = { ...FAN_OUT_DEFAULTS, ...deps.options };
-    this.pacer = new Pacer(this.opts.multicastPerSecond);
+    this.pacer = new Pacer(this.opts.multicastPerSecond, this.opts.multicastBurst);
     this.broadcasts = new WindowLimit(this.opts.broadcastPerHour, 3600_000, deps.outbox.broadcastTimes());
   }
 
@@ -104,7 +107,7 @@ export class FanOut {
   }
 
   private pump(): void {
-    if (this.closed) return;
+    if (this.closed) return this.checkIdle();
     for (const kind of ['multicast', 'broadcast'] as const) {
       const queue = this.queues[kind];
       const limit = kind === 'multicast' ? this.pacer : this.broadcasts;
@@ -152,11 +155,13 @@ export class FanOut {
       await this.settle(batch, 'failed', { error: { status: null, message: 'the publication was withdrawn before this batch went', requestId: null } });
       return;
     }
+    let refs = batch.kind === 'multicast' ? outbox.refs(id) : [];
     if (batch.frozenAt === null) {
       // The body is fixed (and stored) before the first attempt; retries resend it unchanged.
-      batch = await outbox.freeze(batch, batch.kind === 'multicast' ? this.deps.stillReceiving(batch, outbox.refs(id)) : [], clock());
+      refs = batch.kind === 'multicast' ? this.deps.stillReceiving(batch, refs) : [];
+      batch = await outbox.freeze(batch, refs, clock());
     }
-    const to = batch.kind === 'multicast' ? this.deps.userIds(outbox.refs(id)) : [];
+    const to = this.deps.userIds(refs);
     if (batch.kind === 'multicast' && to.length === 0) {
       await this.settle(batch, 'dropped');
       return;

@@ -56,6 +56,8 @@ export interface Figures {
  */
 export class Outbox {
   private readonly byPub = new Map<string, Set<string>>();
+  /** Pending batches per publication, kept as batches change (a fan-out asks after every batch). */
+  private readonly pendingByPub = new Map<string, number>();
 
   private constructor(
     private readonly batchStore: KeyedStore<Batch>,
@@ -76,6 +78,12 @@ export class Outbox {
     const ids = this.byPub.get(batch.pub) ?? new Set<string>();
     ids.add(batch.id);
     this.byPub.set(batch.pub, ids);
+    if (batch.state === 'pending') this.pendingByPub.set(batch.pub, (this.pendingByPub.get(batch.pub) ?? 0) + 1);
+  }
+
+  /** True while a batch of the publication waits to be accepted, refused or dropped. */
+  hasPending(pub: string): boolean {
+    return (this.pendingByPub.get(pub) ?? 0) > 0;
   }
 
   /**
@@ -86,6 +94,7 @@ export class Outbox {
   async plan(pub: string, kind: Batch['kind'], refs: readonly string[], broadcastAudience = 0): Promise<Batch[]> {
     await Promise.all(this.batches(pub).map((b) => Promise.all([this.batchStore.delete(b.id), this.recipientStore.delete(b.id)])));
     this.byPub.delete(pub);
+    this.pendingByPub.delete(pub);
     const groups = kind === 'broadcast' ? [[]] : chunk(refs, MAX_BATCH);
     const batches = groups.map((group, n): Batch => ({
       id: `${pub}/${n}`, pub, n, kind, retryKey: randomUUID(), planned: kind === 'broadcast' ? broadcastAudience : group.length, sent: null,
@@ -116,7 +125,7 @@ export class Outbox {
 
   /** Fixes the body before the first attempt: who is still to receive it, stored first. */
   async freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch> {
-    if (batch.kind === 'multicast' && refs.length !== this.refs(batch.id).length) await this.recipientStore.set(batch.id, { refs: [...refs] });
+    if (batch.kind === 'multicast' && refs.length !== batch.planned) await this.recipientStore.set(batch.id, { refs: [...refs] });
     return this.update({ ...batch, sent: batch.kind === 'broadcast' ? batch.planned : refs.length, frozenAt: now.toISOString() });
   }
 
@@ -127,6 +136,7 @@ export class Outbox {
 
   /** Accepted, failed or dropped: recorded, and the recipients list is deleted. */
   async settle(batch: Batch, state: Exclude<Batch['state'], 'pending'>, now: Date, extra: Partial<Batch> = {}): Promise<Batch> {
+    if (this.batchStore.get(batch.id)?.state === 'pending') this.pendingByPub.set(batch.pub, (this.pendingByPub.get(batch.pub) ?? 1) - 1);
     const settled = await this.update({ ...batch, ...extra, state, settledAt: now.toISOString() });
     await this.recipientStore.delete(batch.id);
     // Once nothing is pending, rewrite the recipients log so settled lists leave the disk too.

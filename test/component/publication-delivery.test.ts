@@ -22,9 +22,9 @@ type View = {
   delivery: { recipients: number; accepted: number; failed: number; dropped: number; pending: number; state: string; batches: Array<{ recipients: number; state: string; attempts: number; lineRequestId: string | null; error: { status: number | null; message: string; details?: unknown } | null }> };
 };
 
-async function started(opts: { respond?: (call: RecordedCall) => [number, unknown?]; dataDir?: string; time?: ManualTime } = {}) {
+async function started(opts: { respond?: (call: RecordedCall) => [number, unknown?]; dataDir?: string; time?: ManualTime; burst?: number } = {}) {
   const time = opts.time ?? manualTime('2026-11-26T03:00:00Z');
-  bot = await startBot({ clock: time.now, timers: time, ...(opts.respond ? { respond: opts.respond } : {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
+  bot = await startBot({ clock: time.now, timers: time, publishing: { multicastBurst: opts.burst ?? 5 }, ...(opts.respond ? { respond: opts.respond } : {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
   const b = bot;
   /** Lets deliveries run: timers fire in order (pacing, retries) until `ms` has passed. */
   const run = (ms = 2_000) => time.advance(ms, () => b.runtime.publishing.idle());
@@ -128,7 +128,7 @@ describe('publishing through the staff API', () => {
 
   it('when LINE says the monthly limit is reached, then sending stops in a state staff can see, and resumes when they ask', async () => {
     let quota = true;
-    const { bot: b, run } = await started({ respond: (call) => (call.path.endsWith('/multicast') && quota ? [429, { message: 'You have reached your monthly limit.' }] : [200]) });
+    const { bot: b, run } = await started({ burst: 1, respond: (call) => (call.path.endsWith('/multicast') && quota ? [429, { message: 'You have reached your monthly limit.' }] : [200]) });
     await friends(b, 1001);
     const created = await publish(b, NEWS);
     await run(3_600_000);
@@ -147,7 +147,7 @@ describe('publishing through the staff API', () => {
   });
 
   it('when a friend unfollows or unsubscribes while a delivery is under way, then the batches not yet sent leave them out', async () => {
-    const { bot: b, run } = await started();
+    const { bot: b, run } = await started({ burst: 1 });
     const ids = await friends(b, 1001);
     const created = await publish(b, NEWS);
     // The first batch went at once; the others wait for their rate-limit slot.
