@@ -35,17 +35,27 @@ export class Inbox {
   static async open(file: string, key: Buffer, now: Date): Promise<Inbox> {
     const { log, records } = await AppendLog.open(file);
     const inbox = new Inbox(log, key);
-    for (const r of records as Record[]) {
-      if (r.op === 'in') {
-        const event = JSON.parse(openSealedText(key, r.sealed)) as webhook.Event;
-        inbox.pendingById.set(r.id, { id: r.id, event, receivedAt: r.at });
-      } else {
-        inbox.pendingById.delete(r.id);
-      }
-      inbox.seenAt.set(r.id, r.at);
+    try {
+      inbox.load(records as Record[]);
+    } catch (err) {
+      // Sealed under another key, or damaged: stop the start without leaving the file open.
+      await log.close();
+      throw new Error(`${file}: cannot be read with this TIP_ENCRYPTION_KEY (${(err as Error).message})`);
     }
     await inbox.compact(now);
     return inbox;
+  }
+
+  private load(records: Record[]): void {
+    for (const r of records) {
+      if (r.op === 'in') {
+        const event = JSON.parse(openSealedText(this.key, r.sealed)) as webhook.Event;
+        this.pendingById.set(r.id, { id: r.id, event, receivedAt: r.at });
+      } else {
+        this.pendingById.delete(r.id);
+      }
+      this.seenAt.set(r.id, r.at);
+    }
   }
 
   /** Events acknowledged earlier and not yet handled (after a crash), oldest first. */

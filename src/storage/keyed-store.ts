@@ -23,19 +23,30 @@ export class KeyedStore<T> {
   static async open<T>(file: string, schema: z.ZodType<T>, opts: { durable?: boolean } = {}): Promise<KeyedStore<T>> {
     const { log, records } = await AppendLog.open(file, opts);
     const store = new KeyedStore(log, schema, file);
+    try {
+      store.load(records);
+    } catch (err) {
+      // A damaged file stops the start; do not leave it open behind the error.
+      await log.close();
+      throw err;
+    }
+    return store;
+  }
+
+  private load(records: unknown[]): void {
+    const file = this.name;
     records.forEach((raw, i) => {
       const entry = raw as Entry;
       if (typeof entry?.k !== 'string') throw new Error(`${file}: record ${i + 1} has no key`);
       if (entry.v === null) {
-        store.map.delete(entry.k);
+        this.map.delete(entry.k);
         return;
       }
-      const parsed = schema.safeParse(entry.v);
+      const parsed = this.schema.safeParse(entry.v);
       if (!parsed.success) throw new Error(`${file}: record ${i + 1} is invalid: ${parsed.error.issues[0]?.message}`);
-      store.map.set(entry.k, parsed.data);
+      this.map.set(entry.k, parsed.data);
     });
-    store.logLines = records.length;
-    return store;
+    this.logLines = records.length;
   }
 
   get size(): number {

@@ -10,8 +10,9 @@ describe('AppendLog', () => {
     const { log } = await AppendLog.open(file);
     await Promise.all(Array.from({ length: 200 }, (_, i) => log.append({ i })));
     await log.close();
-    const { records } = await AppendLog.open(file);
-    expect(records).toEqual(Array.from({ length: 200 }, (_, i) => ({ i })));
+    const reopened = await AppendLog.open(file);
+    await reopened.log.close();
+    expect(reopened.records).toEqual(Array.from({ length: 200 }, (_, i) => ({ i })));
   });
 
   it('when the last line was torn by a crash, then it is dropped and appends continue cleanly', async () => {
@@ -39,7 +40,8 @@ describe('AppendLog', () => {
     const after = log.append({ n: 5 });
     await Promise.all([before, rewrite, after]);
     await log.close();
-    const { records } = await AppendLog.open(file);
-    expect(records).toEqual([{ snapshot: true }, { n: 5 }]);
+    const reopened = await AppendLog.open(file);
+    await reopened.log.close();
+    expect(reopened.records).toEqual([{ snapshot: true }, { n: 5 }]);
   });
 });

@@ -18,6 +18,7 @@ describe('KeyedStore', () => {
     await store.close();
     const reopened = await KeyedStore.open(file, Item);
     expect(reopened.values()).toEqual([{ name: 'a', count: 3 }]);
+    await reopened.close();
   });
 
   it('when a caller changes a record it read, then the stored record is unchanged', async () => {
@@ -56,5 +57,6 @@ describe('KeyedStore', () => {
     const reopened = await KeyedStore.open(file, Item);
     expect(reopened.get('k9')).toEqual({ name: 'x', count: 1499 });
     expect(reopened.get('late')).toEqual({ name: 'late', count: 0 });
+    await reopened.close();
   });
 });

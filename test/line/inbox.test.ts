@@ -1,0 +1,57 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { webhook } from '@line/bot-sdk';
+import { describe, expect, it } from 'vitest';
+import { Inbox } from '../../src/line/inbox.js';
+import { textEvent, userId } from '../helpers/events.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const now = new Date('2026-11-26T03:00:00Z');
+const event = (text: string) => textEvent(userId(1), text) as unknown as webhook.Event & { webhookEventId: string };
+
+describe('Inbox', () => {
+  it('when an event is admitted, then the file holds it sealed: no message text, no user id', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    const e = event('เจ้าหน้าที่เรียกเงินใต้โต๊ะ');
+    await inbox.admit([{ id: e.webhookEventId, event: e }], now);
+    await inbox.close();
+    const text = await fs.readFile(file, 'utf8');
+    expect(text).toContain(e.webhookEventId);
+    expect(text).not.toContain('ใต้โต๊ะ');
+    expect(text).not.toContain(userId(1));
+  });
+
+  it('when the same id is admitted twice, even at once, then it is admitted once', async () => {
+    const inbox = await Inbox.open(path.join(await tempDir(), 'inbox.jsonl'), Buffer.alloc(32, 1), now);
+    const e = event('x');
+    const [a, b] = await Promise.all([inbox.admit([{ id: e.webhookEventId, event: e }], now), inbox.admit([{ id: e.webhookEventId, event: e }], now)]);
+    expect(a!.length + b!.length).toBe(1);
+    await inbox.close();
+  });
+
+  it('when reopened, then unhandled events are pending and handled ones are remembered for a day', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    const [done, open] = [event('one'), event('two')];
+    await inbox.admit([{ id: done.webhookEventId, event: done }, { id: open.webhookEventId, event: open }], now);
+    await inbox.done(done.webhookEventId, now);
+    await inbox.close();
+    const again = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    expect(again.pending().map((p) => p.id)).toEqual([open.webhookEventId]);
+    expect(await again.admit([{ id: done.webhookEventId, event: done }], now)).toEqual([]);
+    await again.close();
+    const dayLater = await Inbox.open(file, Buffer.alloc(32, 1), new Date(now.getTime() + 25 * 3600_000));
+    expect(await dayLater.admit([{ id: done.webhookEventId, event: done }], now)).toHaveLength(1);
+    await dayLater.close();
+  });
+
+  it('when opened with another key, then the start fails with a clear message', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    const e = event('x');
+    await inbox.admit([{ id: e.webhookEventId, event: e }], now);
+    await inbox.close();
+    await expect(Inbox.open(file, Buffer.alloc(32, 2), now)).rejects.toThrow(/cannot be read with this TIP_ENCRYPTION_KEY/);
+  });
+});
