@@ -43,11 +43,18 @@ export class Delivery {
       random: deps.random,
       logger: deps.logger,
       messages: (pub) => this.messages(pub),
-      stillReceiving: (batch, refs) => {
-        const topic = this.deps.repo.get(batch.pub)?.topic;
-        return refs.filter((ref) => friends.recipient(ref, topic) !== null);
+      recipients: (batch, refs, fixed) => {
+        const topic = fixed ? undefined : this.deps.repo.get(batch.pub)?.topic;
+        const kept: string[] = [];
+        const userIds: string[] = [];
+        for (const ref of refs) {
+          const userId = fixed ? friends.userIdOf(ref) : friends.recipient(ref, topic);
+          if (userId === null) continue;
+          kept.push(ref);
+          userIds.push(userId);
+        }
+        return { refs: fixed ? [...refs] : kept, userIds };
       },
-      userIds: (refs) => refs.map((ref) => friends.userIdOf(ref)).filter((id): id is string => id !== null),
       onSettled: (batch) => this.afterBatch(batch),
       onQuota: (pub) => this.quotaExhausted(pub),
       ...(deps.options ? { options: deps.options } : {}),

@@ -42,10 +42,12 @@ export interface FanOutDeps {
   logger: Logger;
   /** The messages of a publication; null when it may no longer go out. */
   messages(pub: string): messagingApi.Message[] | null;
-  /** Before a batch's first attempt: which of its refs still receive it (following, topic chosen). */
-  stillReceiving(batch: Batch, refs: string[]): string[];
-  /** The user ids behind refs (a friend who erased their data has none). */
-  userIds(refs: string[]): string[];
+  /**
+   * Who a batch goes to, as refs and user ids. Before its first attempt (`fixed` false): only
+   * the refs that still receive it (following, topic chosen); after, every ref that still has
+   * a user id (a friend who erased their data has none).
+   */
+  recipients(batch: Batch, refs: readonly string[], fixed: boolean): { refs: string[]; userIds: string[] };
   /** A batch reached its final state. */
   onSettled(batch: Batch): Promise<void>;
   /** LINE said the monthly message quota is spent. */
@@ -155,13 +157,10 @@ export class FanOut {
       await this.settle(batch, 'failed', { error: { status: null, message: 'the publication was withdrawn before this batch went', requestId: null } });
       return;
     }
-    let refs = batch.kind === 'multicast' ? outbox.refs(id) : [];
-    if (batch.frozenAt === null) {
-      // The body is fixed (and stored) before the first attempt; retries resend it unchanged.
-      refs = batch.kind === 'multicast' ? this.deps.stillReceiving(batch, refs) : [];
-      batch = await outbox.freeze(batch, refs, clock());
-    }
-    const to = this.deps.userIds(refs);
+    const fixed = batch.frozenAt !== null;
+    const { refs, userIds: to } = batch.kind === 'multicast' ? this.deps.recipients(batch, outbox.refs(id), fixed) : { refs: [], userIds: [] };
+    // The body is fixed (and stored) before the first attempt; retries resend it unchanged.
+    if (!fixed) batch = await outbox.freeze(batch, refs, clock());
     if (batch.kind === 'multicast' && to.length === 0) {
       await this.settle(batch, 'dropped');
       return;
