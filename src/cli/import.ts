@@ -6,7 +6,7 @@ import type { ContentDocument } from '../content/model.js';
 import { publishImported } from '../publications/from-document.js';
 import { runDirectly } from './run-directly.js';
 
-const USAGE = 'usage: npm run import -- FILE [FILE...]';
+const USAGE = 'usage: npm run import -- FILE [FILE...] [--publish]';
 
 /** Where output goes and what relative paths are relative to; tests pass their own. */
 export interface CliIo {

@@ -78,7 +78,7 @@ describe('npm run import', () => {
 
   it('when no file is given, then it prints the usage and exits 2', async () => {
     const { code, err } = await run([]);
-    expect({ code, err }).toEqual({ code: 2, err: ['usage: npm run import -- FILE [FILE...]'] });
+    expect({ code, err }).toEqual({ code: 2, err: ['usage: npm run import -- FILE [FILE...] [--publish]'] });
   });
 
   it('when DATA_DIR is unset or empty, then content goes under ./data', () => {
