@@ -54,11 +54,17 @@ const RULES: readonly [Simple, (m: Utterance) => boolean][] = [
   ['announcement', (m) => equalsPhrase(m.content, P.ANNOUNCEMENT_WHOLE)],
 ];
 
+/** How much of a message is read to understand it. */
+export const MAX_QUESTION_CHARS = 500;
+
 /**
  * Understands a resident's message: an intent recognised from its words (typos forgiven),
  * or else a search of the content with the confidence rule applied. Pure: the index is given.
  */
-export function understand(text: string, index: SearchIndex): Understanding {
+export function understand(fullText: string, index: SearchIndex): Understanding {
+  // A question is a sentence or two; a pasted page would only cost time (and can be used to
+  // slow the bot for everyone), so only its start is read.
+  const text = fullText.length > MAX_QUESTION_CHARS ? fullText.slice(0, MAX_QUESTION_CHARS) : fullText;
   const message = readUtterance(text);
   if (containsPhrase(message, P.STATUS) || isOnlyReceipt(text)) {
     return { intent: 'status', receipt: findReceipt(text) };

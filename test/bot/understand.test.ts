@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { understand, type Understanding } from '../../src/bot/understand.js';
+import { MAX_QUESTION_CHARS, understand, type Understanding } from '../../src/bot/understand.js';
 import { findReceipt } from '../../src/bot/receipt.js';
 import { measureOrder, shippedSearch, type ShippedSearch } from '../helpers/shipped-search.js';
 
@@ -130,5 +130,18 @@ describe('understand: search', () => {
     for (const text of ['ร้านกาแฟแถวนี้มีที่ไหนบ้าง', 'qwerty', 'พรุ่งนี้ฝนตกไหม', 'ขอเบอร์ร้านส้มตำ', '👍']) {
       expect(understand(text, shipped.index), text).toMatchObject({ intent: 'search', best: null, runnersUp: [] });
     }
+  });
+});
+
+describe('understand on very long messages', () => {
+  it('when a message is a pasted page, then only its start is read and the intent still comes from it', async () => {
+    const { index } = shipped;
+    const long = 'อยากแจ้งเบาะแส ' + 'มีเจ้าหน้าที่เรียกรับเงินจากชาวบ้าน '.repeat(300);
+    expect(long.length).toBeGreaterThan(5000);
+    expect(understand(long, index).intent).toBe('tip');
+    const question = 'ITA ได้กี่คะแนน ' + 'x'.repeat(6000);
+    const u = understand(question, index);
+    expect(u.intent).toBe('search');
+    if (u.intent === 'search') expect(u.normalized.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
   });
 });
