@@ -14,6 +14,7 @@ import { contentItems } from './content/search-items.js';
 import { loadSynonyms } from './content/synonyms.js';
 import { deriveKeys } from './crypto/keys.js';
 import { masterKey } from './crypto/master-key.js';
+import { browse } from './handlers/browse.js';
 import { createRouteHandler } from './handlers/handle-route.js';
 import { subscriptionExtensions } from './handlers/subscription-extensions.js';
 import { startFriendRetention } from './subscriptions/friend-retention.js';
@@ -99,7 +100,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const tips = await openTipChannel({ dataDir: config.dataDir, key: keys.tips, rules: config.tips, line, conversations, inbox, audit, clock, logger });
   const agencyName = () => library.agencyName();
   const publishing = await Publishing.open({ stateDir, friends, line, index, clock, timers: opts.timers ?? realTimers, logger, agencyName, ...(opts.publishing ? { options: opts.publishing } : {}) });
-  const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName });
+  const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName, announcement: () => browse(library, { a: 'announcement' }) });
   const handle = createRouteHandler({
     library,
     friends,

@@ -1,3 +1,4 @@
+import type { messagingApi } from '@line/bot-sdk';
 import type { FriendRepo } from '../people/friend-repo.js';
 import type { IntentHandlers, PostbackHandlers } from './extensions.js';
 import { subscribeIntent, unsubscribeIntent } from './subscription-intents.js';
@@ -10,11 +11,16 @@ import { privacyHandlers } from './subscription-privacy.js';
  * or the ones named), the settings card's buttons, ข่าวล่าสุด, and personal data (privacy
  * notice, erasure after confirmation).
  */
-export function subscriptionExtensions(deps: { friends: FriendRepo; feed: PublicationFeed; agencyName: () => string }): {
+export function subscriptionExtensions(deps: {
+  friends: FriendRepo;
+  feed: PublicationFeed;
+  agencyName: () => string;
+  announcement?: () => messagingApi.Message[] | null;
+}): {
   intents: IntentHandlers;
   postbacks: PostbackHandlers;
 } {
-  const latest = latestHandlers(deps.feed, deps.agencyName);
+  const latest = latestHandlers(deps.feed, deps.agencyName, deps.announcement);
   const privacy = privacyHandlers(deps.friends, deps.agencyName);
   return {
     intents: {

@@ -1,3 +1,4 @@
+import type { messagingApi } from '@line/bot-sdk';
 import type { Publication } from '../publications/publication.js';
 import { latestMessages, publicationReply } from '../publications/publication-messages.js';
 import { SUBSCRIPTION_CHOICES } from '../subscriptions/subscription-messages.js';
@@ -12,7 +13,12 @@ export interface PublicationFeed {
 }
 
 /** `ข่าวล่าสุด` (a carousel of the newest publications) and each card's "read" button. */
-export function latestHandlers(feed: PublicationFeed, agencyName: () => string): {
+export function latestHandlers(
+  feed: PublicationFeed,
+  agencyName: () => string,
+  /** The municipality's newest announcement, shown when nothing has been published yet. */
+  announcement: () => messagingApi.Message[] | null = () => null,
+): {
   intents: Pick<IntentHandlers, 'latest'>;
   postbacks: Pick<PostbackHandlers, 'pub'>;
 } {
@@ -21,7 +27,11 @@ export function latestHandlers(feed: PublicationFeed, agencyName: () => string):
       async latest(ctx) {
         const published = feed.latest();
         ctx.outcome = `latest:${Math.min(published.length, 10)}`;
-        ctx.reply(...(published.length > 0 ? latestMessages(published) : [textMessage(SUBSCRIPTION_SAY.noLatest, SUBSCRIPTION_CHOICES)]));
+        if (published.length > 0) return ctx.reply(...latestMessages(published));
+        const fallback = announcement();
+        // Nothing published on LINE yet: the latest announcement is still the newest news.
+        if (fallback && fallback.length < 5) return ctx.reply(textMessage(SUBSCRIPTION_SAY.noLatestButAnnouncement, null), ...fallback);
+        ctx.reply(textMessage(SUBSCRIPTION_SAY.noLatest, SUBSCRIPTION_CHOICES));
       },
     },
     postbacks: {

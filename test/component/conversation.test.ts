@@ -187,3 +187,14 @@ describe('other messages', () => {
     expect(bot.logs.find((l) => l.msg === 'event')).toMatchObject({ type: 'beacon', outcome: 'ignored' });
   });
 });
+
+describe('latest news before anything is published', () => {
+  it('when ข่าวล่าสุด is asked and nothing was published yet, then the latest announcement is shown after a short note', async () => {
+    bot = await startBot();
+    await bot.send(textEvent(userId(1), 'ข่าวล่าสุด'));
+    const messages = lastReply(bot);
+    expect(messages[0]!.text).toContain('ยังไม่มีข่าวใหม่');
+    expect(messages[1]!.altText).toContain('มาตรการการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน');
+    expect(messages.at(-1)!.quickReply!.items.length).toBeGreaterThan(2);
+  });
+});
