@@ -20,8 +20,23 @@ export interface AnalyzedText {
   tokens: Token[];
 }
 
-/** Segments and normalises a text once, for both indexing and querying. */
-export function analyzeText(text: string): AnalyzedText {
+/** The text analysed last: a message is read for its intent and then searched, one after the other. */
+let last: { text: string; analyzed: Readonly<AnalyzedText> } | null = null;
+
+/**
+ * Segments and normalises a text once, for both indexing and querying. The result is frozen:
+ * the same object is handed to the next caller that asks about the same text.
+ */
+export function analyzeText(text: string): Readonly<AnalyzedText> {
+  if (last?.text === text) return last.analyzed;
+  const analyzed = analyze(text);
+  analyzed.tokens.forEach((token) => Object.freeze(token));
+  Object.freeze(analyzed.tokens);
+  last = { text, analyzed: Object.freeze(analyzed) };
+  return last.analyzed;
+}
+
+function analyze(text: string): AnalyzedText {
   let compact = '';
   const out: Token[] = [];
   for (const word of tokens(text)) {
