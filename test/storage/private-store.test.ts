@@ -24,6 +24,7 @@ describe('PrivateStore', () => {
     await store.close();
     const reopened = await PrivateStore.open(file, KEY, Person);
     expect(reopened.values()).toEqual([person(1)]);
+    await reopened.close();
     expect(await fs.readFile(file, 'utf8')).not.toContain(person(1).userId);
   });
 
@@ -54,6 +55,7 @@ describe('PrivateStore', () => {
     expect(reopened.get('ref-3')).toBeUndefined();
     expect(reopened.get('ref-4')?.topics).toEqual([]);
     expect(reopened.get('ref-2499')).toEqual(person(2499));
+    await reopened.close();
   });
 
   it('when the file was written one sealed record per line (KeyedStore form), then it still opens', async () => {
