@@ -1,7 +1,8 @@
-import express, { type Express, type Router } from 'express';
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import express, { type Router } from 'express';
 import type { Logger } from './logger.js';
 import type { WebhookIntake } from './line/webhook-intake.js';
-import { createWebhookRouter } from './line/webhook-route.js';
+import { createWebhookHandler, isWebhookRequest } from './line/webhook-route.js';
 
 export interface AppDeps {
   channelSecret: string;
@@ -14,13 +15,20 @@ export interface AppDeps {
   routers?: Array<{ path: string; router: Router }>;
 }
 
-/** Builds the HTTP app; listening is server.ts's job, so tests own their servers. */
-export function createApp(deps: AppDeps): Express {
+/** The bot's HTTP request listener; `listen` is for server.ts and tests, which own their servers. */
+export interface BotApp {
+  (req: IncomingMessage, res: ServerResponse): void;
+  listen(port: number, host: string | undefined, onListening: () => void): Server;
+}
+
+/**
+ * Builds the HTTP app: LINE's webhook on its own lean path (before any body parser, as the
+ * SDK's middleware needs the raw bytes), every other route through express.
+ */
+export function createApp(deps: AppDeps): BotApp {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
-  // LINE middleware needs the raw body: the webhook is mounted before any body parser.
-  app.use('/webhook', createWebhookRouter({ channelSecret: deps.channelSecret, intake: deps.intake, logger: deps.logger }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -33,7 +41,11 @@ export function createApp(deps: AppDeps): Express {
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'no such route' } });
   });
-  return app;
+  const webhook = createWebhookHandler({ channelSecret: deps.channelSecret, intake: deps.intake, logger: deps.logger });
+  const listener = (req: IncomingMessage, res: ServerResponse) => (isWebhookRequest(req) ? webhook(req, res) : app(req, res));
+  return Object.assign(listener, {
+    listen: (port: number, host: string | undefined, onListening: () => void) => http.createServer(listener).listen(port, host, onListening),
+  });
 }
 
 const LIVE_HOME = `<!doctype html><html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Express, Router } from 'express';
-import { createApp } from './app.js';
+import type { Router } from 'express';
+import { createApp, type BotApp } from './app.js';
 import type { Config } from './config.js';
 import { ConversationRepo, ConversationStateSchema } from './bot/conversation.js';
 import { Dispatcher } from './bot/dispatcher.js';
@@ -58,7 +58,7 @@ export interface RuntimeOptions {
 }
 
 export interface Runtime {
-  app: Express;
+  app: BotApp;
   dispatcher: Dispatcher;
   library: ContentLibrary;
   index: SearchIndex;

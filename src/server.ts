@@ -59,7 +59,7 @@ async function resolveChannel(config: Config): Promise<{ channel: LineChannel; s
 
 function listen(runtime: Runtime, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = runtime.app.listen(port, () => resolve(server));
+    const server = runtime.app.listen(port, undefined, () => resolve(server));
     server.once('error', reject);
   });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, sign, textEvent, userId, webhookBody } from '../helpers/events.js';
 import { LINE_BASE } from '../helpers/line-nock.js';
@@ -47,6 +47,61 @@ describe('POST /webhook', () => {
     bot = await startBot();
     const res = await bot.post('{"destination":"x"}');
     expect(res.status).toBe(400);
+  });
+
+  it('when the body is over 1 MB, then 413 and nothing stored, whether its size was declared or not', async () => {
+    bot = await startBot();
+    const big = webhookBody(textEvent(userId(1), 'ก'.repeat(400_000)));
+    expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);
+    const declared = await bot.post(big);
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { error: { code: string } }).error.code).toBe('too_large');
+    // Streamed without a content-length: the limit holds while reading.
+    const streamed = await fetch(`${bot.url}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': sign(big) },
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    await bot.settle();
+    expect(bot.line.calls).toEqual([]);
+    expect(await inboxText(bot.dataDir)).toBe('');
+  });
+
+  it('when the webhook URL has a trailing slash or a query string, then it is the webhook; other methods are not', async () => {
+    bot = await startBot();
+    for (const suffix of ['/', '?from=line']) {
+      const body = webhookBody(textEvent(userId(1), 'ITA ได้กี่คะแนน'));
+      const res = await fetch(`${bot.url}/webhook${suffix}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) }, body });
+      expect(res.status).toBe(200);
+    }
+    await bot.settle();
+    expect(bot.line.calls.filter((c) => c.path === '/v2/bot/message/reply')).toHaveLength(2);
+    const get = await fetch(`${bot.url}/webhook`);
+    expect(get.status).toBe(404);
+    const elsewhere = await fetch(`${bot.url}/webhooks`, { method: 'POST', body: '{}' });
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it('when the events cannot be stored, then 500 so LINE delivers them again, and nothing is answered', async () => {
+    bot = await startBot();
+    // The disk fails the next write, which is the inbox's append for this event.
+    const probe = await fs.open(path.join(bot.dataDir, 'probe'), 'w');
+    const write = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'write').mockRejectedValueOnce(Object.assign(new Error('i/o error'), { code: 'EIO' }));
+    await probe.close();
+    const event = textEvent(userId(1), 'ITA ได้กี่คะแนน');
+    const res = await bot.send(event);
+    write.mockRestore();
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('internal');
+    expect(bot.line.calls).toEqual([]);
+    expect(bot.logs.find((l) => l.msg === 'webhook intake failed')?.error).toBe('Error');
+    expect(await inboxText(bot.dataDir)).toBe('');
+    // LINE's redelivery of the same event is then stored and answered.
+    const again = await bot.send({ ...event, deliveryContext: { isRedelivery: true } });
+    expect(again.status).toBe(200);
+    expect(bot.line.replies()).toHaveLength(1);
   });
 
   it('when events is empty (LINE checking the connection), then 200 and no call', async () => {
