@@ -22,7 +22,20 @@ export function deriveKeys(master: Buffer): DataKeys {
   return { tips: derive('tips'), inbox: derive('inbox'), people: derive('people'), userRef: derive('user-ref'), audit: derive('audit') };
 }
 
+/** How many recent users' references are kept in memory (every event needs its sender's). */
+const REMEMBERED_REFS = 10_000;
+const recentRefs = new WeakMap<DataKeys, Map<string, string>>();
+
 /** A stable pseudonym for a LINE user id: the same id always gives the same reference. */
 export function userRef(keys: DataKeys, userId: string): string {
-  return createHmac('sha256', keys.userRef).update(userId).digest('base64url').slice(0, 32);
+  let refs = recentRefs.get(keys);
+  if (!refs) recentRefs.set(keys, (refs = new Map()));
+  let ref = refs.get(userId);
+  if (ref === undefined) {
+    ref = createHmac('sha256', keys.userRef).update(userId).digest('base64url').slice(0, 32);
+    // Oldest first out: a Map iterates in insertion order.
+    if (refs.size >= REMEMBERED_REFS) refs.delete(refs.keys().next().value!);
+    refs.set(userId, ref);
+  }
+  return ref;
 }

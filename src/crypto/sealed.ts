@@ -11,12 +11,26 @@ export class SealError extends Error {
   override name = 'SealError';
 }
 
+const IV_BYTES = 12;
+/** Random bytes fetched 256 IVs at a time (one call to the CSPRNG instead of one per value); no byte is used twice. */
+let ivPool = Buffer.alloc(0);
+let ivNext = 0;
+
+function freshIv(): Buffer {
+  if (ivNext + IV_BYTES > ivPool.length) {
+    ivPool = randomBytes(IV_BYTES * 256);
+    ivNext = 0;
+  }
+  ivNext += IV_BYTES;
+  return ivPool.subarray(ivNext - IV_BYTES, ivNext);
+}
+
 export function seal(key: Buffer, plaintext: string | Buffer): string {
   if (key.length !== 32) throw new SealError('key must be 32 bytes');
-  const iv = randomBytes(12);
+  const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  const body = Buffer.concat([typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext), cipher.final()]);
+  return `${VERSION}.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${body.toString('base64url')}`;
 }
 
 export function openSealed(key: Buffer, sealed: string): Buffer {

@@ -49,7 +49,7 @@ export function createWebhookHandler(opts: { channelSecret: string; intake: Webh
       void verify(withBody, res, (err) => {
         if (err) return fail(res, err);
         opts.intake.accept(withBody.body).then(
-          () => sendJson(res, 200, {}),
+          () => sendAccepted(res),
           (e: unknown) => fail(res, e),
         );
       });
@@ -75,6 +75,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too la
     req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.once('error', () => resolve('aborted'));
   });
+}
+
+const ACCEPTED = Buffer.from('{}');
+
+function sendAccepted(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': ACCEPTED.length });
+  res.end(ACCEPTED);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
