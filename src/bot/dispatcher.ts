@@ -13,6 +13,8 @@ import { UserQueue } from './user-queue.js';
 export const REPLY_TOKEN_TTL_MS = 60_000;
 /** A handler still busy after this long (an image download, say) shows LINE's loading dots. */
 export const LOADING_AFTER_MS = 400;
+/** Events handled at the same time (each holds at most one call to LINE). */
+export const MAX_HANDLING = 16;
 
 export type HandleRoute = (ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>) => Promise<void>;
 
@@ -29,26 +31,67 @@ export interface DispatcherDeps {
   say: (text: string) => messagingApi.Message[];
   /** Milliseconds before the loading animation is shown (default LOADING_AFTER_MS). */
   loadingAfterMs?: number;
+  /** Events handled at the same time (default MAX_HANDLING). */
+  maxHandling?: number;
 }
 
 /**
  * Takes acknowledged events from the inbox and handles them: in order per user, one reply
  * per event sent after the handler, the event marked done whatever happened, and one log
  * line per event with no personal data in it.
+ *
+ * Acknowledging LINE comes first. Events wait in arrival order and are started one per turn
+ * of the event loop, at most `maxHandling` at once, so webhook requests that arrive meanwhile
+ * are answered between two handlers instead of after a whole burst of them.
  */
 export class Dispatcher {
   private readonly queue = new UserQueue();
+  private readonly waiting: Array<{ entry: InboxEntry; handled: () => void }> = [];
+  private handling = 0;
+  private turnBooked = false;
+  private readonly maxHandling: number;
 
-  constructor(private readonly deps: DispatcherDeps) {}
-
-  enqueue(entry: InboxEntry): Promise<void> {
-    const source = entry.event.source as { userId?: string; groupId?: string; roomId?: string } | undefined;
-    const key = source?.userId ?? source?.groupId ?? source?.roomId ?? 'anonymous';
-    return this.queue.run(key, () => this.process(entry));
+  constructor(private readonly deps: DispatcherDeps) {
+    this.maxHandling = deps.maxHandling ?? MAX_HANDLING;
   }
 
-  idle(): Promise<void> {
-    return this.queue.idle();
+  /** Queues an acknowledged event; resolves once it has been handled. */
+  enqueue(entry: InboxEntry): Promise<void> {
+    return new Promise((handled) => {
+      this.waiting.push({ entry, handled });
+      this.bookTurn();
+    });
+  }
+
+  /** Resolves when every event queued so far has been handled. */
+  async idle(): Promise<void> {
+    while (this.waiting.length > 0 || this.handling > 0) {
+      await new Promise((r) => setImmediate(r));
+      await this.queue.idle();
+    }
+  }
+
+  private bookTurn(): void {
+    if (this.turnBooked || this.waiting.length === 0 || this.handling >= this.maxHandling) return;
+    this.turnBooked = true;
+    setImmediate(() => {
+      this.turnBooked = false;
+      this.startNext();
+    });
+  }
+
+  private startNext(): void {
+    const next = this.waiting.shift();
+    if (!next) return;
+    this.handling += 1;
+    const source = next.entry.event.source as { userId?: string; groupId?: string; roomId?: string } | undefined;
+    const key = source?.userId ?? source?.groupId ?? source?.roomId ?? 'anonymous';
+    void this.queue.run(key, () => this.process(next.entry)).then(() => {
+      this.handling -= 1;
+      next.handled();
+      this.bookTurn();
+    });
+    this.bookTurn();
   }
 
   private async process(entry: InboxEntry): Promise<void> {

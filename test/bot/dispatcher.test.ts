@@ -12,7 +12,7 @@ import { PrivateStore } from '../../src/storage/private-store.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function setup(handle: HandleRoute, loadingAfterMs?: number) {
+async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?: number) {
   const dir = await tempDir();
   const keys = deriveKeys(Buffer.alloc(32, 1));
   const now = new Date('2026-11-26T03:00:00Z');
@@ -31,12 +31,12 @@ async function setup(handle: HandleRoute, loadingAfterMs?: number) {
   } as unknown as LineGateway;
   const logger = createMemoryLogger();
   const say = (text: string) => [{ type: 'text' as const, text }];
-  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock: () => now, handle, apology: () => say('apology'), say, ...(loadingAfterMs !== undefined ? { loadingAfterMs } : {}) });
+  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock: () => now, handle, apology: () => say('apology'), say, ...(loadingAfterMs !== undefined ? { loadingAfterMs } : {}), ...(maxHandling !== undefined ? { maxHandling } : {}) });
   const run = async (event: ReturnType<typeof textEvent>) => {
     const [entry] = await inbox.admit([{ id: event.webhookEventId, event: event as unknown as webhook.Event }], now);
     await dispatcher.enqueue(entry!);
   };
-  return { inbox, conversations, sent, loading, logger, run, now };
+  return { inbox, conversations, sent, loading, logger, run, now, dispatcher };
 }
 
 const state = (step: string) => ({ v: 1 as const, flow: 'test', step, draft: {}, updatedAt: '2026-11-26T03:00:00.000Z' });
@@ -76,6 +76,41 @@ describe('Dispatcher', () => {
     await t.run(textEvent(userId(3), 'x'));
     expect(t.sent[0]!.messages).toEqual([{ type: 'text', text: 'ข้อความยาวเกินไป' }]);
     expect(t.logger.lines.find((l) => l.msg === 'event')?.outcome).toBe('refused:too-long');
+  });
+
+  it('when many events come at once, then at most maxHandling are handled at a time, started in the order they came', async () => {
+    let running = 0;
+    let most = 0;
+    const started: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const t = await setup(
+      async (ctx) => {
+        running += 1;
+        most = Math.max(most, running);
+        started.push(ctx.userId!);
+        await gate;
+        running -= 1;
+        ctx.reply({ type: 'text', text: 'ok' });
+      },
+      undefined,
+      4,
+    );
+    const events = Array.from({ length: 10 }, (_, i) => textEvent(userId(100 + i), 'x'));
+    const all = Promise.all(events.map((e) => t.run(e)));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(running).toBe(4);
+    let idle = false;
+    const idled = t.dispatcher.idle().then(() => (idle = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(idle).toBe(false);
+    open();
+    await all;
+    await idled;
+    expect(most).toBe(4);
+    expect(started).toEqual(events.map((e) => e.source.userId));
+    expect(t.sent).toHaveLength(10);
+    expect(t.inbox.pending()).toEqual([]);
   });
 
   it('when one user\'s event fails, then another user\'s event is still handled', async () => {
