@@ -24,13 +24,15 @@ interface Tally {
   /** Seconds from each block's first request until LINE had every reply (our bot replies after the 200). */
   replySeconds: number;
   cpuMs: number;
+  /** CPU time the LINE stand-in spent taking this bot's replies. */
+  standInCpuMs: number;
   latencies: number[];
   errors: number;
   /** Events replied per second in each block, for the per-block ratios. */
   blockRates: number[];
 }
 
-const newTally = (): Tally => ({ events: 0, ackSeconds: 0, replySeconds: 0, cpuMs: 0, latencies: [], errors: 0, blockRates: [] });
+const newTally = (): Tally => ({ events: 0, ackSeconds: 0, replySeconds: 0, cpuMs: 0, standInCpuMs: 0, latencies: [], errors: 0, blockRates: [] });
 
 /** CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux); NaN elsewhere. */
 function cpuMs(pid: number): number {
@@ -72,7 +74,8 @@ interface Target {
  * resident's question, unique event id) and wait for the 200 before sending the next; then
  * the block waits until the stand-in has every reply.
  */
-async function block(target: Target, secret: string, count: number, replies: () => Promise<number>, measure: boolean): Promise<void> {
+async function block(target: Target, secret: string, count: number, standIn: ChildProcess, measure: boolean): Promise<void> {
+  const replies = () => askReplies(standIn);
   const latencies: number[] = [];
   let errors = 0;
   const one = async () => {
@@ -89,6 +92,7 @@ async function block(target: Target, secret: string, count: number, replies: () 
   };
   const repliesBefore = await replies();
   const cpuBefore = cpuMs(target.child.pid!);
+  const standInBefore = cpuMs(standIn.pid!);
   const started = performance.now();
   let left = count;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
@@ -105,6 +109,7 @@ async function block(target: Target, secret: string, count: number, replies: () 
   t.ackSeconds += acked;
   t.replySeconds += replied;
   t.cpuMs += cpuMs(target.child.pid!) - cpuBefore;
+  t.standInCpuMs += cpuMs(standIn.pid!) - standInBefore;
   t.latencies.push(...latencies);
   t.errors += errors;
   t.blockRates.push(count / replied);
@@ -134,7 +139,6 @@ export async function benchWebhook(): Promise<void> {
   const token = randomBytes(16).toString('hex');
   const secret = randomBytes(16).toString('hex');
   const standIn = await startTarget<{ url: string }>('line-stand-in.js', { BENCH_TOKEN: token });
-  const replies = () => askReplies(standIn.child);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phonsai-bench-'));
   const env = { BENCH_SECRET: secret, BENCH_TOKEN: token, BENCH_LINE_URL: standIn.ready.url, BENCH_DATA_DIR: dataDir };
   const start = async (name: string, script: string): Promise<Target> => {
@@ -144,11 +148,11 @@ export async function benchWebhook(): Promise<void> {
   const echo = await start('echo bot (SDK baseline)', 'echo-bot.js');
   const bot = await start('Phon Sai bot', 'phonsai-bot.js');
   try {
-    await block(echo, secret, WARMUP, replies, false);
-    await block(bot, secret, WARMUP, replies, false);
+    await block(echo, secret, WARMUP, standIn.child, false);
+    await block(bot, secret, WARMUP, standIn.child, false);
     for (let i = 0; i < BLOCKS; i++) {
       const order = i % 4 === 0 || i % 4 === 3 ? [echo, bot] : [bot, echo];
-      for (const target of order) await block(target, secret, PER_BLOCK, replies, true);
+      for (const target of order) await block(target, secret, PER_BLOCK, standIn.child, true);
     }
   } finally {
     for (const t of [echo, bot, standIn]) t.child.kill();
@@ -157,16 +161,16 @@ export async function benchWebhook(): Promise<void> {
   }
   await fs.rm(dataDir, { recursive: true, force: true });
 
-  console.log(`\nWebhook: ${BLOCKS} blocks of ${PER_BLOCK} signed single-event webhooks per bot, taking turns (ABBA), ${CONCURRENCY} concurrent, replies to a loopback LINE stand-in in its own process`);
+  console.log(`\nWebhook: ${BLOCKS} blocks of ${PER_BLOCK} signed single-event webhooks per bot, taking turns (ABBA), ${CONCURRENCY} concurrent, replies to a lean loopback LINE reply endpoint in its own process`);
   const summary = (t: Target) => {
     const r = t.tally;
     r.latencies.sort((a, b) => a - b);
-    return { repliedPerSec: r.events / r.replySeconds, ackedPerSec: r.events / r.ackSeconds, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99), cpu: r.cpuMs / r.events, errors: r.errors };
+    return { repliedPerSec: r.events / r.replySeconds, ackedPerSec: r.events / r.ackSeconds, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99), cpu: r.cpuMs / r.events, standInCpu: r.standInCpuMs / r.events, errors: r.errors };
   };
   const e = summary(echo);
   const b = summary(bot);
   for (const [t, s] of [[echo, e], [bot, b]] as const) {
-    console.log(`  ${t.name.padEnd(24)} ${fmt(s.repliedPerSec, 0).padStart(5)} events/s replied (${fmt(s.ackedPerSec, 0)}/s acked)   ack p50 ${fmt(s.p50, 2)} ms   p99 ${fmt(s.p99, 2)} ms   CPU ${fmt(s.cpu, 2)} ms/event   errors ${s.errors}`);
+    console.log(`  ${t.name.padEnd(24)} ${fmt(s.repliedPerSec, 0).padStart(5)} events/s replied (${fmt(s.ackedPerSec, 0)}/s acked)   ack p50 ${fmt(s.p50, 2)} ms   p99 ${fmt(s.p99, 2)} ms   CPU ${fmt(s.cpu, 2)} ms/event (stand-in ${fmt(s.standInCpu, 2)})   errors ${s.errors}`);
   }
   // An event counts when its reply has reached LINE: our bot acknowledges first, so its acked rate alone would flatter it.
   const ratio = b.repliedPerSec / e.repliedPerSec;

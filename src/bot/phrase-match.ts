@@ -1,6 +1,6 @@
 import { analyzeText, compactForm } from '../content/text-analysis.js';
 import { isParticle } from '../thai/stop-words.js';
-import { editDistance } from '../content/fuzzy-vocabulary.js';
+import { editDistanceOf } from '../content/fuzzy-vocabulary.js';
 
 /**
  * Typo-tolerant phrase matching for intent words. Messages are short, so a plain
@@ -40,6 +40,8 @@ export interface Utterance {
   tokens: string[];
   /** Those words joined: the form phrases are matched in. */
   compact: string;
+  /** `compact` split into code points, once for every phrase it is matched against. */
+  compactChars: readonly string[];
   /** Where each word starts in `compact`. */
   starts: ReadonlySet<number>;
   /** The words that carry meaning (no fillers either), joined. */
@@ -56,7 +58,7 @@ export function readUtterance(text: string): Utterance {
     compact += token;
   }
   const content = analyzed.tokens.filter((t) => !t.filler).map((t) => t.text).join('');
-  return { tokens: list, compact, starts, content };
+  return { tokens: list, compact, compactChars: [...compact], starts, content };
 }
 
 /**
@@ -66,7 +68,7 @@ export function readUtterance(text: string): Utterance {
  * algorithm, stopped as soon as a whole row exceeds `typos` (row minima never decrease).
  */
 export function withinTypos(text: string, phrase: string, typos: number): boolean {
-  return withinTyposPrepared(text, prepare(phrase, typos));
+  return withinTyposPrepared(text, [...text], prepare(phrase, typos));
 }
 
 /** A phrase ready for matching: its code points, typo budget, pigeonhole pieces and digits. */
@@ -86,11 +88,19 @@ function prepare(phrase: string, typos = allowedTypos([...phrase].length)): Prep
   return { phrase, chars, typos, pieces, digits: digitsOf(phrase) };
 }
 
-function withinTyposPrepared(text: string, p: Prepared): boolean {
-  if (!p.pieces.some((piece) => text.includes(piece))) return false;
-  const t = [...text];
-  let previous = new Int32Array(t.length + 1);
-  let row = new Int32Array(t.length + 1);
+/** Two rows of Sellers' table, reused by every match. */
+let sellersRows = [new Int32Array(64), new Int32Array(64)];
+
+/** `withinTypos` with the text also as code points (`t`) and the phrase prepared. */
+function withinTyposPrepared(text: string, t: readonly string[], p: Prepared): boolean {
+  let anyPiece = false;
+  for (const piece of p.pieces) if (text.includes(piece)) anyPiece = true;
+  if (!anyPiece) return false;
+  if (sellersRows[0]!.length <= t.length) sellersRows = sellersRows.map(() => new Int32Array(2 * (t.length + 1)));
+  let previous = sellersRows[0]!;
+  let row = sellersRows[1]!;
+  // First row: a match may start anywhere in the text.
+  previous.fill(0, 0, t.length + 1);
   for (let i = 1; i <= p.chars.length; i++) {
     row[0] = i;
     let rowMin = i;
@@ -101,9 +111,12 @@ function withinTyposPrepared(text: string, p: Prepared): boolean {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > p.typos) return false;
-    [previous, row] = [row, previous];
+    const done = previous;
+    previous = row;
+    row = done;
   }
-  return previous.some((v) => v <= p.typos);
+  for (let j = 0; j <= t.length; j++) if (previous[j]! <= p.typos) return true;
+  return false;
 }
 
 /** Phrase lists are constants: each is prepared once, the first time it is matched against. */
@@ -124,7 +137,7 @@ export function containsPhrase(said: Utterance, list: readonly string[]): boolea
     for (let at = said.compact.indexOf(p.phrase); at >= 0; at = said.compact.indexOf(p.phrase, at + 1)) {
       if (said.starts.has(at)) return true;
     }
-    return p.typos > 0 && withinTyposPrepared(said.compact, p);
+    return p.typos > 0 && withinTyposPrepared(said.compact, said.compactChars, p);
   });
 }
 
@@ -133,10 +146,14 @@ const digitsOf = (text: string): string => text.replace(/\D/g, '');
 /** True when the compact text is one of the phrases, allowing typos (never in digits: "มาตรการ3"). */
 export function equalsPhrase(compact: string, list: readonly string[]): boolean {
   let digits: string | undefined;
+  let chars: string[] | undefined;
   return preparedList(list).some((p) => {
     if (compact === p.phrase) return true;
     if (p.typos === 0) return false;
+    chars ??= [...compact];
+    // More letters apart than typos allowed: no need to compare them.
+    if (Math.abs(chars.length - p.chars.length) > p.typos) return false;
     digits ??= digitsOf(compact);
-    return digits === p.digits && editDistance(compact, p.phrase, p.typos) <= p.typos;
+    return digits === p.digits && editDistanceOf(chars, p.chars, p.typos) <= p.typos;
   });
 }

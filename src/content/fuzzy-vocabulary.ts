@@ -28,28 +28,39 @@ function trigrams(word: string): Set<string> {
   return grams;
 }
 
+/** Three rows of the distance table, reused by every call (the bot asks thousands of times a second). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Damerau-Levenshtein (optimal string alignment) distance over code points, stopping past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
-  const x = [...a];
-  const y = [...b];
+  return editDistanceOf([...a], [...b], max);
+}
+
+/** `editDistance` over strings already split into code points. */
+export function editDistanceOf(x: readonly string[], y: readonly string[], max: number): number {
   if (Math.abs(x.length - y.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  if (rows[0]!.length <= y.length) rows = rows.map(() => new Int32Array(2 * (y.length + 1)));
+  let prevPrev = rows[0]!;
+  let prev = rows[1]!;
+  let row = rows[2]!;
+  for (let j = 0; j <= y.length; j++) prev[j] = j;
   for (let i = 1; i <= x.length; i++) {
-    const row = [i];
+    row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
-      row.push(d);
-      rowMin = Math.min(rowMin, d);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
+    const spare = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = spare;
   }
-  return prev[y.length] ?? max + 1;
+  return prev[y.length]!;
 }
 
 /**

@@ -128,8 +128,33 @@ interface Field {
 }
 const NO_FIELD: Field = { key: '', owner: '' };
 
+/** Template parts with no placeholder or slot anywhere inside, filled once and shared, frozen, by every fill. */
+const filledOnce = new WeakMap<object, unknown>();
+const placeholderInside = new WeakMap<object, boolean>();
+
+function hasPlaceholder(node: unknown): boolean {
+  if (typeof node === 'string') return node.includes('{{');
+  if (node === null || typeof node !== 'object') return false;
+  let known = placeholderInside.get(node);
+  if (known === undefined) {
+    known = (Array.isArray(node) ? node : Object.values(node)).some(hasPlaceholder);
+    placeholderInside.set(node, known);
+  }
+  return known;
+}
+
 function fillNode(node: unknown, ctx: FillContext, at: string, field: Field): unknown {
   if (typeof node === 'string') return fillString(node, ctx, at, field);
+  if (node !== null && typeof node === 'object' && !hasPlaceholder(node)) {
+    // Its children are static too, so each is already frozen: freezing this level freezes all.
+    let filled = filledOnce.get(node);
+    if (filled === undefined) filledOnce.set(node, (filled = Object.freeze(fillParts(node, ctx, at))));
+    return filled;
+  }
+  return fillParts(node, ctx, at);
+}
+
+function fillParts(node: unknown, ctx: FillContext, at: string): unknown {
   if (Array.isArray(node)) {
     return node.flatMap((item, i) => {
       const slot = slotName(item);

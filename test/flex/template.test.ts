@@ -137,6 +137,33 @@ describe('FlexTemplates.fill', () => {
     expect(texts(first)[0]).toBe('หนึ่ง');
     expect(texts(second)[0]).toBe('สอง');
   });
+
+  it('when parts of a template hold no placeholder, then every fill shares them frozen, checked and shortened once', async () => {
+    await writeTemplate('mixed', {
+      type: 'bubble',
+      body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: '{{title}}' }, { type: 'text', text: 'ก'.repeat(LIMITS.text + 10), wrap: true }] },
+      footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', action: { type: 'message', label: 'เมนู', text: 'เมนู' } }] },
+    });
+    const first = asBubble(templates.fill('mixed', { title: 'หนึ่ง' }));
+    const second = asBubble(templates.fill('mixed', { title: 'สอง' }));
+    expect(second.footer).toBe(first.footer);
+    expect(Object.isFrozen(first.footer)).toBe(true);
+    expect(Object.isFrozen(first.footer!.contents[0])).toBe(true);
+    expect(() => (first.footer!.contents as unknown[]).push({ type: 'separator' })).toThrow(TypeError);
+    // The parts around a placeholder are each fill's own.
+    expect(second.body).not.toBe(first.body);
+    expect(texts(first)[0]).toBe('หนึ่ง');
+    const long = texts(second)[1]!;
+    expect(long.length).toBeLessThanOrEqual(LIMITS.text);
+    expect(long.endsWith('…')).toBe(true);
+    expect(second.body!.contents[1]).toBe(first.body!.contents[1]);
+  });
+
+  it('when a part without placeholders is wrong, then every fill fails, not only the first', async () => {
+    await writeTemplate('static-bad', { type: 'bubble', body: { type: 'box', layout: 'vertical', contents: [{ type: 'button', action: { type: 'postback', label: 'ok', data: 'x'.repeat(301) } }] } });
+    expect(() => templates.fill('static-bad', {})).toThrowError(/data is 301 chars/);
+    expect(() => templates.fill('static-bad', {})).toThrowError(/data is 301 chars/);
+  });
 });
 
 describe('truncate', () => {
