@@ -40,8 +40,8 @@ export interface Utterance {
   tokens: string[];
   /** Those words joined: the form phrases are matched in. */
   compact: string;
-  /** `compact` split into code points, once for every phrase it is matched against. */
-  compactChars: readonly string[];
+  /** `compact` as code points, computed once for every phrase it is matched against. */
+  compactCodes: Int32Array;
   /** Where each word starts in `compact`. */
   starts: ReadonlySet<number>;
   /** The words that carry meaning (no fillers either), joined. */
@@ -58,7 +58,7 @@ export function readUtterance(text: string): Utterance {
     compact += token;
   }
   const content = analyzed.tokens.filter((t) => !t.filler).map((t) => t.text).join('');
-  return { tokens: list, compact, compactChars: [...compact], starts, content };
+  return { tokens: list, compact, compactCodes: codePoints(compact), starts, content };
 }
 
 /**
@@ -68,13 +68,14 @@ export function readUtterance(text: string): Utterance {
  * algorithm, stopped as soon as a whole row exceeds `typos` (row minima never decrease).
  */
 export function withinTypos(text: string, phrase: string, typos: number): boolean {
-  return withinTyposPrepared(text, [...text], prepare(phrase, typos));
+  return withinTyposPrepared(text, codePoints(text), prepare(phrase, typos));
 }
 
 /** A phrase ready for matching: its code points, typo budget, pigeonhole pieces and digits. */
 interface Prepared {
   phrase: string;
   chars: string[];
+  codes: Int32Array;
   typos: number;
   pieces: string[];
   digits: string;
@@ -85,15 +86,16 @@ function prepare(phrase: string, typos = allowedTypos([...phrase].length)): Prep
   const size = Math.ceil(chars.length / (typos + 1));
   const pieces: string[] = [];
   for (let at = 0; at < chars.length; at += size) pieces.push(chars.slice(at, at + size).join(''));
-  return { phrase, chars, typos, pieces, digits: digitsOf(phrase) };
+  return { phrase, chars, codes: codePoints(phrase), typos, pieces, digits: digitsOf(phrase) };
 }
 
 /** Two rows of Sellers' table, reused by every match. */
 let sellersRows = [new Int32Array(64), new Int32Array(64)];
 
 /** `withinTypos` with the text also as code points (`t`) and the phrase prepared. */
-function withinTyposPrepared(text: string, t: readonly string[], p: Prepared): boolean {
-  let anyPiece = false;
+function withinTyposPrepared(text: string, t: Int32Array, p: Prepared): boolean {
+  // The filter holds only when there are typos + 1 pieces (a phrase shorter than that has fewer).
+  let anyPiece = p.pieces.length <= p.typos;
   for (const piece of p.pieces) if (text.includes(piece)) anyPiece = true;
   if (!anyPiece) return false;
   if (sellersRows[0]!.length <= t.length) sellersRows = sellersRows.map(() => new Int32Array(2 * (t.length + 1)));
@@ -101,11 +103,11 @@ function withinTyposPrepared(text: string, t: readonly string[], p: Prepared): b
   let row = sellersRows[1]!;
   // First row: a match may start anywhere in the text.
   previous.fill(0, 0, t.length + 1);
-  for (let i = 1; i <= p.chars.length; i++) {
+  for (let i = 1; i <= p.codes.length; i++) {
     row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= t.length; j++) {
-      const cost = p.chars[i - 1] === t[j - 1] ? 0 : 1;
+      const cost = p.codes[i - 1] === t[j - 1] ? 0 : 1;
       const v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
       row[j] = v;
       if (v < rowMin) rowMin = v;
@@ -137,7 +139,7 @@ export function containsPhrase(said: Utterance, list: readonly string[]): boolea
     for (let at = said.compact.indexOf(p.phrase); at >= 0; at = said.compact.indexOf(p.phrase, at + 1)) {
       if (said.starts.has(at)) return true;
     }
-    return p.typos > 0 && withinTyposPrepared(said.compact, said.compactChars, p);
+    return p.typos > 0 && withinTyposPrepared(said.compact, said.compactCodes, p);
   });
 }
 
@@ -156,4 +158,16 @@ export function equalsPhrase(compact: string, list: readonly string[]): boolean 
     digits ??= digitsOf(compact);
     return digits === p.digits && editDistanceOf(chars, p.chars, p.typos) <= p.typos;
   });
+}
+
+/** A text's code points as numbers (comparing numbers is cheaper than comparing one-letter strings). */
+function codePoints(text: string): Int32Array {
+  const codes = new Int32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    codes[n++] = code;
+    if (code > 0xffff) i++;
+  }
+  return codes.subarray(0, n);
 }

@@ -53,6 +53,8 @@ export function mergeGroups(groups: readonly (readonly string[])[]): string[][] 
 export class Thesaurus {
   private readonly terms: Term[] = [];
   private readonly conceptByTerm = new Map<string, string>();
+  /** Terms by their first UTF-16 unit, with their place in `terms` (hits keep that order). */
+  private readonly byFirstUnit = new Map<number, Array<{ term: Term; order: number }>>();
 
   constructor(groups: readonly (readonly string[])[]) {
     mergeGroups(groups).forEach((group, index) => {
@@ -64,6 +66,12 @@ export class Thesaurus {
         const bounded = /^[a-z0-9.]+$/.test(compact) || letterCount(compact) <= MAX_BOUNDED_THAI_LETTERS;
         this.terms.push({ compact, concept, bounded });
       }
+    });
+    this.terms.forEach((term, order) => {
+      const first = term.compact.charCodeAt(0);
+      const list = this.byFirstUnit.get(first) ?? [];
+      list.push({ term, order });
+      this.byFirstUnit.set(first, list);
     });
   }
 
@@ -79,17 +87,18 @@ export class Thesaurus {
 
   /** Every occurrence of a synonym in the text, except those inside a longer one. */
   find(text: AnalyzedText): ConceptHit[] {
-    const hits: ConceptHit[] = [];
-    const starts = new Set(text.tokens.map((t) => t.start));
+    const found: Array<ConceptHit & { order: number }> = [];
     const ends = new Set(text.tokens.map((t) => t.end));
-    for (const term of this.terms) {
-      for (let at = text.compact.indexOf(term.compact); at >= 0; at = text.compact.indexOf(term.compact, at + 1)) {
-        const end = at + term.compact.length;
-        if (!starts.has(at)) continue;
-        const wordEnd = term.bounded ? boundedEnd(text, ends, end) : end;
-        if (wordEnd !== null) hits.push({ concept: term.concept, start: at, end: wordEnd });
+    // A term counts only where a word starts: look up the terms beginning with that letter.
+    for (const at of new Set(text.tokens.map((t) => t.start))) {
+      for (const { term, order } of this.byFirstUnit.get(text.compact.charCodeAt(at)) ?? []) {
+        if (!text.compact.startsWith(term.compact, at)) continue;
+        const wordEnd = term.bounded ? boundedEnd(text, ends, at + term.compact.length) : at + term.compact.length;
+        if (wordEnd !== null) found.push({ concept: term.concept, start: at, end: wordEnd, order });
       }
     }
+    // In the order of the synonym table, then of the text.
+    const hits: ConceptHit[] = found.sort((a, b) => a.order - b.order || a.start - b.start).map(({ concept, start, end }) => ({ concept, start, end }));
     // Longest match: "ข้อมูล" inside "ข้อมูลข่าวสาร" is part of that phrase, not a second topic.
     return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
   }

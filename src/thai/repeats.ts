@@ -9,5 +9,20 @@ const DOUBLE = new RegExp(`(\\p{L}[${THAI_MARKS}]*)\\1+`, 'gu');
  * which is harmless because both sides of every comparison go through it.
  */
 export function collapseRepeats(text: string): string {
-  return text.replace(DOUBLE, '$1');
+  return mayRepeat(text) ? text.replace(DOUBLE, '$1') : text;
+}
+
+const isThaiMark = (unit: number) => unit === 0x0e31 || (unit >= 0x0e34 && unit <= 0x0e3a) || (unit >= 0x0e47 && unit <= 0x0e4e);
+
+/**
+ * False only when nothing can repeat: no character comes back right after its own marks. Most
+ * words pass this scan without the (much slower) backreferencing expression.
+ */
+function mayRepeat(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    let next = i + 1;
+    while (next < text.length && isThaiMark(text.charCodeAt(next))) next++;
+    if (next < text.length && text.charCodeAt(next) === text.charCodeAt(i)) return true;
+  }
+  return false;
 }

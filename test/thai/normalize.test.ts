@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lightNormalize, normalize, tokens, words } from '../../src/thai/normalize.js';
+import { collapseRepeats, lightNormalize, normalize, tokens, words } from '../../src/thai/normalize.js';
 import { isFillerWord, isParticle } from '../../src/thai/stop-words.js';
 
 describe('normalize', () => {
@@ -86,5 +86,23 @@ describe('words', () => {
   it('when the segmenter glues two filler words, then the glued word is a filler too', () => {
     expect(isFillerWord('ได้ที่')).toBe(true);
     expect(isFillerWord('ita')).toBe(false);
+  });
+});
+
+describe('collapseRepeats', () => {
+  it('when a text has no letter coming back after its marks, then it is returned as is; otherwise repeats collapse as the full rule says', () => {
+    const rule = (text: string) => text.replace(/(\p{L}[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*)\1+/gu, '$1');
+    expect(collapseRepeats('ครับบบบ')).toBe('ครับ');
+    expect(collapseRepeats('ก่ก่ก่')).toBe('ก่');
+    expect(collapseRepeats('ธรรม')).toBe('ธรม');
+    expect(collapseRepeats('เทศบาล')).toBe('เทศบาล');
+    expect(collapseRepeats('2568')).toBe('2568');
+    const alphabet = [...'กขรนเาิีุ่้ัำ', 'a', 'l', '1', ' ', '😀'];
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 5000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(collapseRepeats(text), text).toBe(rule(text));
+    }
   });
 });
