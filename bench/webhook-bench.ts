@@ -115,9 +115,16 @@ async function block(target: Target, secret: string, count: number, standIn: Chi
   t.blockRates.push(count / replied);
 }
 
+/** The Node options `npm start` gives the bot (package.json's start script), so the bot is measured as it runs. */
+function startOptions(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(HERE, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const options = /\bnode ((?:--\S+ )*)dist\/src\/server\.js/.exec(scripts.start ?? '')?.[1] ?? '';
+  return options.split(' ').filter(Boolean);
+}
+
 /** Starts a process of bench/targets and waits for its first message (where it listens). */
-async function startTarget<T>(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; ready: T }> {
-  const child = fork(path.join(HERE, 'targets', script), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+async function startTarget<T>(script: string, env: Record<string, string>, execArgv: string[] = []): Promise<{ child: ChildProcess; ready: T }> {
+  const child = fork(path.join(HERE, 'targets', script), { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const ready = await new Promise<T>((resolve, reject) => {
     child.once('message', (m) => resolve(m as T));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -141,12 +148,13 @@ export async function benchWebhook(): Promise<void> {
   const standIn = await startTarget<{ url: string }>('line-stand-in.js', { BENCH_TOKEN: token });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phonsai-bench-'));
   const env = { BENCH_SECRET: secret, BENCH_TOKEN: token, BENCH_LINE_URL: standIn.ready.url, BENCH_DATA_DIR: dataDir };
-  const start = async (name: string, script: string): Promise<Target> => {
-    const { child, ready } = await startTarget<{ port: number }>(script, env);
+  const start = async (name: string, script: string, execArgv: string[] = []): Promise<Target> => {
+    const { child, ready } = await startTarget<{ port: number }>(script, env, execArgv);
     return { name, child, url: `http://127.0.0.1:${ready.port}/webhook`, agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }), sent: 0, tally: newTally() };
   };
   const echo = await start('echo bot (SDK baseline)', 'echo-bot.js');
-  const bot = await start('Phon Sai bot', 'phonsai-bot.js');
+  const botOptions = startOptions();
+  const bot = await start('Phon Sai bot', 'phonsai-bot.js', botOptions);
   try {
     await block(echo, secret, WARMUP, standIn.child, false);
     await block(bot, secret, WARMUP, standIn.child, false);
@@ -161,7 +169,7 @@ export async function benchWebhook(): Promise<void> {
   }
   await fs.rm(dataDir, { recursive: true, force: true });
 
-  console.log(`\nWebhook: ${BLOCKS} blocks of ${PER_BLOCK} signed single-event webhooks per bot, taking turns (ABBA), ${CONCURRENCY} concurrent, replies to a lean loopback LINE reply endpoint in its own process`);
+  console.log(`\nWebhook (our bot with npm start's Node options: ${botOptions.join(' ') || 'none'}): ${BLOCKS} blocks of ${PER_BLOCK} signed single-event webhooks per bot, taking turns (ABBA), ${CONCURRENCY} concurrent, replies to a lean loopback LINE reply endpoint in its own process`);
   const summary = (t: Target) => {
     const r = t.tally;
     r.latencies.sort((a, b) => a - b);
