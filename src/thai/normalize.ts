@@ -31,6 +31,16 @@ const SCRIPT_CHANGE = /(?<=[\u0E00-\u0E7F])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u0E00-
  * ("คุณธรรม") better than collapsed ones, so `tokens` segments this form and collapses per token.
  */
 export function lightNormalize(text: string): string {
+  // A message is read several times (words for intents, for search, the logged form): once is enough.
+  if (text === lastLight.text) return lastLight.normalized;
+  const normalized = lightNormalizeOnce(text);
+  lastLight = { text, normalized };
+  return normalized;
+}
+
+let lastLight = { text: '', normalized: '' };
+
+function lightNormalizeOnce(text: string): string {
   return toArabicDigits(text.normalize('NFC'))
     .replace(INVISIBLE, '')
     .replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
