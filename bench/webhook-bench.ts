@@ -12,7 +12,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONCURRENCY = 16;
 const WARMUP = 500;
 /** Blocks of load, alternating between the two bots (ABBA order), so a slow spell of this shared machine falls on both. */
-const BLOCKS = 12;
+const BLOCKS = 20;
 const PER_BLOCK = 500;
 const QUESTIONS = ['ITA ได้กี่คะแนน', 'พนักงานเทศบาลห้ามทำอะไรบ้าง', 'คู่มือลดการใช้ดุลยพินิจ', 'เทศบาลเปิดเผยข้อมูลอะไรบ้าง', 'ประกาศลงวันที่ ๑๐ มกราคม', 'ร้านกาแฟแถวนี้มีที่ไหนบ้าง', 'มาตรการ', 'ผลคะแนนความโปร่งใสปีนี้'];
 
