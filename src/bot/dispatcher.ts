@@ -15,6 +15,8 @@ export const REPLY_TOKEN_TTL_MS = 60_000;
 export const LOADING_AFTER_MS = 400;
 /** Events handled at the same time (each holds at most one call to LINE). */
 export const MAX_HANDLING = 16;
+/** Events waiting at which the log says handling is behind (at most once a minute). */
+export const BEHIND_AT = 500;
 
 export type HandleRoute = (ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>) => Promise<void>;
 
@@ -33,6 +35,8 @@ export interface DispatcherDeps {
   loadingAfterMs?: number;
   /** Events handled at the same time (default MAX_HANDLING). */
   maxHandling?: number;
+  /** Events waiting at which a warning is logged (default BEHIND_AT). */
+  behindAt?: number;
 }
 
 /**
@@ -50,6 +54,7 @@ export class Dispatcher {
   private handling = 0;
   private turnBooked = false;
   private readonly maxHandling: number;
+  private warnedBehindAt = -Infinity;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.maxHandling = deps.maxHandling ?? MAX_HANDLING;
@@ -60,7 +65,18 @@ export class Dispatcher {
     return new Promise((handled) => {
       this.waiting.push({ entry, handled });
       this.bookTurn();
+      this.warnIfBehind();
     });
+  }
+
+  /** A flood (or a stalled LINE) shows in the log before reply tokens start to expire. */
+  private warnIfBehind(): void {
+    if (this.waiting.length < (this.deps.behindAt ?? BEHIND_AT)) return;
+    const now = this.deps.clock().getTime();
+    if (now - this.warnedBehindAt < 60_000) return;
+    this.warnedBehindAt = now;
+    const oldest = this.waiting[0]!.entry.receivedAt;
+    this.deps.logger.warn('handling is behind', { waiting: this.waiting.length, oldestWaitedMs: Math.max(0, now - oldest) });
   }
 
   /** Resolves when every event queued so far has been handled. */

@@ -12,7 +12,7 @@ import { PrivateStore } from '../../src/storage/private-store.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?: number) {
+async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?: number, behindAt?: number) {
   const dir = await tempDir();
   const keys = deriveKeys(Buffer.alloc(32, 1));
   const now = new Date('2026-11-26T03:00:00Z');
@@ -31,7 +31,7 @@ async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?:
   } as unknown as LineGateway;
   const logger = createMemoryLogger();
   const say = (text: string) => [{ type: 'text' as const, text }];
-  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock: () => now, handle, apology: () => say('apology'), say, ...(loadingAfterMs !== undefined ? { loadingAfterMs } : {}), ...(maxHandling !== undefined ? { maxHandling } : {}) });
+  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock: () => now, handle, apology: () => say('apology'), say, ...(loadingAfterMs !== undefined ? { loadingAfterMs } : {}), ...(maxHandling !== undefined ? { maxHandling } : {}), ...(behindAt !== undefined ? { behindAt } : {}) });
   const run = async (event: ReturnType<typeof textEvent>) => {
     const [entry] = await inbox.admit([{ id: event.webhookEventId, event: event as unknown as webhook.Event }], now);
     await dispatcher.enqueue(entry!);
@@ -111,6 +111,31 @@ describe('Dispatcher', () => {
     expect(started).toEqual(events.map((e) => e.source.userId));
     expect(t.sent).toHaveLength(10);
     expect(t.inbox.pending()).toEqual([]);
+  });
+
+  it('when events pile up past the warning mark, then one warning tells how many wait and how long, without ids or text', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const t = await setup(
+      async (ctx) => {
+        await gate;
+        ctx.reply({ type: 'text', text: 'ok' });
+      },
+      undefined,
+      1,
+      5,
+    );
+    const events = Array.from({ length: 8 }, (_, i) => textEvent(userId(200 + i), 'ข้อความส่วนตัว'));
+    const all = Promise.all(events.map((e) => t.run(e)));
+    await new Promise((r) => setTimeout(r, 50));
+    const warnings = t.logger.lines.filter((l) => l.msg === 'handling is behind');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 'warn', waiting: 5 });
+    expect(typeof warnings[0]!.oldestWaitedMs).toBe('number');
+    expect(JSON.stringify(warnings)).not.toMatch(/ข้อความ|U[0-9a-f]{32}/);
+    open();
+    await all;
+    expect(t.sent).toHaveLength(8);
   });
 
   it('when one user\'s event fails, then another user\'s event is still handled', async () => {
