@@ -20,6 +20,8 @@ const isThaiMark = (unit: number) => unit === 0x0e31 || (unit >= 0x0e34 && unit 
  */
 function mayRepeat(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
+    // A letter outside the BMP is two units: leave such texts to the expression.
+    if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdfff) return true;
     let next = i + 1;
     while (next < text.length && isThaiMark(text.charCodeAt(next))) next++;
     if (next < text.length && text.charCodeAt(next) === text.charCodeAt(i)) return true;

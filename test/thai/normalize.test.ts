@@ -97,7 +97,8 @@ describe('collapseRepeats', () => {
     expect(collapseRepeats('ธรรม')).toBe('ธรม');
     expect(collapseRepeats('เทศบาล')).toBe('เทศบาล');
     expect(collapseRepeats('2568')).toBe('2568');
-    const alphabet = [...'กขรนเาิีุ่้ัำ', 'a', 'l', '1', ' ', '😀'];
+    expect(collapseRepeats('𝒜𝒜𝒜')).toBe('𝒜');
+    const alphabet = [...'กขรนเาิีุ่้ัำ', 'a', 'l', '1', ' ', '😀', '𝒜'];
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let n = 0; n < 5000; n++) {
