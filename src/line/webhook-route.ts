@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JSONParseError, SignatureValidationFailed, middleware } from '@line/bot-sdk';
+import { readBody } from '../http/read-body.js';
 import type { Logger } from '../logger.js';
 import { BadWebhookBody, type WebhookIntake } from './webhook-intake.js';
 
@@ -38,12 +39,11 @@ export function createWebhookHandler(opts: { channelSecret: string; intake: Webh
   };
 
   return (req, res) => {
-    void readBody(req, WEBHOOK_BODY_LIMIT).then((body) => {
-      if (body === 'too large') {
+    readBody(req, WEBHOOK_BODY_LIMIT).then((body) => {
+      if (body === null) {
         sendJson(res, 413, { error: { code: 'too_large', message: 'webhook body over 1 MB' } }, { connection: 'close' });
         return;
       }
-      if (body === 'aborted') return;
       // The SDK reads a Buffer body as the raw bytes it verifies, then parses it in place.
       const withBody = Object.assign(req, { body: body as unknown });
       void verify(withBody, res, (err) => {
@@ -53,28 +53,8 @@ export function createWebhookHandler(opts: { channelSecret: string; intake: Webh
           (e: unknown) => fail(res, e),
         );
       });
-    });
+    }, () => undefined); // The connection broke mid-body: nobody is left to answer.
   };
-}
-
-/** The raw body, or why there is none; a declared or actual size over `limit` stops reading. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too large' | 'aborted'> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.resolve('too large');
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        resolve('too large');
-      } else chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    req.once('error', () => resolve('aborted'));
-  });
 }
 
 const ACCEPTED = Buffer.from('{}');

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Readable } from 'node:stream';
+import { readBody } from '../../http/read-body.js';
 
 /** Why a form body could not be read; `status` is the HTTP answer. */
 export class FormBodyError extends Error {
@@ -23,9 +23,9 @@ const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)\s
 export async function readForm(req: Request, maxBytes: number): Promise<FormData> {
   const type = req.get('content-type') ?? '';
   if (!FORM_TYPES.test(type)) throw new FormBodyError(415, 'not a form');
-  const declared = Number(req.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new FormBodyError(413, 'too large');
-  const body = await readDraining(req, maxBytes);
+  const body = await readBody(req, maxBytes).catch(() => {
+    throw new FormBodyError(400, 'body not readable');
+  });
   if (!body) throw new FormBodyError(413, 'too large');
   try {
     return await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': type }, body }).formData();
@@ -48,21 +48,3 @@ export function files(form: FormData, name: string): Upload[] {
 
 /** A file part of a form (undici's File). */
 export type Upload = Exclude<ReturnType<FormData["get"]>, string | null>;
-
-/**
- * The body, or null when it passes `maxBytes`: the rest is then read and dropped (not kept in
- * memory), so the client still gets a readable answer instead of a reset connection.
- */
-async function readDraining(stream: Readable, maxBytes: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of stream) {
-      total += (chunk as Buffer).length;
-      if (total <= maxBytes) chunks.push(chunk as Buffer);
-    }
-  } catch {
-    throw new FormBodyError(400, 'body not readable');
-  }
-  return total <= maxBytes ? Buffer.concat(chunks) : null;
-}
