@@ -7,10 +7,13 @@ export interface InboxEntry {
   event: webhook.Event;
   /** When the bot acknowledged the event (ms since epoch): reply tokens age from here. */
   receivedAt: number;
+  /** A reply to it was started (and may have reached LINE): after a crash it must not be sent again. */
+  replied: boolean;
 }
 
 type Record =
-  | { op: 'in'; id: string; at: number; sealed: string }
+  | { op: 'in'; id: string; at: number; sealed: string; replied?: true }
+  | { op: 'replying'; id: string; at: number }
   | { op: 'done'; id: string; at: number }
   | { op: 'seen'; id: string; at: number };
 
@@ -50,7 +53,11 @@ export class Inbox {
     for (const r of records) {
       if (r.op === 'in') {
         const event = JSON.parse(openSealedText(this.key, r.sealed)) as webhook.Event;
-        this.pendingById.set(r.id, { id: r.id, event, receivedAt: r.at });
+        this.pendingById.set(r.id, { id: r.id, event, receivedAt: r.at, replied: r.replied === true });
+      } else if (r.op === 'replying') {
+        const entry = this.pendingById.get(r.id);
+        if (entry) entry.replied = true;
+        continue;
       } else {
         this.pendingById.delete(r.id);
       }
@@ -72,7 +79,7 @@ export class Inbox {
     for (const { id, event } of events) {
       if (this.seenAt.has(id)) continue;
       this.seenAt.set(id, now.getTime());
-      fresh.push({ id, event, receivedAt: now.getTime() });
+      fresh.push({ id, event, receivedAt: now.getTime(), replied: false });
     }
     if (fresh.length === 0) return fresh;
     const records: Record[] = fresh.map((e) => ({ op: 'in', id: e.id, at: e.receivedAt, sealed: seal(this.key, JSON.stringify(e.event)) }));
@@ -86,6 +93,25 @@ export class Inbox {
     fresh.forEach((e) => this.pendingById.set(e.id, e));
     this.lines += records.length;
     return fresh;
+  }
+
+  /**
+   * Records, durably (flushed to the disk like the 'in' record), that a reply to this event
+   * is about to be sent. Called just before the reply goes to LINE: after a crash, a replayed
+   * entry carries `replied: true` and is not replied to a second time.
+   */
+  async replying(id: string, at: Date): Promise<void> {
+    const entry = this.pendingById.get(id);
+    if (!entry || entry.replied) return;
+    // Set first, so a compaction queued meanwhile writes it into the new file too.
+    entry.replied = true;
+    this.lines += 1;
+    try {
+      await this.log.append({ op: 'replying', id, at: at.getTime() } satisfies Record, { sync: true });
+    } catch (err) {
+      entry.replied = false;
+      throw err;
+    }
   }
 
   /** Marks an event handled (whatever the outcome), so a restart does not handle it again. */
@@ -105,7 +131,7 @@ export class Inbox {
     const records: Record[] = [];
     for (const [id, at] of this.seenAt) {
       const entry = this.pendingById.get(id);
-      records.push(entry ? { op: 'in', id, at: entry.receivedAt, sealed: seal(this.key, JSON.stringify(entry.event)) } : { op: 'seen', id, at });
+      records.push(entry ? inRecord(entry, seal(this.key, JSON.stringify(entry.event))) : { op: 'seen', id, at });
     }
     this.lines = records.length;
     await this.log.rewrite(records);
@@ -114,4 +140,8 @@ export class Inbox {
   close(): Promise<void> {
     return this.log.close();
   }
+}
+
+function inRecord(entry: InboxEntry, sealed: string): Record {
+  return { op: 'in', id: entry.id, at: entry.receivedAt, sealed, ...(entry.replied ? { replied: true as const } : {}) };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { webhook } from '@line/bot-sdk';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Inbox } from '../../src/line/inbox.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -53,5 +53,41 @@ describe('Inbox', () => {
     await inbox.admit([{ id: e.webhookEventId, event: e }], now);
     await inbox.close();
     await expect(Inbox.open(file, Buffer.alloc(32, 2), now)).rejects.toThrow(/cannot be read with this TIP_ENCRYPTION_KEY/);
+  });
+});
+
+describe('Inbox.replying', () => {
+  it('when a reply was started and the inbox is reopened, then the pending entry says replied', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    const [started, untouched] = [event('one'), event('two')];
+    const admitted = await inbox.admit([{ id: started.webhookEventId, event: started }, { id: untouched.webhookEventId, event: untouched }], now);
+    expect(admitted.map((e) => e.replied)).toEqual([false, false]);
+    await inbox.replying(started.webhookEventId, now);
+    await inbox.close();
+    const again = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    expect(again.pending().map((p) => [p.id, p.replied])).toEqual([
+      [started.webhookEventId, true],
+      [untouched.webhookEventId, false],
+    ]);
+    // Reopening compacts the file; the mark survives that too.
+    await again.close();
+    const third = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    expect(third.pending().find((p) => p.id === started.webhookEventId)?.replied).toBe(true);
+    await third.close();
+  });
+
+  it('when the mark cannot be written, then replying rejects and the entry is not marked', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    const e = event('x');
+    await inbox.admit([{ id: e.webhookEventId, event: e }], now);
+    const probe = await fs.open(file, 'r');
+    const sync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync').mockRejectedValueOnce(new Error('i/o error'));
+    await probe.close();
+    await expect(inbox.replying(e.webhookEventId, now)).rejects.toThrow('i/o error');
+    sync.mockRestore();
+    expect(inbox.pending()[0]?.replied).toBe(false);
+    await inbox.close();
   });
 });
