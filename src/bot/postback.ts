@@ -6,6 +6,7 @@ import { z } from 'zod';
  * boundary, so forged or stale data becomes `null` and a polite "button expired" reply.
  */
 const Id = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const QuestionId = z.string().regex(/^[a-z0-9]{8,24}$/);
 const Page = z.coerce.number().int().min(0).max(50);
 
 export const PostbackSchema = z.discriminatedUnion('a', [
@@ -25,6 +26,8 @@ export const PostbackSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('erase'), ok: z.enum(['0', '1']), t: z.coerce.number().int().nonnegative() }),
   // The tip flow's date-time picker (the chosen time comes in the event's params).
   z.object({ a: z.literal('tip-when') }),
+  // Was this answer helpful? `q` = the question's id in the question log, v=1 yes, v=0 no.
+  z.object({ a: z.literal('fb'), q: QuestionId, v: z.enum(['0', '1']) }),
 ]);
 export type Postback = z.infer<typeof PostbackSchema>;
 export type PostbackAction = Postback['a'];
