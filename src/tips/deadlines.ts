@@ -1,3 +1,4 @@
+import { addBangkokDays } from '../thai/bangkok-days.js';
 import type { TipRecord, TipStatus } from './tip-model.js';
 import { TIP_STATUSES } from './tip-model.js';
 
@@ -10,8 +11,8 @@ export interface TipRules {
 
 export const DEFAULT_TIP_RULES: TipRules = { acknowledgeDays: 7, feedbackDays: 90, retentionDays: 365 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS);
+/** `days` days after an ISO instant, counted on Bangkok's calendar. */
+export const addDays = (iso: string, days: number): Date => addBangkokDays(iso, days);
 
 type Dated = Pick<TipRecord, 'receivedAt' | 'status' | 'acknowledgedAt' | 'feedbackAt'>;
 
