@@ -16,6 +16,7 @@ export class BotContext {
   intent = 'none';
   outcome = 'handled';
   private stagedState: ConversationState | null | undefined = undefined;
+  private essential = false;
 
   constructor(
     readonly event: webhook.Event,
@@ -29,6 +30,27 @@ export class BotContext {
       throw new RangeError(`a reply holds at most ${MAX_REPLY_MESSAGES} messages`);
     }
     this.replies.push(...messages);
+  }
+
+  /**
+   * A reply that must not be lost: a tip receipt, a tip's status, the confirmation of a
+   * change the resident made. When LINE's reply token is gone before it could be sent, the
+   * dispatcher pushes it instead (a push counts against the monthly message quota).
+   */
+  replyEssential(...messages: Message[]): void {
+    this.reply(...messages);
+    this.essential = true;
+  }
+
+  /** True when the reply holds something the resident must receive (see replyEssential). */
+  get mustArrive(): boolean {
+    return this.essential;
+  }
+
+  /** Drops everything collected so far (the handler failed; an apology replaces it). */
+  discardReplies(): void {
+    this.replies.length = 0;
+    this.essential = false;
   }
 
   /** The conversation state as the handler sees it (staged changes included). */

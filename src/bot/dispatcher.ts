@@ -7,13 +7,12 @@ import { BotContext } from './context.js';
 import type { ConversationRepo } from './conversation.js';
 import { UserFacingError } from './errors.js';
 import { routeEvent, type Route } from './router.js';
+import { ReplySender, type ReplyJob, type ReplySenderOptions } from './reply-sender.js';
 import { UserQueue } from './user-queue.js';
 
-/** LINE's reply tokens are good for about a minute; after that a reply would only fail. */
-export const REPLY_TOKEN_TTL_MS = 60_000;
 /** A handler still busy after this long (an image download, say) shows LINE's loading dots. */
 export const LOADING_AFTER_MS = 400;
-/** Events handled at the same time (each holds at most one call to LINE). */
+/** Events handled at the same time (the reply to LINE is sent outside these slots). */
 export const MAX_HANDLING = 16;
 /** Events waiting at which the log says handling is behind (at most once a minute). */
 export const BEHIND_AT = 500;
@@ -37,6 +36,8 @@ export interface DispatcherDeps {
   maxHandling?: number;
   /** Events waiting at which a warning is logged (default BEHIND_AT). */
   behindAt?: number;
+  /** Reply retry and push tuning (tests shorten the windows). */
+  replies?: Omit<ReplySenderOptions, 'line' | 'logger' | 'now'>;
 }
 
 /**
@@ -47,9 +48,15 @@ export interface DispatcherDeps {
  * Acknowledging LINE comes first. Events wait in arrival order and are started one per turn
  * of the event loop, at most `maxHandling` at once, so webhook requests that arrive meanwhile
  * are answered between two handlers instead of after a whole burst of them.
+ *
+ * Waiting for LINE holds no work slot: once a handler is done and its state saved, the
+ * event is marked "replying" in the inbox, its slot goes to the next event, and the reply
+ * (with its retries) waits in a second per-user queue, so one user's replies keep their order.
  */
 export class Dispatcher {
-  private readonly queue = new UserQueue();
+  private readonly handlingQueue = new UserQueue();
+  private readonly replyQueue = new UserQueue();
+  private readonly sender: ReplySender;
   private readonly waiting: Array<{ entry: InboxEntry; handled: () => void }> = [];
   private handling = 0;
   private turnBooked = false;
@@ -58,6 +65,7 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps) {
     this.maxHandling = deps.maxHandling ?? MAX_HANDLING;
+    this.sender = new ReplySender({ line: deps.line, logger: deps.logger, now: () => deps.clock().getTime(), ...deps.replies });
   }
 
   /** Queues an acknowledged event; resolves once it has been handled. */
@@ -81,9 +89,10 @@ export class Dispatcher {
 
   /** Resolves when every event queued so far has been handled. */
   async idle(): Promise<void> {
-    while (this.waiting.length > 0 || this.handling > 0) {
+    while (this.waiting.length > 0 || this.handling > 0 || this.replyQueue.busy) {
       await new Promise((r) => setImmediate(r));
-      await this.queue.idle();
+      await this.handlingQueue.idle();
+      await this.replyQueue.idle();
     }
   }
 
@@ -102,30 +111,60 @@ export class Dispatcher {
     this.handling += 1;
     const source = next.entry.event.source as { userId?: string; groupId?: string; roomId?: string } | undefined;
     const key = source?.userId ?? source?.groupId ?? source?.roomId ?? 'anonymous';
-    void this.queue.run(key, () => this.process(next.entry)).then(() => {
-      this.handling -= 1;
-      next.handled();
-      this.bookTurn();
-    });
+    void this.handlingQueue
+      .run(key, async () => {
+        const handled = await this.handle(next.entry);
+        // Queued before this user's next event is handled, so their replies leave in order.
+        void this.replyQueue.run(key, () => this.finish(next.entry, handled)).then(next.handled);
+      })
+      .then(() => {
+        // The work slot is free once the handler is done: the reply goes on without it.
+        this.handling -= 1;
+        this.bookTurn();
+      });
     this.bookTurn();
   }
 
-  private async process(entry: InboxEntry): Promise<void> {
-    const { inbox, logger, clock } = this.deps;
+  /** Runs the handler and saves its state; the reply is left to `finish`. */
+  private async handle(entry: InboxEntry): Promise<Handled> {
+    const { clock, logger } = this.deps;
     const started = performance.now();
     const event = entry.event;
     const userId = isUserId(event.source?.userId) ? event.source!.userId! : null;
     const ctx = new BotContext(event, userId, clock(), userId ? this.deps.conversations.get(userId) : undefined);
     const route = routeEvent(event);
+    if (entry.replied) {
+      // Handled and replied to before a crash: its changes are saved, its reply token used.
+      ctx.intent = 'replayed';
+      ctx.outcome = 'already-replied';
+      return { ctx, started, job: null };
+    }
     if (route.to === 'ignore') {
       ctx.intent = route.reason;
       ctx.outcome = 'ignored';
-    } else {
-      await this.runHandler(ctx, route, entry.id);
-      await this.flushReply(ctx, entry);
+      return { ctx, started, job: null };
+    }
+    await this.runHandler(ctx, route, entry.id);
+    const job = ctx.replies.length > 0 ? toJob(ctx, entry) : null;
+    if (job) {
+      // On disk before the first call to LINE: after a crash, this event is not replied to again.
+      await this.deps.inbox.replying(entry.id, clock()).catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
+    }
+    return { ctx, started, job };
+  }
+
+  /** Sends the reply (retried, or pushed when it must arrive), then marks the event done. */
+  private async finish(entry: InboxEntry, { ctx, started, job }: Handled): Promise<void> {
+    const { inbox, logger, clock } = this.deps;
+    if (job) {
+      const outcome = await this.sender.send(job).catch((err: Error) => {
+        logger.error('reply not sent', { eventId: entry.id, error: err.name });
+        return 'reply-failed' as const;
+      });
+      if (outcome !== 'replied') ctx.outcome += `;${outcome}`;
     }
     await inbox.done(entry.id, clock()).catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
-    logger.info('event', { eventId: entry.id, type: event.type, intent: ctx.intent, outcome: ctx.outcome, ms: Math.round(performance.now() - started) });
+    logger.info('event', { eventId: entry.id, type: entry.event.type, intent: ctx.intent, outcome: ctx.outcome, ms: Math.round(performance.now() - started) });
   }
 
   private async runHandler(ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>, eventId: string): Promise<void> {
@@ -135,7 +174,7 @@ export class Dispatcher {
       if (ctx.userId && ctx.stateChange !== undefined) await this.deps.conversations.save(ctx.userId, ctx.stateChange);
     } catch (err) {
       // State is not saved: the user can try the same step again.
-      ctx.replies.length = 0;
+      ctx.discardReplies();
       if (err instanceof UserFacingError) {
         ctx.outcome = `refused:${err.code}`;
         ctx.reply(...this.deps.say(err.userMessage));
@@ -150,7 +189,10 @@ export class Dispatcher {
     }
   }
 
-  /** The loading dots for a slow handler; they vanish by themselves when the reply comes. */
+  /**
+   * The loading dots for a slow handler; they vanish by themselves when the reply comes. The
+   * call is not awaited by anyone, so a slow LINE holds no slot (the gateway bounds it).
+   */
   private showLoadingLater(userId: string, eventId: string): NodeJS.Timeout {
     return setTimeout(() => {
       this.deps.line.showLoading(userId, 5).catch((err: Error) => {
@@ -158,23 +200,16 @@ export class Dispatcher {
       });
     }, this.deps.loadingAfterMs ?? LOADING_AFTER_MS);
   }
+}
 
-  private async flushReply(ctx: BotContext, entry: InboxEntry): Promise<void> {
-    const replyToken = (entry.event as { replyToken?: string }).replyToken;
-    if (ctx.replies.length === 0 || !replyToken) return;
-    if (this.deps.clock().getTime() - entry.receivedAt > REPLY_TOKEN_TTL_MS) {
-      ctx.outcome += ';reply-expired';
-      return;
-    }
-    try {
-      await this.deps.line.reply(replyToken, ctx.replies);
-    } catch (err) {
-      ctx.outcome += ';reply-failed';
-      if (err instanceof LineApiError) {
-        this.deps.logger.warn('LINE reply failed', { eventId: entry.id, status: err.status, body: err.body, lineRequestId: err.requestId });
-      } else {
-        this.deps.logger.error('reply not sent', { eventId: entry.id, error: (err as Error).name });
-      }
-    }
-  }
+/** One handled event on its way out. */
+interface Handled {
+  ctx: BotContext;
+  started: number;
+  job: ReplyJob | null;
+}
+
+function toJob(ctx: BotContext, entry: InboxEntry): ReplyJob {
+  const replyToken = (entry.event as { replyToken?: string }).replyToken;
+  return { eventId: entry.id, replyToken, receivedAt: entry.receivedAt, userId: ctx.userId, messages: ctx.replies, mustArrive: ctx.mustArrive };
 }

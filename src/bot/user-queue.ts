@@ -15,6 +15,11 @@ export class UserQueue {
     return next;
   }
 
+  /** True while any task is queued or running. */
+  get busy(): boolean {
+    return this.tails.size > 0;
+  }
+
   /** Resolves when every task queued so far has finished. */
   async idle(): Promise<void> {
     while (this.tails.size > 0) await Promise.all(this.tails.values());

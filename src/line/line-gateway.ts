@@ -1,6 +1,7 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { isMessageId, isUserId } from './ids.js';
 import { ContentTooLarge, readCapped } from './read-capped.js';
+import { realTimers, TimeoutError, withTimeout } from '../publications/timers.js';
 
 type Message = messagingApi.Message;
 
@@ -17,10 +18,25 @@ export class LineApiError extends Error {
   ) {
     super(`LINE ${operation} failed${status ? ` with ${status}` : ''}`);
   }
+
+  /** No answer in time, or no connection: LINE may or may not have taken the request. */
+  get unanswered(): boolean {
+    return this.status === null;
+  }
+}
+
+/** A failure worth trying again: no answer (network, timeout), LINE's 5xx, or 429 "too many requests". */
+export function isTransient(err: unknown): boolean {
+  return err instanceof LineApiError && (err.status === null || err.status >= 500 || err.status === 429);
+}
+
+/** Per call: give up waiting for LINE after `timeoutMs` (default: the gateway's). */
+export interface CallOptions {
+  timeoutMs?: number;
 }
 
 export interface LineGateway {
-  reply(replyToken: string, messages: Message[]): Promise<{ requestId: string | null }>;
+  reply(replyToken: string, messages: Message[], opts?: CallOptions): Promise<{ requestId: string | null }>;
   push(userId: string, messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
   multicast(userIds: string[], messages: Message[], retryKey: string): Promise<{ requestId: string | null }>;
   /** Every friend of the account (LINE allows 60 requests per hour). */
@@ -31,15 +47,38 @@ export interface LineGateway {
 }
 
 const MAX_MESSAGES = 5;
+/** LINE answers a message request in well under a second; ten seconds without an answer is a hang. */
+export const LINE_CALL_TIMEOUT_MS = 10_000;
+/** Downloading what a user sent (up to the tip evidence limit) may take longer. */
+export const LINE_CONTENT_TIMEOUT_MS = 30_000;
+/** The loading dots only matter for a few seconds. */
+const LOADING_TIMEOUT_MS = 5_000;
 
-/** The bot's only way to LINE: @line/bot-sdk's client, pointed at LINE_API_BASE_URL. */
-export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl?: string }): LineGateway {
+export interface LineGatewayOptions {
+  channelAccessToken: string;
+  apiBaseUrl: string;
+  dataApiBaseUrl?: string;
+  /** Default wait for any call (LINE_CALL_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/**
+ * The bot's only way to LINE: @line/bot-sdk's client, pointed at LINE_API_BASE_URL.
+ *
+ * Every call is bounded in time. The SDK (11.0.0) calls the global fetch with no signal and
+ * lets nobody pass one, so a call that hangs is abandoned here, not cancelled: its socket
+ * stays open until LINE answers or Node's fetch gives up (300 s). A retry is still safe:
+ * a reply token is refused once used, and a push retried with the same X-Line-Retry-Key
+ * gets 409.
+ */
+export function createLineGateway(opts: LineGatewayOptions): LineGateway {
   const client = new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl });
   const blob = new messagingApi.MessagingApiBlobClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.dataApiBaseUrl ?? opts.apiBaseUrl });
+  const defaultTimeout = opts.timeoutMs ?? LINE_CALL_TIMEOUT_MS;
 
-  const call = async <T>(operation: string, fn: () => Promise<{ httpResponse: Response; body: T }>) => {
+  const call = async <T>(operation: string, fn: () => Promise<{ httpResponse: Response; body: T }>, timeoutMs = defaultTimeout) => {
     try {
-      const { httpResponse } = await fn();
+      const { httpResponse } = await withTimeout(fn(), timeoutMs, realTimers);
       return { requestId: httpResponse.headers.get('x-line-request-id') };
     } catch (err) {
       throw toLineApiError(operation, err);
@@ -53,9 +92,9 @@ export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl
   };
 
   return {
-    reply(replyToken, messages) {
+    reply(replyToken, messages, callOpts) {
       checkMessages(messages);
-      return call('reply', () => client.replyMessageWithHttpInfo({ replyToken, messages }));
+      return call('reply', () => client.replyMessageWithHttpInfo({ replyToken, messages }), callOpts?.timeoutMs);
     },
     push(userId, messages, retryKey) {
       checkUser(userId);
@@ -74,13 +113,14 @@ export function createLineGateway(opts: { channelAccessToken: string; apiBaseUrl
     },
     async showLoading(userId, seconds) {
       checkUser(userId);
-      await call('loading', () => client.showLoadingAnimationWithHttpInfo({ chatId: userId, loadingSeconds: seconds }));
+      await call('loading', () => client.showLoadingAnimationWithHttpInfo({ chatId: userId, loadingSeconds: seconds }), Math.min(defaultTimeout, LOADING_TIMEOUT_MS));
     },
     async getContent(messageId, maxBytes) {
       if (!isMessageId(messageId)) throw new RangeError('not a LINE message id');
       try {
-        const { body } = await blob.getMessageContentWithHttpInfo(messageId);
-        return await readCapped(body, maxBytes);
+        // The whole download, body included, within the time limit.
+        const download = blob.getMessageContentWithHttpInfo(messageId).then(({ body }) => readCapped(body, maxBytes));
+        return await withTimeout(download, Math.max(defaultTimeout, LINE_CONTENT_TIMEOUT_MS), realTimers);
       } catch (err) {
         throw err instanceof ContentTooLarge ? err : toLineApiError('content', err);
       }
@@ -92,5 +132,6 @@ function toLineApiError(operation: string, err: unknown): LineApiError {
   if (err instanceof HTTPFetchError) {
     return new LineApiError(operation, err.status, err.body.slice(0, 2000), err.headers.get('x-line-request-id'), err.headers.get('x-line-accepted-request-id'));
   }
+  if (err instanceof TimeoutError) return new LineApiError(operation, null, `timeout: ${err.message}`, null);
   return new LineApiError(operation, null, err instanceof Error ? err.message : String(err), null);
 }
