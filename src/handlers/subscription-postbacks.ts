@@ -31,14 +31,14 @@ export function subscriptionPostbacks(friends: FriendRepo): Pick<PostbackHandler
         : ((await friends.unsubscribe(userId, ctx.now, [postback.id])) ?? { topics: [] });
       ctx.outcome = `topic:${postback.id}:${on ? 'on' : 'off'}`;
       const name = topic(postback.id).name;
-      ctx.reply(...settingsReply(on ? SUBSCRIPTION_SAY.topicOn(name) : SUBSCRIPTION_SAY.topicOff(name), friend.topics));
+      ctx.replyEssential(...settingsReply(on ? SUBSCRIPTION_SAY.topicOn(name) : SUBSCRIPTION_SAY.topicOff(name), friend.topics));
     },
     async 'topics-all'(ctx, postback) {
       const userId = requireUser(ctx);
       const on = postback.on === '1';
       const friend = on ? await friends.subscribe(userId, TOPIC_IDS, ctx.now) : ((await friends.unsubscribe(userId, ctx.now)) ?? { topics: [] });
       ctx.outcome = `topics:${on ? 'all' : 'none'}`;
-      ctx.reply(...settingsReply(on ? SUBSCRIPTION_SAY.allOn : SUBSCRIPTION_SAY.allOff, friend.topics));
+      ctx.replyEssential(...settingsReply(on ? SUBSCRIPTION_SAY.allOn : SUBSCRIPTION_SAY.allOff, friend.topics));
     },
   };
 }

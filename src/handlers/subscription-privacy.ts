@@ -42,7 +42,7 @@ export function privacyHandlers(friends: FriendRepo, agencyName: () => string): 
         // The dispatcher deletes the conversation state once this handler has succeeded.
         ctx.setState(null);
         ctx.outcome = 'erased';
-        ctx.reply(textMessage(SUBSCRIPTION_SAY.erased));
+        ctx.replyEssential(textMessage(SUBSCRIPTION_SAY.erased));
       },
     },
   };

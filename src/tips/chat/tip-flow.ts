@@ -109,7 +109,7 @@ async function file(deps: TipChatDeps, ctx: BotContext, next: Next): Promise<boo
   );
   deps.quota.use(userId, ctx.now);
   ctx.outcome = `tip:filed:${draft.identity}`;
-  ctx.reply(...receiptMessages(receipt));
+  ctx.replyEssential(...receiptMessages(receipt));
   // The images now belong to the tip: end the conversation without deleting them.
   await endConversation(deps, ctx, null);
   return true;
@@ -118,7 +118,7 @@ async function file(deps: TipChatDeps, ctx: BotContext, next: Next): Promise<boo
 async function addInformation(deps: TipChatDeps, ctx: BotContext, draft: Draft): Promise<boolean> {
   const added = await deps.filing.addInformation(draft.tipId ?? '', draft.what, draft.images, ctx.now);
   ctx.outcome = added ? 'tip:added' : 'tip:add-refused';
-  ctx.reply(textMessage(added ? CHAT.added : CHAT.addClosed));
+  ctx.replyEssential(textMessage(added ? CHAT.added : CHAT.addClosed));
   await endConversation(deps, ctx, added ? null : draft);
   return true;
 }

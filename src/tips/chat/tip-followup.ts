@@ -41,7 +41,7 @@ export async function lookUp(deps: TipChatDeps, ctx: BotContext, receipt: string
     return;
   }
   ctx.outcome = 'tip:status';
-  ctx.reply(...statusMessages(deps.filing.publicView(tip)));
+  ctx.replyEssential(...statusMessages(deps.filing.publicView(tip)));
   if (tip.status === 'closed') await endConversation(deps, ctx, null);
   else ctx.setState(draftState(deps.key, 'found', { ...emptyDraft(), tipId: tip.id }, ctx.now));
 }
