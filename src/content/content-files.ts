@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileDurably } from '../storage/durable-file.js';
+import { documentText } from '../storage/json-document.js';
 import { ContentDocumentSchema, type ContentDocument } from './model.js';
 
 /** Imported documents live in `<dir>/content/<doc.id>.json`, one file per source document. */
@@ -19,18 +20,9 @@ export async function writeContentDocument(dir: string, doc: ContentDocument): P
     const issue = checked.error.issues[0];
     throw new Error(`content document ${doc.id} is not valid: ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const folder = contentDir(dir);
-  const target = path.join(folder, `${checked.data.id}.json`);
-  await mkdir(folder, { recursive: true });
-  // Atomic write: readers see the old file or the new one, never half of it.
-  const temp = path.join(folder, `.${checked.data.id}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, `${JSON.stringify(checked.data, null, 2)}\n`, 'utf8');
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  const target = path.join(contentDir(dir), `${checked.data.id}.json`);
+  // Durable and atomic: readers, and the file after a power cut, hold the old document or the new one
+  await writeFileDurably(target, documentText(checked.data, { indent: 2 }));
   return target;
 }
 

@@ -3,6 +3,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { DIR_MODE, writeFileDurably } from '../storage/durable-file.js';
+import { documentText } from '../storage/json-document.js';
 import type { Author, Publishing } from './publishing.js';
 import { PUBLICATION_ID } from './publication.js';
 import { errorLine } from './publish-error.js';
@@ -52,8 +54,8 @@ export class PublishSpool {
   }
 
   async start(): Promise<void> {
-    await fsp.mkdir(path.join(this.dir, 'done'), { recursive: true });
-    await fsp.writeFile(path.join(this.dir, BOT_MARK), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+    await fsp.mkdir(path.join(this.dir, 'done'), { recursive: true, mode: DIR_MODE });
+    await writeFileDurably(path.join(this.dir, BOT_MARK), documentText({ pid: process.pid, startedAt: new Date().toISOString() }));
     try {
       this.watcher = fs.watch(this.dir, { persistent: false }, () => void this.scan());
     } catch {
@@ -90,8 +92,7 @@ export class PublishSpool {
       this.logger.warn('publication request refused', { file: path.basename(file), error: receipt.error });
     }
     const done = path.join(this.dir, 'done', `${id}.json`);
-    await fsp.writeFile(`${done}.tmp`, JSON.stringify(receipt));
-    await fsp.rename(`${done}.tmp`, done);
+    await writeFileDurably(done, documentText(receipt));
     await fsp.rm(file, { force: true });
   }
 

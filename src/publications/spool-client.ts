@@ -1,5 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { DIR_MODE, writeFileDurably } from '../storage/durable-file.js';
+import { documentText } from '../storage/json-document.js';
 import { BOT_MARK, spoolDir, type SpoolReceipt, type SpoolRequest } from './publish-spool.js';
 
 export type SpoolOutcome = { kind: 'taken'; receipt: SpoolReceipt } | { kind: 'queued'; botRunning: boolean };
@@ -16,16 +18,14 @@ async function botRunning(dir: string): Promise<boolean> {
 }
 
 /**
- * Leaves a request for the bot (written whole, then renamed into place) and, when the bot is
+ * Leaves a request for the bot (written whole and flushed, then renamed into place) and, when the bot is
  * running, waits for its receipt. Without a running bot the request waits in the folder and
  * is taken when the bot starts.
  */
 export async function requestPublication(stateDir: string, request: SpoolRequest, opts: { waitMs?: number; pollMs?: number } = {}): Promise<SpoolOutcome> {
   const dir = spoolDir(stateDir);
-  await fsp.mkdir(path.join(dir, 'done'), { recursive: true });
-  const file = path.join(dir, `${request.id}.json`);
-  await fsp.writeFile(`${file}.tmp`, JSON.stringify(request));
-  await fsp.rename(`${file}.tmp`, file);
+  await fsp.mkdir(path.join(dir, 'done'), { recursive: true, mode: DIR_MODE });
+  await writeFileDurably(path.join(dir, `${request.id}.json`), documentText(request));
   const running = await botRunning(dir);
   if (!running) return { kind: 'queued', botRunning: false };
   const receiptFile = path.join(dir, 'done', `${request.id}.json`);

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileDurably } from '../storage/durable-file.js';
+import { documentText } from '../storage/json-document.js';
 import { richMenuDesignHtml } from './design.js';
 import { MAIN_MENU } from './main-menu.js';
 import type { RenderedImage } from './render-image.js';
@@ -20,13 +22,15 @@ export function menuFingerprint(): string {
   return crypto.createHash('sha256').update(richMenuDesignHtml()).update(JSON.stringify(MAIN_MENU)).digest('hex').slice(0, 16);
 }
 
-/** Writes the image (atomically, with its sidecar); returns the image file's path. */
+/**
+ * Writes the image, then its sidecar, each durably (flushed, renamed, folder flushed): the
+ * sidecar never names an image that a power cut could leave empty. Returns the image's path.
+ */
 export async function saveMenuImage(dataDir: string, image: RenderedImage): Promise<string> {
   const dir = menuImageDir(dataDir);
-  await fs.mkdir(dir, { recursive: true });
   const file = image.contentType === 'image/png' ? 'rich-menu.png' : 'rich-menu.jpg';
-  await writeAtomically(path.join(dir, file), image.data);
-  await writeAtomically(path.join(dir, 'rich-menu.json'), Buffer.from(JSON.stringify({ fingerprint: menuFingerprint(), file, contentType: image.contentType }) + '\n'));
+  await writeFileDurably(path.join(dir, file), image.data);
+  await writeFileDurably(path.join(dir, 'rich-menu.json'), documentText({ fingerprint: menuFingerprint(), file, contentType: image.contentType }));
   return path.join(dir, file);
 }
 
@@ -38,12 +42,6 @@ export async function loadMenuImage(dataDir: string): Promise<RenderedImage | nu
   if (!sidecar?.success || sidecar.data.fingerprint !== menuFingerprint()) return null;
   const data = await fs.readFile(path.join(dir, sidecar.data.file)).catch(() => null);
   return data ? { data, contentType: sidecar.data.contentType } : null;
-}
-
-async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
 }
 
 function safeJson(raw: string): unknown {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { LowSync } from 'lowdb';
 import { z } from 'zod';
+import { DurableJsonFileSync } from '../storage/json-document.js';
 import { ROLES } from './roles.js';
 
 /** Account names: what staff type to log in and what the audit trail records. */
@@ -26,18 +28,22 @@ export const AccountSchema = z.object({
 export type Account = z.infer<typeof AccountSchema>;
 
 const FileSchema = z.object({ v: z.literal(1), accounts: z.array(AccountSchema) });
+type AccountsFile = z.infer<typeof FileSchema>;
 
 /**
  * Console accounts in one small JSON file under DATA_DIR (a municipality has a handful of
  * staff). Both the running bot and `npm run staff` write it, so every read checks whether the
  * file changed on disk and every change is read-modify-write done synchronously (no await in
- * between, so no lost update inside the process) and replaced atomically (temp file, rename).
+ * between, so no lost update inside the process) and replaced through the durable writer
+ * (flushed temp file, rename, flushed folder; mode 0600). A damaged file stops with its name.
  */
 export class AccountStore {
   private accounts = new Map<string, Account>();
   private stamp = '';
+  private readonly db: LowSync<AccountsFile>;
 
   constructor(readonly file: string) {
+    this.db = new LowSync(new DurableJsonFileSync(file, FileSchema, { indent: 1 }), { v: 1, accounts: [] });
     this.reload();
   }
 
@@ -71,19 +77,14 @@ export class AccountStore {
     }
     const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
     if (stamp === this.stamp) return;
-    const parsed = FileSchema.safeParse(JSON.parse(fs.readFileSync(this.file, 'utf8')));
-    if (!parsed.success) throw new Error(`${this.file}: not a valid accounts file (${parsed.error.issues[0]?.message})`);
-    this.accounts = new Map(parsed.data.accounts.map((a) => [a.name, a]));
+    this.db.read();
+    this.accounts = new Map(this.db.data.accounts.map((a) => [a.name, a]));
     this.stamp = stamp;
   }
 
   private write(): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const text = JSON.stringify({ v: 1, accounts: [...this.accounts.values()] }, null, 1) + '\n';
-    // Atomic write: a reader (the other process) sees the old file or the new one
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, text, { mode: 0o600 });
-    fs.renameSync(tmp, this.file);
+    this.db.data = { v: 1, accounts: [...this.accounts.values()] };
+    this.db.write();
     const stat = fs.statSync(this.file);
     this.stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
   }

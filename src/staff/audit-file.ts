@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { AppendLog } from '../storage/append-log.js';
-import { entryHash, headFile, verifyChain, type AuditEntry } from './audit-log.js';
+import { entryHash, headDocument, verifyChain, type AuditEntry } from './audit-log.js';
 
 export type AuditCheck = { ok: true; count: number } | { ok: false; at: number; reason: string };
 
@@ -14,7 +14,7 @@ export async function readAndVerifyAudit(file: string, key: Buffer): Promise<{ e
   let head: unknown;
   try {
     records = await readRecords(file);
-    head = JSON.parse(await fs.readFile(headFile(file), 'utf8').catch(() => 'null'));
+    head = await headDocument(file).read();
   } catch (e) {
     return { entries: [], check: { ok: false, at: 0, reason: `the trail cannot be read (${(e as Error).message})` }, suspects: new Set() };
   }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import fs from 'node:fs/promises';
+import { z } from 'zod';
 import { AppendLog } from '../storage/append-log.js';
+import { DurableJsonFile } from '../storage/json-document.js';
 
 /**
  * The staff audit trail: who did what, when, to which record — never tip content. Entries
@@ -23,11 +24,9 @@ export interface AuditEntry {
   hash: string;
 }
 
-interface Head {
-  seq: number;
-  hash: string;
-  mac: string;
-}
+/** The newest entry's number and MAC, signed: removing entries at the end shows against it. */
+export const HeadSchema = z.object({ seq: z.number().int().min(0), hash: z.string(), mac: z.string() });
+type Head = z.infer<typeof HeadSchema>;
 
 const GENESIS = '0'.repeat(64);
 
@@ -38,16 +37,20 @@ export function entryHash(key: Buffer, entry: Omit<AuditEntry, 'hash'>): string 
 
 const headMac = (key: Buffer, seq: number, hash: string) => createHmac('sha256', key).update(`head:${seq}:${hash}`).digest('hex');
 export const headFile = (file: string) => `${file}.head`;
+/** The head document (durable writes, checked when read). */
+export const headDocument = (file: string) => new DurableJsonFile(headFile(file), HeadSchema);
 
 export class AuditLog {
-  private heading: Promise<void> = Promise.resolve();
+  private readonly head: DurableJsonFile<Head>;
 
   private constructor(
     private readonly log: AppendLog,
-    private readonly file: string,
+    file: string,
     private readonly key: Buffer,
     private readonly entries: AuditEntry[],
-  ) {}
+  ) {
+    this.head = headDocument(file);
+  }
 
   static async open(file: string, key: Buffer): Promise<AuditLog> {
     const { log, records } = await AppendLog.open(file);
@@ -61,19 +64,9 @@ export class AuditLog {
     const entry: AuditEntry = { ...base, hash: entryHash(this.key, base) };
     this.entries.push(entry);
     await this.log.append(entry);
-    // One head write at a time: two requests appending together would race on the temp file
-    this.heading = this.heading.then(() => this.writeHead(), () => this.writeHead());
-    await this.heading;
+    // The head names this entry, now on disk; head writes land one at a time, in this order
+    await this.head.write({ seq: entry.seq, hash: entry.hash, mac: headMac(this.key, entry.seq, entry.hash) });
     return entry;
-  }
-
-  private async writeHead(): Promise<void> {
-    const newest = this.entries.at(-1)!;
-    const head: Head = { seq: newest.seq, hash: newest.hash, mac: headMac(this.key, newest.seq, newest.hash) };
-    // Atomic write: a reader sees the old head or the new one, never half of one.
-    const tmp = `${headFile(this.file)}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(head) + '\n');
-    await fs.rename(tmp, headFile(this.file));
   }
 
   /** Entries, oldest first, optionally only those about one target. */

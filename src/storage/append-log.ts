@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { DIR_MODE, FILE_MODE, writeFileDurably } from './durable-file.js';
 
 /**
  * An append-only file of JSON lines. Appends that arrive while a flush to the disk is on its
@@ -29,7 +30,7 @@ export class AppendLog {
    * process died mid-write) is dropped; a bad line anywhere else is corruption and throws.
    */
   static async open(file: string, opts: { durable?: boolean } = {}): Promise<{ log: AppendLog; records: unknown[] }> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: DIR_MODE });
     const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return '';
       throw err;
@@ -47,9 +48,9 @@ export class AppendLog {
     });
     if (text.length > 0 && !text.endsWith('\n')) {
       // Drop the torn tail so the next append starts on a fresh line.
-      await fs.writeFile(file, records.map((r) => JSON.stringify(r) + '\n').join(''));
+      await writeFileDurably(file, records.map((r) => JSON.stringify(r) + '\n').join(''));
     }
-    const handle = await fs.open(file, 'a');
+    const handle = await openForAppend(file);
     return { log: new AppendLog(file, handle, opts.durable ?? true), records };
   }
 
@@ -106,24 +107,25 @@ export class AppendLog {
     this.flushing = null;
   }
 
+  /** On failure the old file and its handle stay as they were, so appends go on. */
   private async replaceFile(text: string): Promise<void> {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const out = await fs.open(tmp, 'w');
-    try {
-      await out.write(text);
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    await this.handle.close();
-    await fs.rename(tmp, this.file);
-    this.handle = await fs.open(this.file, 'a');
+    await writeFileDurably(this.file, text);
+    const old = this.handle;
+    this.handle = await openForAppend(this.file);
+    await old.close();
   }
 
   async close(): Promise<void> {
     await this.flushing;
     await this.handle.close();
   }
+}
+
+/** Opens for appending, created 0600; an older file with looser permissions is tightened. */
+async function openForAppend(file: string): Promise<fs.FileHandle> {
+  const handle = await fs.open(file, 'a', FILE_MODE);
+  await handle.chmod(FILE_MODE);
+  return handle;
 }
 
 /** Writes the whole text at the end of the file (a short write is continued, as the OS may return one). */

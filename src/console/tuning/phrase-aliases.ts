@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { SearchIndex } from '../../content/search-index.js';
 import { WEIGHT, type SearchItem } from '../../content/search-items.js';
+import { DurableJsonFileSync } from '../../storage/json-document.js';
 
 const AliasSchema = z.object({ phrase: z.string().min(1).max(300), item: z.string().min(1), at: z.iso.datetime(), by: z.string() });
 const FileSchema = z.object({ v: z.literal(1), aliases: z.array(AliasSchema) });
@@ -19,16 +19,14 @@ export class PhraseAliases {
   private aliases: PhraseAlias[] = [];
   /** Items as they were before any phrase was added to them. */
   private readonly originals = new Map<string, SearchItem>();
+  private readonly file: DurableJsonFileSync<z.infer<typeof FileSchema>>;
 
   constructor(
-    private readonly dataDir: string,
+    dataDir: string,
     private readonly index: SearchIndex,
   ) {
-    const file = this.file();
-    if (!fs.existsSync(file)) return;
-    const parsed = FileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new Error(`${file}: not a valid phrase-alias file (${parsed.error.issues[0]?.message})`);
-    this.aliases = parsed.data.aliases;
+    this.file = new DurableJsonFileSync(path.join(dataDir, ALIASES_FILE), FileSchema, { indent: 1 });
+    this.aliases = this.file.read()?.aliases ?? [];
     for (const id of new Set(this.aliases.map((a) => a.item))) this.apply(id);
   }
 
@@ -39,11 +37,9 @@ export class PhraseAliases {
   /** Points `phrase` at the item; false when no such item is indexed. */
   add(alias: PhraseAlias): boolean {
     if (!this.index.get(alias.item)) return false;
-    this.aliases.push(AliasSchema.parse(alias));
-    const tmp = `${this.file()}.${process.pid}.tmp`;
-    fs.mkdirSync(this.dataDir, { recursive: true });
-    fs.writeFileSync(tmp, JSON.stringify({ v: 1, aliases: this.aliases }, null, 1) + '\n');
-    fs.renameSync(tmp, this.file());
+    const next = [...this.aliases, AliasSchema.parse(alias)];
+    this.file.write({ v: 1, aliases: next });
+    this.aliases = next;
     this.apply(alias.item);
     return true;
   }
@@ -55,9 +51,5 @@ export class PhraseAliases {
     this.originals.set(id, original);
     const phrases = this.aliases.filter((a) => a.item === id).map((a) => ({ text: a.phrase, weight: WEIGHT.title }));
     this.index.add([{ ...original, fields: [...original.fields, ...phrases] }]);
-  }
-
-  private file(): string {
-    return path.join(this.dataDir, ALIASES_FILE);
   }
 }
