@@ -17,6 +17,8 @@ export function tipSummary(tip: TipRecord, rules: TipRules, now: Date) {
   const overdue = overdueOf(tip, rules, now);
   return {
     id: tip.id,
+    /** The staff's readable number ("2569-0012"), never the receipt. */
+    number: tip.number ?? null,
     status: tip.status,
     statusName: STATUS_NAMES[tip.status],
     channel: tip.channel,

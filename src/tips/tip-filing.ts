@@ -35,6 +35,7 @@ export class TipFiling {
     const record: TipRecord = {
       v: 1,
       id: this.repo.newId(),
+      number: this.repo.nextNumber(now),
       receiptHash,
       channel: tip.channel,
       identity: tip.notifyUserId ? 'confidential' : 'anonymous',

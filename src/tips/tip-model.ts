@@ -43,6 +43,8 @@ const SealedNote = z.object({ at: Iso, sealed: z.string() });
 export const TipRecordSchema = z.object({
   v: z.literal(1),
   id: z.string().regex(/^[a-z0-9]{12}$/),
+  /** The staff's readable number, "2569-0012" (src/tips/tip-number.ts); tips filed before it existed get one when the store opens. */
+  number: z.string().regex(/^\d{4}-\d{4,}$/).optional(),
   /** scrypt of the receipt; null once the content was deleted under the retention rule. */
   receiptHash: z.string().nullable(),
   channel: z.enum(['line', 'web']),

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { openSealedText, seal } from '../crypto/sealed.js';
 import { KeyedStore } from '../storage/keyed-store.js';
 import { TipContentSchema, TipRecordSchema, type TipContent, type TipRecord } from './tip-model.js';
+import { TipNumbers } from './tip-number.js';
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -13,16 +14,37 @@ const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
  */
 export class TipRepo {
   private readonly byReceipt = new Map<string, string>();
+  private readonly numbers = new TipNumbers();
 
   private constructor(
     private readonly store: KeyedStore<TipRecord>,
     private readonly key: Buffer,
   ) {
-    for (const tip of store.values()) if (tip.receiptHash) this.byReceipt.set(tip.receiptHash, tip.id);
+    for (const tip of store.values()) {
+      if (tip.receiptHash) this.byReceipt.set(tip.receiptHash, tip.id);
+      this.numbers.note(tip.number);
+    }
   }
 
   static async open(file: string, key: Buffer): Promise<TipRepo> {
-    return new TipRepo(await KeyedStore.open(file, TipRecordSchema), key);
+    const repo = new TipRepo(await KeyedStore.open(file, TipRecordSchema), key);
+    await repo.numberUnnumbered();
+    return repo;
+  }
+
+  /** The readable number for a tip received at `receivedAt` (given once, never again). */
+  nextNumber(receivedAt: Date): string {
+    return this.numbers.next(receivedAt);
+  }
+
+  /**
+   * Tips filed before numbers existed get one, in filing order (time received, then id), after
+   * the numbers already given in their fiscal year; saved, so the next start keeps them.
+   */
+  private async numberUnnumbered(): Promise<void> {
+    const missing = this.store.values().filter((t) => !t.number);
+    missing.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
+    for (const tip of missing) await this.store.set(tip.id, { ...tip, number: this.numbers.next(new Date(tip.receivedAt)) });
   }
 
   newId(): string {

@@ -2,6 +2,7 @@ import type { TipDesk } from '../../tips/tip-desk.js';
 import { formatDateThai, formatDateTimeThai } from '../../thai/date.js';
 import { html, multiline, num, type Html } from '../html.js';
 import { csrfField, layout, notice, type Viewer } from '../layout.js';
+import { tipNumberText } from '../../tips/tip-number.js';
 import { TIP_STATUS_NAMES, tipStatusName } from './tip-status-names.js';
 
 type TipRow = ReturnType<TipDesk['list']>[number];
@@ -9,6 +10,8 @@ type TipFull = NonNullable<ReturnType<TipDesk['read']>>;
 
 const when = (iso: string | null) => (iso ? formatDateTimeThai(new Date(iso)) : '-');
 const channelName = (c: string) => (c === 'web' ? 'แบบฟอร์มเว็บ' : 'LINE');
+/** "ทาง LINE", "ทางแบบฟอร์มเว็บ": Thai runs on without a space, a Latin word gets one. */
+const viaChannel = (c: string) => (c === 'web' ? 'ทางแบบฟอร์มเว็บ' : 'ทาง LINE');
 const identityName = (i: string) => (i === 'anonymous' ? 'ไม่ระบุตัวตน' : 'ปกปิดตัวตน (ระบบเก็บไว้เพื่อแจ้งความคืบหน้า)');
 
 function overdueBadge(t: TipRow): Html | '' {
@@ -30,13 +33,13 @@ ${Object.entries(TIP_STATUS_NAMES).map(([id, name]) => tab(id, name, data.counts
 <a href="/staff/tips?overdue=1"${data.overdueOnly ? html` aria-current="page"` : ''}>เกินกำหนด (${num(data.counts.overdue ?? 0)})</a>${tab('all', 'ทั้งหมด')}</nav>
 ${data.tips.length === 0
       ? html`<p>ไม่มีเบาะแสในกลุ่มนี้</p>`
-      : html`<div class="table-wrap"><table class="tips">
+      : html`<div class="table-wrap"><table class="tips stack">
 <thead><tr><th>เลขที่</th><th>รับเมื่อ</th><th>สถานะ</th><th>ช่องทาง</th><th>ตอบรับภายใน</th><th>แจ้งผลภายใน</th><th class="n">ไฟล์</th></tr></thead>
 <tbody>${data.tips.map(
-          (t) => html`<tr class="${t.overdue.any ? 'overdue' : ''}" data-tip="${t.id}"><td><a href="/staff/tips/${t.id}">${t.id}</a> ${overdueBadge(t)}</td>
-<td>${when(t.receivedAt)}</td><td>${t.statusName}</td><td>${channelName(t.channel)}</td>
-<td>${t.acknowledgedAt ? 'ตอบรับแล้ว' : formatDateThai(new Date(t.deadlines.acknowledgeBy), 'short')}</td>
-<td>${t.feedbackAt ? 'แจ้งผลแล้ว' : formatDateThai(new Date(t.deadlines.feedbackBy), 'short')}</td><td class="n">${t.attachmentCount}</td></tr>`,
+          (t) => html`<tr class="${t.overdue.any ? 'overdue' : ''}" data-tip="${t.id}"><td data-label="เลขที่"><a href="/staff/tips/${t.id}" class="tip-number">${tipNumberText(t.number)}</a> ${overdueBadge(t)}</td>
+<td class="date" data-label="รับเมื่อ">${when(t.receivedAt)}</td><td data-label="สถานะ">${t.statusName}</td><td data-label="ช่องทาง">${channelName(t.channel)}</td>
+<td class="date" data-label="ตอบรับภายใน">${t.acknowledgedAt ? 'ตอบรับแล้ว' : formatDateThai(new Date(t.deadlines.acknowledgeBy), 'short')}</td>
+<td class="date" data-label="แจ้งผลภายใน">${t.feedbackAt ? 'แจ้งผลแล้ว' : formatDateThai(new Date(t.deadlines.feedbackBy), 'short')}</td><td class="n" data-label="ไฟล์">${t.attachmentCount}</td></tr>`,
         )}</tbody></table></div>`}`,
   });
 }
@@ -70,14 +73,14 @@ ${c.additions.map((a) => html`<h3>ข้อมูลเพิ่มเติม 
 /** A tip in full: what was reported, evidence, history, notes, and the handling forms. */
 export function tipPage(viewer: Viewer, tip: TipFull, message?: { kind: 'ok' | 'error'; text: string }) {
   return layout(viewer, {
-    title: `เบาะแสเลขที่ ${tip.id}`,
+    title: `เบาะแสเลขที่ ${tipNumberText(tip.number)}`,
     active: 'tips',
     wide: true,
     body: html`${message ? notice(message.kind, message.text) : ''}
 <p><a href="/staff/tips">← รายการเบาะแส</a></p>
 <div class="table-wrap"><table class="figures"><tbody>
 <tr><th scope="row">สถานะ</th><td data-field="status">${tip.statusName} ${tip.overdue.any ? html`<span class="badge overdue">เกินกำหนด</span>` : ''}</td></tr>
-<tr><th scope="row">รับเมื่อ</th><td>${when(tip.receivedAt)} ทาง${channelName(tip.channel)}</td></tr>
+<tr><th scope="row">รับเมื่อ</th><td><span class="nowrap">${when(tip.receivedAt)}</span> ${viaChannel(tip.channel)}</td></tr>
 <tr><th scope="row">ผู้แจ้ง</th><td>${identityName(tip.identity)}${tip.notifiesReporter ? ' · ขอรับแจ้งความคืบหน้าทาง LINE' : ''}</td></tr>
 <tr><th scope="row">ตอบรับภายใน</th><td>${formatDateThai(new Date(tip.deadlines.acknowledgeBy))}${tip.acknowledgedAt ? ` (ตอบรับแล้ว ${when(tip.acknowledgedAt)})` : ''}</td></tr>
 <tr><th scope="row">แจ้งผลภายใน</th><td>${formatDateThai(new Date(tip.deadlines.feedbackBy))}${tip.feedbackAt ? ` (แจ้งผลแล้ว ${when(tip.feedbackAt)})` : ''}</td></tr>
