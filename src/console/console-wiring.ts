@@ -60,7 +60,8 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     subscribers: () => w.friends.subscriberCount(),
     subscribersByTopic: () => Object.fromEntries(TOPIC_IDS.map((t) => [t, w.friends.subscriberRefs(t).length])),
     people: (from, to) => people.between(from, to),
-    itemTitle: (id) => titles.get(id) ?? w.publishing.get(id)?.title,
+    // A publication answers as "publication:<its id>" (src/content/search-items.ts)
+    itemTitle: (id) => titles.get(id) ?? (id.startsWith('publication:') ? w.publishing.get(id.slice('publication:'.length))?.title : undefined),
     tips: (from, to) => w.tips.stats(from, to),
     publications: (from, to) => publicationFigures(w.publishing, from, to),
   };

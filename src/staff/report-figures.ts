@@ -40,7 +40,7 @@ export interface ReportSources {
   subscribers: () => number;
   subscribersByTopic: () => Record<string, number>;
   people?: (from: Date, to: Date) => PeopleChanges;
-  /** The title of an answer item (content or publication), for "most asked". */
+  /** The title of an answer item (content or publication), for "most asked"; undefined once it is gone. */
   itemTitle: (id: string) => string | undefined;
   tips?: (from: Date, to: Date) => TipFigures;
   publications?: (from: Date, to: Date) => PublicationFigure[];
@@ -49,6 +49,8 @@ export interface ReportSources {
 /** A matched answer below this score is "low confidence": worth a look on the questions page. */
 export const LOW_CONFIDENCE_SCORE = 0.4;
 const TOP = 10;
+/** What "most asked" names an item that was removed since (never its raw id). */
+export const GONE_ITEM = 'เรื่องที่ถูกนำออกจากระบบแล้ว';
 const MAX_WEEKLY_RANGE_MS = 400 * 24 * 60 * 60 * 1000;
 
 export interface ReportFigures {
@@ -80,7 +82,7 @@ export function computeReport(sources: ReportSources, from: Date, to: Date): Rep
       lowConfidence: answered.filter((q) => (q.score ?? 0) < LOW_CONFIDENCE_SCORE).length,
       answeredShare: asked.length > 0 ? answered.length / asked.length : null,
     },
-    mostAsked: countBy(answered, (q) => q.match!).map(([id, count]) => ({ id, title: sources.itemTitle(id) ?? id, count })),
+    mostAsked: countBy(answered, (q) => q.match!).map(([id, count]) => ({ id, title: sources.itemTitle(id) ?? GONE_ITEM, count })),
     topUnanswered: countBy(asked.filter((q) => q.match === null && q.text), (q) => q.text!).map(([text, count]) => ({ text, count })),
     friends: { ...sources.friends(), ...sources.people?.(from, to) },
     subscribers: { total: sources.subscribers(), byTopic },
@@ -101,8 +103,11 @@ function countBy<T>(rows: T[], key: (row: T) => string): Array<[string, number]>
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP);
 }
 
-/** Counts under 5 are shown as "<5", so a small number cannot point at a person (tips). */
-export const smallCount = (n: number): number | '<5' => (n < 5 ? '<5' : n);
+/**
+ * Counts of 1 to 4 are shown as "<5", so a small number cannot point at a person (tips).
+ * Zero stays 0: "none overdue" must read as none, and a 0 points at nobody.
+ */
+export const smallCount = (n: number): number | '<5' => (n > 0 && n < 5 ? '<5' : n);
 
 /** The figures as the report shows them: tip counts under 5 hidden (for the API and CSV). */
 export function publicFigures(f: ReportFigures) {

@@ -6,8 +6,8 @@ import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js
 
 export type AccountsMessage = { kind: 'ok' | 'error'; text: string } | { kind: 'password'; name: string; password: string };
 
-function roleSelect(name: string, selected?: string): Html {
-  return html`<select name="${name}" aria-label="บทบาท">${ROLES.map((r) => html`<option value="${r}"${r === selected ? ' selected' : ''}>${ROLE_NAMES[r]} (${r})</option>`)}</select>`;
+function roleSelect(name: string, selected?: string, label?: string): Html {
+  return html`<select name="${name}"${label ? html` aria-label="${label}"` : html` id="new-role"`}>${ROLES.map((r) => html`<option value="${r}"${r === selected ? ' selected' : ''}>${ROLE_NAMES[r]} (${r})</option>`)}</select>`;
 }
 
 function status(a: Account, now: Date): string {
@@ -34,13 +34,13 @@ export function accountsPage(viewer: Viewer, accounts: Account[], now: Date, mes
     active: 'accounts',
     wide: true,
     body: html`${shown}
-<div class="table-wrap"><table>
+<div class="table-wrap"><table class="accounts stack">
 <thead><tr><th>ชื่อผู้ใช้</th><th>บทบาท</th><th>สถานะ</th><th>เข้าสู่ระบบล่าสุด</th><th>จัดการ</th></tr></thead>
 <tbody>${accounts.map(
-      (a) => html`<tr data-account="${a.name}"><td>${a.name}</td>
-  <td><form method="post" action="${path(a, 'role')}" class="inline">${csrfField(viewer)}${roleSelect('role', a.role)} <button type="submit">เปลี่ยนบทบาท</button></form></td>
-  <td>${status(a, now)}</td><td>${a.lastLoginAt ? formatDateTimeThai(new Date(a.lastLoginAt)) : '-'}</td>
-  <td class="actions">${postButton(viewer, path(a, 'reset'), 'ออกรหัสผ่านใหม่', { confirm: `ออกรหัสผ่านใหม่ให้ ${a.name}? รหัสเดิมจะใช้ไม่ได้` })}
+      (a) => html`<tr data-account="${a.name}"><td data-label="ชื่อผู้ใช้"><strong>${a.name}</strong></td>
+  <td data-label="บทบาท"><form method="post" action="${path(a, 'role')}" class="inline">${csrfField(viewer)}${roleSelect('role', a.role, `บทบาทของ ${a.name}`)} <button type="submit">เปลี่ยนบทบาท</button></form></td>
+  <td data-label="สถานะ">${status(a, now)}</td><td data-label="เข้าสู่ระบบล่าสุด">${a.lastLoginAt ? html`<span class="nowrap">${formatDateTimeThai(new Date(a.lastLoginAt))}</span>` : '-'}</td>
+  <td class="actions" data-label="จัดการ">${postButton(viewer, path(a, 'reset'), 'ออกรหัสผ่านใหม่', { confirm: `ออกรหัสผ่านใหม่ให้ ${a.name}? รหัสเดิมจะใช้ไม่ได้` })}
     ${a.disabled ? postButton(viewer, path(a, 'enable'), 'เปิดใช้') : postButton(viewer, path(a, 'disable'), 'ระงับ', { kind: 'danger', confirm: `ระงับบัญชี ${a.name}?` })}
     ${a.lockedUntil ? postButton(viewer, path(a, 'unlock'), 'ปลดล็อก') : ''}
     ${postButton(viewer, path(a, 'logout'), 'ออกจากระบบทุกอุปกรณ์', { kind: 'secondary' })}</td></tr>`,

@@ -29,7 +29,7 @@ export function dashboardPage(viewer: Viewer, data: { quarter: FiscalQuarter; fi
 <h2>การส่งข่าวสารล่าสุด</h2>
 ${data.lastDeliveries.length === 0
     ? html`<p>ยังไม่มีการส่งข่าวสาร</p>`
-    : html`<div class="table-wrap"><table><thead><tr><th>เรื่อง</th><th>เวลา</th>${DELIVERY_HEADERS}</tr></thead>
-<tbody>${data.lastDeliveries.map((p) => html`<tr><td><a href="/staff/publications/${encodeURIComponent(p.id)}">${p.title}</a></td><td>${formatDateTimeThai(new Date(p.at))}</td>${deliveryCells(p)}</tr>`)}</tbody></table></div>`}`,
+    : html`<div class="table-wrap"><table class="stack"><thead><tr><th>เรื่อง</th><th>เวลา</th>${DELIVERY_HEADERS}</tr></thead>
+<tbody>${data.lastDeliveries.map((p) => html`<tr><td data-label="เรื่อง"><a href="/staff/publications/${encodeURIComponent(p.id)}">${p.title}</a></td><td class="date" data-label="เวลา">${formatDateTimeThai(new Date(p.at))}</td>${deliveryCells(p)}</tr>`)}</tbody></table></div>`}`,
   });
 }

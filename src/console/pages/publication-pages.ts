@@ -32,10 +32,10 @@ export function publicationsListPage(viewer: Viewer, list: PublicationView[], ca
     body: html`${canWrite ? html`<p><a class="button-link" href="/staff/publications/new">+ เขียนข่าวสารใหม่</a></p>` : ''}
 ${list.length === 0
       ? html`<p>ยังไม่มีข่าวสาร</p>`
-      : html`<div class="table-wrap"><table class="publications"><thead><tr><th>เรื่อง</th><th>หัวข้อ</th><th>เวลาส่ง</th>${DELIVERY_HEADERS}<th></th></tr></thead>
+      : html`<div class="table-wrap"><table class="publications stack"><thead><tr><th>เรื่อง</th><th>หัวข้อ</th><th>เวลาส่ง</th>${DELIVERY_HEADERS}<th><span class="visually-hidden">ดำเนินการ</span></th></tr></thead>
 <tbody>${list.map(
-          (p) => html`<tr data-publication="${p.id}"><td><a href="/staff/publications/${p.id}">${p.title}</a>${p.urgent ? html` <span class="badge">ส่งถึงทุกคน</span>` : ''}</td>
-<td>${topicName(p.topic)}</td><td>${when(p.publishAt)}</td>${deliveryCells(figuresOf(p))}
+          (p) => html`<tr data-publication="${p.id}"><td data-label="เรื่อง"><a href="/staff/publications/${p.id}">${p.title}</a>${p.urgent ? html` <span class="badge">ส่งถึงทุกคน</span>` : ''}</td>
+<td data-label="หัวข้อ">${topicName(p.topic)}</td><td data-label="เวลาส่ง" class="date">${when(p.publishAt)}</td>${deliveryCells(figuresOf(p))}
 <td>${canWrite && p.status === 'scheduled' ? postButton(viewer, `/staff/publications/${p.id}/cancel`, 'ยกเลิก', { kind: 'danger', confirm: `ยกเลิกการส่ง "${p.title}"?` }) : ''}</td></tr>`,
         )}</tbody></table></div>`}`,
   });
@@ -93,8 +93,8 @@ ${p.delivery.dropped > 0 ? html`<p class="small">เลิกติดตาม�
 <h3>รายละเอียดแต่ละชุด</h3>
 ${p.delivery.batches.length === 0
       ? html`<p>ยังไม่มีชุดการส่ง</p>`
-      : html`<div class="table-wrap"><table class="batches"><thead><tr><th class="n">ชุด</th><th>วิธี</th><th class="n">ผู้รับ</th><th>ผล</th><th class="n">ครั้งที่ลอง</th><th>รหัสคำขอ LINE</th></tr></thead>
-<tbody>${p.delivery.batches.map((b) => html`<tr><td class="n">${b.n + 1}</td><td>${b.kind}</td><td class="n">${num(b.recipients)}</td><td>${BATCH_STATES[b.state] ?? b.state}${b.error ? html`<br><span class="small">${b.error.status ?? ''} ${b.error.message}</span>` : ''}</td><td class="n">${b.attempts}</td><td><code>${b.lineRequestId ?? '-'}</code></td></tr>`)}</tbody></table></div>`}
+      : html`<div class="table-wrap"><table class="batches stack"><thead><tr><th class="n">ชุด</th><th>วิธี</th><th class="n">ผู้รับ</th><th>ผล</th><th class="n">ครั้งที่ลอง</th><th>รหัสคำขอ LINE</th></tr></thead>
+<tbody>${p.delivery.batches.map((b) => html`<tr><td class="n" data-label="ชุด">${b.n + 1}</td><td data-label="วิธี">${b.kind}</td><td class="n" data-label="ผู้รับ">${num(b.recipients)}</td><td data-label="ผล">${BATCH_STATES[b.state] ?? b.state}${b.error ? html`<br><span class="small">${b.error.status ?? ''} ${b.error.message}</span>` : ''}</td><td class="n" data-label="ครั้งที่ลอง">${b.attempts}</td><td data-label="รหัสคำขอ LINE"><code>${b.lineRequestId ?? '-'}</code></td></tr>`)}</tbody></table></div>`}
 <h2>เนื้อหา</h2><div class="inert-text">${multiline(p.body)}</div>
 ${canWrite
       ? html`<h2>ดำเนินการ</h2><div class="actions">

@@ -26,7 +26,7 @@ export function reportPage(viewer: Viewer, data: { quarter: FiscalQuarter; figur
 <div class="no-print filters">
   <a href="/staff/report?${quarterQuery(prev)}">← ${quarterTitle(prev)}</a>
   <a href="/staff/report?${quarterQuery(next)}">${quarterTitle(next)} →</a>
-  <form method="get" action="/staff/report" class="inline"><label>ปีงบประมาณ พ.ศ. <input name="fy" type="number" min="2560" max="2700" value="${q.fiscalYear}"></label>
+  <form method="get" action="/staff/report" class="quarter-pick"><label>ปีงบประมาณ พ.ศ. <input name="fy" type="number" inputmode="numeric" min="2560" max="2700" value="${q.fiscalYear}"></label>
     <label>ไตรมาส <select name="q">${[1, 2, 3, 4].map((n) => html`<option value="${n}"${n === q.quarter ? ' selected' : ''}>${n}</option>`)}</select></label><button type="submit">แสดง</button></form>
   <a href="/staff/report.csv?${quarterQuery(q)}" download>ดาวน์โหลด CSV</a>
   <button type="button" data-print hidden>พิมพ์ (A4)</button>
@@ -43,8 +43,8 @@ ${row('คำถามทั้งหมด', f.questions.asked, 'asked')}${row(
 ${row('สัดส่วนที่ตอบได้', percent(f.questions.answeredShare), 'answered-share')}${row('ตอบได้แต่ไม่มั่นใจ', f.questions.lowConfidence, 'low-confidence')}
 </tbody></table></div>
 <h3>คำถามรายสัปดาห์</h3>
-<p class="legend"><span><span class="swatch answered"></span>ตอบได้</span><span><span class="swatch unanswered"></span>ตอบไม่ได้</span></p>
-${weeklyChart(f.weekly)}
+<p class="legend" aria-hidden="true"><span><span class="swatch answered"></span>ตอบได้</span><span><span class="swatch unanswered"></span>ตอบไม่ได้</span></p>
+<div class="table-wrap">${weeklyChart(f.weekly)}</div>
 <h3>เรื่องที่ถามมากที่สุด</h3>
 ${f.mostAsked.length === 0 ? html`<p>-</p>` : html`<div class="table-wrap"><table class="most-asked"><thead><tr><th>เรื่อง</th><th class="n">ครั้ง</th></tr></thead>
 <tbody>${f.mostAsked.map((m) => html`<tr><td>${m.title}</td><td class="n">${num(m.count)}</td></tr>`)}</tbody></table></div>`}
@@ -59,8 +59,8 @@ ${row('เพื่อนทั้งหมด ณ วันจัดทำ', f.
 ${TOPICS.map((t) => row(`— หัวข้อ${t.name}`, f.subscribers.byTopic[t.id] ?? 0, `topic-${t.id}`))}
 </tbody></table></div>
 <h2>3. การเผยแพร่ข่าวสาร</h2>
-${f.publications.length === 0 ? html`<p>ไม่มีการเผยแพร่ในไตรมาสนี้</p>` : html`<div class="table-wrap"><table class="publications"><thead><tr><th>วันที่</th><th>เรื่อง</th><th>หัวข้อ</th>${DELIVERY_HEADERS}</tr></thead>
-<tbody>${f.publications.map((p) => html`<tr><td>${formatDateThai(new Date(p.at), 'short')}</td><td>${p.title}</td><td>${topicName(p.topic)}</td>${deliveryCells(p)}</tr>`)}</tbody></table></div>`}
+${f.publications.length === 0 ? html`<p>ไม่มีการเผยแพร่ในไตรมาสนี้</p>` : html`<div class="table-wrap"><table class="publications stack"><thead><tr><th>วันที่</th><th>เรื่อง</th><th>หัวข้อ</th>${DELIVERY_HEADERS}</tr></thead>
+<tbody>${f.publications.map((p) => html`<tr><td class="date" data-label="วันที่">${formatDateThai(new Date(p.at), 'short')}</td><td data-label="เรื่อง">${p.title}</td><td data-label="หัวข้อ">${topicName(p.topic)}</td>${deliveryCells(p)}</tr>`)}</tbody></table></div>`}
 <h2>4. เบาะแสการทุจริต</h2>
 ${tips
       ? html`<div class="table-wrap"><table class="figures tips"><tbody>
@@ -69,6 +69,6 @@ ${row('เกินกำหนด (ณ วันจัดทำ)', smallCount(t
 ${Object.entries(TIP_STATUS_NAMES).map(([id, name]) => row(`— สถานะ${name}`, smallCount(tips.byStatus[id] ?? 0), `tips-status-${id}`))}
 </tbody></table></div>`
       : html`<p>-</p>`}
-<p class="small">ตัวเลขเบาะแสที่น้อยกว่า 5 แสดงเป็น "&lt;5" เพื่อไม่ให้ระบุตัวผู้แจ้งได้ · เวลาทั้งหมดเป็นเวลาประเทศไทย · คำถามไม่มีข้อมูลผู้ถาม</p>`,
+<p class="small">ตัวเลขเบาะแส 1 ถึง 4 แสดงเป็น "&lt;5" เพื่อไม่ให้ระบุตัวผู้แจ้งได้ (ไม่มีเลยแสดงเป็น 0) · เวลาทั้งหมดเป็นเวลาประเทศไทย · คำถามไม่มีข้อมูลผู้ถาม</p>`,
   });
 }
