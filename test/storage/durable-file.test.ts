@@ -4,36 +4,17 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFileDurably, writeFileDurablySync } from '../../src/storage/durable-file.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { durableWrites, modeOf as mode, probeFlushes } from './flush-probe.js';
 
-const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 afterEach(() => vi.restoreAllMocks());
-
-/** Records the order of flushes and renames while `fn` runs. */
-async function recordSteps(fn: () => Promise<void>): Promise<string[]> {
-  const steps: string[] = [];
-  const probe = await fsp.open(path.join(await tempDir(), 'probe'), 'w');
-  const handleProto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
-  await probe.close();
-  const realSync = handleProto.sync;
-  vi.spyOn(handleProto, 'sync').mockImplementation(async function (this: { fd: number }) {
-    steps.push(fs.fstatSync(this.fd).isDirectory() ? 'sync folder' : 'sync file');
-    return realSync.call(this);
-  });
-  const realRename = fsp.rename;
-  vi.spyOn(fsp, 'rename').mockImplementation(async (from, to) => {
-    steps.push('rename');
-    return realRename(from, to);
-  });
-  await fn();
-  return steps;
-}
 
 describe('writeFileDurably', () => {
   it('when a file is written, then the content is flushed before the rename and the folder after it', async () => {
     const file = path.join(await tempDir('durable-'), 'doc.json');
-    const steps = await recordSteps(() => writeFileDurably(file, '{"a":1}\n'));
-    expect(steps).toEqual(['sync file', 'rename', 'sync folder']);
+    const steps = await probeFlushes();
+    await writeFileDurably(file, '{"a":1}\n');
+    expect(steps).toEqual(durableWrites(1));
     expect(fs.readFileSync(file, 'utf8')).toBe('{"a":1}\n');
   });
 
@@ -92,9 +73,9 @@ describe('writeFileDurably', () => {
   it('when the sync writer writes, then the file is flushed and renamed into place with mode 0600', async () => {
     const dir = await tempDir('durable-');
     const file = path.join(dir, 'sub', 'doc.json');
-    const fsyncs = vi.spyOn(fs, 'fsyncSync');
+    const steps = await probeFlushes();
     writeFileDurablySync(file, 'text');
-    expect(fsyncs).toHaveBeenCalledTimes(2);
+    expect(steps).toEqual(durableWrites(1));
     expect(fs.readFileSync(file, 'utf8')).toBe('text');
     expect(mode(file)).toBe(0o600);
     expect(mode(path.join(dir, 'sub'))).toBe(0o700);
