@@ -3,12 +3,12 @@ import type { Router } from 'express';
 import { createApp, type BotApp } from './app.js';
 import type { Config } from './config.js';
 import { ConversationRepo, ConversationStateSchema } from './bot/conversation.js';
-import { Dispatcher } from './bot/dispatcher.js';
+import { Dispatcher, type DispatcherDeps } from './bot/dispatcher.js';
 import { understand } from './bot/understand.js';
 import { readContentDocuments } from './content/content-files.js';
 import { ContentLibrary } from './content/library.js';
 import type { ContentDocument } from './content/model.js';
-import { QuestionLog, type QuestionRecord } from './content/question-log.js';
+import { QuestionLog, questionLogKey } from './content/question-log.js';
 import { SearchIndex } from './content/search-index.js';
 import { contentItems } from './content/search-items.js';
 import { loadSynonyms } from './content/synonyms.js';
@@ -17,6 +17,7 @@ import { masterKey } from './crypto/master-key.js';
 import { browse } from './handlers/browse.js';
 import { createRouteHandler } from './handlers/handle-route.js';
 import { subscriptionExtensions } from './handlers/subscription-extensions.js';
+import { feedbackExtensions } from './feedback/feedback-extensions.js';
 import { startFriendRetention } from './subscriptions/friend-retention.js';
 import { SAY, say } from './handlers/replies.js';
 import { Inbox } from './line/inbox.js';
@@ -29,7 +30,6 @@ import { createPublicationRouter } from './publications/publication-routes.js';
 import { Publishing } from './publications/publishing.js';
 import { realTimers, type Timers } from './publications/timers.js';
 import { SHIPPED_DATA_DIR } from './paths.js';
-import { AppendLog } from './storage/append-log.js';
 import { PrivateStore } from './storage/private-store.js';
 import { AuditLog } from './staff/audit-log.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
@@ -53,6 +53,8 @@ export interface RuntimeOptions {
   timers?: Timers;
   /** Delivery tuning (rate, timeout, retries); the defaults follow LINE's limits. */
   publishing?: Partial<FanOutOptions>;
+  /** Reply retry and push tuning, and the wait for any LINE call (tests shorten them). */
+  replies?: DispatcherDeps['replies'] & { lineTimeoutMs?: number };
   logger?: Logger;
   routers?: Array<{ path: string; router: Router }>;
 }
@@ -91,12 +93,11 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const conversationStore = await PrivateStore.open(path.join(stateDir, 'conversations.jsonl'), keys.people, ConversationStateSchema);
   const friends = new FriendRepo(friendStore, keys);
   const conversations = new ConversationRepo(conversationStore, keys);
-  const questionFile = await AppendLog.open(path.join(stateDir, 'questions.jsonl'), { durable: false });
-  const questions = new QuestionLog(questionFile.log, questionFile.records as QuestionRecord[]);
+  const questions = await QuestionLog.open(path.join(stateDir, 'questions.jsonl'), questionLogKey(keys.people), clock);
 
   const auditFile = path.join(stateDir, 'audit.jsonl');
   const audit = await AuditLog.open(auditFile, keys.audit);
-  const line = createLineGateway({ channelAccessToken: channel.channelAccessToken, apiBaseUrl: channel.apiBaseUrl, dataApiBaseUrl: channel.dataApiBaseUrl });
+  const line = createLineGateway({ channelAccessToken: channel.channelAccessToken, apiBaseUrl: channel.apiBaseUrl, dataApiBaseUrl: channel.dataApiBaseUrl, ...(opts.replies?.lineTimeoutMs ? { timeoutMs: opts.replies.lineTimeoutMs } : {}) });
   const tips = await openTipChannel({ dataDir: config.dataDir, key: keys.tips, rules: config.tips, line, conversations, inbox, audit, clock, logger });
   const agencyName = () => library.agencyName();
   const publishing = await Publishing.open({ stateDir, friends, line, index, clock, timers: opts.timers ?? realTimers, logger, agencyName, ...(opts.publishing ? { options: opts.publishing } : {}) });
@@ -107,9 +108,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     questions,
     understand: (text) => understand(text, index),
     resolve: (item) => library.hitFor(item, (id) => publishing.hit(id)),
-    extensions: { flows: { ...tips.flows }, intents: { ...tips.intents, ...subscriptions.intents }, postbacks: { ...tips.postbacks, ...subscriptions.postbacks } },
+    extensions: { flows: { ...tips.flows }, intents: { ...tips.intents, ...subscriptions.intents }, postbacks: { ...tips.postbacks, ...subscriptions.postbacks, ...feedbackExtensions({ questions }).postbacks } },
   });
-  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say });
+  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say, ...(opts.replies ? { replies: opts.replies } : {}) });
   const staffConsole = await openConsole({ config, clock, logger, audit, auditFile, auditKey: keys.audit, friends, friendStore, questions, index, library, tips, publishing });
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
@@ -147,7 +148,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await dispatcher.idle();
       await publishing.close();
       await retention.close();
-      await Promise.all([inbox.close(), questionFile.log.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close(), staffConsole.close()]);
+      await Promise.all([inbox.close(), questions.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close(), staffConsole.close()]);
     },
   };
 }

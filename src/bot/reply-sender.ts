@@ -13,6 +13,8 @@ type Message = messagingApi.Message;
 export const REPLY_WINDOW_MS = 50_000;
 /** An attempt with less time than this left is not worth starting. */
 const MIN_ATTEMPT_MS = 500;
+/** A bound on retries whatever the clocks say (backoff reaches 4 s; 50 s hold about 16). */
+const MAX_REPLY_ATTEMPTS = 20;
 /** Replies on their way to LINE at once (each is one open connection). */
 export const MAX_SENDING = 256;
 
@@ -67,14 +69,17 @@ export class ReplySender {
   }
 
   private async reply(job: ReplyJob, token: string): Promise<'replied' | 'reply-failed' | 'gone'> {
-    const deadline = job.receivedAt + (this.o.replyWindowMs ?? REPLY_WINDOW_MS);
+    // The token's age: on the bot's clock at the start, then by the monotonic clock.
+    const startAge = this.o.now() - job.receivedAt;
+    const startedAt = performance.now();
+    const timeLeft = () => (this.o.replyWindowMs ?? REPLY_WINDOW_MS) - startAge - (performance.now() - startedAt);
     // An earlier attempt may have reached LINE without our hearing back.
     let maybeDelivered = false;
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0; attempt < MAX_REPLY_ATTEMPTS; attempt++) {
       try {
         // Time left is read once a sending slot is free: the wait for one ages the token too.
         const sent = await this.limited(async () => {
-          const left = deadline - this.o.now();
+          const left = timeLeft();
           if (left < MIN_ATTEMPT_MS) return false;
           await this.o.line.reply(token, job.messages, { timeoutMs: Math.min(left, this.o.callTimeoutMs ?? LINE_CALL_TIMEOUT_MS) });
           return true;
@@ -86,9 +91,10 @@ export class ReplySender {
         this.warn('LINE reply failed', job.eventId, err, attempt);
         if (!isTransient(err)) return 'reply-failed';
         maybeDelivered ||= (err as LineApiError).status !== 429;
-        await this.sleep(Math.min(this.backoff(attempt), deadline - this.o.now() - MIN_ATTEMPT_MS));
+        await this.sleep(Math.min(this.backoff(attempt), timeLeft() - MIN_ATTEMPT_MS));
       }
     }
+    return 'gone';
   }
 
   private async push(job: ReplyJob, userId: string): Promise<'pushed' | 'push-failed'> {

@@ -33,7 +33,7 @@ export interface TestBot {
  */
 export const STAFF_TOKEN = 'staff-token-for-tests-0123456789abcdef';
 
-export async function startBot(opts: { dataDir?: string; clock?: () => Date; respond?: (call: RecordedCall) => [number, unknown?]; env?: Record<string, string> } & Pick<RuntimeOptions, 'timers' | 'publishing'> = {}): Promise<TestBot> {
+export async function startBot(opts: { dataDir?: string; clock?: () => Date; respond?: (call: RecordedCall) => [number, unknown?]; env?: Record<string, string> } & Pick<RuntimeOptions, 'timers' | 'publishing' | 'replies'> = {}): Promise<TestBot> {
   const dataDir = opts.dataDir ?? (await tempDir());
   const line = mockLine(opts.respond);
   const logger = createMemoryLogger();
@@ -45,6 +45,7 @@ export async function startBot(opts: { dataDir?: string; clock?: () => Date; res
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.timers ? { timers: opts.timers } : {}),
     ...(opts.publishing ? { publishing: opts.publishing } : {}),
+    ...(opts.replies ? { replies: opts.replies } : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const s = runtime.app.listen(0, '127.0.0.1', () => resolve(s));
