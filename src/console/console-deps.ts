@@ -6,6 +6,7 @@ import type { FriendRepo } from '../people/friend-repo.js';
 import type { StaffAccounts } from '../staff/accounts.js';
 import type { AuditEntry, AuditLog } from '../staff/audit-log.js';
 import type { ReportSources } from '../staff/report-figures.js';
+import type { AuditNames } from './audit-sentences.js';
 import type { SessionStore } from './sessions.js';
 
 /** Everything the console reads and changes, handed in by the runtime. */
@@ -25,6 +26,8 @@ export interface ConsoleDeps {
   library: ContentLibrary;
   /** The figures of the dashboard and the quarterly report. */
   report: ReportSources;
+  /** Names of the records the audit trail points at, as they are now. */
+  auditNames: () => AuditNames;
 }
 
 /** Appends to the audit trail as `actor`, now. */

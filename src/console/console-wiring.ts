@@ -69,7 +69,11 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     { path: '/tips', router: createTipsRoutes({ desk: w.tips.desk, notify: w.tips.notify }) },
     { path: '/publications', router: createPublicationsRoutes(w.publishing) },
   ];
-  const deps = { accounts, sessions: new SessionStore(w.clock), audit: w.audit, auditFile: w.auditFile, auditKey: w.auditKey, dataDir: w.config.dataDir, clock: w.clock, logger: w.logger, friends: w.friends, questions: w.questions, index: w.index, library: w.library, report };
+  const auditNames = () => {
+    const numbers = new Map(w.tips.desk.list({}, w.clock()).map((t) => [t.id, t.number]));
+    return { tipNumber: (id: string) => numbers.get(id) ?? undefined, publicationTitle: (id: string) => w.publishing.get(id)?.title, itemTitle: report.itemTitle };
+  };
+  const deps = { accounts, sessions: new SessionStore(w.clock), audit: w.audit, auditFile: w.auditFile, auditKey: w.auditKey, dataDir: w.config.dataDir, clock: w.clock, logger: w.logger, friends: w.friends, questions: w.questions, index: w.index, library: w.library, report, auditNames };
   return { router: createConsoleRouter(deps, features), accounts, report, close: () => people.close() };
 }
 
