@@ -31,6 +31,7 @@ import { Publishing } from './publications/publishing.js';
 import { realTimers, type Timers } from './publications/timers.js';
 import { SHIPPED_DATA_DIR } from './paths.js';
 import { PrivateStore } from './storage/private-store.js';
+import { makeDataDirPrivate } from './storage/private-tree.js';
 import { AuditLog } from './staff/audit-log.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
 import { createStatsRouter } from './staff/stats-route.js';
@@ -125,6 +126,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, trustProxy: config.trustProxy, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, { path: '/tip', router: tips.webRouter }, ...(opts.routers ?? [])] });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
   await publishing.start();
+  await makeDataDirPrivate(config.dataDir, logger);
   const retention = startFriendRetention({ friends, clock, timers: opts.timers ?? realTimers, logger });
 
   return {
