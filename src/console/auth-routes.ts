@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { AccountError, LOCKOUT } from '../staff/accounts.js';
-import { ClientThrottle } from './client-throttle.js';
+import { RateLimiter } from '../tips/rate-limiter.js';
 import { auditAs, type ConsoleDeps } from './console-deps.js';
 import { consoleOf, requireLogin, viewerOf } from './session-middleware.js';
 import { clearSessionCookie, setSessionCookie } from './security.js';
@@ -17,7 +17,9 @@ const field = (req: Request, name: string): string => {
  */
 export function createAuthRoutes(deps: ConsoleDeps): Router {
   const router = express.Router();
-  const throttle = new ClientThrottle(deps.clock);
+  // Failed logins per client address: 20 in 15 minutes, then refused before any password is checked.
+  // Behind a proxy without TRUST_PROXY every client shares one address; the per-account lockout is the main defence.
+  const throttle = new RateLimiter(deps.clock, 20, 15 * 60_000);
   const client = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
   /** The visitor session of the login page (made when missing). */

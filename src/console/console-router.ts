@@ -34,7 +34,10 @@ export function createConsoleRouter(deps: ConsoleDeps, features: ConsoleFeature[
   const router = express.Router();
   router.use(securityHeaders());
   router.get('/assets/flex-render.js', (_req, res) => res.sendFile(FLEX_RENDERER));
-  router.use('/assets', express.static(CONSOLE_PUBLIC_DIR, { index: false, fallthrough: false }));
+  router.use('/assets', express.static(CONSOLE_PUBLIC_DIR, { index: false, fallthrough: false }), ((err, _req, _res, next) => {
+    // A path that climbs out of the folder (`..%2F`) is refused by send with 403: to the visitor it is simply not there
+    next((err as { status?: number }).status === 403 ? notFoundPage() : err);
+  }) as ErrorRequestHandler);
   router.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 50 }));
   router.use(express.json({ limit: '200kb' }));
   router.use(async (_req, _res, next) => {

@@ -1,46 +1,13 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { CONSOLE_CSP, isSecure, pageHeaders } from '../http/headers.js';
 
 /**
- * No inline script or style anywhere in the console: scripts, styles and images come from
- * this origin (plus https images a publication points at, for its preview); no framing, no
- * referrer, no sniffing, no caching of pages that may hold tip content.
+ * The console's headers: the shared set (src/http/headers.ts) with the console's CSP, on
+ * every console answer: no inline script or style, no framing, no referrer, no sniffing, no
+ * caching of pages that may hold tip content.
  */
-export const CONSOLE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 export function securityHeaders(): RequestHandler {
-  return (req, res, next) => {
-    res.set({
-      'content-security-policy': CONSOLE_CSP,
-      'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-resource-policy': 'same-origin',
-      'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    });
-    if (isSecure(req)) res.set('strict-transport-security', 'max-age=31536000');
-    next();
-  };
-}
-
-/**
- * The request reached us over HTTPS: directly, or through a TLS-terminating proxy that says so
- * in X-Forwarded-Proto. Trusting that header is safe here because it can only add the Secure
- * flag to a cookie (a client that lies about https just loses its own cookie).
- */
-export function isSecure(req: Request): boolean {
-  const forwarded = req.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  return req.secure || forwarded === 'https';
+  return pageHeaders(CONSOLE_CSP);
 }
 
 /** Cookie names: the __Host- prefix (Secure, Path=/, no Domain) whenever the request is HTTPS. */

@@ -53,6 +53,8 @@ export interface TipChannel {
 
 const MINUTE = 60_000;
 const SWEEP_EVERY_MS = 10 * MINUTE;
+/** Receipt lookups one client may make: 10 per 15 minutes (960 a day). */
+export const LOOKUPS = { limit: 10, windowMs: 15 * MINUTE } as const;
 
 /**
  * The confidential tip channel, built from its parts: storage under DATA_DIR/tips/, the
@@ -65,7 +67,8 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
   const files = new EvidenceFiles(path.join(dir, 'files'), deps.key);
   const filing = new TipFiling(repo, receiptHasher(deps.key));
   const desk = new TipDesk(repo, files, deps.rules);
-  const lookupsOverall = new RateLimiter(600, 60 * MINUTE);
+  // Receipt lookups per client only (a LINE user, a web address): see README, "Receipt lookups"
+  const lookups = new RateLimiter(deps.clock, LOOKUPS.limit, LOOKUPS.windowMs);
   const forget = async (userId: string, now: Date) => {
     await deps.conversations.forget(userId);
     // Handled webhook events (sealed, with the user id) keep only their ids from here on.
@@ -79,7 +82,7 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     filing,
     rules: deps.rules,
     quota: new DailyQuota(TIP_LIMITS.tipsPerUserPerDay),
-    lookups: { perUser: new RateLimiter(10, 15 * MINUTE), overall: lookupsOverall },
+    lookups,
     forget,
   });
   const webRouter = createTipWebRouter({
@@ -89,10 +92,9 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     clock: deps.clock,
     logger: deps.logger,
     limits: {
-      attempts: new RateLimiter(30, 60 * MINUTE),
-      filings: new RateLimiter(TIP_LIMITS.tipsPerUserPerDay, 24 * 60 * MINUTE),
-      lookups: new RateLimiter(10, 15 * MINUTE),
-      lookupsOverall,
+      attempts: new RateLimiter(deps.clock, 30, 60 * MINUTE),
+      filings: new RateLimiter(deps.clock, TIP_LIMITS.tipsPerUserPerDay, 24 * 60 * MINUTE),
+      lookups,
     },
   });
   const notify = (userId: string) => sendProgressNotice(deps.line, userId, deps.logger);

@@ -27,12 +27,29 @@ describe('receipts', () => {
 });
 
 describe('abuse limits in memory', () => {
-  it('when a client passes its limit, then it is refused until the window slides past', () => {
-    const limit = new RateLimiter(3, 60_000);
-    const t0 = new Date('2025-01-01T00:00:00Z');
-    expect([1, 2, 3, 4].map(() => limit.take('a', t0))).toEqual([true, true, true, false]);
-    expect(limit.take('b', t0)).toBe(true);
-    expect(limit.take('a', new Date(t0.getTime() + 60_001))).toBe(true);
+  it('when a client passes its limit, then it is refused until the window slides past; others are not', () => {
+    let now = new Date('2025-01-01T00:00:00Z');
+    const limit = new RateLimiter(() => now, 3, 60_000);
+    expect([1, 2, 3, 4].map(() => limit.take('a'))).toEqual([true, true, true, false]);
+    expect(limit.take('b')).toBe(true);
+    expect(limit.retryAfterSeconds('a')).toBe(60);
+    expect(limit.retryAfterSeconds('b')).toBe(0);
+    now = new Date(now.getTime() + 60_001);
+    expect(limit.take('a')).toBe(true);
+  });
+
+  it('when only failures are counted, then a client is blocked after the limit, and keeps no more than the limit in memory', () => {
+    let now = new Date('2025-01-01T00:00:00Z');
+    const limit = new RateLimiter(() => now, 2, 60_000);
+    limit.fail('a');
+    expect(limit.blocked('a')).toBe(false);
+    now = new Date(now.getTime() + 30_000);
+    for (let i = 0; i < 100; i++) limit.fail('a');
+    expect(limit.blocked('a')).toBe(true);
+    // The last two failures came 30 s in: free again 60 s after them, not after the first
+    expect(limit.retryAfterSeconds('a')).toBe(60);
+    now = new Date(now.getTime() + 60_001);
+    expect(limit.blocked('a')).toBe(false);
   });
 
   it('when a resident files tips, then 5 fit in one Bangkok day and the count starts again at Bangkok midnight', () => {

@@ -13,7 +13,8 @@ export interface TipChatDeps extends EvidenceDeps {
   filing: TipFiling;
   rules: TipRules;
   quota: DailyQuota;
-  lookups: { perUser: RateLimiter; overall: RateLimiter };
+  /** Receipt lookups per user (shared with the web form, where the client is an address). */
+  lookups: RateLimiter;
   /**
    * Ends the user's conversation at once and compacts what held it (conversation state,
    * handled webhook events), so no earlier draft or receipt stays behind on disk.

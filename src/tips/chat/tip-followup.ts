@@ -22,13 +22,13 @@ export function askForReceipt(ctx: BotContext): void {
 }
 
 /**
- * A receipt lookup: rate-limited per user and overall, one slow hash, and the same answer
+ * A receipt lookup: rate-limited per user (never overall: see README), one slow hash, and the same answer
  * for a wrong and an unknown receipt. A found open tip leaves a short-lived "found" state
  * (its id sealed) so `เพิ่มข้อมูล` knows which tip to add to.
  */
 export async function lookUp(deps: TipChatDeps, ctx: BotContext, receipt: string): Promise<void> {
   ctx.intent = 'status';
-  if (!deps.lookups.perUser.take(`line:${ctx.userId}`, ctx.now) || !deps.lookups.overall.take('all', ctx.now)) {
+  if (!deps.lookups.take(`line:${ctx.userId}`)) {
     ctx.outcome = 'refused:rate-limited';
     ctx.reply(textMessage(CHAT.tooManyLookups));
     return;

@@ -1,5 +1,6 @@
-import type { Request } from 'express';
-import { readBody } from '../../http/read-body.js';
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import busboy from 'busboy';
 
 /** Why a form body could not be read; `status` is the HTTP answer. */
 export class FormBodyError extends Error {
@@ -12,39 +13,125 @@ export class FormBodyError extends Error {
   }
 }
 
+/** What one form may hold in memory; together they make the form's fixed memory ceiling. */
+export interface FormLimits {
+  /** The whole body; what comes past it is read and dropped (`overflow`). */
+  maxBytes: number;
+  /** One file part; a larger one is read to its end and dropped (`tooLarge`). */
+  fileBytes: number;
+  /** Each text field (longer ones are cut) and how many are read. */
+  fieldBytes: number;
+  fields: number;
+}
+
+/** A file part of the form: its bytes, or `tooLarge` when it passed `fileBytes`. */
+export type FilePart = { field: string; filename: string } & ({ bytes: Buffer; tooLarge?: never } | { bytes?: never; tooLarge: true });
+
+export interface ReadForm {
+  /** The first value of each text field. */
+  fields: Map<string, string>;
+  /** The body passed `maxBytes`: the fields and files read before that are here, the rest was dropped. */
+  overflow: boolean;
+}
+
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)\s*(;|$)/i;
+/** A body declared this many times the cap is refused unread: no form of ours comes near it. */
+const UNREAD_FACTOR = 4;
 
 /**
- * A form post (multipart with files, or URL-encoded) read with a size cap and parsed by
- * Node's own WHATWG `Request.formData()` (undici, shipped with Node): no hand-written
- * multipart parser and no new dependency. Text is decoded as UTF-8; broken bytes become
- * U+FFFD, so nothing that is not valid text reaches storage. Other content types are refused.
+ * A form post (multipart with files, or URL-encoded) parsed as it arrives by busboy: text
+ * fields are kept, and each file part is handed to `onFile` once it has arrived, one at a
+ * time; the next part is not read until `onFile` is done, so at most one file is in memory.
+ * The promise settles once the whole body has been read, so the client is still there for the
+ * answer. Text is decoded as UTF-8; broken bytes become U+FFFD. Other content types are refused.
  */
-export async function readForm(req: Request, maxBytes: number): Promise<FormData> {
-  const type = req.get('content-type') ?? '';
+export async function readForm(req: IncomingMessage, limits: FormLimits, onFile: (part: FilePart) => Promise<void>): Promise<ReadForm> {
+  const type = req.headers['content-type'] ?? '';
   if (!FORM_TYPES.test(type)) throw new FormBodyError(415, 'not a form');
-  const body = await readBody(req, maxBytes).catch(() => {
-    throw new FormBodyError(400, 'body not readable');
-  });
-  if (!body) throw new FormBodyError(413, 'too large');
+  if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes * UNREAD_FACTOR) throw new FormBodyError(413, 'declared far too large');
+  let parser: busboy.Busboy;
   try {
-    return await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': type }, body }).formData();
+    parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: limits.fileBytes + 1, fieldSize: limits.fieldBytes, fields: limits.fields, parts: limits.fields + 16 } });
   } catch {
     throw new FormBodyError(400, 'malformed form');
   }
+  const fields = new Map<string, string>();
+  let files: Promise<unknown> = Promise.resolve();
+  let fileFailure: unknown = null;
+  parser.on('field', (name: string, value: string) => void (fields.has(name) || fields.set(name, value)));
+  parser.on('file', (field: string, stream: Readable & { truncated?: boolean }, info: { filename?: string }) => {
+    // One file at a time: this part waits, unread (busboy then stops reading the request), until the one before is handed over.
+    files = files.then(async () => {
+      const bytes = await collect(stream);
+      if (bytes === 'broken' || fileFailure) return;
+      await onFile({ field, filename: info.filename ?? '', ...(bytes === 'too-large' ? { tooLarge: true as const } : { bytes }) });
+    }).catch((err: unknown) => {
+      fileFailure ??= err;
+      stream.resume();
+    });
+  });
+  const fed = await feed(req, parser, limits.maxBytes).catch((err: FormBodyError) => err);
+  // Every file handed over has been kept (or refused) before the answer, so the caller can discard them all.
+  await files;
+  if (fed instanceof FormBodyError) throw fed;
+  if (fileFailure) throw fileFailure;
+  const { overflow, broken } = fed;
+  if (broken && !overflow) throw new FormBodyError(400, 'malformed form');
+  return { fields, overflow };
+}
+
+/**
+ * Feeds the request to the parser with backpressure, up to `maxBytes`; past it the rest is
+ * read and dropped. Resolves once the request has ended and the parser has finished.
+ */
+function feed(req: IncomingMessage, parser: busboy.Busboy, maxBytes: number): Promise<{ overflow: boolean; broken: boolean }> {
+  return new Promise((resolve, reject) => {
+    let total = 0;
+    let overflow = false;
+    let broken = false;
+    let ended = false;
+    let parsed = false;
+    const done = () => ended && parsed && resolve({ overflow, broken });
+    parser.on('drain', () => req.resume());
+    parser.once('error', () => {
+      broken = parsed = true;
+      req.resume();
+      done();
+    });
+    parser.once('close', () => ((parsed = true), done()));
+    req.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (broken || overflow) return;
+      if (total > maxBytes) {
+        overflow = true;
+        parser.end();
+      } else if (!parser.write(chunk)) req.pause();
+    });
+    req.once('end', () => {
+      ended = true;
+      if (!overflow && !broken) parser.end();
+      done();
+    });
+    req.once('error', () => {
+      parser.destroy();
+      reject(new FormBodyError(400, 'body not readable'));
+    });
+  });
+}
+
+/** A file part's bytes, 'too-large' past busboy's size limit (the rest is dropped by busboy), 'broken' when the body ended inside it. */
+function collect(stream: Readable & { truncated?: boolean }): Promise<Buffer | 'too-large' | 'broken'> {
+  return new Promise((resolve) => {
+    let chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('limit', () => (chunks = []));
+    stream.once('end', () => resolve(stream.truncated ? 'too-large' : Buffer.concat(chunks)));
+    stream.once('error', () => resolve('broken'));
+  });
 }
 
 /** A text field with line ends unified and control characters (other than tab and newline) removed. */
-export function field(form: FormData, name: string): string {
-  const value = form.get(name);
-  if (typeof value !== 'string') return '';
+export function field(form: ReadForm, name: string): string {
+  const value = form.fields.get(name) ?? '';
   return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 }
-
-/** The non-empty files of a field (a browser sends one empty part when none was chosen). */
-export function files(form: FormData, name: string): Upload[] {
-  return form.getAll(name).filter((v): v is Upload => typeof v !== 'string' && v.size > 0);
-}
-
-/** A file part of a form (undici's File). */
-export type Upload = Exclude<ReturnType<FormData["get"]>, string | null>;

@@ -1,17 +1,19 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Logger } from '../../logger.js';
 import { findReceipt } from '../../bot/receipt.js';
+import { clientKey } from '../../http/client-key.js';
+import { pageHeaders, TIP_CSP } from '../../http/headers.js';
 import type { TipRules } from '../deadlines.js';
 import type { EvidenceFiles } from '../evidence-files.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { TipFiling } from '../tip-filing.js';
 import { TIP_LIMITS } from '../tip-model.js';
 import { CHAT } from '../tip-texts.js';
-import { FormBodyError, readForm, field } from './form-body.js';
+import { FormBodyError, readForm, field, type FormLimits } from './form-body.js';
 import { formPage, lookupPage, messagePage, receiptPage, statusPage } from './tip-pages.js';
 import { FormNonces } from './form-nonces.js';
 import { TIP_CSS } from './tip-css.js';
-import { readTipForm, storeImages, takeImages } from './web-tip-input.js';
+import { ADD_FORM_LIMITS, ImageIntake, readTipFields, TIP_FORM_LIMITS, TOO_MUCH } from './web-tip-input.js';
 
 export interface TipWebDeps {
   filing: TipFiling;
@@ -24,27 +26,14 @@ export interface TipWebDeps {
     attempts: RateLimiter;
     /** Tips filed per client. */
     filings: RateLimiter;
-    /** Receipt lookups per client, and overall (shared with chat). */
+    /** Receipt lookups per client (shared with chat, where the client is the LINE user). */
     lookups: RateLimiter;
-    lookupsOverall: RateLimiter;
   };
 }
 
-/** Five images of 10 MB and the text fields, with room for the multipart framing. */
-const FORM_MAX_BYTES = 51 * 1024 * 1024;
-const LOOKUP_MAX_BYTES = 16 * 1024;
+const LOOKUP_LIMITS: FormLimits = { maxBytes: 16 * 1024, fileBytes: 0, fieldBytes: 1024, fields: 2 };
+/** Forms parsed at once: with TIP_FORM_LIMITS, the /tip form's memory ceiling is four times one form's. */
 const MAX_PARSING = 4;
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Cache-Control': 'no-store',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-};
 
 /**
  * /tip: the tip web form for people without LINE (or who do not want LINE to know). No IP
@@ -56,12 +45,9 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   let parsing = 0;
   const nonces = new FormNonces();
   const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
-  const client = (req: Request) => `web:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+  const client = (req: Request) => `web:${clientKey(req)}`;
 
-  router.use((_req, res, next) => {
-    res.set(SECURITY_HEADERS);
-    next();
-  });
+  router.use(pageHeaders(TIP_CSP));
   router.get('/tip.css', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=3600').type('css').send(TIP_CSS);
   });
@@ -71,40 +57,40 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
     const origin = req.get('origin');
     const crossSite = req.get('sec-fetch-site') === 'cross-site' || (origin !== undefined && origin !== 'null' && hostOf(origin) !== req.get('host'));
     if (crossSite) return void send(res, 403, messagePage('ส่งไม่ได้', 'กรุณาส่งจากแบบฟอร์มบนหน้านี้'));
-    if (!deps.limits.attempts.take(client(req), deps.clock())) return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
+    if (!deps.limits.attempts.take(client(req))) return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
     if (parsing >= MAX_PARSING) return void send(res, 503, messagePage('ระบบไม่ว่าง', 'ระบบไม่ว่างชั่วคราว กรุณาลองใหม่ในอีกสักครู่'));
     parsing += 1;
     res.on('close', () => (parsing -= 1));
     next();
   };
 
-  router.post('/', sameSite, async (req, res) => {
-    const form = await readForm(req, FORM_MAX_BYTES);
-    const input = await readTipForm(form);
-    const nonce = input.values.n;
-    // A form re-shown after a refusal keeps its value, or gets one if it came without.
-    input.values.n ||= nonces.issue();
-    if (nonces.wasUsed(nonce, deps.clock())) return void send(res, 409, messagePage('ส่งเรื่องนี้ไปแล้ว', 'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่'));
-    if (input.errors.length > 0) return void send(res, 400, formPage(deps.rules, input.values, input.errors));
-    if (!deps.limits.filings.take(client(req), deps.clock())) {
-      return void send(res, 429, formPage(deps.rules, input.values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205']));
-    }
-    const now = deps.clock();
-    // Marked before the first await, so a double click cannot file twice.
-    nonces.markUsed(nonce, now);
-    const { what, who, when, where } = input.values;
-    const attachments = await storeImages(deps.files, input.images, now);
-    const { receipt } = await deps.filing.file({ channel: 'web', content: { what, who: who || null, when: when || null, where: where || null }, attachments, notifyUserId: null }, now);
-    send(res, 200, receiptPage(receipt));
-  });
+  router.post('/', sameSite, (req, res) =>
+    withImages(deps, async (images) => {
+      const form = await readForm(req, TIP_FORM_LIMITS, images.take);
+      const { values, errors } = readTipFields(form);
+      const nonce = values.n;
+      // A form re-shown after a refusal keeps its value, or gets one if it came without.
+      values.n ||= nonces.issue();
+      if (nonces.wasUsed(nonce, deps.clock())) return void send(res, 409, messagePage('ส่งเรื่องนี้ไปแล้ว', 'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่'));
+      const refusals = [...errors, ...images.errors(form)];
+      if (refusals.length > 0) return void send(res, form.overflow ? 413 : 400, formPage(deps.rules, values, refusals));
+      if (!deps.limits.filings.take(client(req))) {
+        return void send(res, 429, formPage(deps.rules, values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205']));
+      }
+      // Marked before the first await, so a double click cannot file twice.
+      nonces.markUsed(nonce, deps.clock());
+      const { what, who, when, where } = values;
+      const { receipt } = await deps.filing.file({ channel: 'web', content: { what, who: who || null, when: when || null, where: where || null }, attachments: images.attachments, notifyUserId: null }, deps.clock());
+      send(res, 200, receiptPage(receipt));
+      return 'kept';
+    }),
+  );
 
   const lookup = async (req: Request, res: Response, raw: string) => {
     const receipt = findReceipt(raw);
     if (!receipt) return void send(res, raw ? 400 : 200, lookupPage(raw ? CHAT.receiptFormat : null));
-    const now = deps.clock();
-    if (!deps.limits.lookups.take(client(req), now) || !deps.limits.lookupsOverall.take('all', now)) {
-      return void send(res, 429, lookupPage(CHAT.tooManyLookups));
-    }
+    // Per client only: nobody's guessing can use up another's lookups (see README, "Receipt lookups").
+    if (!deps.limits.lookups.take(client(req))) return void send(res, 429, lookupPage(CHAT.tooManyLookups));
     const tip = await deps.filing.find(receipt);
     if (!tip) return void send(res, 404, lookupPage(CHAT.notFound));
     return { tip, receipt };
@@ -115,23 +101,24 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
     if (found) send(res, 200, statusPage(deps.filing.publicView(found.tip), found.receipt));
   });
   router.post('/status', sameSite, async (req, res) => {
-    const found = await lookup(req, res, field(await readForm(req, LOOKUP_MAX_BYTES), 'receipt'));
+    const form = await readForm(req, LOOKUP_LIMITS, async () => {});
+    const found = await lookup(req, res, field(form, 'receipt'));
     if (found) send(res, 200, statusPage(deps.filing.publicView(found.tip), found.receipt));
   });
-  router.post('/add', sameSite, async (req, res) => {
-    const form = await readForm(req, FORM_MAX_BYTES);
-    const found = await lookup(req, res, field(form, 'receipt'));
-    if (!found) return;
-    const view = () => deps.filing.publicView(found.tip);
-    const text = field(form, 'text');
-    const images = await takeImages(form);
-    const refusal = images.errors[0] ?? (text.length > TIP_LIMITS.additionChars ? CHAT.tooLong(TIP_LIMITS.additionChars) : !text && images.images.length === 0 ? CHAT.additionEmpty : null);
-    if (refusal) return void send(res, 400, statusPage(view(), found.receipt, refusal));
-    const now = deps.clock();
-    const added = await deps.filing.addInformation(found.tip.id, text, await storeImages(deps.files, images.images, now), now);
-    const tip = (await deps.filing.find(found.receipt)) ?? found.tip;
-    send(res, added ? 200 : 409, statusPage(deps.filing.publicView(tip), found.receipt, added ? CHAT.added : CHAT.addClosed));
-  });
+  router.post('/add', sameSite, (req, res) =>
+    withImages(deps, async (images) => {
+      const form = await readForm(req, ADD_FORM_LIMITS, images.take);
+      const found = await lookup(req, res, field(form, 'receipt'));
+      if (!found) return;
+      const text = field(form, 'text');
+      const refusal = images.errors(form)[0] ?? (text.length > TIP_LIMITS.additionChars ? CHAT.tooLong(TIP_LIMITS.additionChars) : !text && images.attachments.length === 0 ? CHAT.additionEmpty : null);
+      if (refusal) return void send(res, form.overflow ? 413 : 400, statusPage(deps.filing.publicView(found.tip), found.receipt, refusal));
+      const added = await deps.filing.addInformation(found.tip.id, text, images.attachments, deps.clock());
+      const tip = (await deps.filing.find(found.receipt)) ?? found.tip;
+      send(res, added ? 200 : 409, statusPage(deps.filing.publicView(tip), found.receipt, added ? CHAT.added : CHAT.addClosed));
+      return added ? 'kept' : undefined;
+    }),
+  );
 
   router.use(formErrors(deps.logger, send));
   return router;
@@ -146,10 +133,24 @@ function hostOf(origin: string): string | null {
   }
 }
 
+/**
+ * Runs a form handler with an image intake; unless the handler says the images were kept
+ * (filed with a tip), every image the form stored is deleted, on a refusal and on a failure.
+ */
+async function withImages(deps: TipWebDeps, handle: (images: ImageIntake) => Promise<'kept' | undefined>): Promise<void> {
+  const images = new ImageIntake(deps.files, deps.clock());
+  let kept = false;
+  try {
+    kept = (await handle(images)) === 'kept';
+  } finally {
+    if (!kept) await images.discard();
+  }
+}
+
 function formErrors(logger: Logger, send: (res: Response, status: number, body: string) => unknown): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof FormBodyError) {
-      const message = err.status === 413 ? 'ไฟล์ที่ส่งรวมกันใหญ่เกินไป (รูปละไม่เกิน 10 MB ไม่เกิน 5 รูป)' : err.status === 415 ? 'รูปแบบการส่งไม่ถูกต้อง กรุณาส่งจากแบบฟอร์ม' : 'ข้อมูลที่ส่งมาอ่านไม่ได้ กรุณาลองใหม่';
+      const message = err.status === 413 ? TOO_MUCH : err.status === 415 ? 'รูปแบบการส่งไม่ถูกต้อง กรุณาส่งจากแบบฟอร์ม' : 'ข้อมูลที่ส่งมาอ่านไม่ได้ กรุณาลองใหม่';
       return void send(res, err.status, messagePage('ส่งไม่สำเร็จ', message));
     }
     // Never the request body or the error message: either may hold what the reporter wrote.
