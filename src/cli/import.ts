@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeContentDocument } from '../content/content-files.js';
+import { readContentDocuments, writeContentDocument } from '../content/content-files.js';
+import { mismatchLine, reportAgency, townNameMismatches } from '../content/import/town-names.js';
 import { parseDocument } from '../content/importer.js';
 import type { ContentDocument } from '../content/model.js';
+import { SHIPPED_DATA_DIR } from '../paths.js';
 import { publishImported } from '../publications/from-document.js';
 import { runDirectly } from './run-directly.js';
 
@@ -52,6 +54,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     }
   }
   const dataDir = path.resolve(io.cwd, dataDirFrom(env));
+  const known = [...(await existingContent(dataDir)), ...parsed.map((p) => p.doc)];
   for (const { file, doc } of parsed) {
     try {
       await writeContentDocument(dataDir, doc);
@@ -60,6 +63,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       return 1;
     }
     io.out(`imported ${path.basename(file)} → ${doc.id}: ${describe(doc)}`);
+    for (const mismatch of townNameMismatches(doc, reportAgency(doc, known))) io.err(mismatchLine(mismatch));
     if (!publish) continue;
     try {
       io.out(await publishImported(doc, dataDir));
@@ -79,6 +83,12 @@ export function describe(doc: ContentDocument): string {
     ? `announcement with ${plural(doc.announcement.sections.length, 'section')}`
     : 'no announcement';
   return `${ita}, ${plural(doc.measures.length, 'measure')}, ${announcement}`;
+}
+
+/** Content already there (shipped and imported), to compare town names with; none when unreadable. */
+async function existingContent(dataDir: string): Promise<ContentDocument[]> {
+  const read = (dir: string) => readContentDocuments(dir).catch(() => []);
+  return [...(await read(SHIPPED_DATA_DIR)), ...(await read(dataDir))];
 }
 
 /** The file's text, refusing bytes that are not UTF-8 (a mis-saved file would import as garbage). */

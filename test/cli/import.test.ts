@@ -20,9 +20,14 @@ async function run(args: string[]): Promise<{ code: number; out: string[]; err: 
 }
 
 describe('npm run import', () => {
-  it('when the seed is imported, then it writes one content file and prints one summary line', async () => {
+  it('when the seed is imported, then it writes one content file, prints one summary line and warns of each town-name mismatch', async () => {
     const { code, out, err, dataDir } = await run([SEED_PATH]);
-    expect({ code, err }).toEqual({ code: 0, err: [] });
+    expect({ code, err }).toEqual({
+      code: 0,
+      err: ['the announcement heading', 'the announcement text'].map(
+        (where) => `warning: 000_71193bff46793098.txt: ${where} names the municipality "เทศบาลตำบลโพธาราย", the ITA report "เทศบาลตำบลโพนทราย" (imported as written; staff can publish a correction)`,
+      ),
+    });
     expect(out).toEqual([
       `imported 000_71193bff46793098.txt → ${SEED_ID}: ITA 2568 (93.05), 3 measures, announcement with 2 sections`,
     ]);
