@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { messagingApi } from '@line/bot-sdk';
 import { isUserId } from '../line/ids.js';
-import { isTransient, LINE_CALL_TIMEOUT_MS, LineApiError, type LineGateway } from '../line/line-gateway.js';
+import { isTransient, LineApiError, type LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
 
 type Message = messagingApi.Message;
@@ -44,8 +44,6 @@ export interface ReplySenderOptions {
   /** Attempts for a push (same X-Line-Retry-Key each time). */
   pushAttempts?: number;
   maxSending?: number;
-  /** Per-call wait for LINE (the gateway's own limit applies too). */
-  callTimeoutMs?: number;
   random?: () => number;
 }
 
@@ -81,7 +79,7 @@ export class ReplySender {
         const sent = await this.limited(async () => {
           const left = timeLeft();
           if (left < MIN_ATTEMPT_MS) return false;
-          await this.o.line.reply(token, job.messages, { timeoutMs: Math.min(left, this.o.callTimeoutMs ?? LINE_CALL_TIMEOUT_MS) });
+          await this.o.line.reply(token, job.messages, { timeoutMs: left });
           return true;
         });
         return sent ? 'replied' : 'gone';

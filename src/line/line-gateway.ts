@@ -30,7 +30,7 @@ export function isTransient(err: unknown): boolean {
   return err instanceof LineApiError && (err.status === null || err.status >= 500 || err.status === 429);
 }
 
-/** Per call: give up waiting for LINE after `timeoutMs` (default: the gateway's). */
+/** Per call: give up waiting for LINE after `timeoutMs` if that is sooner than the gateway's limit. */
 export interface CallOptions {
   timeoutMs?: number;
 }
@@ -94,7 +94,7 @@ export function createLineGateway(opts: LineGatewayOptions): LineGateway {
   return {
     reply(replyToken, messages, callOpts) {
       checkMessages(messages);
-      return call('reply', () => client.replyMessageWithHttpInfo({ replyToken, messages }), callOpts?.timeoutMs);
+      return call('reply', () => client.replyMessageWithHttpInfo({ replyToken, messages }), Math.min(callOpts?.timeoutMs ?? Infinity, defaultTimeout));
     },
     push(userId, messages, retryKey) {
       checkUser(userId);

@@ -12,7 +12,7 @@ import { PrivateStore } from '../../src/storage/private-store.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?: number, behindAt?: number) {
+async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?: number, behindAt?: number, replyGate?: (token: string) => Promise<void>) {
   const dir = await tempDir();
   const keys = deriveKeys(Buffer.alloc(32, 1));
   const now = new Date('2026-11-26T03:00:00Z');
@@ -22,6 +22,7 @@ async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?:
   const loading: string[] = [];
   const line = {
     reply: async (token: string, messages: unknown[]) => {
+      await replyGate?.(token);
       sent.push({ token, messages });
       return { requestId: null };
     },
@@ -36,7 +37,7 @@ async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?:
     const [entry] = await inbox.admit([{ id: event.webhookEventId, event: event as unknown as webhook.Event }], now);
     await dispatcher.enqueue(entry!);
   };
-  return { inbox, conversations, sent, loading, logger, run, now, dispatcher };
+  return { inbox, conversations, sent, loading, logger, run, now, dispatcher, dir, keys };
 }
 
 const state = (step: string) => ({ v: 1 as const, flow: 'test', step, draft: {}, updatedAt: '2026-11-26T03:00:00.000Z' });
@@ -160,5 +161,91 @@ describe('Dispatcher', () => {
     await quick.run(textEvent(userId(7), 'x'));
     await new Promise((r) => setTimeout(r, 250));
     expect(quick.loading).toEqual([]);
+  });
+
+  it('when LINE hangs on one user\'s reply, then the work slot is free: another user is handled and answered meanwhile', async () => {
+    let release!: () => void;
+    const hung = new Promise<void>((r) => (release = r));
+    const first = textEvent(userId(300), 'x');
+    const handled: string[] = [];
+    const t = await setup(
+      async (ctx) => {
+        handled.push(ctx.userId!);
+        ctx.reply({ type: 'text', text: 'ok' });
+      },
+      undefined,
+      1,
+      undefined,
+      (token) => (token === first.replyToken ? hung : Promise.resolve()),
+    );
+    const a = t.run(first);
+    const second = textEvent(userId(301), 'y');
+    await t.run(second);
+    expect(handled).toEqual([userId(300), userId(301)]);
+    expect(t.sent.map((s) => s.token)).toEqual([second.replyToken]);
+    release();
+    await a;
+    expect(t.sent.map((s) => s.token)).toEqual([second.replyToken, first.replyToken]);
+  });
+
+  it('when one user\'s first reply is slow, then their second event is handled meanwhile but its reply waits its turn', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const first = textEvent(userId(310), 'one');
+    const second = textEvent(userId(310), 'two');
+    const steps: string[] = [];
+    const t = await setup(
+      async (ctx) => {
+        steps.push((ctx.event as { message: { text: string } }).message.text);
+        ctx.reply({ type: 'text', text: 'ok' });
+      },
+      undefined,
+      undefined,
+      undefined,
+      (token) => (token === first.replyToken ? slow : Promise.resolve()),
+    );
+    const both = Promise.all([t.run(first), t.run(second)]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(steps).toEqual(['one', 'two']);
+    expect(t.sent).toEqual([]);
+    release();
+    await both;
+    expect(t.sent.map((s) => s.token)).toEqual([first.replyToken, second.replyToken]);
+  });
+
+  it('when an event is replayed whose reply was already started before a crash, then it is neither handled nor replied to again', async () => {
+    let calls = 0;
+    const t = await setup(async (ctx) => {
+      calls += 1;
+      ctx.reply({ type: 'text', text: 'ok' });
+    });
+    const event = textEvent(userId(320), 'x');
+    const [entry] = await t.inbox.admit([{ id: event.webhookEventId, event: event as unknown as webhook.Event }], t.now);
+    await t.inbox.replying(entry!.id, t.now);
+    await t.inbox.close();
+    const reopened = await Inbox.open(path.join(t.dir, 'inbox.jsonl'), t.keys.inbox, t.now);
+    const [replayed] = reopened.pending();
+    expect(replayed?.replied).toBe(true);
+    await t.dispatcher.enqueue(replayed!);
+    expect(calls).toBe(0);
+    expect(t.sent).toEqual([]);
+    expect(t.logger.lines.find((l) => l.msg === 'event')).toMatchObject({ eventId: event.webhookEventId, outcome: 'already-replied' });
+  });
+
+  it('when a handler replies, then the inbox marks the event replying before the reply leaves', async () => {
+    let markedFirst: boolean | undefined;
+    const event = textEvent(userId(330), 'x');
+    const t = await setup(
+      async (ctx) => ctx.reply({ type: 'text', text: 'ok' }),
+      undefined,
+      undefined,
+      undefined,
+      async () => {
+        markedFirst = t.inbox.pending().find((e) => e.id === event.webhookEventId)?.replied;
+      },
+    );
+    await t.run(event);
+    expect(markedFirst).toBe(true);
+    expect(t.inbox.pending()).toEqual([]);
   });
 });
