@@ -90,8 +90,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const index = new SearchIndex(docs.flatMap(contentItems), await loadSynonyms(SHIPPED_DATA_DIR, config.dataDir));
 
   const inbox = await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock());
-  const friendStore = await PrivateStore.open(path.join(stateDir, 'friends.jsonl'), keys.people, FriendSchema, friendCodec);
-  const conversationStore = await PrivateStore.open(path.join(stateDir, 'conversations.jsonl'), keys.people, ConversationStateSchema);
+  const friendStore = await PrivateStore.open(path.join(stateDir, 'friends.jsonl'), keys.people, FriendSchema, friendCodec, { logger });
+  const conversationStore = await PrivateStore.open(path.join(stateDir, 'conversations.jsonl'), keys.people, ConversationStateSchema, undefined, { logger });
   const friends = new FriendRepo(friendStore, keys);
   const conversations = new ConversationRepo(conversationStore, keys);
   const questions = await QuestionLog.open(path.join(stateDir, 'questions.jsonl'), questionLogKey(keys.people), clock);

@@ -1,28 +1,42 @@
+import path from 'node:path';
 import type { z } from 'zod';
+import type { Logger } from '../logger.js';
 import { AppendLog } from './append-log.js';
+import { BackgroundTask, type RetryOptions } from './background-task.js';
 
 type Entry = { k: string; v: unknown | null };
+
+/** Where a store reports background failures (compaction), and how soon it retries them. */
+export interface StoreOptions {
+  logger?: Logger;
+  retry?: RetryOptions;
+}
 
 /**
  * Records by key, kept in memory and persisted as an append-only log of changes, so one
  * write costs one appended line whatever the number of records. The log is compacted to one
- * line per live record when it grows past twice that size. Values are validated with zod
- * when read; readers get copies, so no caller can change a record without `set`.
+ * line per live record when it grows past twice that size, in the background: a failed
+ * compaction is logged and retried (the log keeps growing meanwhile; nothing is lost).
+ * Values are validated with zod when read; readers get copies, so no caller can change a
+ * record without `set`.
  */
 export class KeyedStore<T> {
   private readonly map = new Map<string, T>();
   private logLines = 0;
-  private compacting: Promise<void> | null = null;
+  private readonly compaction: BackgroundTask;
 
   private constructor(
     private readonly log: AppendLog,
     private readonly schema: z.ZodType<T>,
     readonly name: string,
-  ) {}
+    opts: StoreOptions,
+  ) {
+    this.compaction = new BackgroundTask(`compacting ${path.basename(name)}`, () => this.compact(), opts.logger, opts.retry);
+  }
 
-  static async open<T>(file: string, schema: z.ZodType<T>, opts: { durable?: boolean } = {}): Promise<KeyedStore<T>> {
+  static async open<T>(file: string, schema: z.ZodType<T>, opts: { durable?: boolean } & StoreOptions = {}): Promise<KeyedStore<T>> {
     const { log, records } = await AppendLog.open(file, opts);
-    const store = new KeyedStore(log, schema, file);
+    const store = new KeyedStore(log, schema, file, opts);
     try {
       store.load(records);
     } catch (err) {
@@ -89,9 +103,7 @@ export class KeyedStore<T> {
   private async write(entry: Entry): Promise<void> {
     this.logLines += 1;
     await this.log.append(entry);
-    if (this.logLines > 2 * this.map.size + 1000 && !this.compacting) {
-      this.compacting = this.compact().finally(() => (this.compacting = null));
-    }
+    if (this.logLines > 2 * this.map.size + 1000) this.compaction.request();
   }
 
   /** Rewrites the log as one line per live record. */
@@ -104,7 +116,7 @@ export class KeyedStore<T> {
   }
 
   async close(): Promise<void> {
-    await this.compacting;
+    await this.compaction.close();
     await this.log.close();
   }
 }

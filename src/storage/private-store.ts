@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { z } from 'zod';
 import { openSealedText, seal } from '../crypto/sealed.js';
 import { AppendLog } from './append-log.js';
+import { BackgroundTask } from './background-task.js';
+import type { StoreOptions } from './keyed-store.js';
 
 /**
  * One line of the file: a change to one record (`{k, v: {s} | null}`, as KeyedStore writes
@@ -32,7 +35,8 @@ const MIN_CHANGES = 1000;
  * A write appends one sealed line (never a rewrite, whatever the number of records). Once
  * the change lines outnumber an eighth of the records, the file is rewritten as a snapshot
  * sealed in chunks of 1,000 records, so opening 100,000 friends costs about a hundred
- * decryptions, not 100,000 (each AES-GCM setup costs ~25 µs).
+ * decryptions, not 100,000 (each AES-GCM setup costs ~25 µs). A snapshot started by the
+ * store itself that fails is logged and retried; the change lines stay until one succeeds.
  */
 export class PrivateStore<T> {
   private readonly plain = new Map<string, T>();
@@ -42,6 +46,7 @@ export class PrivateStore<T> {
   /** Refs written while a snapshot is being sealed (they go after it). */
   private changedDuringSnapshot: Set<string> | null = null;
   private readonly observers: Array<(before: Readonly<T> | undefined, after: Readonly<T> | undefined) => void> = [];
+  private readonly snapshots: BackgroundTask;
 
   private constructor(
     private readonly log: AppendLog,
@@ -49,11 +54,14 @@ export class PrivateStore<T> {
     private readonly schema: z.ZodType<T>,
     readonly file: string,
     private readonly codec: SnapshotCodec<T> | null,
-  ) {}
+    opts: StoreOptions,
+  ) {
+    this.snapshots = new BackgroundTask(`snapshot of ${path.basename(file)}`, () => this.compact(), opts.logger, opts.retry);
+  }
 
-  static async open<T>(file: string, key: Buffer, schema: z.ZodType<T>, codec?: SnapshotCodec<T>): Promise<PrivateStore<T>> {
+  static async open<T>(file: string, key: Buffer, schema: z.ZodType<T>, codec?: SnapshotCodec<T>, opts: StoreOptions = {}): Promise<PrivateStore<T>> {
     const { log, records } = await AppendLog.open(file);
-    const store = new PrivateStore(log, key, schema, file, codec ?? null);
+    const store = new PrivateStore(log, key, schema, file, codec ?? null, opts);
     const valid = (raw: unknown, i: number): T => {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw new Error(`${file}: record ${i + 1} is invalid: ${parsed.error.issues[0]?.message}`);
@@ -79,7 +87,7 @@ export class PrivateStore<T> {
       }
     });
     // A file written record by record (or by an older version): snapshot it in the background.
-    if (store.overChangeLimit()) void store.compact().catch(() => undefined);
+    if (store.overChangeLimit()) store.snapshots.request();
     return store;
   }
 
@@ -147,7 +155,7 @@ export class PrivateStore<T> {
     if ('k' in line) this.changedDuringSnapshot?.add(line.k);
     this.changeLines += 1;
     await this.log.append(line);
-    if (this.overChangeLimit() && !this.compacting) void this.compact().catch(() => undefined);
+    if (this.overChangeLimit() && !this.compacting) this.snapshots.request();
   }
 
   /**
@@ -182,12 +190,21 @@ export class PrivateStore<T> {
       lines.push({ k: ref, v: value === undefined ? null : { s: seal(this.key, JSON.stringify(value)) } });
     }
     // Same turn as the rewrite call: later appends land in the new file, earlier ones are covered.
+    const dropped = { changeLines: this.changeLines - changed.length, deletions: this.deletions };
     this.changeLines = changed.length;
     this.deletions = 0;
-    await this.log.rewrite(lines);
+    try {
+      await this.log.rewrite(lines);
+    } catch (err) {
+      // The old file, with every change line, is still the one in use
+      this.changeLines += dropped.changeLines;
+      this.deletions += dropped.deletions;
+      throw err;
+    }
   }
 
   async close(): Promise<void> {
+    await this.snapshots.close();
     await this.compacting;
     await this.log.close();
   }
