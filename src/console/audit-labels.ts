@@ -30,6 +30,7 @@ export const ACTION_NAMES: Record<string, string> = {
   'tip.attachment': 'เปิดไฟล์แนบของเบาะแส',
   'question.synonym': 'เพิ่มคำที่มีความหมายเดียวกัน',
   'question.alias': 'ผูกคำถามกับเรื่องที่ตอบ',
+  'question.dismiss': 'ซ่อนกลุ่มคำถามที่ไม่เกี่ยวกับงานของเทศบาล',
 };
 
 export const actionName = (action: string): string => ACTION_NAMES[action] ?? action;

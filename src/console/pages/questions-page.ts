@@ -1,14 +1,18 @@
+import type { TownNameMismatch } from '../../content/import/town-names.js';
 import type { SearchItem } from '../../content/search-items.js';
 import { formatDateTimeThai } from '../../thai/date.js';
 import { html, num } from '../html.js';
-import { csrfField, layout, notice, type Viewer } from '../layout.js';
+import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js';
 
 /** One question as residents asked it (normalised), how often, and what the bot answers now. */
 export interface QuestionRow {
-  text: string;
+  /** The group's key, sent back to dismiss it. */
+  group: string;
+  /** The question, or null when the log kept no text (it could have been a report). */
+  text: string | null;
   count: number;
   lastAt: string;
-  /** What it matched when asked (low-confidence rows). */
+  /** What it matched when asked (low-confidence and unhelpful rows). */
   matchedTitle?: string;
   /** The answer the bot would give now (after staff changes), or null. */
   nowAnswer: string | null;
@@ -23,6 +27,8 @@ function itemOptions(items: SearchItem[], selected: string | null) {
 }
 
 function actions(viewer: Viewer, row: QuestionRow, items: SearchItem[]) {
+  const dismiss = postButton(viewer, '/staff/questions/dismiss', 'ซ่อน (ไม่เกี่ยวกับงานของเทศบาล)', { fields: { group: row.group }, kind: 'secondary' });
+  if (row.text === null) return dismiss;
   return html`<form method="post" action="/staff/questions/alias" class="inline wrap">${csrfField(viewer)}
     <input type="hidden" name="phrase" value="${row.text}">
     <select name="item" aria-label="เรื่องที่ใช้ตอบ">${itemOptions(items, row.suggested)}</select>
@@ -31,7 +37,8 @@ function actions(viewer: Viewer, row: QuestionRow, items: SearchItem[]) {
     <input name="term" value="${row.text}" aria-label="คำที่ผู้ถามใช้" maxlength="60" required>
     <span>มีความหมายเดียวกับ</span>
     <input name="same" list="known-terms" aria-label="คำที่บอทรู้จัก" maxlength="60" required placeholder="เช่น ทุจริต">
-    <button type="submit">เพิ่มคำพ้องความหมาย</button></form>`;
+    <button type="submit">เพิ่มคำพ้องความหมาย</button></form>
+  ${dismiss}`;
 }
 
 function table(viewer: Viewer, rows: QuestionRow[], items: SearchItem[], opts: { canImprove: boolean; matched: boolean }) {
@@ -39,16 +46,24 @@ function table(viewer: Viewer, rows: QuestionRow[], items: SearchItem[], opts: {
   return html`<div class="table-wrap"><table class="questions">
 <thead><tr><th>คำถาม</th><th class="n">ครั้ง</th><th>ถามล่าสุด</th>${opts.matched ? html`<th>ตอบด้วย (ตอนถาม)</th>` : ''}<th>ตอนนี้บอทตอบ</th></tr></thead>
 ${rows.map(
-    (r) => html`<tbody class="question"><tr><td class="question-text">${r.text}</td><td class="n">${num(r.count)}</td><td>${formatDateTimeThai(new Date(r.lastAt))}</td>
+    (r) => html`<tbody class="question"><tr><td class="question-text">${r.text ?? html`<span class="hint">ไม่ได้เก็บข้อความ (อาจเป็นการแจ้งเรื่อง)</span>`}</td><td class="n">${num(r.count)}</td><td>${formatDateTimeThai(new Date(r.lastAt))}</td>
 ${opts.matched ? html`<td>${r.matchedTitle ?? ''}</td>` : ''}<td>${r.nowAnswer ?? html`<span class="badge">ยังตอบไม่ได้</span>`}</td></tr>
 ${opts.canImprove ? html`<tr class="improve"><td colspan="${opts.matched ? 5 : 4}">${actions(viewer, r, items)}</td></tr>` : ''}</tbody>`,
   )}</table></div>`;
 }
 
-/** Unanswered and low-confidence questions, with the actions that improve the answers. */
+function mismatchTable(rows: TownNameMismatch[]) {
+  if (rows.length === 0) return '';
+  return html`<h2>ชื่อเทศบาลในเอกสารไม่ตรงกับรายงาน ITA</h2>
+<p class="hint">บอทยกข้อความจากเอกสารตามต้นฉบับ หากชื่อที่สะกดต่างไปทำให้ประชาชนสับสน เผยแพร่ข่าวแจ้งแก้ไขได้ที่หน้าข่าวสาร</p>
+<div class="table-wrap"><table class="mismatches"><thead><tr><th>เอกสาร</th><th>ตำแหน่ง</th><th>เขียนว่า</th><th>ชื่อในรายงาน ITA</th></tr></thead>
+<tbody>${rows.map((m) => html`<tr><td>${m.fileName}</td><td>${m.where.th}</td><td>${m.written}</td><td>${m.report}</td></tr>`)}</tbody></table></div>`;
+}
+
+/** Unanswered, low-confidence and 👎 questions, with the actions that improve the answers. */
 export function questionsPage(
   viewer: Viewer,
-  data: { unanswered: QuestionRow[]; lowConfidence: QuestionRow[]; items: SearchItem[]; knownTerms: string[]; canImprove: boolean; period: string; message?: { kind: 'ok' | 'error'; text: string } },
+  data: { unanswered: QuestionRow[]; lowConfidence: QuestionRow[]; unhelpful: QuestionRow[]; mismatches: TownNameMismatch[]; items: SearchItem[]; knownTerms: string[]; canImprove: boolean; period: string; message?: { kind: 'ok' | 'error'; text: string } },
 ) {
   return layout(viewer, {
     title: 'คำถามที่บอทยังตอบไม่ดี',
@@ -63,6 +78,9 @@ export function questionsPage(
 <h2>ยังตอบไม่ได้</h2>
 ${table(viewer, data.unanswered, data.items, { canImprove: data.canImprove, matched: false })}
 <h2>ตอบได้แต่ไม่มั่นใจ</h2>
-${table(viewer, data.lowConfidence, data.items, { canImprove: data.canImprove, matched: true })}`,
+${table(viewer, data.lowConfidence, data.items, { canImprove: data.canImprove, matched: true })}
+<h2>ประชาชนกด 👎 ว่าคำตอบไม่ตรงคำถาม</h2>
+${table(viewer, data.unhelpful, data.items, { canImprove: data.canImprove, matched: true })}
+${mismatchTable(data.mismatches)}`,
   });
 }
