@@ -36,6 +36,8 @@ import { AuditLog } from './staff/audit-log.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
 import { createStatsRouter } from './staff/stats-route.js';
 import { openConsole } from './console/console-wiring.js';
+import { LineLinks } from './staff/line-link.js';
+import { lineLinkChat } from './staff/line-link-chat.js';
 import { openTipChannel, type TipChannel } from './tips/tip-channel.js';
 
 export interface LineChannel {
@@ -103,7 +105,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const agencyName = () => library.agencyName();
   const publishing = await Publishing.open({ stateDir, friends, line, index, clock, timers: opts.timers ?? realTimers, logger, agencyName, ...(opts.publishing ? { options: opts.publishing } : {}) });
   const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName, announcement: () => browse(library, { a: 'announcement' }) });
+  const lineLinks = await LineLinks.open(path.join(stateDir, 'staff-line-links.jsonl'), keys.people, clock);
   const handle = createRouteHandler({
+    staffLink: lineLinkChat(lineLinks, audit),
     library,
     friends,
     questions,
@@ -112,7 +116,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     extensions: { flows: { ...tips.flows }, intents: { ...tips.intents, ...subscriptions.intents }, postbacks: { ...tips.postbacks, ...subscriptions.postbacks, ...feedbackExtensions({ questions }).postbacks } },
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say, ...(opts.replies ? { replies: opts.replies } : {}) });
-  const staffConsole = await openConsole({ config, clock, logger, audit, auditFile, auditKey: keys.audit, friends, friendStore, questions, index, library, tips, publishing });
+  const staffConsole = await openConsole({ config, clock, logger, audit, auditFile, auditKey: keys.audit, friends, friendStore, questions, index, library, tips, publishing, lineLinks });
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
@@ -150,7 +154,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await dispatcher.idle();
       await publishing.close();
       await retention.close();
-      await Promise.all([inbox.close(), questions.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close(), staffConsole.close()]);
+      await Promise.all([inbox.close(), questions.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close(), staffConsole.close(), lineLinks.close()]);
     },
   };
 }

@@ -14,10 +14,12 @@ import type { PrivateStore } from '../storage/private-store.js';
 import { AccountStore, accountsFile } from '../staff/account-store.js';
 import { StaffAccounts } from '../staff/accounts.js';
 import type { AuditLog } from '../staff/audit-log.js';
+import type { LineLinks } from '../staff/line-link.js';
 import { PeopleStats } from '../staff/people-stats.js';
 import type { PublicationFigure, ReportSources } from '../staff/report-figures.js';
 import type { TipChannel } from '../tips/tip-channel.js';
 import { createConsoleRouter, type ConsoleFeature } from './console-router.js';
+import { createLineLinkRoutes } from './routes/line-link-routes.js';
 import { createPublicationsRoutes } from './routes/publications-routes.js';
 import { createTipsRoutes } from './routes/tips-routes.js';
 import { SessionStore } from './sessions.js';
@@ -37,6 +39,8 @@ export interface ConsoleWiring {
   library: ContentLibrary;
   tips: Pick<TipChannel, 'desk' | 'notify' | 'stats'>;
   publishing: Publishing;
+  /** Staff members' own LINE accounts for test-sends, linked by a code sent in chat. */
+  lineLinks: LineLinks;
 }
 
 export interface StaffConsole {
@@ -67,7 +71,8 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
   };
   const features: ConsoleFeature[] = [
     { path: '/tips', router: createTipsRoutes({ desk: w.tips.desk, notify: w.tips.notify }) },
-    { path: '/publications', router: createPublicationsRoutes(w.publishing) },
+    { path: '/publications', router: createPublicationsRoutes(w.publishing, w.lineLinks) },
+    { path: '/line-link', router: createLineLinkRoutes(w.lineLinks) },
   ];
   const auditNames = () => {
     const numbers = new Map(w.tips.desk.list({}, w.clock()).map((t) => [t.id, t.number]));

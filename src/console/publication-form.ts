@@ -11,13 +11,12 @@ const FIELD_NAMES: Record<string, string> = {
   url: 'ลิงก์อ่านต่อ',
   imageUrl: 'ลิงก์รูปภาพ',
   publishAt: 'เวลาส่ง',
-  userId: 'LINE user id',
 };
 
 /** The form's fields as strings (what the page shows again after a refusal). */
 export function draftOf(body: unknown): Draft {
   const b = (body ?? {}) as Record<string, unknown>;
-  const keys = ['title', 'body', 'topic', 'url', 'imageUrl', 'publishAt', 'urgent', 'userId'] as const;
+  const keys = ['title', 'body', 'topic', 'url', 'imageUrl', 'publishAt', 'urgent'] as const;
   return Object.fromEntries(keys.flatMap((k) => (typeof b[k] === 'string' ? [[k, b[k] as string]] : []))) as Draft;
 }
 
@@ -42,7 +41,6 @@ function thai(message: string): string {
   if (/year ahead/.test(message)) return 'ไกลเกินหนึ่งปี';
   if (/url|protocol|hostname/i.test(message)) return 'ไม่ใช่ลิงก์เว็บที่ถูกต้อง';
   if (/ISO 8601/.test(message)) return 'วันเวลาไม่ถูกต้อง';
-  if (/LINE user id/.test(message)) return 'ต้องเป็น U ตามด้วยตัวอักษร 0-9 a-f 32 ตัว';
   return message;
 }
 

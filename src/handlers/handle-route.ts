@@ -6,12 +6,15 @@ import { TOPIC_IDS } from '../people/topics.js';
 import { textMessage, welcomeMessages } from '../flex/messages.js';
 import { browse } from './browse.js';
 import type { Extensions, PostbackHandler } from './extensions.js';
+import { LINK_TEXT } from '../staff/line-link-chat.js';
 import { SAY } from './replies.js';
 import { handleText, type TextDeps } from './text.js';
 
 export interface HandlerDeps extends TextDeps {
   friends: FriendRepo;
   extensions: Extensions;
+  /** A staff member sending the console's link code (src/staff/line-link-chat.ts); true when it answered. */
+  staffLink?: (ctx: BotContext, text: string) => Promise<boolean>;
 }
 
 /** The handler table: which code answers each kind of event. */
@@ -27,6 +30,8 @@ export function createRouteHandler(deps: HandlerDeps): HandleRoute {
         if (ctx.userId) await deps.friends.unfollow(ctx.userId, ctx.now);
         return;
       case 'text':
+        // Cheap test first: only "เชื่อมบัญชี 123456" or six digits alone go on to the link check
+        if (deps.staffLink && LINK_TEXT.test(route.text) && (await deps.staffLink(ctx, route.text))) return;
         return handleText({ ...deps, intents: deps.extensions.intents ?? {} }, ctx, route.text);
       case 'postback':
         return onPostback(deps, ctx, route);

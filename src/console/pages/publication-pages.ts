@@ -2,11 +2,12 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { PublicationView } from '../../publications/publication-view.js';
 import { formatDateTimeThai } from '../../thai/date.js';
 import { Html, html, multiline, num } from '../html.js';
+import { ROLE_NAMES } from '../../staff/roles.js';
 import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js';
 import { TOPICS, topicName } from '../topic-names.js';
 import { deliveryCells, DELIVERY_HEADERS, stateName } from './delivery-cells.js';
 
-export type Draft = Partial<Record<'title' | 'body' | 'topic' | 'url' | 'imageUrl' | 'publishAt' | 'urgent' | 'userId', string>>;
+export type Draft = Partial<Record<'title' | 'body' | 'topic' | 'url' | 'imageUrl' | 'publishAt' | 'urgent', string>>;
 type Message = { kind: 'ok' | 'error'; text: string; details?: string[] };
 
 /** The state staff care about: the publication's when it is settled, otherwise where its delivery is. */
@@ -19,7 +20,7 @@ const shown = (m?: Message) => (m ? notice(m.kind, m.details?.length ? html`${m.
  * The Flex message, as JSON in a data block (a script element of type application/json is
  * never run, so the CSP allows it); console.js draws it with the demo chat's renderer.
  */
-const flexData = (id: string, message: messagingApi.Message | undefined) =>
+export const flexData = (id: string, message: messagingApi.Message | undefined) =>
   // Script content is raw text: no entities; escaping every "<" keeps "</script>" out of it
   html`<script type="application/json" id="${id}">${new Html(JSON.stringify(message ?? null).replace(/</g, '\\u003c'))}</script>`;
 
@@ -29,7 +30,7 @@ export function publicationsListPage(viewer: Viewer, list: PublicationView[], ca
     title: 'ข่าวสาร',
     active: 'publications',
     wide: true,
-    body: html`${canWrite ? html`<p><a class="button-link" href="/staff/publications/new">+ เขียนข่าวสารใหม่</a></p>` : ''}
+    body: html`${canWrite ? html`<p><a class="button-link" href="/staff/publications/new">+ เขียนข่าวสารใหม่</a></p>` : notice('info', html`บัญชีของคุณ (${ROLE_NAMES[viewer.role]}) ดูข่าวสารและผลการส่งได้ แต่เขียนและเผยแพร่ไม่ได้: การส่งข่าวถึงประชาชนทำได้เฉพาะบทบาท<strong>${ROLE_NAMES.editor}</strong> เพื่อให้รู้ได้เสมอว่าใครเป็นผู้ส่ง หากต้องการเผยแพร่ ขอให้ผู้ดูแลระบบสร้างบัญชีบทบาทนั้นให้`)}
 ${list.length === 0
       ? html`<p>ยังไม่มีข่าวสาร</p>`
       : html`<div class="table-wrap"><table class="publications stack"><thead><tr><th>เรื่อง</th><th>หัวข้อ</th><th>เวลาส่ง</th>${DELIVERY_HEADERS}<th><span class="visually-hidden">ดำเนินการ</span></th></tr></thead>
@@ -45,8 +46,16 @@ function field(label: string, input: ReturnType<typeof html>, hint?: string) {
   return html`<label>${label}${hint ? html` <span class="small">${hint}</span>` : ''}</label>${input}`;
 }
 
+/** Test-send to the editor's own LINE, once it is linked by a code (no user id is ever typed). */
+function testSendBox(linked: boolean, action = '/staff/publications/test-send') {
+  return html`<fieldset class="test-send"><legend>ส่งทดสอบไปที่ LINE ของคุณก่อน</legend>
+    ${linked
+      ? html`<button type="submit" formaction="${action}" formnovalidate>ส่งทดสอบไปที่ LINE ของฉัน</button><span class="small">ไม่นับในสถิติการส่ง · <a href="/staff/line-link">บัญชี LINE ที่เชื่อมไว้</a></span>`
+      : html`<p class="small">ยังไม่ได้เชื่อมบัญชี LINE ของคุณ <a href="/staff/line-link">เชื่อมบัญชี LINE</a> (ครั้งเดียว: ส่งรหัส 6 หลักจาก LINE ของคุณ)</p>`}</fieldset>`;
+}
+
 /** The compose form with its live preview (drawn by the same Flex renderer as the demo chat). */
-export function composePage(viewer: Viewer, draft: Draft, message?: Message) {
+export function composePage(viewer: Viewer, draft: Draft, linked: boolean, message?: Message) {
   return layout(viewer, {
     title: 'เขียนข่าวสารใหม่',
     active: 'publications',
@@ -61,10 +70,9 @@ export function composePage(viewer: Viewer, draft: Draft, message?: Message) {
   ${field('ลิงก์รูปภาพ', html`<input name="imageUrl" id="imageUrl" type="url" maxlength="2000" placeholder="https://" value="${draft.imageUrl ?? ''}">`, '(ไม่บังคับ, https เท่านั้น)')}
   ${field('ตั้งเวลาส่ง', html`<input name="publishAt" id="publishAt" type="datetime-local" value="${draft.publishAt ?? ''}">`, '(เวลาประเทศไทย; เว้นว่างเพื่อส่งทันที)')}
   <label class="check"><input type="checkbox" name="urgent" value="1"${draft.urgent ? ' checked' : ''}> ประกาศด่วน: ส่งถึงเพื่อนทุกคน ไม่ใช่เฉพาะผู้รับหัวข้อนี้</label>
-  <button type="submit" class="primary">เผยแพร่ / ตั้งเวลา</button>
-  <fieldset class="test-send"><legend>ส่งทดสอบไปที่ LINE ของคุณก่อน</legend>
-    ${field('LINE user id ของคุณ', html`<input name="userId" id="userId" pattern="U[0-9a-f]{32}" maxlength="33" value="${draft.userId ?? ''}" placeholder="U…">`)}
-    <button type="submit" formaction="/staff/publications/test-send" formnovalidate>ส่งทดสอบ</button></fieldset>
+  <button type="submit" class="primary">ตรวจดูก่อนส่ง</button>
+  <p class="small">ขั้นถัดไปจะแสดงจำนวนผู้รับและหัวข้อให้ยืนยันก่อน ยังไม่มีการส่งจนกว่าจะกดยืนยัน</p>
+  ${testSendBox(linked)}
 </form>
 <aside class="preview" aria-live="polite"><p class="caption">ตัวอย่างที่ผู้รับจะเห็นใน LINE</p><div id="preview" data-state="empty">เปิด JavaScript เพื่อดูตัวอย่าง</div></aside>
 </div>`,
@@ -72,7 +80,7 @@ export function composePage(viewer: Viewer, draft: Draft, message?: Message) {
 }
 
 /** One publication: its text, the message as sent, delivery figures and each batch. */
-export function publicationPage(viewer: Viewer, p: PublicationView, preview: messagingApi.Message | undefined, canWrite: boolean, message?: Message) {
+export function publicationPage(viewer: Viewer, p: PublicationView, preview: messagingApi.Message | undefined, canWrite: boolean, message?: Message, linked = false) {
   const f = figuresOf(p);
   return layout(viewer, {
     title: p.title,
@@ -100,7 +108,7 @@ ${canWrite
       ? html`<h2>ดำเนินการ</h2><div class="actions">
 ${p.status === 'scheduled' ? postButton(viewer, `/staff/publications/${p.id}/cancel`, 'ยกเลิกการส่ง', { kind: 'danger', confirm: 'ยกเลิกการส่งข่าวนี้?' }) : ''}
 ${p.deliveryState === 'quota-exhausted' ? postButton(viewer, `/staff/publications/${p.id}/resume`, 'ส่งต่อ (หลังโควตาเดือนใหม่)') : ''}
-<form method="post" action="/staff/publications/${p.id}/test-send" class="inline wrap">${csrfField(viewer)}<input name="userId" pattern="U[0-9a-f]{32}" maxlength="33" placeholder="LINE user id (U…)" aria-label="LINE user id" required><button type="submit">ส่งทดสอบ</button></form></div>`
+${linked ? postButton(viewer, `/staff/publications/${p.id}/test-send`, 'ส่งทดสอบไปที่ LINE ของฉัน') : html`<p class="small">ส่งทดสอบได้เมื่อ<a href="/staff/line-link">เชื่อมบัญชี LINE ของคุณ</a>แล้ว</p>`}</div>`
       : ''}
 </div>
 <aside class="preview"><p class="caption">ข้อความที่ส่ง</p><div id="preview" data-flex-source="preview-data">เปิด JavaScript เพื่อดูตัวอย่าง</div>${flexData('preview-data', preview)}</aside></div>`,

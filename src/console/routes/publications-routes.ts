@@ -1,24 +1,38 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Publication } from '../../publications/publication.js';
 import type { Publishing } from '../../publications/publishing.js';
+import type { LineLinks } from '../../staff/line-link.js';
 import { can } from '../../staff/roles.js';
+import { PublishError } from '../../publications/publish-error.js';
 import { auditAs, type ConsoleDeps } from '../console-deps.js';
 import { notFoundPage } from '../console-error.js';
 import { composePage, publicationPage, publicationsListPage, type Draft } from '../pages/publication-pages.js';
+import { publishConfirmPage } from '../pages/publish-confirm-page.js';
 import { draftOf, inputOf, refusalOf } from '../publication-form.js';
 import { viewerOf, type allow } from '../session-middleware.js';
 
+const NOT_LINKED = 'ยังไม่ได้เชื่อมบัญชี LINE ของคุณ: เปิดหน้า “เชื่อมบัญชี LINE” แล้วส่งรหัส 6 หลักจาก LINE ของคุณก่อน';
+
 /**
- * /staff/publications: the list with delivery figures, compose with a live preview, publish
- * now or at a time, cancel, resume, test-send, one publication's batches. Editors write;
- * auditors and admins read. Everything goes through Publishing, the same use case as the
- * staff API and `npm run publish`, and every change is audited.
+ * /staff/publications: the list with delivery figures, compose with a live preview, a
+ * confirmation (how many people, which topic, when) before anything is sent, cancel, resume,
+ * test-send to the editor's linked LINE, one publication's batches. Editors write; auditors
+ * and admins read. Everything goes through Publishing, the same use case as the staff API
+ * and `npm run publish`, and every change is audited.
  */
-export function createPublicationsRoutes(publishing: Publishing) {
+export function createPublicationsRoutes(publishing: Publishing, links: LineLinks) {
   return (deps: ConsoleDeps, guard: typeof allow): Router => {
     const router = express.Router();
     const write = guard('publications.write');
-    const audit = (res: Response, action: string, pub?: Publication, details?: Record<string, string | boolean>) =>
+    const linkedUser = (res: Response) => links.userIdOf(viewerOf(res).name);
+    /** Who would get it now: every friend for an urgent one, else the topic's subscribers. */
+    const recipientsOf = (d: { urgent: boolean; topic: string }) => (d.urgent ? deps.friends.counts().following : deps.friends.subscriberRefs(d.topic).length);
+    const testSend = async (res: Response, messages: ReturnType<Publishing['preview']>) => {
+      const userId = linkedUser(res);
+      if (!userId) throw new PublishError('invalid', NOT_LINKED);
+      await publishing.testSend(messages, userId);
+    };
+    const audit = (res: Response, action: string, pub?: Publication, details?: Record<string, string | number | boolean>) =>
       auditAs(deps, viewerOf(res).name, `publication.${action}`, pub ? `publication:${pub.id}` : undefined, details);
     const find = (req: Request) => {
       const pub = publishing.get(String(req.params.id));
@@ -28,7 +42,7 @@ export function createPublicationsRoutes(publishing: Publishing) {
     const showOne = async (res: Response, pub: Publication, status = 200, message?: Parameters<typeof publicationPage>[4]) => {
       const viewer = viewerOf(res);
       await audit(res, 'read', pub);
-      res.status(status).type('html').send(String(publicationPage(viewer, publishing.view(pub), publishing.preview(pub)[0], can(viewer.role, 'publications.write'), message)));
+      res.status(status).type('html').send(String(publicationPage(viewer, publishing.view(pub), publishing.preview(pub)[0], can(viewer.role, 'publications.write'), message, Boolean(linkedUser(res)))));
     };
     /** Runs a change; a refusal is shown on `page` instead of failing the request. */
     const attempt = async (res: Response, run: () => Promise<void>, page: (m: { kind: 'error'; text: string; details: string[] }) => Promise<unknown> | unknown) => {
@@ -49,7 +63,7 @@ export function createPublicationsRoutes(publishing: Publishing) {
     });
 
     router.get('/new', write, (_req, res) => {
-      res.type('html').send(String(composePage(viewerOf(res), { topic: 'news' })));
+      res.type('html').send(String(composePage(viewerOf(res), { topic: 'news' }, Boolean(linkedUser(res)))));
     });
 
     /** The exact message a draft would send (JSON, for the live preview). Not audited: nothing is read or changed. */
@@ -65,15 +79,25 @@ export function createPublicationsRoutes(publishing: Publishing) {
     });
 
     /** The compose page again, with what was typed and the outcome. */
-    const composeAgain = (res: Response, draft: Draft) => (m: Parameters<typeof composePage>[2]) => res.type('html').send(String(composePage(viewerOf(res), draft, m)));
+    const composeAgain = (res: Response, draft: Draft) => (m?: Parameters<typeof composePage>[3]) => res.type('html').send(String(composePage(viewerOf(res), draft, Boolean(linkedUser(res)), m)));
+
+    /** From the confirmation back to the form, with everything as typed. */
+    router.post('/edit', write, (req, res) => composeAgain(res, draftOf(req.body))());
 
     router.post('/', write, async (req, res) => {
       const draft = draftOf(req.body);
+      const confirmed = (req.body as Record<string, unknown>).confirmed === '1';
       await attempt(
         res,
         async () => {
+          if (!confirmed) {
+            // The first click only shows who would get it: nothing is stored or sent yet
+            const checked = publishing.validate(inputOf(draft));
+            const view = { draft, topic: checked.topic, urgent: checked.urgent, publishAt: new Date(checked.publishAt), now: deps.clock(), recipients: recipientsOf(checked), preview: publishing.preview(inputOf(draft))[0] };
+            return void res.type('html').send(String(publishConfirmPage(viewerOf(res), view)));
+          }
           const pub = await publishing.create(inputOf(draft), { actor: viewerOf(res).name, source: 'console' });
-          await audit(res, 'create', pub, { topic: pub.topic, status: pub.status, urgent: pub.urgent, publishAt: pub.publishAt });
+          await audit(res, 'create', pub, { topic: pub.topic, status: pub.status, urgent: pub.urgent, publishAt: pub.publishAt, recipients: recipientsOf(pub) });
           res.redirect(303, `/staff/publications/${pub.id}`);
         },
         composeAgain(res, draft),
@@ -85,7 +109,7 @@ export function createPublicationsRoutes(publishing: Publishing) {
       await attempt(
         res,
         async () => {
-          await publishing.testSend(publishing.preview(inputOf(draft)), draft.userId);
+          await testSend(res, publishing.preview(inputOf(draft)));
           await audit(res, 'test-send-draft');
           composeAgain(res, draft)({ kind: 'ok', text: 'ส่งทดสอบแล้ว ตรวจดูใน LINE ของคุณ (ไม่นับในสถิติการส่ง)' });
         },
@@ -103,7 +127,7 @@ export function createPublicationsRoutes(publishing: Publishing) {
           if (req.params.action === 'cancel') await audit(res, 'cancel', await publishing.cancel(pub.id, viewerOf(res).name));
           else if (req.params.action === 'resume') await audit(res, 'resume', await publishing.resume(pub.id));
           else if (req.params.action === 'test-send') {
-            await publishing.testSend(publishing.preview(pub), draftOf(req.body).userId);
+            await testSend(res, publishing.preview(pub));
             await audit(res, 'test-send', pub);
           } else throw notFoundPage();
           const done = { cancel: 'ยกเลิกการส่งแล้ว', resume: 'ส่งต่อแล้ว', 'test-send': 'ส่งทดสอบแล้ว' }[req.params.action as string];
