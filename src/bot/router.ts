@@ -1,4 +1,4 @@
-import type { webhook } from '@line/bot-sdk';
+import { isKnownEvent, type KnownEvent, type LineEvent } from '../line/event-schema.js';
 import { parsePostback, type Postback } from './postback.js';
 
 /** What kind of work an event asks for; decided from the event alone (pure). */
@@ -13,44 +13,48 @@ export type Route =
 /** Reply tokens LINE sends when the console's "Verify" button checks the webhook. */
 const VERIFY_TOKENS = new Set(['00000000000000000000000000000000', 'ffffffffffffffffffffffffffffffff']);
 
-export function isVerificationEvent(event: webhook.Event): boolean {
-  const token = (event as { replyToken?: string }).replyToken;
+export function isVerificationEvent(event: Pick<LineEvent, 'replyToken'>): boolean {
+  const token = event.replyToken;
   return typeof token === 'string' && VERIFY_TOKENS.has(token.toLowerCase());
 }
 
-export function routeEvent(event: webhook.Event): Route {
+/**
+ * The route for an event parsed at intake (src/line/event-schema.ts): the fields read here
+ * are guaranteed by the schema, so no event reaches a handler as a TypeError.
+ */
+export function routeEvent(event: LineEvent): Route {
   if (event.mode === 'standby') return { to: 'ignore', reason: 'standby' };
   if (isVerificationEvent(event)) return { to: 'ignore', reason: 'verification' };
   if (event.source?.type !== 'user') return { to: 'ignore', reason: 'not-one-to-one' };
+  if (!isKnownEvent(event)) return { to: 'ignore', reason: `event:${event.type}` };
   switch (event.type) {
     case 'follow':
       return { to: 'follow' };
     case 'unfollow':
       return { to: 'unfollow' };
-    case 'postback': {
-      const pb = (event as webhook.PostbackEvent).postback;
-      const params = Object.fromEntries(Object.entries(pb.params ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-      return { to: 'postback', postback: parsePostback(pb.data), params };
-    }
+    case 'postback':
+      return { to: 'postback', postback: parsePostback(event.postback.data), params: event.postback.params ?? {} };
     case 'message':
-      return routeMessage((event as webhook.MessageEvent).message);
+      return routeMessage(event.message);
     default:
       return { to: 'ignore', reason: `event:${event.type}` };
   }
 }
 
-function routeMessage(message: webhook.MessageContent): Route {
+type MessageContent = Extract<KnownEvent, { type: 'message' }>['message'];
+
+function routeMessage(message: MessageContent): Route {
   switch (message.type) {
     case 'text':
-      return { to: 'text', text: (message as webhook.TextMessageContent).text };
+      return { to: 'text', text: (message as Extract<MessageContent, { type: 'text' }>).text };
     case 'sticker':
     case 'image':
     case 'video':
     case 'audio':
     case 'file':
     case 'location':
-      return { to: 'media', kind: message.type, messageId: typeof message.id === 'string' ? message.id : null };
+      return { to: 'media', kind: message.type, messageId: message.id };
     default:
-      return { to: 'ignore', reason: `message:${(message as { type: string }).type}` };
+      return { to: 'ignore', reason: `message:${message.type}` };
   }
 }

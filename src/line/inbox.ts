@@ -1,6 +1,9 @@
 import type { webhook } from '@line/bot-sdk';
-import { AppendLog } from '../storage/append-log.js';
 import { openSealedText, seal } from '../crypto/sealed.js';
+import type { Logger } from '../logger.js';
+import { AppendLog } from '../storage/append-log.js';
+import { parseEvent, toSdkEvent, type LineEvent } from './event-schema.js';
+import { RememberedIds } from './remembered-ids.js';
 
 export interface InboxEntry {
   id: string;
@@ -17,27 +20,55 @@ type Record =
   | { op: 'done'; id: string; at: number }
   | { op: 'seen'; id: string; at: number };
 
+/** An acknowledged event with its sealed form, kept for compaction (sealing again costs). */
+type Held = { entry: InboxEntry; sealed: string };
+
+export interface InboxOptions {
+  /** Where a failed background compaction is reported. */
+  logger?: Logger;
+  /** Handled ids remembered for redelivery at most (default MAX_REMEMBERED). */
+  maxRemembered?: number;
+  /** The file is compacted once this much was appended since the last time, or as much as it then held. */
+  compactAfterBytes?: number;
+}
+
 /** How long a handled event's id is remembered to recognise a redelivery. */
 const REMEMBER_MS = 24 * 60 * 60 * 1000;
+/** About 4 MB of ids in memory and 3.5 MB on disk at most, whatever the traffic. */
+export const MAX_REMEMBERED = 50_000;
+const COMPACT_AFTER_BYTES = 1024 * 1024;
+/** Estimated bytes of a record without its sealed event. */
+const RECORD_BYTES = 70;
 
 /**
  * Webhook events between the 200 and their handling. Each is sealed (encrypted) and on disk
  * before the webhook answers, so an acknowledged event survives a crash and is handled at
- * the next start. Event ids are remembered for a day, so a redelivery is handled once.
+ * the next start. An id counts as seen only once it is stored: a failed store leaves LINE's
+ * redelivery free to store it. Handled ids are remembered for a day (at most
+ * `maxRemembered`), so a redelivery is handled once. The file is compacted in the background
+ * while the bot runs, so it stays about the size of what it must remember.
  */
 export class Inbox {
-  private readonly pendingById = new Map<string, InboxEntry>();
-  private readonly seenAt = new Map<string, number>();
-  private lines = 0;
+  private readonly held = new Map<string, Held>();
+  /** Events whose 'in' record is being written, with the write's promise. */
+  private readonly storing = new Map<string, Held & { stored: Promise<void> }>();
+  private readonly remembered: RememberedIds;
+  private appendedBytes = 0;
+  private compactedBytes = 0;
+  private compactions: Promise<void> = Promise.resolve();
+  private compacting = 0;
 
   private constructor(
     private readonly log: AppendLog,
     private readonly key: Buffer,
-  ) {}
+    private readonly opts: InboxOptions,
+  ) {
+    this.remembered = new RememberedIds(opts.maxRemembered ?? MAX_REMEMBERED, REMEMBER_MS);
+  }
 
-  static async open(file: string, key: Buffer, now: Date): Promise<Inbox> {
+  static async open(file: string, key: Buffer, now: Date, opts: InboxOptions = {}): Promise<Inbox> {
     const { log, records } = await AppendLog.open(file);
-    const inbox = new Inbox(log, key);
+    const inbox = new Inbox(log, key, opts);
     try {
       inbox.load(records as Record[]);
     } catch (err) {
@@ -51,48 +82,70 @@ export class Inbox {
 
   private load(records: Record[]): void {
     for (const r of records) {
-      if (r.op === 'in') {
-        const event = JSON.parse(openSealedText(this.key, r.sealed)) as webhook.Event;
-        this.pendingById.set(r.id, { id: r.id, event, receivedAt: r.at, replied: r.replied === true });
-      } else if (r.op === 'replying') {
-        const entry = this.pendingById.get(r.id);
-        if (entry) entry.replied = true;
-        continue;
+      if (r.op === 'in') this.loadEvent(r);
+      else if (r.op === 'replying') {
+        const held = this.held.get(r.id);
+        if (held) held.entry.replied = true;
       } else {
-        this.pendingById.delete(r.id);
+        this.held.delete(r.id);
+        this.remembered.add(r.id, r.at);
       }
-      this.seenAt.set(r.id, r.at);
     }
+  }
+
+  /** Events stored by an older version were checked less: one that fails the schema now is dropped. */
+  private loadEvent(r: Extract<Record, { op: 'in' }>): void {
+    const parsed = parseEvent(JSON.parse(openSealedText(this.key, r.sealed)));
+    if (!parsed.ok) {
+      this.opts.logger?.warn('stored event dropped: not a valid event', { eventId: r.id, type: parsed.type, problem: parsed.problem });
+      this.remembered.add(r.id, r.at);
+      return;
+    }
+    this.held.set(r.id, { entry: { id: r.id, event: toSdkEvent(parsed.event), receivedAt: r.at, replied: r.replied === true }, sealed: r.sealed });
   }
 
   /** Events acknowledged earlier and not yet handled (after a crash), oldest first. */
   pending(): InboxEntry[] {
-    return [...this.pendingById.values()].sort((a, b) => a.receivedAt - b.receivedAt);
+    return [...this.held.values()].map((h) => h.entry).sort((a, b) => a.receivedAt - b.receivedAt);
+  }
+
+  /** Handled ids remembered for redelivery now. */
+  get rememberedCount(): number {
+    return this.remembered.size;
   }
 
   /**
-   * Stores the events not seen before and returns them, once they are durable. Ids are
-   * claimed at once, so the same id arriving twice at the same moment is admitted once.
+   * Stores the events not seen before and returns them, once they are durable. An id being
+   * stored by another request at the same moment is not stored twice: this call waits for that
+   * write and fails with it, so each request is answered 200 only once its events are stored.
    */
-  async admit(events: Array<{ id: string; event: webhook.Event }>, now: Date): Promise<InboxEntry[]> {
-    const fresh: InboxEntry[] = [];
+  async admit(events: Array<{ id: string; event: LineEvent }>, now: Date): Promise<InboxEntry[]> {
+    const fresh: Held[] = [];
+    const elsewhere: Array<Promise<void>> = [];
+    const ids = new Set<string>();
     for (const { id, event } of events) {
-      if (this.seenAt.has(id)) continue;
-      this.seenAt.set(id, now.getTime());
-      fresh.push({ id, event, receivedAt: now.getTime(), replied: false });
+      if (ids.has(id) || this.held.has(id) || this.remembered.has(id)) continue;
+      ids.add(id);
+      const inFlight = this.storing.get(id);
+      if (inFlight) elsewhere.push(inFlight.stored);
+      else fresh.push({ entry: { id, event: toSdkEvent(event), receivedAt: now.getTime(), replied: false }, sealed: seal(this.key, JSON.stringify(event)) });
     }
-    if (fresh.length === 0) return fresh;
-    const records: Record[] = fresh.map((e) => ({ op: 'in', id: e.id, at: e.receivedAt, sealed: seal(this.key, JSON.stringify(e.event)) }));
+    if (fresh.length > 0) await this.store(fresh, now);
+    await Promise.all(elsewhere);
+    return fresh.map((h) => h.entry);
+  }
+
+  private async store(fresh: Held[], now: Date): Promise<void> {
+    const stored = this.log.appendMany(fresh.map(inRecord));
+    fresh.forEach((h) => this.storing.set(h.entry.id, { ...h, stored }));
     try {
-      await this.log.appendMany(records);
-    } catch (err) {
-      // Not stored, so not acknowledged: let LINE redeliver it.
-      fresh.forEach((e) => this.seenAt.delete(e.id));
-      throw err;
+      await stored;
+    } finally {
+      fresh.forEach((h) => this.storing.delete(h.entry.id));
     }
-    fresh.forEach((e) => this.pendingById.set(e.id, e));
-    this.lines += records.length;
-    return fresh;
+    // Stored: from here on the ids are seen.
+    fresh.forEach((h) => this.held.set(h.entry.id, h));
+    this.grew(fresh.reduce((sum, h) => sum + h.sealed.length + RECORD_BYTES, 0), now);
   }
 
   /**
@@ -101,47 +154,77 @@ export class Inbox {
    * entry carries `replied: true` and is not replied to a second time.
    */
   async replying(id: string, at: Date): Promise<void> {
-    const entry = this.pendingById.get(id);
-    if (!entry || entry.replied) return;
-    // Set first, so a compaction queued meanwhile writes it into the new file too.
-    entry.replied = true;
-    this.lines += 1;
+    const held = this.held.get(id);
+    if (!held || held.entry.replied) return;
+    // Set first, so a compaction started meanwhile writes it into the new file too.
+    held.entry.replied = true;
     try {
       await this.log.append({ op: 'replying', id, at: at.getTime() } satisfies Record, { sync: true });
     } catch (err) {
-      entry.replied = false;
+      held.entry.replied = false;
       throw err;
     }
+    this.grew(RECORD_BYTES, at);
   }
 
   /** Marks an event handled (whatever the outcome), so a restart does not handle it again. */
   async done(id: string, now: Date): Promise<void> {
-    if (!this.pendingById.delete(id)) return;
-    this.lines += 1;
+    if (!this.held.delete(id)) return;
+    this.remembered.add(id, now.getTime());
     // Not flushed to the platter: losing it to a power cut only means the event is handled
     // again at the next start, when its reply token has long expired.
     await this.log.append({ op: 'done', id, at: now.getTime() } satisfies Record, { sync: false });
-    if (this.lines > 2 * (this.pendingById.size + this.seenAt.size) + 2000) await this.compact(now);
+    this.grew(RECORD_BYTES, now);
   }
 
-  /** Rewrites the file as the pending events plus the ids still worth remembering. */
-  async compact(now: Date): Promise<void> {
-    const cutoff = now.getTime() - REMEMBER_MS;
-    for (const [id, at] of this.seenAt) if (at < cutoff && !this.pendingById.has(id)) this.seenAt.delete(id);
+  /** Starts a background compaction once the file holds about twice what it must. */
+  private grew(bytes: number, now: Date): void {
+    this.appendedBytes += bytes;
+    if (this.compacting > 0 || this.appendedBytes < Math.max(this.compactedBytes, this.opts.compactAfterBytes ?? COMPACT_AFTER_BYTES)) return;
+    this.compact(now).catch((err: NodeJS.ErrnoException) => {
+      // The old file stays in use; the next attempt comes after as many bytes again.
+      this.opts.logger?.error('inbox compaction failed', { where: 'Inbox.compact', error: err.name, code: err.code ?? null });
+    });
+  }
+
+  /**
+   * Rewrites the file as the events not yet handled plus the ids still worth remembering,
+   * after any compaction under way (so a caller that needs old events gone, as forgetting a
+   * user does, gets a snapshot taken after its call). Appends go on meanwhile.
+   */
+  compact(now: Date): Promise<void> {
+    this.compacting += 1;
+    const run = this.compactions.then(() => this.rewrite(now));
+    this.compactions = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.finally(() => {
+      this.compacting -= 1;
+    });
+  }
+
+  private async rewrite(now: Date): Promise<void> {
+    this.remembered.expire(now.getTime());
     const records: Record[] = [];
-    for (const [id, at] of this.seenAt) {
-      const entry = this.pendingById.get(id);
-      records.push(entry ? inRecord(entry, seal(this.key, JSON.stringify(entry.event))) : { op: 'seen', id, at });
+    let bytes = 0;
+    for (const [id, at] of this.remembered.entries()) records.push({ op: 'seen', id, at });
+    // Events being stored are in the snapshot too: their 'in' record was queued before this call.
+    for (const held of [...this.held.values(), ...this.storing.values()]) {
+      records.push(inRecord(held));
+      bytes += held.sealed.length;
     }
-    this.lines = records.length;
-    await this.log.rewrite(records);
+    this.appendedBytes = 0;
+    await this.log.rewriteInBackground(records);
+    this.compactedBytes = bytes + records.length * RECORD_BYTES;
   }
 
-  close(): Promise<void> {
-    return this.log.close();
+  async close(): Promise<void> {
+    await this.compactions;
+    await this.log.close();
   }
 }
 
-function inRecord(entry: InboxEntry, sealed: string): Record {
+function inRecord({ entry, sealed }: Held): Record {
   return { op: 'in', id: entry.id, at: entry.receivedAt, sealed, ...(entry.replied ? { replied: true as const } : {}) };
 }

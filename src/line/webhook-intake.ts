@@ -1,24 +1,25 @@
 import { createHash } from 'node:crypto';
-import type { webhook } from '@line/bot-sdk';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { Inbox, InboxEntry } from './inbox.js';
 import { routeEvent } from '../bot/router.js';
+import { parseEvent, type LineEvent } from './event-schema.js';
 
 const BodySchema = z.object({
-  destination: z.string().optional(),
+  destination: z.string().max(100).optional(),
   events: z.array(z.unknown()),
 });
-const EventSchema = z.looseObject({ type: z.string().min(1), timestamp: z.number().optional(), webhookEventId: z.string().min(1).max(100).optional() });
 
 export class BadWebhookBody extends Error {
   override name = 'BadWebhookBody';
 }
 
 /**
- * The webhook's one job before answering LINE: put the new events on disk. Events to be
- * ignored (standby, console verification) are not stored; a malformed event is skipped
- * and logged without failing the others; a repeated webhookEventId is dropped.
+ * The webhook's one job before answering LINE: put the new events on disk. Each event is
+ * parsed by schema on its own (src/line/event-schema.ts): a malformed one is skipped and
+ * logged (its type and what was wrong, never its content) without failing the others.
+ * Events to be ignored (standby, console verification) are not stored; a repeated
+ * webhookEventId is dropped. The promise resolves once every kept event is stored.
  */
 export class WebhookIntake {
   constructor(
@@ -31,25 +32,37 @@ export class WebhookIntake {
   async accept(body: unknown): Promise<number> {
     const parsed = BodySchema.safeParse(body);
     if (!parsed.success) throw new BadWebhookBody('body must be an object with an events array');
-    const wanted: Array<{ id: string; event: webhook.Event }> = [];
-    parsed.data.events.forEach((raw, i) => {
-      const ok = EventSchema.safeParse(raw);
-      if (!ok.success) {
-        this.logger.warn('malformed event skipped', { index: i });
-        return;
+    const wanted: Array<{ id: string; event: LineEvent }> = [];
+    parsed.data.events.forEach((raw, index) => {
+      try {
+        const kept = this.keep(raw, index);
+        if (kept) wanted.push(kept);
+      } catch (err) {
+        // A bug on one event's path must not fail its neighbours (LINE would redeliver them all).
+        this.logger.error('event skipped: intake failed', { index, error: (err as Error).name });
       }
-      const event = ok.data as unknown as webhook.Event;
-      const route = routeEvent(event);
-      if (route.to === 'ignore' && (route.reason === 'standby' || route.reason === 'verification')) {
-        this.logger.info('event', { eventId: ok.data.webhookEventId ?? null, type: event.type, intent: route.reason, outcome: 'ignored', ms: 0 });
-        return;
-      }
-      wanted.push({ id: ok.data.webhookEventId ?? createHash('sha256').update(JSON.stringify(raw)).digest('hex').slice(0, 26), event });
     });
     const admitted = await this.inbox.admit(wanted, this.clock());
     if (admitted.length < wanted.length) this.logger.info('redelivery dropped', { count: wanted.length - admitted.length });
     // Handled after the 200 has gone: queue on the next turn of the event loop.
     setImmediate(() => admitted.forEach((entry) => this.onAdmitted(entry)));
     return admitted.length;
+  }
+
+  /** The event with its id when it is to be stored; null when it is skipped or ignored. */
+  private keep(raw: unknown, index: number): { id: string; event: LineEvent } | null {
+    const result = parseEvent(raw);
+    if (!result.ok) {
+      this.logger.warn('malformed event skipped', { index, type: result.type, problem: result.problem });
+      return null;
+    }
+    const event = result.event;
+    const route = routeEvent(event);
+    if (route.to === 'ignore' && (route.reason === 'standby' || route.reason === 'verification')) {
+      this.logger.info('event', { eventId: event.webhookEventId ?? null, type: event.type, intent: route.reason, outcome: 'ignored', ms: 0 });
+      return null;
+    }
+    // The schema bounds the event's depth, so it can be serialised (an id when LINE gave none).
+    return { id: event.webhookEventId ?? createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 26), event };
   }
 }

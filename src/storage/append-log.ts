@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DIR_MODE, FILE_MODE, writeFileDurably } from './durable-file.js';
+import { DIR_MODE, FILE_MODE, withFileLock, writeFileDurably } from './durable-file.js';
 
 /**
  * An append-only file of JSON lines. Appends that arrive while a flush to the disk is on its
@@ -13,11 +14,14 @@ import { DIR_MODE, FILE_MODE, writeFileDurably } from './durable-file.js';
  * cache takes microseconds, less than the round trip to libuv's thread pool would. Only the
  * flush to the disk (fdatasync), which can take milliseconds, runs off the main thread.
  */
-type Op = { kind: 'append' | 'rewrite'; text: string; sync: boolean; done: (err?: Error) => void };
+type Op = { kind: 'append' | 'rewrite' | 'step'; text: string; sync: boolean; seq: number; step?: () => Promise<void>; done: (err?: Error) => void };
 
 export class AppendLog {
   private queue: Op[] = [];
   private flushing: Promise<void> | null = null;
+  private seq = 0;
+  /** While a background rewrite runs: what was appended since it started, for the new file. */
+  private carry: { from: number; texts: string[] } | null = null;
 
   private constructor(
     readonly file: string,
@@ -78,9 +82,38 @@ export class AppendLog {
     return this.enqueue('rewrite', records.map((r) => JSON.stringify(r) + '\n').join(''), true);
   }
 
-  private enqueue(kind: Op['kind'], text: string, sync: boolean): Promise<void> {
+  /**
+   * `rewrite` for a large snapshot, without holding appends back while it is written: the
+   * snapshot goes to a flushed temp file first while appends carry on into the old file; then
+   * one short step in the queue copies the appends queued since the call after it, flushes,
+   * and renames it over the log. As with `rewrite`, the caller's snapshot covers appends made
+   * before the call. One at a time, not mixed with `rewrite`; on failure the old file stays.
+   */
+  async rewriteInBackground(records: unknown[]): Promise<void> {
+    if (this.carry) throw new Error(`${this.file}: a background rewrite is already under way`);
+    const carry: { from: number; texts: string[] } = { from: this.seq, texts: [] };
+    this.carry = carry;
+    const tmp = `${this.file}.${randomBytes(6).toString('hex')}.compact`;
+    try {
+      await writeSynced(tmp, records.map((r) => JSON.stringify(r) + '\n').join(''), 'wx');
+      await this.enqueue('step', '', true, async () => {
+        this.carry = null;
+        await writeSynced(tmp, carry.texts.join(''), 'a');
+        await withFileLock(this.file, () => fs.rename(tmp, this.file));
+        const old = this.handle;
+        this.handle = await openForAppend(this.file);
+        await old.close();
+        await writeSynced(path.dirname(this.file), '', 'r');
+      });
+    } finally {
+      if (this.carry === carry) this.carry = null;
+      await fs.rm(tmp, { force: true });
+    }
+  }
+
+  private enqueue(kind: Op['kind'], text: string, sync: boolean, step?: () => Promise<void>): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind, text, sync, done: (err) => (err ? reject(err) : resolve()) });
+      this.queue.push({ kind, text, sync, seq: this.seq++, ...(step ? { step } : {}), done: (err) => (err ? reject(err) : resolve()) });
       this.flushing ??= this.flush();
     });
   }
@@ -90,13 +123,16 @@ export class AppendLog {
     // before any work, so `flushing` is set before it is cleared).
     await null;
     while (this.queue.length > 0) {
-      const cut = this.queue.findIndex((op) => op.kind === 'rewrite');
+      const cut = this.queue.findIndex((op) => op.kind !== 'append');
       const batch = cut === 0 ? this.queue.splice(0, 1) : this.queue.splice(0, cut < 0 ? this.queue.length : cut);
       try {
         if (batch[0]!.kind === 'rewrite') await this.replaceFile(batch[0]!.text);
+        else if (batch[0]!.kind === 'step') await batch[0]!.step!();
         else {
           // Group commit: every append queued so far goes in one write and one flush.
           writeAll(this.handle.fd, batch.length === 1 ? batch[0]!.text : batch.map((op) => op.text).join(''));
+          const carry = this.carry;
+          if (carry) for (const op of batch) if (op.seq >= carry.from) carry.texts.push(op.text);
           if (batch.some((op) => op.sync)) await this.handle.datasync();
         }
         batch.forEach((op) => op.done());
@@ -126,6 +162,17 @@ async function openForAppend(file: string): Promise<fs.FileHandle> {
   const handle = await fs.open(file, 'a', FILE_MODE);
   await handle.chmod(FILE_MODE);
   return handle;
+}
+
+/** Writes `text` to a file (0600) and flushes it; with `r` and no text, flushes a folder. */
+async function writeSynced(file: string, text: string, flags: 'wx' | 'a' | 'r'): Promise<void> {
+  const out = await fs.open(file, flags, FILE_MODE);
+  try {
+    if (text) await out.write(text);
+    await out.sync();
+  } finally {
+    await out.close();
+  }
 }
 
 /** Writes the whole text at the end of the file (a short write is continued, as the OS may return one). */

@@ -1,10 +1,16 @@
-import type { webhook } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
 import { routeEvent } from '../../src/bot/router.js';
+import { parseEvent } from '../../src/line/event-schema.js';
 import { encodePostback, parsePostback } from '../../src/bot/postback.js';
 import { followEvent, messageEvent, postbackEvent, textEvent, unfollowEvent, userId } from '../helpers/events.js';
+import { documentedEvents } from '../helpers/webhook-fixtures.js';
 
-const route = (e: unknown) => routeEvent(e as webhook.Event);
+/** The router reads events as intake parsed them. */
+const route = (e: unknown) => {
+  const parsed = parseEvent(e);
+  if (!parsed.ok) throw new Error(`fixture does not parse: ${parsed.problem}`);
+  return routeEvent(parsed.event);
+};
 
 describe('routeEvent', () => {
   it('when a text message comes, then it routes to text with the text', () => {
@@ -26,15 +32,23 @@ describe('routeEvent', () => {
   });
 
   it('when media comes, then it routes to media with its kind', () => {
-    expect(route(messageEvent(userId(1), { type: 'sticker', packageId: '1', stickerId: '2' }))).toMatchObject({ to: 'media', kind: 'sticker' });
+    expect(route(messageEvent(userId(1), { type: 'sticker', packageId: '1', stickerId: '2', stickerResourceType: 'STATIC' }))).toMatchObject({ to: 'media', kind: 'sticker' });
   });
 
   it('when the event is standby, a verification, from a group or of an unknown type, then it is ignored', () => {
     expect(route(textEvent(userId(1), 'x', { mode: 'standby' }))).toEqual({ to: 'ignore', reason: 'standby' });
     expect(route(textEvent(userId(1), 'x', { replyToken: '0'.repeat(32) }))).toEqual({ to: 'ignore', reason: 'verification' });
     expect(route(textEvent(userId(1), 'x', { source: { type: 'group', groupId: 'C1' } }))).toEqual({ to: 'ignore', reason: 'not-one-to-one' });
-    expect(route({ ...followEvent(userId(1)), type: 'beacon' })).toEqual({ to: 'ignore', reason: 'event:beacon' });
+    expect(route({ ...followEvent(userId(1)), type: 'beacon', beacon: { hwid: 'h', type: 'enter' } })).toEqual({ to: 'ignore', reason: 'event:beacon' });
+    expect(route({ ...followEvent(userId(1)), type: 'hologram' })).toEqual({ to: 'ignore', reason: 'event:hologram' });
     expect(route(messageEvent(userId(1), { type: 'hologram' }))).toEqual({ to: 'ignore', reason: 'message:hologram' });
+  });
+
+  it('when any event type LINE documents comes, then it routes without throwing; only follow, unfollow, postback and messages are worked on', () => {
+    const routes = documentedEvents(userId(1)).map((e) => [e.type, route(e).to]);
+    const worked = routes.filter(([, to]) => to !== 'ignore').map(([type]) => type);
+    expect(new Set(worked)).toEqual(new Set(['message', 'follow', 'unfollow', 'postback']));
+    expect(routes.filter(([type]) => type === 'message').map(([, to]) => to)).toEqual(['text', 'media', 'media', 'media', 'media', 'media', 'media']);
   });
 });
 

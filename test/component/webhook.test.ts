@@ -209,7 +209,8 @@ describe('crash after the 200', () => {
     const user = userId(5);
     const res = await bot.post(webhookBody(followEvent(user)));
     expect(res.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50));
+    // The reply is under way once its mark is on disk (a fixed sleep was too short on a busy machine).
+    await vi.waitFor(async () => expect(await inboxText(bot!.dataDir)).toContain('"op":"replying"'));
     const dataDir = bot.dataDir;
     await bot.abandon();
     bot = await startBot({ dataDir });
@@ -226,7 +227,8 @@ describe('crash after the 200', () => {
     nock(LINE_BASE).post('/v2/bot/message/reply').delay(30_000).reply(200, {});
     const user = userId(6);
     await bot.post(webhookBody(followEvent(user)));
-    await new Promise((r) => setTimeout(r, 50));
+    // The reply is under way once its mark is on disk (a fixed sleep was too short on a busy machine).
+    await vi.waitFor(async () => expect(await inboxText(bot!.dataDir)).toContain('"op":"replying"'));
     const dataDir = bot.dataDir;
     await bot.abandon();
     const later = new Date(Date.now() + 2 * 60_000);
