@@ -91,7 +91,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const library = new ContentLibrary(docs);
   const index = new SearchIndex(docs.flatMap(contentItems), await loadSynonyms(SHIPPED_DATA_DIR, config.dataDir));
 
-  const inbox = await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock());
+  const inbox = await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock(), { logger });
   const friendStore = await PrivateStore.open(path.join(stateDir, 'friends.jsonl'), keys.people, FriendSchema, friendCodec, { logger });
   const conversationStore = await PrivateStore.open(path.join(stateDir, 'conversations.jsonl'), keys.people, ConversationStateSchema, undefined, { logger });
   const friends = new FriendRepo(friendStore, keys);
