@@ -6,7 +6,7 @@ import { parseDocument } from '../content/importer.js';
 import type { ContentDocument } from '../content/model.js';
 import { SHIPPED_DATA_DIR } from '../paths.js';
 import { publishImported } from '../publications/from-document.js';
-import { runDirectly } from './run-directly.js';
+import { parseOrSay, runCommand } from './command-line.js';
 
 const USAGE = 'usage: npm run import -- FILE [FILE...] [--publish]';
 
@@ -29,19 +29,21 @@ export function dataDirFrom(env: NodeJS.ProcessEnv): string {
  * `npm run import -- FILE [FILE...]`: parses every file first and writes only when all of them
  * parsed, so a broken document leaves the content as it was. One line per file on stdout;
  * on failure one line on stderr naming the file and where it broke. Returns the exit code
- * (0 done, 1 refused or failed, 2 usage).
+ * (0 done, 1 bad arguments, refused or failed).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo()): Promise<number> {
   // --publish: each imported document also goes to its topic's subscribers (src/publications/from-document.ts).
-  const publish = argv.includes('--publish');
-  const files = argv.filter((arg) => arg !== '--' && arg !== '--publish');
-  if (files.includes('--help') || files.includes('-h')) {
+  const args = parseOrSay(argv, { publish: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, { command: 'import', label: 'import refused', say: io.err, positionals: true });
+  if (!args) return 1;
+  if (args.values.help) {
     io.out(USAGE);
     return 0;
   }
+  const publish = args.values.publish === true;
+  const files = args.positionals;
   if (files.length === 0) {
-    io.err(USAGE);
-    return 2;
+    io.err(`import refused: no file given; ${USAGE}`);
+    return 1;
   }
   const parsed: { file: string; doc: ContentDocument }[] = [];
   for (const file of files) {
@@ -121,5 +123,4 @@ function processIo(): CliIo {
   };
 }
 
-
-if (runDirectly(import.meta.url)) process.exitCode = await main(process.argv.slice(2), process.env);
+runCommand(import.meta.url, 'import', (argv) => main(argv, process.env));

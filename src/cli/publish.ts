@@ -7,12 +7,21 @@ import { errorLine } from '../publications/publish-error.js';
 import { requestPublication, type SpoolOutcome } from '../publications/spool-client.js';
 import { validatePublicationInput } from '../publications/validate-input.js';
 import { formatDateTimeThai } from '../thai/date.js';
-import { runDirectly } from './run-directly.js';
+import { parseCommandLine, parseOrSay, runCommand, usageLine } from './command-line.js';
 
 const USAGE = 'usage: npm run publish -- --topic T --title TITLE --body-file FILE [--url URL] [--image-url URL] [--at ISO] [--urgent]';
 
-/** Flags, and the name each publication field has on the command line. */
-const VALUE_FLAGS = { '--topic': 'topic', '--title': 'title', '--body-file': 'bodyFile', '--url': 'url', '--image-url': 'imageUrl', '--at': 'publishAt' } as const;
+/** The command's options (node:util parseArgs), and the flag each publication field has on the command line. */
+const OPTIONS = {
+  topic: { type: 'string' },
+  title: { type: 'string' },
+  'body-file': { type: 'string' },
+  url: { type: 'string' },
+  'image-url': { type: 'string' },
+  at: { type: 'string' },
+  urgent: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 const FIELD_FLAGS: Record<string, string> = { topic: '--topic', title: '--title', body: '--body-file', url: '--url', imageUrl: '--image-url', publishAt: '--at', urgent: '--urgent' };
 
 export interface CliIo {
@@ -21,26 +30,24 @@ export interface CliIo {
   cwd: string;
 }
 
-type Parsed = Partial<Record<(typeof VALUE_FLAGS)[keyof typeof VALUE_FLAGS], string>> & { urgent?: boolean };
+interface Parsed {
+  topic: string;
+  title: string;
+  bodyFile: string;
+  url?: string;
+  imageUrl?: string;
+  publishAt?: string;
+  urgent?: boolean;
+}
 
-function parseArgs(argv: readonly string[]): Parsed | string {
-  const out: Parsed = {};
-  const args = argv.filter((a) => a !== '--');
-  for (let i = 0; i < args.length; i += 1) {
-    const flag = args[i]!;
-    if (flag === '--urgent') {
-      out.urgent = true;
-      continue;
-    }
-    const field = VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS];
-    if (!field) return `unknown argument "${flag}"`;
-    const value = args[i + 1];
-    if (value === undefined || value.startsWith('--')) return `${flag} needs a value`;
-    out[field] = value;
-    i += 1;
-  }
-  for (const required of ['--topic', '--title', '--body-file'] as const) if (out[VALUE_FLAGS[required]] === undefined) return `${required} is required`;
-  return out;
+/** The publication's fields from the parsed options, or the reason they are not enough. */
+function fieldsOf(values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values']): Parsed | string {
+  const { topic, title, 'body-file': bodyFile } = values;
+  if (topic === undefined) return '--topic is required';
+  if (title === undefined) return '--title is required';
+  if (bodyFile === undefined) return '--body-file is required';
+  const optional = { url: values.url, imageUrl: values['image-url'], publishAt: values.at, urgent: values.urgent };
+  return { topic, title, bodyFile, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== false)) };
 }
 
 async function readBody(file: string, cwd: string): Promise<string> {
@@ -55,23 +62,25 @@ async function readBody(file: string, cwd: string): Promise<string> {
 
 /**
  * `npm run publish`: the staff API's rules from the command line. Bad input is one line on
- * stderr and exit 1 (2 for usage); a good request goes to the bot through the spool folder,
+ * stderr and exit 1; a good request goes to the bot through the spool folder,
  * and the line printed says what the bot did with it (or that it waits for the bot to start).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo(), opts: { waitMs?: number } = {}): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const parsed = parseOrSay(argv, OPTIONS, { command: 'publish', label: 'publish refused', say: io.err });
+  if (!parsed) return 1;
+  if (parsed.values.help) {
     io.out(USAGE);
     return 0;
   }
-  const args = parseArgs(argv);
+  const args = fieldsOf(parsed.values);
   if (typeof args === 'string') {
-    io.err(`publish refused: ${args}\n${USAGE}`);
-    return 2;
+    io.err(usageLine('publish refused', 'publish', args));
+    return 1;
   }
   try {
     const config = loadConfig(env);
     const { bodyFile, ...fields } = args;
-    const input = { ...fields, body: await readBody(bodyFile!, io.cwd) };
+    const input = { ...fields, body: await readBody(bodyFile, io.cwd) };
     const draft = validatePublicationInput(input, new Date());
     const id = newPublicationId();
     const author = { actor: `cli:${os.userInfo().username}`, source: 'cli' as const };
@@ -105,4 +114,4 @@ function processIo(): CliIo {
   return { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`), cwd: process.cwd() };
 }
 
-if (runDirectly(import.meta.url)) process.exitCode = await main(process.argv.slice(2), process.env);
+runCommand(import.meta.url, 'publish', (argv) => main(argv, process.env));

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { runDirectly } from './run-directly.js';
+import { parseOrSay, runCommand } from './command-line.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { richMenuDesignHtml } from '../richmenu/design.js';
 import { installRichMenu, richMenuClients, RichMenuStepError } from '../richmenu/install-rich-menu.js';
 import { MAIN_MENU, MENU_SIZE } from '../richmenu/main-menu.js';
 import { saveMenuImage } from '../richmenu/menu-image-file.js';
 import { renderHtmlToImage, RenderError, type RenderedImage } from '../richmenu/render-image.js';
+
+const USAGE = 'usage: npm run richmenu   (no arguments; renders the menu image, then installs it on the LINE channel in the environment)';
 
 export interface RichMenuIo {
   out(line: string): void;
@@ -21,9 +23,16 @@ export interface RichMenuDeps {
  * `npm run richmenu`: renders the menu image from its HTML design in headless chromium, keeps a
  * copy under DATA_DIR/richmenu/, then installs the menu on the configured LINE channel
  * (validate, create, upload, set default). In demo mode there is no channel: it says so and
- * explains where the same menu is seen. Exit 0 done, 1 with one line on stderr saying why.
+ * explains where the same menu is seen. Exit 0 done, 1 with one line on stderr saying why
+ * (an argument is refused the same way).
  */
-export async function main(env: NodeJS.ProcessEnv, io: RichMenuIo = processIo(), deps: RichMenuDeps = {}): Promise<number> {
+export async function main(env: NodeJS.ProcessEnv, io: RichMenuIo = processIo(), deps: RichMenuDeps = {}, argv: readonly string[] = []): Promise<number> {
+  const args = parseOrSay(argv, { help: { type: 'boolean', short: 'h' } }, { command: 'richmenu', say: io.err });
+  if (!args) return 1;
+  if (args.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
   try {
     const config = loadConfig(env);
     const image = await (deps.render ?? renderHtmlToImage)(richMenuDesignHtml(), MENU_SIZE);
@@ -69,5 +78,4 @@ function processIo(): RichMenuIo {
   return { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
 }
 
-
-if (runDirectly(import.meta.url)) process.exitCode = await main(process.env);
+runCommand(import.meta.url, 'richmenu', (argv) => main(process.env, processIo(), {}, argv));

@@ -1,10 +1,9 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { AccountStore, accountsFile } from '../staff/account-store.js';
 import { AccountError, StaffAccounts } from '../staff/accounts.js';
 import { queueAudit } from '../staff/audit-pending.js';
+import { DocumentError } from '../storage/json-document.js';
+import { parseOrSay, runCommand, usageLine } from './command-line.js';
 
 const USAGE = [
   'usage: npm run staff -- add NAME --role ROLE     create an account; prints a one-time password',
@@ -24,22 +23,17 @@ export interface StaffCliIo {
  * `npm run staff`: console accounts from the command line (the first admin, or recovering a
  * locked-out one). Passwords are printed once and stored only as scrypt hashes; each change
  * is queued for the audit trail as done by "command-line". Returns the exit code (0 done,
- * 1 refused, 2 usage); a refusal is one line on stderr.
+ * 1 bad arguments or refused); bad input or a refusal is one line on stderr.
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: StaffCliIo = processIo()): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv.filter((a) => a !== '--'), allowPositionals: true, options: { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    io.err(`staff: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const [command, name, ...extra] = parsed.positionals;
+  const parsed = parseOrSay(argv, { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, { command: 'staff', say: io.err, positionals: true });
+  if (!parsed) return 1;
   if (parsed.values.help) return io.out(USAGE), 0;
-  const needsName = command !== 'list';
-  if (!command || (needsName && !name) || extra.length > 0 || (command !== 'add' && parsed.values.role !== undefined)) {
-    io.err(USAGE);
-    return 2;
+  const [command, name] = parsed.positionals;
+  const problem = argumentProblem(parsed.positionals, parsed.values.role);
+  if (problem) {
+    io.err(usageLine('staff', 'staff', problem));
+    return 1;
   }
   try {
     const config = loadConfig(env);
@@ -76,11 +70,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
         for (const a of accounts.list()) io.out(`${a.name}\t${a.role}${a.disabled ? '\tdisabled' : ''}${a.mustChange ? '\tone-time password not yet changed' : ''}`);
         return 0;
       default:
-        io.err(`staff: unknown command "${command}"\n${USAGE}`);
-        return 2;
+        io.err(usageLine('staff', 'staff', `unknown command "${command}" (add, reset, disable, enable, unlock, list)`));
+        return 1;
     }
   } catch (e) {
-    if (e instanceof AccountError || e instanceof ConfigError) {
+    if (e instanceof AccountError || e instanceof ConfigError || e instanceof DocumentError) {
       io.err(`staff: ${e.message}`);
       return 1;
     }
@@ -94,24 +88,18 @@ function printPassword(io: StaffCliIo, headline: string, password: string): void
   io.out('Log in at /staff/login; the console asks for a new password first. This password is not stored and is shown only now.');
 }
 
+/** What is wrong with the words after `npm run staff --`, or null when they make a command. */
+function argumentProblem(positionals: readonly string[], role: string | undefined): string | null {
+  const [command, name, ...extra] = positionals;
+  if (!command) return 'no command given';
+  if (command !== 'list' && !name) return `${command} needs an account name`;
+  if (extra.length > 0 || (command === 'list' && name)) return `unexpected argument "${extra[0] ?? name}"`;
+  if (command !== 'add' && role !== undefined) return '--role goes only with add';
+  return null;
+}
+
 function processIo(): StaffCliIo {
   return { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`), now: () => new Date() };
 }
 
-function runDirectly(): boolean {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (runDirectly()) {
-  main(process.argv.slice(2), process.env).then(
-    (code) => (process.exitCode = code),
-    (e: Error) => {
-      process.stderr.write(`staff: ${e.message}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runCommand(import.meta.url, 'staff', (argv) => main(argv, process.env));

@@ -81,9 +81,18 @@ describe('npm run import', () => {
     expect(err).toEqual([`import failed: ${file}: not UTF-8 text (save the document as UTF-8)`]);
   });
 
-  it('when no file is given, then it prints the usage and exits 2', async () => {
-    const { code, err } = await run([]);
-    expect({ code, err }).toEqual({ code: 2, err: ['usage: npm run import -- FILE [FILE...] [--publish]'] });
+  it.each([
+    [[], 'import refused: no file given; usage: npm run import -- FILE [FILE...] [--publish]'],
+    [['--', '--publsh', 'a.txt'], 'import refused: unknown argument "--publsh" (npm run import -- --help)'],
+    [['a.txt', '--publish=yes'], 'import refused: --publish takes no value (npm run import -- --help)'],
+  ])('when the arguments are %j, then one line on stderr, exit 1 and nothing written', async (args, line) => {
+    const { code, out, err, dataDir } = await run(args);
+    expect({ code, out, err }).toEqual({ code: 1, out: [], err: [line] });
+    expect(existsSync(path.join(dataDir, 'content'))).toBe(false);
+  });
+
+  it('when --help is given, then the usage goes to stdout and the exit is 0', async () => {
+    expect(await run(['--help'])).toMatchObject({ code: 0, out: ['usage: npm run import -- FILE [FILE...] [--publish]'], err: [] });
   });
 
   it('when DATA_DIR is unset or empty, then content goes under ./data', () => {

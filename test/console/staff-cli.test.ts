@@ -34,18 +34,33 @@ describe('npm run staff', () => {
   });
 
   it.each([
-    [['add', 'x', '--role', 'editor'], 1, 'name must be'],
-    [['add', 'somchai', '--role', 'boss'], 1, 'role must be one of'],
-    [['add', 'somchai'], 1, 'missing --role'],
-    [['add'], 2, 'usage'],
-    [['frobnicate', 'x'], 2, 'unknown command'],
-    [['add', 'somchai', '--role', 'editor', '--colour', 'red'], 2, 'Unknown option'],
-    [['reset', 'nobody'], 1, 'no account named'],
-  ])('when the input is bad (%j), then one clear line and a non-zero exit', async (args, expected, text) => {
+    [['add', 'x', '--role', 'editor'], 'name must be'],
+    [['add', 'somchai', '--role', 'boss'], 'role must be one of'],
+    [['add', 'somchai'], 'missing --role'],
+    [['add'], 'staff: add needs an account name (npm run staff -- --help)'],
+    [[], 'staff: no command given'],
+    [['list', 'extra'], 'staff: unexpected argument "extra"'],
+    [['reset', 'somchai', '--role', 'admin'], 'staff: --role goes only with add'],
+    [['frobnicate', 'x'], 'staff: unknown command "frobnicate"'],
+    [['add', 'somchai', '--role', 'editor', '--colour', 'red'], 'staff: unknown argument "--colour"'],
+    [['add', 'somchai', '--role'], 'staff: --role needs a value'],
+    [['reset', 'nobody'], 'no account named'],
+  ])('when the input is bad (%j), then one clear line on stderr and exit 1', async (args, text) => {
     const { code, err, out } = await run(args as string[], { DATA_DIR: await tempDir() });
-    expect(code).toBe(expected);
+    expect(code).toBe(1);
     expect(err).toContain(text);
+    expect(err.split('\n')).toHaveLength(1);
     expect(out).toBe('');
+  });
+
+  it('when the accounts file is damaged, then one line names it, exit 1, and the file is left as it was', async () => {
+    const dir = await tempDir();
+    fs.mkdirSync(path.dirname(accountsFile(dir)), { recursive: true });
+    fs.writeFileSync(accountsFile(dir), '{"v":1,"accounts":[');
+    const { code, err } = await run(['add', 'somsri', '--role', 'editor'], { DATA_DIR: dir });
+    expect(code).toBe(1);
+    expect(err).toMatch(/^staff: .*staff-accounts\.json: not valid JSON/);
+    expect(fs.readFileSync(accountsFile(dir), 'utf8')).toBe('{"v":1,"accounts":[');
   });
 
   it('when the name exists already or belongs to a staff API token, then it is refused', async () => {

@@ -69,8 +69,9 @@ describe('npm run publish', () => {
   });
 
   it.each([
-    [['--title', 'x', '--body-file', 'f.txt'], 2, 'publish refused: --topic is required'],
-    [['--topic', 'news', '--title', 'x', '--body-file', 'f.txt', '--colour', 'red'], 2, 'publish refused: unknown argument "--colour"'],
+    [['--title', 'x', '--body-file', 'f.txt'], 1, 'publish refused: --topic is required'],
+    [['--topic', 'news', '--title', 'x', '--body-file', 'f.txt', '--colour', 'red'], 1, 'publish refused: unknown argument "--colour"'],
+    [['--topic', 'news', '--title', '--body-file', 'f.txt'], 1, 'publish refused: --title needs a value'],
     [['--topic', 'weather', '--title', 'x', '--body-file', 'BODY'], 1, 'publish refused: --topic: must be one of news, announcement, procurement, measure, report'],
     [['--topic', 'news', '--title', 'x', '--body-file', 'missing.txt'], 1, 'publish refused: --body-file: no such file (missing.txt)'],
     [['--topic', 'news', '--title', 'x', '--body-file', 'BODY', '--at', '2020-01-01T09:00'], 1, 'publish refused: --at: is in the past'],
