@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import type { z } from 'zod';
+import { renameDurably } from '../storage/durable-file.js';
 import { PrivateStore } from '../storage/private-store.js';
 
 /** A line of the plain log that versions before sealing wrote: a record, not `{k}` or `{c}`. */
@@ -32,7 +33,7 @@ export async function migratePlainQuestionLog<T extends { id?: string | undefine
   await Promise.all(records.map((record) => store.set(record.id!, record)));
   await store.compact();
   await store.close();
-  await fs.rename(temp, file);
+  await renameDurably(temp, file);
   return records.length;
 }
 

@@ -65,6 +65,18 @@ export async function writeUnlocked(file: string, data: string | Uint8Array, opt
   await syncDir(dir);
 }
 
+/**
+ * Moves a file that is already flushed (a snapshot written beside its target) over the
+ * target, then flushes the folder so the move survives a power cut. Waits for other writers
+ * of the target, as writeFileDurably does.
+ */
+export function renameDurably(from: string, to: string): Promise<void> {
+  return withFileLock(to, async () => {
+    await fsp.rename(from, to);
+    await syncDir(path.dirname(to));
+  });
+}
+
 /** writeFileDurably for synchronous callers (a sync write cannot interleave with another in this process). */
 export function writeFileDurablySync(file: string, data: string | Uint8Array, opts: DurableWriteOptions = {}): void {
   const dir = path.dirname(file);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeFileDurably, writeFileDurablySync } from '../../src/storage/durable-file.js';
+import { renameDurably, writeFileDurably, writeFileDurablySync } from '../../src/storage/durable-file.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { durableWrites, modeOf as mode, probeFlushes } from './flush-probe.js';
 
@@ -68,6 +68,17 @@ describe('writeFileDurably', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => writeFileDurably(file, String(i))));
     expect(renames).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
     expect(fs.readFileSync(file, 'utf8')).toBe('19');
+  });
+
+  it('when a flushed file is moved over its target, then the folder is flushed after the rename', async () => {
+    const dir = await tempDir('durable-');
+    fs.writeFileSync(path.join(dir, 'snapshot.tmp'), 'new');
+    fs.writeFileSync(path.join(dir, 'log.jsonl'), 'old');
+    const steps = await probeFlushes();
+    await renameDurably(path.join(dir, 'snapshot.tmp'), path.join(dir, 'log.jsonl'));
+    expect(steps).toEqual(['rename', 'sync folder']);
+    expect(fs.readdirSync(dir)).toEqual(['log.jsonl']);
+    expect(fs.readFileSync(path.join(dir, 'log.jsonl'), 'utf8')).toBe('new');
   });
 
   it('when the sync writer writes, then the file is flushed and renamed into place with mode 0600', async () => {
