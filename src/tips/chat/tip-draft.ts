@@ -11,7 +11,9 @@ import { AttachmentSchema } from '../tip-model.js';
 export const TIP_FLOW = 'tip';
 export const DRAFT_IDLE_MS = 30 * 60 * 1000;
 
-export const STEPS = ['what', 'who', 'when', 'where', 'evidence', 'identity', 'confirm', 'receipt', 'found', 'add', 'expired'] as const;
+export const STEPS = ['what', 'who', 'when', 'where', 'evidence', 'identity', 'confirm', 'receipt', 'found', 'add', 'expired', 'paused'] as const;
+/** The steps that build a draft (a paused draft goes back to one of them). */
+export const DRAFTING = ['what', 'who', 'when', 'where', 'evidence', 'identity', 'confirm', 'add'] as const;
 export type Step = (typeof STEPS)[number];
 
 const DraftSchema = z.object({
@@ -24,6 +26,10 @@ const DraftSchema = z.object({
   identity: z.enum(['anonymous', 'confidential']).nullable(),
   /** Follow-up steps ("found", "add"): the tip the reporter opened with their receipt. */
   tipId: z.string().nullable(),
+  /** A message that read as a question, waiting for the reporter to say what it is. */
+  held: z.string().optional(),
+  /** While paused to answer a question: the step to go back to. */
+  resume: z.enum(DRAFTING).optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 

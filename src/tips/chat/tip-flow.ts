@@ -5,11 +5,13 @@ import { TIP_LIMITS } from '../tip-model.js';
 import { CHAT, EXTERNAL_CHANNELS_LINE, howItWorks, LABEL, TRAFFY } from '../tip-texts.js';
 import { endConversation, type TipChatDeps } from './tip-chat-deps.js';
 import { commandOf } from './tip-commands.js';
-import { draftState, emptyDraft, isIdle, openDraft, stepOf, type Draft } from './tip-draft.js';
+import { draftState, emptyDraft, isIdle, openDraft, stepOf, TIP_FLOW, type Draft, type Step } from './tip-draft.js';
 import { receiptMessages } from './tip-flex.js';
 import { askForReceipt, followUp, lookUp } from './tip-followup.js';
 import { prompt } from './tip-prompts.js';
-import { draftStep, type Next } from './tip-steps.js';
+import { appendToStory, draftStep, type DraftStep, type Next } from './tip-steps.js';
+import { ASK_SAY, readsAsQuestion } from './question-check.js';
+import { askWhich, pauseAndAnswer, pausedTurn, questionTurn, resume } from './tip-questions.js';
 
 /** A first message this long is taken as the start of the story, not only as "I want to report". */
 const STORY_START_CHARS = 40;
@@ -39,14 +41,15 @@ export function createTipChat(deps: TipChatDeps): { flow: Flow; intents: IntentH
 
 function start(deps: TipChatDeps, ctx: BotContext): void {
   if (!ctx.userId) return;
+  const said = ((ctx.event as { message?: { text?: unknown } }).message?.text as string | undefined)?.trim() ?? '';
+  if (resumePaused(deps, ctx, said)) return;
   if (deps.quota.remaining(ctx.userId, ctx.now) <= 0) {
     ctx.outcome = 'refused:tip-quota';
     ctx.reply(textMessage(CHAT.quotaFull));
     return;
   }
-  const said = ((ctx.event as { message?: { text?: unknown } }).message?.text as string | undefined)?.trim() ?? '';
   const draft = emptyDraft();
-  if (said.length >= STORY_START_CHARS && said.length <= TIP_LIMITS.whatChars) draft.what = said;
+  if (said.length >= STORY_START_CHARS && said.length <= TIP_LIMITS.whatChars && !readsAsQuestion(said)) draft.what = said;
   const intro = [CHAT.title, ...howItWorks(deps.rules, 'line').map((p) => `• ${p}`), `${CHAT.externalIntro}: ${EXTERNAL_CHANNELS_LINE}`, TRAFFY, CHAT.cancelHint].join('\n\n');
   ctx.outcome = 'tip:started';
   ctx.setState(draftState(deps.key, 'what', draft, ctx.now));
@@ -69,22 +72,63 @@ async function handleFlow(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute
     await endConversation(deps, ctx, draft);
     return false;
   }
-  if (!step || step === 'expired' || !draft || isIdle(state, ctx.now)) {
-    await endConversation(deps, ctx, draft);
-    ctx.outcome = 'tip:expired';
-    ctx.reply(textMessage(CHAT.expired, [LABEL.startTip, 'เมนู']));
-    return true;
-  }
+  if (!step || step === 'expired' || !draft || isIdle(state, ctx.now)) return expired(deps, ctx, route, step, draft);
   if (route.to === 'text' && commandOf(route.text) === 'cancel') {
     await endConversation(deps, ctx, draft);
     ctx.outcome = 'tip:cancelled';
     ctx.reply(textMessage(CHAT.cancelled));
     return true;
   }
-  const next = await draftStep(deps, ctx, route, step, draft);
+  if (step === 'paused') return pausedTurn(deps, ctx, route, draft);
+  return drafting(deps, ctx, route, step, draft);
+}
+
+/** The draft is gone (idle too long): say so; a question is answered after that, not swallowed. */
+async function expired(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, step: Step | null, draft: Draft | null): Promise<boolean> {
+  await endConversation(deps, ctx, draft);
+  ctx.outcome = 'tip:expired';
+  if (route.to === 'text' && commandOf(route.text) === null && (step === 'paused' || readsAsQuestion(route.text))) {
+    ctx.reply(textMessage(ASK_SAY.expiredAnswering, null));
+    return false;
+  }
+  ctx.reply(textMessage(CHAT.expired, [LABEL.startTip, 'เมนู']));
+  return true;
+}
+
+/** One event in a drafting step: a question is held and asked about first, then the step goes on. */
+async function drafting(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, step: DraftStep, draft: Draft): Promise<boolean> {
+  const turn = route.to === 'text' ? questionTurn(step, draft, route.text) : ({ kind: 'step', lead: [] } as const);
+  if (turn.kind === 'answer' && route.to === 'text') return pauseAndAnswer(deps, ctx, route, step, draft);
+  if (turn.kind === 'ask') {
+    ctx.outcome = 'tip:question-held';
+    ctx.setState(draftState(deps.key, step, draft, ctx.now));
+    ctx.reply(...askWhich(turn.held, turn.lead));
+    return true;
+  }
+  const next = turn.kind === 'next' ? turn.next : await draftStep(deps, ctx, route, step, draft);
+  if (turn.kind === 'step' && turn.lead.length > 0) next.lead = [...turn.lead, ...(next.lead ?? [])];
   if (next.file) return step === 'add' ? addInformation(deps, ctx, next.draft) : file(deps, ctx, next);
   ctx.setState(draftState(deps.key, next.step, next.draft, ctx.now));
   ctx.reply(...prompt(next.step, next.draft, ctx.now, next.lead));
+  return true;
+}
+
+/**
+ * The tip wish while a draft is paused: back to it (a long message joins the story), never a
+ * new empty draft. When the pause began with this very event (the held question itself reads
+ * as a tip wish, such as "where do I complain"), the answer is where to report.
+ */
+function resumePaused(deps: TipChatDeps, ctx: BotContext, said: string): boolean {
+  const state = ctx.state;
+  if (state?.flow !== TIP_FLOW || stepOf(state) !== 'paused' || isIdle(state, ctx.now)) return false;
+  const draft = openDraft(deps.key, state);
+  if (!draft) return false;
+  if (ctx.stateChange !== undefined) {
+    ctx.reply(textMessage(`${CHAT.externalIntro}: ${EXTERNAL_CHANNELS_LINE}\n\n${TRAFFY}`));
+    return true;
+  }
+  const added = said.length >= STORY_START_CHARS && !readsAsQuestion(said) && draft.resume !== undefined && appendToStory(draft.resume, draft, said);
+  resume(deps, ctx, draft, added ? ASK_SAY.addedOnResume : ASK_SAY.resumed);
   return true;
 }
 

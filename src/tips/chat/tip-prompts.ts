@@ -4,6 +4,7 @@ import { quickReplyOf, textMessage } from '../../flex/messages.js';
 import { bangkokParts } from '../../thai/date.js';
 import { CHAT, LABEL } from '../tip-texts.js';
 import type { Draft, Step } from './tip-draft.js';
+import { ASK_LABEL, ASK_SAY } from './question-check.js';
 
 type Message = messagingApi.Message;
 type Item = messagingApi.QuickReplyItem;
@@ -59,6 +60,8 @@ function question(step: Step, draft: Draft, now: Date): Message {
     case 'found':
     case 'expired':
       return textMessage(CHAT.stillInFlow, choices([LABEL.cancel]));
+    case 'paused':
+      return textMessage(ASK_SAY.paused, choices([ASK_LABEL.resume, LABEL.cancel]));
   }
 }
 

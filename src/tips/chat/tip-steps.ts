@@ -7,7 +7,7 @@ import { CHAT } from '../tip-texts.js';
 import { receiveImage } from './chat-evidence.js';
 import type { TipChatDeps } from './tip-chat-deps.js';
 import { commandOf } from './tip-commands.js';
-import type { Draft, Step } from './tip-draft.js';
+import type { DRAFTING, Draft, Step } from './tip-draft.js';
 
 /** Where the conversation goes next: the step to ask, the draft, and what to say first. */
 export interface Next {
@@ -18,7 +18,7 @@ export interface Next {
   file?: true;
 }
 
-type DraftStep = Extract<Step, 'what' | 'who' | 'when' | 'where' | 'evidence' | 'identity' | 'confirm' | 'add'>;
+export type DraftStep = (typeof DRAFTING)[number];
 
 const AFTER: Record<'who' | 'when' | 'where', Step> = { who: 'when', when: 'where', where: 'evidence' };
 
@@ -48,7 +48,8 @@ export async function draftStep(deps: TipChatDeps, ctx: BotContext, route: Activ
   return textStep(step, draft, route.text);
 }
 
-function textStep(step: DraftStep, draft: Draft, text: string): Next {
+/** One typed message in a drafting step (commands included). */
+export function textStep(step: DraftStep, draft: Draft, text: string): Next {
   const command = commandOf(text);
   const stay = (lead: string): Next => ({ step, draft, lead: [lead] });
   if (command === 'start') return stay(CHAT.stillInFlow);
@@ -60,11 +61,7 @@ function textStep(step: DraftStep, draft: Draft, text: string): Next {
         if (step === 'add') return draft.what || draft.images.length > 0 ? { step, draft, file: true } : stay(CHAT.additionEmpty);
         return draft.what ? { step: 'who', draft } : stay(CHAT.whatRequired);
       }
-      const max = step === 'add' ? TIP_LIMITS.additionChars : TIP_LIMITS.whatChars;
-      const joined = draft.what ? `${draft.what}\n\n${text.trim()}` : text.trim();
-      if (joined.length > max) return stay(CHAT.tooLong(max));
-      draft.what = joined;
-      return { step, draft };
+      return appendToStory(step, draft, text) ? { step, draft } : stay(CHAT.tooLong(step === 'add' ? TIP_LIMITS.additionChars : TIP_LIMITS.whatChars));
     }
     case 'who':
     case 'when':
@@ -85,6 +82,15 @@ function textStep(step: DraftStep, draft: Draft, text: string): Next {
     case 'confirm':
       return command === 'confirm' && draft.identity ? { step, draft, file: true } : { step, draft };
   }
+}
+
+/** Adds `text` to the story (the addition, in the add step); false when it would be too long. */
+export function appendToStory(step: DraftStep, draft: Draft, text: string): boolean {
+  const max = step === 'add' ? TIP_LIMITS.additionChars : TIP_LIMITS.whatChars;
+  const joined = draft.what ? `${draft.what}\n\n${text.trim()}` : text.trim();
+  if (joined.length > max) return false;
+  draft.what = joined;
+  return true;
 }
 
 /** The date-time picker's answer ("2025-03-25T14:30" or a date) as a Thai date; null when malformed. */
