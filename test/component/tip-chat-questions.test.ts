@@ -51,6 +51,20 @@ describe('a question typed inside the tip flow', () => {
     expect((await filedContent(bot)).what).toBe('เจ้าหน้าที่กองช่างเรียกเงินค่าตรวจแบบ');
   });
 
+  it('when a paused reporter goes on telling the story, then the draft resumes with it and the question log keeps none of it', async () => {
+    bot = await startBot();
+    await say(bot, USER, 'แจ้งเบาะแส');
+    await say(bot, USER, 'เจ้าหน้าที่กองช่างเรียกเงินค่าตรวจแบบ');
+    await say(bot, USER, 'ต้องแจ้งที่ไหน');
+    await say(bot, USER, ASK_LABEL.question);
+    const more = 'เขาบอกว่าถ้าไม่จ่ายก็จะไม่ตรวจแบบบ้านให้ภายในเดือนนี้แน่นอน';
+    expect((await say(bot, USER, more))[0]!.text).toBe(ASK_SAY.addedOnResume);
+    await say(bot, USER, 'เล่าครบแล้ว');
+    await finish(bot);
+    expect((await filedContent(bot)).what).toBe(`เจ้าหน้าที่กองช่างเรียกเงินค่าตรวจแบบ\n\n${more}`);
+    expect(JSON.stringify(bot.runtime.questions.all())).not.toContain('ตรวจแบบ');
+  });
+
   it('when the reporter says it belongs to the tip, then it is kept where it was typed', async () => {
     bot = await startBot();
     await say(bot, USER, 'แจ้งเบาะแส');

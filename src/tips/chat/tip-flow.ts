@@ -11,10 +11,8 @@ import { askForReceipt, followUp, lookUp } from './tip-followup.js';
 import { prompt } from './tip-prompts.js';
 import { appendToStory, draftStep, type DraftStep, type Next } from './tip-steps.js';
 import { ASK_SAY, readsAsQuestion } from './question-check.js';
-import { askWhich, pauseAndAnswer, pausedTurn, questionTurn, resume } from './tip-questions.js';
+import { askWhich, pauseAndAnswer, pausedTurn, questionTurn, resume, STORY_START_CHARS } from './tip-questions.js';
 
-/** A first message this long is taken as the start of the story, not only as "I want to report". */
-const STORY_START_CHARS = 40;
 
 /**
  * The tip channel in chat: `แจ้งเบาะแส` explains what will happen and asks what happened,

@@ -75,10 +75,23 @@ export function pauseAndAnswer(deps: TipChatDeps, ctx: BotContext, route: Extrac
   return false;
 }
 
-/** While paused: "แจ้งเบาะแสต่อ" (or the menu's แจ้งเบาะแส) resumes; anything else is answered as usual. */
+/** A message this long that is not a question is more of the story, not something to ask the bot. */
+export const STORY_START_CHARS = 40;
+
+/**
+ * While paused: "แจ้งเบาะแสต่อ" (or the menu's แจ้งเบาะแส) resumes; a long message that is not
+ * a question resumes with it added to the story (it is the tip going on, and must not reach
+ * the question log); anything else is answered as usual.
+ */
 export function pausedTurn(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, draft: Draft): boolean {
-  if (route.to !== 'text' || (askChoiceOf(route.text) !== 'resume' && commandOf(route.text) !== 'start')) return false;
-  resume(deps, ctx, draft, ASK_SAY.resumed);
+  if (route.to !== 'text') return false;
+  if (askChoiceOf(route.text) === 'resume' || commandOf(route.text) === 'start') {
+    resume(deps, ctx, draft, ASK_SAY.resumed);
+    return true;
+  }
+  const story = route.text.trim().length >= STORY_START_CHARS && !readsAsQuestion(route.text);
+  if (!story || !appendToStory(draft.resume ?? 'what', draft, route.text)) return false;
+  resume(deps, ctx, draft, ASK_SAY.addedOnResume);
   return true;
 }
 
