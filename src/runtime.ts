@@ -12,6 +12,7 @@ import { QuestionLog, questionLogKey } from './content/question-log.js';
 import { SearchIndex } from './content/search-index.js';
 import { contentItems } from './content/search-items.js';
 import { loadSynonyms } from './content/synonyms.js';
+import { createAnswers, newestOfTopic } from './content/answers/answers.js';
 import { deriveKeys } from './crypto/keys.js';
 import { masterKey } from './crypto/master-key.js';
 import { browse } from './handlers/browse.js';
@@ -89,7 +90,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const docs = await loadContent(config.dataDir);
   const library = new ContentLibrary(docs);
-  const index = new SearchIndex(docs.flatMap(contentItems), await loadSynonyms(SHIPPED_DATA_DIR, config.dataDir));
+  const synonyms = await loadSynonyms(SHIPPED_DATA_DIR, config.dataDir);
+  const index = new SearchIndex(docs.flatMap(contentItems), synonyms);
 
   const inbox = await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock(), { logger });
   const friendStore = await PrivateStore.open(path.join(stateDir, 'friends.jsonl'), keys.people, FriendSchema, friendCodec, { logger });
@@ -113,6 +115,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     questions,
     understand: (text) => understand(text, index),
     resolve: (item) => library.hitFor(item, (id) => publishing.hit(id)),
+    answers: createAnswers({ docs, synonyms, item: (id) => index.get(id), latestAnnouncement: () => newestOfTopic(publishing, 'announcement') }),
     extensions: { flows: { ...tips.flows }, intents: { ...tips.intents, ...subscriptions.intents }, postbacks: { ...tips.postbacks, ...subscriptions.postbacks, ...feedbackExtensions({ questions }).postbacks } },
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say, ...(opts.replies ? { replies: opts.replies } : {}) });

@@ -38,6 +38,8 @@ export const SUBSCRIBE = phrases([
   ...SUBSCRIBE_VERBS.flatMap((verb) => [`${verb}ข่าว`, `${verb}การแจ้งเตือน`]),
   'subscribe', 'sign up for news', 'follow news', 'get news',
 ]);
+/** Asking how or where: "สมัครรับข่าวยังไง" is a question about subscribing, not a subscription. */
+export const HOW_WHERE = phrases(['ยังไง', 'อย่างไร', 'ทำไง', 'ที่ไหน', 'วิธี', 'ขั้นตอน', 'how', 'where', 'how to', 'how do i']);
 export const SUBSCRIBE_WHOLE = phrases(['สมัคร', 'ติดตาม', 'follow', 'sign up']);
 
 export const GREETING_WORDS = phrases([

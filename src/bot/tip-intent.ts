@@ -1,4 +1,5 @@
 import { containsPhrase, phrases, type Utterance } from './phrase-match.js';
+import { KIND_PHRASES, type Field, type QuestionKind } from '../content/answers/question-kinds.js';
 
 /**
  * Whether a message reports wrongdoing (start the confidential tip flow) or asks about the
@@ -21,10 +22,8 @@ const MISCONDUCT = phrases([
 ]);
 
 /** Someone saw or suffered it: the message is an account, not a question. */
-const ACCOUNT_TOKENS = new Set([
-  'ผม', 'ฉัน', 'ดิฉัน', 'หนู', 'เรา', 'กู', 'ข้าพเจ้า', 'โดน', 'ถูก', 'เจอ', 'เห็น', 'พบ', 'พบเห็น', 'เจอมา',
-  'i', 'me', 'my', 'we', 'saw',
-]);
+const PRONOUNS = new Set(['ผม', 'ฉัน', 'ดิฉัน', 'หนู', 'เรา', 'กู', 'ข้าพเจ้า', 'i', 'me', 'my', 'we']);
+const WITNESS = new Set(['โดน', 'ถูก', 'เจอ', 'เห็น', 'พบ', 'พบเห็น', 'เจอมา', 'saw']);
 const ACCOUNT = phrases(['มีเจ้าหน้าที่', 'มีคน', 'มีพนักงาน', 'เจ้าหน้าที่เรียก', 'พนักงานเรียก']);
 
 /** The municipality's policy, and question frames about what something is. */
@@ -34,13 +33,48 @@ const POLICY = phrases([
 ]);
 const QUESTION = phrases(['คืออะไร', 'หมายถึง', 'อย่างไร', 'ยังไง', 'what is', 'what are', 'how', 'meaning']);
 
-/** True when the message reports wrongdoing. */
+/** Asking where, how or by what number to report: information, not a report ("ร้องเรียนนายกได้ที่ไหน"). */
+const WHERE_HOW = new Set<QuestionKind>(['where', 'how', 'who']);
+const CHANNEL = phrases(['ช่องทาง', 'เบอร์', 'เบอร์โทร', 'โทร', 'สายด่วน', 'ติดต่อ', 'หน่วยงานไหน', 'channel', 'hotline', 'phone', 'number']);
+/** Words of reporting in the wide sense, for questions about it ("ถนนชำรุดแจ้งที่ไหน"). */
+const REPORT_WORDS = phrases([
+  'แจ้งเบาะแส', 'เบาะแส', 'ร้องเรียน', 'แจ้งทุจริต', 'report', 'complain', 'complaint', 'whistleblow',
+  'แจ้ง', 'ร้องทุกข์', 'ร้อง', 'ฟ้อง', 'แจ้งเรื่อง', 'แจ้งปัญหา',
+]);
+/** A wish to report now: these start the flow even inside a question. */
+const WISH = phrases(['อยากแจ้ง', 'อยากร้องเรียน', 'ขอแจ้ง', 'ขอร้องเรียน', 'ต้องการแจ้ง', 'ต้องการร้องเรียน', 'จะแจ้งเบาะแส', 'i want to report', 'want to report']);
+
+function kindOf(said: Utterance): QuestionKind | null {
+  return KIND_PHRASES.find(([, words]) => containsPhrase(said, words))?.[0] ?? null;
+}
+
+/**
+ * True when the message asks where, how or to whom to report (a channel, a number), with no
+ * account of wrongdoing and no wish to report now: answered with the channels, not the tip flow.
+ */
+export function isReportingQuestion(said: Utterance, kind: QuestionKind | null = kindOf(said), fields: readonly Field[] = []): boolean {
+  if (!containsPhrase(said, REPORT_WORDS) || containsPhrase(said, WISH) || isWitnessed(said)) return false;
+  return (kind !== null && WHERE_HOW.has(kind)) || fields.includes('phone') || containsPhrase(said, CHANNEL);
+}
+
+/** Someone saw or suffered it. */
+function isWitnessed(said: Utterance): boolean {
+  return said.tokens.some((t) => WITNESS.has(t)) || containsPhrase(said, ACCOUNT);
+}
+
+/** An account in the first person or of something witnessed. */
+function isAccount(said: Utterance): boolean {
+  return isWitnessed(said) || said.tokens.some((t) => PRONOUNS.has(t));
+}
+
+/** True when the message reports wrongdoing or wishes to report it. */
 export function isTip(said: Utterance): boolean {
   const reporting = containsPhrase(said, REPORTING);
   const misconduct = containsPhrase(said, MISCONDUCT);
   if (!reporting && !misconduct) return false;
-  const account = said.tokens.some((t) => ACCOUNT_TOKENS.has(t)) || containsPhrase(said, ACCOUNT);
-  if (account) return true;
+  if (isWitnessed(said)) return true;
+  if (isReportingQuestion(said)) return false;
+  if (isAccount(said)) return true;
   if (containsPhrase(said, POLICY)) return false;
   return reporting || !containsPhrase(said, QUESTION);
 }

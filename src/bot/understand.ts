@@ -3,6 +3,7 @@ import type { SearchIndex, Hit } from '../content/search-index.js';
 import { containsPhrase, equalsPhrase, readUtterance, type Utterance } from './phrase-match.js';
 import { findReceipt, isOnlyReceipt } from './receipt.js';
 import { isTip } from './tip-intent.js';
+import { asksFact, readQuestion, type QuestionShape } from '../content/answers/read-question.js';
 import * as P from './intent-phrases.js';
 
 /** What a resident's message asks for. */
@@ -20,7 +21,7 @@ export type Understanding =
   | { intent: 'ita' }
   | { intent: 'measures' }
   | { intent: 'announcement' }
-  | { intent: 'search'; best: Hit | null; runnersUp: Hit[]; normalized: string };
+  | { intent: 'search'; best: Hit | null; runnersUp: Hit[]; normalized: string; shape: QuestionShape };
 
 type Simple = Exclude<Understanding, { intent: 'search' } | { intent: 'status' }>['intent'];
 
@@ -44,14 +45,16 @@ const RULES: readonly [Simple, (m: Utterance) => boolean][] = [
       (containsPhrase(m, P.STOP_VERBS) && containsPhrase(m, P.NEWS_WORDS)),
   ],
   ['latest', (m) => containsPhrase(m, P.LATEST) || equalsPhrase(m.compact, P.LATEST_WHOLE)],
-  ['subscribe', (m) => containsPhrase(m, P.SUBSCRIBE) || equalsPhrase(m.compact, P.SUBSCRIBE_WHOLE)],
+  // "สมัครรับข่าวยังไง" asks how; the answer says how (and offers the button).
+  ['subscribe', (m) => (containsPhrase(m, P.SUBSCRIBE) && !containsPhrase(m, P.HOW_WHERE)) || equalsPhrase(m.compact, P.SUBSCRIBE_WHOLE)],
   ['tip', (m) => isTip(m)],
   ['thanks', (m) => onlySaying(m, P.THANKS_WORDS)],
   ['greeting', (m) => onlySaying(m, P.GREETING_WORDS)],
   ['menu', (m) => equalsPhrase(m.compact, P.MENU_WHOLE) || containsPhrase(m, P.MENU)],
-  ['ita', (m) => equalsPhrase(m.content, P.ITA_WHOLE)],
-  ['measures', (m) => equalsPhrase(m.content, P.MEASURES_WHOLE)],
-  ['announcement', (m) => equalsPhrase(m.content, P.ANNOUNCEMENT_WHOLE)],
+  // "ประกาศเรื่องอะไร" is "ประกาศ" once its asking words are gone, but it asks for a fact.
+  ['ita', (m) => equalsPhrase(m.content, P.ITA_WHOLE) && !asksFact(m)],
+  ['measures', (m) => equalsPhrase(m.content, P.MEASURES_WHOLE) && !asksFact(m)],
+  ['announcement', (m) => equalsPhrase(m.content, P.ANNOUNCEMENT_WHOLE) && !asksFact(m)],
 ];
 
 /** How much of a message is read to understand it. */
@@ -72,6 +75,11 @@ export function understand(fullText: string, index: SearchIndex): Understanding 
   for (const [intent, holds] of RULES) {
     if (holds(message)) return { intent };
   }
-  const { best, runnersUp } = index.answer(text);
-  return { intent: 'search', best, runnersUp, normalized: normalize(text) };
+  // Time words (ล่าสุด, ปี 67) choose the year, not the item: they are not searched for.
+  const shape = readQuestion(text);
+  let found = index.answer(shape.time.rest);
+  // The year itself may be what matched ("ผลประเมิน ita ปีงบ 68"): the whole question is tried too.
+  if (!found.best && shape.time.rest !== text) found = index.answer(text);
+  const { best, runnersUp } = found;
+  return { intent: 'search', best, runnersUp, normalized: normalize(text), shape };
 }

@@ -73,6 +73,8 @@ export class ContentLibrary {
       }
       case 'publication':
         return item.ref.publicationId ? publication?.(item.ref.publicationId) : undefined;
+      case 'fact':
+        return undefined;
     }
   }
 }

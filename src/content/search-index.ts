@@ -9,7 +9,7 @@ import { decide, type Answer, type Hit } from './search-confidence.js';
 export type { Answer, Hit } from './search-confidence.js';
 
 /** Kinds in the order they win an exact tie: the specific record before the text around it. */
-const KIND_ORDER: Record<SearchItem['kind'], number> = { measure: 0, ita: 1, announcement: 2, section: 3, publication: 4 };
+const KIND_ORDER: Record<SearchItem['kind'], number> = { measure: 0, ita: 1, announcement: 2, section: 3, publication: 4, fact: 5 };
 /** Hits ranked beyond the limit, so a section held below its measure can still fill the list. */
 const CANDIDATE_MARGIN = 10;
 

@@ -4,7 +4,8 @@ import { BE_OFFSET, formatDateThai, formatIsoDateThai, THAI_MONTHS_SHORT } from 
 import { compactForm } from './text-analysis.js';
 import { scoreInThaiWords } from './score-words.js';
 
-export type SearchKind = 'ita' | 'measure' | 'announcement' | 'section' | 'publication';
+/** `fact`: one fact within an item (see answers/fact-units.ts), indexed apart from the items. */
+export type SearchKind = 'ita' | 'measure' | 'announcement' | 'section' | 'publication' | 'fact';
 
 /** Text the index matches, with how much a match there counts (titles count most). */
 export interface SearchField {

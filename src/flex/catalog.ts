@@ -20,6 +20,7 @@ export interface BubbleTemplates {
   'not-found': { queryLine: Text; itaData: string; measuresData: string; announcementData: string };
   help: { itaData: string; measuresData: string; announcementData: string };
   'search-result': { kindLabel: Text; title: Text; excerpt: Text; actions: Slot };
+  'fact-answer': { headline: Text; agency: Text; content: Slot; source: Text; place: Text; actions: Slot };
   publication: { topicName: Text; date: Text; title: Text; body: Text; agency: Text; actions: Slot };
   'topic-settings': { summary: Text; topics: Slot; actions: Slot };
   privacy: { subtitle: Text; content: Slot; actions: Slot };
@@ -56,7 +57,7 @@ export function fragment<K extends FragmentName>(name: K, values: FragmentTempla
 }
 
 export const BUBBLE_TEMPLATES: readonly BubbleTemplateName[] = [
-  'welcome', 'ita-result', 'measure-card', 'measure-full', 'announcement', 'section', 'not-found', 'help', 'search-result',
+  'welcome', 'ita-result', 'measure-card', 'measure-full', 'announcement', 'section', 'not-found', 'help', 'search-result', 'fact-answer',
   'publication', 'topic-settings', 'privacy', 'erase-confirm',
   'tip-receipt', 'tip-status',
 ];

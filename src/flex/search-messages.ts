@@ -117,12 +117,14 @@ function bestMessage(hit: SearchHit): messagingApi.FlexMessage {
 export function searchResultMessages(results: readonly SearchHit[]): messagingApi.Message[] {
   const [best, ...rest] = results;
   if (!best) return notFoundMessages('', []);
-  const seen = new Set([hitKey(best)]);
-  const others = rest.filter((hit) => !seen.has(hitKey(hit)) && seen.add(hitKey(hit))).slice(0, MAX_RUNNERS_UP);
-  const messages: messagingApi.Message[] = [bestMessage(best)];
-  if (others.length > 0) {
-    const titles = others.map(hitTitle).join(', ');
-    messages.push(...carouselMessages(others.map(hitCard), () => `เรื่องที่เกี่ยวข้องอีก ${others.length} เรื่อง: ${titles}`).slice(0, 1));
-  }
-  return finishReply(messages);
+  return finishReply([bestMessage(best), ...relatedCarousel(rest.filter((hit) => hitKey(hit) !== hitKey(best)))]);
+}
+
+/** Close runners-up as cards in one carousel, without repeats; no hits, no message. */
+export function relatedCarousel(hits: readonly SearchHit[]): messagingApi.FlexMessage[] {
+  const seen = new Set<string>();
+  const others = hits.filter((hit) => !seen.has(hitKey(hit)) && seen.add(hitKey(hit))).slice(0, MAX_RUNNERS_UP);
+  if (others.length === 0) return [];
+  const titles = others.map(hitTitle).join(', ');
+  return carouselMessages(others.map(hitCard), () => `เรื่องที่เกี่ยวข้องอีก ${others.length} เรื่อง: ${titles}`).slice(0, 1);
 }

@@ -1,9 +1,13 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { BotContext } from '../bot/context.js';
 import type { Understanding } from '../bot/understand.js';
+import { answerQuestion, type Reply } from '../content/answers/answer-question.js';
+import type { Answers } from '../content/answers/answers.js';
 import type { ContentLibrary } from '../content/library.js';
-import type { QuestionLog } from '../content/question-log.js';
+import { newQuestionId, type QuestionLog, type QuestionRecord } from '../content/question-log.js';
 import type { SearchItem } from '../content/search-items.js';
+import { withFeedback } from '../flex/answer-bubble.js';
+import { answerMessages } from '../flex/answer-views.js';
 import { helpMessages, notFoundMessages, searchResultMessages, textMessage, type SearchHit } from '../flex/messages.js';
 import { browse } from './browse.js';
 import type { IntentHandler, IntentHandlers } from './extensions.js';
@@ -14,8 +18,12 @@ export interface TextDeps {
   questions: QuestionLog;
   understand: (text: string) => Understanding;
   resolve: (item: SearchItem) => SearchHit | undefined;
+  /** Fact-level answers; without them a question is answered with whole items. */
+  answers?: Answers;
   intents?: IntentHandlers;
 }
+
+type Search = Extract<Understanding, { intent: 'search' }>;
 
 /** A typed message: recognise what is asked, answer it, and note the question for statistics. */
 export async function handleText(deps: TextDeps, ctx: BotContext, text: string): Promise<void> {
@@ -23,19 +31,67 @@ export async function handleText(deps: TextDeps, ctx: BotContext, text: string):
   ctx.intent = understanding.intent;
   const feature = deps.intents?.[understanding.intent] as IntentHandler | undefined;
   if (feature) await feature(ctx, understanding);
-  else ctx.reply(...answer(deps, understanding, text));
-  await deps.questions.record({
-    at: ctx.now.toISOString(),
-    intent: understanding.intent,
-    // Only questions for the search are kept as text: a tip or a receipt must never be logged.
-    ...(understanding.intent === 'search' ? { text: understanding.normalized } : {}),
-    match: understanding.intent === 'search' ? (understanding.best?.item.id ?? null) : null,
-    kind: understanding.intent === 'search' ? (understanding.best?.item.kind ?? null) : null,
-    score: understanding.intent === 'search' && understanding.best ? Number(understanding.best.score.toFixed(3)) : null,
-  });
+  else if (understanding.intent === 'search') return answerSearch(deps, ctx, understanding, text);
+  else ctx.reply(...answer(deps, understanding));
+  // Only questions for the search are kept as text: a tip or a receipt must never be logged.
+  await deps.questions.record({ at: ctx.now.toISOString(), intent: understanding.intent, match: null, kind: null, score: null });
 }
 
-function answer(deps: TextDeps, u: Understanding, text: string): messagingApi.Message[] {
+/** A question for the content: the fact asked for first, or the items found, with 👍/👎. */
+async function answerSearch(deps: TextDeps, ctx: BotContext, u: Search, text: string): Promise<void> {
+  const id = newQuestionId();
+  const answers = deps.answers;
+  const context = answers && ctx.userId ? answers.memory.get(ctx.userId, ctx.now) : null;
+  const answered = answers ? answerQuestion(answers.book, u, context) : { reply: legacyReply(u), context: null };
+  if (answers && ctx.userId && answered.context) answers.memory.set(ctx.userId, answered.context, ctx.now);
+  ctx.reply(...messagesFor(deps, u, answered.reply, text, id));
+  await deps.questions.record({ id, ...(ctx.event.webhookEventId ? { event: ctx.event.webhookEventId } : {}), at: ctx.now.toISOString(), intent: 'search', text: u.normalized, ...matchOf(answered.reply, u) });
+}
+
+function legacyReply(u: Search): Reply {
+  return u.best ? { type: 'items', ids: [u.best.item.id, ...u.runnersUp.map((h) => h.item.id)] } : { type: 'none' };
+}
+
+function messagesFor(deps: TextDeps, u: Search, reply: Reply, text: string, id: string): messagingApi.Message[] {
+  if (reply.type === 'none') return withFeedback(notFoundMessages(text, suggestions(deps.library)), id);
+  if (reply.type === 'items') {
+    const found = (itemId: string) => deps.answers?.item(itemId) ?? [u.best, ...u.runnersUp].find((h) => h?.item.id === itemId)?.item;
+    return withFeedback(itemMessages(deps, reply.ids, found), id);
+  }
+  const shown = reply.type === 'fact' ? reply.units[0]?.itemId : undefined;
+  const related = u.runnersUp.concat(u.best ?? []).filter((h) => h.item.id !== shown && !(reply.type === 'fact' && deps.answers?.book.familyOfItem(h.item.id) === reply.units[0]?.family));
+  const hits = related.slice(0, 3).map((h) => deps.resolve(h.item)).filter((h): h is SearchHit => h !== undefined);
+  return answerMessages(reply, { book: deps.answers!.book, library: deps.library, ...(deps.answers?.latestAnnouncement ? { latestAnnouncement: deps.answers.latestAnnouncement } : {}) }, u.shape.kind, id, reply.type === 'fact' || reply.type === 'not-held' ? hits : []);
+}
+
+/** Whole items, best first (cached per combination: they are the same for everyone). */
+function itemMessages(deps: TextDeps, ids: readonly string[], found: (id: string) => SearchItem | undefined): messagingApi.Message[] {
+  const items = ids.map(found).filter((i): i is SearchItem => i !== undefined);
+  const build = (): messagingApi.Message[] => {
+    const hits = items.map((item) => deps.resolve(item)).filter((h): h is SearchHit => h !== undefined);
+    // Cached and shared between residents: never echo the question here.
+    return hits.length > 0 ? searchResultMessages(hits) : notFoundMessages('', suggestions(deps.library));
+  };
+  // Publications can change while the bot runs; answers from documents only are cached.
+  if (items.some((item) => item.kind === 'publication')) return build();
+  return deps.library.views.get(`search:${ids.join(',')}`, build);
+}
+
+/** What the question log keeps about the answer (never the user). */
+function matchOf(reply: Reply, u: Search): Pick<QuestionRecord, 'match' | 'kind' | 'score'> {
+  const score = u.best ? Number(u.best.score.toFixed(3)) : null;
+  switch (reply.type) {
+    // The kind of the item the fact belongs to ("measure:2" → measure), as the console groups answers.
+    case 'fact': return { match: reply.units[0]?.itemId ?? null, kind: reply.units[0]?.family.split(':')[0] ?? null, score };
+    case 'service': return { match: `service:${reply.fact.id}`, kind: 'service', score };
+    case 'items': return { match: reply.ids[0] ?? null, kind: u.best?.item.kind ?? null, score };
+    case 'measure-list': return { match: 'measures', kind: 'list', score };
+    case 'latest-announcement': return { match: 'announcement:latest', kind: 'announcement', score };
+    default: return { match: null, kind: null, score: null };
+  }
+}
+
+function answer(deps: TextDeps, u: Exclude<Understanding, Search>): messagingApi.Message[] {
   switch (u.intent) {
     case 'greeting':
       return [textMessage(SAY.greeting)];
@@ -47,28 +103,9 @@ function answer(deps: TextDeps, u: Understanding, text: string): messagingApi.Me
     case 'measures':
     case 'announcement':
       return browse(deps.library, { a: u.intent }) ?? helpMessages();
-    case 'search': {
-      if (!u.best) return notFoundMessages(text, suggestions(deps.library));
-      const found = [u.best, ...u.runnersUp];
-      const build = () => {
-        const hits = found.map((hit) => deps.resolve(hit.item)).filter((h): h is SearchHit => h !== undefined);
-        // Cached and shared between residents: never echo the question here.
-        return hits.length > 0 ? searchResultMessages(hits) : notFoundMessages('', suggestions(deps.library));
-      };
-      // Publications can change while the bot runs; answers from documents only are cached.
-      if (found.some((hit) => hit.item.kind === 'publication')) return build();
-      return deps.library.views.get(`search:${found.map((hit) => hit.item.id).join(',')}`, build);
-    }
-    case 'tip':
-    case 'status':
-      // Answered by the tip channel's intent handlers (src/tips); a bot built without them shows help.
-      return helpMessages();
-    case 'subscribe':
-    case 'unsubscribe':
-    case 'latest':
-    case 'privacy':
-    case 'erase':
-      // Answered by the subscriptions feature's intent handlers (src/handlers/subscription-*.ts).
+    default:
+      // Tips, status and the subscriptions feature answer through their own intent handlers
+      // (src/tips, src/handlers/subscription-*.ts); a bot built without them shows help.
       return helpMessages();
   }
 }

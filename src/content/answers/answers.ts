@@ -1,0 +1,38 @@
+import type { PublicationHit, SearchHit } from '../../flex/search-messages.js';
+import type { ContentDocument } from '../model.js';
+import type { SearchItem } from '../search-items.js';
+import { AnswerMemory } from './answer-memory.js';
+import { FactBook } from './fact-book.js';
+import { loadServiceFacts } from './service-facts.js';
+
+/** What the text handler needs to answer at the grain of facts. */
+export interface Answers {
+  book: FactBook;
+  memory: AnswerMemory;
+  /** The indexed item with this id (an answer may move to the same item of another year). */
+  item: (id: string) => SearchItem | undefined;
+  latestAnnouncement?: () => PublicationHit | undefined;
+}
+
+/** Builds the fact book from the documents, the synonyms and data/service-facts.json. */
+export function createAnswers(opts: {
+  docs: readonly ContentDocument[];
+  synonyms: readonly (readonly string[])[];
+  item: (id: string) => SearchItem | undefined;
+  latestAnnouncement?: () => PublicationHit | undefined;
+  serviceFactsFile?: string;
+}): Answers {
+  return {
+    book: new FactBook(opts.docs, opts.synonyms, loadServiceFacts(opts.serviceFactsFile)),
+    memory: new AnswerMemory(),
+    item: opts.item,
+    ...(opts.latestAnnouncement ? { latestAnnouncement: opts.latestAnnouncement } : {}),
+  };
+}
+
+/** The newest published item of a topic, as search shows it (publishing lists newest first). */
+export function newestOfTopic(feed: { latest(): { id: string; topic: string }[]; hit(id: string): SearchHit | undefined }, topic: string): PublicationHit | undefined {
+  const newest = feed.latest().find((p) => p.topic === topic);
+  const hit = newest ? feed.hit(newest.id) : undefined;
+  return hit?.kind === 'publication' ? hit : undefined;
+}

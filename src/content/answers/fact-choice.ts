@@ -1,0 +1,103 @@
+import type { FactBook } from './fact-book.js';
+import type { FactUnit } from './fact-units.js';
+import { KIND_FIELDS, type Field } from './question-kinds.js';
+import type { QuestionShape } from './read-question.js';
+
+/** What the previous answer was about, for a follow-up without its subject. */
+export interface AnswerContext {
+  family: string;
+  /** The fact's key when the answer was one fact ("measure:1/budget"). */
+  key: string | null;
+  year: number;
+}
+
+/** The fact a question asks for: one unit per year asked (several when years are compared). */
+export type FactChoice =
+  | { type: 'fact'; units: FactUnit[] }
+  | { type: 'not-held'; field: Field; family: string | null; year: number }
+  | { type: 'no-year'; years: number[] };
+
+/** Share of the question a fact must hold (as for items: see search-confidence.ts). */
+const MIN_COVERAGE = 0.5;
+/** A fact of the item the item search found, or of the previous answer, is preferred this much. */
+const SUBJECT_BOOST = 1.5;
+
+/** The years a question is about; the first is the one answered, the rest are compared to it. */
+export function yearsAsked(book: FactBook, shape: QuestionShape, context: AnswerContext | null): number[] {
+  const { time } = shape;
+  const newest = book.years[0] ?? 0;
+  // Compared years newest first, whatever order they were asked in.
+  if (time.compare) return time.years.length > 1 ? [...time.years].sort((a, b) => b - a) : book.years.slice(0, 2);
+  if (time.years.length > 0) return time.years;
+  if (time.back !== null) return [book.years[time.back] ?? newest - time.back];
+  if (time.thatYear && context) return [context.year];
+  if (time.latest) return [newest];
+  if (context && shape.subjectless) return [context.year];
+  return [newest];
+}
+
+/**
+ * Picks the fact asked about, or null when the question names no field or kind a fact could
+ * answer (the whole item then answers it). `subject`: the family of the item the item search
+ * found, if any.
+ */
+export function chooseFact(book: FactBook, shape: QuestionShape, text: string, subject: string | null, context: AnswerContext | null): FactChoice | null {
+  const wanted = shape.fields.length > 0 ? shape.fields : shape.kind ? KIND_FIELDS[shape.kind] : [];
+  // A clause can answer any who/how/where/when question, also one naming a field in passing
+  // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
+  const clauses = shape.kind !== null && CLAUSE_KINDS.has(shape.kind);
+  const again = shape.subjectless && context?.key ? context.key : null;
+  if (wanted.length === 0 && !clauses && !again) return null;
+  const years = yearsAsked(book, shape, context);
+  const year = years[0]!;
+  if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
+  const fits = (u: FactUnit): boolean => u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
+  const follow = shape.subjectless && context ? context.family : null;
+  const chosen = follow ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null) : best(book, text, fits, subject, wanted);
+  if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
+  const field = shape.fields[0];
+  const about = follow ?? subject ?? subjectOf(book, shape.subject, year);
+  return field && about ? { type: 'not-held', field, family: about, year } : null;
+}
+
+/** Kinds a numbered clause of the announcement can answer. */
+const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when', 'yesno']);
+/** A fact of the field the question names outranks a clause that merely mentions it. */
+const FIELD_BOOST = 1.3;
+
+/** The item a question's subject words name, when the asked field is not held (the mayor's phone number). */
+function subjectOf(book: FactBook, subject: string, year: number): string | null {
+  if (subject === '') return null;
+  const found = book.search(subject).find(({ unit, hit }) => unit.year === year && hit.coverage >= MIN_COVERAGE);
+  return found?.unit.family ?? null;
+}
+
+/** The best-matching fact that fits, the subject's facts first; null when none holds enough of the question. */
+function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, subject: string | null, wanted: readonly Field[] = []): FactUnit | null {
+  let top: FactUnit | null = null;
+  let topScore = 0;
+  for (const { unit, hit } of book.search(text)) {
+    if (!fits(unit) || hit.coverage < MIN_COVERAGE) continue;
+    const score = hit.score * (unit.family === subject ? SUBJECT_BOOST : 1) * (wanted.includes(unit.field as Field) ? FIELD_BOOST : 1);
+    if (score > topScore) [top, topScore] = [unit, score];
+  }
+  return top;
+}
+
+/** A follow-up: the asked field of the previous answer's item (same field again when none is named). */
+function fromFamily(book: FactBook, family: string, year: number, wanted: readonly Field[], fits: (u: FactUnit) => boolean, text: string, key: string | null): FactUnit | null {
+  const units = book.ofFamily(family, year);
+  const named = units.filter((u) => wanted.includes(u.field as Field));
+  if (named.length > 0) return best(book, text, (u) => named.includes(u), null) ?? named[0]!;
+  const again = key ? book.inYear(key, year) : undefined;
+  if (wanted.length === 0 && again) return again;
+  return best(book, text, (u) => u.family === family && fits(u), null);
+}
+
+/** The same fact in the other years compared. */
+function compared(book: FactBook, unit: FactUnit, years: readonly number[]): FactUnit[] {
+  return years.slice(1).flatMap((y) => {
+    const other = book.inYear(unit.key, y);
+    return other ? [other] : [];
+  });
+}

@@ -1,0 +1,68 @@
+import { toArabicDigits } from '../../thai/digits.js';
+import { BE_OFFSET } from '../../thai/date.js';
+
+/**
+ * The time a question is about: a fiscal year named (2567, พ.ศ. ๒๕๖๗, ปี 67, ค.ศ. 2024),
+ * one named relative to the newest report (ปีนี้, ปีที่แล้ว), the newest (ล่าสุด), the year of
+ * the previous answer (ปีนั้น), or a comparison of years. These words choose documents; they
+ * are not what the question is about, so they are taken out before the content is searched.
+ */
+export interface QuestionTime {
+  /** Buddhist-era years named, in the order written. */
+  years: number[];
+  /** Years back from the newest document: 0 this year, 1 last year. */
+  back: number | null;
+  latest: boolean;
+  /** "ปีนั้น": the year of the previous answer. */
+  thatYear: boolean;
+  compare: boolean;
+  /** The question without its time words, for the content search. */
+  rest: string;
+}
+
+const LATEST = /(?:ฉบับ|อัน|ตัว)?(?:ล่าสุด|ใหม่ที่สุด|ใหม่สุด|ใหม่)|ปัจจุบัน|newest|latest|most recent|current/giu;
+const THIS_YEAR = /ปีนี้|this year/giu;
+const LAST_YEAR = /ปีที่แล้ว|ปีที่ผ่านมา|ปีก่อน|ปีกลาย|ปีเก่า|last year|previous year/giu;
+const THAT_YEAR = /ปีนั้น|ปีดังกล่าว|ปีเดียวกัน|that year|same year/giu;
+const COMPARE = /เปรียบเทียบ|เทียบ|ต่างกัน|แตกต่าง|เพิ่มขึ้น|ลดลง|ดีขึ้น|แย่ลง|ทั้งสองปี|สองปี|2 ปี|แต่ละปี|ทุกปี|ย้อนหลัง|compare|comparison|versus|\bvs\b|both years|each year/giu;
+/** A year: 25xx (B.E.), 20xx (C.E.), or two digits after ปี/ปีงบ/พ.ศ. ("ปี 67", "ปีงบ๖๘"). */
+const YEAR = /((?:(?:ประจำ)?ปี(?:งบ(?:ประมาณ)?)?|fy|fiscal year|year)\s*)?(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)?\s*(?<![\d.])(25\d\d|20\d\d|\d\d)(?![\d.])/giu;
+/** "ปีงบประมาณ" with no number is still a time word, not a question about a budget. */
+const YEAR_WORD = /(?:ประจำ)?ปีงบ(?:ประมาณ)?(?!\s*(?:ไหน|ใด|อะไร))|fiscal year(?!\s*(?:is|was))/giu;
+
+export function readTime(text: string): QuestionTime {
+  const arabic = toArabicDigits(text);
+  const years: number[] = [];
+  let rest = arabic.replace(YEAR, (whole, word: string | undefined, era: string | undefined, digits: string) => {
+    const year = yearOf(word, era, digits);
+    if (year === null) return whole;
+    if (!years.includes(year)) years.push(year);
+    return ' ';
+  });
+  const found = (pattern: RegExp): boolean => {
+    let hit = false;
+    rest = rest.replace(pattern, () => ((hit = true), ' '));
+    return hit;
+  };
+  const latest = found(LATEST);
+  const thisYear = found(THIS_YEAR);
+  const lastYear = found(LAST_YEAR);
+  const thatYear = found(THAT_YEAR);
+  const compare = found(COMPARE) || years.length > 1;
+  rest = rest.replace(YEAR_WORD, ' ');
+  return { years, back: lastYear ? 1 : thisYear ? 0 : null, latest, thatYear, compare, rest: rest.replace(/\s+/g, ' ').trim() };
+}
+
+/** The Buddhist-era year a written year stands for; null when the digits are not a year. */
+function yearOf(word: string | undefined, era: string | undefined, digits: string): number | null {
+  const n = Number(digits);
+  const ce = era !== undefined && /^ค/u.test(era);
+  if (digits.length === 4) {
+    if (n >= 2400 && n < 2700) return n;
+    if (n >= 1950 && n < 2150) return n + BE_OFFSET;
+    return null;
+  }
+  // Two digits count as a year only after a year word ("ปี 67"), never alone ("93 คะแนน").
+  if (word === undefined && era === undefined) return null;
+  return ce ? 2000 + n + BE_OFFSET : 2500 + n;
+}

@@ -1,0 +1,149 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { encodePostback, type Postback } from '../bot/postback.js';
+import type { Reply } from '../content/answers/answer-question.js';
+import type { FactBook } from '../content/answers/fact-book.js';
+import type { FactUnit } from '../content/answers/fact-units.js';
+import type { QuestionKind } from '../content/answers/question-kinds.js';
+import { fillWording, type ServiceFact } from '../content/answers/service-facts.js';
+import type { ContentLibrary } from '../content/library.js';
+import { formatDateThai } from '../thai/date.js';
+import { answerBubbleMessage, quoted, type AnswerView } from './answer-bubble.js';
+import { fragment } from './catalog.js';
+import { finishReply } from './quick-reply.js';
+import { relatedCarousel, type PublicationHit, type SearchHit } from './search-messages.js';
+import { truncate, type FlexComponent } from './template.js';
+
+/** What answer bubbles are drawn from. */
+export interface AnswerSources {
+  book: FactBook;
+  library: ContentLibrary;
+  /** The newest publication under the `announcement` topic, if any. */
+  latestAnnouncement?: () => PublicationHit | undefined;
+}
+
+/** A reply drawn as messages: the answer bubble, then close runners-up in one carousel. */
+export function answerMessages(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, kind: QuestionKind | null, questionId: string, related: readonly SearchHit[]): messagingApi.Message[] {
+  const view = viewOf(reply, src, kind);
+  const first = answerBubbleMessage(view, src.library.agencyName(), questionId);
+  return finishReply([first, ...relatedCarousel(related)]);
+}
+
+function viewOf(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, kind: QuestionKind | null): AnswerView {
+  switch (reply.type) {
+    case 'fact': return reply.units.length > 1 ? comparisonView(reply.units, src.book) : factView(reply.units[0]!, src.book, kind);
+    case 'service': return serviceView(reply.fact, src.book);
+    case 'measure-list': return measureListView(reply.year, reply.count, src);
+    case 'latest-announcement': return latestAnnouncementView(src);
+    case 'not-held': return notHeldView(reply.field, reply.family, reply.year, src.book);
+    case 'no-year': return noYearView(reply.years, src.book);
+  }
+}
+
+function openButton(label: string, postback: Postback, title: string): FlexComponent[] {
+  return fragment('button-primary', { label, data: encodePostback(postback), displayText: truncate(title, 100) });
+}
+
+/** The fact as it is stated first: a clause's doer for "who", else the value itself. */
+function statedValue(unit: FactUnit, kind: QuestionKind | null): string {
+  if (unit.field === 'clause' && kind === 'who' && unit.agent) return unit.agent;
+  return unit.value.replace(/\s+/g, ' ').trim();
+}
+
+function labelWithYear(unit: FactUnit, book: FactBook): string {
+  const year = fillWording(book.service.wording.year, { year: unit.year });
+  return unit.family === 'ita' || book.years.length > 1 ? `${unit.label} ${year}` : unit.label;
+}
+
+function factView(unit: FactUnit, book: FactBook, kind: QuestionKind | null): AnswerView {
+  return {
+    headline: `${labelWithYear(unit, book)}: ${statedValue(unit, kind)}`,
+    content: quoted(unit.quote),
+    source: unit.source,
+    place: unit.place,
+    actions: openButton(book.service.wording.openItem, unit.open, unit.place),
+  };
+}
+
+function comparisonView(units: readonly FactUnit[], book: FactBook): AnswerView {
+  const year = (u: FactUnit): string => fillWording(book.service.wording.year, { year: u.year });
+  const [first] = units;
+  return {
+    headline: `${first!.label}: ${units.map((u) => `${year(u)} ${statedValue(u, null)}`).join(' · ')}`,
+    content: units.flatMap((u) => [...fragment('heading', { text: year(u) }), ...quoted(u.quote)]),
+    source: first!.source,
+    place: units.map((u) => `${year(u)}: ${u.source}`).join(' · '),
+    actions: openButton(book.service.wording.openItem, first!.open, first!.place),
+  };
+}
+
+function serviceView(fact: ServiceFact, book: FactBook): AnswerView {
+  const { wording } = book.service;
+  const actions =
+    fact.action === 'tip'
+      ? fragment('button-message', { label: wording.startTip, text: wording.startTip })
+      : fact.action === 'subscribe'
+        ? fragment('button-message', { label: wording.subscribe, text: wording.subscribe })
+        : [];
+  return { headline: fact.answer, content: fragment('paragraph', { text: fact.detail }), source: wording.serviceSource, place: fact.label, actions };
+}
+
+function measureListView(year: number, count: boolean, src: AnswerSources): AnswerView {
+  const { labels, wording } = src.book.service;
+  const doc = src.library.documents.find((d) => d.measures.length > 0 && (d.ita?.fiscalYear ?? year) === year) ?? src.library.documents.find((d) => d.measures.length > 0);
+  const measures = doc?.measures ?? [];
+  const values = { label: labels.measureCount, year: fillWording(wording.year, { year }), count: measures.length };
+  return {
+    headline: fillWording(count ? wording.measureCount : wording.measureList, values),
+    content: measures.flatMap((m) => fragment('list-item', { marker: `${m.order}.`, text: m.title })),
+    source: doc?.ita?.title ?? labels.measureCount,
+    place: values.year,
+    actions: [
+      ...measures.slice(0, 3).flatMap((m) => fragment('button-secondary', { label: truncate(`${m.order}. ${m.title}`, 40), data: encodePostback({ a: 'measure', id: m.id }), displayText: truncate(m.title, 100) })),
+    ],
+  };
+}
+
+/** The newest announcement: imported or published under the `announcement` topic, whichever is newer. */
+function latestAnnouncementView(src: AnswerSources): AnswerView {
+  const { labels, wording } = src.book.service;
+  const imported = src.library.announcement();
+  const published = src.latestAnnouncement?.();
+  const publishedDate = published?.publishedAt?.slice(0, 10) ?? '';
+  if (published && (!imported || publishedDate > imported.date)) {
+    const date = published.publishedAt ? formatDateThai(new Date(published.publishedAt)) : '';
+    return {
+      headline: `${labels.latestAnnouncement}: ${published.title}`,
+      content: quoted(published.body),
+      source: published.topicName ?? labels.latestAnnouncement,
+      place: date,
+      actions: openButton(wording.openItem, { a: 'pub', id: published.id }, published.title),
+    };
+  }
+  if (!imported) return noYearView([], src.book);
+  return {
+    headline: `${labels.latestAnnouncement}: เรื่อง ${imported.subject}`,
+    content: quoted(imported.preamble || imported.subject),
+    source: `ประกาศ เรื่อง ${imported.subject}`,
+    place: `ประกาศ ณ วันที่ ${imported.dateText}`,
+    actions: openButton(wording.openItem, { a: 'announcement' }, imported.subject),
+  };
+}
+
+function notHeldView(field: keyof FactBook['service']['labels'], family: string | null, year: number, book: FactBook): AnswerView {
+  const { labels, wording } = book.service;
+  const held = family ? book.ofFamily(family, year)[0] : undefined;
+  const about = held?.place ?? '';
+  return {
+    headline: fillWording(wording.notHeld, { label: labels[field] }),
+    content: fragment('paragraph', { text: fillWording(wording.notHeldDetail, { about: about || labels.clause }) }),
+    source: held?.source ?? wording.serviceSource,
+    place: about || wording.serviceSource,
+    actions: held ? openButton(wording.openItem, held.open, held.place) : [],
+  };
+}
+
+function noYearView(years: readonly number[], book: FactBook): AnswerView {
+  const { wording } = book.service;
+  const list = years.map((year) => fillWording(wording.year, { year })).join(', ');
+  return { headline: wording.noYear, content: fragment('paragraph', { text: fillWording(wording.noYearDetail, { years: list }) }), source: wording.serviceSource, place: list || wording.serviceSource, actions: [] };
+}

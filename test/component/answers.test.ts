@@ -1,0 +1,55 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type TestBot } from '../helpers/bot.js';
+import { textEvent, userId } from '../helpers/events.js';
+import { FACT_FILES, firstText, importPreviousYear, matches, readFactQuestions, type FactQuestion } from '../helpers/fact-questions.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * Fact questions through the whole bot (signed webhooks, replies read from the LINE stand-in):
+ * the first text of the reply's first bubble must state the fact. The bot holds the shipped
+ * 2568 document and a 2567 copy imported with the real importer. Each question is asked by a
+ * new user, so no follow-up context leaks between lines.
+ */
+describe('answers at the grain of facts', () => {
+  let bot: TestBot;
+  let users = 5000;
+  const questions = [...readFactQuestions(FACT_FILES.shared, 'fact-examples', false), ...readFactQuestions(FACT_FILES.own, 'fact-questions', true)];
+
+  beforeAll(async () => {
+    const dataDir = await tempDir('answers-');
+    await importPreviousYear(dataDir);
+    bot = await startBot({ dataDir });
+  });
+  afterAll(() => bot.close());
+
+  async function ask(question: FactQuestion): Promise<string> {
+    const user = userId((users += 1));
+    for (const turn of question.turns) await bot.send(textEvent(user, turn));
+    const last = bot.line.replies().at(-1)?.body as { messages: messagingApi.Message[] } | undefined;
+    return firstText(last?.messages[0]);
+  }
+
+  function report(label: string, rows: { question: FactQuestion; got: string; ok: boolean }[]): number {
+    const hits = rows.filter((r) => r.ok).length;
+    console.log(`${label}: ${hits}/${rows.length} = ${((hits / rows.length) * 100).toFixed(1)}%`);
+    for (const miss of rows.filter((r) => !r.ok)) console.log(`  miss [${miss.question.source}] /${miss.question.expected.source}/ ← ${miss.question.turns.join(' => ')}\n       got: ${miss.got.slice(0, 160)}`);
+    return rows.length === 0 ? 1 : hits / rows.length;
+  }
+
+  it('when each fact question is asked, then at least 95% of first bubbles state the fact, and every reply passes the LINE checker', async () => {
+    expect(questions.filter((q) => q.source === 'fact-questions').length).toBeGreaterThanOrEqual(150);
+    const rows = [];
+    for (const question of questions) {
+      const got = await ask(question);
+      rows.push({ question, got, ok: matches(question.expected, got) });
+    }
+    const all = report('fact answers, all lines', rows);
+    report('  fact-examples.tsv', rows.filter((r) => r.question.source === 'fact-examples'));
+    report('  fact-questions.tsv, tuning half', rows.filter((r) => r.question.source === 'fact-questions' && !r.question.heldOut));
+    report('  fact-questions.tsv, held-out half', rows.filter((r) => r.question.heldOut));
+    bot.expectAllLineCallsValid();
+    expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);
+    expect(all).toBeGreaterThanOrEqual(0.95);
+  }, 120_000);
+});
