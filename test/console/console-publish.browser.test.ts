@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
-import { followEvent, userId } from '../helpers/events.js';
+import { followEvent, textEvent, userId } from '../helpers/events.js';
 import { artifact, fitsWidth, launchChromium } from '../demo/browser.js';
 import { bangkokParts } from '../../src/thai/date.js';
 import { createReadyAccount } from './console-client.js';
@@ -39,7 +39,7 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
 
   const multicasts = () => bot.line.calls.filter((c) => c.path === '/v2/bot/message/multicast');
 
-  it('when an editor composes with the live preview, test-sends and publishes, then subscribers get it and the delivery figures show', async () => {
+  it('when an editor links their LINE by a code, test-sends, confirms the recipients and publishes, then subscribers get it and the delivery figures show', async () => {
     await page.goto(`${bot.url}/staff/publications/new`);
     await page.locator('#title').fill(TITLE);
     await page.locator('#body').fill('เทศบาลรับสมัครพนักงานจ้างทั่วไป 2 ตำแหน่ง\nยื่นใบสมัครได้ที่กองการเจ้าหน้าที่');
@@ -50,15 +50,30 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     expect(await page.locator('#preview [style]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: artifact('console-compose-preview.png'), fullPage: true });
 
-    await page.locator('#userId').fill(STAFF_PHONE);
-    await page.locator('button', { hasText: 'ส่งทดสอบ' }).click();
+    // No LINE linked yet: the form points to linking instead of asking for a user id
+    expect(await page.locator('input[name="userId"]').count()).toBe(0);
+    await page.locator('fieldset.test-send a', { hasText: 'เชื่อมบัญชี LINE' }).click();
+    await page.locator('button', { hasText: 'ขอรหัสเชื่อมบัญชี' }).click();
+    const code = (await page.locator('.link-code .code').textContent())!;
+    expect(code).toMatch(/^\d{6}$/);
+    await page.screenshot({ path: artifact('console-line-link-code.png'), fullPage: true });
+    await bot.send(textEvent(STAFF_PHONE, `เชื่อมบัญชี ${code}`));
+    await page.locator('a', { hasText: 'ตรวจสอบอีกครั้ง' }).click();
+    expect(await page.locator('.notice.ok').textContent()).toContain('เชื่อมบัญชี LINE ของคุณแล้ว');
+    await page.goto(`${bot.url}/staff/publications/new`);
+    await page.locator('#title').fill(TITLE);
+    await page.locator('#body').fill('เทศบาลรับสมัครพนักงานจ้างทั่วไป 2 ตำแหน่ง\nยื่นใบสมัครได้ที่กองการเจ้าหน้าที่');
+    await page.locator('button', { hasText: 'ส่งทดสอบไปที่ LINE ของฉัน' }).click();
     await page.locator('.notice.ok', { hasText: 'ส่งทดสอบแล้ว' }).waitFor();
     const pushes = bot.line.calls.filter((c) => c.path === '/v2/bot/message/push');
     expect(pushes.map((c) => c.body.to)).toEqual([STAFF_PHONE]);
     expect(multicasts()).toHaveLength(0);
     expect(await page.locator('#title').evaluate((el: any) => el.value)).toBe(TITLE);
 
-    await page.locator('button', { hasText: 'เผยแพร่ / ตั้งเวลา' }).click();
+    await page.locator('button', { hasText: 'ตรวจดูก่อนส่ง' }).click();
+    expect(await page.locator('#confirm-count').textContent()).toBe('ส่งถึง 3 คน');
+    expect(multicasts()).toHaveLength(0);
+    await page.locator('button', { hasText: 'ยืนยันส่งถึง 3 คน' }).click();
     await page.waitForURL(/\/staff\/publications\/pub-/);
     await bot.runtime.publishing.idle();
     await page.goto(page.url());
@@ -83,7 +98,7 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     expect(await last.locator('[data-figure="accepted"]').textContent()).toBe('3');
     expect(await page.locator('[data-topic="news"]').textContent()).toBe('3');
     const created = bot.runtime.audit.list().filter((e) => e.actor === 'somsri').map((e) => e.action);
-    expect(created).toEqual(expect.arrayContaining(['publication.test-send-draft', 'publication.create', 'publication.read']));
+    expect(created).toEqual(expect.arrayContaining(['line-link.code', 'line-link.done', 'publication.test-send-draft', 'publication.create', 'publication.read']));
     await expectClean(page);
   });
 
@@ -93,7 +108,8 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     await page.locator('#title').fill('ประกาศจัดซื้อวัสดุสำนักงาน');
     await page.locator('#body').fill('รายละเอียดตามเอกสารแนบ');
     await page.locator('#publishAt').fill(bangkokLocal(2));
-    await page.locator('button', { hasText: 'เผยแพร่ / ตั้งเวลา' }).click();
+    await page.locator('button', { hasText: 'ตรวจดูก่อนส่ง' }).click();
+    await page.locator('button', { hasText: 'ยืนยันตั้งเวลาส่งถึง 3 คน' }).click();
     await page.waitForURL(/\/staff\/publications\/pub-/);
     expect(await page.locator('[data-figure="state"]').textContent()).toContain('รอเวลาส่ง');
     await page.locator('button', { hasText: 'ยกเลิกการส่ง' }).click(); // confirm() is accepted
@@ -110,7 +126,7 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     await page.locator('#title').fill('ข่าวไม่มีเนื้อหา');
     await page.locator('#body').fill(' ');
     await page.locator('#publishAt').fill('2020-01-01T09:00');
-    await page.locator('button', { hasText: 'เผยแพร่ / ตั้งเวลา' }).click();
+    await page.locator('button', { hasText: 'ตรวจดูก่อนส่ง' }).click();
     await page.locator('.notice.error').waitFor();
     const text = await page.locator('.notice.error').textContent();
     expect(text).toContain('เนื้อหา: ยังไม่ได้กรอก');

@@ -113,8 +113,8 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     expect(await page.locator('table.top-unanswered td', { hasText: '<script>alert(1)</script><b>ตัวหนา</b>' }).count()).toBe(1);
     expect(await page.locator('table.top-unanswered b').count()).toBe(0);
     // The weekly chart: 14 Monday-weeks, the first cut to 1–4 January
-    expect(await page.locator('svg.chart g[data-week]').count()).toBe(14);
-    const week = (n: number) => page.locator(`svg.chart g[data-week="${n}"]`).evaluate((g: any) => [g.dataset.asked, g.dataset.answered]);
+    expect(await page.locator('table.chart tr[data-week]').count()).toBe(14);
+    const week = (n: number) => page.locator(`table.chart tr[data-week="${n}"]`).evaluate((tr: any) => [tr.dataset.asked, tr.dataset.answered]);
     expect(await week(1)).toEqual(['1', '1']);
     expect(await week(2)).toEqual(['3', '3']);
     expect(await week(6)).toEqual(['3', '0']);

@@ -42,8 +42,9 @@ ${list.length === 0
   });
 }
 
-function field(label: string, input: ReturnType<typeof html>, hint?: string) {
-  return html`<label>${label}${hint ? html` <span class="small">${hint}</span>` : ''}</label>${input}`;
+/** A label tied to its field by id (screen readers name the field by it). */
+function field(label: string, id: string, input: ReturnType<typeof html>, hint?: string) {
+  return html`<label for="${id}">${label}${hint ? html` <span class="small">${hint}</span>` : ''}</label>${input}`;
 }
 
 /** Test-send to the editor's own LINE, once it is linked by a code (no user id is ever typed). */
@@ -63,12 +64,12 @@ export function composePage(viewer: Viewer, draft: Draft, linked: boolean, messa
     body: html`${shown(message)}
 <div class="compose">
 <form method="post" action="/staff/publications" class="card" id="compose" data-preview-url="/staff/publications/preview" data-preview-target="preview">${csrfField(viewer)}
-  ${field('หัวข้อ', html`<select name="topic" id="topic">${TOPICS.map((t) => html`<option value="${t.id}"${t.id === draft.topic ? ' selected' : ''}>${t.name}</option>`)}</select>`)}
-  ${field('ชื่อเรื่อง', html`<input name="title" id="title" required maxlength="200" value="${draft.title ?? ''}">`)}
-  ${field('เนื้อหา', html`<textarea name="body" id="body" required maxlength="3000">${draft.body ?? ''}</textarea>`)}
-  ${field('ลิงก์อ่านต่อ', html`<input name="url" id="url" type="url" maxlength="1000" placeholder="https://" value="${draft.url ?? ''}">`, '(ไม่บังคับ)')}
-  ${field('ลิงก์รูปภาพ', html`<input name="imageUrl" id="imageUrl" type="url" maxlength="2000" placeholder="https://" value="${draft.imageUrl ?? ''}">`, '(ไม่บังคับ, https เท่านั้น)')}
-  ${field('ตั้งเวลาส่ง', html`<input name="publishAt" id="publishAt" type="datetime-local" value="${draft.publishAt ?? ''}">`, '(เวลาประเทศไทย; เว้นว่างเพื่อส่งทันที)')}
+  ${field('หัวข้อ', 'topic', html`<select name="topic" id="topic">${TOPICS.map((t) => html`<option value="${t.id}"${t.id === draft.topic ? ' selected' : ''}>${t.name}</option>`)}</select>`)}
+  ${field('ชื่อเรื่อง', 'title', html`<input name="title" id="title" required maxlength="200" value="${draft.title ?? ''}">`)}
+  ${field('เนื้อหา', 'body', html`<textarea name="body" id="body" required maxlength="3000">${draft.body ?? ''}</textarea>`)}
+  ${field('ลิงก์อ่านต่อ', 'url', html`<input name="url" id="url" type="url" maxlength="1000" placeholder="https://" value="${draft.url ?? ''}">`, '(ไม่บังคับ)')}
+  ${field('ลิงก์รูปภาพ', 'imageUrl', html`<input name="imageUrl" id="imageUrl" type="url" maxlength="2000" placeholder="https://" value="${draft.imageUrl ?? ''}">`, '(ไม่บังคับ, https เท่านั้น)')}
+  ${field('ตั้งเวลาส่ง', 'publishAt', html`<input name="publishAt" id="publishAt" type="datetime-local" value="${draft.publishAt ?? ''}">`, '(เวลาประเทศไทย; เว้นว่างเพื่อส่งทันที)')}
   <label class="check"><input type="checkbox" name="urgent" value="1"${draft.urgent ? ' checked' : ''}> ประกาศด่วน: ส่งถึงเพื่อนทุกคน ไม่ใช่เฉพาะผู้รับหัวข้อนี้</label>
   <button type="submit" class="primary">ตรวจดูก่อนส่ง</button>
   <p class="small">ขั้นถัดไปจะแสดงจำนวนผู้รับและหัวข้อให้ยืนยันก่อน ยังไม่มีการส่งจนกว่าจะกดยืนยัน</p>
@@ -96,7 +97,7 @@ export function publicationPage(viewer: Viewer, p: PublicationView, preview: mes
 ${p.url ? html`<tr><th scope="row">ลิงก์</th><td><a href="${p.url}" rel="noopener noreferrer" target="_blank">${p.url}</a></td></tr>` : ''}
 </tbody></table></div>
 <h2>การส่ง</h2>
-<div class="table-wrap"><table class="delivery"><thead><tr>${DELIVERY_HEADERS}</tr></thead><tbody><tr>${deliveryCells(f)}</tr></tbody></table></div>
+<div class="table-wrap"><table class="delivery stack"><thead><tr>${DELIVERY_HEADERS}</tr></thead><tbody><tr>${deliveryCells(f)}</tr></tbody></table></div>
 ${p.delivery.dropped > 0 ? html`<p class="small">เลิกติดตามหรือยกเลิกรับก่อนถึงรอบส่ง: ${num(p.delivery.dropped)}</p>` : ''}
 <h3>รายละเอียดแต่ละชุด</h3>
 ${p.delivery.batches.length === 0
