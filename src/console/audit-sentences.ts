@@ -95,6 +95,7 @@ const PHRASES: Record<string, Phrase> = {
   'tip.note': (_d, t) => `เพิ่มบันทึกภายในใน${t}`,
   'tip.attachment': (_d, t) => `เปิดไฟล์แนบของ${t}`,
   'question.alias': (_d, t) => `ผูกคำถามของประชาชนกับ${t}`,
+  'question.dismiss': (d) => `ซ่อนกลุ่มคำถามที่ไม่เกี่ยวกับงานของเทศบาล${typeof d.questions === 'number' ? ` (${d.questions} คำถาม)` : ''}`,
   'question.synonym': (d) => `เพิ่มคำพ้องความหมาย${typeof d.terms === 'number' ? ` ${d.terms} คำ` : ''}`,
   'line-link.code': () => 'ขอรหัสเชื่อมบัญชี LINE ของตนเอง',
   'line-link.done': () => 'เชื่อมบัญชี LINE ของตนเองสำหรับส่งทดสอบ',

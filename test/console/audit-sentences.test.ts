@@ -29,6 +29,8 @@ describe('audit entries as Thai sentences', () => {
     expect(say('somsri', 'access.denied', 'GET /staff/accounts')).toBe('somsri ถูกปฏิเสธเมื่อเปิดหน้าบัญชีผู้ใช้ (ไม่มีสิทธิ์)');
     expect(say('(unknown)', 'login.failed', undefined, { reason: 'invalid' })).toBe('ผู้ใช้ที่ไม่มีบัญชี เข้าสู่ระบบไม่สำเร็จ (ชื่อหรือรหัสผ่านไม่ถูกต้อง)');
     expect(say('wilai', 'question.alias', 'item:doc:ita:1')).toBe('wilai ผูกคำถามของประชาชนกับเรื่อง “ผลการประเมิน ITA”');
+    // A dismissed group is named by a digest in the trail: the sentence shows neither it nor the question
+    expect(say('wilai', 'question.dismiss', 'question-group:0123456789ab', { questions: 3 })).toBe('wilai ซ่อนกลุ่มคำถามที่ไม่เกี่ยวกับงานของเทศบาล (3 คำถาม)');
     // Records gone since: named as gone, not by id
     expect(say('malee', 'tip.read', 'tip:zzzzzzzzzzzz')).toBe('malee เปิดอ่านเรื่องเบาะแสที่ไม่มีในระบบแล้ว');
     expect(say('somsri', 'publication.read', 'publication:pub-9')).toBe('somsri เปิดดูข่าว “ที่ไม่มีในระบบแล้ว”');

@@ -166,6 +166,13 @@ describe.skipIf(!browser)('staff console in Chromium at 360 px and 1280 px: ever
   it.each(WIDTHS)('when an editor composes at %i px, then the confirmation states recipients and topic, can be reached by keyboard, and the news pages fit', async (width) => {
     await visit('somsri.jaidee-news', width, ['/staff/publications', `/staff/publications/${pubId}`, '/staff/line-link', '/staff/publications/new'], async (page, path) => {
       if (path === '/staff/publications') expect(await lines(page, 'table.publications td.date')).toBe(1);
+      if (path === '/staff/line-link') {
+        await page.locator('button', { hasText: 'ขอรหัสเชื่อมบัญชี' }).click();
+        expect(await page.locator('.link-code .code').textContent()).toMatch(/^\d{6}$/);
+        expect(await page.locator('.link-code').textContent()).toContain('ภายใน 10 นาที');
+        await expectGood(page, `line-link code @${width}`);
+        await page.screenshot({ path: artifact(`console-line-link-${width}.png`), fullPage: true });
+      }
       if (path !== '/staff/publications/new') return;
       await page.locator('#title').fill('ประกาศปิดถนนชั่วคราว');
       await page.locator('#body').fill('ปิดถนนสายหลักหน้าตลาด วันเสาร์ 09:00–12:00 น.');
@@ -183,6 +190,16 @@ describe.skipIf(!browser)('staff console in Chromium at 360 px and 1280 px: ever
       await page.locator('.confirm-actions button.secondary').click();
       expect(await page.locator('#title').evaluate((el: any) => el.value)).toBe('ประกาศปิดถนนชั่วคราว');
     });
+  });
+
+  it.each(WIDTHS)('when an editor opens a page of another role at %i px, then the refusal page fits and passes axe', async (width) => {
+    const page = await openConsole(browser!, problems, { width, height: 800 });
+    await loginAs(page, bot.url, 'somsri.jaidee-news', passwords['somsri.jaidee-news']!);
+    await page.goto(`${bot.url}/staff/accounts`);
+    expect(await page.locator('h1').textContent()).toBe('ไม่มีสิทธิ์');
+    expect(problems.splice(0).every((p) => p.includes('403'))).toBe(true); // the browser logs the 403 itself
+    await expectGood(page, `refusal @${width}`);
+    await page.context().close();
   });
 
   it.each(WIDTHS)('when nobody is logged in at %i px, then the login page fits and passes axe', async (width) => {
