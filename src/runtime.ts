@@ -98,7 +98,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const conversationStore = await PrivateStore.open(path.join(stateDir, 'conversations.jsonl'), keys.people, ConversationStateSchema, undefined, { logger });
   const friends = new FriendRepo(friendStore, keys);
   const conversations = new ConversationRepo(conversationStore, keys);
-  const questions = await QuestionLog.open(path.join(stateDir, 'questions.jsonl'), questionLogKey(keys.people), clock);
+  const questions = await QuestionLog.open(path.join(stateDir, 'questions.jsonl'), questionLogKey(keys.people), clock, { logger });
 
   const auditFile = path.join(stateDir, 'audit.jsonl');
   const audit = await AuditLog.open(auditFile, keys.audit);

@@ -1,13 +1,25 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { Logger } from '../logger.js';
 import { PrivateStore } from '../storage/private-store.js';
 import { migratePlainQuestionLog } from './question-log-migrate.js';
 import { keptText } from './question-privacy.js';
 
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+/** Random bytes drawn 256 ids at a time (one CSPRNG call instead of one per question); none used twice. */
+let idPool = Buffer.alloc(0);
+let idNext = 0;
+
 /** A fresh question id: 12 lowercase base32 letters (60 random bits, CSPRNG). */
 export function newQuestionId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
-  return Array.from(randomBytes(12), (byte) => alphabet[byte & 31]).join('');
+  if (idNext + 12 > idPool.length) {
+    idPool = randomBytes(12 * 256);
+    idNext = 0;
+  }
+  let id = '';
+  for (let i = idNext; i < idNext + 12; i++) id += ID_ALPHABET[idPool[i]! & 31];
+  idNext += 12;
+  return id;
 }
 
 /** The question log's own key, derived from the people key (a leak of one opens nothing else). */
@@ -41,12 +53,14 @@ export type QuestionRecord = z.infer<typeof QuestionRecordSchema>;
 export interface QuestionLogOptions {
   /** Records older than this are deleted (default 365 days). */
   retentionDays?: number;
-  /** At most this many records are kept, the oldest go first (default 200,000). */
+  /** At most this many records are kept, the oldest go first (default 100,000: about 50 MB). */
   maxRecords?: number;
+  /** Where a failed background snapshot is reported. */
+  logger?: Logger;
 }
 
 export const QUESTION_RETENTION_DAYS = 365;
-const MAX_RECORDS = 200_000;
+const MAX_RECORDS = 100_000;
 const DAY_MS = 86_400_000;
 /** Old records are looked for at most this often while questions come in. */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -74,9 +88,11 @@ export class QuestionLog {
   /** Opens the log; an older plain-text file is sealed first (texts that read as reports dropped). */
   static async open(file: string, key: Buffer, clock: () => Date, opts: QuestionLogOptions = {}): Promise<QuestionLog> {
     await migratePlainQuestionLog(file, key, QuestionRecordSchema, (r) => sanitize(r));
-    const store = await PrivateStore.open(file, key, QuestionRecordSchema);
+    // Not flushed to the disk per question (as before sealing): a power cut may lose the last few.
+    const store = await PrivateStore.open(file, key, QuestionRecordSchema, undefined, { durable: false, ...(opts.logger ? { logger: opts.logger } : {}) });
     const log = new QuestionLog(store, clock, (opts.retentionDays ?? QUESTION_RETENTION_DAYS) * DAY_MS, opts.maxRecords ?? MAX_RECORDS);
-    const refs = store.refsWhere(() => true).sort((a, b) => store.peek(a)!.at.localeCompare(store.peek(b)!.at));
+    const at = (ref: string) => store.peek(ref)!.at;
+    const refs = store.refsWhere(() => true).sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
     for (const ref of refs) log.remember(ref, store.peek(ref)!);
     await log.sweep(clock());
     return log;

@@ -10,6 +10,8 @@ type Entry = { k: string; v: unknown | null };
 export interface StoreOptions {
   logger?: Logger;
   retry?: RetryOptions;
+  /** False: a write resolves once the OS has it, without a flush to the disk (records whose loss costs little). */
+  durable?: boolean;
 }
 
 /**

@@ -60,7 +60,7 @@ export class PrivateStore<T> {
   }
 
   static async open<T>(file: string, key: Buffer, schema: z.ZodType<T>, codec?: SnapshotCodec<T>, opts: StoreOptions = {}): Promise<PrivateStore<T>> {
-    const { log, records } = await AppendLog.open(file);
+    const { log, records } = await AppendLog.open(file, opts.durable === undefined ? {} : { durable: opts.durable });
     const store = new PrivateStore(log, key, schema, file, codec ?? null, opts);
     const valid = (raw: unknown, i: number): T => {
       const parsed = schema.safeParse(raw);
