@@ -135,12 +135,19 @@ function preparedList(list: readonly string[]): Prepared[] {
  * "เปิดเผย"), or, for long phrases, something within the allowed typos of one.
  */
 export function containsPhrase(said: Utterance, list: readonly string[]): boolean {
-  return preparedList(list).some((p) => {
-    for (let at = said.compact.indexOf(p.phrase); at >= 0; at = said.compact.indexOf(p.phrase, at + 1)) {
-      if (said.starts.has(at)) return true;
-    }
-    return p.typos > 0 && withinTyposPrepared(said.compact, said.compactCodes, p);
-  });
+  return preparedList(list).some((p) => startsAWord(said, p.phrase) || (p.typos > 0 && withinTyposPrepared(said.compact, said.compactCodes, p)));
+}
+
+/** True when the message contains one of the phrases as written, starting at a word (no typos forgiven). */
+export function containsExactPhrase(said: Utterance, list: readonly string[]): boolean {
+  return list.some((phrase) => startsAWord(said, phrase));
+}
+
+function startsAWord(said: Utterance, phrase: string): boolean {
+  for (let at = said.compact.indexOf(phrase); at >= 0; at = said.compact.indexOf(phrase, at + 1)) {
+    if (said.starts.has(at)) return true;
+  }
+  return false;
 }
 
 const digitsOf = (text: string): string => text.replace(/\D/g, '');

@@ -175,7 +175,7 @@ function itemText(item: AnnouncementItem): string {
 }
 
 /** Titles equal in matching form, or one containing the other ("มาตรการเรื่อง X" / "X"). */
-function sameTitle(a: string, b: string): boolean {
+export function sameTitle(a: string, b: string): boolean {
   const x = compactForm(a);
   const y = compactForm(b);
   return x === y || (Math.min(x.length, y.length) >= 8 && (x.includes(y) || y.includes(x)));

@@ -17,7 +17,8 @@ export interface AnswerView {
   actions: FlexComponent[];
 }
 
-const HEADLINE_CHARS = 240;
+/** Long enough for a whole clause or table cell: the fact is stated whole, not cut before its point. */
+const HEADLINE_CHARS = 480;
 /** The longest quote shown in the bubble; the button opens the whole item. */
 export const QUOTE_CHARS = 1200;
 

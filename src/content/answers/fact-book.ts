@@ -55,6 +55,17 @@ export class FactBook {
     return undefined;
   }
 
+  /** A family with the one it restates or is restated by (a measure and its announcement section). */
+  withRelated(family: string | null): string[] {
+    if (family === null) return [];
+    const out = [family];
+    for (const unit of this.byId.values()) {
+      if (unit.family === family && unit.related && !out.includes(unit.related)) out.push(unit.related);
+      if (unit.related === family && !out.includes(unit.family)) out.push(unit.family);
+    }
+    return out;
+  }
+
   /** The fiscal year of the document behind a search item. */
   yearOfItem(itemId: string): number | undefined {
     for (const unit of this.byId.values()) if (unit.itemId === itemId) return unit.year;

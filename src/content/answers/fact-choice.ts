@@ -53,7 +53,7 @@ export function chooseFact(book: FactBook, shape: QuestionShape, text: string, s
   if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
   const fits = (u: FactUnit): boolean => u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
   const follow = shape.subjectless && context ? context.family : null;
-  const chosen = follow ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null) : best(book, text, fits, subject, wanted);
+  const chosen = follow ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null) : best(book, text, fits, book.withRelated(subject), shape.fields, shape.kind === 'who');
   if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
   const field = shape.fields[0];
   const about = follow ?? subject ?? subjectOf(book, shape.subject, year);
@@ -63,7 +63,9 @@ export function chooseFact(book: FactBook, shape: QuestionShape, text: string, s
 /** Kinds a numbered clause of the announcement can answer. */
 const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when', 'yesno']);
 /** A fact of the field the question names outranks a clause that merely mentions it. */
-const FIELD_BOOST = 1.3;
+const FIELD_BOOST = 1.6;
+/** "Who" is best answered by a clause that names its doer. */
+const AGENT_BOOST = 1.2;
 
 /** The item a question's subject words name, when the asked field is not held (the mayor's phone number). */
 function subjectOf(book: FactBook, subject: string, year: number): string | null {
@@ -73,12 +75,13 @@ function subjectOf(book: FactBook, subject: string, year: number): string | null
 }
 
 /** The best-matching fact that fits, the subject's facts first; null when none holds enough of the question. */
-function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, subject: string | null, wanted: readonly Field[] = []): FactUnit | null {
+function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, subjects: readonly string[] = [], named: readonly Field[] = [], who = false): FactUnit | null {
   let top: FactUnit | null = null;
   let topScore = 0;
   for (const { unit, hit } of book.search(text)) {
     if (!fits(unit) || hit.coverage < MIN_COVERAGE) continue;
-    const score = hit.score * (unit.family === subject ? SUBJECT_BOOST : 1) * (wanted.includes(unit.field as Field) ? FIELD_BOOST : 1);
+    const about = subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
+    const score = hit.score * (about ? SUBJECT_BOOST : 1) * (named.includes(unit.field as Field) ? FIELD_BOOST : 1) * (who && unit.agent ? AGENT_BOOST : 1);
     if (score > topScore) [top, topScore] = [unit, score];
   }
   return top;
@@ -88,10 +91,10 @@ function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, subj
 function fromFamily(book: FactBook, family: string, year: number, wanted: readonly Field[], fits: (u: FactUnit) => boolean, text: string, key: string | null): FactUnit | null {
   const units = book.ofFamily(family, year);
   const named = units.filter((u) => wanted.includes(u.field as Field));
-  if (named.length > 0) return best(book, text, (u) => named.includes(u), null) ?? named[0]!;
+  if (named.length > 0) return best(book, text, (u) => named.includes(u)) ?? named[0]!;
   const again = key ? book.inYear(key, year) : undefined;
   if (wanted.length === 0 && again) return again;
-  return best(book, text, (u) => u.family === family && fits(u), null);
+  return best(book, text, (u) => u.family === family && fits(u));
 }
 
 /** The same fact in the other years compared. */

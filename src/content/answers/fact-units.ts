@@ -1,7 +1,7 @@
 import type { Postback } from '../../bot/postback.js';
 import { cellPlain } from '../../flex/render.js';
 import type { Announcement, AnnouncementItem, ContentDocument, ItaResult, Measure } from '../model.js';
-import { WEIGHT, type SearchField } from '../search-items.js';
+import { sameTitle, WEIGHT, type SearchField } from '../search-items.js';
 import type { Field } from './question-kinds.js';
 import { FIELD_PHRASES } from './question-kinds.js';
 import type { FactLabels } from './service-facts.js';
@@ -19,6 +19,8 @@ export interface FactUnit {
   docId: string;
   /** The item across fiscal years ("measure:2", "section:1", "ita"): two years' documents share it. */
   family: string;
+  /** A clause of a section that restates a measure: that measure's family (a question about the measure may be answered by it). */
+  related?: string;
   /** The fact across fiscal years: family and field (and clause number). */
   key: string;
   /** Buddhist-era fiscal year of its document. */
@@ -126,8 +128,9 @@ function itaNameIn(preamble: string): { value: string; quote: string } | null {
 
 function clauseUnits(doc: ContentDocument, a: Announcement, year: number, labels: FactLabels): FactUnit[] {
   const source = `ประกาศ เรื่อง ${a.subject}`;
-  return a.sections.flatMap((section, index) =>
-    flatItems(section.items).map((item): FactUnit => {
+  return a.sections.flatMap((section, index) => {
+    const restated = doc.measures.find((m) => sameTitle(m.title, section.title));
+    return flatItems(section.items).map((item): FactUnit => {
       const agent = agentOf(item.text);
       return {
         id: `${doc.id}:clause:${section.id}:${item.number}`,
@@ -144,6 +147,7 @@ function clauseUnits(doc: ContentDocument, a: Announcement, year: number, labels
         place: `${section.title} ข้อ ${item.number} · ประกาศ ณ วันที่ ${a.dateText}`,
         open: { a: 'section', id: section.id },
         ...(agent ? { agent } : {}),
+        ...(restated ? { related: `measure:${restated.order}` } : {}),
         fields: [
           { text: item.text, weight: WEIGHT.title },
           { text: `${section.title} ข้อ ${item.number}`, weight: WEIGHT.name },
@@ -151,8 +155,8 @@ function clauseUnits(doc: ContentDocument, a: Announcement, year: number, labels
           ...(agent ? [{ text: 'หน่วยงาน ส่วนราชการ ผู้ดำเนินการ', weight: WEIGHT.context }] : []),
         ],
       };
-    }),
-  );
+    });
+  });
 }
 
 function flatItems(items: readonly AnnouncementItem[]): AnnouncementItem[] {

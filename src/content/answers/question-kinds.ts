@@ -50,7 +50,7 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
   signer: phrases(['ผู้ลงนาม', 'ลงนาม', 'ลงชื่อ', 'เซ็น', 'ลายเซ็น', 'คนเซ็น', 'signed', 'signer', 'sign', 'signature', 'ผู้ลงนาม']),
   position: phrases(['ตำแหน่ง', 'position', 'job title', 'ตำแหน่งอะไร']),
   issuer: phrases(['ออกประกาศ', 'ผู้ออกประกาศ', 'หน่วยงานที่ออก', 'ออกโดย', 'issued by', 'issuer', 'ใครประกาศ']),
-  phone: phrases(['เบอร์', 'เบอร์โทร', 'โทรศัพท์', 'หมายเลขโทรศัพท์', 'phone', 'telephone', 'tel', 'call', 'สายด่วน', 'hotline', 'อีเมล', 'email', 'ที่อยู่', 'address', 'line id']),
+  phone: phrases(['เบอร์', 'เบอร์โทร', 'เบอร์โทรศัพท์', 'โทรศัพท์', 'หมายเลขโทรศัพท์', 'phone', 'telephone', 'tel', 'call', 'สายด่วน', 'hotline', 'อีเมล', 'email', 'ที่อยู่', 'address', 'line id']),
 };
 
 /** Words that refer back to the previous answer ("แล้ว...ล่ะ", "อันนั้น", "ปีนั้น"). */

@@ -28,7 +28,7 @@ const COMPARE = /เปรียบเทียบ|เทียบ|ต่าง�
 /** A year: 25xx (B.E.), 20xx (C.E.), or two digits after ปี/ปีงบ/พ.ศ. ("ปี 67", "ปีงบ๖๘"). */
 const YEAR = /((?:(?:ประจำ)?ปี(?:งบ(?:ประมาณ)?)?|fy|fiscal year|year)\s*)?(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)?\s*(?<![\d.])(25\d\d|20\d\d|\d\d)(?![\d.])/giu;
 /** "ปีงบประมาณ" with no number is still a time word, not a question about a budget. */
-const YEAR_WORD = /(?:ประจำ)?ปีงบ(?:ประมาณ)?(?!\s*(?:ไหน|ใด|อะไร))|fiscal year(?!\s*(?:is|was))/giu;
+const YEAR_WORD = /(?:ประจำ)?ปีงบ(?:ประมาณ)?(?!ประมาณ)(?!\s*(?:ไหน|ใด|อะไร))|fiscal year(?!\s*(?:is|was))/giu;
 
 export function readTime(text: string): QuestionTime {
   const arabic = toArabicDigits(text);

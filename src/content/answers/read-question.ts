@@ -1,4 +1,4 @@
-import { containsPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
+import { containsExactPhrase, containsPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
 import { FIELD_PHRASES, FIELDS, FOLLOW_UP_WORDS, KIND_PHRASES, type Field, type QuestionKind } from './question-kinds.js';
 import { readTime, type QuestionTime } from './question-time.js';
 
@@ -22,6 +22,7 @@ const NARROWER: readonly [Field, Field][] = [
   ['signer', 'issuer'],
   ['outcome', 'summary'],
   ['phone', 'owner'],
+  ['fiscalYear', 'budget'],
 ];
 
 /** Asking words of every kind, longest first, removed to find the subject. */
@@ -31,7 +32,7 @@ export function readQuestion(text: string): QuestionShape {
   const time = readTime(text);
   const said = readUtterance(time.rest);
   const kind = kindOf(said);
-  let fields = FIELDS.filter((field) => containsPhrase(said, FIELD_PHRASES[field]));
+  let fields = fieldsOf(said);
   for (const [narrow, wide] of NARROWER) {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
   }
@@ -39,19 +40,30 @@ export function readQuestion(text: string): QuestionShape {
   return { kind, fields, time, subject, subjectless: subject === '', said };
 }
 
+/**
+ * The kind of question; words as written count before a typo's near-match, since asking words
+ * are short and near each other ("เพื่ออะไร" is one letter from "ชื่ออะไร").
+ */
 export function kindOf(said: Utterance): QuestionKind | null {
-  return KIND_PHRASES.find(([, words]) => containsPhrase(said, words))?.[0] ?? null;
+  const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words));
+  return (exact ?? KIND_PHRASES.find(([, words]) => containsPhrase(said, words)))?.[0] ?? null;
+}
+
+/** The fields named as written, else those named with a typo ("ประกาศเรื่อง" is not "ประกาศเมื่อ"). */
+function fieldsOf(said: Utterance): Field[] {
+  const exact = FIELDS.filter((field) => containsExactPhrase(said, FIELD_PHRASES[field]));
+  return exact.length > 0 ? exact : FIELDS.filter((field) => containsPhrase(said, FIELD_PHRASES[field]));
 }
 
 /** True when the message asks for a fact (a kind of question or a field): "ประกาศเรื่องอะไร" is not the menu word "ประกาศ". */
 export function asksFact(said: Utterance): boolean {
   const kind = kindOf(said);
-  return (kind !== null && kind !== 'list') || FIELDS.some((field) => containsPhrase(said, FIELD_PHRASES[field]));
+  return (kind !== null && kind !== 'list') || fieldsOf(said).length > 0;
 }
 
 /** The compact text without the given words (longest first), letters and digits only. */
 export function without(compact: string, words: readonly string[]): string {
   let rest = compact;
   for (const word of [...words].sort((a, b) => b.length - a.length)) if (rest.includes(word)) rest = rest.split(word).join('');
-  return rest.replace(/[^\p{L}\p{N}]/gu, '');
+  return rest.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
 }
