@@ -10,6 +10,7 @@ import path from 'node:path';
  */
 const IV = 12;
 const TAG = 16;
+const CHUNK = 64 * 1024;
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
 export class EvidenceFiles {
@@ -23,20 +24,35 @@ export class EvidenceFiles {
     return path.join(this.dir, `${id}.bin`);
   }
 
-  /** Encrypts and writes the bytes (durably); returns the new file's id. */
+  /**
+   * Encrypts and writes the bytes (durably), 64 KB at a time so no second copy of an image is
+   * made; returns the new file's id. The tag is known only at the end: it is written into its
+   * place in the header last. A failed write leaves no file behind.
+   */
   async put(bytes: Buffer): Promise<string> {
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const id = randomBytes(16).toString('base64url');
     const iv = randomBytes(IV);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
     const handle = await fs.open(this.file(id), 'wx', 0o600);
     try {
-      await handle.write(Buffer.concat([iv, cipher.getAuthTag(), body]));
+      await handle.write(iv, 0, IV, 0);
+      let at = IV + TAG;
+      for (let from = 0; from < bytes.length; from += CHUNK) {
+        const sealed = cipher.update(bytes.subarray(from, from + CHUNK));
+        await handle.write(sealed, 0, sealed.length, at);
+        at += sealed.length;
+      }
+      // GCM is a stream mode: final() adds no bytes, only makes the tag
+      cipher.final();
+      await handle.write(cipher.getAuthTag(), 0, TAG, IV);
       await handle.sync();
-    } finally {
+    } catch (err) {
       await handle.close();
+      await this.delete(id);
+      throw err;
     }
+    await handle.close();
     return id;
   }
 

@@ -125,7 +125,12 @@ function collect(stream: Readable & { truncated?: boolean }): Promise<Buffer | '
     let chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.once('limit', () => (chunks = []));
-    stream.once('end', () => resolve(stream.truncated ? 'too-large' : Buffer.concat(chunks)));
+    stream.once('end', () => {
+      const whole = stream.truncated ? 'too-large' : Buffer.concat(chunks);
+      // The stream outlives this call: let go of the pieces, or the image is held twice
+      chunks = [];
+      resolve(whole);
+    });
     stream.once('error', () => resolve('broken'));
   });
 }

@@ -7,7 +7,7 @@ import type { TipRules } from '../deadlines.js';
 import type { EvidenceFiles } from '../evidence-files.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { TipFiling } from '../tip-filing.js';
-import { TIP_LIMITS } from '../tip-model.js';
+import { TIP_LIMITS, type TipRecord } from '../tip-model.js';
 import { CHAT } from '../tip-texts.js';
 import { FormBodyError, readForm, field, type FormLimits } from './form-body.js';
 import { formPage, lookupPage, messagePage, receiptPage, statusPage } from './tip-pages.js';
@@ -65,58 +65,52 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   };
 
   router.post('/', sameSite, (req, res) =>
-    withImages(deps, async (images) => {
+    withImages(deps, res, async (images): Promise<Reply> => {
       const form = await readForm(req, TIP_FORM_LIMITS, images.take);
       const { values, errors } = readTipFields(form);
       const nonce = values.n;
       // A form re-shown after a refusal keeps its value, or gets one if it came without.
       values.n ||= nonces.issue();
-      if (nonces.wasUsed(nonce, deps.clock())) return void send(res, 409, messagePage('ส่งเรื่องนี้ไปแล้ว', 'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่'));
+      if (nonces.wasUsed(nonce, deps.clock())) return [409, messagePage('ส่งเรื่องนี้ไปแล้ว', 'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่')];
       const refusals = [...errors, ...images.errors(form)];
-      if (refusals.length > 0) return void send(res, form.overflow ? 413 : 400, formPage(deps.rules, values, refusals));
-      if (!deps.limits.filings.take(client(req))) {
-        return void send(res, 429, formPage(deps.rules, values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205']));
-      }
+      if (refusals.length > 0) return [form.overflow ? 413 : 400, formPage(deps.rules, values, refusals)];
+      if (!deps.limits.filings.take(client(req))) return [429, formPage(deps.rules, values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205'])];
       // Marked before the first await, so a double click cannot file twice.
       nonces.markUsed(nonce, deps.clock());
       const { what, who, when, where } = values;
       const { receipt } = await deps.filing.file({ channel: 'web', content: { what, who: who || null, when: when || null, where: where || null }, attachments: images.attachments, notifyUserId: null }, deps.clock());
-      send(res, 200, receiptPage(receipt));
-      return 'kept';
+      return [200, receiptPage(receipt), 'kept'];
     }),
   );
 
-  const lookup = async (req: Request, res: Response, raw: string) => {
+  /** The tip a receipt opens, or the page that says why not. */
+  const lookup = async (req: Request, raw: string): Promise<{ tip: TipRecord; receipt: string } | { refused: Reply }> => {
     const receipt = findReceipt(raw);
-    if (!receipt) return void send(res, raw ? 400 : 200, lookupPage(raw ? CHAT.receiptFormat : null));
+    if (!receipt) return { refused: [raw ? 400 : 200, lookupPage(raw ? CHAT.receiptFormat : null)] };
     // Per client only: nobody's guessing can use up another's lookups (see README, "Receipt lookups").
-    if (!deps.limits.lookups.take(client(req))) return void send(res, 429, lookupPage(CHAT.tooManyLookups));
+    if (!deps.limits.lookups.take(client(req))) return { refused: [429, lookupPage(CHAT.tooManyLookups)] };
     const tip = await deps.filing.find(receipt);
-    if (!tip) return void send(res, 404, lookupPage(CHAT.notFound));
-    return { tip, receipt };
+    return tip ? { tip, receipt } : { refused: [404, lookupPage(CHAT.notFound)] };
   };
-  router.get('/status', async (req, res) => {
-    const raw = typeof req.query.receipt === 'string' ? req.query.receipt : '';
-    const found = await lookup(req, res, raw);
-    if (found) send(res, 200, statusPage(deps.filing.publicView(found.tip), found.receipt));
-  });
-  router.post('/status', sameSite, async (req, res) => {
-    const form = await readForm(req, LOOKUP_LIMITS, async () => {});
-    const found = await lookup(req, res, field(form, 'receipt'));
-    if (found) send(res, 200, statusPage(deps.filing.publicView(found.tip), found.receipt));
-  });
+  const showStatus = async (req: Request, res: Response, raw: string) => {
+    const found = await lookup(req, raw);
+    const [status, page] = 'refused' in found ? found.refused : [200, statusPage(deps.filing.publicView(found.tip), found.receipt)];
+    send(res, status, page);
+  };
+  router.get('/status', (req, res) => showStatus(req, res, typeof req.query.receipt === 'string' ? req.query.receipt : ''));
+  router.post('/status', sameSite, async (req, res) => showStatus(req, res, field(await readForm(req, LOOKUP_LIMITS, async () => {}), 'receipt')));
   router.post('/add', sameSite, (req, res) =>
-    withImages(deps, async (images) => {
+    withImages(deps, res, async (images): Promise<Reply> => {
       const form = await readForm(req, ADD_FORM_LIMITS, images.take);
-      const found = await lookup(req, res, field(form, 'receipt'));
-      if (!found) return;
+      const found = await lookup(req, field(form, 'receipt'));
+      if ('refused' in found) return found.refused;
       const text = field(form, 'text');
       const refusal = images.errors(form)[0] ?? (text.length > TIP_LIMITS.additionChars ? CHAT.tooLong(TIP_LIMITS.additionChars) : !text && images.attachments.length === 0 ? CHAT.additionEmpty : null);
-      if (refusal) return void send(res, form.overflow ? 413 : 400, statusPage(deps.filing.publicView(found.tip), found.receipt, refusal));
+      if (refusal) return [form.overflow ? 413 : 400, statusPage(deps.filing.publicView(found.tip), found.receipt, refusal)];
       const added = await deps.filing.addInformation(found.tip.id, text, images.attachments, deps.clock());
       const tip = (await deps.filing.find(found.receipt)) ?? found.tip;
-      send(res, added ? 200 : 409, statusPage(deps.filing.publicView(tip), found.receipt, added ? CHAT.added : CHAT.addClosed));
-      return added ? 'kept' : undefined;
+      const page = statusPage(deps.filing.publicView(tip), found.receipt, added ? CHAT.added : CHAT.addClosed);
+      return added ? [200, page, 'kept'] : [409, page];
     }),
   );
 
@@ -133,18 +127,22 @@ function hostOf(origin: string): string | null {
   }
 }
 
+/** An answer: status, page, and whether the form's images were kept (filed with a tip). */
+type Reply = [status: number, page: string, kept?: 'kept'];
+
 /**
- * Runs a form handler with an image intake; unless the handler says the images were kept
- * (filed with a tip), every image the form stored is deleted, on a refusal and on a failure.
+ * Runs a form handler with an image intake and sends its answer; unless the images were
+ * kept, every image the form stored is deleted first, on a refusal and on a failure.
  */
-async function withImages(deps: TipWebDeps, handle: (images: ImageIntake) => Promise<'kept' | undefined>): Promise<void> {
+async function withImages(deps: TipWebDeps, res: Response, handle: (images: ImageIntake) => Promise<Reply>): Promise<void> {
   const images = new ImageIntake(deps.files, deps.clock());
-  let kept = false;
+  let reply: Reply | undefined;
   try {
-    kept = (await handle(images)) === 'kept';
+    reply = await handle(images);
   } finally {
-    if (!kept) await images.discard();
+    if (reply?.[2] !== 'kept') await images.discard();
   }
+  res.status(reply[0]).type('html').send(reply[1]);
 }
 
 function formErrors(logger: Logger, send: (res: Response, status: number, body: string) => unknown): ErrorRequestHandler {
