@@ -123,6 +123,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
+    audit,
+    clock,
     routes: [
       { path: '/publications', router: createPublicationRouter({ publishing, audit, clock }) },
       { path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.subscriberCount(), publications: (from, to) => publishing.countPublished(from, to), tips: tips.stats, report: staffConsole.report }, clock) },

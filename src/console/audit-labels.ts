@@ -13,6 +13,7 @@ export const ACTION_NAMES: Record<string, string> = {
   'account.unlock': 'ปลดล็อกบัญชี',
   'account.logout': 'ให้บัญชีออกจากระบบทุกอุปกรณ์',
   'access.denied': 'ถูกปฏิเสธ (ไม่มีสิทธิ์)',
+  'api.token.refused': 'ใช้โทเคน API ที่ไม่ถูกต้อง',
   'report.export': 'ส่งออกรายงาน (CSV)',
   'publication.create': 'สร้าง/ตั้งเวลาเผยแพร่ข่าวสาร',
   'publication.cancel': 'ยกเลิกการเผยแพร่',

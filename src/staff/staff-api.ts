@@ -1,12 +1,17 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { z } from 'zod';
+import { clientErrorCode, clientErrorStatus } from '../http/error-status.js';
 import type { Logger } from '../logger.js';
 import { ApiError } from './api-error.js';
+import type { AuditLog } from './audit-log.js';
 import { bearerAuth } from './staff-auth.js';
 
 export interface StaffApiDeps {
   staffTokens: Map<string, string>;
   logger: Logger;
+  /** Wrong tokens are written to the audit trail, at this clock's time. */
+  audit: Pick<AuditLog, 'append'>;
+  clock: () => Date;
   /** Feature routers, each mounted under /staff/api (e.g. "/tips", "/publications"). */
   routes: Array<{ path: string; router: Router }>;
 }
@@ -17,7 +22,7 @@ export interface StaffApiDeps {
  */
 export function createStaffApiRouter(deps: StaffApiDeps): Router {
   const router = express.Router();
-  router.use(bearerAuth(deps.staffTokens));
+  router.use(bearerAuth({ tokens: deps.staffTokens, clock: deps.clock, logger: deps.logger, audit: deps.audit }));
   router.use(express.json({ limit: '1mb' }));
   for (const { path, router: feature } of deps.routes) router.use(path, feature);
   router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such staff API route')));
@@ -36,6 +41,10 @@ export function staffErrorFunnel(logger: Logger): ErrorRequestHandler {
       res.status(413).json({ error: { code: 'too_large', message: 'the request body is too large' } });
     } else if ((err as { type?: string }).type === 'entity.parse.failed') {
       res.status(400).json({ error: { code: 'bad_json', message: 'the request body is not valid JSON' } });
+    } else if (clientErrorStatus(err) !== null) {
+      // A path express cannot decode (`/tips/%E0%A4%A`) and the like: the client's mistake, not ours
+      const status = clientErrorStatus(err)!;
+      res.status(status).json({ error: { code: clientErrorCode(status), message: 'the request could not be understood' } });
     } else {
       logger.error('staff API failed', { route: req.path.replace(/[0-9a-f-]{8,}/gi, ':id'), error: (err as Error).name });
       res.status(500).json({ error: { code: 'internal', message: 'something went wrong; it has been logged' } });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type TestBot } from '../helpers/bot.js';
+import { STAFF_TOKEN, startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, textEvent, userId } from '../helpers/events.js';
 
 let bot: TestBot | undefined;
@@ -18,6 +18,39 @@ describe('/staff/api', () => {
     expect(((await none.json()) as ErrorBody).error.code).toBe('unauthorized');
     const wrong = await bot.staff('GET', '/stats', undefined, { authorization: 'Bearer not-the-token-0000000000000000000000' });
     expect(wrong.status).toBe(401);
+  });
+
+  it('when one client sends wrong tokens, then after five it is braked with 429 and Retry-After (the right token too); another client is not', async () => {
+    bot = await startBot({ env: { TRUST_PROXY: 'loopback' } });
+    const from = (ip: string, token: string) => bot!.staff('GET', '/stats', undefined, { authorization: `Bearer ${token}`, 'x-forwarded-for': ip });
+    const guess = 'guessed-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+    for (let i = 0; i < 5; i++) expect((await from('203.0.113.7', guess)).status).toBe(401);
+    const braked = await from('203.0.113.7', guess);
+    expect(braked.status).toBe(429);
+    expect(Number(braked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(((await braked.json()) as ErrorBody).error).toMatchObject({ code: 'too_many_attempts' });
+    expect((await from('203.0.113.7', STAFF_TOKEN)).status).toBe(429);
+    expect((await from('198.51.100.9', STAFF_TOKEN)).status).toBe(200);
+
+    // Five wrong tokens: five log lines and five audit entries, none holding the token; braked requests add none
+    const logged = bot.logs.filter((l) => l.msg === 'staff API token refused');
+    expect(logged).toHaveLength(5);
+    expect(logged.at(-1)).toMatchObject({ route: 'GET /staff/api/stats', braked: true });
+    const audit = bot.runtime.audit.list().filter((e) => e.action === 'api.token.refused');
+    expect(audit).toHaveLength(5);
+    expect(audit[0]).toMatchObject({ actor: '(unknown)', target: 'GET /staff/api/stats', details: { braked: false } });
+    expect(JSON.stringify([bot.logs, audit])).not.toContain('guessed-token');
+    expect(JSON.stringify([bot.logs, audit])).not.toContain('203.0.113.7');
+  });
+
+  it('when a path cannot be decoded or holds a NUL, then 400 or 404 in the error format, never 500', async () => {
+    bot = await startBot();
+    for (const [route, status] of [['/tips/%E0%A4%A', 400], ['/tips/%00', 404], ['/%E0%A4%A', 404], [`/${'a'.repeat(8000)}`, 404]] as const) {
+      const res = await bot.staff('GET', route);
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as ErrorBody).error.code).toMatch(/^(bad_request|not_found)$/);
+    }
+    expect(bot.logs.filter((l) => l.level === 'error')).toEqual([]);
   });
 
   it('when the route does not exist, then 404 in the error format', async () => {
