@@ -10,6 +10,9 @@ const BodySchema = z.object({
   events: z.array(z.unknown()),
 });
 
+/** Skipped events logged one by one per body; the rest are counted in one line (a body of 100,000 empty objects must not flood the log). */
+const SKIPS_LOGGED = 5;
+
 export class BadWebhookBody extends Error {
   override name = 'BadWebhookBody';
 }
@@ -33,15 +36,18 @@ export class WebhookIntake {
     const parsed = BodySchema.safeParse(body);
     if (!parsed.success) throw new BadWebhookBody('body must be an object with an events array');
     const wanted: Array<{ id: string; event: LineEvent }> = [];
+    let skipped = 0;
     parsed.data.events.forEach((raw, index) => {
       try {
-        const kept = this.keep(raw, index);
+        const kept = this.keep(raw, index, skipped < SKIPS_LOGGED);
         if (kept) wanted.push(kept);
+        else if (kept === undefined) skipped += 1;
       } catch (err) {
         // A bug on one event's path must not fail its neighbours (LINE would redeliver them all).
         this.logger.error('event skipped: intake failed', { index, error: (err as Error).name });
       }
     });
+    if (skipped > SKIPS_LOGGED) this.logger.warn('malformed events skipped', { count: skipped });
     const admitted = await this.inbox.admit(wanted, this.clock());
     if (admitted.length < wanted.length) this.logger.info('redelivery dropped', { count: wanted.length - admitted.length });
     // Handled after the 200 has gone: queue on the next turn of the event loop.
@@ -49,12 +55,12 @@ export class WebhookIntake {
     return admitted.length;
   }
 
-  /** The event with its id when it is to be stored; null when it is skipped or ignored. */
-  private keep(raw: unknown, index: number): { id: string; event: LineEvent } | null {
+  /** The event with its id when it is to be stored; null when it is ignored, undefined when malformed. */
+  private keep(raw: unknown, index: number, logSkip: boolean): { id: string; event: LineEvent } | null | undefined {
     const result = parseEvent(raw);
     if (!result.ok) {
-      this.logger.warn('malformed event skipped', { index, type: result.type, problem: result.problem });
-      return null;
+      if (logSkip) this.logger.warn('malformed event skipped', { index, type: result.type, problem: result.problem });
+      return undefined;
     }
     const event = result.event;
     const route = routeEvent(event);

@@ -94,6 +94,17 @@ describe('POST /webhook: one event at a time', () => {
     expect(skipped(bot)).toEqual([expect.objectContaining({ index: 0, type: null })]);
   });
 
+  it('when a body holds 100,000 malformed events and one good one, then 200, the good one answered, and the log gets a few lines, not 100,000', async () => {
+    bot = await startBot();
+    const res = await bot.post(rawBody(...Array.from({ length: 100_000 }, () => '{}'), JSON.stringify(textEvent(userId(1), 'ผลคะแนน ITA'))));
+    await bot.settle();
+    expect(res.status).toBe(200);
+    expect(bot.line.replies()).toHaveLength(1);
+    expect(skipped(bot)).toHaveLength(5);
+    expect(bot.logs.find((l) => l.msg === 'malformed events skipped')).toMatchObject({ count: 100_000 });
+    expect(bot.logs.length).toBeLessThan(20);
+  });
+
   it('when the same body arrives twice at the same moment, then its event is answered once', async () => {
     bot = await startBot();
     const body = webhookBody(textEvent(userId(1), 'ผลคะแนน ITA'));
