@@ -79,7 +79,7 @@ export function understand(fullText: string, index: SearchIndex): Understanding 
   const shape = readQuestion(text);
   let found = index.answer(shape.time.rest);
   // The year itself may be what matched ("ผลประเมิน ita ปีงบ 68"): the whole question is tried too.
-  if (!found.best && shape.time.rest !== text) found = index.answer(text);
+  if (!found.best && shape.time.years.length > 0) found = index.answer(text);
   const { best, runnersUp } = found;
   return { intent: 'search', best, runnersUp, normalized: normalize(text), shape };
 }

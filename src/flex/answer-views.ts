@@ -4,6 +4,8 @@ import type { Reply } from '../content/answers/answer-question.js';
 import type { FactBook } from '../content/answers/fact-book.js';
 import type { FactUnit } from '../content/answers/fact-units.js';
 import type { QuestionKind } from '../content/answers/question-kinds.js';
+import type { QuestionShape } from '../content/answers/read-question.js';
+import { fiscalYearOf } from '../content/answers/fact-units.js';
 import { fillWording, type ServiceFact } from '../content/answers/service-facts.js';
 import type { ContentLibrary } from '../content/library.js';
 import { formatDateThai } from '../thai/date.js';
@@ -22,17 +24,19 @@ export interface AnswerSources {
 }
 
 /** A reply drawn as messages: the answer bubble, then close runners-up in one carousel. */
-export function answerMessages(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, kind: QuestionKind | null, questionId: string, related: readonly SearchHit[]): messagingApi.Message[] {
-  const view = viewOf(reply, src, kind);
+export function answerMessages(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, shape: QuestionShape, questionId: string, related: readonly SearchHit[]): messagingApi.Message[] {
+  const view = viewOf(reply, src, shape);
   const first = answerBubbleMessage(view, src.library.agencyName(), questionId);
   return finishReply([first, ...relatedCarousel(related)]);
 }
 
-function viewOf(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, kind: QuestionKind | null): AnswerView {
+function viewOf(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, shape: QuestionShape): AnswerView {
   switch (reply.type) {
-    case 'fact': return reply.units.length > 1 ? comparisonView(reply.units, src.book) : factView(reply.units[0]!, src.book, kind);
+    case 'fact': return reply.units.length > 1 ? comparisonView(reply.units, src.book) : factView(reply.units[0]!, src.book, shape);
     case 'service': return serviceView(reply.fact, src.book);
     case 'measure-list': return measureListView(reply.year, reply.count, src);
+    case 'section-list': return sectionListView(reply.year, src);
+    case 'across': return acrossView(reply.units, src.book);
     case 'latest-announcement': return latestAnnouncementView(src);
     case 'not-held': return notHeldView(reply.field, reply.family, reply.year, src.book);
     case 'no-year': return noYearView(reply.years, src.book);
@@ -49,14 +53,20 @@ function statedValue(unit: FactUnit, kind: QuestionKind | null): string {
   return unit.value.replace(/\s+/g, ' ').trim();
 }
 
-function labelWithYear(unit: FactUnit, book: FactBook): string {
+/** Facts that are the same whatever the year (where the town is, what ITA stands for). */
+const TIMELESS: ReadonlySet<string> = new Set(['itaName', 'agency', 'district', 'province', 'fiscalYear']);
+
+/** The label, with the fiscal year for the score and for any fact of a question that named a time. */
+function labelWithYear(unit: FactUnit, book: FactBook, shape: QuestionShape): string {
+  const { time } = shape;
+  const timed = time.years.length > 0 || time.back !== null || time.latest || time.thatYear || time.compare || shape.subjectless;
   const year = fillWording(book.service.wording.year, { year: unit.year });
-  return unit.family === 'ita' || book.years.length > 1 ? `${unit.label} ${year}` : unit.label;
+  return unit.field === 'score' || (timed && book.years.length > 1 && !TIMELESS.has(unit.field)) ? `${unit.label} ${year}` : unit.label;
 }
 
-function factView(unit: FactUnit, book: FactBook, kind: QuestionKind | null): AnswerView {
+function factView(unit: FactUnit, book: FactBook, shape: QuestionShape): AnswerView {
   return {
-    headline: `${labelWithYear(unit, book)}: ${statedValue(unit, kind)}`,
+    headline: `${labelWithYear(unit, book, shape)}: ${statedValue(unit, shape.kind)}`,
     content: quoted(unit.quote),
     source: unit.source,
     place: unit.place,
@@ -76,6 +86,32 @@ function comparisonView(units: readonly FactUnit[], book: FactBook): AnswerView 
   };
 }
 
+function acrossView(units: readonly FactUnit[], book: FactBook): AnswerView {
+  const [first] = units;
+  const label = book.service.labels[first!.field === 'clause' ? 'clause' : first!.field];
+  return {
+    headline: `${fillWording(book.service.wording.across, { label })}: ${units.map((u) => `${u.place.split(':')[0]} ${truncate(u.value, 80)}`).join(' · ')}`,
+    content: units.flatMap((u) => [...fragment('heading', { text: u.place }), ...quoted(u.quote)]),
+    source: first!.source,
+    place: fillWording(book.service.wording.year, { year: first!.year }),
+    actions: units.slice(0, 3).flatMap((u) => fragment('button-secondary', { label: truncate(u.place, 40), data: encodePostback(u.open), displayText: truncate(u.place, 100) })),
+  };
+}
+
+function sectionListView(year: number, src: AnswerSources): AnswerView {
+  const { labels, wording } = src.book.service;
+  const doc = src.library.documents.find((d) => d.announcement && fiscalYearOf(d) === year) ?? src.library.documents.find((d) => d.announcement);
+  const a = doc?.announcement;
+  if (!a) return noYearView([], src.book);
+  return {
+    headline: fillWording(wording.sectionList, { subject: `ประกาศ เรื่อง ${a.subject}`, count: a.sections.length }),
+    content: a.sections.flatMap((s, i) => fragment('list-item', { marker: `${i + 1}.`, text: s.title })),
+    source: `ประกาศ เรื่อง ${a.subject}`,
+    place: `${labels.date} ${a.dateText}`,
+    actions: a.sections.slice(0, 3).flatMap((s) => fragment('button-secondary', { label: truncate(s.title, 40), data: encodePostback({ a: 'section', id: s.id }), displayText: truncate(s.title, 100) })),
+  };
+}
+
 function serviceView(fact: ServiceFact, book: FactBook): AnswerView {
   const { wording } = book.service;
   const actions =
@@ -89,7 +125,7 @@ function serviceView(fact: ServiceFact, book: FactBook): AnswerView {
 
 function measureListView(year: number, count: boolean, src: AnswerSources): AnswerView {
   const { labels, wording } = src.book.service;
-  const doc = src.library.documents.find((d) => d.measures.length > 0 && (d.ita?.fiscalYear ?? year) === year) ?? src.library.documents.find((d) => d.measures.length > 0);
+  const doc = src.library.documents.find((d) => d.measures.length > 0 && fiscalYearOf(d) === year) ?? src.library.documents.find((d) => d.measures.length > 0);
   const measures = doc?.measures ?? [];
   const values = { label: labels.measureCount, year: fillWording(wording.year, { year }), count: measures.length };
   return {

@@ -61,7 +61,7 @@ function messagesFor(deps: TextDeps, u: Search, reply: Reply, text: string, id: 
   const shown = reply.type === 'fact' ? reply.units[0]?.itemId : undefined;
   const related = u.runnersUp.concat(u.best ?? []).filter((h) => h.item.id !== shown && !(reply.type === 'fact' && deps.answers?.book.familyOfItem(h.item.id) === reply.units[0]?.family));
   const hits = related.slice(0, 3).map((h) => deps.resolve(h.item)).filter((h): h is SearchHit => h !== undefined);
-  return answerMessages(reply, { book: deps.answers!.book, library: deps.library, ...(deps.answers?.latestAnnouncement ? { latestAnnouncement: deps.answers.latestAnnouncement } : {}) }, u.shape.kind, id, reply.type === 'fact' || reply.type === 'not-held' ? hits : []);
+  return answerMessages(reply, { book: deps.answers!.book, library: deps.library, ...(deps.answers?.latestAnnouncement ? { latestAnnouncement: deps.answers.latestAnnouncement } : {}) }, u.shape, id, reply.type === 'fact' || reply.type === 'not-held' ? hits : []);
 }
 
 /** Whole items, best first (cached per combination: they are the same for everyone). */
@@ -86,6 +86,8 @@ function matchOf(reply: Reply, u: Search): Pick<QuestionRecord, 'match' | 'kind'
     case 'service': return { match: `service:${reply.fact.id}`, kind: 'service', score };
     case 'items': return { match: reply.ids[0] ?? null, kind: u.best?.item.kind ?? null, score };
     case 'measure-list': return { match: 'measures', kind: 'list', score };
+    case 'section-list': return { match: 'sections', kind: 'list', score };
+    case 'across': return { match: `measures:${reply.units[0]?.field ?? ''}`, kind: 'list', score };
     case 'latest-announcement': return { match: 'announcement:latest', kind: 'announcement', score };
     default: return { match: null, kind: null, score: null };
   }

@@ -14,6 +14,9 @@ export type Reply =
   | { type: 'fact'; units: FactUnit[] }
   | { type: 'service'; fact: ServiceFact }
   | { type: 'measure-list'; year: number; count: boolean }
+  | { type: 'section-list'; year: number; count: boolean }
+  /** One field of every measure ("งบประมาณแต่ละมาตรการ", or "ใครรับผิดชอบ" with nothing before it). */
+  | { type: 'across'; units: FactUnit[] }
   | { type: 'latest-announcement' }
   | { type: 'not-held'; field: Field; family: string | null; year: number }
   | { type: 'no-year'; years: number[] }
@@ -30,9 +33,13 @@ export interface Question {
 const GENERIC = phrases([
   'มาตรการ', 'กิจกรรม', 'measure', 'measures', 'เทศบาล', 'เทศบาลตำบล', 'หน่วยงาน', 'ส่งเสริม', 'คุณธรรม', 'ความโปร่งใส',
   'โปร่งใส', 'ภายใน', 'ป้องกัน', 'ทุจริต', 'ประกาศ', 'announcement', 'ฉบับ', 'ออก', 'ใหม่', 'แล้ว', 'ทำ', 'ข้อ',
+  'หัวข้อ', 'แต่ละ', 'ทุก', 'ทั้งสาม', 'each', 'every', 'all', 'sections', 'please',
 ]);
 const MEASURE_WORDS = phrases(['มาตรการ', 'measure', 'measures', 'กิจกรรม']);
 const ANNOUNCEMENT_WORDS = phrases(['ประกาศ', 'announcement', 'announcements']);
+const SECTION_WORDS = phrases(['ประกาศ', 'หัวข้อ', 'announcement', 'sections']);
+const EACH_WORDS = phrases(['แต่ละ', 'ทุกมาตรการ', 'ทั้งหมด', 'ทั้งสาม', 'each', 'every', 'all']);
+const MEASURE_FIELDS: ReadonlySet<Field> = new Set(['method', 'period', 'owner', 'summary', 'outcome', 'budget']);
 
 /** Answers a question from the facts, the service's facts, the lists, or the items found. */
 export function answerQuestion(book: FactBook, q: Question, context: AnswerContext | null): { reply: Reply; context: AnswerContext | null } {
@@ -40,13 +47,8 @@ export function answerQuestion(book: FactBook, q: Question, context: AnswerConte
   const service = serviceFactFor(book.service.facts, shape, isReportingQuestion(shape.said, shape.kind, shape.fields));
   if (service) return { reply: { type: 'service', fact: service }, context: null };
   const year = yearsAsked(book, shape, context)[0] ?? book.years[0] ?? 0;
-  const general = onlyGeneric(shape.subject);
-  if ((shape.kind === 'count' || shape.kind === 'list') && shape.fields.length === 0 && general && containsPhrase(shape.said, MEASURE_WORDS)) {
-    return { reply: { type: 'measure-list', year, count: shape.kind === 'count' }, context: null };
-  }
-  if (shape.time.latest && shape.fields.length === 0 && general && containsPhrase(shape.said, ANNOUNCEMENT_WORDS)) {
-    return { reply: { type: 'latest-announcement' }, context: null };
-  }
+  const listed = onlyGeneric(shape.subject) ? listReply(book, shape, year, context) : null;
+  if (listed) return { reply: listed, context: null };
   const subject = q.best ? (book.familyOfItem(q.best.item.id) ?? null) : null;
   const choice = chooseFact(book, shape, shape.time.rest, subject, context);
   if (choice?.type === 'fact') {
@@ -57,6 +59,23 @@ export function answerQuestion(book: FactBook, q: Question, context: AnswerConte
   return itemsAnswer(book, q, subject, year, context);
 }
 
+/** Lists and counts: the measures, the announcement's sections, one field of every measure, the newest announcement. */
+function listReply(book: FactBook, shape: QuestionShape, year: number, context: AnswerContext | null): Reply | null {
+  const listing = shape.kind === 'count' || shape.kind === 'list';
+  const count = shape.kind === 'count';
+  if (shape.fields.length === 0) {
+    if (shape.time.latest && containsPhrase(shape.said, ANNOUNCEMENT_WORDS)) return { type: 'latest-announcement' };
+    if (listing && containsPhrase(shape.said, MEASURE_WORDS)) return { type: 'measure-list', year, count };
+    if (listing && containsPhrase(shape.said, SECTION_WORDS)) return { type: 'section-list', year, count };
+    return null;
+  }
+  const [field] = shape.fields;
+  const each = listing || containsPhrase(shape.said, EACH_WORDS) || (shape.subjectless && !context);
+  if (shape.fields.length !== 1 || !field || !MEASURE_FIELDS.has(field) || !each) return null;
+  const units = book.acrossMeasures(field, year);
+  return units.length > 1 ? { type: 'across', units } : null;
+}
+
 /** The items found, moved to the year asked; a subjectless follow-up shows the previous item in that year. */
 function itemsAnswer(book: FactBook, q: Question, subject: string | null, year: number, context: AnswerContext | null): { reply: Reply; context: AnswerContext | null } {
   const family = subject ?? (q.shape.subjectless && context ? context.family : null);
@@ -64,6 +83,9 @@ function itemsAnswer(book: FactBook, q: Question, subject: string | null, year: 
     const ids = q.best ? [q.best.item.id, ...q.runnersUp.map((h) => h.item.id)] : [];
     return { reply: ids.length > 0 ? { type: 'items', ids } : { type: 'none' }, context: null };
   }
+  // The ITA result is asked about for its score: state it.
+  const score = family === 'ita' ? book.inYear('ita/score', year) : undefined;
+  if (score) return { reply: { type: 'fact', units: [score] }, context: { family, key: score.key, year } };
   const main = book.itemIn(family, year) ?? q.best?.item.id;
   if (!main) return { reply: { type: 'none' }, context: null };
   const others = q.runnersUp.map((h) => h.item.id).filter((id) => book.familyOfItem(id) !== family);

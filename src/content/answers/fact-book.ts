@@ -66,6 +66,12 @@ export class FactBook {
     return out;
   }
 
+  /** One field of every measure of a year, in the measures' order. */
+  acrossMeasures(field: string, year: number): FactUnit[] {
+    const units = [...this.byId.values()].filter((u) => u.field === field && u.year === year && u.family.startsWith('measure:'));
+    return units.sort((a, b) => Number(a.family.slice(8)) - Number(b.family.slice(8)));
+  }
+
   /** The fiscal year of the document behind a search item. */
   yearOfItem(itemId: string): number | undefined {
     for (const unit of this.byId.values()) if (unit.itemId === itemId) return unit.year;

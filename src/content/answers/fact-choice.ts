@@ -20,7 +20,7 @@ export type FactChoice =
 /** Share of the question a fact must hold (as for items: see search-confidence.ts). */
 const MIN_COVERAGE = 0.5;
 /** A fact of the item the item search found, or of the previous answer, is preferred this much. */
-const SUBJECT_BOOST = 1.5;
+const SUBJECT_BOOST = 1.25;
 
 /** The years a question is about; the first is the one answered, the rest are compared to it. */
 export function yearsAsked(book: FactBook, shape: QuestionShape, context: AnswerContext | null): number[] {
@@ -47,13 +47,16 @@ export function chooseFact(book: FactBook, shape: QuestionShape, text: string, s
   // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
   const clauses = shape.kind !== null && CLAUSE_KINDS.has(shape.kind);
   const again = shape.subjectless && context?.key ? context.key : null;
-  if (wanted.length === 0 && !clauses && !again) return null;
   const years = yearsAsked(book, shape, context);
   const year = years[0]!;
+  const numbered = shape.fields.length === 0 ? clauseNumbered(book, text, year, book.withRelated(subject)) : null;
+  if (numbered) return { type: 'fact', units: [numbered, ...compared(book, numbered, years)] };
+  if (wanted.length === 0 && !clauses && !again) return null;
   if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
   const fits = (u: FactUnit): boolean => u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
   const follow = shape.subjectless && context ? context.family : null;
-  const chosen = follow ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null) : best(book, text, fits, book.withRelated(subject), shape.fields, shape.kind === 'who');
+  const prefer: Preference = { subjects: book.withRelated(subject), named: shape.fields, kindFields: wanted, who: shape.kind === 'who' };
+  const chosen = follow ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null) : best(book, text, fits, prefer);
   if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
   const field = shape.fields[0];
   const about = follow ?? subject ?? subjectOf(book, shape.subject, year);
@@ -66,6 +69,19 @@ const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when'
 const FIELD_BOOST = 1.6;
 /** "Who" is best answered by a clause that names its doer. */
 const AGENT_BOOST = 1.2;
+/** A field the kind of question asks for ("where" → the province) breaks a tie with a clause. */
+const KIND_BOOST = 1.1;
+const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false };
+/** "ข้อ 2.2" (not "มาตรการข้อ 3", which numbers a measure). */
+const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\d+(?:\.\d+)?)/u;
+
+/** The clause a question names by its number, the subject's first when several sections have one. */
+function clauseNumbered(book: FactBook, text: string, year: number, subjects: readonly string[]): FactUnit | null {
+  const number = CLAUSE_NUMBER.exec(text)?.[1];
+  if (!number) return null;
+  const units = [...book.units].filter((u) => u.field === 'clause' && u.year === year && u.number === number);
+  return units.find((u) => subjects.includes(u.family)) ?? best(book, text, (u) => units.includes(u)) ?? units[0] ?? null;
+}
 
 /** The item a question's subject words name, when the asked field is not held (the mayor's phone number). */
 function subjectOf(book: FactBook, subject: string, year: number): string | null {
@@ -75,13 +91,28 @@ function subjectOf(book: FactBook, subject: string, year: number): string | null
 }
 
 /** The best-matching fact that fits, the subject's facts first; null when none holds enough of the question. */
-function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, subjects: readonly string[] = [], named: readonly Field[] = [], who = false): FactUnit | null {
+/** What makes one fitting fact better than another beside its relevance. */
+interface Preference {
+  subjects: readonly string[];
+  /** Fields the question names. */
+  named: readonly Field[];
+  /** Fields its kind of question asks for when it names none. */
+  kindFields: readonly Field[];
+  who: boolean;
+}
+
+function weight(unit: FactUnit, p: Preference): number {
+  const about = p.subjects.includes(unit.family) || (unit.related !== undefined && p.subjects.includes(unit.related));
+  const field = unit.field as Field;
+  return (about ? SUBJECT_BOOST : 1) * (p.named.includes(field) ? FIELD_BOOST : p.kindFields.includes(field) ? KIND_BOOST : 1) * (p.who && unit.agent ? AGENT_BOOST : 1);
+}
+
+function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, prefer: Preference = NO_PREFERENCE): FactUnit | null {
   let top: FactUnit | null = null;
   let topScore = 0;
   for (const { unit, hit } of book.search(text)) {
     if (!fits(unit) || hit.coverage < MIN_COVERAGE) continue;
-    const about = subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
-    const score = hit.score * (about ? SUBJECT_BOOST : 1) * (named.includes(unit.field as Field) ? FIELD_BOOST : 1) * (who && unit.agent ? AGENT_BOOST : 1);
+    const score = hit.score * weight(unit, prefer);
     if (score > topScore) [top, topScore] = [unit, score];
   }
   return top;

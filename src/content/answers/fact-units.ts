@@ -1,5 +1,6 @@
 import type { Postback } from '../../bot/postback.js';
 import { cellPlain } from '../../flex/render.js';
+import { toArabicDigits } from '../../thai/digits.js';
 import type { Announcement, AnnouncementItem, ContentDocument, ItaResult, Measure } from '../model.js';
 import { sameTitle, WEIGHT, type SearchField } from '../search-items.js';
 import type { Field } from './question-kinds.js';
@@ -35,6 +36,8 @@ export interface FactUnit {
   place: string;
   /** The button that opens the whole item. */
   open: Postback;
+  /** For a clause: its number in Arabic digits ("2.2"). */
+  number?: string;
   /** For a clause: who does what it says ("งานประชาสัมพันธ์ สำนักปลัดเทศบาล"), when written first. */
   agent?: string;
   /** What the fact index matches. */
@@ -97,7 +100,7 @@ function measureUnits(doc: ContentDocument, m: Measure, year: number, labels: Fa
     ['method', cellPlain(m.method)], ['period', cellPlain(m.period)], ['owner', cellPlain(m.owner)],
     ['summary', cellPlain(m.summary)], ['outcome', cellPlain(m.outcome)], ['budget', cellPlain(m.budget)],
   ];
-  return columns.map(([field, text]) => unit(base, field, labels, text, text, `${m.title} มาตรการที่ ${m.order}`));
+  return columns.map(([field, text]) => ({ ...unit(base, field, labels, text, text, `${m.title} มาตรการที่ ${m.order}`), label: `${labels[field]} มาตรการที่ ${m.order}` }));
 }
 
 function announcementUnits(doc: ContentDocument, a: Announcement, year: number, labels: FactLabels): FactUnit[] {
@@ -146,6 +149,7 @@ function clauseUnits(doc: ContentDocument, a: Announcement, year: number, labels
         source,
         place: `${section.title} ข้อ ${item.number} · ประกาศ ณ วันที่ ${a.dateText}`,
         open: { a: 'section', id: section.id },
+        number: toArabicDigits(item.number),
         ...(agent ? { agent } : {}),
         ...(restated ? { related: `measure:${restated.order}` } : {}),
         fields: [

@@ -11,7 +11,7 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 /** Checked in this order: the more specific frame first ("มีกี่มาตรการ" is a count, not a "how much"). */
 export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
   ['abbrev', phrases(['ย่อมาจาก', 'ย่อมาจากอะไร', 'ชื่อเต็ม', 'ย่อว่า', 'ตัวย่อ', 'stands for', 'stand for', 'full name', 'abbreviation', 'ย่อ'])],
-  ['count', phrases(['กี่มาตรการ', 'กี่ข้อ', 'กี่เรื่อง', 'กี่รายการ', 'กี่หัวข้อ', 'กี่อัน', 'กี่ด้าน', 'จำนวนมาตรการ', 'how many', 'number of', 'จำนวน'])],
+  ['count', phrases(['กี่มาตรการ', 'กี่ข้อ', 'กี่เรื่อง', 'กี่รายการ', 'กี่หัวข้อ', 'กี่อัน', 'กี่ด้าน', 'จำนวนมาตรการ', 'how many', 'number of', 'จำนวน', 'many'])],
   ['list', phrases(['อะไรบ้าง', 'มีอะไร', 'ไหนบ้าง', 'หยัง', 'อีหยัง', 'อันไหนบ้าง', 'มีไหม', 'รายการ', 'ทั้งหมด', 'ทุกมาตรการ', 'แต่ละมาตรการ', 'มีหยังแน่', 'หยังแน่', 'list', 'what are', 'which are', 'all measures'])],
   ['who', phrases(['ใคร', 'ผู้ใด', 'คนใด', 'คนไหน', 'ผู้ไหน', 'หน่วยงานไหน', 'หน่วยงานใด', 'ส่วนไหน', 'ไผ', 'ชื่ออะไร', 'ชื่อว่าอะไร', 'ชื่อไร', 'who', 'whom', 'whose'])],
   ['when', phrases(['บ่อยแค่ไหน', 'บ่อยไหม', 'ถี่แค่ไหน', 'how often', 'เมื่อไร', 'เมื่อไหร่', 'เมื่อใด', 'ตอนไหน', 'วันไหน', 'วันใด', 'วันที่เท่าไร', 'วันที่เท่าไหร่', 'ช่วงไหน', 'ช่วงใด', 'ปีไหน', 'ปีใด', 'เดือนไหน', 'มื้อใด', 'ตอนใด', 'when', 'what date', 'which year'])],
@@ -27,13 +27,13 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
 export const FIELDS = [
   'score', 'agency', 'district', 'province', 'fiscalYear', 'itaName',
   'method', 'period', 'owner', 'summary', 'outcome', 'budget',
-  'subject', 'date', 'signer', 'position', 'issuer', 'phone',
+  'subject', 'date', 'signer', 'position', 'issuer', 'phone', 'contact',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** The words that name each field. */
 export const FIELD_PHRASES: Record<Field, string[]> = {
-  score: phrases(['คะแนน', 'ผลคะแนน', 'ได้กี่คะแนน', 'score', 'points', 'เปอร์เซ็นต์', 'percent', 'คะเเนน']),
+  score: phrases(['คะแนน', 'ผลคะแนน', 'ได้กี่คะแนน', 'score', 'points', 'เปอร์เซ็นต์', 'percent', 'คะเเนน', 'ผ่านไหม', 'ผ่านมั้ย', 'ผ่านหรือไม่', 'ผ่านเกณฑ์', 'สอบผ่าน', 'pass', 'passed']),
   agency: phrases(['ชื่อเทศบาล', 'ชื่อหน่วยงาน', 'ชื่อเต็มของเทศบาล', 'agency name', 'name of the municipality', 'หน่วยงานที่ถูกประเมิน']),
   district: phrases(['อำเภอ', 'อำเภออะไร', 'district', 'amphoe']),
   province: phrases(['จังหวัด', 'จังหวัดอะไร', 'province', 'changwat']),
@@ -45,12 +45,13 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
   summary: phrases(['สรุปผล', 'ผลการดำเนินการ', 'ผลการดำเนินงาน', 'ทำอะไรไปแล้ว', 'ทำไปแล้ว', 'ดำเนินการไปแล้ว', 'ความคืบหน้า', 'summary', 'progress', 'what was done']),
   outcome: phrases(['ผลลัพธ์', 'ความสำเร็จ', 'ผลสำเร็จ', 'ได้ผลอย่างไร', 'ได้ผลยังไง', 'เกิดผล', 'ประโยชน์', 'outcome', 'results', 'result', 'achievement']),
   budget: phrases(['งบประมาณ', 'งบ', 'ใช้เงิน', 'ใช้งบ', 'ค่าใช้จ่าย', 'เงิน', 'บาท', 'budget', 'cost', 'money', 'spend', 'spent', 'งปม', 'ตังค์', 'ตัง']),
-  subject: phrases(['ชื่อเรื่อง', 'หัวข้อ', 'เรื่องอะไร', 'ว่าด้วยอะไร', 'subject', 'title', 'about what']),
+  subject: phrases(['ชื่อเรื่อง', 'เรื่องอะไร', 'ว่าด้วยอะไร', 'subject', 'title', 'about what']),
   date: phrases(['วันที่', 'ลงวันที่', 'ออกวันไหน', 'ประกาศเมื่อ', 'ออกเมื่อ', 'ประกาศวันไหน', 'ออกประกาศเมื่อ', 'date', 'dated', 'ลงวันไหน']),
   signer: phrases(['ผู้ลงนาม', 'ลงนาม', 'ลงชื่อ', 'เซ็น', 'ลายเซ็น', 'คนเซ็น', 'signed', 'signer', 'sign', 'signature', 'ผู้ลงนาม']),
   position: phrases(['ตำแหน่ง', 'position', 'job title', 'ตำแหน่งอะไร']),
   issuer: phrases(['ออกประกาศ', 'ผู้ออกประกาศ', 'หน่วยงานที่ออก', 'ออกโดย', 'issued by', 'issuer', 'ใครประกาศ']),
-  phone: phrases(['เบอร์', 'เบอร์โทร', 'เบอร์โทรศัพท์', 'โทรศัพท์', 'หมายเลขโทรศัพท์', 'phone', 'telephone', 'tel', 'call', 'สายด่วน', 'hotline', 'อีเมล', 'email', 'ที่อยู่', 'address', 'line id']),
+  phone: phrases(['เบอร์', 'เบอร์โทร', 'เบอร์โทรศัพท์', 'โทรศัพท์', 'หมายเลขโทรศัพท์', 'phone', 'telephone', 'tel', 'call', 'สายด่วน', 'hotline']),
+  contact: phrases(['อีเมล', 'อีเมล์', 'email', 'e-mail', 'ที่อยู่', 'address', 'line id', 'ไลน์ไอดี', 'ไอดีไลน์', 'แฟกซ์', 'fax']),
 };
 
 /** Words that refer back to the previous answer ("แล้ว...ล่ะ", "อันนั้น", "ปีนั้น"). */

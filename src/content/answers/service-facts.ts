@@ -35,7 +35,7 @@ export type FactLabels = Record<LabelKey, string>;
 
 /** The sentences around the facts; `{name}` marks where a value goes. */
 export const WORDING_KEYS = [
-  'openItem', 'startTip', 'subscribe', 'year', 'measureCount', 'measureList', 'notHeld', 'notHeldDetail', 'noYear', 'noYearDetail',
+  'openItem', 'startTip', 'subscribe', 'year', 'measureCount', 'measureList', 'sectionList', 'across', 'notHeld', 'notHeldDetail', 'noYear', 'noYearDetail',
   'serviceSource', 'fromDocuments',
 ] as const;
 export type WordingKey = (typeof WORDING_KEYS)[number];
