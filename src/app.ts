@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type Server, type ServerResponse } from 'no
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { clientErrorCode, clientErrorStatus } from './http/error-status.js';
 import { baseHeaders, inlineStyleCsp, setBaseHeaders } from './http/headers.js';
+import { answerUnparsable } from './http/unparsable-request.js';
 import type { Logger } from './logger.js';
 import type { WebhookIntake } from './line/webhook-intake.js';
 import { createWebhookHandler, isWebhookRequest } from './line/webhook-route.js';
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps): BotApp {
     webhook(req, res);
   };
   return Object.assign(listener, {
-    listen: (port: number, host: string | undefined, onListening: () => void) => http.createServer(listener).listen(port, host, onListening),
+    listen: (port: number, host: string | undefined, onListening: () => void) => http.createServer(listener).on('clientError', answerUnparsable).listen(port, host, onListening),
   });
 }
 
