@@ -107,7 +107,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const agencyName = () => library.agencyName();
   const publishing = await Publishing.open({ stateDir, friends, line, index, clock, timers: opts.timers ?? realTimers, logger, agencyName, ...(opts.publishing ? { options: opts.publishing } : {}) });
   const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName, announcement: () => browse(library, { a: 'announcement' }) });
-  const lineLinks = await LineLinks.open(path.join(stateDir, 'staff-line-links.jsonl'), keys.people, clock);
+  const lineLinks = await LineLinks.open(path.join(stateDir, 'staff-line-links.jsonl'), keys.people, clock, { logger });
   const handle = createRouteHandler({
     staffLink: lineLinkChat(lineLinks, audit),
     library,

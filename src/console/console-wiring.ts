@@ -55,7 +55,7 @@ export interface StaffConsole {
 export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
   const accounts = new StaffAccounts(new AccountStore(accountsFile(w.config.dataDir)), new Set(w.config.staffTokens.values()));
   const peopleFile = await AppendLog.open(path.join(w.config.dataDir, 'state', 'people-stats.jsonl'), { durable: false });
-  const people = new PeopleStats(peopleFile.log, peopleFile.records, w.clock);
+  const people = new PeopleStats(peopleFile.log, peopleFile.records, w.clock, w.logger);
   w.friendStore.observe(people.observe);
   const titles = new Map(w.library.documents.flatMap(contentItems).map((item) => [item.id, item.title]));
   const report: ReportSources = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { KeyedStore } from '../storage/keyed-store.js';
+import { KeyedStore, type StoreOptions } from '../storage/keyed-store.js';
 
 /** LINE's multicast takes at most 500 user ids per request. */
 export const MAX_BATCH = 500;
@@ -66,10 +66,10 @@ export class Outbox {
     for (const id of batchStore.keysWhere(() => true)) this.index(batchStore.get(id)!);
   }
 
-  static async open(stateDir: string): Promise<Outbox> {
+  static async open(stateDir: string, opts: StoreOptions = {}): Promise<Outbox> {
     const [batches, recipients] = await Promise.all([
-      KeyedStore.open(path.join(stateDir, 'outbox.jsonl'), BatchSchema),
-      KeyedStore.open(path.join(stateDir, 'outbox-recipients.jsonl'), RecipientsSchema),
+      KeyedStore.open(path.join(stateDir, 'outbox.jsonl'), BatchSchema, opts),
+      KeyedStore.open(path.join(stateDir, 'outbox-recipients.jsonl'), RecipientsSchema, opts),
     ]);
     return new Outbox(batches, recipients);
   }

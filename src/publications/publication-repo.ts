@@ -1,12 +1,12 @@
-import { KeyedStore } from '../storage/keyed-store.js';
+import { KeyedStore, type StoreOptions } from '../storage/keyed-store.js';
 import { PublicationSchema, type Publication } from './publication.js';
 
 /** Publications by id (no personal data in them: the author is a staff name). */
 export class PublicationRepo {
   private constructor(private readonly store: KeyedStore<Publication>) {}
 
-  static async open(file: string): Promise<PublicationRepo> {
-    return new PublicationRepo(await KeyedStore.open(file, PublicationSchema));
+  static async open(file: string, opts: StoreOptions = {}): Promise<PublicationRepo> {
+    return new PublicationRepo(await KeyedStore.open(file, PublicationSchema, opts));
   }
 
   get(id: string): Publication | undefined {

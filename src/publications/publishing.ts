@@ -68,7 +68,9 @@ export class Publishing {
   }
 
   static async open(deps: PublishingDeps): Promise<Publishing> {
-    const [repo, outbox] = await Promise.all([PublicationRepo.open(path.join(deps.stateDir, 'publications.jsonl')), Outbox.open(deps.stateDir)]);
+    // Background failures of these stores (compaction) are reported in the bot's own log.
+    const stores = { logger: deps.logger };
+    const [repo, outbox] = await Promise.all([PublicationRepo.open(path.join(deps.stateDir, 'publications.jsonl'), stores), Outbox.open(deps.stateDir, stores)]);
     const publishing = new Publishing(deps, repo, outbox);
     deps.index.add(repo.published().map(searchItem));
     return publishing;

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { PrivateStore } from '../storage/private-store.js';
+import type { StoreOptions } from '../storage/keyed-store.js';
 
 /** A link code: 6 digits, good for 10 minutes, once; a LINE user may try 5 wrong ones per 10 minutes. */
 export const LINK_CODE = { digits: 6, minutes: 10, wrongTries: 5 } as const;
@@ -36,8 +37,8 @@ export class LineLinks {
     private readonly clock: () => Date,
   ) {}
 
-  static async open(file: string, key: Buffer, clock: () => Date): Promise<LineLinks> {
-    return new LineLinks(await PrivateStore.open(file, key, LinkSchema), clock);
+  static async open(file: string, key: Buffer, clock: () => Date, opts: StoreOptions = {}): Promise<LineLinks> {
+    return new LineLinks(await PrivateStore.open(file, key, LinkSchema, undefined, opts), clock);
   }
 
   /** A new code for `account`; any earlier code of the account stops working. */

@@ -1,5 +1,6 @@
 import type { Friend } from '../people/friend-repo.js';
 import type { AppendLog } from '../storage/append-log.js';
+import type { Logger } from '../logger.js';
 import { bangkokParts } from '../thai/date.js';
 import type { PeopleChanges } from './report-figures.js';
 
@@ -31,6 +32,7 @@ export class PeopleStats {
     private readonly log: AppendLog,
     existing: unknown[],
     private readonly clock: () => Date,
+    private readonly logger?: Logger,
   ) {
     this.events = existing as PeopleEvent[];
   }
@@ -46,8 +48,10 @@ export class PeopleStats {
     for (const t of was) if (!is.includes(t)) found.push({ d, k: 'topic-', t });
     if (found.length === 0) return;
     this.events.push(...found);
-    // Counts are statistics: a lost line in a crash costs one count, not the change itself
-    void this.log.appendMany(found).catch(() => undefined);
+    // Counts are statistics: a lost line costs one count, not the change itself; it is still said.
+    void this.log.appendMany(found).catch((err: NodeJS.ErrnoException) => {
+      this.logger?.warn('friend statistics not written', { where: 'people-stats.jsonl append', error: err.code ?? err.name });
+    });
   };
 
   /** Changes on the Bangkok days the range [from, to) covers. */

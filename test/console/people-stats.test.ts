@@ -6,6 +6,7 @@ import { AppendLog } from '../../src/storage/append-log.js';
 import { PrivateStore } from '../../src/storage/private-store.js';
 import { fiscalQuarter } from '../../src/staff/fiscal-quarter.js';
 import { PeopleStats } from '../../src/staff/people-stats.js';
+import { createMemoryLogger } from '../../src/logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { userId } from '../helpers/events.js';
 
@@ -45,5 +46,29 @@ describe('people statistics', () => {
       byTopic: { news: { gained: 2, lost: 2 }, report: { gained: 1, lost: 1 } },
     });
     await b.close();
+  });
+});
+
+describe('people statistics when the disk refuses', () => {
+  it('when a statistics line cannot be written, then the count is kept in memory and the failure is logged without who', async () => {
+    const dir = await tempDir();
+    const store = await PrivateStore.open(path.join(dir, 'friends.jsonl'), keys.people, FriendSchema);
+    const { log, records } = await AppendLog.open(path.join(dir, 'people-stats.jsonl'));
+    const failing = Object.assign(Object.create(Object.getPrototypeOf(log) as object) as AppendLog, log, {
+      appendMany: () => Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })),
+    });
+    const logger = createMemoryLogger();
+    const now = new Date('2026-01-05T03:00:00Z');
+    const stats = new PeopleStats(failing, records, () => now, logger);
+    store.observe(stats.observe);
+    await new FriendRepo(store, keys).follow(userId(9), now, ['news']);
+    await new Promise((r) => setImmediate(r));
+
+    const q2 = fiscalQuarter(2569, 2);
+    expect(stats.between(q2.from, q2.to)).toMatchObject({ friendsGained: 1, subscribersGained: 1 });
+    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'friend statistics not written', error: 'ENOSPC' })]);
+    expect(JSON.stringify(logger.lines)).not.toContain(userId(9));
+    await store.close();
+    await log.close();
   });
 });
