@@ -116,7 +116,7 @@ async function block(target: Target, secret: string, count: number, standIn: Chi
 }
 
 /** The Node options `npm start` gives the bot (package.json's start script), so the bot is measured as it runs. */
-function startOptions(): string[] {
+export function startOptions(): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(HERE, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const options = /\bnode ((?:--\S+ )*)dist\/src\/server\.js/.exec(scripts.start ?? '')?.[1] ?? '';
   return options.split(' ').filter(Boolean);
