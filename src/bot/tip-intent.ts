@@ -1,4 +1,4 @@
-import { containsPhrase, phrases, type Utterance } from './phrase-match.js';
+import { containsExactPhrase, containsPhrase, phrases, type Utterance } from './phrase-match.js';
 import { KIND_PHRASES, type Field, type QuestionKind } from '../content/answers/question-kinds.js';
 
 /**
@@ -53,7 +53,8 @@ function kindOf(said: Utterance): QuestionKind | null {
  * account of wrongdoing and no wish to report now: answered with the channels, not the tip flow.
  */
 export function isReportingQuestion(said: Utterance, kind: QuestionKind | null = kindOf(said), fields: readonly Field[] = []): boolean {
-  if (!containsPhrase(said, REPORT_WORDS) || containsPhrase(said, WISH) || isWitnessed(said)) return false;
+  // A wish is matched as written: "จะแจ้งเบาะแส" is two letters from "แจ้งเบาะแส".
+  if (!containsPhrase(said, REPORT_WORDS) || containsExactPhrase(said, WISH) || isWitnessed(said)) return false;
   return (kind !== null && WHERE_HOW.has(kind)) || fields.includes('phone') || containsPhrase(said, CHANNEL);
 }
 

@@ -56,10 +56,11 @@ function statedValue(unit: FactUnit, kind: QuestionKind | null): string {
 /** Facts that are the same whatever the year (where the town is, what ITA stands for). */
 const TIMELESS: ReadonlySet<string> = new Set(['itaName', 'agency', 'district', 'province', 'fiscalYear']);
 
-/** The label, with the fiscal year for the score and for any fact of a question that named a time. */
+/** The label, with the fiscal year for the score, for an older year's fact and when a time was asked. */
 function labelWithYear(unit: FactUnit, book: FactBook, shape: QuestionShape): string {
   const { time } = shape;
-  const timed = time.years.length > 0 || time.back !== null || time.latest || time.thatYear || time.compare || shape.subjectless;
+  // An older year's fact always says its year; the newest only when a time was asked.
+  const timed = time.years.length > 0 || time.back !== null || time.latest || time.thatYear || time.compare || unit.year !== book.years[0];
   const year = fillWording(book.service.wording.year, { year: unit.year });
   return unit.field === 'score' || (timed && book.years.length > 1 && !TIMELESS.has(unit.field)) ? `${unit.label} ${year}` : unit.label;
 }

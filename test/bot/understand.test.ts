@@ -54,6 +54,26 @@ describe('understand: tips', () => {
   });
 });
 
+describe('understand: asking about reporting is not reporting', () => {
+  it('when the resident asks where or how to complain, or which number to call, then it is a question, not the tip flow', () => {
+    expectIntent('search', ['ร้องเรียนนายกได้ที่ไหน', 'จะร้องเรียนนายกเทศมนตรีต้องทำยังไง', 'แจ้งเบาะแสทุจริตได้ที่ไหน', 'ผมจะร้องเรียนผู้บริหารได้ช่องทางไหน', 'how can I complain about the mayor', 'โทรแจ้งทุจริตเบอร์อะไร']);
+  });
+
+  it('when the resident wishes to report or describes what was seen, then the tip flow starts even with a question word', () => {
+    expectIntent('tip', ['อยากร้องเรียนนายก', 'ขอแจ้งเบาะแสที่ไหนก็ได้', 'ผมเห็นเจ้าหน้าที่รับเงินใต้โต๊ะ จะแจ้งที่ไหน', 'แจ้งเบาะแส']);
+  });
+
+  it('when the resident asks how to subscribe, then it is a question; asking to subscribe still subscribes', () => {
+    expectIntent('search', ['สมัครรับข่าวยังไง']);
+    expectIntent('subscribe', ['ขอรับข่าวสารด้วยครับ']);
+  });
+
+  it('when a menu word comes with an asking word, then a fact is asked for, not the menu', () => {
+    expectIntent('search', ['ประกาศเรื่องอะไร', 'ผล ITA ได้กี่คะแนน']);
+    expectIntent('measures', ['มาตรการทั้งหมด']);
+  });
+});
+
 describe('understand: news subscriptions', () => {
   it('when the resident asks to receive news, then it is subscribe', () => {
     expectIntent('subscribe', ['สมัครรับข่าวสาร', 'ขอรับข่าวสารด้วยครับ', 'รับข่าวด้วย', 'subscribe', 'สมัคร รับข่าวสาร', 'สมัคครรับข่าวสาร']);

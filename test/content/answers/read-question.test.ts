@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AnswerMemory } from '../../../src/content/answers/answer-memory.js';
+import { readQuestion } from '../../../src/content/answers/read-question.js';
+import { readTime } from '../../../src/content/answers/question-time.js';
+import { loadServiceFacts, SERVICE_FACTS_FILE } from '../../../src/content/answers/service-facts.js';
+import { readFileSync } from 'node:fs';
+
+describe('reading a question', () => {
+  it.each([
+    ['ใครลงนามประกาศ', 'who'], ['ผู้ใดเป็นผู้รับผิดชอบ', 'who'], ['ประกาศออกตอนไหน', 'when'], ['ลงวันไหน', 'when'],
+    ['ได้กี่คะแนน', 'howmuch'], ['ใช้งบเท่าไหร่', 'howmuch'], ['มีกี่มาตรการ', 'count'], ['how many measures', 'count'],
+    ['ทำยังไง', 'how'], ['ดำเนินการอย่างไร', 'how'], ['แจ้งที่ไหน', 'where'], ['มาตรการมีอะไรบ้าง', 'list'],
+    ['ใช้เงินไหม', 'yesno'], ['ใช้เงินมั้ย', 'yesno'], ['ใช้ตังค์บ่', 'yesno'], ['ITA ย่อมาจากอะไร', 'abbrev'],
+    ['กำหนดให้จัดทำคู่มือเพื่ออะไร', 'how'],
+  ])('when asked "%s", then the kind is %s', (text, kind) => {
+    expect(readQuestion(text).kind).toBe(kind);
+  });
+
+  it('when a field is named as written, then a near-miss of another field does not count ("ประกาศเรื่อง" is not "ประกาศเมื่อ")', () => {
+    expect(readQuestion('ประกาศเรื่องอะไร').fields).toEqual(['subject']);
+    expect(readQuestion('ผู้ลงนามมีตำแหน่งอะไร').fields).toEqual(['position']);
+    expect(readQuestion('ผลประเมินนี้ของปีงบประมาณไหน').fields).toEqual(['fiscalYear']);
+  });
+
+  it('when only field, asking and follow-up words are left, then the question has no subject of its own', () => {
+    expect(readQuestion('แล้วใช้งบเท่าไหร่').subjectless).toBe(true);
+    expect(readQuestion('ใครรับผิดชอบ').subjectless).toBe(true);
+    expect(readQuestion('ปีนั้นล่ะ').subjectless).toBe(true);
+    expect(readQuestion('มาตรการดุลพินิจใช้งบเท่าไหร่').subjectless).toBe(false);
+  });
+
+  it('when years are written in any way, then they are Buddhist-era fiscal years and leave the question', () => {
+    expect(readTime('คะแนน ITA ปีงบประมาณ พ.ศ. ๒๕๖๘')).toMatchObject({ years: [2568], rest: 'คะแนน ITA' });
+    expect(readTime('ปี 67 ได้กี่คะแนน')).toMatchObject({ years: [2567] });
+    expect(readTime('ITA ค.ศ. 2024')).toMatchObject({ years: [2567] });
+    expect(readTime('เทียบปี 2567 กับ 2568')).toMatchObject({ years: [2567, 2568], compare: true });
+    expect(readTime('คะแนนล่าสุด')).toMatchObject({ latest: true, rest: 'คะแนน' });
+    expect(readTime('ปีที่แล้วล่ะ')).toMatchObject({ back: 1 });
+    expect(readTime('ปีนั้นใครลงนาม')).toMatchObject({ thatYear: true });
+  });
+
+  it('when numbers are not years, then they stay in the question', () => {
+    expect(readTime('ได้ 93 คะแนนจริงไหม')).toMatchObject({ years: [], rest: 'ได้ 93 คะแนนจริงไหม' });
+    expect(readTime('สายด่วน 1205')).toMatchObject({ years: [], rest: 'สายด่วน 1205' });
+  });
+});
+
+describe('the service facts file', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'facts-'));
+  const write = (name: string, json: unknown): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
+    return file;
+  };
+
+  it('when the shipped file is read, then every fact and label is there', () => {
+    const { facts, labels } = loadServiceFacts();
+    expect(facts.map((f) => f.id)).toEqual(expect.arrayContaining(['report-executive', 'report-city-problem', 'nacc-hotline', 'pacc-hotline', 'damrongtham-hotline', 'subscribe-news']));
+    expect(labels.signer).toBe('ผู้ลงนามในประกาศ');
+  });
+
+  it('when the file is broken, then loading fails naming the file and what is wrong', () => {
+    const shipped = JSON.parse(readFileSync(SERVICE_FACTS_FILE, 'utf8')) as { facts: { id: string }[] };
+    expect(() => loadServiceFacts(write('bad.json', '{ nope'))).toThrow(/bad\.json/);
+    expect(() => loadServiceFacts(write('empty.json', { ...shipped, facts: [] }))).toThrow(/empty\.json: facts/);
+    expect(() => loadServiceFacts(write('twice.json', { ...shipped, facts: [shipped.facts[0], shipped.facts[0]] }))).toThrow(/appears twice/);
+    expect(() => loadServiceFacts(write('kind.json', { ...shipped, facts: [{ ...shipped.facts[0], kinds: ['why'] }] }))).toThrow(/kinds/);
+  });
+});
+
+describe('follow-up memory', () => {
+  const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes));
+  const context = { family: 'measure:1', key: null, year: 2568 };
+
+  it('when 10 minutes have passed, then the previous answer is forgotten', () => {
+    const memory = new AnswerMemory();
+    memory.set('u1', context, at(0));
+    expect(memory.get('u1', at(10))).toEqual(context);
+    expect(memory.get('u1', at(11))).toBeNull();
+    expect(memory.get('u2', at(0))).toBeNull();
+  });
+
+  it('when more users than it keeps ask, then the one unused longest goes', () => {
+    const memory = new AnswerMemory(600_000, 2);
+    memory.set('a', context, at(0));
+    memory.set('b', context, at(1));
+    memory.get('a', at(2));
+    memory.set('a', context, at(2));
+    memory.set('c', context, at(3));
+    expect([memory.get('a', at(3)), memory.get('b', at(3)), memory.get('c', at(3))].map(Boolean)).toEqual([true, false, true]);
+    expect(memory.size).toBe(2);
+  });
+});
