@@ -1,3 +1,5 @@
+import { isRole, PERMISSION_NAMES, ROLE_NAMES, rolesThatCan, type Permission } from '../staff/roles.js';
+
 /** A refusal the console shows as a page: the status and a short Thai explanation. */
 export class ConsoleError extends Error {
   override name = 'ConsoleError';
@@ -9,6 +11,16 @@ export class ConsoleError extends Error {
   }
 }
 
-export const forbidden = () => new ConsoleError(403, 'บัญชีของคุณไม่มีสิทธิ์ใช้หน้านี้หรือทำรายการนี้');
+/**
+ * A refusal that says why: which role the account has, what it cannot do, and which role can
+ * (an admin who opens the compose page learns that publishing is the editors' work).
+ */
+export const forbidden = (why?: { role: string | undefined; permission: Permission }) => {
+  if (!why) return new ConsoleError(403, 'บัญชีของคุณไม่มีสิทธิ์ใช้หน้านี้หรือทำรายการนี้');
+  const role = isRole(why.role) ? ROLE_NAMES[why.role] : 'ที่ใช้อยู่';
+  const who = rolesThatCan(why.permission).join(' หรือ ');
+  const next = why.role === 'admin' ? 'ผู้ดูแลระบบสร้างบัญชีบทบาทนี้ได้ที่หน้าบัญชีผู้ใช้' : 'หากต้องการใช้ ติดต่อผู้ดูแลระบบ';
+  return new ConsoleError(403, `บัญชีบทบาท ${role} ${PERMISSION_NAMES[why.permission]}ไม่ได้ งานนี้เป็นของบทบาท ${who} ${next}`);
+};
 export const notFoundPage = () => new ConsoleError(404, 'ไม่พบหน้าหรือรายการที่ต้องการ');
 export const badForm = (why = 'ข้อมูลในแบบฟอร์มไม่ถูกต้อง') => new ConsoleError(400, why);

@@ -87,6 +87,6 @@ export function allow(permission: Permission, denied?: (req: Request, res: Respo
     const viewer = consoleOf(res).viewer;
     if (viewer && can(viewer.role, permission)) return next();
     await denied?.(req, res);
-    next(forbidden());
+    next(forbidden({ role: viewer?.role, permission }));
   };
 }

@@ -30,6 +30,23 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   admin: ['accounts.manage', 'audit.read', 'report.read', 'publications.read', 'questions.read'],
 };
 
+/** What each permission lets a person do, in the words a refusal page uses. */
+export const PERMISSION_NAMES: Record<Permission, string> = {
+  'publications.read': 'ดูข่าวสารที่เผยแพร่',
+  'publications.write': 'เขียนและเผยแพร่ข่าวสาร',
+  'tips.handle': 'ดูและดำเนินการเรื่องเบาะแส',
+  'questions.read': 'ดูคำถามของประชาชน',
+  'questions.improve': 'ปรับคำตอบของบอท',
+  'report.read': 'ดูรายงาน',
+  'audit.read': 'ดูบันทึกการตรวจสอบ',
+  'accounts.manage': 'จัดการบัญชีผู้ใช้',
+};
+
+/** The roles that may do `permission`, in Thai, for telling someone whom to ask. */
+export function rolesThatCan(permission: Permission): string[] {
+  return ROLES.filter((role) => GRANTS[role].includes(permission)).map((role) => ROLE_NAMES[role]);
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

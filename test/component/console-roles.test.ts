@@ -65,6 +65,22 @@ describe('staff console: every page and action checks the role', () => {
     expect(await attempt(role, method, path, path === '/staff/publications' ? publication : { role: 'admin', name: 'x1', status: 'closed', outcome: 'x', term: 'ab', same: 'cd' })).toBe(expected);
   });
 
+  it('when an admin opens the compose page, then the refusal says why and whose work it is', async () => {
+    const res = await clients.admin!.get('/staff/publications/new');
+    expect(res.status).toBe(403);
+    const text = (await res.text()).replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('บัญชีบทบาท ผู้ดูแลระบบ เขียนและเผยแพร่ข่าวสารไม่ได้');
+    expect(text).toContain('งานนี้เป็นของบทบาท ผู้เผยแพร่ข่าวสาร');
+    expect(text).toContain('ผู้ดูแลระบบสร้างบัญชีบทบาทนี้ได้ที่หน้าบัญชีผู้ใช้');
+  });
+
+  it('when a tip handler opens the questions page, then the refusal names the roles that may', async () => {
+    const text = (await (await clients['tip-handler']!.get('/staff/questions')).text()).replace(/<[^>]+>/g, ' ');
+    expect(text).toContain('บัญชีบทบาท ผู้รับเรื่องเบาะแส ดูคำถามของประชาชนไม่ได้');
+    expect(text).toContain('ผู้เผยแพร่ข่าวสาร หรือ ผู้ตรวจสอบ หรือ ผู้ดูแลระบบ');
+    expect(text).toContain('ติดต่อผู้ดูแลระบบ');
+  });
+
   it('when the refused posts are looked at, then nothing changed: no publication, no account change, the tip still open', async () => {
     expect(bot.runtime.publishing.list()).toEqual([]);
     expect(bot.runtime.tips.desk.list({}, new Date())[0]!.status).toBe('received');

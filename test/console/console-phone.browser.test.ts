@@ -34,6 +34,7 @@ describe.skipIf(!browser)('staff console in Chromium at 360 px and 1280 px: ever
     pubId = ((await created.json()) as { id: string }).id;
     await bot.runtime.publishing.idle();
     await bot.send(textEvent(userId(1), 'รับสมัครพนักงานจ้างทั่วไป'));
+    await bot.send(textEvent(userId(2), 'ร้านกาแฟแถวนี้มีที่ไหนบ้าง'));
     await fileTipInChat(bot, userId(1), { what: 'มีการเรียกเงินค่าดำเนินการนอกระบบ' });
     await fileTipInChat(bot, userId(2), { what: 'เรื่องที่สอง' });
     tipIds = bot.runtime.tips.desk.list({}, NOW).map((t) => t.id);
@@ -155,6 +156,15 @@ describe.skipIf(!browser)('staff console in Chromium at 360 px and 1280 px: ever
         for (const s of sentences) expect(s).toMatch(/เรื่อง|เบาะแส/);
         await expectGood(page, `audit filtered @${width}`);
         await page.screenshot({ path: artifact(`console-audit-${width}.png`), fullPage: true });
+      }
+      if (path === '/staff/questions') {
+        // On a phone each question is a card: every value says which column it was
+        const cells = await page.locator('table.questions').first().evaluate((table: any) =>
+          [...table.querySelectorAll('tbody.question > tr:first-child > td')].map((td: any) => (globalThis as any).getComputedStyle(td, '::before').content as string),
+        );
+        expect(cells.length).toBeGreaterThan(0);
+        if (width === 360) expect(cells).toEqual(expect.arrayContaining(['"คำถาม"', '"ครั้ง"', '"ถามล่าสุด"', '"ตอนนี้บอทตอบ"']));
+        else expect(cells.every((c) => c === 'none' || c === 'normal')).toBe(true);
       }
       if (path === '/staff/publications') {
         expect(await page.locator('a[href="/staff/publications/new"]').count()).toBe(0);

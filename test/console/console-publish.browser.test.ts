@@ -87,6 +87,9 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     await page.screenshot({ path: artifact('console-publication-delivered.png'), fullPage: true });
     expect(multicasts()).toHaveLength(1);
     expect((multicasts()[0]!.body.to as string[]).sort()).toEqual([userId(1), userId(2), userId(3)]);
+    // The batches say how each went out, in words
+    expect(await page.locator('table', { hasText: 'รหัสคำขอ LINE' }).locator('tbody').textContent()).toContain('ส่งถึงผู้รับตามรายชื่อ');
+    expect(await page.locator('table', { hasText: 'รหัสคำขอ LINE' }).locator('tbody').textContent()).not.toContain('multicast');
 
     await page.locator('nav.menu a', { hasText: 'ข่าวสาร' }).click();
     const row = page.locator('table.publications tbody tr').first();

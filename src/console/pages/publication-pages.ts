@@ -13,6 +13,8 @@ type Message = { kind: 'ok' | 'error'; text: string; details?: string[] };
 /** The state staff care about: the publication's when it is settled, otherwise where its delivery is. */
 const figuresOf = (p: PublicationView) => ({ ...p.delivery, state: p.status === 'sent' || p.status === 'failed' || p.status === 'cancelled' ? p.status : p.delivery.state });
 const BATCH_STATES: Record<string, string> = { pending: 'รอส่ง', accepted: 'LINE รับแล้ว', failed: 'ไม่สำเร็จ', dropped: 'ไม่มีผู้รับเหลือ' };
+/** How a batch went out: to the topic's subscribers by name, or to every friend at once. */
+const BATCH_KINDS: Record<string, string> = { multicast: 'ส่งถึงผู้รับตามรายชื่อ', broadcast: 'ส่งถึงเพื่อนทุกคน' };
 const when = (iso: string | null) => (iso ? formatDateTimeThai(new Date(iso)) : '-');
 const shown = (m?: Message) => (m ? notice(m.kind, m.details?.length ? html`${m.text}<br>${m.details.map((d) => html`• ${d}<br>`)}` : m.text) : '');
 
@@ -103,7 +105,7 @@ ${p.delivery.dropped > 0 ? html`<p class="small">เลิกติดตาม�
 ${p.delivery.batches.length === 0
       ? html`<p>ยังไม่มีชุดการส่ง</p>`
       : html`<div class="table-wrap"><table class="batches stack"><thead><tr><th class="n">ชุด</th><th>วิธี</th><th class="n">ผู้รับ</th><th>ผล</th><th class="n">ครั้งที่ลอง</th><th>รหัสคำขอ LINE</th></tr></thead>
-<tbody>${p.delivery.batches.map((b) => html`<tr><td class="n" data-label="ชุด">${b.n + 1}</td><td data-label="วิธี">${b.kind}</td><td class="n" data-label="ผู้รับ">${num(b.recipients)}</td><td data-label="ผล">${BATCH_STATES[b.state] ?? b.state}${b.error ? html`<br><span class="small">${b.error.status ?? ''} ${b.error.message}</span>` : ''}</td><td class="n" data-label="ครั้งที่ลอง">${b.attempts}</td><td data-label="รหัสคำขอ LINE"><code>${b.lineRequestId ?? '-'}</code></td></tr>`)}</tbody></table></div>`}
+<tbody>${p.delivery.batches.map((b) => html`<tr><td class="n" data-label="ชุด">${b.n + 1}</td><td data-label="วิธี">${BATCH_KINDS[b.kind] ?? b.kind}</td><td class="n" data-label="ผู้รับ">${num(b.recipients)}</td><td data-label="ผล">${BATCH_STATES[b.state] ?? b.state}${b.error ? html`<br><span class="small">${b.error.status ?? ''} ${b.error.message}</span>` : ''}</td><td class="n" data-label="ครั้งที่ลอง">${b.attempts}</td><td data-label="รหัสคำขอ LINE"><code>${b.lineRequestId ?? '-'}</code></td></tr>`)}</tbody></table></div>`}
 <h2>เนื้อหา</h2><div class="inert-text">${multiline(p.body)}</div>
 ${canWrite
       ? html`<h2>ดำเนินการ</h2><div class="actions">

@@ -46,8 +46,8 @@ function table(viewer: Viewer, rows: QuestionRow[], items: SearchItem[], opts: {
   return html`<div class="table-wrap"><table class="questions">
 <thead><tr><th>คำถาม</th><th class="n">ครั้ง</th><th>ถามล่าสุด</th>${opts.matched ? html`<th>ตอบด้วย (ตอนถาม)</th>` : ''}<th>ตอนนี้บอทตอบ</th></tr></thead>
 ${rows.map(
-    (r) => html`<tbody class="question"><tr><td class="question-text">${r.text ?? html`<span class="hint">ไม่ได้เก็บข้อความ (อาจเป็นการแจ้งเรื่อง)</span>`}</td><td class="n">${num(r.count)}</td><td>${formatDateTimeThai(new Date(r.lastAt))}</td>
-${opts.matched ? html`<td>${r.matchedTitle ?? ''}</td>` : ''}<td>${r.nowAnswer ?? html`<span class="badge">ยังตอบไม่ได้</span>`}</td></tr>
+    (r) => html`<tbody class="question"><tr><td class="question-text" data-label="คำถาม">${r.text ?? html`<span class="hint">ไม่ได้เก็บข้อความ (อาจเป็นการแจ้งเรื่อง)</span>`}</td><td class="n" data-label="ครั้ง">${num(r.count)}</td><td data-label="ถามล่าสุด"><span class="nowrap">${formatDateTimeThai(new Date(r.lastAt))}</span></td>
+${opts.matched ? html`<td data-label="ตอบด้วย (ตอนถาม)">${r.matchedTitle ?? ''}</td>` : ''}<td data-label="ตอนนี้บอทตอบ">${r.nowAnswer ?? html`<span class="badge">ยังตอบไม่ได้</span>`}</td></tr>
 ${opts.canImprove ? html`<tr class="improve"><td colspan="${opts.matched ? 5 : 4}">${actions(viewer, r, items)}</td></tr>` : ''}</tbody>`,
   )}</table></div>`;
 }
@@ -57,7 +57,7 @@ function mismatchTable(rows: TownNameMismatch[]) {
   return html`<h2>ชื่อเทศบาลในเอกสารไม่ตรงกับรายงาน ITA</h2>
 <p class="hint">บอทยกข้อความจากเอกสารตามต้นฉบับ หากชื่อที่สะกดต่างไปทำให้ประชาชนสับสน เผยแพร่ข่าวแจ้งแก้ไขได้ที่หน้าข่าวสาร</p>
 <div class="table-wrap"><table class="mismatches"><thead><tr><th>เอกสาร</th><th>ตำแหน่ง</th><th>เขียนว่า</th><th>ชื่อในรายงาน ITA</th></tr></thead>
-<tbody>${rows.map((m) => html`<tr><td>${m.fileName}</td><td>${m.where.th}</td><td>${m.written}</td><td>${m.report}</td></tr>`)}</tbody></table></div>`;
+<tbody>${rows.map((m) => html`<tr><td data-label="เอกสาร">${m.fileName}</td><td data-label="ตำแหน่ง">${m.where.th}</td><td data-label="เขียนว่า">${m.written}</td><td data-label="ชื่อในรายงาน ITA">${m.report}</td></tr>`)}</tbody></table></div>`;
 }
 
 /** Unanswered, low-confidence and 👎 questions, with the actions that improve the answers. */
