@@ -3,6 +3,7 @@ import { benchSearch } from './search-bench.js';
 import { benchFanOut } from './fanout-bench.js';
 import { benchFollow } from './follow-bench.js';
 import { benchFaults } from './faults-bench.js';
+import { benchUploads } from './upload-bench.js';
 
 /** `npm run bench`: every benchmark, each comparing against a baseline measured in the same run. */
 await benchWebhook();
@@ -10,3 +11,4 @@ await benchSearch();
 await benchFollow();
 await benchFanOut();
 await benchFaults();
+await benchUploads();
