@@ -7,7 +7,10 @@ import { LINE_BASE } from '../helpers/line-nock.js';
 import { PUSH, REPLY, scriptLine, type Step } from '../helpers/line-script.js';
 
 let line: ReturnType<typeof scriptLine> | undefined;
-afterEach(() => line?.done());
+afterEach(() => {
+  line?.expectAllValid();
+  line?.done();
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

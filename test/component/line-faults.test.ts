@@ -8,6 +8,7 @@ import { PUSH, REPLY, scriptLine, type Step } from '../helpers/line-script.js';
 let bot: TestBot | undefined;
 let line: ReturnType<typeof scriptLine> | undefined;
 afterEach(async () => {
+  line?.expectAllValid();
   line?.done();
   await bot?.close();
   bot = undefined;
