@@ -113,9 +113,14 @@ export class Dispatcher {
     const key = source?.userId ?? source?.groupId ?? source?.roomId ?? 'anonymous';
     void this.handlingQueue
       .run(key, async () => {
-        const handled = await this.handle(next.entry);
+        const handled = await this.handle(next.entry).catch((err: Error) => {
+          // Left pending in the inbox: the next start tries it again.
+          this.deps.logger.error('event not handled', { eventId: next.entry.id, error: err.name });
+          return null;
+        });
         // Queued before this user's next event is handled, so their replies leave in order.
-        void this.replyQueue.run(key, () => this.finish(next.entry, handled)).then(next.handled);
+        if (handled) void this.replyQueue.run(key, () => this.finish(next.entry, handled)).then(next.handled);
+        else next.handled();
       })
       .then(() => {
         // The work slot is free once the handler is done: the reply goes on without it.

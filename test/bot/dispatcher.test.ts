@@ -248,4 +248,19 @@ describe('Dispatcher', () => {
     expect(markedFirst).toBe(true);
     expect(t.inbox.pending()).toEqual([]);
   });
+
+  it('when the event cannot even be prepared (its stored state is unreadable), then it is logged, left pending for the next start, and the queue goes on', async () => {
+    const t = await setup(async (ctx) => ctx.reply({ type: 'text', text: 'ok' }));
+    const broken = textEvent(userId(340), 'x');
+    const original = t.conversations.get.bind(t.conversations);
+    t.conversations.get = (user: string) => {
+      if (user === userId(340)) throw new SyntaxError('damaged record');
+      return original(user);
+    };
+    await t.run(broken);
+    await t.run(textEvent(userId(341), 'y'));
+    expect(t.logger.lines.find((l) => l.msg === 'event not handled')).toMatchObject({ eventId: broken.webhookEventId, error: 'SyntaxError' });
+    expect(t.inbox.pending().map((e) => e.id)).toEqual([broken.webhookEventId]);
+    expect(t.sent).toHaveLength(1);
+  });
 });
