@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   TIP_ACK_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, message: 'must be the bot\'s public address, e.g. https://bot.example.go.th' }).optional(),
 });
 
 export interface Config {
@@ -71,6 +72,12 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Tip deadlines and retention, in days (TIP_ACK_DAYS, TIP_FEEDBACK_DAYS, TIP_RETENTION_DAYS). */
   tips: { acknowledgeDays: number; feedbackDays: number; retentionDays: number };
+  /**
+   * The bot's public address (PUBLIC_BASE_URL, no trailing slash): links residents tap in
+   * chat (the /tip form) are built from it. Live mode: https, or null when unset (no links).
+   * Demo mode: http://localhost:PORT unless set.
+   */
+  publicBaseUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === 'live' && !e.TIP_ENCRYPTION_KEY) {
     throw new ConfigError('TIP_ENCRYPTION_KEY: required in live mode (32 bytes, base64)');
   }
+  if (mode === 'live' && e.PUBLIC_BASE_URL && !e.PUBLIC_BASE_URL.startsWith('https://')) {
+    throw new ConfigError('PUBLIC_BASE_URL: must start with https:// in live mode (LINE opens only secure links)');
+  }
   return {
     port: e.PORT,
     mode,
@@ -113,5 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     tips: { acknowledgeDays: e.TIP_ACK_DAYS, feedbackDays: e.TIP_FEEDBACK_DAYS, retentionDays: e.TIP_RETENTION_DAYS },
+    publicBaseUrl: publicBaseUrl(e.PUBLIC_BASE_URL, mode, e.PORT),
   };
+}
+
+/** The configured address without its trailing slash; demo mode falls back to its own. */
+function publicBaseUrl(raw: string | undefined, mode: 'live' | 'demo', port: number): string | null {
+  if (raw) return raw.replace(/\/+$/, '');
+  return mode === 'demo' ? `http://localhost:${port}` : null;
 }

@@ -103,7 +103,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const auditFile = path.join(stateDir, 'audit.jsonl');
   const audit = await AuditLog.open(auditFile, keys.audit);
   const line = createLineGateway({ channelAccessToken: channel.channelAccessToken, apiBaseUrl: channel.apiBaseUrl, dataApiBaseUrl: channel.dataApiBaseUrl, ...(opts.replies?.lineTimeoutMs ? { timeoutMs: opts.replies.lineTimeoutMs } : {}) });
-  const tips = await openTipChannel({ dataDir: config.dataDir, key: keys.tips, rules: config.tips, line, conversations, inbox, audit, clock, logger });
+  const tips = await openTipChannel({ dataDir: config.dataDir, key: keys.tips, rules: config.tips, line, conversations, inbox, audit, clock, logger, publicUrl: () => config.publicBaseUrl });
   const agencyName = () => library.agencyName();
   const publishing = await Publishing.open({ stateDir, friends, line, index, clock, timers: opts.timers ?? realTimers, logger, agencyName, ...(opts.publishing ? { options: opts.publishing } : {}) });
   const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName, announcement: () => browse(library, { a: 'announcement' }) });

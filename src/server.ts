@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const runtime = await createRuntime({ config, channel, logger, routers });
   const server = await listen(runtime, config.port);
   port = (server.address() as { port: number }).port;
+  // Demo mode on a port the system chose: chat links point at the port actually used
+  if (config.publicBaseUrl === 'http://localhost:0') config.publicBaseUrl = `http://localhost:${port}`;
   runtime.replayPending();
   logger.info('listening', { port, mode: config.mode });
   if (config.mode === 'demo') printDemoHelp(port, demoToken, demoMenu);

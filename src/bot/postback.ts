@@ -26,6 +26,8 @@ export const PostbackSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('erase'), ok: z.enum(['0', '1']), t: z.coerce.number().int().nonnegative() }),
   // The tip flow's date-time picker (the chosen time comes in the event's params).
   z.object({ a: z.literal('tip-when') }),
+  // The tip channel's long explanation (who reads a tip, deadlines, outside channels).
+  z.object({ a: z.literal('tip-info') }),
   // Was this answer helpful? `q` = the question's id in the question log, v=1 yes, v=0 no.
   z.object({ a: z.literal('fb'), q: QuestionId, v: z.enum(['0', '1']) }),
 ]);

@@ -27,6 +27,8 @@ export interface BubbleTemplates {
   'erase-confirm': { erased: Text; kept: Text; actions: Slot };
   'tip-receipt': { thanks: Text; receipt: Text; keep: Text; howToFollow: Text; externalIntro: Text; channels: Slot; calls: Slot };
   'tip-status': { statusName: Text; received: Text; updated: Text; notes: Slot };
+  'tip-intro': { title: Text; lines: Slot; actions: Slot };
+  'tip-details': { title: Text; content: Slot; actions: Slot };
 }
 
 export interface FragmentTemplates {
@@ -59,7 +61,7 @@ export function fragment<K extends FragmentName>(name: K, values: FragmentTempla
 export const BUBBLE_TEMPLATES: readonly BubbleTemplateName[] = [
   'welcome', 'ita-result', 'measure-card', 'measure-full', 'announcement', 'section', 'not-found', 'help', 'search-result', 'fact-answer',
   'publication', 'topic-settings', 'privacy', 'erase-confirm',
-  'tip-receipt', 'tip-status',
+  'tip-receipt', 'tip-status', 'tip-intro', 'tip-details',
 ];
 export const FRAGMENTS: readonly FragmentName[] = [
   'heading', 'paragraph', 'list-item', 'sub-item', 'button-primary', 'button-secondary', 'button-message', 'button-uri',

@@ -32,6 +32,8 @@ export interface TipChannelDeps {
   audit: AuditLog;
   clock: () => Date;
   logger: Logger;
+  /** The bot's public address (links to the /tip form in chat), read when a reply is built; null: no links. */
+  publicUrl?: () => string | null;
 }
 
 export interface TipChannel {
@@ -84,6 +86,7 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     quota: new DailyQuota(TIP_LIMITS.tipsPerUserPerDay),
     lookups,
     forget,
+    publicUrl: deps.publicUrl ?? (() => null),
   });
   const webRouter = createTipWebRouter({
     filing,

@@ -16,18 +16,24 @@ afterEach(async () => {
 const USER = userId(31);
 
 describe('reporting a tip in chat', () => {
-  it('when a resident sends แจ้งเบาะแส, then before the first question the bot says who sees it, how long it is kept, what LINE sees and where city problems go', async () => {
+  it('when a resident sends แจ้งเบาะแส, then three short lines and a details button come before the first question, and the details say who sees it, how long it is kept, what LINE sees and where city problems go', async () => {
     bot = await startBot();
     const messages = await say(bot, USER, 'แจ้งเบาะแส');
-    const intro = messages[0]!.text!;
-    expect(intro).toContain('เข้ารหัส');
+    const intro = JSON.stringify(messages[0]!.contents);
     expect(intro).toContain('เจ้าหน้าที่ที่เทศบาลมอบหมาย');
-    expect(intro).toContain('ลบหลัง 365 วัน');
-    expect(intro).toContain('LINE เป็นผู้ให้บริการแชต');
-    expect(intro).toContain('Traffy Fondue');
     expect(intro).toContain('ไม่ระบุตัวตน');
+    expect(intro).toContain('เลขรับเรื่อง 16 หลัก');
+    expect(intro).not.toContain('LINE เป็นผู้ให้บริการแชต');
     expect(messages.at(-1)!.text).toContain('เกิดอะไรขึ้น');
     expect(quickLabels(messages)).toEqual(['ยกเลิก']);
+
+    await bot.send(postbackEvent(USER, encodePostback({ a: 'tip-info' })));
+    const details = JSON.stringify(lastReply(bot)[0]!.contents);
+    expect(details).toContain('เข้ารหัส');
+    expect(details).toContain('ลบหลัง 365 วัน');
+    expect(details).toContain('LINE เป็นผู้ให้บริการแชต');
+    expect(details).toContain('Traffy Fondue');
+    expect(details).toMatch(/tel:1205[\s\S]*tel:1206[\s\S]*tel:1567/);
   });
 
   it('when an anonymous tip is told step by step, then each step offers its quick replies and the receipt comes in four groups of four with the outside channels', async () => {

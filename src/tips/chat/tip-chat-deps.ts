@@ -20,6 +20,8 @@ export interface TipChatDeps extends EvidenceDeps {
    * handled webhook events), so no earlier draft or receipt stays behind on disk.
    */
   forget: (userId: string, now: Date) => Promise<void>;
+  /** The bot's public address (PUBLIC_BASE_URL), for links to the /tip form; null: no link. */
+  publicUrl: () => string | null;
 }
 
 /** Ends the conversation: the draft's images are deleted and nothing of it stays on disk. */

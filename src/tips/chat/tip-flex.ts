@@ -9,6 +9,7 @@ import { CHAT, EXTERNAL_CHANNELS, LABEL } from '../tip-texts.js';
 
 /** Notes shown in a status bubble (newest last); older ones are summarised by count. */
 const MAX_NOTES = 5;
+const RECEIPT_THANKS = 'ขอบคุณที่ช่วยให้เทศบาลโปร่งใส';
 const NOTE_CHARS = 1000;
 
 /**
@@ -18,7 +19,8 @@ const NOTE_CHARS = 1000;
 export function receiptMessages(receipt: string): messagingApi.Message[] {
   const shown = formatReceipt(receipt);
   const bubble = fillBubble('tip-receipt', {
-    thanks: CHAT.filed,
+    // The header already says ได้รับเรื่องแล้ว: the line under it only thanks
+    thanks: RECEIPT_THANKS,
     receipt: shown,
     keep: CHAT.keepReceipt,
     howToFollow: 'ติดตามสถานะหรือเพิ่มข้อมูล: พิมพ์ “สถานะ” ตามด้วยเลขนี้',
@@ -27,6 +29,7 @@ export function receiptMessages(receipt: string): messagingApi.Message[] {
     calls: EXTERNAL_CHANNELS.flatMap((c) => fragment('button-uri', { label: `โทร ${c.phone}`, uri: `tel:${c.phone}` })),
   });
   // The notification preview names no number: someone may be looking at the lock screen.
+  // The number alone comes last, as plain text, so a long press copies just the number.
   return [bubbleMessage('ได้รับเรื่องแล้ว เก็บเลขรับเรื่องไว้ให้ดี', bubble), textMessage(shown)];
 }
 

@@ -2,20 +2,21 @@ import type { BotContext } from '../../bot/context.js';
 import { textMessage } from '../../flex/messages.js';
 import type { ActiveRoute, Flow, IntentHandlers, PostbackHandlers } from '../../handlers/extensions.js';
 import { TIP_LIMITS } from '../tip-model.js';
-import { CHAT, EXTERNAL_CHANNELS_LINE, howItWorks, LABEL, TRAFFY } from '../tip-texts.js';
+import { CHAT, EXTERNAL_CHANNELS_LINE, LABEL, TRAFFY } from '../tip-texts.js';
 import { endConversation, type TipChatDeps } from './tip-chat-deps.js';
 import { commandOf } from './tip-commands.js';
 import { draftState, emptyDraft, isIdle, openDraft, stepOf, TIP_FLOW, type Draft, type Step } from './tip-draft.js';
 import { receiptMessages } from './tip-flex.js';
+import { detailsMessage, introMessage } from './tip-intro.js';
 import { askForReceipt, followUp, lookUp } from './tip-followup.js';
-import { prompt } from './tip-prompts.js';
+import { acknowledge, prompt } from './tip-prompts.js';
 import { appendToStory, draftStep, type DraftStep, type Next } from './tip-steps.js';
 import { ASK_SAY, readsAsQuestion } from './question-check.js';
 import { askWhich, pauseAndAnswer, pausedTurn, questionTurn, resume, STORY_START_CHARS } from './tip-questions.js';
 
-
 /**
- * The tip channel in chat: `แจ้งเบาะแส` explains what will happen and asks what happened,
+ * The tip channel in chat: `แจ้งเบาะแส` says in three lines what will happen (the rest behind
+ * a details button) and asks what happened,
  * then who, when, where, evidence and whether to be told of progress; a summary, `ยืนยัน`,
  * and the receipt. `ยกเลิก` at any step deletes the draft; a draft idle for 30 minutes is
  * gone and the next message says so. `สถานะ` + receipt shows the status and lets the
@@ -33,6 +34,10 @@ export function createTipChat(deps: TipChatDeps): { flow: Flow; intents: IntentH
         ctx.outcome = 'expired-button';
         ctx.reply(textMessage(CHAT.outsideFlowButton, [LABEL.startTip]));
       },
+      'tip-info': async (ctx) => {
+        ctx.outcome = 'tip:details';
+        ctx.reply(detailsMessage(deps.rules, deps.publicUrl()));
+      },
     },
   };
 }
@@ -48,11 +53,10 @@ function start(deps: TipChatDeps, ctx: BotContext): void {
   }
   const draft = emptyDraft();
   if (said.length >= STORY_START_CHARS && said.length <= TIP_LIMITS.whatChars && !readsAsQuestion(said)) draft.what = said;
-  const intro = [CHAT.title, ...howItWorks(deps.rules, 'line').map((p) => `• ${p}`), `${CHAT.externalIntro}: ${EXTERNAL_CHANNELS_LINE}`, TRAFFY, CHAT.cancelHint].join('\n\n');
   ctx.outcome = 'tip:started';
   ctx.setState(draftState(deps.key, 'what', draft, ctx.now));
   const ask = draft.what ? textMessage(CHAT.firstMessageKept, [LABEL.doneTelling, LABEL.cancel]) : prompt('what', draft, ctx.now)[0]!;
-  ctx.reply(textMessage(intro, null), ask);
+  ctx.reply(introMessage(deps.publicUrl()), ask);
 }
 
 async function handleFlow(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute): Promise<boolean> {
@@ -78,6 +82,13 @@ async function handleFlow(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute
     return true;
   }
   if (step === 'paused') return pausedTurn(deps, ctx, route, draft);
+  if (route.to === 'postback' && route.postback?.a === 'tip-info') {
+    // The details, then the same question again: the draft and its step stay as they were
+    ctx.outcome = 'tip:details';
+    ctx.setState(draftState(deps.key, step, draft, ctx.now));
+    ctx.reply(detailsMessage(deps.rules, deps.publicUrl()), ...prompt(step, draft, ctx.now));
+    return true;
+  }
   return drafting(deps, ctx, route, step, draft);
 }
 
@@ -107,7 +118,7 @@ async function drafting(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, 
   if (turn.kind === 'step' && turn.lead.length > 0) next.lead = [...turn.lead, ...(next.lead ?? [])];
   if (next.file) return step === 'add' ? addInformation(deps, ctx, next.draft) : file(deps, ctx, next);
   ctx.setState(draftState(deps.key, next.step, next.draft, ctx.now));
-  ctx.reply(...prompt(next.step, next.draft, ctx.now, next.lead));
+  ctx.reply(...(next.ack ? acknowledge(next.step, next.draft, ctx.now, next.ack, next.lead) : prompt(next.step, next.draft, ctx.now, next.lead)));
   return true;
 }
 

@@ -30,6 +30,14 @@ export function prompt(step: Step, draft: Draft, now: Date, lead: readonly strin
   return [...leading, question(step, draft, now)];
 }
 
+/**
+ * A short acknowledgement in place of the step's question (an image taken): the same
+ * quick replies, so the next photo or "เสร็จแล้ว" is one tap away, without the whole prompt again.
+ */
+export function acknowledge(step: Step, draft: Draft, now: Date, text: string, lead: readonly string[] = []): Message[] {
+  return [...lead.map((t) => textMessage(t, null)), { ...question(step, draft, now), text } as Message];
+}
+
 function question(step: Step, draft: Draft, now: Date): Message {
   switch (step) {
     case 'what':

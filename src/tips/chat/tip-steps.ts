@@ -3,7 +3,7 @@ import type { BotContext } from '../../bot/context.js';
 import type { ActiveRoute } from '../../handlers/extensions.js';
 import { THAI_MONTHS_SHORT, BE_OFFSET } from '../../thai/date.js';
 import { TIP_LIMITS } from '../tip-model.js';
-import { CHAT } from '../tip-texts.js';
+import { CHAT, LABEL } from '../tip-texts.js';
 import { receiveImage } from './chat-evidence.js';
 import type { TipChatDeps } from './tip-chat-deps.js';
 import { commandOf } from './tip-commands.js';
@@ -16,9 +16,19 @@ export interface Next {
   lead?: string[];
   /** The reporter confirmed: file the draft. */
   file?: true;
+  /** One short line said instead of the step's question (an image taken). */
+  ack?: string;
 }
 
 export type DraftStep = (typeof DRAFTING)[number];
+
+/** Said back when the date-time picker answers, so the reporter sees what was taken. */
+export const PICKED_SAY = 'รับวันเวลาที่เกิดเหตุไว้แล้ว:';
+
+/** One line per photo: which one it was and how to finish (the add step finishes with ยืนยัน). */
+export function imageTaken(n: number, step: 'evidence' | 'add'): string {
+  return `ได้รับรูปที่ ${n} แล้ว ส่งเพิ่มได้ หรือกด “${step === 'add' ? LABEL.confirm : LABEL.doneImages}”`;
+}
 
 const AFTER: Record<'who' | 'when' | 'where', Step> = { who: 'when', when: 'where', where: 'evidence' };
 
@@ -30,6 +40,8 @@ export async function draftStep(deps: TipChatDeps, ctx: BotContext, route: Activ
       const got = await receiveImage(deps, ctx.event, draft.images.length, ctx.now);
       if ('refused' in got) return stay(got.refused);
       draft.images.push(got);
+      // The photo step: one short line per photo; elsewhere the step's question follows
+      if (step === 'evidence' || step === 'add') return { step, draft, ack: imageTaken(draft.images.length, step) };
       return stay(CHAT.imageGot(draft.images.length));
     }
     if (route.kind === 'location' && step !== 'add') {
@@ -42,7 +54,7 @@ export async function draftStep(deps: TipChatDeps, ctx: BotContext, route: Activ
     const when = route.postback?.a === 'tip-when' ? pickedTime(route.params) : null;
     if (!when || step === 'add') return stay(CHAT.stillInFlow);
     draft.when = when;
-    return { step: step === 'when' ? 'where' : step, draft };
+    return { step: step === 'when' ? 'where' : step, draft, lead: [`${PICKED_SAY} ${when}`] };
   }
   if (route.to !== 'text') return stay(CHAT.stillInFlow);
   return textStep(step, draft, route.text);
