@@ -5,12 +5,19 @@ import { contentItems } from '../src/content/search-items.js';
 import { SearchIndex } from '../src/content/search-index.js';
 import { loadSynonyms } from '../src/content/synonyms.js';
 import { syntheticPublications } from './synthetic-publications.js';
+import { understand } from '../src/bot/understand.js';
+import { answerQuestion } from '../src/content/answers/answer-question.js';
+import { FactBook } from '../src/content/answers/fact-book.js';
+import { loadServiceFacts } from '../src/content/answers/service-facts.js';
 import { fmt, percentile } from './stats.js';
 
 /** The answer-time target per question with 1,000 publications indexed. */
 const TARGET_P99_MS = 5;
+/** Understanding and choosing the fact (what a resident waits for before the reply is drawn). */
+const ANSWER_TARGET_P99_MS = 2;
 const WARM_UP = 1_000;
 const TIMED = 2_000;
+const BLOCKS = 5;
 
 /** A mix like real traffic: measures, ITA, announcement, typos, English, digits, out of scope. */
 const QUESTIONS = [
@@ -21,24 +28,49 @@ const QUESTIONS = [
   'ประกาศเรื่องมาตรการส่งเสริมคุณธรรม', 'ประกาศลงวันที่ ๑๐ มกราคม', 'ใครลงนามในประกาศ', 'นายกเทศมนตรีตำบลโพธาราย',
   'มาตรการป้องกันการทุจริตมีอะไรบ้าง', 'ประกาศผู้ชนะการเสนอราคาถนนคอนกรีต', 'ฉีดวัคซีนพิษสุนัขบ้าวันไหน', 'ภาษีที่ดินจ่ายที่ไหน',
   'ร้านกาแฟแถวนี้มีที่ไหนบ้าง', 'qwerty', 'พรุ่งนี้ฝนตกไหม', 'ขอเบอร์ร้านส้มตำ', 'ราคาทองวันนี้', 'how to get to Bangkok',
+  // Fact questions: kinds, fields, years, lists, reporting, follow-ups without a subject.
+  'ผู้ลงนามประกาศชื่ออะไร', 'มาตรการเผยแพร่ข้อมูลต้องใช้เงินไหม', 'คะแนน ita ล่าสุดเท่าไหร่', 'ปีที่แล้วได้กี่คะแนน',
+  'มีกี่มาตรการ', 'ใครนำข้อมูลไปเผยแพร่บนเว็บไซต์หลัก', 'ร้องเรียนนายกได้ที่ไหน', 'แล้วใช้งบเท่าไหร่', 'ข้อ 2.2 ว่าอะไร',
 ];
 
-function timeAnswers(index: SearchIndex): { p50: number; p99: number } {
-  for (let i = 0; i < WARM_UP; i++) index.answer(QUESTIONS[i % QUESTIONS.length] ?? '');
-  const times: number[] = [];
-  for (let i = 0; i < TIMED; i++) {
-    const question = QUESTIONS[i % QUESTIONS.length] ?? '';
-    const start = performance.now();
-    index.answer(question);
-    times.push(performance.now() - start);
+/**
+ * p50 and p99 of `run` over the questions: the median of five blocks' figures, so one slow
+ * spell of this shared machine (other processes taking the cores) does not decide the p99.
+ */
+function time(run: (question: string) => void): { p50: number; p99: number } {
+  for (let i = 0; i < WARM_UP; i++) run(QUESTIONS[i % QUESTIONS.length] ?? '');
+  const blocks: { p50: number; p99: number }[] = [];
+  for (let block = 0; block < BLOCKS; block++) {
+    const times: number[] = [];
+    for (let i = 0; i < TIMED; i++) {
+      const question = QUESTIONS[i % QUESTIONS.length] ?? '';
+      const start = performance.now();
+      run(question);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    blocks.push({ p50: percentile(times, 50), p99: percentile(times, 99) });
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  const median = (values: number[]): number => percentile(values.sort((a, b) => a - b), 50);
+  return { p50: median(blocks.map((b) => b.p50)), p99: median(blocks.map((b) => b.p99)) };
+}
+
+function timeAnswers(index: SearchIndex): { p50: number; p99: number } {
+  return time((question) => index.answer(question));
+}
+
+/** The whole answer: understanding (intent, kind, field, time, item search) and the fact chosen. */
+function timeFactAnswers(index: SearchIndex, book: FactBook): { p50: number; p99: number } {
+  return time((question) => {
+    const u = understand(question, index);
+    if (u.intent === 'search') answerQuestion(book, u, null);
+  });
 }
 
 /**
  * Answer time of the search, over the shipped content alone and with 1,000 synthetic
- * publications added at runtime (as staff publish them), ~2,000 timed questions each.
+ * publications added at runtime (as staff publish them), five blocks of 2,000 timed questions
+ * each; then the whole answer (understanding and the fact chosen) with the 1,000 publications.
  */
 export async function benchSearch(): Promise<void> {
   const docs = await readContentDocuments(SHIPPED_DATA_DIR);
@@ -55,5 +87,11 @@ export async function benchSearch(): Promise<void> {
   console.log(
     `search: + 1,000 publications (${index.size} items, added in ${fmt(buildMs, 0)} ms): ` +
       `p50 ${fmt(loaded.p50, 3)} ms, p99 ${fmt(loaded.p99, 3)} ms — ${verdict} the p99 ≤ ${TARGET_P99_MS} ms target`,
+  );
+  const answered = timeFactAnswers(index, new FactBook(docs, synonyms, loadServiceFacts()));
+  const answerVerdict = answered.p99 <= ANSWER_TARGET_P99_MS ? 'meets' : 'MISSES';
+  console.log(
+    `search: understand + fact answer, 1,000 publications: p50 ${fmt(answered.p50, 3)} ms, p99 ${fmt(answered.p99, 3)} ms — ` +
+      `${answerVerdict} the p99 ≤ ${ANSWER_TARGET_P99_MS} ms target`,
   );
 }

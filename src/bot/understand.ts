@@ -76,7 +76,7 @@ export function understand(fullText: string, index: SearchIndex): Understanding 
     if (holds(message)) return { intent };
   }
   // Time words (ล่าสุด, ปี 67) choose the year, not the item: they are not searched for.
-  const shape = readQuestion(text);
+  const shape = readQuestion(text, message);
   let found = index.answer(shape.time.rest);
   // The year itself may be what matched ("ผลประเมิน ita ปีงบ 68"): the whole question is tried too.
   if (!found.best && shape.time.years.length > 0) found = index.answer(text);

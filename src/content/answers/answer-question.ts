@@ -5,7 +5,7 @@ import type { FactBook } from './fact-book.js';
 import { chooseFact, yearsAsked, type AnswerContext } from './fact-choice.js';
 import type { FactUnit } from './fact-units.js';
 import type { Field } from './question-kinds.js';
-import { without, type QuestionShape } from './read-question.js';
+import { longestFirst, without, type QuestionShape } from './read-question.js';
 import { serviceFactFor } from './service-answer.js';
 import type { ServiceFact } from './service-facts.js';
 
@@ -30,11 +30,11 @@ export interface Question {
 }
 
 /** Words that name measures or announcements in general, not one of them. */
-const GENERIC = phrases([
+const GENERIC = longestFirst(phrases([
   'มาตรการ', 'กิจกรรม', 'measure', 'measures', 'เทศบาล', 'เทศบาลตำบล', 'หน่วยงาน', 'ส่งเสริม', 'คุณธรรม', 'ความโปร่งใส',
   'โปร่งใส', 'ภายใน', 'ป้องกัน', 'ทุจริต', 'ประกาศ', 'announcement', 'ฉบับ', 'ออก', 'ใหม่', 'แล้ว', 'ทำ', 'ข้อ',
   'หัวข้อ', 'แต่ละ', 'ทุก', 'ทั้งสาม', 'each', 'every', 'all', 'sections', 'please',
-]);
+]));
 const MEASURE_WORDS = phrases(['มาตรการ', 'measure', 'measures', 'กิจกรรม']);
 const ANNOUNCEMENT_WORDS = phrases(['ประกาศ', 'announcement', 'announcements']);
 const SECTION_WORDS = phrases(['ประกาศ', 'หัวข้อ', 'announcement', 'sections']);
@@ -94,5 +94,5 @@ function itemsAnswer(book: FactBook, q: Question, subject: string | null, year: 
 
 /** True when the subject only names measures or announcements in general. */
 function onlyGeneric(subject: string): boolean {
-  return without(subject, GENERIC) === '';
+  return subject === '' || without(subject, GENERIC) === '';
 }

@@ -50,7 +50,9 @@ export function readTime(text: string): QuestionTime {
   const thatYear = found(THAT_YEAR);
   const compare = found(COMPARE) || years.length > 1;
   rest = rest.replace(YEAR_WORD, ' ');
-  return { years, back: lastYear ? 1 : thisYear ? 0 : null, latest, thatYear, compare, rest: rest.replace(/\s+/g, ' ').trim() };
+  const changed = years.length > 0 || latest || thisYear || lastYear || thatYear || compare || rest !== arabic;
+  // Unchanged, the question itself is handed on, so its segmentation (memoised by text) is reused.
+  return { years, back: lastYear ? 1 : thisYear ? 0 : null, latest, thatYear, compare, rest: changed ? rest.replace(/\s+/g, ' ').trim() : text };
 }
 
 /** The Buddhist-era year a written year stands for; null when the digits are not a year. */

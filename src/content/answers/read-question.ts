@@ -25,18 +25,23 @@ const NARROWER: readonly [Field, Field][] = [
   ['fiscalYear', 'budget'],
 ];
 
-/** Asking words of every kind, longest first, removed to find the subject. */
-const KIND_WORDS = [...new Set(KIND_PHRASES.flatMap(([, words]) => words))].sort((a, b) => b.length - a.length);
+export const longestFirst = (words: readonly string[]): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
+/** Asking and follow-up words, longest first, removed to find the subject. */
+const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS]);
+const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_PHRASES[f])])) as Record<Field, string[]>;
 
-export function readQuestion(text: string): QuestionShape {
+/** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
+export function readQuestion(text: string, read?: Utterance): QuestionShape {
   const time = readTime(text);
-  const said = readUtterance(time.rest);
+  const said = read && time.rest === text ? read : readUtterance(time.rest);
   const kind = kindOf(said);
   let fields = fieldsOf(said);
   for (const [narrow, wide] of NARROWER) {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
   }
-  const subject = without(said.content, [...fields.flatMap((f) => FIELD_PHRASES[f]), ...FOLLOW_UP_WORDS, ...KIND_WORDS]);
+  let subject = said.content;
+  for (const field of fields) subject = strip(subject, FIELD_WORDS[field]);
+  subject = strip(subject, FRAME_WORDS).replace(NOT_A_LETTER, '');
   return { kind, fields, time, subject, subjectless: subject === '', said };
 }
 
@@ -61,9 +66,16 @@ export function asksFact(said: Utterance): boolean {
   return (kind !== null && kind !== 'list') || fieldsOf(said).length > 0;
 }
 
-/** The compact text without the given words (longest first), letters and digits only. */
-export function without(compact: string, words: readonly string[]): string {
+const NOT_A_LETTER = /[^\p{L}\p{M}\p{N}]/gu;
+
+/** The compact text without the given words (to be given longest first), letters and digits only. */
+export function without(compact: string, sortedWords: readonly string[]): string {
+  return strip(compact, sortedWords).replace(NOT_A_LETTER, '');
+}
+
+/** Removes each word (in the order given, longest first) wherever it occurs. */
+function strip(compact: string, sortedWords: readonly string[]): string {
   let rest = compact;
-  for (const word of [...words].sort((a, b) => b.length - a.length)) if (rest.includes(word)) rest = rest.split(word).join('');
-  return rest.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+  for (const word of sortedWords) if (rest.includes(word)) rest = rest.split(word).join('');
+  return rest;
 }
