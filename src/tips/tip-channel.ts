@@ -10,6 +10,7 @@ import { createTipChat } from './chat/tip-flow.js';
 import { DailyQuota } from './daily-quota.js';
 import { tipStats, type TipRules } from './deadlines.js';
 import { EvidenceFiles } from './evidence-files.js';
+import { hashSlots } from './hash-slots.js';
 import { sendProgressNotice } from './progress-notice.js';
 import { RateLimiter } from './rate-limiter.js';
 import { receiptHasher } from './receipt-code.js';
@@ -67,7 +68,7 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
   const dir = path.join(deps.dataDir, 'tips');
   const repo = await TipRepo.open(path.join(dir, 'tips.jsonl'), deps.key);
   const files = new EvidenceFiles(path.join(dir, 'files'), deps.key);
-  const filing = new TipFiling(repo, receiptHasher(deps.key));
+  const filing = new TipFiling(repo, hashSlots(receiptHasher(deps.key)));
   const desk = new TipDesk(repo, files, deps.rules);
   // Receipt lookups per client only (a LINE user, a web address): see README, "Receipt lookups"
   const lookups = new RateLimiter(deps.clock, LOOKUPS.limit, LOOKUPS.windowMs);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DailyQuota } from '../../src/tips/daily-quota.js';
 import { DEFAULT_TIP_RULES, overdueOf, tipStats } from '../../src/tips/deadlines.js';
+import { hashSlots } from '../../src/tips/hash-slots.js';
 import { RateLimiter } from '../../src/tips/rate-limiter.js';
 import { formatReceipt, isReceipt, newReceipt, receiptHasher } from '../../src/tips/receipt-code.js';
 import type { TipRecord } from '../../src/tips/tip-model.js';
@@ -23,6 +24,30 @@ describe('receipts', () => {
     expect(await hash('1234567890123457')).not.toBe(a);
     expect(await receiptHasher(Buffer.alloc(32, 2))('1234567890123456')).not.toBe(a);
     expect(a).not.toContain('1234');
+  });
+});
+
+describe('receipt hashing slots', () => {
+  it('when twenty lookups hash at once, then two run at a time, all finish in order of arrival, and a failed hash frees its slot', async () => {
+    let running = 0;
+    let most = 0;
+    const finished: string[] = [];
+    const slow = async (receipt: string) => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 5));
+      running -= 1;
+      if (receipt === 'bad') throw new Error('hash failed');
+      finished.push(receipt);
+      return `h${receipt}`;
+    };
+    const hash = hashSlots(slow);
+    const receipts = ['bad', ...Array.from({ length: 19 }, (_, i) => String(i))];
+    const results = await Promise.allSettled(receipts.map((r) => hash(r)));
+    expect(most).toBe(2);
+    expect(results[0]!.status).toBe('rejected');
+    expect(results.slice(1).map((r) => (r as PromiseFulfilledResult<string>).value)).toEqual(receipts.slice(1).map((r) => `h${r}`));
+    expect(finished).toEqual(receipts.slice(1));
+    expect(await hash('after')).toBe('hafter');
   });
 });
 
