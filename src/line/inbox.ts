@@ -1,27 +1,12 @@
-import type { webhook } from '@line/bot-sdk';
 import { openSealedText, seal } from '../crypto/sealed.js';
 import type { Logger } from '../logger.js';
 import { AppendLog } from '../storage/append-log.js';
 import { parseEvent, toSdkEvent, type LineEvent } from './event-schema.js';
+import { InboxGrowth, RECORD_BYTES } from './inbox-growth.js';
+import { inRecord, type Held, type InboxEntry, type InboxRecord } from './inbox-records.js';
 import { RememberedIds } from './remembered-ids.js';
 
-export interface InboxEntry {
-  id: string;
-  event: webhook.Event;
-  /** When the bot acknowledged the event (ms since epoch): reply tokens age from here. */
-  receivedAt: number;
-  /** A reply to it was started (and may have reached LINE): after a crash it must not be sent again. */
-  replied: boolean;
-}
-
-type Record =
-  | { op: 'in'; id: string; at: number; sealed: string; replied?: true }
-  | { op: 'replying'; id: string; at: number }
-  | { op: 'done'; id: string; at: number }
-  | { op: 'seen'; id: string; at: number };
-
-/** An acknowledged event with its sealed form, kept for compaction (sealing again costs). */
-type Held = { entry: InboxEntry; sealed: string };
+export type { InboxEntry };
 
 export interface InboxOptions {
   /** Where a failed background compaction is reported. */
@@ -37,8 +22,6 @@ const REMEMBER_MS = 24 * 60 * 60 * 1000;
 /** About 4 MB of ids in memory and 3.5 MB on disk at most, whatever the traffic. */
 export const MAX_REMEMBERED = 50_000;
 const COMPACT_AFTER_BYTES = 1024 * 1024;
-/** Estimated bytes of a record without its sealed event. */
-const RECORD_BYTES = 70;
 
 /**
  * Webhook events between the 200 and their handling. Each is sealed (encrypted) and on disk
@@ -53,8 +36,7 @@ export class Inbox {
   /** Events whose 'in' record is being written, with the write's promise. */
   private readonly storing = new Map<string, Held & { stored: Promise<void> }>();
   private readonly remembered: RememberedIds;
-  private appendedBytes = 0;
-  private compactedBytes = 0;
+  private readonly growth: InboxGrowth;
   private compactions: Promise<void> = Promise.resolve();
   private compacting = 0;
 
@@ -64,13 +46,14 @@ export class Inbox {
     private readonly opts: InboxOptions,
   ) {
     this.remembered = new RememberedIds(opts.maxRemembered ?? MAX_REMEMBERED, REMEMBER_MS);
+    this.growth = new InboxGrowth(opts.compactAfterBytes ?? COMPACT_AFTER_BYTES);
   }
 
   static async open(file: string, key: Buffer, now: Date, opts: InboxOptions = {}): Promise<Inbox> {
     const { log, records } = await AppendLog.open(file);
     const inbox = new Inbox(log, key, opts);
     try {
-      inbox.load(records as Record[]);
+      inbox.load(records as InboxRecord[]);
     } catch (err) {
       // Sealed under another key, or damaged: stop the start without leaving the file open.
       await log.close();
@@ -80,28 +63,28 @@ export class Inbox {
     return inbox;
   }
 
-  private load(records: Record[]): void {
+  private load(records: InboxRecord[]): void {
     for (const r of records) {
       if (r.op === 'in') this.loadEvent(r);
       else if (r.op === 'replying') {
         const held = this.held.get(r.id);
         if (held) held.entry.replied = true;
       } else {
-        this.held.delete(r.id);
+        this.release(r.id);
         this.remembered.add(r.id, r.at);
       }
     }
   }
 
   /** Events stored by an older version were checked less: one that fails the schema now is dropped. */
-  private loadEvent(r: Extract<Record, { op: 'in' }>): void {
+  private loadEvent(r: Extract<InboxRecord, { op: 'in' }>): void {
     const parsed = parseEvent(JSON.parse(openSealedText(this.key, r.sealed)));
     if (!parsed.ok) {
       this.opts.logger?.warn('stored event dropped: not a valid event', { eventId: r.id, type: parsed.type, problem: parsed.problem });
       this.remembered.add(r.id, r.at);
       return;
     }
-    this.held.set(r.id, { entry: { id: r.id, event: toSdkEvent(parsed.event), receivedAt: r.at, replied: r.replied === true }, sealed: r.sealed });
+    this.hold({ entry: { id: r.id, event: toSdkEvent(parsed.event), receivedAt: r.at, replied: r.replied === true }, sealed: r.sealed });
   }
 
   /** Events acknowledged earlier and not yet handled (after a crash), oldest first. */
@@ -144,8 +127,8 @@ export class Inbox {
       fresh.forEach((h) => this.storing.delete(h.entry.id));
     }
     // Stored: from here on the ids are seen.
-    fresh.forEach((h) => this.held.set(h.entry.id, h));
-    this.grew(fresh.reduce((sum, h) => sum + h.sealed.length + RECORD_BYTES, 0), now);
+    fresh.forEach((h) => this.hold(h));
+    this.grew(fresh.length * RECORD_BYTES, now);
   }
 
   /**
@@ -159,7 +142,7 @@ export class Inbox {
     // Set first, so a compaction started meanwhile writes it into the new file too.
     held.entry.replied = true;
     try {
-      await this.log.append({ op: 'replying', id, at: at.getTime() } satisfies Record, { sync: true });
+      await this.log.append({ op: 'replying', id, at: at.getTime() } satisfies InboxRecord, { sync: true });
     } catch (err) {
       held.entry.replied = false;
       throw err;
@@ -169,22 +152,45 @@ export class Inbox {
 
   /** Marks an event handled (whatever the outcome), so a restart does not handle it again. */
   async done(id: string, now: Date): Promise<void> {
-    if (!this.held.delete(id)) return;
+    if (!this.release(id)) return;
     this.remembered.add(id, now.getTime());
     // Not flushed to the platter: losing it to a power cut only means the event is handled
     // again at the next start, when its reply token has long expired.
-    await this.log.append({ op: 'done', id, at: now.getTime() } satisfies Record, { sync: false });
+    await this.log.append({ op: 'done', id, at: now.getTime() } satisfies InboxRecord, { sync: false });
     this.grew(RECORD_BYTES, now);
   }
 
-  /** Starts a background compaction once the file holds about twice what it must. */
+  private hold(held: Held): void {
+    this.held.set(held.entry.id, held);
+    this.growth.grew(held.sealed.length, held.sealed.length);
+  }
+
+  private release(id: string): boolean {
+    const held = this.held.get(id);
+    if (!held) return false;
+    this.held.delete(id);
+    this.growth.released(held.sealed.length);
+    return true;
+  }
+
   private grew(bytes: number, now: Date): void {
-    this.appendedBytes += bytes;
-    if (this.compacting > 0 || this.appendedBytes < Math.max(this.compactedBytes, this.opts.compactAfterBytes ?? COMPACT_AFTER_BYTES)) return;
-    this.compact(now).catch((err: NodeJS.ErrnoException) => {
-      // The old file stays in use; the next attempt comes after as many bytes again.
-      this.opts.logger?.error('inbox compaction failed', { where: 'Inbox.compact', error: err.name, code: err.code ?? null });
-    });
+    this.growth.grew(bytes);
+    this.compactIfDue(now);
+  }
+
+  /**
+   * Starts a background compaction when the file is due for one (see InboxGrowth), and looks
+   * again when it is done, as events went on meanwhile.
+   */
+  private compactIfDue(now: Date): void {
+    if (this.compacting > 0 || !this.growth.due()) return;
+    this.compact(now).then(
+      () => this.compactIfDue(now),
+      (err: NodeJS.ErrnoException) => {
+        // The old file stays in use; the next attempt comes after as many bytes again.
+        this.opts.logger?.error('inbox compaction failed', { where: 'Inbox.compact', error: err.name, code: err.code ?? null });
+      },
+    );
   }
 
   /**
@@ -206,7 +212,7 @@ export class Inbox {
 
   private async rewrite(now: Date): Promise<void> {
     this.remembered.expire(now.getTime());
-    const records: Record[] = [];
+    const records: InboxRecord[] = [];
     let bytes = 0;
     for (const [id, at] of this.remembered.entries()) records.push({ op: 'seen', id, at });
     // Events being stored are in the snapshot too: their 'in' record was queued before this call.
@@ -214,17 +220,18 @@ export class Inbox {
       records.push(inRecord(held));
       bytes += held.sealed.length;
     }
-    this.appendedBytes = 0;
-    await this.log.rewriteInBackground(records);
-    this.compactedBytes = bytes + records.length * RECORD_BYTES;
+    this.growth.started();
+    try {
+      await this.log.rewriteInBackground(records);
+    } catch (err) {
+      this.growth.failed();
+      throw err;
+    }
+    this.growth.finished(bytes + records.length * RECORD_BYTES, bytes);
   }
 
   async close(): Promise<void> {
     await this.compactions;
     await this.log.close();
   }
-}
-
-function inRecord({ entry, sealed }: Held): Record {
-  return { op: 'in', id: entry.id, at: entry.receivedAt, sealed, ...(entry.replied ? { replied: true as const } : {}) };
 }

@@ -37,6 +37,18 @@ describe('Inbox compaction while running', () => {
     await again.close();
   });
 
+  it('when a burst waited in the inbox and has been handled, then the file is compacted again without waiting for more traffic', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, KEY, now, { compactAfterBytes: 64 * 1024 });
+    const burst = [];
+    for (let i = 0; i < 300; i += 1) burst.push(...(await inbox.admit([one(`คำถามที่ ${i} `.repeat(20))], now)));
+    await vi.waitFor(async () => expect(await size(file)).toBeGreaterThan(250_000));
+    for (const entry of burst) await inbox.done(entry.id, now);
+    // 300 handled ids remain to be remembered: about 20 kB.
+    await vi.waitFor(async () => expect(await size(file)).toBeLessThan(40_000));
+    await inbox.close();
+  });
+
   it('when events come and go while a compaction is under way, then none is lost or revived', async () => {
     const file = path.join(await tempDir(), 'inbox.jsonl');
     const inbox = await Inbox.open(file, KEY, now);
