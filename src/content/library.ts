@@ -55,6 +55,15 @@ export class ContentLibrary {
     return undefined;
   }
 
+  /**
+   * An announcement as cards show it: named by the municipality's name in the ITA report (the
+   * heading may spell the town otherwise, "โพธาราย"); its own text stays as written.
+   */
+  named(announcement: Announcement): Announcement {
+    const agency = this.agencyName();
+    return announcement.agency === agency ? announcement : { ...announcement, agency };
+  }
+
   /** The content behind a search item, shaped for the result messages; undefined if gone. */
   hitFor(item: SearchItem, publication?: (id: string) => SearchHit | undefined): SearchHit | undefined {
     const doc = this.docs.find((d) => d.id === item.ref.docId);
@@ -66,10 +75,10 @@ export class ContentLibrary {
         return measure && { kind: 'measure', ...measure };
       }
       case 'announcement':
-        return doc?.announcement && { kind: 'announcement', ...doc.announcement };
+        return doc?.announcement && { kind: 'announcement', ...this.named(doc.announcement) };
       case 'section': {
         const section = doc?.announcement?.sections.find((s) => s.id === item.ref.sectionId);
-        return section && doc?.announcement && { kind: 'section', announcement: doc.announcement, ...section };
+        return section && doc?.announcement && { kind: 'section', announcement: this.named(doc.announcement), ...section };
       }
       case 'publication':
         return item.ref.publicationId ? publication?.(item.ref.publicationId) : undefined;

@@ -35,11 +35,11 @@ function build(library: ContentLibrary, target: Exclude<Postback, { a: 'tip-when
       return measureMessages(library.measure(target.id)!, target.page ?? 0);
     case 'announcement': {
       const announcement = library.announcement();
-      return announcement ? announcementMessages(announcement, target.page ?? 0) : say(SAY.noContent);
+      return announcement ? announcementMessages(library.named(announcement), target.page ?? 0) : say(SAY.noContent);
     }
     case 'section': {
       const found = library.section(target.id)!;
-      return sectionMessages(found.announcement, target.id);
+      return sectionMessages(library.named(found.announcement), target.id);
     }
     default:
       // Feature buttons (topics, publications, erase) are answered by their own postback handlers.

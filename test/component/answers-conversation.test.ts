@@ -67,6 +67,16 @@ describe('answers in a conversation', () => {
     expect(JSON.stringify(record)).not.toContain(userId(706));
   });
 
+  it('when the announcement is opened, then its card names the town as the ITA report does, and its text keeps the heading\'s spelling', async () => {
+    await bot.send(postbackEvent(userId(708), 'a=announcement'));
+    const shown = JSON.stringify(lastReply());
+    expect(shown).toContain('"text":"ประกาศเทศบาลตำบลโพนทราย"');
+    expect(shown).not.toContain('"text":"ประกาศเทศบาลตำบลโพธาราย"');
+    // The preamble (written with the heading's spelling) follows on the next page, as written.
+    await bot.send(postbackEvent(userId(708), 'a=announcement&page=1'));
+    expect(JSON.stringify(lastReply())).toContain('เจ้าหน้าที่เทศบาลตำบลโพธาราย');
+  });
+
   it('when the 2567 answer\'s button is tapped, then the 2567 measure opens, not the 2568 one with the same place', async () => {
     const user = userId(707);
     await say(user, "ปี 2567 มาตรการ Do & Don't ใช้งบเท่าไหร่");
