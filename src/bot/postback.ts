@@ -12,10 +12,11 @@ const Page = z.coerce.number().int().min(0).max(50);
 export const PostbackSchema = z.discriminatedUnion('a', [
   z.object({ a: z.literal('menu') }),
   z.object({ a: z.literal('help') }),
-  z.object({ a: z.literal('ita') }),
+  // `id`: an older fiscal year's result or announcement (none: the newest).
+  z.object({ a: z.literal('ita'), id: Id.optional() }),
   z.object({ a: z.literal('measures') }),
   z.object({ a: z.literal('measure'), id: Id, page: Page.optional() }),
-  z.object({ a: z.literal('announcement'), page: Page.optional() }),
+  z.object({ a: z.literal('announcement'), page: Page.optional(), id: Id.optional() }),
   z.object({ a: z.literal('section'), id: Id }),
   // Subscriptions: the settings card, one topic on/off, all on/off, a publication in full.
   z.object({ a: z.literal('topics') }),

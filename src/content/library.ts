@@ -21,8 +21,9 @@ export class ContentLibrary {
     return this.docs;
   }
 
-  ita(): ItaResult | undefined {
-    return this.docs.find((d) => d.ita)?.ita;
+  /** The newest ITA result, or the one with this id (an older fiscal year's). */
+  ita(id?: string): ItaResult | undefined {
+    return this.docs.find((d) => d.ita && (id === undefined || d.ita.id === id))?.ita;
   }
 
   /** The agency's name as the ITA report writes it (the announcement's spelling otherwise). */

@@ -15,6 +15,7 @@ export function browse(library: ContentLibrary, target: Postback): messagingApi.
   if (target.a === 'tip-when') return null;
   if (target.a === 'measure' && !library.measure(target.id)) return null;
   if (target.a === 'section' && !library.section(target.id)) return null;
+  if ((target.a === 'ita' || target.a === 'announcement') && target.id !== undefined && !(target.a === 'ita' ? library.ita(target.id) : library.announcement(target.id))) return null;
   return library.views.get(encodePostback(target), () => build(library, target));
 }
 
@@ -24,7 +25,7 @@ function build(library: ContentLibrary, target: Exclude<Postback, { a: 'tip-when
     case 'help':
       return helpMessages();
     case 'ita': {
-      const ita = library.ita();
+      const ita = library.ita(target.id);
       return ita ? itaMessages(ita) : say(SAY.noContent);
     }
     case 'measures': {
@@ -34,7 +35,7 @@ function build(library: ContentLibrary, target: Exclude<Postback, { a: 'tip-when
     case 'measure':
       return measureMessages(library.measure(target.id)!, target.page ?? 0);
     case 'announcement': {
-      const announcement = library.announcement();
+      const announcement = library.announcement(target.id);
       return announcement ? announcementMessages(library.named(announcement), target.page ?? 0) : say(SAY.noContent);
     }
     case 'section': {

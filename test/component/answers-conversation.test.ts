@@ -67,6 +67,16 @@ describe('answers in a conversation', () => {
     expect(JSON.stringify(record)).not.toContain(userId(706));
   });
 
+  it('when an older year\'s ITA answer is opened, then that year\'s result shows; a stale id is an expired button', async () => {
+    const user = userId(709);
+    expect(await say(user, 'คะแนน ITA ปี 2567')).toMatch(/88\.50/);
+    const data = /"data":"(a=ita&id=[^"]+)"/.exec(JSON.stringify(lastReply()[0]))?.[1];
+    await bot.send(postbackEvent(user, data!));
+    expect(JSON.stringify(lastReply())).toContain('88.50');
+    await bot.send(postbackEvent(user, 'a=ita&id=doc-gone-ita'));
+    expect(JSON.stringify(lastReply())).not.toContain('88.50');
+  });
+
   it('when the announcement is opened, then its card names the town as the ITA report does, and its text keeps the heading\'s spelling', async () => {
     await bot.send(postbackEvent(userId(708), 'a=announcement'));
     const shown = JSON.stringify(lastReply());

@@ -82,7 +82,7 @@ function unit(base: Base, field: Field, labels: FactLabels, value: string, quote
 
 function itaUnits(doc: ContentDocument, ita: ItaResult, year: number, labels: FactLabels): FactUnit[] {
   const heading = `${ita.agency} อำเภอ${ita.district} จังหวัด${ita.province}`;
-  const base: Base = { docId: doc.id, year, itemId: `${doc.id}:ita:${ita.id}`, family: 'ita', source: `${ita.title} ประจำปีงบประมาณ พ.ศ. ${year}`, place: heading, open: { a: 'ita' } };
+  const base: Base = { docId: doc.id, year, itemId: `${doc.id}:ita:${ita.id}`, family: 'ita', source: `${ita.title} ประจำปีงบประมาณ พ.ศ. ${year}`, place: heading, open: { a: 'ita', id: ita.id } };
   const parent = 'ผลการประเมินคุณธรรมและความโปร่งใส ITA เทศบาล';
   const units = [
     unit(base, 'score', labels, `${ita.score.toFixed(2)} คะแนน`, ita.summary, parent),
@@ -107,7 +107,7 @@ function announcementUnits(doc: ContentDocument, a: Announcement, year: number, 
   // Cards name the municipality as the report does; the heading's spelling stays in the quotes.
   const agency = doc.ita?.agency ?? a.agency;
   const source = `ประกาศ เรื่อง ${a.subject}`;
-  const base: Base = { docId: doc.id, year, itemId: `${doc.id}:announcement:${a.id}`, family: 'announcement', source, place: `ประกาศ ณ วันที่ ${a.dateText}`, open: { a: 'announcement' } };
+  const base: Base = { docId: doc.id, year, itemId: `${doc.id}:announcement:${a.id}`, family: 'announcement', source, place: `ประกาศ ณ วันที่ ${a.dateText}`, open: { a: 'announcement', id: a.id } };
   const parent = `ประกาศ เรื่อง ${a.subject}`;
   const signature = `(${a.signer}) ${a.position}`;
   const units = [
