@@ -60,7 +60,8 @@ export function isReportingQuestion(said: Utterance, kind: QuestionKind | null =
 
 /** Someone saw or suffered it. */
 function isWitnessed(said: Utterance): boolean {
-  return said.tokens.some((t) => WITNESS.has(t)) || containsPhrase(said, ACCOUNT);
+  // As written: "เรื่องเจ้าหน้าที่" is two letters from "มีเจ้าหน้าที่".
+  return said.tokens.some((t) => WITNESS.has(t)) || containsExactPhrase(said, ACCOUNT);
 }
 
 /** An account in the first person or of something witnessed. */

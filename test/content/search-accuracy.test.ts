@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isReportingQuestion } from '../../src/bot/tip-intent.js';
 import { understand, type Understanding } from '../../src/bot/understand.js';
 import type { SearchItem } from '../../src/content/search-items.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -41,6 +42,8 @@ function categoryOfItem(shipped: ShippedSearch, item: SearchItem): string {
 
 function categoryOf(shipped: ShippedSearch, result: Understanding): string {
   if (result.intent !== 'search') return result.intent;
+  // Asking how or where to report is answered with the channels (issue 10), not the tip flow.
+  if (isReportingQuestion(result.shape.said, result.shape.kind, result.shape.fields)) return 'report-info';
   return result.best ? categoryOfItem(shipped, result.best.item) : 'none';
 }
 

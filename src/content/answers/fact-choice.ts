@@ -42,26 +42,44 @@ export function yearsAsked(book: FactBook, shape: QuestionShape, context: Answer
  * found, if any.
  */
 export function chooseFact(book: FactBook, shape: QuestionShape, text: string, subject: string | null, context: AnswerContext | null): FactChoice | null {
-  const wanted = shape.fields.length > 0 ? shape.fields : shape.kind ? KIND_FIELDS[shape.kind] : [];
+  const named = shape.fields.length > 0 ? shape.fields : carriedField(shape, text, context);
+  const wanted = named.length > 0 ? named : shape.kind ? KIND_FIELDS[shape.kind] : [];
   // A clause can answer any who/how/where/when question, also one naming a field in passing
   // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
   const clauses = shape.kind !== null && CLAUSE_KINDS.has(shape.kind);
   const again = shape.subjectless && context?.key ? context.key : null;
   const years = yearsAsked(book, shape, context);
   const year = years[0]!;
-  const numbered = shape.fields.length === 0 ? clauseNumbered(book, text, year, book.withRelated(subject)) : null;
+  const numbered = named.length === 0 ? clauseNumbered(book, text, year, book.withRelated(subject)) : null;
   if (numbered) return { type: 'fact', units: [numbered, ...compared(book, numbered, years)] };
   if (wanted.length === 0 && !clauses && !again) return null;
   if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
   const fits = (u: FactUnit): boolean => u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
   const follow = shape.subjectless && context ? context.family : null;
-  const prefer: Preference = { subjects: book.withRelated(subject), named: shape.fields, kindFields: wanted, who: shape.kind === 'who' };
-  const chosen = follow ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null) : best(book, text, fits, prefer);
+  const prefer: Preference = { subjects: book.withRelated(subject), named, kindFields: wanted, who: shape.kind === 'who' };
+  const chosen = follow
+    ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null)
+    : (best(book, text, fits, prefer) ?? (shape.subject !== '' ? best(book, shape.subject, fits, prefer) : null));
   if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
-  const field = shape.fields[0];
-  const about = follow ?? subject ?? subjectOf(book, shape.subject, year);
-  return field && about ? { type: 'not-held', field, family: about, year } : null;
+  return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year), year, years);
 }
+
+/** "แล้วมาตรการเผยแพร่ข้อมูลล่ะ" after a budget answer asks for that budget: the previous field carries over. */
+function carriedField(shape: QuestionShape, text: string, context: AnswerContext | null): Field[] {
+  if (shape.kind !== null || shape.subjectless || !context?.key || !FOLLOW_ON.test(text)) return [];
+  const field = context.key.split('/')[1];
+  return field && field !== 'clause' ? [field as Field] : [];
+}
+
+/** The field asked is not among the item's facts: say so (the item's own fact when it has one after all). */
+function notHeld(book: FactBook, field: Field | undefined, about: string | null, year: number, years: readonly number[]): FactChoice | null {
+  if (!field || !about) return null;
+  const held = book.ofFamily(about, year).find((u) => u.field === field);
+  return held ? { type: 'fact', units: [held, ...compared(book, held, years)] } : { type: 'not-held', field, family: about, year };
+}
+
+/** "แล้ว ... ล่ะ", "what about ...": a question that continues the previous one. */
+const FOLLOW_ON = /^\s*(?:แล้ว|ส่วน|what about\s|how about\s|and\s)|(?:ล่ะ|ละ|หล่ะ)\s*[?？]?\s*$/iu;
 
 /** Kinds a numbered clause of the announcement can answer. */
 const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when', 'yesno']);

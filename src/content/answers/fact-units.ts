@@ -169,7 +169,7 @@ function flatItems(items: readonly AnnouncementItem[]): AnnouncementItem[] {
 
 /** The office a clause names as its doer: written first ("งานประชาสัมพันธ์ สำนักปลัดเทศบาล ต้อง...") or reported to ("ต่อผู้บังคับบัญชา"). */
 export function agentOf(text: string): string | undefined {
-  const first = /^((?:งาน|สำนัก|กอง|ฝ่าย)[^\s/]+(?:\s+(?:สำนัก|กอง|ฝ่าย)[^\s]+)?)/u.exec(text);
+  const first = /^((?:งาน|สำนัก|กอง|ฝ่าย)[^\s]+(?:\s+(?:สำนัก|กอง|ฝ่าย)[^\s]+)?)/u.exec(text);
   if (first?.[1]) return first[1];
   const to = /(?:ต่อ|ของ)(ผู้[^\s]+)/u.exec(text);
   return to?.[1];

@@ -22,9 +22,9 @@ export interface QuestionTime {
 
 const LATEST = /(?:ฉบับ|อัน|ตัว)?(?:ล่าสุด|ใหม่ที่สุด|ใหม่สุด|ใหม่)|ปัจจุบัน|newest|latest|most recent|current/giu;
 const THIS_YEAR = /ปีนี้|this year/giu;
-const LAST_YEAR = /ปีที่แล้ว|ปีที่ผ่านมา|ปีก่อน|ปีกลาย|ปีเก่า|last year|previous year/giu;
+const LAST_YEAR = /ปีก่อนหน้า(?:นี้)?|ปีที่แล้ว|ปีที่ผ่านมา|ปีก่อน|ปีกลาย|ปีเก่า|last year|previous year/giu;
 const THAT_YEAR = /ปีนั้น|ปีดังกล่าว|ปีเดียวกัน|that year|same year/giu;
-const COMPARE = /เปรียบเทียบ|เทียบ|ต่างกัน|แตกต่าง|เพิ่มขึ้น|ลดลง|ดีขึ้น|แย่ลง|ทั้งสองปี|สองปี|2 ปี|แต่ละปี|ทุกปี|ย้อนหลัง|compare|comparison|versus|\bvs\b|both years|each year/giu;
+const COMPARE = /(?:เปรียบ)?เทียบ(?:กัน)?|ต่างกัน|แตกต่าง|เพิ่มขึ้น|ลดลง|ดีขึ้น|แย่ลง|ทั้งสองปี|สองปี|2 ปี|แต่ละปี|ทุกปี|ย้อนหลัง|compare|comparison|versus|\bvs\b|both years|each year/giu;
 /** A year: 25xx (B.E.), 20xx (C.E.), or two digits after ปี/ปีงบ/พ.ศ. ("ปี 67", "ปีงบ๖๘"). */
 const YEAR = /((?:(?:ประจำ)?ปี(?:งบ(?:ประมาณ)?)?|fy|fiscal year|year)\s*)?(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)?\s*(?<![\d.])(25\d\d|20\d\d|\d\d)(?![\d.])/giu;
 /** "ปีงบประมาณ" with no number is still a time word, not a question about a budget. */

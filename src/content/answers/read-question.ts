@@ -39,6 +39,9 @@ export function readQuestion(text: string, read?: Utterance): QuestionShape {
   for (const [narrow, wide] of NARROWER) {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
   }
+  // "When was it signed" asks for the date; "who signed on the 10th" for the signer.
+  if (kind === 'when' && fields.includes('signer')) fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
+  if (kind === 'who' && fields.includes('signer')) fields = fields.filter((f) => f !== 'date');
   let subject = said.content;
   for (const field of fields) subject = strip(subject, FIELD_WORDS[field]);
   subject = strip(subject, FRAME_WORDS).replace(NOT_A_LETTER, '');
