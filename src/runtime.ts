@@ -16,6 +16,7 @@ import { createAnswers, newestOfTopic } from './content/answers/answers.js';
 import { deriveKeys } from './crypto/keys.js';
 import { masterKey } from './crypto/master-key.js';
 import { browse } from './handlers/browse.js';
+import { announcementCard } from './flex/announcement-card.js';
 import { createRouteHandler } from './handlers/handle-route.js';
 import { subscriptionExtensions } from './handlers/subscription-extensions.js';
 import { feedbackExtensions } from './feedback/feedback-extensions.js';
@@ -106,7 +107,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const tips = await openTipChannel({ dataDir: config.dataDir, key: keys.tips, rules: config.tips, line, conversations, inbox, audit, clock, logger, publicUrl: () => config.publicBaseUrl });
   const agencyName = () => library.agencyName();
   const publishing = await Publishing.open({ stateDir, friends, line, index, clock, timers: opts.timers ?? realTimers, logger, agencyName, ...(opts.publishing ? { options: opts.publishing } : {}) });
-  const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName, announcement: () => browse(library, { a: 'announcement' }) });
+  const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName, announcement: () => browse(library, { a: 'announcement' }), announcementCard: () => officialCard(library) });
   const lineLinks = await LineLinks.open(path.join(stateDir, 'staff-line-links.jsonl'), keys.people, clock, { logger });
   const handle = createRouteHandler({
     staffLink: lineLinkChat(lineLinks, audit),
@@ -172,4 +173,10 @@ async function loadContent(dataDir: string): Promise<ContentDocument[]> {
     for (const doc of await readContentDocuments(dataDir)) byId.set(doc.id, doc);
   }
   return [...byId.values()];
+}
+
+/** The newest official announcement as a card for ข่าวล่าสุด (named as the ITA report names the town). */
+function officialCard(library: ContentLibrary) {
+  const announcement = library.announcement();
+  return announcement ? announcementCard(library.named(announcement)) : null;
 }

@@ -27,7 +27,7 @@ export interface BubbleTemplates {
   'erase-confirm': { erased: Text; kept: Text; actions: Slot };
   'tip-receipt': { thanks: Text; receipt: Text; keep: Text; howToFollow: Text; externalIntro: Text; channels: Slot; calls: Slot };
   'tip-status': { statusName: Text; received: Text; updated: Text; notes: Slot };
-  'tip-intro': { title: Text; lines: Slot; actions: Slot };
+  'tip-intro': { title: Text; lines: Slot; outside: Text; actions: Slot };
   'tip-details': { title: Text; content: Slot; actions: Slot };
 }
 
@@ -41,6 +41,8 @@ export interface FragmentTemplates {
   'button-message': { label: Text; text: Text };
   'button-uri': { label: Text; uri: string };
   'topic-row': { name: Text; state: Text; description: Text };
+  /** A topic the user does not receive: its state in grey, never the green of "on". */
+  'topic-row-off': { name: Text; state: Text; description: Text };
 }
 
 export type BubbleTemplateName = keyof BubbleTemplates;
@@ -65,5 +67,5 @@ export const BUBBLE_TEMPLATES: readonly BubbleTemplateName[] = [
 ];
 export const FRAGMENTS: readonly FragmentName[] = [
   'heading', 'paragraph', 'list-item', 'sub-item', 'button-primary', 'button-secondary', 'button-message', 'button-uri',
-  'topic-row',
+  'topic-row', 'topic-row-off',
 ];

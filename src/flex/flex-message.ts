@@ -23,8 +23,15 @@ export function bubbleMessage(altText: string, bubble: messagingApi.FlexBubble):
 }
 
 /**
+ * Carousel cards are "kilo" (LINE's 260 px of a phone's ~360): narrower than the screen, so
+ * the edge of the next card shows that there is one. One size for all also keeps LINE's rule
+ * that the bubbles of a carousel share a size.
+ */
+export const CAROUSEL_CARD_SIZE = 'kilo';
+
+/**
  * Bubbles as carousels of at most 12 bubbles and 50 KB each (in order); `altText(i, n)` names
- * carousel i of n. All bubbles of a carousel must have the same size (LINE's rule): callers pass cards.
+ * carousel i of n. Every bubble is made a card of CAROUSEL_CARD_SIZE.
  */
 export function carouselMessages(
   bubbles: readonly messagingApi.FlexBubble[],
@@ -32,7 +39,8 @@ export function carouselMessages(
 ): messagingApi.FlexMessage[] {
   const groups: messagingApi.FlexBubble[][] = [];
   let group: messagingApi.FlexBubble[] = [];
-  for (const bubble of bubbles) {
+  for (const card of bubbles) {
+    const bubble: messagingApi.FlexBubble = { ...card, size: CAROUSEL_CARD_SIZE };
     checkBubble(bubble);
     const tooMany = group.length >= CAROUSEL_MAX_BUBBLES;
     const tooBig = group.length > 0 && jsonBytes({ type: 'carousel', contents: [...group, bubble] }) > CAROUSEL_MAX_BYTES;

@@ -1,12 +1,12 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { encodePostback } from '../bot/postback.js';
-import type { Measure } from '../content/model.js';
+import type { Cell, Measure } from '../content/model.js';
 import { fillBubble, fragment } from './catalog.js';
 import { bubbleMessage, carouselMessages } from './flex-message.js';
 import { clampPage, MAX_PAGES, pageLabel, TRUNCATED_NOTE } from './paging.js';
 import { paginate, type Block, type Page } from './pager.js';
 import { finishReply } from './quick-reply.js';
-import { cellLines, cellPlain, renderPage } from './render.js';
+import { cellLines, cellPlain, markerOf, renderPage } from './render.js';
 import { truncate, type FlexComponent } from './template.js';
 import { textMessage } from './text-message.js';
 
@@ -77,12 +77,31 @@ export function measureCard(measure: Measure): messagingApi.FlexBubble {
   return fillBubble('measure-card', {
     order: measure.order,
     title: truncate(measure.title, HEADER_TITLE_CHARS),
-    method: truncate(cellPlain(measure.method), CARD_METHOD_CHARS),
+    method: cardSteps(measure.method, CARD_METHOD_CHARS),
     owner: truncate(cellPlain(measure.owner), CARD_FIELD_CHARS),
     period: truncate(cellPlain(measure.period), CARD_FIELD_CHARS),
     data: encodePostback({ a: 'measure', id: measure.id }),
     displayText: truncate(`อ่านฉบับเต็ม: ${measure.title}`, 100),
   });
+}
+
+/**
+ * A measure's method for its card: each numbered step on its own line, whole steps while they
+ * fit in `max` characters, then how many more the full text holds (the first step alone is cut).
+ */
+export function cardSteps(cell: Cell, max: number): string {
+  if (cell.kind === 'text') return truncate(cellPlain(cell), max);
+  const steps = cell.items.map((item) => markerOf(item)).map(({ marker, text }) => `${marker} ${text.replace(/\s+/g, ' ')}`);
+  const shown: string[] = [];
+  for (const step of steps) {
+    const more = steps.length - shown.length - 1;
+    const tail = more > 0 ? `\n(และอีก ${more} ข้อ)` : '';
+    if ([...shown, step].join('\n').length + tail.length > max) break;
+    shown.push(step);
+  }
+  if (shown.length === 0) return truncate(steps[0] ?? cellPlain(cell), max);
+  const rest = steps.length - shown.length;
+  return rest > 0 ? `${shown.join('\n')}\n(และอีก ${rest} ข้อ)` : shown.join('\n');
 }
 
 /** All measures as cards, in order, after a line telling how to browse them. */

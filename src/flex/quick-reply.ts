@@ -21,9 +21,34 @@ const MENU: readonly QuickChoice[] = [
   { label: 'วิธีใช้', postback: { a: 'help' } },
 ];
 
+const words = new Intl.Segmenter('th', { granularity: 'word' });
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+/**
+ * A chip's label within LINE's 20 characters: whole words from the start, never a word cut
+ * with "…" (the chip says what the item is called, the text it sends says it in full). A
+ * first word longer than the limit is cut between letters, still without "…".
+ */
+export function chipLabel(text: string, max = LIMITS.quickReplyLabel): string {
+  const whole = text.replace(/\s+/g, ' ').trim();
+  if (whole.length <= max) return whole;
+  let out = '';
+  for (const { segment } of words.segment(whole)) {
+    if ((out + segment).trimEnd().length > max) break;
+    out += segment;
+  }
+  out = out.trim();
+  if (out) return out;
+  for (const { segment } of graphemes.segment(whole)) {
+    if (out.length + segment.length > max) break;
+    out += segment;
+  }
+  return out;
+}
+
 function toItem(choice: QuickChoice): messagingApi.QuickReplyItem {
   if (typeof choice === 'string') return toItem({ label: choice, text: choice });
-  const label = truncate(choice.label, LIMITS.quickReplyLabel);
+  const label = chipLabel(choice.label);
   const action: messagingApi.Action =
     'postback' in choice
       ? { type: 'postback', label, data: encodePostback(choice.postback), displayText: truncate(choice.label, LIMITS.displayText) }

@@ -2,6 +2,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { encodePostback } from '../bot/postback.js';
 import type { Announcement, AnnouncementSection, ItaResult, Measure } from '../content/model.js';
 import { formatDateThai } from '../thai/date.js';
+import { READ_FULL } from './labels.js';
 import { announcementBodyPages, announcementPageMessage } from './announcement-messages.js';
 import { itaAltText, itaBubble, formatScore, notFoundMessages } from './basic-messages.js';
 import { fillBubble, fragment } from './catalog.js';
@@ -57,7 +58,7 @@ function isLinkable(url: string | undefined): url is string {
 function publicationCard(hit: PublicationHit, excerptChars: number, size: 'mega' | 'giga'): messagingApi.FlexBubble {
   const date = hit.publishedAt && !Number.isNaN(Date.parse(hit.publishedAt)) ? formatDateThai(new Date(hit.publishedAt)) : '';
   const actions: FlexComponent[] = isLinkable(hit.url)
-    ? fragment('button-uri', { label: 'เปิดอ่านฉบับเต็ม', uri: hit.url })
+    ? fragment('button-uri', { label: READ_FULL, uri: hit.url })
     : size === 'giga'
       ? fragment('button-secondary', { label: 'เมนูหลัก', data: encodePostback({ a: 'menu' }), displayText: 'เมนู' })
       : fragment('button-message', { label: 'อ่านต่อ', text: hit.title });
@@ -86,7 +87,7 @@ function hitCard(hit: SearchHit): messagingApi.FlexBubble {
     case 'ita':
       return genericCard('ผลการประเมิน ITA', `ปีงบประมาณ พ.ศ. ${hit.fiscalYear}: ${formatScore(hit.score)} คะแนน`, hit.agency, 'ดูผลการประเมิน', encodePostback({ a: 'ita' }));
     case 'announcement':
-      return genericCard(`ประกาศ${hit.agency}`, `เรื่อง ${hit.subject}`, hit.preamble.trim() || hit.subject, 'อ่านประกาศ', encodePostback({ a: 'announcement' }));
+      return genericCard(`ประกาศ${hit.agency}`, `เรื่อง ${hit.subject}`, hit.preamble.trim() || hit.subject, READ_FULL, encodePostback({ a: 'announcement' }));
     case 'section': {
       const first = hit.items[0];
       const excerpt = first ? `${first.number}. ${markerOf(first.text).text}` : hit.title;

@@ -16,11 +16,13 @@ export function subscriptionExtensions(deps: {
   feed: PublicationFeed;
   agencyName: () => string;
   announcement?: () => messagingApi.Message[] | null;
+  /** The official announcement as a card, shown first among the latest news. */
+  announcementCard?: () => messagingApi.FlexBubble | null;
 }): {
   intents: IntentHandlers;
   postbacks: PostbackHandlers;
 } {
-  const latest = latestHandlers(deps.feed, deps.agencyName, deps.announcement);
+  const latest = latestHandlers(deps.feed, deps.agencyName, deps.announcement, deps.announcementCard);
   const privacy = privacyHandlers(deps.friends, deps.agencyName);
   return {
     intents: {

@@ -18,6 +18,8 @@ export function latestHandlers(
   agencyName: () => string,
   /** The municipality's newest announcement, shown when nothing has been published yet. */
   announcement: () => messagingApi.Message[] | null = () => null,
+  /** The same announcement as the first card of the news (the tile shows both). */
+  announcementCard: () => messagingApi.FlexBubble | null = () => null,
 ): {
   intents: Pick<IntentHandlers, 'latest'>;
   postbacks: Pick<PostbackHandlers, 'pub'>;
@@ -27,7 +29,8 @@ export function latestHandlers(
       async latest(ctx) {
         const published = feed.latest();
         ctx.outcome = `latest:${Math.min(published.length, 10)}`;
-        if (published.length > 0) return ctx.reply(...latestMessages(published));
+        const official = published.length > 0 ? announcementCard() : null;
+        if (published.length > 0) return ctx.reply(...latestMessages(published, official ? [official] : []));
         const fallback = announcement();
         // Nothing published on LINE yet: the latest announcement is still the newest news.
         if (fallback && fallback.length < 5) return ctx.reply(textMessage(SUBSCRIPTION_SAY.noLatestButAnnouncement, null), ...fallback);

@@ -3,6 +3,7 @@ import { encodePostback } from '../bot/postback.js';
 import { fillBubble, fragment } from '../flex/catalog.js';
 import { bubbleMessage, carouselMessages } from '../flex/flex-message.js';
 import { finishReply, quickReplyWithMenu, type SearchHit } from '../flex/messages.js';
+import { READ_FULL } from '../flex/labels.js';
 import { truncate, type FlexComponent } from '../flex/template.js';
 import { SUBSCRIPTION_CHOICES } from '../subscriptions/subscription-messages.js';
 import { topicName } from '../subscriptions/topic-catalog.js';
@@ -28,7 +29,7 @@ export function publicationAltText(p: PublicationContent): string {
  */
 export function publicationMessage(p: PublicationContent, at: Date, agencyName: string): messagingApi.FlexMessage {
   const actions: FlexComponent[] = [
-    ...(p.url ? fragment('button-uri', { label: 'อ่านฉบับเต็ม', uri: p.url }) : []),
+    ...(p.url ? fragment('button-uri', { label: READ_FULL, uri: p.url }) : []),
     ...fragment('button-secondary', { label: 'เลือกหัวข้อข่าวที่รับ', data: encodePostback({ a: 'topics' }), displayText: 'เลือกหัวข้อข่าว' }),
   ];
   const bubble = fillBubble('publication', {
@@ -53,19 +54,19 @@ export function publicationReply(p: Publication, agencyName: string): messagingA
   return finishReply(deliveryMessages(p, agencyName), quickReplyWithMenu(SUBSCRIPTION_CHOICES));
 }
 
-/** `ข่าวล่าสุด`: the newest publications as one carousel of cards, newest first. */
-export function latestMessages(published: readonly Publication[]): messagingApi.Message[] {
+/** `ข่าวล่าสุด`: the newest publications as one carousel of cards, newest first, after `first` (the official announcement). */
+export function latestMessages(published: readonly Publication[], first: readonly messagingApi.FlexBubble[] = []): messagingApi.Message[] {
   const latest = published.slice(0, LATEST_COUNT);
   const cards = latest.map((p) =>
     fillBubble('search-result', {
       kindLabel: `${topicName(p.topic)} · ${formatDateThai(new Date(p.publishedAt ?? p.publishAt), 'short')}`,
       title: truncate(p.title, 160),
       excerpt: truncate(p.body, CARD_EXCERPT_CHARS),
-      actions: fragment('button-primary', { label: 'อ่านข่าวนี้', data: encodePostback({ a: 'pub', id: p.id }), displayText: truncate(p.title, 100) }),
+      actions: fragment('button-primary', { label: READ_FULL, data: encodePostback({ a: 'pub', id: p.id }), displayText: truncate(p.title, 100) }),
     }),
   );
   const titles = latest.map((p) => p.title).join(', ');
-  const carousel = carouselMessages(cards, () => SUBSCRIPTION_SAY.latestAlt(latest.length, titles)).slice(0, 1);
+  const carousel = carouselMessages([...first, ...cards], () => SUBSCRIPTION_SAY.latestAlt(latest.length, titles)).slice(0, 1);
   return finishReply(carousel, quickReplyWithMenu(SUBSCRIPTION_CHOICES));
 }
 

@@ -20,7 +20,7 @@ export function topicSettingsMessage(chosen: readonly string[]): messagingApi.Fl
   const rows: FlexComponent[] = topics().flatMap((t) => {
     const on = chosen.includes(t.id);
     return [
-      ...fragment('topic-row', { name: t.name, state: on ? '✅ รับอยู่' : '⬜ ไม่ได้รับ', description: t.description }),
+      ...fragment(on ? 'topic-row' : 'topic-row-off', { name: t.name, state: on ? '✅ รับอยู่' : '⬜ ไม่ได้รับ', description: t.description }),
       ...fragment(on ? 'button-secondary' : 'button-primary', {
         label: on ? 'หยุดรับหัวข้อนี้' : 'รับหัวข้อนี้',
         data: encodePostback({ a: 'topic', id: t.id, on: on ? '0' : '1' }),

@@ -53,8 +53,9 @@ describe('the tip channel opens short', () => {
     const messages = await say(bot, USER, 'แจ้งเบาะแส');
     expect(messages).toHaveLength(2);
     const card = texts(messages[0]!);
-    expect(card.filter((t) => !/^\d\.$/.test(t))).toHaveLength(4); // the title and three lines
-    for (const line of card) expect(line.length).toBeLessThanOrEqual(70);
+    expect(card.filter((t) => !/^\d\.$/.test(t))).toHaveLength(5); // the title, three lines, the outside channels
+    expect(card.at(-1)).toBe('เรื่องของผู้บริหารเทศบาล แจ้งภายนอกได้ที่: ป.ป.ช. 1205, ป.ป.ท. 1206, ศูนย์ดำรงธรรม 1567');
+    for (const line of card.slice(1, -1)) expect(line.length).toBeLessThanOrEqual(70);
     expect(JSON.stringify(messages)).not.toContain('(/tip)');
     const links = actions(messages).filter((a) => a.type === 'uri');
     expect(links).toEqual([{ type: 'uri', label: 'แจ้งทางเว็บแทน', uri: `${PUBLIC}/tip` }]);

@@ -122,7 +122,7 @@ describe.each(contentSources())('builders with %s content', (_name, doc) => {
     expect(reply[0]?.type).toBe('text');
     const cards = reply.slice(1).flatMap((m) => ((m as messagingApi.FlexMessage).contents as messagingApi.FlexCarousel).contents);
     expect(cards).toHaveLength(measures.length);
-    expect(new Set(cards.map((c) => c.size))).toEqual(new Set(['mega']));
+    expect(new Set(cards.map((c) => c.size))).toEqual(new Set(['kilo']));
     const opened = reply.slice(1).flatMap(buttons).map((b) => b.postback);
     expect(opened).toEqual([...measures].sort((a, b) => a.order - b.order).map((m) => ({ a: 'measure', id: m.id })));
   });
@@ -198,7 +198,7 @@ describe.each(contentSources())('builders with %s content', (_name, doc) => {
     const carousel = (reply[1] as messagingApi.FlexMessage).contents as messagingApi.FlexCarousel;
     expect(carousel.contents.length).toBe(hits.length - 2); // the best one is not repeated
     expect(carousel.contents.length).toBeLessThanOrEqual(12);
-    expect(new Set(carousel.contents.map((b) => b.size))).toEqual(new Set(['mega']));
+    expect(new Set(carousel.contents.map((b) => b.size))).toEqual(new Set(['kilo']));
     expect(texts(carousel)).toContain('ข่าวประชาสัมพันธ์ · 10 มกราคม พ.ศ. 2568');
   });
 

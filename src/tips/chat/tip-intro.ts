@@ -3,13 +3,13 @@ import { encodePostback } from '../../bot/postback.js';
 import { fillBubble, fragment } from '../../flex/catalog.js';
 import { bubbleMessage } from '../../flex/flex-message.js';
 import type { TipRules } from '../deadlines.js';
-import { CHAT, EXTERNAL_CHANNELS, howItWorks, TRAFFY } from '../tip-texts.js';
+import { CHAT, EXTERNAL_CHANNELS, EXTERNAL_CHANNELS_LINE, howItWorks, TRAFFY } from '../tip-texts.js';
 
 /**
  * The tip channel's opening in chat: three short lines a resident reads before question 1
  * (who reads it, anonymous or not, the receipt) and a button for the long explanation. The
- * outside channels for tips about the executives are one tap away there, before anything
- * is asked; the web form is a real link when the bot's public address is known.
+ * outside channels for tips about the executives are named under them (call buttons behind
+ * the details button), before anything is asked; the web form is a real link when the bot's public address is known.
  */
 export const INTRO = {
   lines: [
@@ -21,6 +21,8 @@ export const INTRO = {
   detailsSaid: 'ขอรายละเอียดการแจ้งเบาะแส',
   webLabel: 'แจ้งทางเว็บแทน',
   detailsTitle: 'รายละเอียดการแจ้งเบาะแส',
+  /** Under the three lines: tips about the executives can go outside before question 1. */
+  outside: 'เรื่องของผู้บริหารเทศบาล แจ้งภายนอกได้ที่',
 } as const;
 
 /** The web form's address, or null when the bot's public address is not configured. */
@@ -38,6 +40,7 @@ export function introMessage(base: string | null): messagingApi.FlexMessage {
   const bubble = fillBubble('tip-intro', {
     title: CHAT.title,
     lines: INTRO.lines.flatMap((text, i) => fragment('list-item', { marker: `${i + 1}.`, text })),
+    outside: `${INTRO.outside}: ${EXTERNAL_CHANNELS_LINE}`,
     actions: [...fragment('button-primary', { label: INTRO.detailsLabel, data: encodePostback({ a: 'tip-info' }), displayText: INTRO.detailsSaid }), ...webButton(base)],
   });
   return bubbleMessage(`${CHAT.title}: ${INTRO.lines.join(' ')}`, bubble);
