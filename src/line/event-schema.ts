@@ -108,7 +108,13 @@ export function parseEvent(raw: unknown): ParsedEvent {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, event: result.data };
   const issue = result.error.issues[0];
-  return { ok: false, type, problem: issue ? `${issue.path.join('.') || '(event)'}: ${issue.code}` : 'invalid' };
+  return { ok: false, type, problem: issue ? `${fieldPath(issue.path)}: ${issue.code}` : 'invalid' };
+}
+
+/** Where the problem is, as schema field names: the keys under postback.params are the sender's, so they are left out. */
+function fieldPath(path: PropertyKey[]): string {
+  const cut = path.indexOf('params');
+  return (cut < 0 ? path : path.slice(0, cut + 1)).map(String).join('.') || '(event)';
 }
 
 /** The event's type for a log line, only when it looks like one (it is sender-controlled). */
