@@ -21,6 +21,8 @@ export interface AnswerSources {
   library: ContentLibrary;
   /** The newest publication under the `announcement` topic, if any. */
   latestAnnouncement?: () => PublicationHit | undefined;
+  /** A published item by its search item id. */
+  publication?: (itemId: string) => PublicationHit | undefined;
 }
 
 /** A reply drawn as messages: the answer bubble, then close runners-up in one carousel. */
@@ -38,6 +40,7 @@ function viewOf(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSo
     case 'section-list': return sectionListView(reply.year, src);
     case 'across': return acrossView(reply.units, src.book);
     case 'latest-announcement': return latestAnnouncementView(src);
+    case 'publication': return publicationView(src.publication?.(reply.itemId), reply.when, src);
     case 'not-held': return notHeldView(reply.field, reply.family, reply.year, src.book);
     case 'no-year': return noYearView(reply.years, src.book);
   }
@@ -137,6 +140,20 @@ function measureListView(year: number, count: boolean, src: AnswerSources): Answ
     actions: [
       ...measures.slice(0, 3).flatMap((m) => fragment('button-secondary', { label: truncate(`${m.order}. ${m.title}`, 40), data: encodePostback({ a: 'measure', id: m.id }), displayText: truncate(m.title, 100) })),
     ],
+  };
+}
+
+/** A publication asked about: its date first for "when", else its title; its wording quoted. */
+function publicationView(hit: PublicationHit | undefined, when: boolean, src: AnswerSources): AnswerView {
+  const { labels, wording } = src.book.service;
+  if (!hit) return noYearView([], src.book);
+  const date = hit.publishedAt ? formatDateThai(new Date(hit.publishedAt)) : '';
+  return {
+    headline: when && date ? `${labels.publication}: ${date}` : hit.title,
+    content: quoted(hit.body),
+    source: [hit.topicName, hit.title].filter(Boolean).join(' · '),
+    place: date ? `${labels.publication} ${date}` : hit.title,
+    actions: openButton(wording.openItem, { a: 'pub', id: hit.id }, hit.title),
   };
 }
 

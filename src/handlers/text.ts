@@ -8,7 +8,7 @@ import { newQuestionId, type QuestionLog, type QuestionRecord } from '../content
 import type { SearchItem } from '../content/search-items.js';
 import { withFeedback } from '../flex/answer-bubble.js';
 import { answerMessages } from '../flex/answer-views.js';
-import { helpMessages, notFoundMessages, searchResultMessages, textMessage, type SearchHit } from '../flex/messages.js';
+import { helpMessages, notFoundMessages, searchResultMessages, textMessage, type PublicationHit, type SearchHit } from '../flex/messages.js';
 import { browse } from './browse.js';
 import type { IntentHandler, IntentHandlers } from './extensions.js';
 import { SAY } from './replies.js';
@@ -61,7 +61,13 @@ function messagesFor(deps: TextDeps, u: Search, reply: Reply, text: string, id: 
   const shown = reply.type === 'fact' ? reply.units[0]?.itemId : undefined;
   const related = u.runnersUp.concat(u.best ?? []).filter((h) => h.item.id !== shown && !(reply.type === 'fact' && deps.answers?.book.familyOfItem(h.item.id) === reply.units[0]?.family));
   const hits = related.slice(0, 3).map((h) => deps.resolve(h.item)).filter((h): h is SearchHit => h !== undefined);
-  return answerMessages(reply, { book: deps.answers!.book, library: deps.library, ...(deps.answers?.latestAnnouncement ? { latestAnnouncement: deps.answers.latestAnnouncement } : {}) }, u.shape, id, reply.type === 'fact' || reply.type === 'not-held' ? hits : []);
+  const publication = (itemId: string): PublicationHit | undefined => {
+    const item = deps.answers?.item(itemId);
+    const hit = item && deps.resolve(item);
+    return hit?.kind === 'publication' ? hit : undefined;
+  };
+  const src = { book: deps.answers!.book, library: deps.library, publication, ...(deps.answers?.latestAnnouncement ? { latestAnnouncement: deps.answers.latestAnnouncement } : {}) };
+  return answerMessages(reply, src, u.shape, id, reply.type === 'fact' || reply.type === 'not-held' ? hits : []);
 }
 
 /** Whole items, best first (cached per combination: they are the same for everyone). */
@@ -89,6 +95,7 @@ function matchOf(reply: Reply, u: Search): Pick<QuestionRecord, 'match' | 'kind'
     case 'section-list': return { match: 'sections', kind: 'list', score };
     case 'across': return { match: `measures:${reply.units[0]?.field ?? ''}`, kind: 'list', score };
     case 'latest-announcement': return { match: 'announcement:latest', kind: 'announcement', score };
+    case 'publication': return { match: reply.itemId, kind: 'publication', score };
     default: return { match: null, kind: null, score: null };
   }
 }

@@ -67,6 +67,15 @@ describe('answers in a conversation', () => {
     expect(JSON.stringify(record)).not.toContain(userId(706));
   });
 
+  it('when an announcement is published, then it is the newest announcement, and when it was published is answered from it', async () => {
+    const res = await bot.staff('POST', '/publications', { title: 'ประกาศรับสมัครพนักงานจ้างทั่วไป', body: 'เทศบาลรับสมัครพนักงานจ้างทั่วไป 2 อัตรา ยื่นใบสมัครได้ที่สำนักปลัด', topic: 'announcement' });
+    expect(res.status).toBe(201);
+    await bot.settle();
+    expect(await say(userId(710), 'ประกาศล่าสุด')).toBe('ประกาศล่าสุด: ประกาศรับสมัครพนักงานจ้างทั่วไป');
+    expect(await say(userId(711), 'ประกาศรับสมัครพนักงานจ้างทั่วไปออกเมื่อไร')).toBe('เผยแพร่เมื่อ: 2 มีนาคม พ.ศ. 2569');
+    expect(await say(userId(712), 'ข่าวล่าสุด')).not.toMatch(/^ประกาศล่าสุด/);
+  });
+
   it('when an older year\'s ITA answer is opened, then that year\'s result shows; a stale id is an expired button', async () => {
     const user = userId(709);
     expect(await say(user, 'คะแนน ITA ปี 2567')).toMatch(/88\.50/);

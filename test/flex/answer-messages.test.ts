@@ -28,10 +28,12 @@ describe('answer messages', () => {
     src = {
       book,
       library,
-      latestAnnouncement: () => ({ id: 'p1', title: 'ประกาศรับสมัครพนักงานจ้าง', body: 'รายละเอียดตามประกาศ', topicName: 'ประกาศ', publishedAt: '2026-03-01T03:00:00.000Z' }),
+      latestAnnouncement: () => published,
+      publication: (itemId) => (itemId === 'publication:p1' ? published : undefined),
     };
   });
 
+  const published = { id: 'p1', title: 'ประกาศรับสมัครพนักงานจ้าง', body: 'รายละเอียดตามประกาศ', topicName: 'ประกาศ', publishedAt: '2026-03-01T03:00:00.000Z' };
   const unit = (key: string, year = 2568) => book.inYear(key, year)!;
   const cases = (): [string, Reply, RegExp][] => [
     ['one fact', { type: 'fact', units: [unit('announcement/signer')] }, /^ผู้ลงนามในประกาศ: นายอุดม วงบุตดา/],
@@ -43,6 +45,7 @@ describe('answer messages', () => {
     ['a field of every measure', { type: 'across', units: book.acrossMeasures('budget', 2567) }, /^งบประมาณแต่ละมาตรการ: มาตรการที่ 1 ๕,๐๐๐ บาท/],
     ['the newest announcement', { type: 'latest-announcement' }, /^ประกาศล่าสุด: ประกาศรับสมัครพนักงานจ้าง/],
     ['a field not held', { type: 'not-held', field: 'phone', family: 'announcement', year: 2568 }, /^ไม่พบหมายเลขโทรศัพท์/],
+    ['a publication\'s date', { type: 'publication', itemId: 'publication:p1', when: true }, /^เผยแพร่เมื่อ: 1 มีนาคม พ.ศ. 2569/],
     ['a year not held', { type: 'no-year', years: [2568, 2567] }, /^ยังไม่มีเอกสาร/],
   ];
 

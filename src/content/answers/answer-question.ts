@@ -18,6 +18,8 @@ export type Reply =
   /** One field of every measure ("งบประมาณแต่ละมาตรการ", or "ใครรับผิดชอบ" with nothing before it). */
   | { type: 'across'; units: FactUnit[] }
   | { type: 'latest-announcement' }
+  /** A fact of a publication (its date, its topic, its wording), `itemId` its search item. */
+  | { type: 'publication'; itemId: string; when: boolean }
   | { type: 'not-held'; field: Field; family: string | null; year: number }
   | { type: 'no-year'; years: number[] }
   | { type: 'items'; ids: string[] }
@@ -49,6 +51,9 @@ export function answerQuestion(book: FactBook, q: Question, context: AnswerConte
   const year = yearsAsked(book, shape, context)[0] ?? book.years[0] ?? 0;
   const listed = onlyGeneric(shape.subject) ? listReply(book, shape, year, context) : null;
   if (listed) return { reply: listed, context: null };
+  if (q.best?.item.kind === 'publication' && (shape.kind !== null || shape.fields.length > 0)) {
+    return { reply: { type: 'publication', itemId: q.best.item.id, when: shape.kind === 'when' || shape.fields.includes('date') }, context: null };
+  }
   const subject = q.best ? (book.familyOfItem(q.best.item.id) ?? null) : null;
   const choice = chooseFact(book, shape, shape.time.rest, subject, context);
   if (choice?.type === 'fact') {
