@@ -94,6 +94,22 @@ describe('Inbox compaction while running', () => {
   });
 });
 
+describe('Inbox.compact on request', () => {
+  it('when a handled event is compacted away, then the file keeps its id and no longer its sealed content', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, KEY, now);
+    const [handled, waiting] = await inbox.admit([one('handled'), one('waiting')], now);
+    await inbox.done(handled!.id, now);
+    await inbox.compact(now);
+    const lines = (await fs.readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { op: string; id: string });
+    expect(lines.map((l) => [l.op, l.id])).toEqual([
+      ['seen', handled!.id],
+      ['in', waiting!.id],
+    ]);
+    await inbox.close();
+  });
+});
+
 describe('Inbox id memory', () => {
   it('when more events are handled than it remembers, then the oldest ids go first, also after a reopen', async () => {
     const file = path.join(await tempDir(), 'inbox.jsonl');
