@@ -14,7 +14,11 @@ import { tempDir } from '../helpers/temp-dir.js';
 describe('answers at the grain of facts', () => {
   let bot: TestBot;
   let users = 5000;
-  const questions = [...readFactQuestions(FACT_FILES.shared, 'fact-examples', false), ...readFactQuestions(FACT_FILES.own, 'fact-questions', true)];
+  const questions = [
+    ...readFactQuestions(FACT_FILES.shared, 'fact-examples', false),
+    ...readFactQuestions(FACT_FILES.own, 'fact-questions', true),
+    ...readFactQuestions(FACT_FILES.fresh, 'fresh', false),
+  ];
 
   beforeAll(async () => {
     const dataDir = await tempDir('answers-');
@@ -48,6 +52,7 @@ describe('answers at the grain of facts', () => {
     report('  fact-examples.tsv', rows.filter((r) => r.question.source === 'fact-examples'));
     report('  fact-questions.tsv, tuning half', rows.filter((r) => r.question.source === 'fact-questions' && !r.question.heldOut));
     report('  fact-questions.tsv, held-out half', rows.filter((r) => r.question.heldOut));
+    report('  fact-questions-fresh.tsv (written after tuning)', rows.filter((r) => r.question.source === 'fresh'));
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);
     expect(all).toBeGreaterThanOrEqual(0.95);

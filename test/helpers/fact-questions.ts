@@ -29,6 +29,7 @@ export function readFactQuestions(file: string, source: string, alternate: boole
 export const FACT_FILES = {
   shared: path.join(PROJECT_ROOT, '..', 'shared', 'fact-examples.tsv'),
   own: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions.tsv'),
+  fresh: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-fresh.tsv'),
 };
 
 /**
