@@ -40,8 +40,8 @@ export class WebhookIntake {
     parsed.data.events.forEach((raw, index) => {
       try {
         const kept = this.keep(raw, index, skipped < SKIPS_LOGGED);
-        if (kept) wanted.push(kept);
-        else if (kept === undefined) skipped += 1;
+        if (kept === 'malformed') skipped += 1;
+        else if (kept !== 'ignored') wanted.push(kept);
       } catch (err) {
         // A bug on one event's path must not fail its neighbours (LINE would redeliver them all).
         this.logger.error('event skipped: intake failed', { index, error: (err as Error).name });
@@ -55,18 +55,18 @@ export class WebhookIntake {
     return admitted.length;
   }
 
-  /** The event with its id when it is to be stored; null when it is ignored, undefined when malformed. */
-  private keep(raw: unknown, index: number, logSkip: boolean): { id: string; event: LineEvent } | null | undefined {
+  /** The event with its id when it is to be stored. */
+  private keep(raw: unknown, index: number, logSkip: boolean): { id: string; event: LineEvent } | 'ignored' | 'malformed' {
     const result = parseEvent(raw);
     if (!result.ok) {
       if (logSkip) this.logger.warn('malformed event skipped', { index, type: result.type, problem: result.problem });
-      return undefined;
+      return 'malformed';
     }
     const event = result.event;
     const route = routeEvent(event);
     if (route.to === 'ignore' && (route.reason === 'standby' || route.reason === 'verification')) {
       this.logger.info('event', { eventId: event.webhookEventId ?? null, type: event.type, intent: route.reason, outcome: 'ignored', ms: 0 });
-      return null;
+      return 'ignored';
     }
     // The schema bounds the event's depth, so it can be serialised (an id when LINE gave none).
     return { id: event.webhookEventId ?? createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 26), event };
