@@ -42,7 +42,8 @@ export function yearsAsked(book: FactBook, shape: QuestionShape, context: Answer
  * found, if any.
  */
 export function chooseFact(book: FactBook, shape: QuestionShape, text: string, subject: string | null, context: AnswerContext | null): FactChoice | null {
-  const named = shape.fields.length > 0 ? shape.fields : carriedField(shape, text, context);
+  // The ITA result is asked about for its score ("ผลประเมินสองปีเป็นยังไง").
+  const named = shape.fields.length > 0 ? shape.fields : subject === 'ita' && !shape.subjectless ? ['score' as const] : carriedField(shape, text, context);
   const wanted = named.length > 0 ? named : shape.kind ? KIND_FIELDS[shape.kind] : [];
   // A clause can answer any who/how/where/when question, also one naming a field in passing
   // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
