@@ -74,7 +74,7 @@ describe('staff console: unhelpful answers and dismissing', () => {
     await c.get('/staff/questions?period=all');
     const unhelpful = c.last.slice(c.last.indexOf('ประชาชนกด 👎'));
     expect(unhelpful).toContain(text);
-    expect(unhelpful).toMatch(/<td class="n">2<\/td>/);
+    expect(unhelpful).toMatch(/<td class="n" data-label="ครั้ง">2<\/td>/);
 
     expect((await c.post('/staff/questions/dismiss', { group: 'ไม่มีกลุ่มนี้' })).status).toBe(404);
     const res = await c.post('/staff/questions/dismiss', { group: text, period: 'all' });
@@ -93,7 +93,7 @@ describe('staff console: unhelpful answers and dismissing', () => {
     expect(bot.runtime.questions.dismissed().has(text)).toBe(true);
     const again = await staff(bot, 'auditor');
     await again.get('/staff/questions?period=all');
-    expect(again.last).not.toContain(`<td class="question-text">${text}</td>`);
+    expect(again.last).not.toContain(`<td class="question-text" data-label="คำถาม">${text}</td>`);
     expect((await again.post('/staff/questions/dismiss', { group: text })).status).toBe(403);
   });
 
@@ -102,8 +102,8 @@ describe('staff console: unhelpful answers and dismissing', () => {
     const c = await staff(bot, 'auditor');
     await c.get('/staff/questions');
     const section = c.last.slice(c.last.indexOf('ชื่อเทศบาลในเอกสารไม่ตรงกับรายงาน ITA'));
-    expect(section).toContain('<td>หัวประกาศ</td><td>เทศบาลตำบลโพธาราย</td><td>เทศบาลตำบลโพนทราย</td>');
-    expect(section).toContain('<td>ข้อความนำของประกาศ</td>');
+    expect(section).toContain('<td data-label="ตำแหน่ง">หัวประกาศ</td><td data-label="เขียนว่า">เทศบาลตำบลโพธาราย</td><td data-label="ชื่อในรายงาน ITA">เทศบาลตำบลโพนทราย</td>');
+    expect(section).toContain('<td data-label="ตำแหน่ง">ข้อความนำของประกาศ</td>');
   });
 });
 

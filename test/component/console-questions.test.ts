@@ -74,7 +74,7 @@ describe('staff console: questions residents asked', () => {
     expect(c.last).not.toContain('action="/staff/questions/alias"');
     expect(c.last).not.toContain('<img src=x');
     const text = lastQuestion(bot).text!;
-    expect(c.last).toContain(`<td class="question-text">${escapeHtml(text)}</td>`);
+    expect(c.last).toContain(`<td class="question-text" data-label="คำถาม">${escapeHtml(text)}</td>`);
     const ita = bot.runtime.index.items().find((i) => i.kind === 'ita')!;
     expect((await c.post('/staff/questions/alias', { phrase: 'x y z', item: ita.id })).status).toBe(403);
   });
