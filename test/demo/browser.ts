@@ -81,11 +81,11 @@ export const artifact = (name: string) => path.join(ARTIFACTS_DIR, name);
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
 
 /**
- * A phone-sized page (360 × 740, Thai locale, Bangkok time) on the demo chat, connected as
+ * A phone-sized page (360 × 740 unless `width` says otherwise; Thai locale, Bangkok time) on the demo chat, connected as
  * `user` (a preset demo user); page errors are collected into `errors`.
  */
-export async function openChat(browser: Browser, baseUrl: string, user: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+export async function openChat(browser: Browser, baseUrl: string, user: string, errors: string[], width = 360): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 1, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
   // No outside network: example.com serves the Flex images and the uri action's page
   await context.route('https://example.com/**', (route) => route.fulfill({ body: 'ok', contentType: 'text/plain' }));
   await context.route('https://example.com/*.png', (route) => route.fulfill({ body: PIXEL, contentType: 'image/png' }));
