@@ -22,7 +22,8 @@ const HEADLINE_CHARS = 480;
 /** The longest quote shown in the bubble; the button opens the whole item. */
 export const QUOTE_CHARS = 1200;
 
-export function answerBubbleMessage(view: AnswerView, agency: string, questionId: string): messagingApi.FlexMessage {
+/** The bubble without 👍/👎 (shared and cached; `withFeedback` adds the question's own row to a copy). */
+export function answerBubbleMessage(view: AnswerView, agency: string): messagingApi.FlexMessage {
   const headline = truncate(view.headline, HEADLINE_CHARS);
   const bubble = fillBubble('fact-answer', {
     headline,
@@ -30,7 +31,7 @@ export function answerBubbleMessage(view: AnswerView, agency: string, questionId
     content: view.content,
     source: view.source,
     place: view.place,
-    actions: [...view.actions, feedbackRow(questionId)],
+    actions: view.actions,
   });
   return bubbleMessage(headline, bubble);
 }

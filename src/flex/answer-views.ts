@@ -5,11 +5,11 @@ import type { FactBook } from '../content/answers/fact-book.js';
 import type { FactUnit } from '../content/answers/fact-units.js';
 import type { QuestionKind } from '../content/answers/question-kinds.js';
 import type { QuestionShape } from '../content/answers/read-question.js';
-import { fiscalYearOf } from '../content/answers/fact-units.js';
 import { fillWording, type ServiceFact } from '../content/answers/service-facts.js';
 import type { ContentLibrary } from '../content/library.js';
 import { formatDateThai } from '../thai/date.js';
 import { answerBubbleMessage, quoted, type AnswerView } from './answer-bubble.js';
+import { acrossView, measureListView, noYearView, sectionListView } from './answer-list-views.js';
 import { fragment } from './catalog.js';
 import { finishReply } from './quick-reply.js';
 import { relatedCarousel, type PublicationHit, type SearchHit } from './search-messages.js';
@@ -26,9 +26,9 @@ export interface AnswerSources {
 }
 
 /** A reply drawn as messages: the answer bubble, then close runners-up in one carousel. */
-export function answerMessages(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, shape: QuestionShape, questionId: string, related: readonly SearchHit[]): messagingApi.Message[] {
+export function answerMessages(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, shape: QuestionShape, related: readonly SearchHit[]): messagingApi.Message[] {
   const view = viewOf(reply, src, shape);
-  const first = answerBubbleMessage(view, src.library.agencyName(), questionId);
+  const first = answerBubbleMessage(view, src.library.agencyName());
   return finishReply([first, ...relatedCarousel(related)]);
 }
 
@@ -56,14 +56,19 @@ function statedValue(unit: FactUnit, kind: QuestionKind | null): string {
   return unit.value.replace(/\s+/g, ' ').trim();
 }
 
+/** True when the question named a time (a year, ล่าสุด, ปีที่แล้ว, ปีนั้น, a comparison): the answer then says its year. */
+export function asksTime(shape: QuestionShape): boolean {
+  const { time } = shape;
+  return time.years.length > 0 || time.back !== null || time.latest || time.thatYear || time.compare;
+}
+
 /** Facts that are the same whatever the year (where the town is, what ITA stands for). */
 const TIMELESS: ReadonlySet<string> = new Set(['itaName', 'agency', 'district', 'province', 'fiscalYear']);
 
 /** The label, with the fiscal year for the score, for an older year's fact and when a time was asked. */
 function labelWithYear(unit: FactUnit, book: FactBook, shape: QuestionShape): string {
-  const { time } = shape;
   // An older year's fact always says its year; the newest only when a time was asked.
-  const timed = time.years.length > 0 || time.back !== null || time.latest || time.thatYear || time.compare || unit.year !== book.years[0];
+  const timed = asksTime(shape) || unit.year !== book.years[0];
   const year = fillWording(book.service.wording.year, { year: unit.year });
   return unit.field === 'score' || (timed && book.years.length > 1 && !TIMELESS.has(unit.field)) ? `${unit.label} ${year}` : unit.label;
 }
@@ -90,32 +95,6 @@ function comparisonView(units: readonly FactUnit[], book: FactBook): AnswerView 
   };
 }
 
-function acrossView(units: readonly FactUnit[], book: FactBook): AnswerView {
-  const [first] = units;
-  const label = book.service.labels[first!.field === 'clause' ? 'clause' : first!.field];
-  return {
-    headline: `${fillWording(book.service.wording.across, { label })}: ${units.map((u) => `${u.place.split(':')[0]} ${truncate(u.value, 80)}`).join(' · ')}`,
-    content: units.flatMap((u) => [...fragment('heading', { text: u.place }), ...quoted(u.quote)]),
-    source: first!.source,
-    place: fillWording(book.service.wording.year, { year: first!.year }),
-    actions: units.slice(0, 3).flatMap((u) => fragment('button-secondary', { label: truncate(u.place, 40), data: encodePostback(u.open), displayText: truncate(u.place, 100) })),
-  };
-}
-
-function sectionListView(year: number, src: AnswerSources): AnswerView {
-  const { labels, wording } = src.book.service;
-  const doc = src.library.documents.find((d) => d.announcement && fiscalYearOf(d) === year) ?? src.library.documents.find((d) => d.announcement);
-  const a = doc?.announcement;
-  if (!a) return noYearView([], src.book);
-  return {
-    headline: fillWording(wording.sectionList, { subject: `ประกาศ เรื่อง ${a.subject}`, count: a.sections.length }),
-    content: a.sections.flatMap((s, i) => fragment('list-item', { marker: `${i + 1}.`, text: s.title })),
-    source: `ประกาศ เรื่อง ${a.subject}`,
-    place: `${labels.date} ${a.dateText}`,
-    actions: a.sections.slice(0, 3).flatMap((s) => fragment('button-secondary', { label: truncate(s.title, 40), data: encodePostback({ a: 'section', id: s.id }), displayText: truncate(s.title, 100) })),
-  };
-}
-
 function serviceView(fact: ServiceFact, book: FactBook): AnswerView {
   const { wording } = book.service;
   const actions =
@@ -125,22 +104,6 @@ function serviceView(fact: ServiceFact, book: FactBook): AnswerView {
         ? fragment('button-message', { label: wording.subscribe, text: wording.subscribe })
         : [];
   return { headline: fact.answer, content: fragment('paragraph', { text: fact.detail }), source: wording.serviceSource, place: fact.label, actions };
-}
-
-function measureListView(year: number, count: boolean, src: AnswerSources): AnswerView {
-  const { labels, wording } = src.book.service;
-  const doc = src.library.documents.find((d) => d.measures.length > 0 && fiscalYearOf(d) === year) ?? src.library.documents.find((d) => d.measures.length > 0);
-  const measures = doc?.measures ?? [];
-  const values = { label: labels.measureCount, year: fillWording(wording.year, { year }), count: measures.length };
-  return {
-    headline: fillWording(count ? wording.measureCount : wording.measureList, values),
-    content: measures.flatMap((m) => fragment('list-item', { marker: `${m.order}.`, text: m.title })),
-    source: doc?.ita?.title ?? labels.measureCount,
-    place: values.year,
-    actions: [
-      ...measures.slice(0, 3).flatMap((m) => fragment('button-secondary', { label: truncate(`${m.order}. ${m.title}`, 40), data: encodePostback({ a: 'measure', id: m.id }), displayText: truncate(m.title, 100) })),
-    ],
-  };
 }
 
 /** A publication asked about: its date first for "when", else its title; its wording quoted. */
@@ -196,8 +159,3 @@ function notHeldView(field: keyof FactBook['service']['labels'], family: string 
   };
 }
 
-function noYearView(years: readonly number[], book: FactBook): AnswerView {
-  const { wording } = book.service;
-  const list = years.map((year) => fillWording(wording.year, { year })).join(', ');
-  return { headline: wording.noYear, content: fragment('paragraph', { text: fillWording(wording.noYearDetail, { years: list }) }), source: wording.serviceSource, place: list || wording.serviceSource, actions: [] };
-}

@@ -7,7 +7,7 @@ import type { ContentLibrary } from '../content/library.js';
 import { newQuestionId, type QuestionLog, type QuestionRecord } from '../content/question-log.js';
 import type { SearchItem } from '../content/search-items.js';
 import { withFeedback } from '../flex/answer-bubble.js';
-import { answerMessages } from '../flex/answer-views.js';
+import { answerMessages, asksTime, type AnswerSources } from '../flex/answer-views.js';
 import { helpMessages, notFoundMessages, searchResultMessages, textMessage, type PublicationHit, type SearchHit } from '../flex/messages.js';
 import { browse } from './browse.js';
 import type { IntentHandler, IntentHandlers } from './extensions.js';
@@ -58,16 +58,30 @@ function messagesFor(deps: TextDeps, u: Search, reply: Reply, text: string, id: 
     const found = (itemId: string) => deps.answers?.item(itemId) ?? [u.best, ...u.runnersUp].find((h) => h?.item.id === itemId)?.item;
     return withFeedback(itemMessages(deps, reply.ids, found), id);
   }
-  const shown = reply.type === 'fact' ? reply.units[0]?.itemId : undefined;
-  const related = u.runnersUp.concat(u.best ?? []).filter((h) => h.item.id !== shown && !(reply.type === 'fact' && deps.answers?.book.familyOfItem(h.item.id) === reply.units[0]?.family));
-  const hits = related.slice(0, 3).map((h) => deps.resolve(h.item)).filter((h): h is SearchHit => h !== undefined);
+  const family = reply.type === 'fact' ? reply.units[0]?.family : undefined;
+  const related = reply.type === 'fact' || reply.type === 'not-held' ? u.runnersUp.concat(u.best ?? []).filter((h) => deps.answers?.book.familyOfItem(h.item.id) !== family).slice(0, 3) : [];
+  const build = (): messagingApi.Message[] => {
+    const hits = related.map((h) => deps.resolve(h.item)).filter((h): h is SearchHit => h !== undefined);
+    return answerMessages(reply, answerSources(deps), u.shape, hits);
+  };
+  // Answers from documents are the same for everyone asking alike: drawn once, then served from the cache.
+  const live = reply.type === 'publication' || reply.type === 'latest-announcement' || related.some((h) => h.item.kind === 'publication');
+  const key = `answer:${replyKey(reply)}:${u.shape.kind === 'who' ? 'who' : ''}:${asksTime(u.shape) ? 'time' : ''}:${related.map((h) => h.item.id).join(',')}`;
+  return withFeedback(live ? build() : deps.library.views.get(key, build), id);
+}
+
+function answerSources(deps: TextDeps): AnswerSources {
   const publication = (itemId: string): PublicationHit | undefined => {
     const item = deps.answers?.item(itemId);
     const hit = item && deps.resolve(item);
     return hit?.kind === 'publication' ? hit : undefined;
   };
-  const src = { book: deps.answers!.book, library: deps.library, publication, ...(deps.answers?.latestAnnouncement ? { latestAnnouncement: deps.answers.latestAnnouncement } : {}) };
-  return answerMessages(reply, src, u.shape, id, reply.type === 'fact' || reply.type === 'not-held' ? hits : []);
+  return { book: deps.answers!.book, library: deps.library, publication, ...(deps.answers?.latestAnnouncement ? { latestAnnouncement: deps.answers.latestAnnouncement } : {}) };
+}
+
+/** A reply's identity: facts by their ids, the rest as they are. */
+function replyKey(reply: Reply): string {
+  return JSON.stringify(reply, (_key, value: unknown) => (value && typeof value === 'object' && 'quote' in value && 'id' in value ? (value as { id: string }).id : value));
 }
 
 /** Whole items, best first (cached per combination: they are the same for everyone). */

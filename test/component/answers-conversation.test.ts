@@ -96,6 +96,18 @@ describe('answers in a conversation', () => {
     expect(JSON.stringify(lastReply())).toContain('เจ้าหน้าที่เทศบาลตำบลโพธาราย');
   });
 
+  it('when two residents ask the same question, then the answer is drawn once and each reply carries its own question id', async () => {
+    const ids: string[] = [];
+    for (const n of [713, 714]) {
+      await say(userId(n), 'ผู้ลงนามในประกาศคือใคร');
+      const id = bot.runtime.questions.all().at(-1)!.id!;
+      ids.push(id);
+      const shown = JSON.stringify(lastReply()[0]);
+      expect([...shown.matchAll(/a=fb&q=([a-z0-9]+)/g)].map((m) => m[1])).toEqual([id, id]);
+    }
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
   it('when the 2567 answer\'s button is tapped, then the 2567 measure opens, not the 2568 one with the same place', async () => {
     const user = userId(707);
     await say(user, "ปี 2567 มาตรการ Do & Don't ใช้งบเท่าไหร่");

@@ -51,7 +51,7 @@ describe('answer messages', () => {
 
   it('when each kind of answer is drawn, then LINE accepts it, the demo chat renders it, and its first text states the fact', () => {
     for (const [name, reply, first] of cases()) {
-      const messages = answerMessages(reply as Exclude<Reply, { type: 'items' | 'none' }>, src, readQuestion('ใครลงนาม'), 'abcdefghjkmn', []);
+      const messages = withFeedback(answerMessages(reply as Exclude<Reply, { type: 'items' | 'none' }>, src, readQuestion('ใครลงนาม'), []), 'abcdefghjkmn');
       expectLineValid('/v2/bot/message/reply', { replyToken: 'r', messages });
       const unknown: string[] = [];
       const { kind, html } = renderMessage(messages[0], { unknown });
@@ -63,13 +63,13 @@ describe('answer messages', () => {
   });
 
   it('when the answer is about the announcement, then the card names the town as the report does and the quote keeps the heading as written', () => {
-    const [message] = answerMessages({ type: 'fact', units: [unit('announcement/issuer')] }, src, readQuestion('ใครออกประกาศ'), 'abcdefghjkmn', []);
+    const [message] = answerMessages({ type: 'fact', units: [unit('announcement/issuer')] }, src, readQuestion('ใครออกประกาศ'), []);
     expect(firstText(message)).toBe('ผู้ออกประกาศ: เทศบาลตำบลโพนทราย');
     expect(JSON.stringify(message)).toContain('“ประกาศเทศบาลตำบลโพธาราย”');
   });
 
   it('when a service fact offers a tip, then its button says แจ้งเบาะแส as a message, so the tip flow starts only when tapped', () => {
-    const [message] = answerMessages({ type: 'service', fact: book.service.facts.find((f) => f.id === 'report-executive')! }, src, readQuestion('ร้องเรียนนายกที่ไหน'), 'abcdefghjkmn', []);
+    const [message] = answerMessages({ type: 'service', fact: book.service.facts.find((f) => f.id === 'report-executive')! }, src, readQuestion('ร้องเรียนนายกที่ไหน'), []);
     expect(JSON.stringify(message)).toContain('{"type":"message","label":"แจ้งเบาะแส","text":"แจ้งเบาะแส"}');
   });
 
