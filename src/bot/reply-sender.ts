@@ -3,6 +3,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { isUserId } from '../line/ids.js';
 import { isTransient, LineApiError, type LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
+import { outcomeOf } from '../publications/line-outcome.js';
 
 type Message = messagingApi.Message;
 
@@ -103,9 +104,11 @@ export class ReplySender {
         await this.limited(() => this.o.line.push(userId, job.messages, retryKey));
         return 'pushed';
       } catch (err) {
-        if (err instanceof LineApiError && err.status === 409) return 'pushed';
+        // 409: LINE took this retry key before. The monthly quota used up is not worth retrying.
+        const outcome = outcomeOf(err).kind;
+        if (outcome === 'accepted') return 'pushed';
         this.warn('LINE push of a reply failed', job.eventId, err, attempt);
-        if (!isTransient(err)) return 'push-failed';
+        if (outcome !== 'retry' && outcome !== 'throttled') return 'push-failed';
         if (attempt + 1 < attempts) await this.sleep(this.backoff(attempt));
       }
     }

@@ -103,4 +103,11 @@ describe('ReplySender', () => {
     expect(await t.sender.send(job())).toBe('reply-failed');
     expect(t.line.calls).toHaveLength(1);
   });
+
+  it('when the monthly quota is used up, then the push is not retried', async () => {
+    const t = setup((path) => (path === REPLY ? 'invalid-token' : 429));
+    expect(await t.sender.send(job({ mustArrive: true }))).toBe('push-failed');
+    expect(t.line.to(PUSH)).toHaveLength(1);
+    expect(t.logger.lines.find((l) => l.msg === 'LINE push of a reply failed')).toMatchObject({ status: 429 });
+  });
 });
