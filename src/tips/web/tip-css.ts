@@ -17,7 +17,7 @@ button{display:block;width:100%;margin-top:1.5rem;padding:.8rem;font:inherit;fon
 a{color:#0B6E4F}
 .errors{background:#FDECEA;border-left:.4rem solid #C62828;padding:.25rem 1rem;margin:1rem 0}
 .done{background:#E3F4EC;border-left:.4rem solid #0B6E4F;padding:.5rem 1rem}
-.receipt{font-size:2rem;font-weight:bold;letter-spacing:.05em;color:#0B6E4F;margin:.25rem 0;overflow-wrap:anywhere}
+.receipt{font-size:clamp(1.25rem,6.5vw,2rem);font-weight:bold;letter-spacing:.05em;color:#0B6E4F;margin:.25rem 0;white-space:nowrap}
 .warn{background:#FFF8E1;padding:.5rem 1rem;border-radius:.4rem}
 dl.status dt{font-weight:bold;margin-top:.5rem}
 dl.status dd{margin:0}

@@ -5,10 +5,11 @@ import type { PublicTipView } from '../tip-filing.js';
 import { TIP_LIMITS } from '../tip-model.js';
 import { CHAT, EXTERNAL_CHANNELS, howItWorks, TRAFFY } from '../tip-texts.js';
 import { html, type Html } from '../../console/html.js';
+import { WEB_SAY } from './web-texts.js';
 
 /**
- * The tip web form's pages: server-rendered Thai HTML for a phone, no script at all, every
- * value escaped by `html`. What the reporter typed comes back only into their own form.
+ * The tip web form's pages: server-rendered Thai HTML for a phone, working without script
+ * (the receipt page adds one, to warn before it is left), every value escaped by `html`. What the reporter typed comes back only into their own form.
  */
 export interface FormValues {
   /** The form's one-time value (see FormNonces). */
@@ -67,9 +68,10 @@ ${channels()}`,
 export function receiptPage(receipt: string): string {
   return page(
     'ได้รับเรื่องแล้ว',
-    html`<p>${CHAT.filed}</p>
+    html`<p>${WEB_SAY.thanks}</p>
 <p class="label">เลขรับเรื่องของท่าน</p><p class="receipt" id="receipt">${formatReceipt(receipt)}</p>
-<p class="warn">จดหรือเก็บเลขนี้ไว้ในที่ปลอดภัย เป็นทางเดียวที่ใช้ติดตามเรื่อง เทศบาลไม่ได้เก็บเลขนี้ไว้ จึงขอใหม่ไม่ได้</p>
+<p class="warn" id="keep">${WEB_SAY.keepReceipt}</p>
+<script src="/tip/keep-receipt.js" defer></script>
 <p><a href="/tip/status">ติดตามสถานะ</a> (กรอกเลขรับเรื่อง)</p>
 ${channels()}`,
   );

@@ -13,6 +13,7 @@ import { FormBodyError, readForm, field, type FormLimits } from './form-body.js'
 import { formPage, lookupPage, messagePage, receiptPage, statusPage } from './tip-pages.js';
 import { FormNonces } from './form-nonces.js';
 import { TIP_CSS } from './tip-css.js';
+import { KEEP_RECEIPT_JS, WEB_SAY } from './web-texts.js';
 import { ADD_FORM_LIMITS, ImageIntake, readTipFields, TIP_FORM_LIMITS, TOO_MUCH } from './web-tip-input.js';
 
 export interface TipWebDeps {
@@ -51,6 +52,9 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   router.get('/tip.css', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=3600').type('css').send(TIP_CSS);
   });
+  router.get('/keep-receipt.js', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=3600').type('js').send(KEEP_RECEIPT_JS);
+  });
   router.get('/', (_req, res) => send(res, 200, formPage(deps.rules, { n: nonces.issue() })));
 
   const sameSite: RequestHandler = (req, res, next) => {
@@ -86,7 +90,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   /** The tip a receipt opens, or the page that says why not. */
   const lookup = async (req: Request, raw: string): Promise<{ tip: TipRecord; receipt: string } | { refused: Reply }> => {
     const receipt = findReceipt(raw);
-    if (!receipt) return { refused: [raw ? 400 : 200, lookupPage(raw ? CHAT.receiptFormat : null)] };
+    if (!receipt) return { refused: [raw ? 400 : 200, lookupPage(raw ? WEB_SAY.receiptFormat : null)] };
     // Per client only: nobody's guessing can use up another's lookups (see README, "Receipt lookups").
     if (!deps.limits.lookups.take(client(req))) return { refused: [429, lookupPage(CHAT.tooManyLookups)] };
     const tip = await deps.filing.find(receipt);
@@ -105,11 +109,11 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
       const found = await lookup(req, field(form, 'receipt'));
       if ('refused' in found) return found.refused;
       const text = field(form, 'text');
-      const refusal = images.errors(form)[0] ?? (text.length > TIP_LIMITS.additionChars ? CHAT.tooLong(TIP_LIMITS.additionChars) : !text && images.attachments.length === 0 ? CHAT.additionEmpty : null);
+      const refusal = images.errors(form)[0] ?? (text.length > TIP_LIMITS.additionChars ? CHAT.tooLong(TIP_LIMITS.additionChars) : !text && images.attachments.length === 0 ? WEB_SAY.additionEmpty : null);
       if (refusal) return [form.overflow ? 413 : 400, statusPage(deps.filing.publicView(found.tip), found.receipt, refusal)];
       const added = await deps.filing.addInformation(found.tip.id, text, images.attachments, deps.clock());
       const tip = (await deps.filing.find(found.receipt)) ?? found.tip;
-      const page = statusPage(deps.filing.publicView(tip), found.receipt, added ? CHAT.added : CHAT.addClosed);
+      const page = statusPage(deps.filing.publicView(tip), found.receipt, added ? CHAT.added : WEB_SAY.addClosed);
       return added ? [200, page, 'kept'] : [409, page];
     }),
   );
