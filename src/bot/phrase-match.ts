@@ -138,9 +138,35 @@ export function containsPhrase(said: Utterance, list: readonly string[]): boolea
   return preparedList(list).some((p) => startsAWord(said, p.phrase) || (p.typos > 0 && withinTyposPrepared(said.compact, said.compactCodes, p)));
 }
 
+/** Each list's phrases by their first letter, so a message is checked at its word starts only. */
+const byFirstLetter = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function firstLetterIndex(list: readonly string[]): Map<string, string[]> {
+  let index = byFirstLetter.get(list);
+  if (!index) {
+    index = new Map();
+    for (const phrase of list) {
+      const first = phrase[0] ?? '';
+      index.set(first, [...(index.get(first) ?? []), phrase]);
+    }
+    byFirstLetter.set(list, index);
+  }
+  return index;
+}
+
 /** True when the message contains one of the phrases as written, starting at a word (no typos forgiven). */
 export function containsExactPhrase(said: Utterance, list: readonly string[]): boolean {
-  return list.some((phrase) => startsAWord(said, phrase));
+  const index = firstLetterIndex(list);
+  for (const at of said.starts) {
+    const candidates = index.get(said.compact[at] ?? '');
+    if (candidates?.some((phrase) => said.compact.startsWith(phrase, at))) return true;
+  }
+  return false;
+}
+
+/** True when the message contains one of the phrases within its allowed typos (for lists already checked as written). */
+export function containsNearPhrase(said: Utterance, list: readonly string[]): boolean {
+  return preparedList(list).some((p) => p.typos > 0 && withinTyposPrepared(said.compact, said.compactCodes, p));
 }
 
 function startsAWord(said: Utterance, phrase: string): boolean {

@@ -1,4 +1,4 @@
-import { containsExactPhrase, containsPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
+import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
 import { FIELD_PHRASES, FIELDS, FOLLOW_UP_WORDS, KIND_PHRASES, type Field, type QuestionKind } from './question-kinds.js';
 import { readTime, type QuestionTime } from './question-time.js';
 
@@ -54,13 +54,13 @@ export function readQuestion(text: string, read?: Utterance): QuestionShape {
  */
 export function kindOf(said: Utterance): QuestionKind | null {
   const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words));
-  return (exact ?? KIND_PHRASES.find(([, words]) => containsPhrase(said, words)))?.[0] ?? null;
+  return (exact ?? KIND_PHRASES.find(([, words]) => containsNearPhrase(said, words)))?.[0] ?? null;
 }
 
 /** The fields named as written, else those named with a typo ("ประกาศเรื่อง" is not "ประกาศเมื่อ"). */
 function fieldsOf(said: Utterance): Field[] {
   const exact = FIELDS.filter((field) => containsExactPhrase(said, FIELD_PHRASES[field]));
-  return exact.length > 0 ? exact : FIELDS.filter((field) => containsPhrase(said, FIELD_PHRASES[field]));
+  return exact.length > 0 ? exact : FIELDS.filter((field) => containsNearPhrase(said, FIELD_PHRASES[field]));
 }
 
 /** True when the message asks for a fact (a kind of question or a field): "ประกาศเรื่องอะไร" is not the menu word "ประกาศ". */
