@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { axeProblems } from '../console/axe.js';
 import { jpegWithMetadata } from '../tips/tip-fixtures.js';
-import { artifact, botSays, launchChromium, openChat, type Page } from './browser.js';
+import { artifact, launchChromium, openChat, type Page } from './browser.js';
 import { demoSession } from './demo-session.js';
 
 const { browser, reason } = await launchChromium();
@@ -33,9 +33,17 @@ describe.skipIf(!browser)('the demo chat as a resident sees it, in Chromium at 3
     await page.locator('#send').click();
   };
   /** Waits for the bot's newest row (after `before` rows) to contain `text`: old history may say it too. */
-  const nextBotRow = async (page: Page, before: number, text: string) => {
-    await expect.poll(() => page.locator('.row.bot').count()).toBeGreaterThan(before);
-    await expect.poll(() => page.locator('.row.bot').last().textContent()).toContain(text);
+  const nextBotRow = (page: Page, before: number, text: string) =>
+    expect
+      .poll(() =>
+        page.evaluate(([b, t]: [number, string]) => [...(globalThis as any).document.querySelectorAll('.row.bot')].slice(b).some((r: any) => (r.textContent as string).includes(t)), [before, text] as [number, string]),
+      )
+      .toBe(true);
+  /** Does `action` and waits for a new bot row saying `text`. */
+  const then = async (page: Page, action: () => Promise<unknown>, text: string) => {
+    const before = await page.locator('.row.bot').count();
+    await action();
+    await nextBotRow(page, before, text);
   };
   const chip = (page: Page, label: string) => page.locator('#quick-replies .chip', { hasText: label }).first().click();
 
@@ -55,8 +63,7 @@ describe.skipIf(!browser)('the demo chat as a resident sees it, in Chromium at 3
 
   it.each(WIDTHS)('at %i px: the tip opening is short with a details button, the date and each photo are said back, and the receipt sits on one line and comes again as text', async (width) => {
     const page = await followedAt(DEFAULT_DEMO_USERS[0]!.id, width);
-    await send(page, 'แจ้งเบาะแส');
-    await botSays(page, 'ข้อ 1/5');
+    await then(page, () => send(page, 'แจ้งเบาะแส'), 'ข้อ 1/5');
     const intro = page.locator('.row.bot .fx-bubble', { hasText: 'แจ้งเบาะแสการทุจริต' }).last();
     const introText = (await intro.evaluate((el: any) => el.innerText as string)).trim();
     expect(introText).toContain('เลือกได้ว่าจะไม่ระบุตัวตน');
@@ -64,23 +71,18 @@ describe.skipIf(!browser)('the demo chat as a resident sees it, in Chromium at 3
     expect(introText).not.toContain('LINE เป็นผู้ให้บริการแชต');
     // the card is short: well under one screen
     expect((await intro.boundingBox())!.height).toBeLessThan(560);
-    await intro.locator('.fx-button', { hasText: 'รายละเอียดและสายด่วน' }).click();
-    await botSays(page, 'LINE เป็นผู้ให้บริการแชต');
+    await then(page, () => intro.locator('.fx-button', { hasText: 'รายละเอียดและสายด่วน' }).click(), 'LINE เป็นผู้ให้บริการแชต');
     const web = page.locator('.row.bot .fx-button', { hasText: 'แจ้งทางเว็บแทน' }).last();
     expect(await web.evaluate((el: any) => el.getAttribute('data-action') as string)).toContain('/tip');
     await page.screenshot({ path: artifact(`resident-tip-details-${width}.png`) });
 
-    await send(page, 'เจ้าหน้าที่เรียกเงินเพิ่มตอนยื่นคำขออนุญาตก่อสร้าง');
-    await botSays(page, 'รับไว้แล้ว');
-    await chip(page, 'เล่าครบแล้ว');
-    await chip(page, 'ข้าม');
-    await botSays(page, 'ข้อ 3/5');
+    await then(page, () => send(page, 'เจ้าหน้าที่เรียกเงินเพิ่มตอนยื่นคำขออนุญาตก่อสร้าง'), 'รับไว้แล้ว');
+    await then(page, () => chip(page, 'เล่าครบแล้ว'), 'ข้อ 2/5');
+    await then(page, () => chip(page, 'ข้าม'), 'ข้อ 3/5');
     await chip(page, 'เลือกวันเวลา');
     await page.locator('#picker-input').fill('2025-03-05T09:30');
-    await page.locator('#picker-ok').click();
-    await botSays(page, 'รับวันเวลาที่เกิดเหตุไว้แล้ว: 5 มี.ค. 2568 เวลา 09:30 น.');
-    await chip(page, 'ข้าม');
-    await botSays(page, 'ข้อ 5/5');
+    await then(page, () => page.locator('#picker-ok').click(), 'รับวันเวลาที่เกิดเหตุไว้แล้ว: 5 มี.ค. 2568 เวลา 09:30 น.');
+    await then(page, () => chip(page, 'ข้าม'), 'ข้อ 5/5');
     const rowsBefore = await page.locator('.row.bot').count();
     const asked = await page.locator('.row.bot', { hasText: 'ข้อ 5/5' }).count();
     await page.locator('#more').click();
@@ -92,9 +94,9 @@ describe.skipIf(!browser)('the demo chat as a resident sees it, in Chromium at 3
     // one short line per photo, the step-5 question not repeated
     expect(await page.locator('.row.bot').count()).toBe(rowsBefore + 2);
     expect(await page.locator('.row.bot', { hasText: 'ข้อ 5/5' }).count()).toBe(asked);
-    await chip(page, 'เสร็จแล้ว');
-    await chip(page, 'ไม่ระบุตัวตน');
-    await chip(page, 'ยืนยัน');
+    await then(page, () => chip(page, 'เสร็จแล้ว'), 'ต้องการให้แจ้ง');
+    await then(page, () => chip(page, 'ไม่ระบุตัวตน'), 'สรุปเรื่องที่จะแจ้ง');
+    await then(page, () => chip(page, 'ยืนยัน'), 'เลขรับเรื่อง');
     const card = page.locator('.row.bot .fx-bubble', { hasText: 'เลขรับเรื่อง' }).last();
     await card.waitFor();
     const plain = page.locator('.row.bot .bubble.text').last();
@@ -104,6 +106,7 @@ describe.skipIf(!browser)('the demo chat as a resident sees it, in Chromium at 3
     expect(cardText.split('ได้รับเรื่องแล้ว')).toHaveLength(2);
     expect(await linesOf(page, '.fx-bubble .fx-text', number)).toEqual({ lines: 1, clipped: false });
     await page.screenshot({ path: artifact(`resident-tip-receipt-${width}.png`) });
+    expect(JSON.stringify(await axeProblems(page), null, 1)).toBe('[]');
     await session.expectClean(page);
     await page.context().close();
   });
@@ -150,6 +153,7 @@ describe.skipIf(!browser)('the demo chat as a resident sees it, in Chromium at 3
       expect(c.cut, c.text).toBe(false);
     }
     await page.screenshot({ path: artifact(`resident-measures-${width}.png`) });
+    expect(JSON.stringify(await axeProblems(page), null, 1)).toBe('[]');
     await session.expectClean(page);
     await page.context().close();
   });
