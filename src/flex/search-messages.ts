@@ -61,7 +61,7 @@ function publicationCard(hit: PublicationHit, excerptChars: number, size: 'mega'
     ? fragment('button-uri', { label: READ_FULL, uri: hit.url })
     : size === 'giga'
       ? fragment('button-secondary', { label: 'เมนูหลัก', data: encodePostback({ a: 'menu' }), displayText: 'เมนู' })
-      : fragment('button-message', { label: 'อ่านต่อ', text: hit.title });
+      : fragment('button-message', { label: READ_FULL, text: hit.title });
   const bubble = fillBubble('search-result', {
     kindLabel: [hit.topicName ?? 'ข่าวสารจากเทศบาล', date].filter(Boolean).join(' · '),
     title: truncate(hit.title, 160),
