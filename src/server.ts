@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   if (config.publicBaseUrl === 'http://localhost:0') config.publicBaseUrl = `http://localhost:${port}`;
   runtime.replayPending();
   logger.info('listening', { port, mode: config.mode });
+  if (!config.publicBaseUrl) logger.warn('PUBLIC_BASE_URL is not set: the tip channel in chat cannot link to the /tip web form');
   if (config.mode === 'demo') printDemoHelp(port, demoToken, demoMenu);
 
   let stopping = false;
