@@ -27,6 +27,8 @@ const THAT_YEAR = /ปีนั้น|ปีดังกล่าว|ปีเ�
 const COMPARE = /(?:เปรียบ)?เทียบ(?:กัน)?|ต่างกัน|แตกต่าง|เพิ่มขึ้น|ลดลง|ดีขึ้น|แย่ลง|ทั้งสองปี|สองปี|2 ปี|แต่ละปี|ทุกปี|ย้อนหลัง|compare|comparison|versus|\bvs\b|both years|each year/giu;
 /** A year: 25xx (B.E.), 20xx (C.E.), or two digits after ปี/ปีงบ/พ.ศ. ("ปี 67", "ปีงบ๖๘"). */
 const YEAR = /((?:(?:ประจำ)?ปี(?:งบ(?:ประมาณ)?)?|fy|fiscal year|year)\s*)?(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)?\s*(?<![\d.])(25\d\d|20\d\d|\d\d)(?![\d.])/giu;
+/** Two digits after "กับ", "และ", "ถึง", "-" once a year was named: another year. */
+const NEXT_YEAR = /(?:กับ|และ|ถึง|หรือ|vs\.?|-)\s*(?<![\d.])(\d\d)(?![\d.])/gu;
 /** "ปีงบประมาณ" with no number is still a time word, not a question about a budget. */
 const YEAR_WORD = /(?:ประจำ)?ปีงบ(?:ประมาณ)?(?!ประมาณ)(?!\s*(?:ไหน|ใด|อะไร))|fiscal year(?!\s*(?:is|was))/giu;
 
@@ -48,7 +50,16 @@ export function readTime(text: string): QuestionTime {
   const thisYear = found(THIS_YEAR);
   const lastYear = found(LAST_YEAR);
   const thatYear = found(THAT_YEAR);
-  const compare = found(COMPARE) || years.length > 1;
+  // "ปี 67 กับ 68": a second year written bare after the first.
+  if (years.length > 0) {
+    rest = rest.replace(NEXT_YEAR, (whole, digits: string) => {
+      const year = 2500 + Number(digits);
+      if (!years.includes(year)) years.push(year);
+      return ' ';
+    });
+  }
+  const named = years.length + (latest ? 1 : 0) + (thisYear ? 1 : 0) + (lastYear ? 1 : 0);
+  const compare = found(COMPARE) || named > 1;
   rest = rest.replace(YEAR_WORD, ' ');
   const changed = years.length > 0 || latest || thisYear || lastYear || thatYear || compare || rest !== arabic;
   // Unchanged, the question itself is handed on, so its segmentation (memoised by text) is reused.

@@ -1,4 +1,5 @@
-import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
+import { containsExactPhrase, containsNearPhrase, phrases, readUtterance, type Utterance } from '../../bot/phrase-match.js';
+import { analyzeText } from '../text-analysis.js';
 import { FIELD_PHRASES, FIELDS, FOLLOW_UP_WORDS, KIND_PHRASES, type Field, type QuestionKind } from './question-kinds.js';
 import { readTime, type QuestionTime } from './question-time.js';
 
@@ -26,8 +27,11 @@ const NARROWER: readonly [Field, Field][] = [
 ];
 
 export const longestFirst = (words: readonly string[]): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
+
+/** Words that only frame an answer ("ผลเป็นยังไง" asks for a result, "ฉบับนี้" points at what was said). */
+const FRAME_ONLY = phrases(['ผล', 'result', 'results', 'ฉบับนี้', 'ฉบับ', 'อันนี้', 'ตัวนี้']);
 /** Asking and follow-up words, longest first, removed to find the subject. */
-const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS]);
+const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS, ...FRAME_ONLY]);
 const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_PHRASES[f])])) as Record<Field, string[]>;
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
@@ -42,9 +46,7 @@ export function readQuestion(text: string, read?: Utterance): QuestionShape {
   // "When was it signed" asks for the date; "who signed on the 10th" for the signer.
   if (kind === 'when' && fields.includes('signer')) fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
   if (kind === 'who' && fields.includes('signer')) fields = fields.filter((f) => f !== 'date');
-  let subject = said.content;
-  for (const field of fields) subject = strip(subject, FIELD_WORDS[field]);
-  subject = strip(subject, FRAME_WORDS).replace(NOT_A_LETTER, '');
+  const subject = subjectWords(time.rest, fields);
   return { kind, fields, time, subject, subjectless: subject === '', said };
 }
 
@@ -70,6 +72,26 @@ export function asksFact(said: Utterance): boolean {
 }
 
 const NOT_A_LETTER = /[^\p{L}\p{M}\p{N}]/gu;
+
+/**
+ * The words of a question that are neither function words nor inside a field, asking or
+ * follow-up phrase. Phrases are found in the text with its function words ("วิธีการ" is
+ * "วิธี|การ"), and a word counts as long as part of it lies outside every phrase found.
+ */
+function subjectWords(text: string, fields: readonly Field[]): string {
+  const { compact, tokens } = analyzeText(text);
+  const covered = new Uint8Array(compact.length);
+  const cover = (words: readonly string[]): void => {
+    for (const word of words) {
+      for (let at = compact.indexOf(word); at >= 0; at = compact.indexOf(word, at + 1)) covered.fill(1, at, at + word.length);
+    }
+  };
+  for (const field of fields) cover(FIELD_WORDS[field]);
+  cover(FRAME_WORDS);
+  let out = '';
+  for (const token of tokens) if (!token.filler && covered.subarray(token.start, token.end).includes(0)) out += token.text;
+  return out.replace(NOT_A_LETTER, '');
+}
 
 /** The compact text without the given words (to be given longest first), letters and digits only. */
 export function without(compact: string, sortedWords: readonly string[]): string {
