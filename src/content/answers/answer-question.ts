@@ -99,5 +99,5 @@ function itemsAnswer(book: FactBook, q: Question, subject: string | null, year: 
 
 /** True when the subject only names measures or announcements in general. */
 function onlyGeneric(subject: string): boolean {
-  return subject === '' || without(subject, GENERIC) === '';
+  return subject === '' || without(subject.replace(/\s+/g, ''), GENERIC) === '';
 }

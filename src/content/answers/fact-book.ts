@@ -66,6 +66,12 @@ export class FactBook {
     return out;
   }
 
+  /** The one family holding this field in the year, or null when none or several do. */
+  onlyFamilyWith(field: string, year: number): string | null {
+    const families = new Set([...this.byId.values()].filter((u) => u.field === field && u.year === year).map((u) => u.family));
+    return families.size === 1 ? [...families][0]! : null;
+  }
+
   /** One field of every measure of a year, in the measures' order. */
   acrossMeasures(field: string, year: number): FactUnit[] {
     const units = [...this.byId.values()].filter((u) => u.field === field && u.year === year && u.family.startsWith('measure:'));

@@ -62,7 +62,9 @@ export function chooseFact(book: FactBook, shape: QuestionShape, text: string, s
     ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null)
     : (best(book, text, fits, prefer) ?? (shape.subject !== '' ? best(book, shape.subject, fits, prefer) : null));
   if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
-  return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year), year, years);
+  // With no other words, a field only one item has (the score, the signer) names that item by itself.
+  const only = shape.subject === '' && named[0] ? book.onlyFamilyWith(named[0], year) : null;
+  return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year) ?? only, year, years);
 }
 
 /** "แล้วมาตรการเผยแพร่ข้อมูลล่ะ" after a budget answer asks for that budget: the previous field carries over. */

@@ -29,7 +29,11 @@ const NARROWER: readonly [Field, Field][] = [
 export const longestFirst = (words: readonly string[]): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
 
 /** Words that only frame an answer ("ผลเป็นยังไง" asks for a result, "ฉบับนี้" points at what was said). */
-const FRAME_ONLY = phrases(['ผล', 'result', 'results', 'ฉบับนี้', 'ฉบับ', 'อันนี้', 'ตัวนี้']);
+const FRAME_ONLY = phrases([
+  'ผล', 'result', 'results', 'ฉบับนี้', 'ฉบับ', 'อันนี้', 'ตัวนี้', 'จัก',
+  'use', 'uses', 'used', 'need', 'needs', 'have', 'has', 'had', 'get', 'got', 'carried', 'out', 'implemented', 'between', 'years', 'year',
+  'number', 'numbers', 'contact',
+]);
 /** Asking and follow-up words, longest first, removed to find the subject. */
 const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS, ...FRAME_ONLY]);
 const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_PHRASES[f])])) as Record<Field, string[]>;
@@ -88,9 +92,10 @@ function subjectWords(text: string, fields: readonly Field[]): string {
   };
   for (const field of fields) cover(FIELD_WORDS[field]);
   cover(FRAME_WORDS);
-  let out = '';
-  for (const token of tokens) if (!token.filler && covered.subarray(token.start, token.end).includes(0)) out += token.text;
-  return out.replace(NOT_A_LETTER, '');
+  const words: string[] = [];
+  for (const token of tokens) if (!token.filler && covered.subarray(token.start, token.end).includes(0)) words.push(token.text.replace(NOT_A_LETTER, ''));
+  // Spaced, so English words stay words when the subject is searched on its own.
+  return words.filter(Boolean).join(' ');
 }
 
 /** The compact text without the given words (to be given longest first), letters and digits only. */
