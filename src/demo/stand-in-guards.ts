@@ -93,9 +93,10 @@ export interface LineContract {
 }
 
 /**
- * Loads `../shared/line-openapi/line-contract.mjs` (beside the project) at run time: it needs
- * ajv and yaml, which are devDependencies, so a production install may lack them. Then the
- * checks are skipped with a one-line warning instead of failing the demo.
+ * Loads `../shared/line-openapi/line-contract.mjs` (beside the project) at run time; it takes
+ * ajv, ajv-formats and yaml from this project's dependencies. When the file is not there (the
+ * project copied without its neighbour), the checks are skipped with a one-line warning
+ * instead of failing the demo.
  */
 export function loadLineContract(warn: (line: string) => void = console.warn): Promise<LineContract | null> {
   // Compiling the schema takes a moment: once per process
