@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { AccountError, LOCKOUT } from '../staff/accounts.js';
-import { RateLimiter } from '../tips/rate-limiter.js';
+import { RateLimiter } from '../http/rate-limiter.js';
 import { auditAs, type ConsoleDeps } from './console-deps.js';
 import { consoleOf, requireLogin, viewerOf } from './session-middleware.js';
 import { clearSessionCookie, setSessionCookie } from './security.js';
@@ -43,7 +43,7 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
     if (throttle.blocked(client(req))) return refuse(429, 'มีการเข้าสู่ระบบไม่สำเร็จจากเครื่องนี้หลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่');
     const result = await deps.accounts.login(name, field(req, 'password'), deps.clock());
     if (!result.ok) {
-      throttle.fail(client(req));
+      throttle.count(client(req));
       // The typed name is recorded only when it is an account: a password typed into the name box stays out of the trail
       await auditAs(deps, result.account?.name ?? '(unknown)', 'login.failed', result.account ? `account:${result.account.name}` : undefined, { reason: result.reason });
       if (result.reason === 'locked') return refuse(429, `บัญชีนี้ถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิด ${LOCKOUT.failures} ครั้ง กรุณารอ ${LOCKOUT.minutes} นาที หรือติดต่อผู้ดูแลระบบ`);

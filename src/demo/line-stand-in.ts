@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadLineContract, RateLimiter, Ring, seededRandom, toLineDetails } from './stand-in-guards.js';
+import { endpointLimits, loadLineContract, Ring, seededRandom, toLineDetails } from './stand-in-guards.js';
 import type { LineContract } from './stand-in-guards.js';
 import { createMessageRoutes } from './stand-in-messages.js';
 import { createResourceRoutes } from './stand-in-richmenu.js';
@@ -58,9 +58,9 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
   const warn = opts.warn ?? ((line: string) => console.warn(line));
   const emitter = new EventEmitter<StandInEvents>();
   const calls = new Ring<RecordedCall>(opts.maxCalls ?? 10_000);
-  const limiter = new RateLimiter(opts.rateLimits ?? {}, now);
+  const limiter = endpointLimits(opts.rateLimits ?? {}, now);
   const failRules = [opts.failRate ?? []].flat().map((rule) => ({ ...rule, random: seededRandom(rule.seed ?? 1) }));
-  // ajv + yaml are devDependencies: load them in the background, only when wanted
+  // Compiling the LINE schema takes a moment: in the background, only when wanted
   const contract: Promise<LineContract | null> = opts.contract === false ? Promise.resolve(null) : loadLineContract(warn);
   const audience = new Set<string>();
 

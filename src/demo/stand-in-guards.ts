@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { RateLimiter } from '../http/rate-limiter.js';
 import { PROJECT_ROOT } from '../paths.js';
 
 /** The small stateful rules the LINE stand-in enforces, each bounded in memory. */
@@ -40,25 +41,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Requests per second per endpoint, over a sliding one-second window. */
-export class RateLimiter {
-  private readonly seen = new Map<string, number[]>();
-  constructor(private readonly limits: Record<string, number>, private readonly now: () => number) {}
-
-  /** True when this request is over the endpoint's limit (the request is then not counted). */
-  exceeded(endpoint: string): boolean {
-    const limit = this.limits[endpoint];
-    if (limit === undefined) return false;
-    const now = this.now();
-    const recent = (this.seen.get(endpoint) ?? []).filter((t) => t > now - 1000);
-    if (recent.length >= limit) {
-      this.seen.set(endpoint, recent);
-      return true;
-    }
-    recent.push(now);
-    this.seen.set(endpoint, recent);
-    return false;
-  }
+/**
+ * Requests per second per endpoint, over a sliding one-second window: one RateLimiter per
+ * limited route. `exceeded` is true when this request is over the route's limit (the request
+ * is then not counted); routes without a limit are never exceeded.
+ */
+export function endpointLimits(limits: Record<string, number>, now: () => number): { exceeded(endpoint: string): boolean } {
+  const clock = () => new Date(now());
+  const perRoute = new Map(Object.entries(limits).map(([route, limit]) => [route, new RateLimiter(clock, limit, 1000)]));
+  return { exceeded: (endpoint) => perRoute.get(endpoint)?.take(endpoint) === false };
 }
 
 export interface AcceptedRequest {

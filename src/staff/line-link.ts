@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
+import { RateLimiter } from '../http/rate-limiter.js';
 import { PrivateStore } from '../storage/private-store.js';
 import type { StoreOptions } from '../storage/keyed-store.js';
 
@@ -30,12 +31,15 @@ const MINUTE = 60_000;
  */
 export class LineLinks {
   private readonly codes = new Map<string, Code>();
-  private readonly wrong = new Map<string, { count: number; since: number }>();
+  /** Wrong codes per LINE user (sliding 10 minutes). */
+  private readonly wrong: RateLimiter;
 
   private constructor(
     private readonly store: PrivateStore<Link>,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.wrong = new RateLimiter(clock, LINK_CODE.wrongTries, LINK_CODE.minutes * MINUTE);
+  }
 
   static async open(file: string, key: Buffer, clock: () => Date, opts: StoreOptions = {}): Promise<LineLinks> {
     return new LineLinks(await PrivateStore.open(file, key, LinkSchema, undefined, opts), clock);
@@ -57,19 +61,17 @@ export class LineLinks {
   /** Links `userId` to the account whose code this is, once, within its time. */
   async redeem(userId: string, code: string): Promise<RedeemResult> {
     const now = this.clock().getTime();
-    const tries = this.wrong.get(userId);
-    if (tries && now - tries.since < LINK_CODE.minutes * MINUTE && tries.count >= LINK_CODE.wrongTries) return { result: 'too-many' };
+    if (this.wrong.blocked(userId)) return { result: 'too-many' };
     const found = this.codes.get(code);
     if (!found) {
-      const fresh = !tries || now - tries.since >= LINK_CODE.minutes * MINUTE;
-      this.wrong.set(userId, fresh ? { count: 1, since: now } : { ...tries, count: tries.count + 1 });
+      this.wrong.count(userId);
       return { result: 'unknown' };
     }
     if (found.used) return { result: 'used' };
     if (found.expiresAt <= now) return { result: 'expired' };
     found.used = true;
     await this.store.set(found.account, { account: found.account, userId, linkedAt: new Date(now).toISOString() });
-    this.wrong.delete(userId);
+    this.wrong.forgive(userId);
     return { result: 'linked', account: found.account };
   }
 
@@ -100,6 +102,5 @@ export class LineLinks {
 
   private forget(now: number): void {
     for (const [code, c] of this.codes) if (c.expiresAt + REMEMBER_MS < now) this.codes.delete(code);
-    for (const [user, t] of this.wrong) if (now - t.since >= LINK_CODE.minutes * MINUTE) this.wrong.delete(user);
   }
 }

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { Request, RequestHandler, Response } from 'express';
 import { clientKey } from '../http/client-key.js';
 import type { Logger } from '../logger.js';
-import { RateLimiter } from '../tips/rate-limiter.js';
+import { RateLimiter } from '../http/rate-limiter.js';
 import { ApiError } from './api-error.js';
 import type { AuditLog } from './audit-log.js';
 
@@ -48,7 +48,7 @@ export function bearerAuth(deps: BearerAuthDeps): RequestHandler {
       req.staff = { name: found.name, via: 'token' };
       return next();
     }
-    failures.fail(client);
+    failures.count(client);
     await recordFailure(deps, req, tagOf(client), failures.blocked(client));
     next(new ApiError(401, 'unauthorized', 'the staff token is not valid'));
   };

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
+import { addDays, startOfDay } from 'date-fns';
 
 /** The zone every date of the municipality is kept in, whatever the machine's zone. */
 export const BANGKOK = 'Asia/Bangkok';
@@ -12,4 +12,9 @@ export const BANGKOK = 'Asia/Bangkok';
 export function addBangkokDays(at: Date | string, days: number): Date {
   const start = new TZDate(typeof at === 'string' ? Date.parse(at) : at.getTime(), BANGKOK);
   return new Date(addDays(start, days).getTime());
+}
+
+/** Midnight in Bangkok at the start of the Bangkok day an instant falls on. */
+export function startOfBangkokDay(at: Date | number): Date {
+  return new Date(startOfDay(new TZDate(typeof at === 'number' ? at : at.getTime(), BANGKOK)).getTime());
 }

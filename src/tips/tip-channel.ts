@@ -2,17 +2,16 @@ import path from 'node:path';
 import type { Router } from 'express';
 import type { ConversationRepo } from '../bot/conversation.js';
 import type { Flow, IntentHandlers, PostbackHandlers } from '../handlers/extensions.js';
+import { RateLimiter } from '../http/rate-limiter.js';
 import type { Inbox } from '../line/inbox.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
 import type { AuditLog } from '../staff/audit-log.js';
 import { createTipChat } from './chat/tip-flow.js';
-import { DailyQuota } from './daily-quota.js';
 import { tipStats, type TipRules } from './deadlines.js';
 import { EvidenceFiles } from './evidence-files.js';
 import { hashSlots } from './hash-slots.js';
 import { sendProgressNotice } from './progress-notice.js';
-import { RateLimiter } from './rate-limiter.js';
 import { receiptHasher } from './receipt-code.js';
 import { createTipsStaffRouter } from './staff/tips-staff-router.js';
 import { TipDesk } from './tip-desk.js';
@@ -84,7 +83,7 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     key: deps.key,
     filing,
     rules: deps.rules,
-    quota: new DailyQuota(TIP_LIMITS.tipsPerUserPerDay),
+    quota: new RateLimiter(deps.clock, TIP_LIMITS.tipsPerUserPerDay, 'bangkok-day'),
     lookups,
     forget,
     publicUrl: deps.publicUrl ?? (() => null),

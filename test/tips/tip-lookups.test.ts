@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../src/logger.js';
 import { DEFAULT_TIP_RULES } from '../../src/tips/deadlines.js';
 import { EvidenceFiles } from '../../src/tips/evidence-files.js';
-import { RateLimiter } from '../../src/tips/rate-limiter.js';
+import { RateLimiter } from '../../src/http/rate-limiter.js';
 import { LOOKUPS } from '../../src/tips/tip-channel.js';
 import type { TipFiling } from '../../src/tips/tip-filing.js';
 import type { TipRecord } from '../../src/tips/tip-model.js';

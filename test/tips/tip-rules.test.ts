@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DailyQuota } from '../../src/tips/daily-quota.js';
 import { DEFAULT_TIP_RULES, overdueOf, tipStats } from '../../src/tips/deadlines.js';
 import { hashSlots } from '../../src/tips/hash-slots.js';
-import { RateLimiter } from '../../src/tips/rate-limiter.js';
+import { RateLimiter } from '../../src/http/rate-limiter.js';
 import { formatReceipt, isReceipt, newReceipt, receiptHasher } from '../../src/tips/receipt-code.js';
 import type { TipRecord } from '../../src/tips/tip-model.js';
 
@@ -66,10 +65,10 @@ describe('abuse limits in memory', () => {
   it('when only failures are counted, then a client is blocked after the limit, and keeps no more than the limit in memory', () => {
     let now = new Date('2025-01-01T00:00:00Z');
     const limit = new RateLimiter(() => now, 2, 60_000);
-    limit.fail('a');
+    limit.count('a');
     expect(limit.blocked('a')).toBe(false);
     now = new Date(now.getTime() + 30_000);
-    for (let i = 0; i < 100; i++) limit.fail('a');
+    for (let i = 0; i < 100; i++) limit.count('a');
     expect(limit.blocked('a')).toBe(true);
     // The last two failures came 30 s in: free again 60 s after them, not after the first
     expect(limit.retryAfterSeconds('a')).toBe(60);
@@ -78,12 +77,14 @@ describe('abuse limits in memory', () => {
   });
 
   it('when a resident files tips, then 5 fit in one Bangkok day and the count starts again at Bangkok midnight', () => {
-    const quota = new DailyQuota(5);
     const lateEvening = new Date('2025-01-01T16:30:00Z'); // 23:30 in Bangkok
-    for (let i = 0; i < 5; i++) quota.use('U1', lateEvening);
-    expect(quota.remaining('U1', lateEvening)).toBe(0);
-    expect(quota.remaining('U2', lateEvening)).toBe(5);
-    expect(quota.remaining('U1', new Date('2025-01-01T17:00:00Z'))).toBe(5);
+    let now = lateEvening;
+    const quota = new RateLimiter(() => now, 5, 'bangkok-day');
+    for (let i = 0; i < 5; i++) quota.count('U1');
+    expect(quota.remaining('U1')).toBe(0);
+    expect(quota.remaining('U2')).toBe(5);
+    now = new Date('2025-01-01T17:00:00Z');
+    expect(quota.remaining('U1')).toBe(5);
   });
 });
 

@@ -1,7 +1,6 @@
 import type { BotContext } from '../../bot/context.js';
-import type { DailyQuota } from '../daily-quota.js';
 import type { TipRules } from '../deadlines.js';
-import type { RateLimiter } from '../rate-limiter.js';
+import type { RateLimiter } from '../../http/rate-limiter.js';
 import type { TipFiling } from '../tip-filing.js';
 import type { EvidenceDeps } from './chat-evidence.js';
 import type { Draft } from './tip-draft.js';
@@ -12,7 +11,8 @@ export interface TipChatDeps extends EvidenceDeps {
   key: Buffer;
   filing: TipFiling;
   rules: TipRules;
-  quota: DailyQuota;
+  /** Tips per user per Bangkok day (its HMAC key is replaced every midnight). */
+  quota: RateLimiter;
   /** Receipt lookups per user (shared with the web form, where the client is an address). */
   lookups: RateLimiter;
   /**

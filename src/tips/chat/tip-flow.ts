@@ -46,7 +46,7 @@ function start(deps: TipChatDeps, ctx: BotContext): void {
   if (!ctx.userId) return;
   const said = ((ctx.event as { message?: { text?: unknown } }).message?.text as string | undefined)?.trim() ?? '';
   if (resumePaused(deps, ctx, said)) return;
-  if (deps.quota.remaining(ctx.userId, ctx.now) <= 0) {
+  if (deps.quota.remaining(ctx.userId) <= 0) {
     ctx.outcome = 'refused:tip-quota';
     ctx.reply(textMessage(CHAT.quotaFull));
     return;
@@ -144,7 +144,7 @@ function resumePaused(deps: TipChatDeps, ctx: BotContext, said: string): boolean
 async function file(deps: TipChatDeps, ctx: BotContext, next: Next): Promise<boolean> {
   const userId = ctx.userId!;
   const { draft } = next;
-  if (deps.quota.remaining(userId, ctx.now) <= 0) {
+  if (deps.quota.remaining(userId) <= 0) {
     // Nothing is lost: the draft stays for its 30 minutes.
     ctx.outcome = 'refused:tip-quota';
     ctx.setState(draftState(deps.key, 'confirm', draft, ctx.now));
@@ -160,7 +160,7 @@ async function file(deps: TipChatDeps, ctx: BotContext, next: Next): Promise<boo
     },
     ctx.now,
   );
-  deps.quota.use(userId, ctx.now);
+  deps.quota.count(userId);
   ctx.outcome = `tip:filed:${draft.identity}`;
   ctx.replyEssential(...receiptMessages(receipt));
   // The images now belong to the tip: end the conversation without deleting them.

@@ -5,7 +5,7 @@ import { clientKey } from '../../http/client-key.js';
 import { pageHeaders, TIP_CSP } from '../../http/headers.js';
 import type { TipRules } from '../deadlines.js';
 import type { EvidenceFiles } from '../evidence-files.js';
-import type { RateLimiter } from '../rate-limiter.js';
+import type { RateLimiter } from '../../http/rate-limiter.js';
 import type { TipFiling } from '../tip-filing.js';
 import { TIP_LIMITS, type TipRecord } from '../tip-model.js';
 import { CHAT } from '../tip-texts.js';
