@@ -1,0 +1,56 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type TestBot } from '../helpers/bot.js';
+import { textEvent, userId } from '../helpers/events.js';
+import { firstText, importPreviousYear } from '../helpers/fact-questions.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/** Questions the lead asked that the answers' author never saw, through the real bot: the first bubble's first text. */
+describe('answers to questions residents asked the lead', () => {
+  let bot: TestBot;
+  let users = 9100;
+
+  beforeAll(async () => {
+    const dataDir = await tempDir('answers-residents-');
+    await importPreviousYear(dataDir);
+    bot = await startBot({ dataDir });
+  });
+  afterAll(() => bot.close());
+
+  /** A conversation of one new user; the first text of the last reply. */
+  async function ask(...turns: string[]): Promise<string> {
+    const user = userId((users += 1));
+    for (const turn of turns) await bot.send(textEvent(user, turn));
+    const body = bot.line.replies().at(-1)?.body as { messages: messagingApi.Message[] };
+    return firstText(body.messages[0]);
+  }
+
+  it('when "who does it" follows the discretion measure, then the owner of measure 2 (not measure 1) answers', async () => {
+    expect(await ask('มาตรการตรวจสอบการใช้ดุลพินิจ', 'ใครเป็นคนทำ')).toMatch(/^ผู้รับผิดชอบ มาตรการที่ 2/);
+    expect(await ask('มาตรการตรวจสอบการใช้ดุลพินิจ', 'ใครรับผิดชอบ')).toMatch(/^ผู้รับผิดชอบ มาตรการที่ 2/);
+    expect(await ask('มาตรการตรวจสอบการใช้ดุลพินิจ', 'แล้วใช้งบเท่าไหร่')).toMatch(/^งบประมาณ มาตรการที่ 2/);
+  });
+
+  it('when a clause is asked by its number and its section\'s name, then that clause of that section is quoted', async () => {
+    expect(await ask('ข้อ ๔ ของมาตรการตรวจสอบการใช้ดุลพินิจว่าอะไร')).toMatch(/ข้อ ๔.*ตรวจสอบการใช้ดุลพินิจ|เทคโนโลยีสารสนเทศ/);
+    expect(await ask('มาตรการเผยแพร่ข้อมูลต่อสาธารณะ ข้อ 1 ว่ายังไง')).toMatch(/ข้อ ๑ มาตรการเผยแพร่|ช่องทางในการบริการข้อมูลข่าวสาร/);
+  });
+
+  it('when the number of measures is asked with อย่าง/ข้อ/อัน/เรื่อง, then the count and the list answer', async () => {
+    for (const q of ['มาตรการส่งเสริมคุณธรรมมีกี่อย่าง', 'มาตรการมีกี่ข้อ', 'มาตรการมีกี่อัน', 'มาตรการมีทั้งหมดกี่เรื่อง']) {
+      expect(await ask(q), q).toMatch(/3 มาตรการ|๓ มาตรการ/);
+    }
+  });
+
+  it('when a yes/no question compares the score with a number, then the score comes first with yes or no, never invented', async () => {
+    expect(await ask('เทศบาลได้คะแนนเกิน 90 ไหม')).toMatch(/^ใช่.*93\.05/);
+    expect(await ask('คะแนน ita ต่ำกว่า 80 หรือเปล่า')).toMatch(/^ไม่.*93\.05/);
+    expect(await ask('ปี 2567 ได้คะแนนเกิน 90 ไหม')).toMatch(/^ไม่.*88\.50/);
+  });
+
+  it('when the author\'s three misses are asked, then each states its fact', async () => {
+    expect(await ask('ITA ย่อมาจากอะรัย')).toMatch(/Integrity Transparency Assessment/);
+    expect(await ask('ข้อมูลต้องปรับปรุงโดยความเห็นชอบของใคร')).toMatch(/ผู้บริหาร/);
+    expect(await ask('พนักงานที่พบการทำผิดระเบียบต้องรายงานต่อใคร')).toMatch(/ผู้บังคับบัญชา/);
+  });
+});
