@@ -6,7 +6,7 @@ import type { Permission } from '../staff/roles.js';
 import { createAuthRoutes } from './auth-routes.js';
 import { auditAs, type ConsoleDeps } from './console-deps.js';
 import { ConsoleError, notFoundPage } from './console-error.js';
-import { html } from './html.js';
+import { html } from '../http/html.js';
 import { layout, notice } from './layout.js';
 import { createAccountsRoutes } from './routes/accounts-routes.js';
 import { createOverviewRoutes } from './routes/overview-routes.js';

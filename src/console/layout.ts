@@ -1,5 +1,5 @@
 import { can, ROLE_NAMES, type Permission, type Role } from '../staff/roles.js';
-import { html, type Html } from './html.js';
+import { html, type Html } from '../http/html.js';
 
 /** Who is looking at a page, and the token their forms carry. */
 export interface Viewer {

@@ -1,6 +1,6 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { isMessageId, isUserId } from './ids.js';
-import { ContentTooLarge, readCapped } from './read-capped.js';
+import { ContentTooLarge, readCapped } from '../http/read-body.js';
 import { realTimers, TimeoutError, withTimeout } from '../publications/timers.js';
 
 type Message = messagingApi.Message;

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../http/html.js';
 import { ICONS } from './icons.js';
 import { MENU_SIZE, MENU_TILES, tileBounds, type MenuTile } from './main-menu.js';
 
@@ -6,8 +7,6 @@ import { MENU_SIZE, MENU_TILES, tileBounds, type MenuTile } from './main-menu.js
  * best for older eyes. Nothing is fetched: no web fonts, no images, no links.
  */
 const THAI_FONTS = "'Loma', 'Garuda', 'Noto Sans Thai', 'Leelawadee UI', 'Thonburi', sans-serif";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Gap around each tile's card, in image pixels. */
 const INSET = 14;

@@ -54,3 +54,16 @@ describe('readBody', () => {
     expect(s.outcomes).toEqual(['failed']);
   });
 });
+
+describe('readCapped', () => {
+  it('when a download passes its cap, then the stream is destroyed there and ContentTooLarge is thrown; one that fits comes back whole', async () => {
+    const { Readable } = await import('node:stream');
+    const { ContentTooLarge, readCapped } = await import('../../src/http/read-body.js');
+    let pulled = 0;
+    const endless = new Readable({ read() { pulled++; this.push(Buffer.alloc(100, 1)); } });
+    await expect(readCapped(endless, 250)).rejects.toBeInstanceOf(ContentTooLarge);
+    expect(endless.destroyed).toBe(true);
+    expect(pulled).toBeLessThan(10);
+    expect(await readCapped(Readable.from([Buffer.from('ab'), new Uint8Array([99])]), 3)).toEqual(Buffer.from('abc'));
+  });
+});

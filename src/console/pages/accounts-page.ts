@@ -1,7 +1,7 @@
 import type { Account } from '../../staff/account-store.js';
 import { ROLE_NAMES, ROLES } from '../../staff/roles.js';
 import { formatDateTimeThai } from '../../thai/date.js';
-import { html, type Html } from '../html.js';
+import { html, type Html } from '../../http/html.js';
 import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js';
 
 export type AccountsMessage = { kind: 'ok' | 'error'; text: string } | { kind: 'password'; name: string; password: string };

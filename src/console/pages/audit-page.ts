@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../staff/audit-log.js';
 import { formatDateTimeThai } from '../../thai/date.js';
 import { reasonInThai } from '../audit-labels.js';
 import { auditSentence, type AuditNames } from '../audit-sentences.js';
-import { html, num } from '../html.js';
+import { html, num } from '../../http/html.js';
 import { layout, notice, type Viewer } from '../layout.js';
 
 export const AUDIT_PAGE_SIZE = 50;

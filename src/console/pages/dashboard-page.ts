@@ -2,7 +2,7 @@ import type { FiscalQuarter } from '../../staff/fiscal-quarter.js';
 import { quarterTitle } from '../../staff/fiscal-quarter.js';
 import type { PublicationFigure, ReportFigures } from '../../staff/report-figures.js';
 import { formatDateTimeThai } from '../../thai/date.js';
-import { html, num } from '../html.js';
+import { html, num } from '../../http/html.js';
 import { layout, type Viewer } from '../layout.js';
 import { TOPICS } from '../topic-names.js';
 import { deliveryCells, DELIVERY_HEADERS } from './delivery-cells.js';

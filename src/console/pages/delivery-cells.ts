@@ -1,5 +1,5 @@
 import type { PublicationFigure } from '../../staff/report-figures.js';
-import { html, num } from '../html.js';
+import { html, num } from '../../http/html.js';
 
 /** Thai names of publication states (issue: scheduled, sending, sent, cancelled, failed ...). */
 export const STATE_NAMES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { LINK_CODE } from '../../staff/line-link.js';
 import { formatDateTimeThai } from '../../thai/date.js';
-import { html } from '../html.js';
+import { html } from '../../http/html.js';
 import { layout, notice, postButton, type Viewer } from '../layout.js';
 
 export interface LineLinkView {

@@ -1,5 +1,5 @@
 import { MIN_PASSWORD_LENGTH } from '../../staff/password.js';
-import { html } from '../html.js';
+import { html } from '../../http/html.js';
 import { csrfField, layout, notice, type Viewer } from '../layout.js';
 
 /** The login form; `error` says why the last try failed (never which part was wrong). */

@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { PublicationView } from '../../publications/publication-view.js';
 import { formatDateTimeThai } from '../../thai/date.js';
-import { Html, html, multiline, num } from '../html.js';
+import { Html, html, multiline, num } from '../../http/html.js';
 import { ROLE_NAMES } from '../../staff/roles.js';
 import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js';
 import { TOPICS, topicName } from '../topic-names.js';

@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { formatDateTimeThai } from '../../thai/date.js';
-import { html, num } from '../html.js';
+import { html, num } from '../../http/html.js';
 import { csrfField, layout, notice, type Viewer } from '../layout.js';
 import { topicName } from '../topic-names.js';
 import { flexData, type Draft } from './publication-pages.js';

@@ -1,7 +1,7 @@
 import type { TownNameMismatch } from '../../content/import/town-names.js';
 import type { SearchItem } from '../../content/search-items.js';
 import { formatDateTimeThai } from '../../thai/date.js';
-import { html, num } from '../html.js';
+import { html, num } from '../../http/html.js';
 import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js';
 
 /** One question as residents asked it (normalised), how often, and what the bot answers now. */

@@ -1,7 +1,7 @@
 import { quarterTitle, rangeText, shiftQuarter, type FiscalQuarter } from '../../staff/fiscal-quarter.js';
 import { smallCount, type ReportFigures } from '../../staff/report-figures.js';
 import { formatDateThai, formatDateTimeThai } from '../../thai/date.js';
-import { html, num } from '../html.js';
+import { html, num } from '../../http/html.js';
 import { layout, type Viewer } from '../layout.js';
 import { TOPICS, topicName } from '../topic-names.js';
 import { deliveryCells, DELIVERY_HEADERS } from './delivery-cells.js';

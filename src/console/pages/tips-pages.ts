@@ -1,6 +1,6 @@
 import type { TipDesk } from '../../tips/tip-desk.js';
 import { formatDateThai, formatDateTimeThai } from '../../thai/date.js';
-import { html, multiline, num, type Html } from '../html.js';
+import { html, multiline, num, type Html } from '../../http/html.js';
 import { csrfField, layout, notice, type Viewer } from '../layout.js';
 import { tipNumberText } from '../../tips/tip-number.js';
 import { TIP_STATUS_NAMES, tipStatusName } from './tip-status-names.js';

@@ -1,6 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import { LineApiError, type LineGateway } from '../../line/line-gateway.js';
-import { ContentTooLarge } from '../../line/read-capped.js';
+import { ContentTooLarge } from '../../http/read-body.js';
 import type { Logger } from '../../logger.js';
 import type { EvidenceFiles } from '../evidence-files.js';
 import { cleanImage, ImageRejected } from '../images/clean-image.js';

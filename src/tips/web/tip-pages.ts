@@ -4,7 +4,7 @@ import { formatReceipt } from '../receipt-code.js';
 import type { PublicTipView } from '../tip-filing.js';
 import { TIP_LIMITS } from '../tip-model.js';
 import { CHAT, EXTERNAL_CHANNELS, howItWorks, TRAFFY } from '../tip-texts.js';
-import { html, type Html } from '../../console/html.js';
+import { html, type Html } from '../../http/html.js';
 import { WEB_SAY } from './web-texts.js';
 
 /**
