@@ -3,7 +3,7 @@ import { ROLE_NAMES, isRole } from '../staff/roles.js';
 import { formatDateTimeThai } from '../thai/date.js';
 import { tipNumberText } from '../tips/tip-number.js';
 import { actionName } from './audit-labels.js';
-import { tipStatusName } from './pages/tip-status-names.js';
+import { tipStatusName } from '../tips/tip-model.js';
 import { topicName } from './topic-names.js';
 
 /** How the audit page names records: a tip by its readable number, a publication by its title. */

@@ -2,7 +2,7 @@ import { quarterTitle, rangeText, type FiscalQuarter } from '../staff/fiscal-qua
 import { smallCount, type ReportFigures } from '../staff/report-figures.js';
 import { formatDateThai, formatDateTimeThai } from '../thai/date.js';
 import { stateName } from './pages/delivery-cells.js';
-import { TIP_STATUS_NAMES } from './pages/tip-status-names.js';
+import { TIP_STATUS_NAMES } from '../tips/tip-model.js';
 import { TOPICS, topicName } from './topic-names.js';
 
 /**

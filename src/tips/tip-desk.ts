@@ -1,7 +1,7 @@
 import { deadlinesOf, overdueOf, type TipRules } from './deadlines.js';
 import type { EvidenceFiles } from './evidence-files.js';
 import type { TipRepo } from './tip-repo.js';
-import { STATUS_NAMES, type TipRecord, type TipStatus } from './tip-model.js';
+import { TIP_STATUS_NAMES, type TipRecord, type TipStatus } from './tip-model.js';
 
 export interface StatusChange {
   status: TipStatus;
@@ -20,7 +20,7 @@ export function tipSummary(tip: TipRecord, rules: TipRules, now: Date) {
     /** The staff's readable number ("2569-0012"), never the receipt. */
     number: tip.number ?? null,
     status: tip.status,
-    statusName: STATUS_NAMES[tip.status],
+    statusName: TIP_STATUS_NAMES[tip.status],
     channel: tip.channel,
     identity: tip.identity,
     receivedAt: tip.receivedAt,

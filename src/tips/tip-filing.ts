@@ -1,6 +1,6 @@
 import { newReceipt, type ReceiptHasher } from './receipt-code.js';
 import type { TipRepo } from './tip-repo.js';
-import { STATUS_NAMES, type Attachment, type NewTip, type TipRecord, type TipStatus } from './tip-model.js';
+import { TIP_STATUS_NAMES, type Attachment, type NewTip, type TipRecord, type TipStatus } from './tip-model.js';
 
 /** What a reporter may see of their tip: status, dates, public notes and the outcome — never internal notes. */
 export interface PublicTipView {
@@ -87,7 +87,7 @@ export class TipFiling {
     const changes = [tip.receivedAt, ...tip.history.map((h) => h.at), ...tip.publicNotes.map((n) => n.at)].sort();
     return {
       status: tip.status,
-      statusName: STATUS_NAMES[tip.status],
+      statusName: TIP_STATUS_NAMES[tip.status],
       receivedAt: new Date(tip.receivedAt),
       lastUpdateAt: new Date(changes.at(-1)!),
       notes,

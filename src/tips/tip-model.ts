@@ -9,13 +9,20 @@ import { z } from 'zod';
 export const TIP_STATUSES = ['received', 'assessing', 'investigating', 'referred', 'closed'] as const;
 export type TipStatus = (typeof TIP_STATUSES)[number];
 
-export const STATUS_NAMES: Record<TipStatus, string> = {
+/**
+ * Thai names of the statuses, in the order a tip moves through them: the one table the chat,
+ * the web pages, the console, its CSV and the audit sentences all show.
+ */
+export const TIP_STATUS_NAMES: Record<TipStatus, string> = {
   received: 'รับเรื่อง',
   assessing: 'กำลังพิจารณา',
   investigating: 'กำลังตรวจสอบ',
   referred: 'ส่งต่อหน่วยงานอื่น',
   closed: 'ปิดเรื่อง',
 };
+
+/** The Thai name of a status id read back from a record or an audit entry (an unknown id as it is). */
+export const tipStatusName = (id: string): string => TIP_STATUS_NAMES[id as TipStatus] ?? id;
 
 /** Images only, and only after their metadata was removed. */
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png'] as const;

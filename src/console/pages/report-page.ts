@@ -6,7 +6,7 @@ import { layout, type Viewer } from '../layout.js';
 import { TOPICS, topicName } from '../topic-names.js';
 import { deliveryCells, DELIVERY_HEADERS } from './delivery-cells.js';
 import { weeklyChart } from './report-chart.js';
-import { TIP_STATUS_NAMES } from './tip-status-names.js';
+import { TIP_STATUS_NAMES } from '../../tips/tip-model.js';
 
 const percent = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
 const quarterQuery = (q: FiscalQuarter) => `fy=${q.fiscalYear}&q=${q.quarter}`;

@@ -3,7 +3,7 @@ import { formatDateThai, formatDateTimeThai } from '../../thai/date.js';
 import { html, multiline, num, type Html } from '../../http/html.js';
 import { csrfField, layout, notice, type Viewer } from '../layout.js';
 import { tipNumberText } from '../../tips/tip-number.js';
-import { TIP_STATUS_NAMES, tipStatusName } from './tip-status-names.js';
+import { TIP_STATUS_NAMES, tipStatusName } from '../../tips/tip-model.js';
 
 type TipRow = ReturnType<TipDesk['list']>[number];
 type TipFull = NonNullable<ReturnType<TipDesk['read']>>;
