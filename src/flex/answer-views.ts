@@ -34,7 +34,7 @@ export function answerMessages(reply: Exclude<Reply, { type: 'items' | 'none' }>
 
 function viewOf(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, shape: QuestionShape): AnswerView {
   switch (reply.type) {
-    case 'fact': return reply.units.length > 1 ? comparisonView(reply.units, src.book) : factView(reply.units[0]!, src.book, shape);
+    case 'fact': return reply.units.length > 1 ? comparisonView(reply.units, src.book) : factView(reply, src.book, shape);
     case 'service': return serviceView(reply.fact, src.book);
     case 'measure-list': return measureListView(reply.year, reply.count, src);
     case 'section-list': return sectionListView(reply.year, src);
@@ -73,9 +73,13 @@ function labelWithYear(unit: FactUnit, book: FactBook, shape: QuestionShape): st
   return unit.field === 'score' || (timed && book.years.length > 1 && !TIMELESS.has(unit.field)) ? `${unit.label} ${year}` : unit.label;
 }
 
-function factView(unit: FactUnit, book: FactBook, shape: QuestionShape): AnswerView {
+function factView(reply: Extract<Reply, { type: 'fact' }>, book: FactBook, shape: QuestionShape): AnswerView {
+  const unit = reply.units[0]!;
+  const { wording } = book.service;
+  const fact = `${labelWithYear(unit, book, shape)}: ${reply.stated ?? statedValue(unit, shape.kind)}`;
   return {
-    headline: `${labelWithYear(unit, book, shape)}: ${statedValue(unit, shape.kind)}`,
+    // A yes/no over a number says yes or no first, then the fact it rests on.
+    headline: reply.verdict === undefined ? fact : fillWording(reply.verdict ? wording.verdictYes : wording.verdictNo, { fact }),
     content: quoted(unit.quote),
     source: unit.source,
     place: unit.place,

@@ -4,6 +4,7 @@ import type { Hit } from '../search-index.js';
 import type { FactBook } from './fact-book.js';
 import { chooseFact, yearsAsked, type AnswerContext } from './fact-choice.js';
 import type { FactUnit } from './fact-units.js';
+import { meets } from './question-words.js';
 import type { Field } from './question-kinds.js';
 import { longestFirst, without, type QuestionShape } from './read-question.js';
 import { serviceFactFor } from './service-answer.js';
@@ -11,7 +12,8 @@ import type { ServiceFact } from './service-facts.js';
 
 /** What a question is answered with, before it is drawn as messages. */
 export type Reply =
-  | { type: 'fact'; units: FactUnit[] }
+  /** `verdict`: the yes or no to a comparison with a number; `stated`: the clause's words naming the doer asked for. */
+  | { type: 'fact'; units: FactUnit[]; verdict?: boolean; stated?: string }
   | { type: 'service'; fact: ServiceFact }
   | { type: 'measure-list'; year: number; count: boolean }
   | { type: 'section-list'; year: number; count: boolean }
@@ -58,7 +60,7 @@ export function answerQuestion(book: FactBook, q: Question, context: AnswerConte
   const choice = chooseFact(book, shape, shape.time.rest, subject, context);
   if (choice?.type === 'fact') {
     const [unit] = choice.units;
-    return { reply: choice, context: unit ? { family: unit.family, key: unit.key, year: unit.year } : null };
+    return { reply: unit ? { ...choice, ...said(unit, shape) } : choice, context: unit ? { family: unit.family, key: unit.key, year: unit.year } : null };
   }
   if (choice) return { reply: choice, context };
   return itemsAnswer(book, q, subject, year, context);
@@ -100,4 +102,16 @@ function itemsAnswer(book: FactBook, q: Question, subject: string | null, year: 
 /** True when the subject only names measures or announcements in general. */
 function onlyGeneric(subject: string): boolean {
   return subject === '' || without(subject.replace(/\s+/g, ''), GENERIC) === '';
+}
+
+/** What the answer says first beside the fact: yes or no to a number compared with, the doer tied to the act asked about. */
+function said(unit: FactUnit, shape: QuestionShape): Pick<Extract<Reply, { type: 'fact' }>, 'verdict' | 'stated'> {
+  if (shape.threshold && unit.amount !== undefined) return { verdict: meets(unit.amount, shape.threshold) };
+  const linked = shape.link ? unit.links?.[shape.link] : undefined;
+  if (!linked) return {};
+  // "โดยความเห็นชอบของใคร": the clause's own words before the link, as far as the question has them too.
+  const asked = shape.time.rest.replace(/\s+/g, '');
+  let lead = linked.before;
+  while (lead.length > 0 && !asked.includes(lead + shape.link)) lead = lead.slice(1);
+  return { stated: lead.length >= 2 ? `${lead}${shape.link}${linked.agent}` : linked.agent };
 }

@@ -1,3 +1,4 @@
+import { toArabicDigits } from '../../thai/digits.js';
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import { KIND_FIELDS, type Field } from './question-kinds.js';
@@ -93,12 +94,14 @@ const AGENT_BOOST = 1.2;
 /** A field the kind of question asks for ("where" → the province) breaks a tie with a clause. */
 const KIND_BOOST = 1.1;
 const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false };
-/** "ข้อ 2.2" (not "มาตรการข้อ 3", which numbers a measure). */
-const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\d+(?:\.\d+)?)/u;
+/** "ข้อ 2.2", "ข้อ ๔", "ข้อหก" (not "มาตรการข้อ 3", which numbers a measure). */
+const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\d+(?:\.\d+)?|หนึ่ง|แรก|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)/u;
+const NUMBER_WORDS: Readonly<Record<string, string>> = { หนึ่ง: '1', แรก: '1', สอง: '2', สาม: '3', สี่: '4', ห้า: '5', หก: '6', เจ็ด: '7', แปด: '8', เก้า: '9', สิบ: '10' };
 
 /** The clause a question names by its number, the subject's first when several sections have one. */
 function clauseNumbered(book: FactBook, text: string, year: number, subjects: readonly string[]): FactUnit | null {
-  const number = CLAUSE_NUMBER.exec(text)?.[1];
+  const written = CLAUSE_NUMBER.exec(toArabicDigits(text))?.[1];
+  const number = written && (NUMBER_WORDS[written] ?? written);
   if (!number) return null;
   const units = [...book.units].filter((u) => u.field === 'clause' && u.year === year && u.number === number);
   return units.find((u) => subjects.includes(u.family)) ?? best(book, text, (u) => units.includes(u)) ?? units[0] ?? null;
@@ -141,12 +144,15 @@ function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, pref
 
 /** A follow-up: the asked field of the previous answer's item (same field again when none is named). */
 function fromFamily(book: FactBook, family: string, year: number, wanted: readonly Field[], fits: (u: FactUnit) => boolean, text: string, key: string | null): FactUnit | null {
-  const units = book.ofFamily(family, year);
-  const named = units.filter((u) => wanted.includes(u.field as Field));
+  const named = book.ofFamily(family, year).filter((u) => wanted.includes(u.field as Field));
   if (named.length > 0) return best(book, text, (u) => named.includes(u)) ?? named[0]!;
   const again = key ? book.inYear(key, year) : undefined;
   if (wanted.length === 0 && again) return again;
-  return best(book, text, (u) => u.family === family && fits(u));
+  // "ใครเป็นคนทำ" after a clause that names its doer: that clause again.
+  if (again?.agent && wanted.includes('owner')) return again;
+  // A section restating a measure holds no owner or budget: the measure it restates does.
+  const related = book.withRelated(family).slice(1).flatMap((f) => book.ofFamily(f, year));
+  return related.find((u) => wanted.includes(u.field as Field)) ?? best(book, text, (u) => u.family === family && fits(u));
 }
 
 /** The same fact in the other years compared. */

@@ -5,6 +5,7 @@ import type { Announcement, AnnouncementItem, ContentDocument, ItaResult, Measur
 import { sameTitle, WEIGHT, type SearchField } from '../search-items.js';
 import type { Field } from './question-kinds.js';
 import { FIELD_PHRASES } from './question-kinds.js';
+import { AGENT_LINKS, amountIn, type AgentLink } from './question-words.js';
 import type { FactLabels } from './service-facts.js';
 
 /**
@@ -40,9 +41,15 @@ export interface FactUnit {
   number?: string;
   /** For a clause: who does what it says ("งานประชาสัมพันธ์ สำนักปลัดเทศบาล"), when written first. */
   agent?: string;
+  /** For a clause: the doer after each linking word ("ต่อ" → ผู้บังคับบัญชาตามลำดับ) and the words before it. */
+  links?: Partial<Record<AgentLink, { before: string; agent: string }>>;
+  /** For a score or a budget: the amount it states, read once (a yes/no over a number compares it). */
+  amount?: number;
   /** What the fact index matches. */
   fields: SearchField[];
 }
+
+const AMOUNT_FIELDS: ReadonlySet<Field> = new Set(['score', 'budget']);
 
 /** A document's fiscal year: the report's, else the one its announcement's date falls in (Oct-Sep). */
 export function fiscalYearOf(doc: ContentDocument): number {
@@ -72,6 +79,7 @@ function unit(base: Base, field: Field, labels: FactLabels, value: string, quote
     label: labels[field],
     value,
     quote,
+    ...(AMOUNT_FIELDS.has(field) && amountIn(value) !== undefined ? { amount: amountIn(value)! } : {}),
     fields: [
       { text: FIELD_PHRASES[field].join(' '), weight: WEIGHT.name },
       { text: parent, weight: WEIGHT.title },
@@ -151,6 +159,7 @@ function clauseUnits(doc: ContentDocument, a: Announcement, year: number, labels
         open: { a: 'section', id: section.id },
         number: toArabicDigits(item.number),
         ...(agent ? { agent } : {}),
+        ...linksOf(item.text),
         ...(restated ? { related: `measure:${restated.order}` } : {}),
         fields: [
           { text: item.text, weight: WEIGHT.title },
@@ -173,4 +182,17 @@ export function agentOf(text: string): string | undefined {
   if (first?.[1]) return first[1];
   const to = /(?:ต่อ|ของ)(ผู้[^\s]+)/u.exec(text);
   return to?.[1];
+}
+
+const DOER = '((?:ผู้|งาน|สำนัก|กอง|ฝ่าย)[^\\s]+)';
+const LINKED = AGENT_LINKS.map((link) => [link, new RegExp(`([^\\s]*)${link}${DOER}`, 'u')] as const);
+
+/** The doer after each linking word of a clause, found once when the document is loaded. */
+function linksOf(text: string): Pick<FactUnit, 'links'> {
+  const links: NonNullable<FactUnit['links']> = {};
+  for (const [link, pattern] of LINKED) {
+    const found = pattern.exec(text);
+    if (found?.[2]) links[link] = { before: found[1] ?? '', agent: found[2] };
+  }
+  return Object.keys(links).length > 0 ? { links } : {};
 }

@@ -2,6 +2,7 @@ import { containsExactPhrase, containsNearPhrase, phrases, readUtterance, type U
 import { analyzeText } from '../text-analysis.js';
 import { FIELD_PHRASES, FIELDS, FOLLOW_UP_WORDS, KIND_PHRASES, type Field, type QuestionKind } from './question-kinds.js';
 import { readTime, type QuestionTime } from './question-time.js';
+import { askedLink, fixQuestionTypos, readThreshold, type AgentLink, type Threshold } from './question-words.js';
 
 /** How a question is put: the kind of answer wanted, the fields it names, its time, whether it names a subject. */
 export interface QuestionShape {
@@ -14,6 +15,10 @@ export interface QuestionShape {
   subjectless: boolean;
   /** The question without its time words, as intent rules read it. */
   said: Utterance;
+  /** "เกินเก้าสิบไหม": the number a yes/no question compares the fact with. */
+  threshold: Threshold | null;
+  /** "ความเห็นชอบของใคร": the word tying the doer asked for to the act. */
+  link: AgentLink | null;
 }
 
 /** Fields that make another redundant when both are named ("ผู้ลงนามมีตำแหน่งอะไร" asks the position). */
@@ -33,15 +38,21 @@ const FRAME_ONLY = phrases([
   'ผล', 'result', 'results', 'ฉบับนี้', 'ฉบับ', 'อันนี้', 'ตัวนี้', 'จัก',
   'use', 'uses', 'used', 'need', 'needs', 'have', 'has', 'had', 'get', 'got', 'carried', 'out', 'implemented', 'between', 'years', 'year',
   'number', 'numbers', 'contact',
+  // Verbs and nouns every question about a doer or an act uses ("ใครเป็นคนทำ", "เขียนว่าอย่างไร"): no subject by themselves.
+  'ทำ', 'เป็น', 'คน', 'ผู้', 'ดูแล', 'ดำเนินการ', 'เขียน', 'ว่า', 'ว่าไง', 'ต้อง', 'who', 'does', 'do', 'it', 'say', 'says',
 ]);
 /** Asking and follow-up words, longest first, removed to find the subject. */
 const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS, ...FRAME_ONLY]);
 const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_PHRASES[f])])) as Record<Field, string[]>;
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
-export function readQuestion(text: string, read?: Utterance): QuestionShape {
-  const time = readTime(text);
-  const said = read && time.rest === text ? read : readUtterance(time.rest);
+export function readQuestion(written: string, read?: Utterance): QuestionShape {
+  const text = fixQuestionTypos(written);
+  const timed = readTime(text);
+  // The number compared with is neither searched for nor part of the subject ("คะแนนเกิน 90 ไหม").
+  const { threshold, rest } = readThreshold(timed.rest);
+  const time = rest === timed.rest ? timed : { ...timed, rest };
+  const said = read && time.rest === written ? read : readUtterance(time.rest);
   const kind = kindOf(said);
   let fields = fieldsOf(said);
   for (const [narrow, wide] of NARROWER) {
@@ -51,7 +62,7 @@ export function readQuestion(text: string, read?: Utterance): QuestionShape {
   if (kind === 'when' && fields.includes('signer')) fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
   if (kind === 'who' && fields.includes('signer')) fields = fields.filter((f) => f !== 'date');
   const subject = subjectWords(time.rest, fields);
-  return { kind, fields, time, subject, subjectless: subject === '', said };
+  return { kind, fields, time, subject, subjectless: subject === '', said, threshold, link: kind === 'who' ? askedLink(text) : null };
 }
 
 /**

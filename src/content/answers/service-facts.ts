@@ -36,7 +36,7 @@ export type FactLabels = Record<LabelKey, string>;
 /** The sentences around the facts; `{name}` marks where a value goes. */
 export const WORDING_KEYS = [
   'openItem', 'startTip', 'subscribe', 'year', 'measureCount', 'measureList', 'sectionList', 'across', 'notHeld', 'notHeldDetail', 'noYear', 'noYearDetail',
-  'serviceSource', 'fromDocuments',
+  'serviceSource', 'fromDocuments', 'verdictYes', 'verdictNo',
 ] as const;
 export type WordingKey = (typeof WORDING_KEYS)[number];
 export type Wording = Record<WordingKey, string>;

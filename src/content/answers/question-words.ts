@@ -1,0 +1,70 @@
+import { toArabicDigits } from '../../thai/digits.js';
+
+/**
+ * Question words as residents misspell them, and numbers a yes/no question compares a fact
+ * with. Asking words are short, so the phrase matcher forgives them no typo (see
+ * allowedTypos); the common misspellings are written out here instead, each to its word.
+ */
+const TYPOS: readonly [RegExp, string][] = [
+  [/อะรัย|อะไล|อะไน|อาไร|อารัย|อัลไล|อะไย|อะหรัย/gu, 'อะไร'],
+  [/ไคร(?!้)|ใคล|ไคล/gu, 'ใคร'],
+  [/เท่าไร่|เท่าไหล่|เท่าไหล(?!่)|เท่าหร่าย|เท่าหรั่ย|เท่าใหร่|เท่าไร๋/gu, 'เท่าไหร่'],
+  [/เมื่อไหล่|เมื่อไหล(?!่)|เมื่อไร่|เมื่อหร่าย|เมื่อใหร่/gu, 'เมื่อไหร่'],
+  [/ยังใง|ยังไน|ยังงาย/gu, 'ยังไง'],
+  [/ที่ใหน|ที่หนาย|ที่ไหล(?!่)/gu, 'ที่ไหน'],
+  [/มัย(?=\s*[?？]?\s*$)/gu, 'ไหม'],
+];
+
+/** The question with misspelled question words written as the bot knows them (the same string when none). */
+export function fixQuestionTypos(text: string): string {
+  let out = text;
+  for (const [typo, word] of TYPOS) if (typo.test(out)) out = out.replace(typo, word);
+  return out;
+}
+
+/** "เกิน 90", "ต่ำกว่า 80": a fact's number compared with another; `above` true for more than. */
+export interface Threshold {
+  above: boolean;
+  /** Counts as reached when equal ("ถึง 90", "at least 90"). */
+  inclusive: boolean;
+  value: number;
+}
+
+const ABOVE = /(?:มากกว่า|เกินกว่า|เกิน|สูงกว่า|ทะลุ|more than|over|above|higher than|greater than)\s*(\d+(?:\.\d+)?)/iu;
+const AT_LEAST = /(?<!ไม่)(?:ถึง|อย่างน้อย|ไม่ต่ำกว่า|at least)\s*(\d+(?:\.\d+)?)/iu;
+const BELOW = /(?:(?<!ไม่)ต่ำกว่า|(?<!ไม่)น้อยกว่า|ไม่ถึง|ไม่เกิน|less than|below|under|lower than)\s*(\d+(?:\.\d+)?)/iu;
+
+/** The number a question compares with, and the question without it (so it is not searched for). */
+export function readThreshold(text: string): { threshold: Threshold | null; rest: string } {
+  const arabic = toArabicDigits(text);
+  for (const [pattern, above, inclusive] of [[BELOW, false, false], [ABOVE, true, false], [AT_LEAST, true, true]] as const) {
+    const found = pattern.exec(arabic);
+    if (found?.[1]) {
+      const rest = (arabic.slice(0, found.index) + ' ' + arabic.slice(found.index + found[0].length)).replace(/\s+/g, ' ').trim();
+      return { threshold: { above, inclusive, value: Number(found[1]) }, rest };
+    }
+  }
+  return { threshold: null, rest: text };
+}
+
+/** Whether a fact's amount passes the question's threshold. */
+export function meets(amount: number, t: Threshold): boolean {
+  if (amount === t.value) return t.inclusive;
+  return t.above ? amount > t.value : amount < t.value;
+}
+
+/** The first amount written in a value ("93.05 คะแนน", "๕,๐๐๐ บาท"); undefined when it states none. */
+export function amountIn(value: string): number | undefined {
+  const found = /\d[\d,]*(?:\.\d+)?/u.exec(toArabicDigits(value));
+  return found ? Number(found[0].replace(/,/g, '')) : undefined;
+}
+
+/** Words that tie a doer to an act ("ความเห็นชอบของใคร", "รายงานต่อใคร"): the clause's noun after the same word answers. */
+export const AGENT_LINKS = ['ของ', 'ต่อ', 'โดย', 'จาก', 'แก่', 'กับ'] as const;
+export type AgentLink = (typeof AGENT_LINKS)[number];
+const ASKED_LINK = new RegExp(`(${AGENT_LINKS.join('|')})\\s*(?:ใคร|ผู้ใด|คนไหน|หน่วยงานไหน|หน่วยงานใด|whom)`, 'u');
+
+/** The word a "who" question ties its doer with, if any. */
+export function askedLink(text: string): AgentLink | null {
+  return (ASKED_LINK.exec(text)?.[1] as AgentLink | undefined) ?? null;
+}
