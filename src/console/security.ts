@@ -39,20 +39,3 @@ export function parseCookies(header: string): Map<string, string> {
   }
   return cookies;
 }
-
-/**
- * A form post from another site is refused before the CSRF check. Browsers say where a
- * request comes from in Sec-Fetch-Site; with our no-referrer policy the Origin header is
- * "null" for our own forms, so Origin counts only when it names a real origin.
- */
-export function sameOrigin(req: Request): boolean {
-  const site = req.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return false;
-  const origin = req.get('origin');
-  if (!origin || origin === 'null') return true;
-  try {
-    return new URL(origin).host === req.get('host');
-  } catch {
-    return false;
-  }
-}

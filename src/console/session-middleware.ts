@@ -3,7 +3,8 @@ import type { StaffAccounts } from '../staff/accounts.js';
 import { can, type Permission } from '../staff/roles.js';
 import { ConsoleError, forbidden } from './console-error.js';
 import type { Viewer } from './layout.js';
-import { readSessionCookie, sameOrigin } from './security.js';
+import { sameOrigin } from '../http/same-origin.js';
+import { readSessionCookie } from './security.js';
 import { csrfMatches, type Session, type SessionStore } from './sessions.js';
 
 /** What the console knows about the request, kept in res.locals. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import type { messagingApi } from '@line/bot-sdk';
 import { z } from 'zod';
+import { pageHeaders } from '../http/headers.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { DemoHub, type HubEvent } from './demo-hub.js';
 import { DEMO_RICH_MENU } from './demo-rich-menu.js';
@@ -58,7 +59,8 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
   for (const u of users) opts.standIn.setProfile(u.id, { displayName: u.name, language: 'th' });
   const router = express.Router();
 
-  const secure = (res: Response) => res.set({ 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+  // The shared headers (src/http/headers.ts) with the chat page's own CSP
+  const secure = pageHeaders(CSP);
 
   /** Shows the user's side of the action, then sends LINE's webhook event for it. */
   const act = async (userId: string, action: UserAction, base: string): Promise<number> => {
@@ -94,10 +96,10 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
     }
   };
 
-  router.get('/', (_req, res) => {
-    secure(res).set('cache-control', 'no-store').sendFile(path.join(DEMO_PUBLIC_DIR, 'index.html'));
+  router.get('/', secure, (_req, res) => {
+    res.sendFile(path.join(DEMO_PUBLIC_DIR, 'index.html'));
   });
-  router.use('/demo/assets', (_req, res, next) => (secure(res), next()), express.static(DEMO_PUBLIC_DIR, { index: false, maxAge: 0 }));
+  router.use('/demo/assets', secure, express.static(DEMO_PUBLIC_DIR, { index: false, maxAge: 0 }));
 
   router.get('/demo/api/config', (_req, res) => {
     const installed = opts.standIn.defaultRichMenuId();

@@ -58,6 +58,10 @@ describe('demo router', () => {
     const res = await fetch(`${bot.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The rest comes from the shared set (src/http/headers.ts), not set again by the demo
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
     expect(html).toContain('<html lang="th">');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import { findReceipt } from '../../bot/receipt.js';
 import { clientKey } from '../../http/client-key.js';
 import { pageHeaders, TIP_CSP } from '../../http/headers.js';
+import { sameOrigin } from '../../http/same-origin.js';
 import type { TipRules } from '../deadlines.js';
 import type { EvidenceFiles } from '../evidence-files.js';
 import type { RateLimiter } from '../../http/rate-limiter.js';
@@ -58,9 +59,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   router.get('/', (_req, res) => send(res, 200, formPage(deps.rules, { n: nonces.issue() })));
 
   const sameSite: RequestHandler = (req, res, next) => {
-    const origin = req.get('origin');
-    const crossSite = req.get('sec-fetch-site') === 'cross-site' || (origin !== undefined && origin !== 'null' && hostOf(origin) !== req.get('host'));
-    if (crossSite) return void send(res, 403, messagePage('ส่งไม่ได้', 'กรุณาส่งจากแบบฟอร์มบนหน้านี้'));
+    if (!sameOrigin(req)) return void send(res, 403, messagePage('ส่งไม่ได้', 'กรุณาส่งจากแบบฟอร์มบนหน้านี้'));
     if (!deps.limits.attempts.take(client(req))) return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
     if (parsing >= MAX_PARSING) return void send(res, 503, messagePage('ระบบไม่ว่าง', 'ระบบไม่ว่างชั่วคราว กรุณาลองใหม่ในอีกสักครู่'));
     parsing += 1;
@@ -120,15 +119,6 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
 
   router.use(formErrors(deps.logger, send));
   return router;
-}
-
-/** The host of an Origin header, or null when it is not a URL (then it is treated as another site). */
-function hostOf(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }
 
 /** An answer: status, page, and whether the form's images were kept (filed with a tip). */
