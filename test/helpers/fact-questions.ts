@@ -30,6 +30,7 @@ export const FACT_FILES = {
   shared: path.join(PROJECT_ROOT, '..', 'shared', 'fact-examples.tsv'),
   own: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions.tsv'),
   fresh: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-fresh.tsv'),
+  heldOut: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout.tsv'),
 };
 
 /**
