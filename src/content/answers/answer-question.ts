@@ -106,7 +106,7 @@ function onlyGeneric(subject: string): boolean {
 
 /** What the answer says first beside the fact: yes or no to a number compared with, the doer tied to the act asked about. */
 function said(unit: FactUnit, shape: QuestionShape): Pick<Extract<Reply, { type: 'fact' }>, 'verdict' | 'stated'> {
-  if (shape.threshold && unit.amount !== undefined) return { verdict: meets(unit.amount, shape.threshold) };
+  if (shape.kind === 'yesno' && shape.threshold && unit.amount !== undefined) return { verdict: meets(unit.amount, shape.threshold) };
   const linked = shape.link ? unit.links?.[shape.link] : undefined;
   if (!linked) return {};
   // "โดยความเห็นชอบของใคร": the clause's own words before the link, as far as the question has them too.

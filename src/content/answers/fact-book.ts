@@ -12,6 +12,7 @@ import type { ServiceFacts } from './service-facts.js';
 export class FactBook {
   private readonly index: SearchIndex;
   private readonly byId = new Map<string, FactUnit>();
+  private readonly clauses = new Map<string, FactUnit[]>();
   /** Fiscal years with a document, newest first. */
   readonly years: readonly number[];
 
@@ -21,9 +22,17 @@ export class FactBook {
     readonly service: ServiceFacts,
   ) {
     const units = docs.flatMap((doc) => factUnits(doc, service.labels));
-    for (const unit of units) this.byId.set(unit.id, unit);
+    for (const unit of units) {
+      this.byId.set(unit.id, unit);
+      if (unit.number) this.clauses.set(`${unit.year}/${unit.number}`, [...(this.clauses.get(`${unit.year}/${unit.number}`) ?? []), unit]);
+    }
     this.years = [...new Set(units.map((u) => u.year))].sort((a, b) => b - a);
     this.index = new SearchIndex(units.map(searchItemOf), synonyms);
+  }
+
+  /** Clauses by "year/number" ("2568/2.2"): one per section that has that number. */
+  clausesNumbered(number: string, year: number): readonly FactUnit[] {
+    return this.clauses.get(`${year}/${number}`) ?? [];
   }
 
   get units(): Iterable<FactUnit> {

@@ -52,7 +52,7 @@ export function chooseFact(book: FactBook, shape: QuestionShape, text: string, s
   const again = shape.subjectless && context?.key ? context.key : null;
   const years = yearsAsked(book, shape, context);
   const year = years[0]!;
-  const numbered = named.length === 0 ? clauseNumbered(book, text, year, book.withRelated(subject)) : null;
+  const numbered = named.length === 0 ? clauseNumbered(book, text, shape.said.compact, year, book.withRelated(subject)) : null;
   if (numbered) return { type: 'fact', units: [numbered, ...compared(book, numbered, years)] };
   if (wanted.length === 0 && !clauses && !again) return null;
   if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
@@ -60,7 +60,7 @@ export function chooseFact(book: FactBook, shape: QuestionShape, text: string, s
   const follow = shape.subjectless && context ? context.family : null;
   const prefer: Preference = { subjects: book.withRelated(subject), named, kindFields: wanted, who: shape.kind === 'who' };
   const chosen = follow
-    ? fromFamily(book, follow, year, wanted, fits, text, context?.key ?? null)
+    ? fromFamily(book, follow, year, { wanted, named }, fits, text, context?.key ?? null)
     : (best(book, text, fits, prefer) ?? (shape.subject !== '' ? best(book, shape.subject, fits, prefer) : null));
   if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
   // With no other words, a field only one item has (the score, the signer) names that item by itself.
@@ -78,7 +78,9 @@ function carriedField(shape: QuestionShape, text: string, context: AnswerContext
 /** The field asked is not among the item's facts: say so (the item's own fact when it has one after all). */
 function notHeld(book: FactBook, field: Field | undefined, about: string | null, year: number, years: readonly number[]): FactChoice | null {
   if (!field || !about) return null;
-  const held = book.ofFamily(about, year).find((u) => u.field === field);
+  // Never "not found" for a fact the documents hold: a field only one item has is that item's ("ita 100 คะแนนเต็มไหม").
+  const only = book.onlyFamilyWith(field, year);
+  const held = book.ofFamily(about, year).find((u) => u.field === field) ?? (only ? book.ofFamily(only, year).find((u) => u.field === field) : undefined);
   return held ? { type: 'fact', units: [held, ...compared(book, held, years)] } : { type: 'not-held', field, family: about, year };
 }
 
@@ -99,12 +101,23 @@ const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\
 const NUMBER_WORDS: Readonly<Record<string, string>> = { หนึ่ง: '1', แรก: '1', สอง: '2', สาม: '3', สี่: '4', ห้า: '5', หก: '6', เจ็ด: '7', แปด: '8', เก้า: '9', สิบ: '10' };
 
 /** The clause a question names by its number, the subject's first when several sections have one. */
-function clauseNumbered(book: FactBook, text: string, year: number, subjects: readonly string[]): FactUnit | null {
+function clauseNumbered(book: FactBook, text: string, said: string, year: number, subjects: readonly string[]): FactUnit | null {
   const written = CLAUSE_NUMBER.exec(toArabicDigits(text))?.[1];
   const number = written && (NUMBER_WORDS[written] ?? written);
   if (!number) return null;
-  const units = [...book.units].filter((u) => u.field === 'clause' && u.year === year && u.number === number);
-  return units.find((u) => subjects.includes(u.family)) ?? best(book, text, (u) => units.includes(u)) ?? units[0] ?? null;
+  const units = book.clausesNumbered(number, year);
+  return namedSection(units, said) ?? units.find((u) => subjects.includes(u.family)) ?? best(book, text, (u) => units.includes(u)) ?? units[0] ?? null;
+}
+
+/** The clause whose section title the question names most words of ("ข้อ 3 ในมาตรการตรวจสอบการใช้ดุลพินิจ"). */
+function namedSection(units: readonly FactUnit[], said: string): FactUnit | null {
+  let top: FactUnit | null = null;
+  let most = 0;
+  for (const unit of units) {
+    const count = unit.sectionWords?.filter((w) => said.includes(w)).length ?? 0;
+    if (count > most) [top, most] = [unit, count];
+  }
+  return top;
 }
 
 /** The item a question's subject words name, when the asked field is not held (the mayor's phone number). */
@@ -143,13 +156,14 @@ function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, pref
 }
 
 /** A follow-up: the asked field of the previous answer's item (same field again when none is named). */
-function fromFamily(book: FactBook, family: string, year: number, wanted: readonly Field[], fits: (u: FactUnit) => boolean, text: string, key: string | null): FactUnit | null {
+function fromFamily(book: FactBook, family: string, year: number, asked: { wanted: readonly Field[]; named: readonly Field[] }, fits: (u: FactUnit) => boolean, text: string, key: string | null): FactUnit | null {
+  const { wanted } = asked;
   const named = book.ofFamily(family, year).filter((u) => wanted.includes(u.field as Field));
   if (named.length > 0) return best(book, text, (u) => named.includes(u)) ?? named[0]!;
   const again = key ? book.inYear(key, year) : undefined;
   if (wanted.length === 0 && again) return again;
   // "ใครเป็นคนทำ" after a clause that names its doer: that clause again.
-  if (again?.agent && wanted.includes('owner')) return again;
+  if (again?.agent && asked.named.length === 0 && wanted.includes('owner')) return again;
   // A section restating a measure holds no owner or budget: the measure it restates does.
   const related = book.withRelated(family).slice(1).flatMap((f) => book.ofFamily(f, year));
   return related.find((u) => wanted.includes(u.field as Field)) ?? best(book, text, (u) => u.family === family && fits(u));

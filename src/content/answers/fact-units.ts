@@ -1,6 +1,7 @@
 import type { Postback } from '../../bot/postback.js';
 import { cellPlain } from '../../flex/render.js';
 import { toArabicDigits } from '../../thai/digits.js';
+import { analyzeText } from '../text-analysis.js';
 import type { Announcement, AnnouncementItem, ContentDocument, ItaResult, Measure } from '../model.js';
 import { sameTitle, WEIGHT, type SearchField } from '../search-items.js';
 import type { Field } from './question-kinds.js';
@@ -43,6 +44,8 @@ export interface FactUnit {
   agent?: string;
   /** For a clause: the doer after each linking word ("ต่อ" → ผู้บังคับบัญชาตามลำดับ) and the words before it. */
   links?: Partial<Record<AgentLink, { before: string; agent: string }>>;
+  /** For a clause: the words of its section's title in matching form (a clause asked by number and section name). */
+  sectionWords?: readonly string[];
   /** For a score or a budget: the amount it states, read once (a yes/no over a number compares it). */
   amount?: number;
   /** What the fact index matches. */
@@ -141,6 +144,7 @@ function clauseUnits(doc: ContentDocument, a: Announcement, year: number, labels
   const source = `ประกาศ เรื่อง ${a.subject}`;
   return a.sections.flatMap((section, index) => {
     const restated = doc.measures.find((m) => sameTitle(m.title, section.title));
+    const sectionWords = titleWords(section.title);
     return flatItems(section.items).map((item): FactUnit => {
       const agent = agentOf(item.text);
       return {
@@ -160,6 +164,7 @@ function clauseUnits(doc: ContentDocument, a: Announcement, year: number, labels
         number: toArabicDigits(item.number),
         ...(agent ? { agent } : {}),
         ...linksOf(item.text),
+        sectionWords,
         ...(restated ? { related: `measure:${restated.order}` } : {}),
         fields: [
           { text: item.text, weight: WEIGHT.title },
@@ -195,4 +200,9 @@ function linksOf(text: string): Pick<FactUnit, 'links'> {
     if (found?.[2]) links[link] = { before: found[1] ?? '', agent: found[2] };
   }
   return Object.keys(links).length > 0 ? { links } : {};
+}
+
+/** A section title's own words (not "มาตรการ", which every title has). */
+function titleWords(title: string): string[] {
+  return analyzeText(title).tokens.filter((t) => !t.filler && t.text.length > 1 && t.text !== 'มาตรการ').map((t) => t.text);
 }

@@ -22,9 +22,9 @@ export function fixQuestionTypos(text: string): string {
   return out;
 }
 
-/** "เกิน 90", "ต่ำกว่า 80": a fact's number compared with another; `above` true for more than. */
+/** "เกิน 90", "ต่ำกว่า 80", "ได้ 100": a fact's number compared with another; `above` true for more than, null for exactly. */
 export interface Threshold {
-  above: boolean;
+  above: boolean | null;
   /** Counts as reached when equal ("ถึง 90", "at least 90"). */
   inclusive: boolean;
   value: number;
@@ -32,12 +32,14 @@ export interface Threshold {
 
 const ABOVE = /(?:มากกว่า|เกินกว่า|เกิน|สูงกว่า|ทะลุ|more than|over|above|higher than|greater than)\s*(\d+(?:\.\d+)?)/iu;
 const AT_LEAST = /(?<!ไม่)(?:ถึง|อย่างน้อย|ไม่ต่ำกว่า|at least)\s*(\d+(?:\.\d+)?)/iu;
+/** "ได้ 100 คะแนนไหม": exactly that number (yes/no questions only, see readThreshold's caller). */
+const EQUAL = /(?:ได้|เท่ากับ|exactly)\s*(\d+(?:\.\d+)?)(?!\s*(?:ปี|เดือน|วัน|ข้อ|\.\d))/iu;
 const BELOW = /(?:(?<!ไม่)ต่ำกว่า|(?<!ไม่)น้อยกว่า|ไม่ถึง|ไม่เกิน|less than|below|under|lower than)\s*(\d+(?:\.\d+)?)/iu;
 
 /** The number a question compares with, and the question without it (so it is not searched for). */
 export function readThreshold(text: string): { threshold: Threshold | null; rest: string } {
   const arabic = toArabicDigits(text);
-  for (const [pattern, above, inclusive] of [[BELOW, false, false], [ABOVE, true, false], [AT_LEAST, true, true]] as const) {
+  for (const [pattern, above, inclusive] of [[BELOW, false, false], [ABOVE, true, false], [AT_LEAST, true, true], [EQUAL, null, true]] as const) {
     const found = pattern.exec(arabic);
     if (found?.[1]) {
       const rest = (arabic.slice(0, found.index) + ' ' + arabic.slice(found.index + found[0].length)).replace(/\s+/g, ' ').trim();
@@ -50,7 +52,7 @@ export function readThreshold(text: string): { threshold: Threshold | null; rest
 /** Whether a fact's amount passes the question's threshold. */
 export function meets(amount: number, t: Threshold): boolean {
   if (amount === t.value) return t.inclusive;
-  return t.above ? amount > t.value : amount < t.value;
+  return t.above === null ? false : t.above ? amount > t.value : amount < t.value;
 }
 
 /** The first amount written in a value ("93.05 คะแนน", "๕,๐๐๐ บาท"); undefined when it states none. */
