@@ -12,6 +12,10 @@ import { notFoundMessages } from '../../src/flex/messages.js';
 import { renderMessage } from '../../src/demo/public/message-render.js';
 import { parsePostback } from '../../src/bot/postback.js';
 import { firstText, previousYearText } from '../helpers/fact-questions.js';
+import { READ_FULL } from '../../src/flex/labels.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { expectLineValid } from '../helpers/line-contract.js';
 import { shippedSearch } from '../helpers/shipped-search.js';
 
@@ -47,6 +51,9 @@ describe('answer messages', () => {
     ['a field not held', { type: 'not-held', field: 'phone', family: 'announcement', year: 2568 }, /^ไม่พบหมายเลขโทรศัพท์/],
     ['a publication\'s date', { type: 'publication', itemId: 'publication:p1', when: true }, /^เผยแพร่เมื่อ: 1 มีนาคม พ.ศ. 2569/],
     ['a year not held', { type: 'no-year', years: [2568, 2567] }, /^ยังไม่มีเอกสาร/],
+    ['a yes to a number compared with', { type: 'fact', units: [unit('ita/score')], verdict: true }, /^ใช่ ผลคะแนน ITA ปีงบประมาณ พ.ศ. 2568: 93\.05/],
+    ['a no to a number compared with', { type: 'fact', units: [unit('ita/score', 2567)], verdict: false }, /^ไม่ใช่ ผลคะแนน ITA .*88\.50/],
+    ['a doer in the clause\'s words', { type: 'fact', units: [unit('section:2/clause/๒.๑')], stated: 'โดยความเห็นชอบของผู้บริหาร' }, /^ข้อ ๒\.๑ .*: โดยความเห็นชอบของผู้บริหาร/],
   ];
 
   it('when each kind of answer is drawn, then LINE accepts it, the demo chat renders it, and its first text states the fact', () => {
@@ -59,6 +66,18 @@ describe('answer messages', () => {
       expect(html, name).toContain('เทศบาลตำบลโพนทราย');
       expect(firstText(messages[0]), name).toMatch(first);
       expect(votes(messages[0]), name).toEqual([{ a: 'fb', q: 'abcdefghjkmn', v: '1' }, { a: 'fb', q: 'abcdefghjkmn', v: '0' }]);
+    }
+  });
+
+  it('when an answer opens its whole item, then the button reads like every other one (อ่านฉบับเต็ม), and no other wording of it is left', () => {
+    const [message] = answerMessages({ type: 'fact', units: [unit('measure:2/owner')] }, src, readQuestion('ใครรับผิดชอบ'), []);
+    expect(JSON.stringify(message)).toContain(`"label":"${READ_FULL}"`);
+    expect(book.service.wording.openItem).toBe(READ_FULL);
+    const variants = /ดูฉบับเต็ม"|"label": ?"(?:เปิดอ่านฉบับเต็ม|อ่านต่อ|อ่านข่าวนี้|อ่านประกาศ)"|label: '(?:ดูฉบับเต็ม|อ่านต่อ|อ่านข่าวนี้|เปิดอ่านฉบับเต็ม)'/;
+    for (const dir of ['flex-templates', 'src/flex', 'data']) {
+      for (const name of readdirSync(path.join(PROJECT_ROOT, dir)).filter((n) => /\.(json|ts)$/.test(n))) {
+        expect(readFileSync(path.join(PROJECT_ROOT, dir, name), 'utf8'), `${dir}/${name}`).not.toMatch(variants);
+      }
     }
   });
 
