@@ -1,7 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { StaffAccounts } from '../staff/accounts.js';
 import { can, type Permission } from '../staff/roles.js';
-import { ConsoleError, forbidden } from './console-error.js';
+import { refusal } from '../http/http-error.js';
+import { forbidden } from './console-error.js';
 import type { Viewer } from './layout.js';
 import { sameOrigin } from '../http/same-origin.js';
 import { readSessionCookie } from './security.js';
@@ -20,7 +21,7 @@ export const consoleOf = (res: Response): ConsoleLocals => res.locals as Console
 /** The viewer of a page that required a login (requireLogin ran before). */
 export function viewerOf(res: Response): Viewer {
   const viewer = consoleOf(res).viewer;
-  if (!viewer) throw new ConsoleError(401, 'กรุณาเข้าสู่ระบบก่อน');
+  if (!viewer) throw refusal(401, 'กรุณาเข้าสู่ระบบก่อน');
   return viewer;
 }
 
@@ -56,11 +57,11 @@ export function requireLogin(): RequestHandler {
     const locals = consoleOf(res);
     if (!locals.viewer) {
       if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, '/staff/login');
-      return next(new ConsoleError(401, 'กรุณาเข้าสู่ระบบก่อน'));
+      return next(refusal(401, 'กรุณาเข้าสู่ระบบก่อน'));
     }
     if (locals.mustChange && !['/password', '/logout'].includes(req.path)) {
       if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, '/staff/password');
-      return next(new ConsoleError(403, 'กรุณาตั้งรหัสผ่านใหม่ก่อนใช้งาน'));
+      return next(refusal(403, 'กรุณาตั้งรหัสผ่านใหม่ก่อนใช้งาน'));
     }
     next();
   };
@@ -76,7 +77,7 @@ export function checkCsrf(): RequestHandler {
     const session = consoleOf(res).session;
     const given = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
     if (!sameOrigin(req) || !session || !csrfMatches(session, given)) {
-      return next(new ConsoleError(403, 'แบบฟอร์มนี้หมดอายุหรือไม่ได้มาจากระบบนี้ กรุณาเปิดหน้าใหม่แล้วลองอีกครั้ง'));
+      return next(refusal(403, 'แบบฟอร์มนี้หมดอายุหรือไม่ได้มาจากระบบนี้ กรุณาเปิดหน้าใหม่แล้วลองอีกครั้ง'));
     }
     next();
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JSONParseError, SignatureValidationFailed, middleware } from '@line/bot-sdk';
+import { failureOf } from '../http/failure-log.js';
 import { readBody } from '../http/read-body.js';
 import type { Logger } from '../logger.js';
 import { BadWebhookBody, type WebhookIntake } from './webhook-intake.js';
@@ -33,7 +34,7 @@ export function createWebhookHandler(opts: { channelSecret: string; intake: Webh
       sendJson(res, 400, { error: { code: 'bad_body', message: 'the body is not a LINE webhook JSON object' } });
     } else {
       // Not stored, so not acknowledged: LINE will redeliver.
-      opts.logger.error('webhook intake failed', { error: (err as Error).name });
+      opts.logger.error('webhook intake failed', { route: 'POST /webhook', ...failureOf(err) });
       sendJson(res, 500, { error: { code: 'internal', message: 'could not store the events' } });
     }
   };

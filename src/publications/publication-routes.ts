@@ -1,10 +1,9 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { HttpError } from '../http/http-error.js';
 import { LineApiError } from '../line/line-gateway.js';
-import { ApiError } from '../staff/api-error.js';
 import type { AuditLog } from '../staff/audit-log.js';
 import { PUBLICATION_STATUSES, type Publication } from './publication.js';
-import { PublishError } from './publish-error.js';
 import type { Publishing } from './publishing.js';
 import { TimeoutError } from './timers.js';
 
@@ -34,10 +33,10 @@ export function createPublicationRouter(deps: PublicationRoutesDeps): Router {
   const route = (write: boolean, fn: Handler) => async (req: Request, res: Response, next: NextFunction) => {
     try {
       const role = req.staff?.role;
-      if (write && role !== undefined && !WRITERS.has(role)) throw new ApiError(403, 'forbidden', 'publishing needs the editor or admin role');
+      if (write && role !== undefined && !WRITERS.has(role)) throw new HttpError(403, 'forbidden', 'publishing needs the editor or admin role');
       await fn(req, res);
     } catch (err) {
-      if (!answerLineFailure(err, res)) next(toApiError(err));
+      if (!answerLineFailure(err, res)) next(err);
     }
   };
   const pubOf = (req: Request) => publishing.require(String(req.params.id));
@@ -96,12 +95,6 @@ export function createPublicationRouter(deps: PublicationRoutesDeps): Router {
     res.json(publishing.view(pub));
   }));
   return router;
-}
-
-function toApiError(err: unknown): unknown {
-  if (!(err instanceof PublishError)) return err;
-  const status = err.code === 'not_found' ? 404 : err.code === 'conflict' ? 409 : 400;
-  return new ApiError(status, err.code, err.message, err.details);
 }
 
 /** A test-send LINE refused or did not answer: 502/504 with LINE's own words. */

@@ -1,12 +1,21 @@
-/** A publishing request that cannot be done as asked, with the reason for staff (English, one line). */
-export class PublishError extends Error {
+import { HttpError } from '../http/http-error.js';
+
+const STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const;
+
+/**
+ * A publishing request that cannot be done as asked, with the reason for staff (English, one
+ * line). An HttpError, so the staff API's funnel answers it like any refusal; kept as its own
+ * class because the console and the command line tell it apart from other refusals (they
+ * word it for their own readers).
+ */
+export class PublishError extends HttpError {
   override name = 'PublishError';
   constructor(
-    readonly code: 'invalid' | 'not_found' | 'conflict',
+    override readonly code: keyof typeof STATUS,
     message: string,
-    readonly details?: unknown,
+    details?: unknown,
   ) {
-    super(message);
+    super(STATUS[code], code, message, details);
   }
 }
 

@@ -1,8 +1,9 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { clientErrorCode, clientErrorStatus } from '../http/error-status.js';
+import { failureOf, routeOf } from '../http/failure-log.js';
+import { HttpError } from '../http/http-error.js';
 import type { Logger } from '../logger.js';
-import { ApiError } from './api-error.js';
 import type { AuditLog } from './audit-log.js';
 import { bearerAuth } from './staff-auth.js';
 
@@ -25,14 +26,14 @@ export function createStaffApiRouter(deps: StaffApiDeps): Router {
   router.use(bearerAuth({ tokens: deps.staffTokens, clock: deps.clock, logger: deps.logger, audit: deps.audit }));
   router.use(express.json({ limit: '1mb' }));
   for (const { path, router: feature } of deps.routes) router.use(path, feature);
-  router.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such staff API route')));
+  router.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'no such staff API route')));
   router.use(staffErrorFunnel(deps.logger));
   return router;
 }
 
 export function staffErrorFunnel(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    if (err instanceof ApiError) {
+    if (err instanceof HttpError) {
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
     } else if (err instanceof z.ZodError) {
       const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -46,7 +47,7 @@ export function staffErrorFunnel(logger: Logger): ErrorRequestHandler {
       const status = clientErrorStatus(err)!;
       res.status(status).json({ error: { code: clientErrorCode(status), message: 'the request could not be understood' } });
     } else {
-      logger.error('staff API failed', { route: req.path.replace(/[0-9a-f-]{8,}/gi, ':id'), error: (err as Error).name });
+      logger.error('staff API failed', { route: routeOf(req), ...failureOf(err) });
       res.status(500).json({ error: { code: 'internal', message: 'something went wrong; it has been logged' } });
     }
   };

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { clientKey } from '../http/client-key.js';
 import type { Logger } from '../logger.js';
 import { RateLimiter } from '../http/rate-limiter.js';
-import { ApiError } from './api-error.js';
+import { HttpError } from '../http/http-error.js';
 import type { AuditLog } from './audit-log.js';
 
 declare module 'express-serve-static-core' {
@@ -39,7 +39,7 @@ export function bearerAuth(deps: BearerAuthDeps): RequestHandler {
   return async (req, res, next) => {
     if (req.staff) return next();
     const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-    if (!match) return next(new ApiError(401, 'unauthorized', 'a staff bearer token is required'));
+    if (!match) return next(new HttpError(401, 'unauthorized', 'a staff bearer token is required'));
     const client = clientKey(req);
     if (failures.blocked(client)) return next(braked(res, failures.retryAfterSeconds(client)));
     const given = digest(match[1]!);
@@ -50,13 +50,13 @@ export function bearerAuth(deps: BearerAuthDeps): RequestHandler {
     }
     failures.count(client);
     await recordFailure(deps, req, tagOf(client), failures.blocked(client));
-    next(new ApiError(401, 'unauthorized', 'the staff token is not valid'));
+    next(new HttpError(401, 'unauthorized', 'the staff token is not valid'));
   };
 }
 
-function braked(res: Response, retryAfter: number): ApiError {
+function braked(res: Response, retryAfter: number): HttpError {
   res.set('Retry-After', String(retryAfter));
-  return new ApiError(429, 'too_many_attempts', `too many wrong staff tokens from this client; try again in ${retryAfter} seconds`);
+  return new HttpError(429, 'too_many_attempts', `too many wrong staff tokens from this client; try again in ${retryAfter} seconds`);
 }
 
 /**

@@ -2,7 +2,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import { TIP_STATUSES, type TipStatus } from '../../tips/tip-model.js';
 import type { TipDesk } from '../../tips/tip-desk.js';
 import { auditAs, type ConsoleDeps } from '../console-deps.js';
-import { ConsoleError, notFoundPage } from '../console-error.js';
+import { refusal } from '../../http/http-error.js';
+import { notFoundPage } from '../console-error.js';
 import { tipPage, tipsListPage } from '../pages/tips-pages.js';
 import { viewerOf, type allow } from '../session-middleware.js';
 
@@ -77,7 +78,7 @@ export function createTipsRoutes(tips: ConsoleTips) {
       const now = deps.clock();
       const done = await tips.desk.changeStatus(id, { status, publicNote: publicNote || undefined, outcome: outcome || undefined }, viewer.name, now);
       if (done.result === 'missing') throw notFoundPage();
-      if (done.result === 'gone') throw new ConsoleError(409, 'เนื้อหาของเบาะแสนี้ถูกลบแล้วตามระยะเวลาการเก็บรักษา');
+      if (done.result === 'gone') throw refusal(409, 'เนื้อหาของเบาะแสนี้ถูกลบแล้วตามระยะเวลาการเก็บรักษา');
       const notified = done.statusChanged && done.reporter ? await tips.notify(done.reporter) : 'none';
       await auditAs(deps, viewer.name, 'tip.status', `tip:${id}`, { from: done.from, to: status, publicNote: publicNote !== '', outcome: outcome !== '', notified });
       res.redirect(303, `/staff/tips/${id}?done=status`);
@@ -90,7 +91,7 @@ export function createTipsRoutes(tips: ConsoleTips) {
       const viewer = viewerOf(res);
       const result = await tips.desk.addNote(id, note, viewer.name, deps.clock());
       if (result === 'missing') throw notFoundPage();
-      if (result === 'gone') throw new ConsoleError(409, 'เนื้อหาของเบาะแสนี้ถูกลบแล้วตามระยะเวลาการเก็บรักษา');
+      if (result === 'gone') throw refusal(409, 'เนื้อหาของเบาะแสนี้ถูกลบแล้วตามระยะเวลาการเก็บรักษา');
       await auditAs(deps, viewer.name, 'tip.note', `tip:${id}`);
       res.redirect(303, `/staff/tips/${id}?done=note`);
     });

@@ -1,6 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
-import { ApiError, notFound } from '../../staff/api-error.js';
+import { HttpError, notFound } from '../../http/http-error.js';
 import type { AuditLog } from '../../staff/audit-log.js';
 import { TIP_STATUSES } from '../tip-model.js';
 import { tipSummary, type TipDesk } from '../tip-desk.js';
@@ -65,7 +65,7 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
     const now = deps.clock();
     const done = await deps.desk.changeStatus(id, body, actor(req), now);
     if (done.result === 'missing') throw notFound('tip');
-    if (done.result === 'gone') throw new ApiError(409, 'purged', 'the content of this tip was deleted under the retention rule');
+    if (done.result === 'gone') throw new HttpError(409, 'purged', 'the content of this tip was deleted under the retention rule');
     const notified = done.statusChanged && done.reporter ? await deps.notify(done.reporter) : 'none';
     await deps.audit.append(now, actor(req), 'tip.status', `tip:${id}`, {
       from: done.from,
@@ -83,7 +83,7 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
     const now = deps.clock();
     const result = await deps.desk.addNote(id, text, actor(req), now);
     if (result === 'missing') throw notFound('tip');
-    if (result === 'gone') throw new ApiError(409, 'purged', 'the content of this tip was deleted under the retention rule');
+    if (result === 'gone') throw new HttpError(409, 'purged', 'the content of this tip was deleted under the retention rule');
     await deps.audit.append(now, actor(req), 'tip.note', `tip:${id}`);
     res.status(201).json({ at: now.toISOString(), by: actor(req) });
   });

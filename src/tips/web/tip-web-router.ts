@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type { Logger } from '../../logger.js';
 import { findReceipt } from '../../bot/receipt.js';
 import { clientKey } from '../../http/client-key.js';
+import { failureOf, routeOf } from '../../http/failure-log.js';
 import { pageHeaders, TIP_CSP } from '../../http/headers.js';
 import { sameOrigin } from '../../http/same-origin.js';
 import type { TipRules } from '../deadlines.js';
@@ -146,7 +147,7 @@ function formErrors(logger: Logger, send: (res: Response, status: number, body: 
       return void send(res, err.status, messagePage('ส่งไม่สำเร็จ', message));
     }
     // Never the request body or the error message: either may hold what the reporter wrote.
-    logger.error('tip form failed', { route: req.path, error: (err as Error).name });
+    logger.error('tip form failed', { route: routeOf(req), ...failureOf(err) });
     send(res, 500, messagePage('ขออภัย', 'ระบบขัดข้องชั่วคราว เรื่องยังไม่ได้ส่ง กรุณาลองใหม่ในอีกสักครู่'));
   };
 }
