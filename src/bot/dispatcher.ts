@@ -152,8 +152,9 @@ export class Dispatcher {
     await this.runHandler(ctx, route, entry.id);
     const job = ctx.replies.length > 0 ? toJob(ctx, entry) : null;
     if (job) {
-      // On disk before the first call to LINE: after a crash, this event is not replied to again.
-      await this.deps.inbox.replying(entry.id, clock()).catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
+      // Written before the first call to LINE: after a crash, this event is not replied to again
+      // (flushed too when the reply may be pushed, which a power cut must not repeat).
+      await this.deps.inbox.replying(entry.id, clock(), { durable: job.mustArrive }).catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
     }
     return { ctx, started, job };
   }

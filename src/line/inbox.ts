@@ -132,17 +132,24 @@ export class Inbox {
   }
 
   /**
-   * Records, durably (flushed to the disk like the 'in' record), that a reply to this event
-   * is about to be sent. Called just before the reply goes to LINE: after a crash, a replayed
-   * entry carries `replied: true` and is not replied to a second time.
+   * Records that this event was handled and a reply to it is about to be sent: after a crash,
+   * a replayed entry carries `replied: true` and is neither handled nor replied to again.
+   *
+   * By default the mark is written, not flushed: it resolves in microseconds, once the
+   * operating system has it, which a killed process cannot lose. Every millisecond between
+   * the mark and the reply leaving is a resident left unanswered if the process dies then.
+   * A power cut can lose the mark, and the event is then handled again after the reboot;
+   * its reply token is single-use (and over 50 s old by then), so LINE refuses a second
+   * reply. A reply that would be pushed when its token is gone (`durable`) is marked with
+   * an fdatasync: a lost mark would push it a second time.
    */
-  async replying(id: string, at: Date): Promise<void> {
+  async replying(id: string, at: Date, opts: { durable?: boolean } = {}): Promise<void> {
     const held = this.held.get(id);
     if (!held || held.entry.replied) return;
     // Set first, so a compaction started meanwhile writes it into the new file too.
     held.entry.replied = true;
     try {
-      await this.log.append({ op: 'replying', id, at: at.getTime() } satisfies InboxRecord, { sync: true });
+      await this.log.append({ op: 'replying', id, at: at.getTime() } satisfies InboxRecord, { sync: opts.durable === true });
     } catch (err) {
       held.entry.replied = false;
       throw err;

@@ -133,6 +133,8 @@ export class AppendLog {
           writeAll(this.handle.fd, batch.length === 1 ? batch[0]!.text : batch.map((op) => op.text).join(''));
           const carry = this.carry;
           if (carry) for (const op of batch) if (op.seq >= carry.from) carry.texts.push(op.text);
+          // Written: an append that needs no flush is done now, not after the others' fdatasync.
+          for (const op of batch) if (!op.sync) op.done();
           if (batch.some((op) => op.sync)) await this.handle.datasync();
         }
         batch.forEach((op) => op.done());

@@ -249,6 +249,21 @@ describe('Dispatcher', () => {
     expect(t.inbox.pending()).toEqual([]);
   });
 
+  it('when a reply may be pushed (essential), then its mark is flushed to the disk; an ordinary reply is only written', async () => {
+    const t = await setup(async (ctx) => (ctx.event.type === 'message' && (ctx.event.message as { text?: string }).text === 'essential' ? ctx.replyEssential({ type: 'text', text: 'receipt' }) : ctx.reply({ type: 'text', text: 'ok' })));
+    const marks: Array<[string, boolean]> = [];
+    const original = t.inbox.replying.bind(t.inbox);
+    t.inbox.replying = (id, at, opts) => (marks.push([id, opts?.durable === true]), original(id, at, opts));
+    const [plain, essential] = [textEvent(userId(331), 'x'), textEvent(userId(332), 'essential')];
+    await t.run(plain);
+    await t.run(essential);
+    expect(marks).toEqual([
+      [plain.webhookEventId, false],
+      [essential.webhookEventId, true],
+    ]);
+    expect(t.sent.map((s) => s.messages)).toEqual([[{ type: 'text', text: 'ok' }], [{ type: 'text', text: 'receipt' }]]);
+  });
+
   it('when the event cannot even be prepared (its stored state is unreadable), then it is logged, left pending for the next start, and the queue goes on', async () => {
     const t = await setup(async (ctx) => ctx.reply({ type: 'text', text: 'ok' }));
     const broken = textEvent(userId(340), 'x');

@@ -77,7 +77,7 @@ describe('Inbox.replying', () => {
     await third.close();
   });
 
-  it('when the mark cannot be written, then replying rejects and the entry is not marked', async () => {
+  it('when a durable mark cannot be flushed, then replying rejects and the entry is not marked', async () => {
     const file = path.join(await tempDir(), 'inbox.jsonl');
     const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
     const e = event('x');
@@ -85,9 +85,46 @@ describe('Inbox.replying', () => {
     const probe = await fs.open(file, 'r');
     const sync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync').mockRejectedValueOnce(new Error('i/o error'));
     await probe.close();
-    await expect(inbox.replying(e.webhookEventId, now)).rejects.toThrow('i/o error');
+    await expect(inbox.replying(e.webhookEventId, now, { durable: true })).rejects.toThrow('i/o error');
     sync.mockRestore();
     expect(inbox.pending()[0]?.replied).toBe(false);
+    await inbox.close();
+  });
+
+  it('when a plain mark shares a write with events being flushed, then it resolves once written, before their fdatasync ends, and is in the file', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    const [marked, next] = [event('one'), event('two')];
+    await inbox.admit([{ id: marked.webhookEventId, event: marked }], now);
+    const probe = await fs.open(file, 'r');
+    let release!: () => void;
+    const sync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync').mockImplementation(() => new Promise<void>((r) => (release = r)));
+    await probe.close();
+    // The next event's 'in' record and the mark go out in one write; only the event needs the flush.
+    const admitting = inbox.admit([{ id: next.webhookEventId, event: next }], now);
+    await inbox.replying(marked.webhookEventId, now);
+    expect(sync).toHaveBeenCalledTimes(1);
+    const written = (await fs.readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { op: string; id: string });
+    expect(written.at(-1)).toEqual(expect.objectContaining({ op: 'replying', id: marked.webhookEventId }));
+    release();
+    await admitting;
+    sync.mockRestore();
+    await inbox.close();
+  });
+
+  it('when a mark is durable, then it is flushed before replying resolves; a plain one is not flushed at all', async () => {
+    const file = path.join(await tempDir(), 'inbox.jsonl');
+    const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
+    const [plain, durable] = [event('one'), event('two')];
+    await inbox.admit([{ id: plain.webhookEventId, event: plain }, { id: durable.webhookEventId, event: durable }], now);
+    const probe = await fs.open(file, 'r');
+    const sync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync');
+    await probe.close();
+    await inbox.replying(plain.webhookEventId, now);
+    expect(sync).not.toHaveBeenCalled();
+    await inbox.replying(durable.webhookEventId, now, { durable: true });
+    expect(sync).toHaveBeenCalledTimes(1);
+    sync.mockRestore();
     await inbox.close();
   });
 });
