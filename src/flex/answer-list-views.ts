@@ -22,14 +22,14 @@ export function acrossView(units: readonly FactUnit[], book: FactBook): AnswerVi
 }
 
 export function sectionListView(year: number, src: AnswerSources): AnswerView {
-  const { labels, wording } = src.book.service;
+  const { labels, wording, templates } = src.book.service;
   const doc = src.library.documents.find((d) => d.announcement && fiscalYearOf(d) === year) ?? src.library.documents.find((d) => d.announcement);
   const a = doc?.announcement;
   if (!a) return noYearView([], src.book);
   return {
-    headline: fillWording(wording.sectionList, { subject: `ประกาศ เรื่อง ${a.subject}`, count: a.sections.length }),
+    headline: fillWording(wording.sectionList, { subject: fillWording(templates.announcement, { subject: a.subject }), count: a.sections.length }),
     content: a.sections.flatMap((s, i) => fragment('list-item', { marker: `${i + 1}.`, text: s.title })),
-    source: `ประกาศ เรื่อง ${a.subject}`,
+    source: fillWording(templates.announcement, { subject: a.subject }),
     place: `${labels.date} ${a.dateText}`,
     actions: a.sections.slice(0, 3).flatMap((s) => fragment('button-secondary', { label: truncate(s.title, 40), data: encodePostback({ a: 'section', id: s.id }), displayText: truncate(s.title, 100) })),
   };

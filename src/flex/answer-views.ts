@@ -141,11 +141,12 @@ function latestAnnouncementView(src: AnswerSources): AnswerView {
     };
   }
   if (!imported) return noYearView([], src.book);
+  const t = src.book.service.templates;
   return {
-    headline: `${labels.latestAnnouncement}: เรื่อง ${imported.subject}`,
+    headline: `${labels.latestAnnouncement}: ${fillWording(t.announcementSubject, { subject: imported.subject })}`,
     content: quoted(imported.preamble || imported.subject),
-    source: `ประกาศ เรื่อง ${imported.subject}`,
-    place: `ประกาศ ณ วันที่ ${imported.dateText}`,
+    source: fillWording(t.announcement, { subject: imported.subject }),
+    place: fillWording(t.announcementDate, { date: imported.dateText }),
     actions: openButton(wording.openItem, { a: 'announcement' }, imported.subject),
   };
 }

@@ -21,7 +21,7 @@ export class FactBook {
     synonyms: readonly (readonly string[])[],
     readonly service: ServiceFacts,
   ) {
-    const units = docs.flatMap((doc) => factUnits(doc, service.labels));
+    const units = docs.flatMap((doc) => factUnits(doc, service));
     for (const unit of units) {
       this.byId.set(unit.id, unit);
       if (unit.number) this.clauses.set(`${unit.year}/${unit.number}`, [...(this.clauses.get(`${unit.year}/${unit.number}`) ?? []), unit]);

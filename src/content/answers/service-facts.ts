@@ -41,11 +41,21 @@ export const WORDING_KEYS = [
 export type WordingKey = (typeof WORDING_KEYS)[number];
 export type Wording = Record<WordingKey, string>;
 
+/** How a document's facts are named and placed ("มาตรการที่ {order}"); `{name}` is filled from the document. */
+export const TEMPLATE_KEYS = [
+  'itaHeading', 'itaSource', 'score', 'district', 'province', 'measureSource', 'measure', 'measurePlace',
+  'announcement', 'announcementDate', 'announcementSubject', 'issuedBy', 'signature', 'signer', 'clause', 'clausePlace',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+export type Templates = Record<TemplateKey, string>;
+const texts = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((key) => [key, z.string().min(1)])) as Record<K, z.ZodString>);
+
 export const ServiceFactsFileSchema = z.object({
   $comment: z.string().optional(),
   facts: z.array(ServiceFactSchema).min(1),
-  labels: z.object(Object.fromEntries(LABEL_KEYS.map((key) => [key, z.string().min(1)])) as Record<LabelKey, z.ZodString>),
-  wording: z.object(Object.fromEntries(WORDING_KEYS.map((key) => [key, z.string().min(1)])) as Record<WordingKey, z.ZodString>),
+  labels: texts(LABEL_KEYS),
+  wording: texts(WORDING_KEYS),
+  templates: texts(TEMPLATE_KEYS),
 });
 
 
@@ -54,6 +64,7 @@ export interface ServiceFacts {
   facts: ServiceFact[];
   labels: FactLabels;
   wording: Wording;
+  templates: Templates;
 }
 
 /** Fills `{name}` marks of a wording with values. */
@@ -81,5 +92,5 @@ export function loadServiceFacts(file = SERVICE_FACTS_FILE): ServiceFacts {
     if (ids.has(fact.id)) throw new Error(`service facts ${file}: id "${fact.id}" appears twice`);
     ids.add(fact.id);
   }
-  return { facts: parsed.data.facts, labels: parsed.data.labels, wording: parsed.data.wording };
+  return { facts: parsed.data.facts, labels: parsed.data.labels, wording: parsed.data.wording, templates: parsed.data.templates };
 }

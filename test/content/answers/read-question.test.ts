@@ -7,6 +7,8 @@ import { readQuestion } from '../../../src/content/answers/read-question.js';
 import { readTime } from '../../../src/content/answers/question-time.js';
 import { loadServiceFacts, SERVICE_FACTS_FILE } from '../../../src/content/answers/service-facts.js';
 import { readFileSync } from 'node:fs';
+import { FactBook } from '../../../src/content/answers/fact-book.js';
+import { shippedSearch } from '../../helpers/shipped-search.js';
 
 describe('reading a question', () => {
   it.each([
@@ -68,6 +70,16 @@ describe('the service facts file', () => {
     expect(() => loadServiceFacts(write('empty.json', { ...shipped, facts: [] }))).toThrow(/empty\.json: facts/);
     expect(() => loadServiceFacts(write('twice.json', { ...shipped, facts: [shipped.facts[0], shipped.facts[0]] }))).toThrow(/appears twice/);
     expect(() => loadServiceFacts(write('kind.json', { ...shipped, facts: [{ ...shipped.facts[0], kinds: ['why'] }] }))).toThrow(/kinds/);
+    const { templates: _gone, ...noTemplates } = shipped as { templates?: unknown };
+    expect(() => loadServiceFacts(write('no-templates.json', noTemplates))).toThrow(/no-templates\.json: templates/);
+  });
+
+  it('when staff change a template in the file, then the facts built from the documents use it', async () => {
+    const shipped = JSON.parse(readFileSync(SERVICE_FACTS_FILE, 'utf8')) as { templates: Record<string, string> };
+    const edited = loadServiceFacts(write('edited.json', { ...shipped, templates: { ...shipped.templates, measure: 'กิจกรรมลำดับ {order}' } }));
+    const { docs, synonyms } = await shippedSearch();
+    const book = new FactBook(docs, synonyms, edited);
+    expect(book.inYear('measure:2/owner', 2568)?.label).toBe('ผู้รับผิดชอบ กิจกรรมลำดับ 2');
   });
 });
 
