@@ -1,132 +1,137 @@
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Logger } from '../logger.js';
-import { PrivateStore } from '../storage/private-store.js';
-import { newQuestionId } from './question-id.js';
+import { AppendLog } from '../storage/append-log.js';
+import { BackgroundTask } from '../storage/background-task.js';
 import { migratePlainQuestionLog } from './question-log-migrate.js';
-import { keptText } from './question-privacy.js';
+import { deletionLine, loadQuestionFile, recordLine, type HeldQuestions } from './question-log-file.js';
+import { writeQuestionSnapshot } from './question-log-snapshot.js';
+import { dismissalId, dismissalRecord, QuestionRecordSchema, sanitize, type QuestionRecord } from './question-record.js';
+import { NONE, QuestionRing } from './question-ring.js';
+import { RecentEvents } from './recent-events.js';
 
 export { newQuestionId, questionLogKey } from './question-id.js';
 
-export const QuestionRecordSchema = z.object({
-  /** The question's id (newQuestionId); 👍/👎 votes refer to it. */
-  id: z.string().optional(),
-  /** LINE's webhookEventId: a replayed event is recorded once. */
-  event: z.string().optional(),
-  at: z.string(),
-  intent: z.string(),
-  /** Normalised question text; absent when it must not be kept (see question-privacy.ts). */
-  text: z.string().optional(),
-  /** Id of the item given as the answer, or null when nothing matched. */
-  match: z.string().nullable(),
-  kind: z.string().nullable(),
-  score: z.number().nullable(),
-  /** The resident's answer to "was this helpful?", when they gave one. */
-  vote: z.enum(['up', 'down']).optional(),
-});
-/**
- * Every question residents ask, for statistics and for improving answers: when, the
- * normalised text (only when it cannot be a report), what it matched, how well, and whether
- * it helped. Never the user id.
- */
-export type QuestionRecord = z.infer<typeof QuestionRecordSchema>;
+export { QuestionRecordSchema, type QuestionRecord } from './question-record.js';
 
 export interface QuestionLogOptions {
   /** Records older than this are deleted (default 365 days). */
   retentionDays?: number;
-  /** At most this many records are kept, the oldest go first (default 100,000: about 50 MB). */
+  /** At most this many records are kept, the oldest go first (default 100,000: about 4 MB in memory). */
   maxRecords?: number;
-  /** Where a failed background snapshot is reported. */
+  /** Where a failed background compaction is reported. */
   logger?: Logger;
 }
 
 export const QUESTION_RETENTION_DAYS = 365;
 const MAX_RECORDS = 100_000;
+/** Webhook events remembered against a replay (see RecentEvents). */
+const RECENT_EVENTS = 4096;
 const DAY_MS = 86_400_000;
-/** Old records are looked for at most this often while questions come in. */
+/** Old records are looked for this often (and when a question comes after as long). */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
-/** Dismissals share the store under their own intent; they are not questions. */
-const DISMISSED = '@dismissed';
+/** Lines of the file that hold no live record, tolerated before it is compacted: this many or a quarter of the records. */
+const MIN_DEAD_LINES = 1000;
 
 /**
- * The question log, sealed at rest (a PrivateStore keyed by question id). In memory: the
- * records within the retention, their ids in the order asked, and the webhook events seen.
+ * The question log. On disk: sealed lines, appended (a question or a vote is one line, never
+ * a rewrite), compacted in the background once a quarter of the lines are dead or records
+ * past the retention have been in the file for a day. In memory: a QuestionRing of columns
+ * (about 40 bytes a record, allocated once for `maxRecords`), the events of the latest
+ * questions, and the dismissals; records are rebuilt as objects only when read.
  */
 export class QuestionLog {
-  private readonly order: string[] = [];
-  private head = 0;
-  private readonly events = new Set<string>();
-  private readonly dismissals = new Map<string, string>();
+  private readonly ring: QuestionRing;
+  private readonly events: RecentEvents;
+  private readonly dismissals: Map<string, string>;
+  /** Lines in the file that hold no live record (replaced by a vote, swept, overwritten). */
+  private deadLines: number;
+  /** Records past the retention were dropped from memory and are still in the file. */
+  private expiredOnDisk = false;
   private lastSweep = 0;
+  private lastCompaction = -Infinity;
+  /** Question ids written while a snapshot is being sealed (their lines go after it). */
+  private changed: Set<string> | null = null;
+  private readonly compaction: BackgroundTask;
+  private readonly sweeper: NodeJS.Timeout;
 
   private constructor(
-    private readonly store: PrivateStore<QuestionRecord>,
+    private readonly file: AppendLog,
+    private readonly key: Buffer,
     private readonly clock: () => Date,
     private readonly retentionMs: number,
-    private readonly maxRecords: number,
-  ) {}
+    held: HeldQuestions & { deadLines: number },
+    logger: Logger | undefined,
+  ) {
+    [this.ring, this.events, this.dismissals, this.deadLines] = [held.ring, held.events, held.dismissals, held.deadLines];
+    this.compaction = new BackgroundTask('compaction of the question log', () => this.compact(), logger);
+    this.sweeper = setInterval(() => this.sweep(this.clock()), SWEEP_EVERY_MS).unref();
+  }
 
   /** Opens the log; an older plain-text file is sealed first (texts that read as reports dropped). */
-  static async open(file: string, key: Buffer, clock: () => Date, opts: QuestionLogOptions = {}): Promise<QuestionLog> {
-    await migratePlainQuestionLog(file, key, QuestionRecordSchema, (r) => sanitize(r));
-    // Not flushed to the disk per question (as before sealing): a power cut may lose the last few.
-    const store = await PrivateStore.open(file, key, QuestionRecordSchema, undefined, { durable: false, ...(opts.logger ? { logger: opts.logger } : {}) });
-    const log = new QuestionLog(store, clock, (opts.retentionDays ?? QUESTION_RETENTION_DAYS) * DAY_MS, opts.maxRecords ?? MAX_RECORDS);
-    const at = (ref: string) => store.peek(ref)!.at;
-    const refs = store.refsWhere(() => true).sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
-    for (const ref of refs) log.remember(ref, store.peek(ref)!);
-    await log.sweep(clock());
+  static async open(path: string, key: Buffer, clock: () => Date, opts: QuestionLogOptions = {}): Promise<QuestionLog> {
+    await migratePlainQuestionLog(path, key, QuestionRecordSchema, (r) => sanitize(r));
+    // Not flushed to the disk per question: a power cut may lose the last few.
+    const { log: file, records } = await AppendLog.open(path, { durable: false });
+    const held = { ring: new QuestionRing(opts.maxRecords ?? MAX_RECORDS), events: new RecentEvents(RECENT_EVENTS), dismissals: new Map<string, string>() };
+    let deadLines: number;
+    try {
+      deadLines = loadQuestionFile(records, key, path, held);
+    } catch (err) {
+      await file.close();
+      throw err;
+    }
+    const log = new QuestionLog(file, key, clock, (opts.retentionDays ?? QUESTION_RETENTION_DAYS) * DAY_MS, { ...held, deadLines }, opts.logger);
+    log.sweep(clock());
     return log;
   }
 
   /** Records a question; a second record of the same webhook event (a replay) is ignored. */
   async record(entry: QuestionRecord): Promise<void> {
     if (entry.event !== undefined && this.events.has(entry.event)) return;
-    const clean = sanitize(entry);
-    this.remember(clean.id!, clean);
-    await this.store.set(clean.id!, clean);
+    const clean = QuestionRecordSchema.parse(sanitize(entry));
+    const id = clean.id!;
+    if (this.ring.full) this.dropped(this.ring.shift(), 1);
+    this.ring.push(clean);
+    if (clean.event !== undefined) this.events.add(clean.event, id);
+    const written = this.write(id, clean);
     const now = this.clock().getTime();
-    if (this.size > this.maxRecords || now - this.lastSweep > SWEEP_EVERY_MS) await this.sweep(new Date(now));
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) this.sweep(new Date(now));
+    await written;
   }
 
   /** The record of one question, or undefined (unknown, or past the retention). */
   get(id: string): QuestionRecord | undefined {
-    const record = this.store.get(id);
-    return record && record.intent !== DISMISSED ? record : undefined;
+    const slot = this.ring.find(id);
+    return slot === NONE ? undefined : this.ring.record(slot);
   }
 
   /** Notes whether the answer helped; a second vote replaces the first. False for an unknown question. */
   async vote(id: string, helpful: boolean): Promise<boolean> {
-    const record = this.get(id);
-    if (!record) return false;
-    await this.store.set(id, { ...record, vote: helpful ? 'up' : 'down' });
+    const slot = this.ring.find(id);
+    if (slot === NONE) return false;
+    const record: QuestionRecord = { ...this.ring.record(slot), vote: helpful ? 'up' : 'down' };
+    this.ring.replace(slot, record);
+    this.deadLines += 1;
+    await this.write(id, record);
     return true;
   }
 
-  /** Questions asked in [from, to), oldest first (read-only: shared, not copied). */
-  between(from: Date, to: Date): readonly Readonly<QuestionRecord>[] {
-    const [a, b] = [from.toISOString(), to.toISOString()];
-    return this.live().filter((record) => record.at >= a && record.at < b);
+  /** Questions asked in [from, to), oldest first (fresh objects, rebuilt from the columns). */
+  between(from: Date, to: Date): QuestionRecord[] {
+    const out: QuestionRecord[] = [];
+    for (const slot of this.ring.slots(from.getTime(), to.getTime())) out.push(this.ring.record(slot));
+    return out;
   }
 
   all(): QuestionRecord[] {
-    return this.live().map((q) => ({ ...q }));
-  }
-
-  private live(): Readonly<QuestionRecord>[] {
-    const out: Readonly<QuestionRecord>[] = [];
-    for (let i = this.head; i < this.order.length; i++) {
-      const record = this.store.peek(this.order[i]!);
-      if (record) out.push(record);
-    }
-    return out;
+    return this.between(new Date(-8.64e15), new Date(8.64e15));
   }
 
   /** Hides a group of questions (staff judged them off-topic): those asked up to `at` leave the lists. */
   async dismiss(group: string, at: Date): Promise<void> {
     const id = dismissalId(group);
+    if (this.dismissals.has(group)) this.deadLines += 1;
     this.dismissals.set(group, at.toISOString());
-    await this.store.set(id, { id, at: at.toISOString(), intent: DISMISSED, text: group, match: null, kind: null, score: null });
+    await this.write(id, dismissalRecord(group, at.toISOString()));
   }
 
   /** When each dismissed group was dismissed. */
@@ -135,56 +140,93 @@ export class QuestionLog {
   }
 
   get size(): number {
-    return this.order.length - this.head;
+    return this.ring.size;
   }
 
-  /** Deletes records past the retention (and the oldest beyond the cap); returns how many. */
-  async sweep(now: Date): Promise<number> {
+  /**
+   * Drops records past the retention from memory (oldest first, so it costs what it drops)
+   * and dismissals as old; the file loses them at its next compaction, which is asked for
+   * when they have waited a day (at once when the log is opened). Returns how many records.
+   */
+  sweep(now: Date): number {
     this.lastSweep = now.getTime();
-    const cutoff = new Date(now.getTime() - this.retentionMs).toISOString();
-    const doomed: string[] = [];
-    while (this.head < this.order.length) {
-      const id = this.order[this.head]!;
-      const record = this.store.peek(id);
-      if (record && record.at >= cutoff && this.size <= this.maxRecords) break;
-      if (record?.event !== undefined) this.events.delete(record.event);
-      doomed.push(id);
-      this.head += 1;
-    }
+    const cutoff = now.getTime() - this.retentionMs;
+    let count = 0;
+    for (let at = this.ring.oldestAt(); at !== undefined && at < cutoff; at = this.ring.oldestAt()) if (this.dropped(this.ring.shift(), 1)) count += 1;
     for (const [group, at] of this.dismissals) {
-      if (at >= cutoff) continue;
+      if (Date.parse(at) >= cutoff) continue;
       this.dismissals.delete(group);
-      doomed.push(dismissalId(group));
+      void this.file.append(deletionLine(dismissalId(group))).catch(() => undefined);
+      this.deadLines += 2;
+      count += 1;
     }
-    // Drop the swept ids from the front now and then, not on every sweep.
-    if (this.head > 1024 && this.head * 2 > this.order.length) {
-      this.order.splice(0, this.head);
-      this.head = 0;
-    }
-    await Promise.all(doomed.map((id) => this.store.delete(id)));
-    if (doomed.length > 0) await this.store.compact();
-    return doomed.length;
+    if (count > 0) this.expiredOnDisk = true;
+    this.compactIfDue(now.getTime());
+    return count;
   }
 
-  close(): Promise<void> {
-    return this.store.close();
+  /** Counts a record gone from memory whose line is still in the file. */
+  private dropped(id: string | undefined, lines: number): boolean {
+    if (id === undefined) return false;
+    this.changed?.add(id);
+    this.deadLines += lines;
+    return true;
   }
 
-  private remember(id: string, record: Readonly<QuestionRecord>): void {
-    if (record.intent === DISMISSED) {
-      this.dismissals.set(record.text ?? '', record.at);
-      return;
+  private async write(id: string, record: QuestionRecord): Promise<void> {
+    this.changed?.add(id);
+    const written = this.file.append(recordLine(this.key, id, record));
+    this.compactIfDue(this.clock().getTime());
+    await written;
+  }
+
+  private compactIfDue(now: number): void {
+    const tooManyDead = this.deadLines > Math.max(MIN_DEAD_LINES, this.ring.size / 4);
+    const expiredWaited = this.expiredOnDisk && now - this.lastCompaction >= DAY_MS;
+    if (tooManyDead || expiredWaited) this.compaction.request();
+  }
+
+  /** Rewrites the file as a sealed snapshot of what is kept (in the background; appends go on meanwhile). */
+  private async compact(): Promise<void> {
+    this.lastCompaction = this.clock().getTime();
+    const [deadBefore, expiredBefore] = [this.deadLines, this.expiredOnDisk];
+    this.expiredOnDisk = false;
+    this.changed = new Set();
+    try {
+      await writeQuestionSnapshot({
+        file: this.file,
+        key: this.key,
+        refs: () => [...[...this.ring.slots()].map((slot) => [this.ring.idOf(slot)!, slot] as [string, number]), ...[...this.dismissals.keys()].map((group) => [dismissalId(group), NONE] as [string, number])],
+        current: (ref, slot) => this.current(ref, slot),
+        takeChanged: () => {
+          const changed = [...(this.changed ?? [])];
+          this.changed = null;
+          return changed;
+        },
+      });
+      this.deadLines -= deadBefore;
+    } catch (err) {
+      this.expiredOnDisk ||= expiredBefore;
+      throw err;
+    } finally {
+      this.changed = null;
     }
-    this.order.push(id);
-    if (record.event !== undefined) this.events.add(record.event);
+  }
+
+  /** A record as the file should hold it now: a question with its event (while remembered), or a dismissal. */
+  private current(ref: string, hint = NONE): QuestionRecord | undefined {
+    const group = ref.startsWith('d') && ref.length === 21 ? [...this.dismissals.keys()].find((g) => dismissalId(g) === ref) : undefined;
+    if (group !== undefined) return dismissalRecord(group, this.dismissals.get(group)!);
+    const slot = hint !== NONE && this.ring.idOf(hint) === ref ? hint : this.ring.find(ref);
+    if (slot === NONE) return undefined;
+    const event = this.events.event(ref);
+    return { ...this.ring.record(slot), ...(event !== undefined ? { event } : {}) };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    await this.compaction.close();
+    await this.file.close();
   }
 }
 
-const dismissalId = (group: string) => `d${createHash('sha256').update(group).digest('hex').slice(0, 20)}`;
-
-/** The record as it may be stored: an id, and a text only when it cannot be a report. */
-function sanitize(entry: QuestionRecord): QuestionRecord {
-  const { text, ...rest } = entry;
-  const kept = keptText(entry.intent, text);
-  return { ...rest, id: entry.id ?? newQuestionId(), ...(kept !== undefined ? { text: kept } : {}) };
-}

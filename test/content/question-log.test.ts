@@ -24,9 +24,9 @@ describe('QuestionLog', () => {
     await log.close();
 
     const reopened = await openLog(file);
-    await reopened.record(question({ event: 'ev-1' }));
-    await reopened.record(question({ event: 'ev-2' }));
-    expect(reopened.all().map((q) => q.event)).toEqual(['ev-1', 'ev-2']);
+    await reopened.record(question({ event: 'ev-1', text: 'again' }));
+    await reopened.record(question({ event: 'ev-2', text: 'second' }));
+    expect(reopened.all().map((q) => q.text)).toEqual(['ผล ita ปีนี้', 'second']);
     await reopened.close();
   });
 
