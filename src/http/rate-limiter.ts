@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { addBangkokDays, startOfBangkokDay } from '../thai/bangkok-days.js';
+import { addBangkokDays, startOfBangkokDay } from '../thai/bangkok-time.js';
 
 /** How long an attempt counts: a sliding window of so many milliseconds, or until Bangkok midnight. */
 export type LimitWindow = number | 'bangkok-day';

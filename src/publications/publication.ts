@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { TOPIC_IDS } from '../people/topics.js';
+import { bangkokInstant } from '../thai/bangkok-time.js';
 
 /**
  * A publication: news, an announcement, a procurement notice, a measure or a report the
@@ -66,11 +67,10 @@ export const PublicationInputSchema = z
 export type PublicationInput = z.infer<typeof PublicationInputSchema>;
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const BANGKOK_OFFSET_MIN = 7 * 60;
 
 /**
- * An ISO 8601 date and time; without an offset it is read in Asia/Bangkok (UTC+7, no
- * daylight saving), whatever the machine's zone. Null when it is not one, or names a day
+ * An ISO 8601 date and time; without an offset it is read as Bangkok wall-clock time
+ * (Asia/Bangkok), whatever the machine's zone. Null when it is not one, or names a day
  * or hour that does not exist (2026-02-30, 25:00).
  */
 export function parseBangkokInstant(text: string): Date | null {
@@ -78,10 +78,12 @@ export function parseBangkokInstant(text: string): Date | null {
   if (!m) return null;
   const [y, mo, d, h, mi, s, ms] = m.slice(1, 8).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number, number];
   const zone = m[8]?.toUpperCase();
-  const offset = zone === undefined ? BANGKOK_OFFSET_MIN : zone === 'Z' ? 0 : offsetMinutes(zone);
-  const fields = new Date(Date.UTC(y, mo - 1, d, h, mi, s, Number(String(ms).padEnd(3, '0').slice(0, 3))));
+  const millis = Number(String(ms).padEnd(3, '0').slice(0, 3));
+  // The fields as written, checked on a zone-free calendar: 2026-02-30 and 25:00 do not exist
+  const fields = new Date(Date.UTC(y, mo - 1, d, h, mi, s, millis));
   if (fields.getUTCMonth() !== mo - 1 || fields.getUTCDate() !== d || fields.getUTCHours() !== h || fields.getUTCMinutes() !== mi) return null;
-  return new Date(fields.getTime() - offset * 60_000);
+  if (zone === undefined) return bangkokInstant(y, mo, d, h, mi, s, millis);
+  return new Date(fields.getTime() - (zone === 'Z' ? 0 : offsetMinutes(zone)) * 60_000);
 }
 
 function offsetMinutes(zone: string): number {

@@ -1,9 +1,9 @@
+import { addBangkokMonths } from '../thai/bangkok-time.js';
 import { cleanBody, parseBangkokInstant, PublicationInputSchema, type Publication } from './publication.js';
 import { PublishError } from './publish-error.js';
 
-/** How far publishAt may lie in the past (clock skew, a slow form) or ahead. */
+/** How far publishAt may lie in the past (clock skew, a slow form); ahead, up to a year on Bangkok's calendar. */
 const PAST_TOLERANCE_MS = 5 * 60_000;
-const FUTURE_LIMIT_MS = 366 * 24 * 3600_000;
 
 export type PublicationDraft = Pick<Publication, 'topic' | 'title' | 'body' | 'url' | 'imageUrl' | 'urgent' | 'publishAt'>;
 
@@ -16,7 +16,7 @@ export function validatePublicationInput(input: unknown, now: Date): Publication
   const at = parsed.publishAt ? parseBangkokInstant(parsed.publishAt)! : now;
   const refuse = (message: string) => new PublishError('invalid', `publishAt ${message}`, [{ path: 'publishAt', message }]);
   if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS) throw refuse('is in the past');
-  if (at.getTime() > now.getTime() + FUTURE_LIMIT_MS) throw refuse('is more than a year ahead');
+  if (at > addBangkokMonths(now, 12)) throw refuse('is more than a year ahead');
   return {
     topic: parsed.topic,
     title: parsed.title.replace(/\s+/g, ' '),

@@ -1,7 +1,6 @@
-import { BE_OFFSET, bangkokParts, formatDateThai } from '../thai/date.js';
-
-const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { addBangkokMonths, addBangkokWeeks, bangkokParts, startOfBangkokWeek } from '../thai/bangkok-time.js';
+import { formatDateThai } from '../thai/date.js';
+import { fiscalYearOf, fiscalYearStart } from '../thai/fiscal-year.js';
 
 /** A quarter of the Thai government's fiscal year (1 October – 30 September), in Bangkok time. */
 export interface FiscalQuarter {
@@ -13,22 +12,17 @@ export interface FiscalQuarter {
   to: Date;
 }
 
-/** Midnight in Bangkok at the start of a calendar day (month 0-11; overflow rolls over). */
-const bangkokMidnight = (year: number, month: number, day = 1) => new Date(Date.UTC(year, month, day) - BANGKOK_OFFSET_MS);
-
 /** Q1 = October–December of the year before the fiscal year (in CE), Q2 = January–March ... */
 export function fiscalQuarter(fiscalYear: number, quarter: 1 | 2 | 3 | 4): FiscalQuarter {
-  const ceYear = fiscalYear - BE_OFFSET;
-  const firstMonth = 9 + (quarter - 1) * 3; // October of the year before, counted on from there
-  return { fiscalYear, quarter, from: bangkokMidnight(ceYear - 1, firstMonth), to: bangkokMidnight(ceYear - 1, firstMonth + 3) };
+  const from = addBangkokMonths(fiscalYearStart(fiscalYear), (quarter - 1) * 3);
+  return { fiscalYear, quarter, from, to: addBangkokMonths(from, 3) };
 }
 
 /** The fiscal quarter an instant falls in (Bangkok calendar). */
 export function fiscalQuarterOf(at: Date): FiscalQuarter {
-  const { year, month } = bangkokParts(at);
-  const fiscalYear = (month >= 10 ? year + 1 : year) + BE_OFFSET;
+  const { month } = bangkokParts(at);
   const quarter = (Math.floor(((month + 2) % 12) / 3) + 1) as 1 | 2 | 3 | 4;
-  return fiscalQuarter(fiscalYear, quarter);
+  return fiscalQuarter(fiscalYearOf(at), quarter);
 }
 
 /** "ไตรมาสที่ 1 ปีงบประมาณ พ.ศ. 2569". */
@@ -49,11 +43,9 @@ export function shiftQuarter(q: FiscalQuarter, by: -1 | 1): FiscalQuarter {
  */
 export function weeksOf(from: Date, to: Date): Array<{ from: Date; to: Date }> {
   const weeks: Array<{ from: Date; to: Date }> = [];
-  const p = bangkokParts(from);
-  const weekday = (new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7; // Monday = 0
-  let monday = bangkokMidnight(p.year, p.month - 1, p.day - weekday);
+  let monday = startOfBangkokWeek(from);
   while (monday < to) {
-    const next = new Date(monday.getTime() + 7 * DAY_MS);
+    const next = addBangkokWeeks(monday, 1);
     weeks.push({ from: monday < from ? from : monday, to: next > to ? to : next });
     monday = next;
   }

@@ -1,7 +1,7 @@
 import type { Friend } from '../people/friend-repo.js';
 import type { AppendLog } from '../storage/append-log.js';
 import type { Logger } from '../logger.js';
-import { bangkokParts } from '../thai/date.js';
+import { bangkokParts } from '../thai/bangkok-time.js';
 import type { PeopleChanges } from './report-figures.js';
 
 /** One counted change: a day (Bangkok), what happened, and the topic for topic changes. No one's id. */

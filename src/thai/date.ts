@@ -1,7 +1,7 @@
+import { bangkokParts } from './bangkok-time.js';
 import { toArabicDigits } from './digits.js';
 
-/** Thailand has had no daylight saving since 1920: Asia/Bangkok is always UTC+7. */
-const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** Buddhist era = Common Era + 543. */
 export const BE_OFFSET = 543;
 
 export const THAI_MONTHS = [
@@ -11,18 +11,6 @@ export const THAI_MONTHS = [
 export const THAI_MONTHS_SHORT = [
   'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
 ] as const;
-
-/** Calendar fields of an instant as seen in Asia/Bangkok, whatever the machine's zone. */
-export function bangkokParts(at: Date): { year: number; month: number; day: number; hour: number; minute: number } {
-  const shifted = new Date(at.getTime() + BANGKOK_OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-  };
-}
 
 /** Month number (1-12) of a Thai month name, full or abbreviated; null when unknown. */
 export function thaiMonthNumber(name: string): number | null {

@@ -1,4 +1,4 @@
-import { addBangkokDays } from '../thai/bangkok-days.js';
+import { addBangkokDays } from '../thai/bangkok-time.js';
 import type { TipRecord, TipStatus } from './tip-model.js';
 import { TIP_STATUSES } from './tip-model.js';
 

@@ -1,5 +1,5 @@
-import { BE_OFFSET, bangkokParts } from '../thai/date.js';
 import { toThaiDigits } from '../thai/digits.js';
+import { fiscalYearOf } from '../thai/fiscal-year.js';
 
 /**
  * The number staff call a tip by: the fiscal year (Buddhist era, starting 1 October in
@@ -8,11 +8,6 @@ import { toThaiDigits } from '../thai/digits.js';
  */
 export const TIP_NUMBER = /^(\d{4})-(\d{4,})$/;
 
-/** The Thai fiscal year an instant falls in: FY 2569 runs from 1 Oct 2025 to 30 Sep 2026 (Bangkok). */
-export function fiscalYearOf(at: Date): number {
-  const { year, month } = bangkokParts(at);
-  return (month >= 10 ? year + 1 : year) + BE_OFFSET;
-}
 
 export const tipNumber = (fiscalYear: number, seq: number): string => `${fiscalYear}-${String(seq).padStart(4, '0')}`;
 

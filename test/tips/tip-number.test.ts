@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TipFiling } from '../../src/tips/tip-filing.js';
-import { fiscalYearOf, tipNumberText } from '../../src/tips/tip-number.js';
+import { fiscalYearOf } from '../../src/thai/fiscal-year.js';
+import { tipNumberText } from '../../src/tips/tip-number.js';
 import { TipRepo } from '../../src/tips/tip-repo.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

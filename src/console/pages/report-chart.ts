@@ -1,4 +1,5 @@
-import { bangkokParts, THAI_MONTHS_SHORT } from '../../thai/date.js';
+import { bangkokParts } from '../../thai/bangkok-time.js';
+import { THAI_MONTHS_SHORT } from '../../thai/date.js';
 import { html, num } from '../../http/html.js';
 
 const COLOURS = { answered: '#0b6e4f', unanswered: '#b54708' };

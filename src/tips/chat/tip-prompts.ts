@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { encodePostback } from '../../bot/postback.js';
 import { quickReplyOf, textMessage } from '../../flex/messages.js';
-import { bangkokParts } from '../../thai/date.js';
+import { bangkokParts } from '../../thai/bangkok-time.js';
 import { CHAT, LABEL } from '../tip-texts.js';
 import type { Draft, Step } from './tip-draft.js';
 import { ASK_LABEL, ASK_SAY } from './question-check.js';
