@@ -67,6 +67,7 @@ describe('image evidence in chat', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(attachment.type);
       expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+      expect([res.headers.get('x-content-type-options'), res.headers.get('cache-control')]).toEqual(['nosniff', 'no-store']);
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(SECRETS.filter((s) => bytes.includes(Buffer.from(s, 'latin1')))).toEqual([]);
     }

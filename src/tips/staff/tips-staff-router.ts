@@ -94,7 +94,8 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
     if (!file) throw notFound('attachment');
     const now = deps.clock();
     await deps.audit.append(now, actor(req), 'tip.attachment', `tip:${id}`, { attachment: String(req.params.attachment) });
-    res.set({ 'Content-Disposition': `attachment; filename="${req.params.attachment}.${file.type === 'image/png' ? 'png' : 'jpg'}"`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+    // nosniff and no-store come with the shared headers (src/http/headers.ts) on every answer
+    res.set('Content-Disposition', `attachment; filename="${req.params.attachment}.${file.type === 'image/png' ? 'png' : 'jpg'}"`);
     res.type(file.type).send(file.bytes);
   });
   return router;
