@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { clientErrorCode, clientErrorStatus } from './http/error-status.js';
+import { failureOf, routeOf } from './http/failure-log.js';
 import { baseHeaders, inlineStyleCsp, setBaseHeaders } from './http/headers.js';
 import { answerUnparsable } from './http/unparsable-request.js';
 import type { Logger } from './logger.js';
@@ -66,7 +67,7 @@ function lastErrors(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const status = clientErrorStatus(err);
-    if (status === null) logger.error('request failed', { route: req.path.slice(0, 100).replace(/[0-9a-f-]{8,}/gi, ':id'), error: (err as Error).name });
+    if (status === null) logger.error('request failed', { route: routeOf(req).slice(0, 100), ...failureOf(err) });
     res.status(status ?? 500).json({ error: status ? { code: clientErrorCode(status), message: 'the request could not be understood' } : { code: 'internal', message: 'something went wrong; it has been logged' } });
   };
 }
