@@ -60,11 +60,33 @@ const RULES: readonly [Simple, (m: Utterance) => boolean][] = [
 /** How much of a message is read to understand it. */
 export const MAX_QUESTION_CHARS = 500;
 
+/** Questions remembered per index; the oldest is forgotten first. */
+const REMEMBERED = 500;
+/** Only short messages are remembered: questions are short, and nothing else needs to stay in memory. */
+const REMEMBERED_CHARS = 120;
+const remembered = new WeakMap<SearchIndex, { version: number; byText: Map<string, Understanding> }>();
+
 /**
  * Understands a resident's message: an intent recognised from its words (typos forgiven),
  * or else a search of the content with the confidence rule applied. Pure: the index is given.
+ * A question for the content is the same for everyone who types it, so its understanding is
+ * kept (by the text, until the index changes) and handed out again: treat it as read-only.
  */
 export function understand(fullText: string, index: SearchIndex): Understanding {
+  let cache = remembered.get(index);
+  if (cache?.version !== index.version) remembered.set(index, (cache = { version: index.version, byText: new Map() }));
+  const known = cache.byText.get(fullText);
+  if (known) return known;
+  const understanding = understandAfresh(fullText, index);
+  // Account actions, tips and receipts are never kept: only questions for the content.
+  if (understanding.intent === 'search' && fullText.length <= REMEMBERED_CHARS) {
+    if (cache.byText.size >= REMEMBERED) cache.byText.delete(cache.byText.keys().next().value!);
+    cache.byText.set(fullText, understanding);
+  }
+  return understanding;
+}
+
+function understandAfresh(fullText: string, index: SearchIndex): Understanding {
   // A question is a sentence or two; a pasted page would only cost time (and can be used to
   // slow the bot for everyone), so only its start is read.
   const text = fullText.length > MAX_QUESTION_CHARS ? fullText.slice(0, MAX_QUESTION_CHARS) : fullText;

@@ -29,6 +29,10 @@ export class SearchIndex {
   private freeSlots: number[] = [];
   private readonly scratch = new Scratch();
 
+  /** Bumped on every change of items or synonyms: what was read from the index before is stale. */
+  private changes = 0;
+  private readonly synonymListeners: ((synonyms: readonly (readonly string[])[]) => void)[] = [];
+
   constructor(items: readonly SearchItem[] = [], synonyms: readonly (readonly string[])[] = []) {
     this.thesaurus = new Thesaurus(synonyms);
     for (const [term] of this.thesaurus.entries()) this.vocabulary.add(term);
@@ -40,6 +44,7 @@ export class SearchIndex {
    * staff add in the console works at once for everyone holding this index.
    */
   setSynonyms(synonyms: readonly (readonly string[])[]): void {
+    this.changes += 1;
     const items = this.items();
     this.thesaurus = new Thesaurus(synonyms);
     this.vocabulary = new FuzzyVocabulary();
@@ -49,6 +54,18 @@ export class SearchIndex {
     this.freeSlots = [];
     for (const [term] of this.thesaurus.entries()) this.vocabulary.add(term);
     this.add(items);
+    // Indexes built beside this one (the fact index) take the same synonyms.
+    for (const listener of this.synonymListeners) listener(synonyms);
+  }
+
+  /** Calls `listener` with the new table whenever the synonyms change. */
+  onSynonyms(listener: (synonyms: readonly (readonly string[])[]) => void): void {
+    this.synonymListeners.push(listener);
+  }
+
+  /** Changes so far (items added or removed, synonyms replaced): a cache of answers keeps it to know when to forget. */
+  get version(): number {
+    return this.changes;
   }
 
   /** Every indexed item (the console lists them as answers a phrase can be pointed at). */
@@ -68,6 +85,7 @@ export class SearchIndex {
 
   /** Adds items; an item with the id of one already indexed replaces it. */
   add(items: readonly SearchItem[]): void {
+    this.changes += 1;
     for (const item of items) {
       this.remove(item.id);
       const terms = itemTerms(item, this.thesaurus);
@@ -84,6 +102,7 @@ export class SearchIndex {
     const slot = this.slotOf.get(id);
     const entry = slot === undefined ? undefined : this.slots[slot];
     if (slot === undefined || !entry) return false;
+    this.changes += 1;
     this.postings.remove(slot, entry.terms);
     this.slots[slot] = undefined;
     this.slotOf.delete(id);

@@ -2,7 +2,7 @@ import { containsPhrase, phrases } from '../../bot/phrase-match.js';
 import { isReportingQuestion } from '../../bot/tip-intent.js';
 import type { Hit } from '../search-index.js';
 import type { FactBook } from './fact-book.js';
-import { chooseFact, yearsAsked, type AnswerContext } from './fact-choice.js';
+import { chooseFact, FOLLOW_ON, yearsAsked, type AnswerContext } from './fact-choice.js';
 import type { FactUnit } from './fact-units.js';
 import { meets } from './question-words.js';
 import type { Field } from './question-kinds.js';
@@ -45,8 +45,28 @@ const SECTION_WORDS = phrases(['ประกาศ', 'หัวข้อ', 'anno
 const EACH_WORDS = phrases(['แต่ละ', 'ทุกมาตรการ', 'ทั้งหมด', 'ทั้งสาม', 'each', 'every', 'all']);
 const MEASURE_FIELDS: ReadonlySet<Field> = new Set(['method', 'period', 'owner', 'summary', 'outcome', 'budget']);
 
-/** Answers a question from the facts, the service's facts, the lists, or the items found. */
-export function answerQuestion(book: FactBook, q: Question, context: AnswerContext | null): { reply: Reply; context: AnswerContext | null } {
+type Answered = { reply: Reply; context: AnswerContext | null };
+/** `keeps`: the answer leaves the previous answer's context as it was. */
+type Fresh = Answered & { keeps?: true };
+/** Answers of questions that do not depend on the previous answer, kept on the (shared, read-only) question. */
+const remembered = new WeakMap<Question, { book: FactBook; reply: Reply; context: AnswerContext | null; passesOn: boolean }>();
+
+/**
+ * Answers a question from the facts, the service's facts, the lists, or the items found. A
+ * question that names its subject and no "that year" or "แล้ว…ล่ะ" is answered the same for
+ * everyone: its answer is kept with the question (understanding hands the same one out).
+ */
+export function answerQuestion(book: FactBook, q: Question, context: AnswerContext | null): Answered {
+  const { shape } = q;
+  const alone = !shape.subjectless && !shape.time.thatYear && !FOLLOW_ON.test(shape.time.rest);
+  const known = alone ? remembered.get(q) : undefined;
+  if (known?.book === book) return { reply: known.reply, context: known.passesOn ? context : known.context };
+  const { reply, context: next, keeps } = answerAfresh(book, q, context);
+  if (alone) remembered.set(q, { book, reply, context: keeps ? null : next, passesOn: keeps === true });
+  return { reply, context: next };
+}
+
+function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null): Fresh {
   const { shape } = q;
   const service = serviceFactFor(book.service.facts, shape, isReportingQuestion(shape.said, shape.kind, shape.fields));
   if (service) return { reply: { type: 'service', fact: service }, context: null };
@@ -62,7 +82,8 @@ export function answerQuestion(book: FactBook, q: Question, context: AnswerConte
     const [unit] = choice.units;
     return { reply: unit ? { ...choice, ...said(unit, shape) } : choice, context: unit ? { family: unit.family, key: unit.key, year: unit.year } : null };
   }
-  if (choice) return { reply: choice, context };
+  // Not a fact of its own (not held, no such year): the previous answer stays the subject.
+  if (choice) return { reply: choice, context, keeps: true };
   return itemsAnswer(book, q, subject, year, context);
 }
 

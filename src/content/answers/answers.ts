@@ -1,5 +1,6 @@
 import type { PublicationHit, SearchHit } from '../../flex/search-messages.js';
 import type { ContentDocument } from '../model.js';
+import type { SearchIndex } from '../search-index.js';
 import type { SearchItem } from '../search-items.js';
 import { AnswerMemory } from './answer-memory.js';
 import { FactBook } from './fact-book.js';
@@ -18,12 +19,16 @@ export interface Answers {
 export function createAnswers(opts: {
   docs: readonly ContentDocument[];
   synonyms: readonly (readonly string[])[];
+  /** The item index: synonyms staff add to it in the console reach the facts at once. */
+  index?: SearchIndex;
   item: (id: string) => SearchItem | undefined;
   latestAnnouncement?: () => PublicationHit | undefined;
   serviceFactsFile?: string;
 }): Answers {
+  const book = new FactBook(opts.docs, opts.synonyms, loadServiceFacts(opts.serviceFactsFile));
+  opts.index?.onSynonyms((synonyms) => book.setSynonyms(synonyms));
   return {
-    book: new FactBook(opts.docs, opts.synonyms, loadServiceFacts(opts.serviceFactsFile)),
+    book,
     memory: new AnswerMemory(),
     item: opts.item,
     ...(opts.latestAnnouncement ? { latestAnnouncement: opts.latestAnnouncement } : {}),

@@ -4,15 +4,26 @@ import type { SearchItem } from '../search-items.js';
 import { factUnits, type FactUnit } from './fact-units.js';
 import type { ServiceFacts } from './service-facts.js';
 
+/** Searches remembered: one question searches the same words several times (the fact, the clause, the subject). */
+const SEARCHES_KEPT = 8;
+
 /**
  * Every fact of the imported documents, searchable on its own (a second, small index beside
  * the item index, with the same synonyms), and findable by item and fiscal year, so an
- * answer can move to the same fact of another year or another fact of the same item.
+ * answer can move to the same fact of another year or another fact of the same item. Every
+ * lookup is a map read prepared when the documents are loaded: nothing a question does
+ * walks the facts.
  */
 export class FactBook {
   private readonly index: SearchIndex;
   private readonly byId = new Map<string, FactUnit>();
+  private readonly byKeyYear = new Map<string, FactUnit>();
+  private readonly byFamilyYear = new Map<string, FactUnit[]>();
+  private readonly byItem = new Map<string, FactUnit>();
+  private readonly byFieldYear = new Map<string, FactUnit[]>();
   private readonly clauses = new Map<string, FactUnit[]>();
+  private readonly related = new Map<string, string[]>();
+  private readonly searches = new Map<string, { unit: FactUnit; hit: Hit }[]>();
   /** Fiscal years with a document, newest first. */
   readonly years: readonly number[];
 
@@ -22,15 +33,35 @@ export class FactBook {
     readonly service: ServiceFacts,
   ) {
     const units = docs.flatMap((doc) => factUnits(doc, service));
-    for (const unit of units) {
-      this.byId.set(unit.id, unit);
-      if (unit.number) this.clauses.set(`${unit.year}/${unit.number}`, [...(this.clauses.get(`${unit.year}/${unit.number}`) ?? []), unit]);
-    }
+    for (const unit of units) this.file(unit);
     this.years = [...new Set(units.map((u) => u.year))].sort((a, b) => b - a);
     this.index = new SearchIndex(units.map(searchItemOf), synonyms);
   }
 
-  /** Clauses by "year/number" ("2568/2.2"): one per section that has that number. */
+  private file(unit: FactUnit): void {
+    const push = <V>(map: Map<string, V[]>, key: string, value: V): void => void map.set(key, [...(map.get(key) ?? []), value]);
+    this.byId.set(unit.id, unit);
+    if (!this.byKeyYear.has(`${unit.key}@${unit.year}`)) this.byKeyYear.set(`${unit.key}@${unit.year}`, unit);
+    push(this.byFamilyYear, `${unit.family}@${unit.year}`, unit);
+    push(this.byFieldYear, `${unit.field}@${unit.year}`, unit);
+    if (!this.byItem.has(unit.itemId)) this.byItem.set(unit.itemId, unit);
+    if (unit.number) push(this.clauses, `${unit.year}/${unit.number}`, unit);
+    // A measure and the section restating it name each other.
+    if (unit.related) {
+      for (const [from, to] of [[unit.family, unit.related], [unit.related, unit.family]] as const) {
+        const list = this.related.get(from) ?? [];
+        if (!list.includes(to)) this.related.set(from, [...list, to]);
+      }
+    }
+  }
+
+  /** The synonyms staff changed in the console: the facts are searched with them at once. */
+  setSynonyms(synonyms: readonly (readonly string[])[]): void {
+    this.index.setSynonyms(synonyms);
+    this.searches.clear();
+  }
+
+  /** Clauses numbered so ("2.2") in the year: one per section that has that number. */
   clausesNumbered(number: string, year: number): readonly FactUnit[] {
     return this.clauses.get(`${year}/${number}`) ?? [];
   }
@@ -39,64 +70,63 @@ export class FactBook {
     return this.byId.values();
   }
 
-  /** Facts matching the text, best first, with their relevance. */
+  /** Facts matching the text, best first, with their relevance (the last few texts' results are kept). */
   search(text: string): { unit: FactUnit; hit: Hit }[] {
-    return this.index.search(text, { limit: 40 }).flatMap((hit) => {
+    const kept = this.searches.get(text);
+    if (kept) return kept;
+    const found = this.index.search(text, { limit: 40 }).flatMap((hit) => {
       const unit = this.byId.get(hit.item.id);
       return unit ? [{ unit, hit }] : [];
     });
+    if (this.searches.size >= SEARCHES_KEPT) this.searches.delete(this.searches.keys().next().value!);
+    this.searches.set(text, found);
+    return found;
   }
 
   /** The same fact (item and field) in the given year. */
   inYear(key: string, year: number): FactUnit | undefined {
-    for (const unit of this.byId.values()) if (unit.key === key && unit.year === year) return unit;
-    return undefined;
+    return this.byKeyYear.get(`${key}@${year}`);
   }
 
   /** The facts of one item in one year. */
   ofFamily(family: string, year: number): FactUnit[] {
-    return [...this.byId.values()].filter((u) => u.family === family && u.year === year);
+    return this.byFamilyYear.get(`${family}@${year}`) ?? [];
   }
 
   /** The family of the item with this search-item id ("doc-x:measure:doc-x-m2" → "measure:2"). */
   familyOfItem(itemId: string): string | undefined {
-    for (const unit of this.byId.values()) if (unit.itemId === itemId) return unit.family;
-    return undefined;
+    return this.byItem.get(itemId)?.family;
   }
 
   /** A family with the one it restates or is restated by (a measure and its announcement section). */
   withRelated(family: string | null): string[] {
-    if (family === null) return [];
-    const out = [family];
-    for (const unit of this.byId.values()) {
-      if (unit.family === family && unit.related && !out.includes(unit.related)) out.push(unit.related);
-      if (unit.related === family && !out.includes(unit.family)) out.push(unit.family);
-    }
-    return out;
+    return family === null ? [] : [family, ...(this.related.get(family) ?? [])];
   }
 
   /** The one family holding this field in the year, or null when none or several do. */
   onlyFamilyWith(field: string, year: number): string | null {
-    const families = new Set([...this.byId.values()].filter((u) => u.field === field && u.year === year).map((u) => u.family));
+    const families = new Set(this.acrossAll(field, year).map((u) => u.family));
     return families.size === 1 ? [...families][0]! : null;
   }
 
   /** One field of every measure of a year, in the measures' order. */
   acrossMeasures(field: string, year: number): FactUnit[] {
-    const units = [...this.byId.values()].filter((u) => u.field === field && u.year === year && u.family.startsWith('measure:'));
+    const units = this.acrossAll(field, year).filter((u) => u.family.startsWith('measure:'));
     return units.sort((a, b) => Number(a.family.slice(8)) - Number(b.family.slice(8)));
   }
 
   /** The fiscal year of the document behind a search item. */
   yearOfItem(itemId: string): number | undefined {
-    for (const unit of this.byId.values()) if (unit.itemId === itemId) return unit.year;
-    return undefined;
+    return this.byItem.get(itemId)?.year;
   }
 
   /** The search item of a family in a year (to show the whole item of the year asked about). */
   itemIn(family: string, year: number): string | undefined {
-    for (const unit of this.byId.values()) if (unit.family === family && unit.year === year) return unit.itemId;
-    return undefined;
+    return this.ofFamily(family, year)[0]?.itemId;
+  }
+
+  private acrossAll(field: string, year: number): FactUnit[] {
+    return this.byFieldYear.get(`${field}@${year}`) ?? [];
   }
 }
 

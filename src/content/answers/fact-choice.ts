@@ -85,7 +85,7 @@ function notHeld(book: FactBook, field: Field | undefined, about: string | null,
 }
 
 /** "แล้ว ... ล่ะ", "what about ...": a question that continues the previous one. */
-const FOLLOW_ON = /^\s*(?:แล้ว|ส่วน|what about\s|how about\s|and\s)|(?:ล่ะ|ละ|หล่ะ)\s*[?？]?\s*$/iu;
+export const FOLLOW_ON = /^\s*(?:แล้ว|ส่วน|what about\s|how about\s|and\s)|(?:ล่ะ|ละ|หล่ะ)\s*[?？]?\s*$/iu;
 
 /** Kinds a numbered clause of the announcement can answer. */
 const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when', 'yesno']);
