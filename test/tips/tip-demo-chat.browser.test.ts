@@ -78,7 +78,9 @@ describe.skipIf(!browser)('tip flow on the demo chat page, in Chromium at 360 px
     await botSays(page, 'สรุปเรื่องที่จะแจ้ง');
     await chip(page, 'ยืนยัน');
     await userSays(page, 'ยืนยัน');
-    await page.locator('.row.bot .fx-bubble', { hasText: 'เลขรับเรื่อง' }).last().waitFor();
+    // The receipt card, then the number on its own (the opening card also speaks of a เลขรับเรื่อง)
+    await page.locator('.row.bot .fx-bubble', { hasText: 'ได้รับเรื่องแล้ว' }).last().waitFor();
+    await page.locator('.row.bot', { hasText: /\d{4} \d{4} \d{4} \d{4}/ }).last().waitFor();
     await page.screenshot({ path: artifact('tip-demo-receipt.png') });
 
     expect(await page.locator('[data-unknown]').count()).toBe(0);
