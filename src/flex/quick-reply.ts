@@ -24,6 +24,10 @@ const MENU: readonly QuickChoice[] = [
 const words = new Intl.Segmenter('th', { granularity: 'word' });
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
+/** Cut labels already worked out: word segmentation costs ~10 µs a label, and chips repeat (suggestions, titles). */
+const cutLabels = new Map<string, string>();
+const CUT_LABELS_MAX = 2_000;
+
 /**
  * A chip's label within LINE's 20 characters: whole words from the start, never a word cut
  * with "…" (the chip says what the item is called, the text it sends says it in full). A
@@ -32,6 +36,18 @@ const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 export function chipLabel(text: string, max = LIMITS.quickReplyLabel): string {
   const whole = text.replace(/\s+/g, ' ').trim();
   if (whole.length <= max) return whole;
+  const key = `${max}:${whole}`;
+  let label = cutLabels.get(key);
+  if (label === undefined) {
+    // Bounded whatever the content: a full cache starts again rather than growing.
+    if (cutLabels.size >= CUT_LABELS_MAX) cutLabels.clear();
+    label = cutAtWord(whole, max);
+    cutLabels.set(key, label);
+  }
+  return label;
+}
+
+function cutAtWord(whole: string, max: number): string {
   let out = '';
   for (const { segment } of words.segment(whole)) {
     if ((out + segment).trimEnd().length > max) break;
