@@ -36,13 +36,13 @@ const CUT_LABELS_MAX = 2_000;
 export function chipLabel(text: string, max = LIMITS.quickReplyLabel): string {
   const whole = text.replace(/\s+/g, ' ').trim();
   if (whole.length <= max) return whole;
-  const key = `${max}:${whole}`;
-  let label = cutLabels.get(key);
+  if (max !== LIMITS.quickReplyLabel) return cutAtWord(whole, max);
+  let label = cutLabels.get(whole);
   if (label === undefined) {
     // Bounded whatever the content: a full cache starts again rather than growing.
     if (cutLabels.size >= CUT_LABELS_MAX) cutLabels.clear();
     label = cutAtWord(whole, max);
-    cutLabels.set(key, label);
+    cutLabels.set(whole, label);
   }
   return label;
 }
