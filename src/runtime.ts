@@ -116,7 +116,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     questions,
     understand: (text) => understand(text, index),
     resolve: (item) => library.hitFor(item, (id) => publishing.hit(id)),
-    answers: createAnswers({ docs, synonyms, index, item: (id) => index.get(id), latestAnnouncement: () => newestOfTopic(publishing, 'announcement') }),
+    answers: createAnswers({ docs, synonyms, index, item: (id) => index.get(id), latestAnnouncement: () => newestOfTopic(publishing, 'announcement'), feed: publishing }),
     extensions: { flows: { ...tips.flows }, intents: { ...tips.intents, ...subscriptions.intents }, postbacks: { ...tips.postbacks, ...subscriptions.postbacks, ...feedbackExtensions({ questions }).postbacks } },
   });
   const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say, ...(opts.replies ? { replies: opts.replies } : {}) });

@@ -3,6 +3,9 @@ import type { BotContext } from '../bot/context.js';
 import type { Understanding } from '../bot/understand.js';
 import { answerQuestion, type Reply } from '../content/answers/answer-question.js';
 import type { Answers } from '../content/answers/answers.js';
+import type { FactBook } from '../content/answers/fact-book.js';
+import { periodAsked, publishedIn, type PeriodAsked, type PublicationFeed } from '../content/answers/publication-period.js';
+import { periodMessages } from '../flex/answer-period-view.js';
 import type { ContentLibrary } from '../content/library.js';
 import { newQuestionId, type QuestionLog, type QuestionRecord } from '../content/question-log.js';
 import type { SearchItem } from '../content/search-items.js';
@@ -41,11 +44,21 @@ export async function handleText(deps: TextDeps, ctx: BotContext, text: string):
 async function answerSearch(deps: TextDeps, ctx: BotContext, u: Search, text: string): Promise<void> {
   const id = newQuestionId();
   const answers = deps.answers;
+  const asked = answers?.feed ? periodAsked(u.shape, ctx.now) : null;
+  if (answers?.feed && asked) return answerPeriod(deps, ctx, u, { asked, feed: answers.feed, book: answers.book }, id);
   const context = answers && ctx.userId ? answers.memory.get(ctx.userId, ctx.now) : null;
   const answered = answers ? answerQuestion(answers.book, u, context) : { reply: legacyReply(u), context: null };
   if (answers && ctx.userId && answered.context) answers.memory.set(ctx.userId, answered.context, ctx.now);
   ctx.reply(...messagesFor(deps, u, answered.reply, text, id));
   await deps.questions.record({ id, ...(ctx.event.webhookEventId ? { event: ctx.event.webhookEventId } : {}), at: ctx.now.toISOString(), intent: 'search', text: u.normalized, ...matchOf(answered.reply, u) });
+}
+
+/** Publications asked for by when they were published: drawn each time, as publishing goes on. */
+async function answerPeriod(deps: TextDeps, ctx: BotContext, u: Search, p: { asked: PeriodAsked; feed: PublicationFeed; book: FactBook }, id: string): Promise<void> {
+  const hits = publishedIn(p.feed, p.asked);
+  ctx.reply(...withFeedback(periodMessages(p.asked, hits, p.book, deps.library.agencyName()), id));
+  const match = hits[0] ? { match: `publications:${p.asked.topic}`, kind: 'publication', score: null } : { match: null, kind: null, score: null };
+  await deps.questions.record({ id, ...(ctx.event.webhookEventId ? { event: ctx.event.webhookEventId } : {}), at: ctx.now.toISOString(), intent: 'search', text: u.normalized, ...match });
 }
 
 function legacyReply(u: Search): Reply {

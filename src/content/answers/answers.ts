@@ -4,6 +4,7 @@ import type { SearchIndex } from '../search-index.js';
 import type { SearchItem } from '../search-items.js';
 import { AnswerMemory } from './answer-memory.js';
 import { FactBook } from './fact-book.js';
+import type { PublicationFeed } from './publication-period.js';
 import { loadServiceFacts } from './service-facts.js';
 
 /** What the text handler needs to answer at the grain of facts. */
@@ -13,6 +14,8 @@ export interface Answers {
   /** The indexed item with this id (an answer may move to the same item of another year). */
   item: (id: string) => SearchItem | undefined;
   latestAnnouncement?: () => PublicationHit | undefined;
+  /** What is published, for publications asked for by date ("ข่าวปี 2569"). */
+  feed?: PublicationFeed;
 }
 
 /** Builds the fact book from the documents, the synonyms and data/service-facts.json. */
@@ -23,6 +26,7 @@ export function createAnswers(opts: {
   index?: SearchIndex;
   item: (id: string) => SearchItem | undefined;
   latestAnnouncement?: () => PublicationHit | undefined;
+  feed?: PublicationFeed;
   serviceFactsFile?: string;
 }): Answers {
   const book = new FactBook(opts.docs, opts.synonyms, loadServiceFacts(opts.serviceFactsFile));
@@ -32,6 +36,7 @@ export function createAnswers(opts: {
     memory: new AnswerMemory(),
     item: opts.item,
     ...(opts.latestAnnouncement ? { latestAnnouncement: opts.latestAnnouncement } : {}),
+    ...(opts.feed ? { feed: opts.feed } : {}),
   };
 }
 

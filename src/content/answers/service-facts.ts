@@ -36,7 +36,7 @@ export type FactLabels = Record<LabelKey, string>;
 /** The sentences around the facts; `{name}` marks where a value goes. */
 export const WORDING_KEYS = [
   'openItem', 'startTip', 'subscribe', 'year', 'measureCount', 'measureList', 'sectionList', 'across', 'notHeld', 'notHeldDetail', 'noYear', 'noYearDetail',
-  'serviceSource', 'fromDocuments', 'verdictYes', 'verdictNo',
+  'serviceSource', 'fromDocuments', 'verdictYes', 'verdictNo', 'publicationsIn', 'publicationsNone', 'yearPeriod', 'monthPeriod',
 ] as const;
 export type WordingKey = (typeof WORDING_KEYS)[number];
 export type Wording = Record<WordingKey, string>;
