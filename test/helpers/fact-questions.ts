@@ -31,6 +31,7 @@ export const FACT_FILES = {
   own: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions.tsv'),
   fresh: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-fresh.tsv'),
   heldOut: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout.tsv'),
+  heldOut2: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-2.tsv'),
 };
 
 /**
