@@ -60,8 +60,10 @@ function timeAnswers(index: SearchIndex): { p50: number; p99: number } {
 }
 
 /** The whole answer: understanding (intent, kind, field, time, item search) and the fact chosen. */
-function timeFactAnswers(index: SearchIndex, book: FactBook): { p50: number; p99: number } {
+function timeFactAnswers(index: SearchIndex, book: FactBook, fresh: boolean): { p50: number; p99: number } {
   return time((question) => {
+    // An empty add changes the index's version: the question is understood and answered afresh, as the first time it is asked.
+    if (fresh) index.add([]);
     const u = understand(question, index);
     if (u.intent === 'search') answerQuestion(book, u, null);
   });
@@ -88,10 +90,13 @@ export async function benchSearch(): Promise<void> {
     `search: + 1,000 publications (${index.size} items, added in ${fmt(buildMs, 0)} ms): ` +
       `p50 ${fmt(loaded.p50, 3)} ms, p99 ${fmt(loaded.p99, 3)} ms — ${verdict} the p99 ≤ ${TARGET_P99_MS} ms target`,
   );
-  const answered = timeFactAnswers(index, new FactBook(docs, synonyms, loadServiceFacts()));
-  const answerVerdict = answered.p99 <= ANSWER_TARGET_P99_MS ? 'meets' : 'MISSES';
-  console.log(
-    `search: understand + fact answer, 1,000 publications: p50 ${fmt(answered.p50, 3)} ms, p99 ${fmt(answered.p99, 3)} ms — ` +
-      `${answerVerdict} the p99 ≤ ${ANSWER_TARGET_P99_MS} ms target`,
-  );
+  const book = new FactBook(docs, synonyms, loadServiceFacts());
+  for (const [label, fresh] of [['asked for the first time', true], ['asked before (kept)', false]] as const) {
+    const answered = timeFactAnswers(index, book, fresh);
+    const answerVerdict = answered.p99 <= ANSWER_TARGET_P99_MS ? 'meets' : 'MISSES';
+    console.log(
+      `search: understand + fact answer, 1,000 publications, ${label}: p50 ${fmt(answered.p50, 3)} ms, p99 ${fmt(answered.p99, 3)} ms — ` +
+        `${answerVerdict} the p99 ≤ ${ANSWER_TARGET_P99_MS} ms target`,
+    );
+  }
 }
