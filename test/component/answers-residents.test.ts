@@ -31,6 +31,12 @@ describe('answers to questions residents asked the lead', () => {
     expect(await ask('มาตรการตรวจสอบการใช้ดุลพินิจ', 'แล้วใช้งบเท่าไหร่')).toMatch(/^งบประมาณ มาตรการที่ 2/);
   });
 
+  it('when "who does it" follows a clause of the discretion section, then the measure\'s owner answers unless the clause opens with its doer', async () => {
+    expect(await ask('ข้อ 4 มาตรการตรวจสอบการใช้ดุลพินิจ', 'ใครเป็นคนทำ')).toMatch(/^ผู้รับผิดชอบ มาตรการที่ 2/);
+    expect(await ask('ข้อ 5 มาตรการตรวจสอบการใช้ดุลพินิจ', 'ใครเป็นคนทำ')).toMatch(/^ผู้รับผิดชอบ มาตรการที่ 2/);
+    expect(await ask('ข้อ 2.2 มาตรการเผยแพร่ข้อมูลต่อสาธารณะ', 'ใครเป็นคนทำ')).toMatch(/งานประชาสัมพันธ์ สำนักปลัดเทศบาล/);
+  });
+
   it('when a clause is asked by its number and its section\'s name, then that clause of that section is quoted', async () => {
     expect(await ask('ข้อ ๔ ของมาตรการตรวจสอบการใช้ดุลพินิจว่าอะไร')).toMatch(/ข้อ ๔.*ตรวจสอบการใช้ดุลพินิจ|เทคโนโลยีสารสนเทศ/);
     expect(await ask('มาตรการเผยแพร่ข้อมูลต่อสาธารณะ ข้อ 1 ว่ายังไง')).toMatch(/ข้อ ๑ มาตรการเผยแพร่|ช่องทางในการบริการข้อมูลข่าวสาร/);

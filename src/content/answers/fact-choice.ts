@@ -162,8 +162,8 @@ function fromFamily(book: FactBook, family: string, year: number, asked: { wante
   if (named.length > 0) return best(book, text, (u) => named.includes(u)) ?? named[0]!;
   const again = key ? book.inYear(key, year) : undefined;
   if (wanted.length === 0 && again) return again;
-  // "ใครเป็นคนทำ" after a clause that names its doer: that clause again.
-  if (again?.agent && asked.named.length === 0 && wanted.includes('owner')) return again;
+  // "ใครเป็นคนทำ" after a clause that opens with its doer ("งานประชาสัมพันธ์ … ต้อง…"): that clause again.
+  if (again?.agent && again.value.startsWith(again.agent) && asked.named.length === 0 && wanted.includes('owner')) return again;
   // A section restating a measure holds no owner or budget: the measure it restates does.
   const related = book.withRelated(family).slice(1).flatMap((f) => book.ofFamily(f, year));
   return related.find((u) => wanted.includes(u.field as Field)) ?? best(book, text, (u) => u.family === family && fits(u));
