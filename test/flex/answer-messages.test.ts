@@ -13,6 +13,7 @@ import { renderMessage } from '../../src/demo/public/message-render.js';
 import { parsePostback } from '../../src/bot/postback.js';
 import { firstText, previousYearText } from '../helpers/fact-questions.js';
 import { READ_FULL } from '../../src/flex/labels.js';
+import { periodMessages } from '../../src/flex/answer-period-view.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -90,6 +91,20 @@ describe('answer messages', () => {
   it('when a service fact offers a tip, then its button says แจ้งเบาะแส as a message, so the tip flow starts only when tapped', () => {
     const [message] = answerMessages({ type: 'service', fact: book.service.facts.find((f) => f.id === 'report-executive')! }, src, readQuestion('ร้องเรียนนายกที่ไหน'), []);
     expect(JSON.stringify(message)).toContain('{"type":"message","label":"แจ้งเบาะแส","text":"แจ้งเบาะแส"}');
+  });
+
+  it('when publications of a period are listed, then LINE accepts the count and the cards, and the demo chat renders them; none says so', () => {
+    const hit = { kind: 'publication' as const, ...published };
+    const asked = { topic: 'announcement', year: 2569, month: 3, from: 0, to: 0 };
+    const messages = withFeedback(periodMessages(asked, [hit], book, 'เทศบาลตำบลโพนทราย'), 'abcdefghjkmn');
+    expectLineValid('/v2/bot/message/reply', { replyToken: 'r', messages });
+    expect(firstText(messages[0])).toBe('ประกาศ เดือนมีนาคม พ.ศ. 2569: 1 รายการ');
+    for (const message of messages) {
+      const unknown: string[] = [];
+      renderMessage(message, { unknown });
+      expect(unknown).toEqual([]);
+    }
+    expect(firstText(periodMessages({ ...asked, month: null }, [], book, 'เทศบาลตำบลโพนทราย')[0])).toBe('ยังไม่มีประกาศที่เผยแพร่ในปี พ.ศ. 2569');
   });
 
   it('when a shared reply gets 👍/👎, then the shared copy is left without them', () => {
