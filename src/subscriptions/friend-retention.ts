@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import type { FriendRepo } from '../people/friend-repo.js';
 import { DueTimer } from '../publications/due-timer.js';
 import type { Timers } from '../publications/timers.js';
+import { addBangkokDays } from '../thai/bangkok-time.js';
 import { BLOCKED_RETENTION_DAYS } from './privacy-notice.js';
 
 const EVERY_MS = 6 * 3600_000;
@@ -17,7 +18,7 @@ export function startFriendRetention(deps: { friends: FriendRepo; clock: () => D
     deps.timers,
     clock,
     async () => {
-      const cutoff = new Date(clock().getTime() - BLOCKED_RETENTION_DAYS * 24 * 3600_000);
+      const cutoff = addBangkokDays(clock(), -BLOCKED_RETENTION_DAYS);
       const purged = await friends.purgeBlocked(cutoff);
       await friends.dropErased();
       if (purged > 0) logger.info('friends who blocked long ago forgotten', { count: purged });
