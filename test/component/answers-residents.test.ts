@@ -52,6 +52,9 @@ describe('answers to questions residents asked the lead', () => {
     expect(await ask('เทศบาลได้คะแนนเกิน 90 ไหม')).toMatch(/^ใช่.*93\.05/);
     expect(await ask('คะแนน ita ต่ำกว่า 80 หรือเปล่า')).toMatch(/^ไม่.*93\.05/);
     expect(await ask('ปี 2567 ได้คะแนนเกิน 90 ไหม')).toMatch(/^ไม่.*88\.50/);
+    expect(await ask("ปี 2567 มาตรการ Do & Don't ใช้งบเกิน 1000 บาทไหม")).toMatch(/^ใช่ งบประมาณ มาตรการที่ 1.*๕,๐๐๐ บาท/);
+    // No amount written: the fact alone, no yes or no made up.
+    expect(await ask('มาตรการตรวจสอบการใช้ดุลพินิจใช้งบเกิน 1000 บาทไหม')).toMatch(/^งบประมาณ มาตรการที่ 2: ไม่ใช้งบประมาณ/);
   });
 
   it('when the author\'s three misses are asked, then each states its fact', async () => {
