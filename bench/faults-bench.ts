@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sendQuestions, startChild, waitFor, type Child, type SentEvent } from './faults-load.js';
 import { fmt, percentile } from './stats.js';
-import { startOptions } from './webhook-bench.js';
+import { startEnv, startOptions } from './start-options.js';
 
 /** What the faults stand-in (bench/targets/faults-stand-in.ts) counted since its last reset. */
 interface Counts {
@@ -35,7 +35,7 @@ async function withBot<T>(rig: Rig, { gc, ...faults }: { failRate?: number; late
   await rig.standIn.ask({ type: 'reset' });
   await rig.standIn.ask({ type: 'faults', faults: { failRate: 0, latencyMs: 0, hangNext: false, ...faults }, seed: 7 });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phonsai-faults-'));
-  const bot = await startChild<{ port: number }>('faults-bot.js', { ...rig.env, BENCH_DATA_DIR: dataDir }, onLine, [...startOptions(), ...(gc ? ['--expose-gc'] : [])]);
+  const bot = await startChild<{ port: number }>('faults-bot.js', { ...startEnv(), ...rig.env, BENCH_DATA_DIR: dataDir }, onLine, [...startOptions(), ...(gc ? ['--expose-gc'] : [])]);
   try {
     return await run(bot, dataDir);
   } finally {
@@ -124,7 +124,7 @@ async function crashes(rig: Rig, kills: number): Promise<string> {
       await new Promise((r) => setTimeout(r, 700 + Math.random() * 600));
       bot.child.kill('SIGKILL');
       await bot.exited;
-      bot = await startChild<{ port: number }>('faults-bot.js', { ...rig.env, BENCH_DATA_DIR: dataDir }, log.onLine, startOptions());
+      bot = await startChild<{ port: number }>('faults-bot.js', { ...startEnv(), ...rig.env, BENCH_DATA_DIR: dataDir }, log.onLine, startOptions());
     }
     const sent = await sending;
     done = true;
@@ -170,15 +170,17 @@ async function memory(rig: Rig): Promise<string> {
 /**
  * `npm run bench`, faults: the bot in its own process (npm start's build and Node options,
  * replaying its inbox at start) against a loopback LINE stand-in in another that injects 500s, delays, a hang.
+ * BENCH_FAULTS=crashes,memory runs only the scenarios named.
  */
-export async function benchFaults(): Promise<void> {
+export async function benchFaults(only = process.env.BENCH_FAULTS?.split(',')): Promise<void> {
   const token = randomBytes(16).toString('hex');
   const secret = randomBytes(16).toString('hex');
   const standIn = await startChild<{ url: string }>('faults-stand-in.js', { BENCH_TOKEN: token });
   const rig: Rig = { standIn, secret, agent: new http.Agent({ keepAlive: true, maxSockets: 32 }), env: { BENCH_SECRET: secret, BENCH_TOKEN: token, BENCH_LINE_URL: standIn.ready.url } };
   console.log('\nFaults: our bot in its own process, questions as signed webhooks, a loopback LINE stand-in in its own process (single-use reply tokens that expire after 60 s)');
   try {
-    for (const scenario of [failing, slow, hanging, (r: Rig) => crashes(r, 10), memory]) console.log(`  ${await scenario(rig)}`);
+    const scenarios = { failing, slow, hanging, crashes: (r: Rig) => crashes(r, 10), memory };
+    for (const [name, scenario] of Object.entries(scenarios)) if (!only || only.includes(name)) console.log(`  ${await scenario(rig)}`);
   } finally {
     standIn.child.kill();
     rig.agent.destroy();

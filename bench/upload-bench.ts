@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startOptions } from './webhook-bench.js';
+import { startEnv, startOptions } from './start-options.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The tests' streaming sender (plain JS, not compiled): dist/bench → test/tips. */
@@ -51,7 +51,7 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
 export async function benchUploads(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'upload-bench-'));
   const env = { BENCH_SECRET: 'bench-secret', BENCH_TOKEN: 'bench-token', BENCH_LINE_URL: 'http://127.0.0.1:9', BENCH_DATA_DIR: dataDir };
-  const child: ChildProcess = fork(path.join(HERE, 'targets', 'phonsai-bot.js'), { env: { ...process.env, ...env }, execArgv: startOptions(), stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(HERE, 'targets', 'phonsai-bot.js'), { env: { ...process.env, ...startEnv(), ...env }, execArgv: startOptions(), stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
     const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', (m) => resolve(m as { port: number })));
     const url = `http://127.0.0.1:${port}`;

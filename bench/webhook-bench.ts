@@ -6,7 +6,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startEnv, startOptions } from './start-options.js';
 import { fmt, percentile } from './stats.js';
+
+export { startEnv, startOptions } from './start-options.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONCURRENCY = 16;
@@ -115,13 +118,6 @@ async function block(target: Target, secret: string, count: number, standIn: Chi
   t.blockRates.push(count / replied);
 }
 
-/** The Node options `npm start` gives the bot (package.json's start script), so the bot is measured as it runs. */
-export function startOptions(): string[] {
-  const scripts = (JSON.parse(readFileSync(path.join(HERE, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const options = /\bnode ((?:--\S+ )*)dist\/src\/server\.js/.exec(scripts.start ?? '')?.[1] ?? '';
-  return options.split(' ').filter(Boolean);
-}
-
 /** Starts a process of bench/targets and waits for its first message (where it listens). */
 async function startTarget<T>(script: string, env: Record<string, string>, execArgv: string[] = []): Promise<{ child: ChildProcess; ready: T }> {
   const child = fork(path.join(HERE, 'targets', script), { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
@@ -148,13 +144,14 @@ export async function benchWebhook(): Promise<void> {
   const standIn = await startTarget<{ url: string }>('line-stand-in.js', { BENCH_TOKEN: token });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phonsai-bench-'));
   const env = { BENCH_SECRET: secret, BENCH_TOKEN: token, BENCH_LINE_URL: standIn.ready.url, BENCH_DATA_DIR: dataDir };
-  const start = async (name: string, script: string, execArgv: string[] = []): Promise<Target> => {
-    const { child, ready } = await startTarget<{ port: number }>(script, env, execArgv);
+  const start = async (name: string, script: string, execArgv: string[] = [], extraEnv: Record<string, string> = {}): Promise<Target> => {
+    const { child, ready } = await startTarget<{ port: number }>(script, { ...env, ...extraEnv }, execArgv);
     return { name, child, url: `http://127.0.0.1:${ready.port}/webhook`, agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }), sent: 0, tally: newTally() };
   };
   const echo = await start('echo bot (SDK baseline)', 'echo-bot.js');
   const botOptions = startOptions();
-  const bot = await start('Phon Sai bot', 'phonsai-bot.js', botOptions);
+  const botEnv = startEnv();
+  const bot = await start('Phon Sai bot', 'phonsai-bot.js', botOptions, botEnv);
   try {
     await block(echo, secret, WARMUP, standIn.child, false);
     await block(bot, secret, WARMUP, standIn.child, false);
@@ -169,7 +166,7 @@ export async function benchWebhook(): Promise<void> {
   }
   await fs.rm(dataDir, { recursive: true, force: true });
 
-  console.log(`\nWebhook (our bot with npm start's Node options: ${botOptions.join(' ') || 'none'}): ${BLOCKS} blocks of ${PER_BLOCK} signed single-event webhooks per bot, taking turns (ABBA), ${CONCURRENCY} concurrent, replies to a lean loopback LINE reply endpoint in its own process`);
+  console.log(`\nWebhook (our bot with npm start's Node options: ${botOptions.join(' ') || 'none'}; environment: ${Object.entries(botEnv).map(([k, v]) => `${k}=${v}`).join(' ') || 'none'}): ${BLOCKS} blocks of ${PER_BLOCK} signed single-event webhooks per bot, taking turns (ABBA), ${CONCURRENCY} concurrent, replies to a lean loopback LINE reply endpoint in its own process`);
   const summary = (t: Target) => {
     const r = t.tally;
     r.latencies.sort((a, b) => a - b);

@@ -1,3 +1,4 @@
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createRuntime } from '../../src/runtime.js';
@@ -21,6 +22,9 @@ const server = runtime.app.listen(0, '127.0.0.1', () => {
 // 'live': after a full collection (when started with --expose-gc), to tell data kept from garbage not yet collected.
 process.on('message', (m) => {
   if (m === 'live') (globalThis as { gc?: () => void }).gc?.();
+  // 'snapshot': a heap snapshot in the working folder, to compare what is kept after 20,000 and 60,000 events.
+  if (m === 'snapshot') return process.send?.({ file: writeHeapSnapshot() });
+  if (m === 'spaces') return process.send?.({ ...process.memoryUsage(), spaces: getHeapSpaceStatistics().map((s) => [s.space_name, Math.round(s.space_size / 2 ** 20), Math.round(s.space_used_size / 2 ** 20)]) });
   const { rss, heapUsed } = process.memoryUsage();
   process.send?.({ rss, heapUsed });
 });

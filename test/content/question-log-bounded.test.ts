@@ -26,13 +26,15 @@ describe('QuestionLog, bounded', () => {
       if (n % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     expect(log.size).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(rewrite.mock.calls.length).toBeGreaterThan(0);
     expect(rewrite.mock.calls.length).toBeLessThan(10);
     rewrite.mockRestore();
     const kept = log.all();
     expect(kept[0]!.at).toBe(question(3600).at);
     await log.close();
-    expect(await lines(file)).toBeLessThan(400 + 1000 + 10);
+    // A snapshot chunk, then at most about the dead lines allowed (not one line per question asked).
+    expect(await lines(file)).toBeLessThan(1000 + 400);
     const reopened = await open(file, { maxRecords: 400 });
     expect(reopened.all()).toEqual(kept);
     // The latest events are still known after the compactions: a replay is not counted again.
