@@ -1,5 +1,6 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { isMessageId, isUserId } from './ids.js';
+import { createJsonPost, type JsonAnswer } from './json-post.js';
 import { ContentTooLarge, readCapped } from '../http/read-body.js';
 import { realTimers, TimeoutError, withTimeout } from '../publications/timers.js';
 
@@ -63,18 +64,21 @@ export interface LineGatewayOptions {
 }
 
 /**
- * The bot's only way to LINE: @line/bot-sdk's client, pointed at LINE_API_BASE_URL.
+ * The bot's only way to LINE: @line/bot-sdk's client, pointed at LINE_API_BASE_URL; the
+ * reply goes out through Node's own http(s) client instead (json-post.ts: a third of the CPU).
  *
  * Every call is bounded in time. The SDK (11.0.0) calls the global fetch with no signal and
  * lets nobody pass one, so a call that hangs is abandoned here, not cancelled: its socket
- * stays open until LINE answers or Node's fetch gives up (300 s). A retry is still safe:
- * a reply token is refused once used, and a push retried with the same X-Line-Retry-Key
- * gets 409.
+ * stays open until LINE answers or Node's fetch gives up (300 s); a reply past its limit is
+ * cancelled. A retry is still safe: a reply token is refused once used, and a push retried
+ * with the same X-Line-Retry-Key gets 409.
  */
 export function createLineGateway(opts: LineGatewayOptions): LineGateway {
   const client = new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl });
   const blob = new messagingApi.MessagingApiBlobClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.dataApiBaseUrl ?? opts.apiBaseUrl });
   const defaultTimeout = opts.timeoutMs ?? LINE_CALL_TIMEOUT_MS;
+  // The reply, every resident's message's one call, skips the SDK's fetch (see json-post.ts).
+  const post = createJsonPost(opts.apiBaseUrl, opts.channelAccessToken);
 
   const call = async <T>(operation: string, fn: () => Promise<{ httpResponse: Response; body: T }>, timeoutMs = defaultTimeout) => {
     try {
@@ -94,7 +98,10 @@ export function createLineGateway(opts: LineGatewayOptions): LineGateway {
   return {
     reply(replyToken, messages, callOpts) {
       checkMessages(messages);
-      return call('reply', () => client.replyMessageWithHttpInfo({ replyToken, messages }), Math.min(callOpts?.timeoutMs ?? Infinity, defaultTimeout));
+      const timeoutMs = Math.min(callOpts?.timeoutMs ?? Infinity, defaultTimeout);
+      return post('/v2/bot/message/reply', { replyToken, messages }, timeoutMs).then(answered('reply'), (err: unknown) => {
+        throw toLineApiError('reply', err);
+      });
     },
     push(userId, messages, retryKey) {
       checkUser(userId);
@@ -125,6 +132,14 @@ export function createLineGateway(opts: LineGatewayOptions): LineGateway {
         throw err instanceof ContentTooLarge ? err : toLineApiError('content', err);
       }
     },
+  };
+}
+
+/** A 2xx gives LINE's request id; any other status is LINE saying no, with its evidence. */
+function answered(operation: string): (answer: JsonAnswer) => { requestId: string | null } {
+  return ({ status, requestId, acceptedRequestId, body }) => {
+    if (status >= 200 && status < 300) return { requestId };
+    throw new LineApiError(operation, status, body.slice(0, 2000), requestId, acceptedRequestId);
   };
 }
 
