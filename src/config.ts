@@ -26,7 +26,8 @@ const StaffTokens = z
     return tokens;
   });
 
-const TipKey = z.string().transform((raw, ctx) => {
+/** 32 random bytes in base64 (TIP_ENCRYPTION_KEY, SERVICE_KEY). */
+const Key32 = z.string().transform((raw, ctx) => {
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32 || key.toString('base64').replace(/=+$/, '') !== raw.trim().replace(/=+$/, '')) {
     ctx.addIssue({ code: 'custom', message: 'must be 32 bytes encoded in base64 (e.g. `openssl rand -base64 32`)' });
@@ -43,7 +44,12 @@ const EnvSchema = z.object({
   LINE_DATA_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api-data.line.me'),
   DATA_DIR: z.string().min(1).default('data'),
   STAFF_TOKENS: StaffTokens.optional(),
-  TIP_ENCRYPTION_KEY: TipKey.optional(),
+  TIP_ENCRYPTION_KEY: Key32.optional(),
+  DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, 'must be a PostgreSQL connection string, e.g. postgresql://bot:PASSWORD@db.example:5432/integrity')
+    .optional(),
+  SERVICE_KEY: Key32.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TRUST_PROXY: z
     .string()
@@ -78,6 +84,11 @@ export interface Config {
    * Demo mode: http://localhost:PORT unless set.
    */
   publicBaseUrl: string | null;
+  /**
+   * The shared service's PostgreSQL (DATABASE_URL) and the key sealing each tenant's secrets
+   * and data key (SERVICE_KEY); null when DATABASE_URL is unset (files under DATA_DIR).
+   */
+  database: { url: string; serviceKey: Buffer } | null;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === 'live' && e.PUBLIC_BASE_URL && !e.PUBLIC_BASE_URL.startsWith('https://')) {
     throw new ConfigError('PUBLIC_BASE_URL: must start with https:// in live mode (LINE opens only secure links)');
   }
+  if (e.DATABASE_URL && !e.SERVICE_KEY) {
+    throw new ConfigError('SERVICE_KEY: required with DATABASE_URL (32 bytes, base64)');
+  }
   return {
     port: e.PORT,
     mode,
@@ -124,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     tips: { acknowledgeDays: e.TIP_ACK_DAYS, feedbackDays: e.TIP_FEEDBACK_DAYS, retentionDays: e.TIP_RETENTION_DAYS },
     publicBaseUrl: publicBaseUrl(e.PUBLIC_BASE_URL, mode, e.PORT),
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, serviceKey: e.SERVICE_KEY! } : null,
   };
 }
 
@@ -131,4 +146,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function publicBaseUrl(raw: string | undefined, mode: 'live' | 'demo', port: number): string | null {
   if (raw) return raw.replace(/\/+$/, '');
   return mode === 'demo' ? `http://localhost:${port}` : null;
+}
+
+/** postgres:// or postgresql://, as node-postgres reads it (a local socket: postgresql:///db?host=/run/postgresql). */
+function isPostgresUrl(raw: string): boolean {
+  try {
+    return /^postgres(ql)?:$/.test(new URL(raw).protocol);
+  } catch {
+    return false;
+  }
 }

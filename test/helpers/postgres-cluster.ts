@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const PG_ROOT = '/usr/lib/postgresql';
+
+/** A running throwaway cluster: reachable only through its unix socket in `dir`. */
+export interface Cluster {
+  dir: string;
+  port: number;
+  /** The superuser's connection string (tests create databases and roles with it). */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The newest Debian PostgreSQL's bin folder, or null when the `postgresql` package is missing. */
+export function postgresBin(): string | null {
+  if (!fs.existsSync(PG_ROOT)) return null;
+  const versions = fs.readdirSync(PG_ROOT).filter((v) => fs.existsSync(path.join(PG_ROOT, v, 'bin', 'initdb')));
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest ? path.join(PG_ROOT, newest, 'bin') : null;
+}
+
+/**
+ * initdb into a fresh temp folder and start it with pg_ctl on a unix socket in that folder
+ * (no TCP). initdb and postgres refuse to run as root, so as root they run as the Debian
+ * package's `postgres` user, owner of the folder. fsync is off: the data is thrown away.
+ */
+export async function startCluster(bin: string): Promise<Cluster> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonsai-pg-'));
+  const data = path.join(dir, 'data');
+  const port = await freePort();
+  const asOwner = ownerPrefix(dir);
+  const step = async (what: string, tool: string, args: string[]) => {
+    const [file, ...prefix] = [...asOwner, path.join(bin, tool)];
+    try {
+      await run(file!, [...prefix, ...args], { timeout: 30_000 });
+    } catch (err) {
+      const e = err as { stderr?: string; message: string };
+      throw new Error(`test PostgreSQL: ${what} failed: ${(e.stderr || e.message).trim().split('\n').slice(-3).join(' | ')}`);
+    }
+  };
+  await step('initdb', 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C']);
+  const options = `-c listen_addresses='' -c unix_socket_directories='${dir}' -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  await step('pg_ctl start', 'pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-w', '-t', '20', 'start']);
+  const stop = () => step('pg_ctl stop', 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return { dir, port, adminUrl: socketUrl(dir, port, 'postgres', 'postgres'), stop };
+}
+
+/** A connection string through the cluster's socket (the form DATABASE_URL takes for a local server). */
+export function socketUrl(dir: string, port: number, user: string, database: string): string {
+  return `postgresql:///${database}?host=${encodeURIComponent(dir)}&port=${port}&user=${user}`;
+}
+
+/** As root: ['runuser', '-u', 'postgres', '--'] with the folder handed to postgres; otherwise nothing. */
+function ownerPrefix(dir: string): string[] {
+  if (process.getuid?.() !== 0) return [];
+  const { uid, gid } = postgresUser();
+  fs.chownSync(dir, uid, gid);
+  return ['runuser', '-u', 'postgres', '--'];
+}
+
+function postgresUser(): { uid: number; gid: number } {
+  const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  if (!line) throw new Error('test PostgreSQL: running as root but there is no `postgres` user (apt-get install postgresql creates it)');
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/** A port nobody listens on now (the socket file's name carries it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
