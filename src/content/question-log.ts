@@ -4,7 +4,7 @@ import { BackgroundTask } from '../storage/background-task.js';
 import { migratePlainQuestionLog } from './question-log-migrate.js';
 import { deletionLine, loadQuestionFile, recordLine, type HeldQuestions } from './question-log-file.js';
 import { writeQuestionSnapshot } from './question-log-snapshot.js';
-import { dismissalId, dismissalRecord, QuestionRecordSchema, sanitize, type QuestionRecord } from './question-record.js';
+import { DISMISSED, dismissalId, dismissalRecord, QuestionRecordSchema, sanitize, type QuestionRecord } from './question-record.js';
 import { NONE, QuestionRing } from './question-ring.js';
 import { RecentEvents } from './recent-events.js';
 
@@ -100,8 +100,8 @@ export class QuestionLog {
 
   /** The record of one question, or undefined (unknown, or past the retention). */
   get(id: string): QuestionRecord | undefined {
-    const slot = this.ring.find(id);
-    return slot === NONE ? undefined : this.ring.record(slot);
+    const record = this.current(id);
+    return record?.intent === DISMISSED ? undefined : record;
   }
 
   /** Notes whether the answer helped; a second vote replaces the first. False for an unknown question. */
@@ -115,10 +115,10 @@ export class QuestionLog {
     return true;
   }
 
-  /** Questions asked in [from, to), oldest first (fresh objects, rebuilt from the columns). */
+  /** Questions asked in [from, to), oldest first (fresh objects, rebuilt from the columns; `event` only for the latest). */
   between(from: Date, to: Date): QuestionRecord[] {
     const out: QuestionRecord[] = [];
-    for (const slot of this.ring.slots(from.getTime(), to.getTime())) out.push(this.ring.record(slot));
+    for (const slot of this.ring.slots(from.getTime(), to.getTime())) out.push(this.current(this.ring.idOf(slot)!, slot)!);
     return out;
   }
 

@@ -26,7 +26,10 @@ describe('QuestionLog', () => {
     const reopened = await openLog(file);
     await reopened.record(question({ event: 'ev-1', text: 'again' }));
     await reopened.record(question({ event: 'ev-2', text: 'second' }));
-    expect(reopened.all().map((q) => q.text)).toEqual(['ผล ita ปีนี้', 'second']);
+    expect(reopened.all().map((q) => [q.text, q.event])).toEqual([
+      ['ผล ita ปีนี้', 'ev-1'],
+      ['second', 'ev-2'],
+    ]);
     await reopened.close();
   });
 
@@ -109,6 +112,8 @@ describe('QuestionLog', () => {
     await log.close();
     const reopened = await openLog(file);
     expect(reopened.dismissed().get('ร้านกาแฟ')).toBe(NOW.toISOString());
+    expect(reopened.get(reopened.all()[0]!.id!)?.text).toBe('ร้านกาแฟ');
+    expect(await reopened.vote('d' + '0'.repeat(20), true)).toBe(false);
     expect(reopened.all()).toHaveLength(1);
     await reopened.close();
   });
