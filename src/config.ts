@@ -148,11 +148,11 @@ function publicBaseUrl(raw: string | undefined, mode: 'live' | 'demo', port: num
   return mode === 'demo' ? `http://localhost:${port}` : null;
 }
 
-/** postgres:// or postgresql://, as node-postgres reads it (a local socket: postgresql:///db?host=/run/postgresql). */
+/**
+ * postgres:// or postgresql://. Only the scheme is checked here: node-postgres also takes forms
+ * a WHATWG URL refuses (a password with a socket folder: postgresql://bot:PW@/db?host=/run/postgresql);
+ * anything else wrong is reported when connecting.
+ */
 function isPostgresUrl(raw: string): boolean {
-  try {
-    return /^postgres(ql)?:$/.test(new URL(raw).protocol);
-  } catch {
-    return false;
-  }
+  return /^postgres(ql)?:\/\/\S*$/.test(raw.trim());
 }

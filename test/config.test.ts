@@ -66,3 +66,34 @@ describe('TRUST_PROXY', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/^TRUST_PROXY: /);
   });
 });
+
+const URL_WITH_PASSWORD = 'postgresql://bot:s3cret-pw@db.example:5432/integrity';
+
+describe('DATABASE_URL and SERVICE_KEY', () => {
+  it('when neither is set, then the configuration has no database (files under DATA_DIR, as before)', () => {
+    expect(loadConfig({}).database).toBeNull();
+    expect(loadConfig({ SERVICE_KEY: KEY }).database).toBeNull();
+  });
+
+  it('when both are set, then the URL and the 32-byte key are in the configuration', () => {
+    const { database } = loadConfig({ DATABASE_URL: URL_WITH_PASSWORD, SERVICE_KEY: KEY });
+    expect(database).toEqual({ url: URL_WITH_PASSWORD, serviceKey: Buffer.alloc(32, 9) });
+    expect(loadConfig({ DATABASE_URL: 'postgres:///integrity?host=/run/postgresql', SERVICE_KEY: KEY }).database?.url).toMatch(/^postgres:/);
+  });
+
+  it('when DATABASE_URL is set without SERVICE_KEY, then the start is refused naming SERVICE_KEY', () => {
+    expect(errorOf({ DATABASE_URL: URL_WITH_PASSWORD })).toBe('SERVICE_KEY: required with DATABASE_URL (32 bytes, base64)');
+  });
+
+  it('when a value is bad, then one line names the variable and never the value', () => {
+    for (const bad of ['mysql://root:s3cret-pw@db/x', 's3cret-pw', 'https://s3cret-pw@db/x']) {
+      const line = errorOf({ DATABASE_URL: bad, SERVICE_KEY: KEY });
+      expect(line).toMatch(/^DATABASE_URL: must be a PostgreSQL connection string/);
+      expect(line).not.toContain('s3cret-pw');
+    }
+    const short = Buffer.alloc(16, 1).toString('base64');
+    const line = errorOf({ DATABASE_URL: URL_WITH_PASSWORD, SERVICE_KEY: short });
+    expect(line).toMatch(/^SERVICE_KEY: must be 32 bytes/);
+    expect(line).not.toContain(short);
+  });
+});
