@@ -69,8 +69,9 @@ const remembered = new WeakMap<SearchIndex, { version: number; byText: Map<strin
 /**
  * Understands a resident's message: an intent recognised from its words (typos forgiven),
  * or else a search of the content with the confidence rule applied. Pure: the index is given.
- * A question for the content is the same for everyone who types it, so its understanding is
- * kept (by the text, until the index changes) and handed out again: treat it as read-only.
+ * A message other than a tip or a receipt means the same for everyone who types it, so its
+ * understanding is kept (by the text, until the index changes) and handed out again: treat
+ * it as read-only.
  */
 export function understand(fullText: string, index: SearchIndex): Understanding {
   let cache = remembered.get(index);
@@ -78,8 +79,8 @@ export function understand(fullText: string, index: SearchIndex): Understanding 
   const known = cache.byText.get(fullText);
   if (known) return known;
   const understanding = understandAfresh(fullText, index);
-  // Account actions, tips and receipts are never kept: only questions for the content.
-  if (understanding.intent === 'search' && fullText.length <= REMEMBERED_CHARS) {
+  // A tip's words and a receipt are never kept; questions, menu words and small talk are.
+  if (understanding.intent !== 'tip' && understanding.intent !== 'status' && fullText.length <= REMEMBERED_CHARS) {
     if (cache.byText.size >= REMEMBERED) cache.byText.delete(cache.byText.keys().next().value!);
     cache.byText.set(fullText, understanding);
   }

@@ -32,6 +32,10 @@ describe('answer caches', () => {
     const tip = 'นายกโกงเงินค่าก่อสร้างถนน';
     expect(understand(tip, index).intent).toBe('tip');
     expect(understand(tip, index)).not.toBe(understand(tip, index));
+    const receipt = 'สถานะ 1234 5678 9012 3456';
+    expect(understand(receipt, index).intent).toBe('status');
+    expect(understand(receipt, index)).not.toBe(understand(receipt, index));
+    expect(understand('มาตรการ', index)).toBe(understand('มาตรการ', index));
   });
 
   it('when a question names its subject, then its answer is the same for every user; a follow-up still reads the user\'s own context', () => {
