@@ -32,24 +32,38 @@ export function postgresBin(): string | null {
  */
 export async function startCluster(bin: string): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonsai-pg-'));
-  const data = path.join(dir, 'data');
+  const [data, log] = [path.join(dir, 'data'), path.join(dir, 'log')];
+  let step = stepper(bin, []);
   const port = await freePort();
-  const asOwner = ownerPrefix(dir);
-  const step = async (what: string, tool: string, args: string[]) => {
+  try {
+    step = stepper(bin, ownerPrefix(dir));
+    await step('initdb', 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C']);
+    const options = `-c listen_addresses='' -c unix_socket_directories='${dir}' -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    await step('pg_ctl start', 'pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '20', 'start']);
+  } catch (err) {
+    // The server's own log says why it would not start (a port taken, shared memory, permissions)
+    const server = fs.existsSync(log) ? ` | server log: ${lastLines(fs.readFileSync(log, 'utf8'))}` : '';
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`${(err as Error).message}${server}`);
+  }
+  const stop = () => step('pg_ctl stop', 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return { dir, port, adminUrl: socketUrl(dir, port, 'postgres', 'postgres'), stop };
+}
+
+/** Runs one of the cluster's tools (as `postgres` when `asOwner` says so); a failure says which step and why. */
+function stepper(bin: string, asOwner: string[]) {
+  return async (what: string, tool: string, args: string[]): Promise<void> => {
     const [file, ...prefix] = [...asOwner, path.join(bin, tool)];
     try {
       await run(file!, [...prefix, ...args], { timeout: 30_000 });
     } catch (err) {
       const e = err as { stderr?: string; message: string };
-      throw new Error(`test PostgreSQL: ${what} failed: ${(e.stderr || e.message).trim().split('\n').slice(-3).join(' | ')}`);
+      throw new Error(`test PostgreSQL: ${what} failed: ${lastLines(e.stderr || e.message)}`);
     }
   };
-  await step('initdb', 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C']);
-  const options = `-c listen_addresses='' -c unix_socket_directories='${dir}' -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  await step('pg_ctl start', 'pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-w', '-t', '20', 'start']);
-  const stop = () => step('pg_ctl stop', 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return { dir, port, adminUrl: socketUrl(dir, port, 'postgres', 'postgres'), stop };
 }
+
+const lastLines = (text: string) => text.trim().split('\n').slice(-3).join(' | ');
 
 /** A connection string through the cluster's socket (the form DATABASE_URL takes for a local server). */
 export function socketUrl(dir: string, port: number, user: string, database: string): string {
