@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import { AppendLog } from '../storage/append-log.js';
 import { BackgroundTask } from '../storage/background-task.js';
 import { migratePlainQuestionLog } from './question-log-migrate.js';
-import { deletionLine, loadQuestionFile, recordLine, type HeldQuestions } from './question-log-file.js';
+import { loadQuestionFile, recordLine, type HeldQuestions } from './question-log-file.js';
 import { writeQuestionSnapshot } from './question-log-snapshot.js';
 import { DISMISSED, dismissalId, dismissalRecord, QuestionRecordSchema, sanitize, type QuestionRecord } from './question-record.js';
 import { NONE, QuestionRing } from './question-ring.js';
@@ -89,7 +89,7 @@ export class QuestionLog {
     if (entry.event !== undefined && this.events.has(entry.event)) return;
     const clean = QuestionRecordSchema.parse(sanitize(entry));
     const id = clean.id!;
-    if (this.ring.full) this.dropped(this.ring.shift(), 1);
+    if (this.ring.full) this.dropped(this.ring.shift());
     this.ring.push(clean);
     if (clean.event !== undefined) this.events.add(clean.event, id);
     const written = this.write(id, clean);
@@ -152,12 +152,11 @@ export class QuestionLog {
     this.lastSweep = now.getTime();
     const cutoff = now.getTime() - this.retentionMs;
     let count = 0;
-    for (let at = this.ring.oldestAt(); at !== undefined && at < cutoff; at = this.ring.oldestAt()) if (this.dropped(this.ring.shift(), 1)) count += 1;
+    for (let at = this.ring.oldestAt(); at !== undefined && at < cutoff; at = this.ring.oldestAt()) if (this.dropped(this.ring.shift())) count += 1;
     for (const [group, at] of this.dismissals) {
       if (Date.parse(at) >= cutoff) continue;
       this.dismissals.delete(group);
-      void this.file.append(deletionLine(dismissalId(group))).catch(() => undefined);
-      this.deadLines += 2;
+      this.dropped(dismissalId(group));
       count += 1;
     }
     if (count > 0) this.expiredOnDisk = true;
@@ -166,10 +165,10 @@ export class QuestionLog {
   }
 
   /** Counts a record gone from memory whose line is still in the file. */
-  private dropped(id: string | undefined, lines: number): boolean {
+  private dropped(id: string | undefined): boolean {
     if (id === undefined) return false;
     this.changed?.add(id);
-    this.deadLines += lines;
+    this.deadLines += 1;
     return true;
   }
 

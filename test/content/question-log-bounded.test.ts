@@ -81,6 +81,20 @@ describe('QuestionLog, bounded', () => {
     await everything.close();
   });
 
+  it('when a dismissal passes the retention, then it is dropped, and stays dropped after a restart', async () => {
+    const file = path.join(await tempDir(), 'questions.jsonl');
+    let now = new Date('2025-06-01T00:00:00Z');
+    const log = await QuestionLog.open(file, KEY, () => now, {});
+    await log.dismiss('ร้านกาแฟ', now);
+    now = new Date('2026-06-02T00:00:00Z');
+    expect(log.sweep(now)).toBe(1);
+    expect(log.dismissed().size).toBe(0);
+    await log.close();
+    const reopened = await QuestionLog.open(file, KEY, () => now, { retentionDays: 10_000 });
+    expect(reopened.dismissed().size).toBe(0);
+    await reopened.close();
+  });
+
   it('when a file was written by the earlier log (a PrivateStore with snapshot chunks, votes and deletions), then it opens with the same records', async () => {
     const file = path.join(await tempDir(), 'questions.jsonl');
     const store = await PrivateStore.open(file, KEY, QuestionRecordSchema);
