@@ -16,7 +16,8 @@ export const CHUNK = 1000;
 
 /** What reading the file does with each record and deletion, in file order. */
 export interface LineSink {
-  put(ref: string, raw: unknown, line: number): void;
+  /** `loose`: a line of its own, not part of a snapshot chunk. */
+  put(ref: string, raw: unknown, line: number, loose: boolean): void;
   remove(ref: string): void;
 }
 
@@ -25,12 +26,12 @@ export function readQuestionLines(lines: unknown[], key: Buffer, file: string, s
   lines.forEach((raw, i) => {
     const line = raw as Partial<{ k: unknown; v: { s?: unknown } | null; c: unknown }>;
     if (typeof line?.c === 'string') {
-      for (const [ref, value] of JSON.parse(openSealedText(key, line.c)) as Array<[string, unknown]>) sink.put(ref, value, i);
+      for (const [ref, value] of JSON.parse(openSealedText(key, line.c)) as Array<[string, unknown]>) sink.put(ref, value, i, false);
       return;
     }
     if (typeof line?.k !== 'string') throw new Error(`${file}: record ${i + 1} has no key`);
     if (line.v === null) sink.remove(line.k);
-    else if (typeof line.v?.s === 'string') sink.put(line.k, JSON.parse(openSealedText(key, line.v.s)), i);
+    else if (typeof line.v?.s === 'string') sink.put(line.k, JSON.parse(openSealedText(key, line.v.s)), i, true);
     else throw new Error(`${file}: record ${i + 1} is not sealed`);
   });
 }
@@ -52,14 +53,16 @@ export interface HeldQuestions {
 /**
  * Reads the file into `held`, oldest first; a vote's line replaces its record in place, and
  * records beyond the ring's capacity push the oldest out. Returns how many lines hold no
- * live record (what a compaction would save).
+ * live record (what a compaction would save) and how many are loose (one AES-GCM open each
+ * at start, where a chunk of 1,000 costs one).
  */
-export function loadQuestionFile(lines: unknown[], key: Buffer, path: string, held: HeldQuestions): number {
+export function loadQuestionFile(lines: unknown[], key: Buffer, path: string, held: HeldQuestions): { dead: number; loose: number } {
   // Only while reading: a vote or deletion line finds its record's slot.
   const slots = new Map<string, number>();
-  let dead = 0;
+  let [dead, loose] = [0, 0];
   readQuestionLines(lines, key, path, {
-    put: (ref, raw, line) => {
+    put: (ref, raw, line, isLoose) => {
+      if (isLoose) loose += 1;
       const parsed = QuestionRecordSchema.safeParse(raw);
       if (!parsed.success) throw new Error(`${path}: record ${line + 1} is invalid: ${parsed.error.issues[0]?.message}`);
       const record = { ...parsed.data, id: parsed.data.id ?? ref };
@@ -72,11 +75,11 @@ export function loadQuestionFile(lines: unknown[], key: Buffer, path: string, he
       if (record.event !== undefined) held.events.add(record.event, record.id);
     },
     remove: (ref) => {
-      dead += 2;
+      [dead, loose] = [dead + 2, loose + 1];
       const slot = slots.get(ref);
       if (slot !== undefined) (held.ring.remove(slot), slots.delete(ref));
       for (const group of held.dismissals.keys()) if (dismissalId(group) === ref) held.dismissals.delete(group);
     },
   });
-  return dead;
+  return { dead, loose };
 }

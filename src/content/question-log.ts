@@ -30,11 +30,14 @@ const DAY_MS = 86_400_000;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** Lines of the file that hold no live record, tolerated before it is compacted: this many or a quarter of the records. */
 const MIN_DEAD_LINES = 1000;
+/** Lines of their own (not in a sealed chunk) before the file is compacted: this many or half the records (a fast start). */
+const MIN_LOOSE_LINES = 10_000;
 
 /**
  * The question log. On disk: sealed lines, appended (a question or a vote is one line, never
- * a rewrite), compacted in the background once a quarter of the lines are dead or records
- * past the retention have been in the file for a day. In memory: a QuestionRing of columns
+ * a rewrite), compacted in the background into sealed chunks once a quarter of the lines are
+ * dead, as many lines were added one by one as half the records (a start then opens a chunk
+ * of 1,000 at a time), or records past the retention have been in the file for a day. In memory: a QuestionRing of columns
  * (about 40 bytes a record, allocated once for `maxRecords`), the events of the latest
  * questions, and the dismissals; records are rebuilt as objects only when read.
  */
@@ -44,6 +47,8 @@ export class QuestionLog {
   private readonly dismissals: Map<string, string>;
   /** Lines in the file that hold no live record (replaced by a vote, swept, overwritten). */
   private deadLines: number;
+  /** Lines written one by one since the last snapshot: each costs an AES-GCM open at start. */
+  private looseLines: number;
   /** Records past the retention were dropped from memory and are still in the file. */
   private expiredOnDisk = false;
   private lastSweep = 0;
@@ -58,10 +63,10 @@ export class QuestionLog {
     private readonly key: Buffer,
     private readonly clock: () => Date,
     private readonly retentionMs: number,
-    held: HeldQuestions & { deadLines: number },
+    held: HeldQuestions & { dead: number; loose: number },
     logger: Logger | undefined,
   ) {
-    [this.ring, this.events, this.dismissals, this.deadLines] = [held.ring, held.events, held.dismissals, held.deadLines];
+    [this.ring, this.events, this.dismissals, this.deadLines, this.looseLines] = [held.ring, held.events, held.dismissals, held.dead, held.loose];
     this.compaction = new BackgroundTask('compaction of the question log', () => this.compact(), logger);
     this.sweeper = setInterval(() => this.sweep(this.clock()), SWEEP_EVERY_MS).unref();
   }
@@ -72,14 +77,14 @@ export class QuestionLog {
     // Not flushed to the disk per question: a power cut may lose the last few.
     const { log: file, records } = await AppendLog.open(path, { durable: false });
     const held = { ring: new QuestionRing(opts.maxRecords ?? MAX_RECORDS), events: new RecentEvents(RECENT_EVENTS), dismissals: new Map<string, string>() };
-    let deadLines: number;
+    let lines: { dead: number; loose: number };
     try {
-      deadLines = loadQuestionFile(records, key, path, held);
+      lines = loadQuestionFile(records, key, path, held);
     } catch (err) {
       await file.close();
       throw err;
     }
-    const log = new QuestionLog(file, key, clock, (opts.retentionDays ?? QUESTION_RETENTION_DAYS) * DAY_MS, { ...held, deadLines }, opts.logger);
+    const log = new QuestionLog(file, key, clock, (opts.retentionDays ?? QUESTION_RETENTION_DAYS) * DAY_MS, { ...held, ...lines }, opts.logger);
     log.sweep(clock());
     return log;
   }
@@ -174,6 +179,7 @@ export class QuestionLog {
 
   private async write(id: string, record: QuestionRecord): Promise<void> {
     this.changed?.add(id);
+    this.looseLines += 1;
     const written = this.file.append(recordLine(this.key, id, record));
     this.compactIfDue(this.clock().getTime());
     await written;
@@ -181,14 +187,15 @@ export class QuestionLog {
 
   private compactIfDue(now: number): void {
     const tooManyDead = this.deadLines > Math.max(MIN_DEAD_LINES, this.ring.size / 4);
+    const tooManyLoose = this.looseLines > Math.max(MIN_LOOSE_LINES, this.ring.size / 2);
     const expiredWaited = this.expiredOnDisk && now - this.lastCompaction >= DAY_MS;
-    if (tooManyDead || expiredWaited) this.compaction.request();
+    if (tooManyDead || tooManyLoose || expiredWaited) this.compaction.request();
   }
 
   /** Rewrites the file as a sealed snapshot of what is kept (in the background; appends go on meanwhile). */
   private async compact(): Promise<void> {
     this.lastCompaction = this.clock().getTime();
-    const [deadBefore, expiredBefore] = [this.deadLines, this.expiredOnDisk];
+    const [deadBefore, looseBefore, expiredBefore] = [this.deadLines, this.looseLines, this.expiredOnDisk];
     this.expiredOnDisk = false;
     this.changed = new Set();
     try {
@@ -203,7 +210,7 @@ export class QuestionLog {
           return changed;
         },
       });
-      this.deadLines -= deadBefore;
+      [this.deadLines, this.looseLines] = [this.deadLines - deadBefore, this.looseLines - looseBefore];
     } catch (err) {
       this.expiredOnDisk ||= expiredBefore;
       throw err;

@@ -81,6 +81,21 @@ describe('QuestionLog, bounded', () => {
     await everything.close();
   });
 
+  it('when many questions are asked and none is dropped, then the file is still sealed into chunks now and then, so a start opens chunks', async () => {
+    const file = path.join(await tempDir(), 'questions.jsonl');
+    const log = await open(file);
+    for (let n = 0; n < 12_000; n++) {
+      await log.record(question(n));
+      if (n % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await log.close();
+    // 10,001 lines of their own became about ten chunks; the rest are still lines of their own.
+    expect(await lines(file)).toBeLessThan(2_100);
+    const reopened = await open(file);
+    expect(reopened.size).toBe(12_000);
+    await reopened.close();
+  });
+
   it('when a dismissal passes the retention, then it is dropped, and stays dropped after a restart', async () => {
     const file = path.join(await tempDir(), 'questions.jsonl');
     let now = new Date('2025-06-01T00:00:00Z');
