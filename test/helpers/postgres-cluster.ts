@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -30,7 +30,7 @@ export function postgresBin(): string | null {
  * (no TCP). initdb and postgres refuse to run as root, so as root they run as the Debian
  * package's `postgres` user, owner of the folder. fsync is off: the data is thrown away.
  */
-export async function startCluster(bin: string): Promise<Cluster> {
+export async function startCluster(bin: string, watchPid = process.pid): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phonsai-pg-'));
   const [data, log] = [path.join(dir, 'data'), path.join(dir, 'log')];
   let step = stepper(bin, []);
@@ -46,21 +46,35 @@ export async function startCluster(bin: string): Promise<Cluster> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`${(err as Error).message}${server}`);
   }
-  const stop = () => step('pg_ctl stop', 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const stopArgs = ['-D', data, '-m', 'immediate', '-w', 'stop'];
+  stopWhenGone(watchPid, step.argv('pg_ctl', stopArgs), dir);
+  const stop = () => step('pg_ctl stop', 'pg_ctl', stopArgs).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { dir, port, adminUrl: socketUrl(dir, port, 'postgres', 'postgres'), stop };
 }
 
 /** Runs one of the cluster's tools (as `postgres` when `asOwner` says so); a failure says which step and why. */
 function stepper(bin: string, asOwner: string[]) {
-  return async (what: string, tool: string, args: string[]): Promise<void> => {
-    const [file, ...prefix] = [...asOwner, path.join(bin, tool)];
+  const argv = (tool: string, args: string[]) => [...asOwner, path.join(bin, tool), ...args];
+  const step = async (what: string, tool: string, args: string[]): Promise<void> => {
+    const [file, ...rest] = argv(tool, args);
     try {
-      await run(file!, [...prefix, ...args], { timeout: 30_000 });
+      await run(file!, rest, { timeout: 30_000 });
     } catch (err) {
       const e = err as { stderr?: string; message: string };
       throw new Error(`test PostgreSQL: ${what} failed: ${lastLines(e.stderr || e.message)}`);
     }
   };
+  return Object.assign(step, { argv });
+}
+
+/**
+ * A detached watchdog: when the test run that started the cluster ends without its teardown
+ * (killed, crashed), the cluster is stopped and its folder removed within a couple of seconds.
+ */
+function stopWhenGone(pid: number, stopArgv: string[], dir: string): void {
+  const quoted = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const script = `while kill -0 ${pid} 2>/dev/null; do sleep 1; done; ${stopArgv.map(quoted).join(' ')} >/dev/null 2>&1; rm -rf ${quoted(dir)}`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 const lastLines = (text: string) => text.trim().split('\n').slice(-3).join(' | ');

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { postgresBin, startCluster } from './postgres-cluster.js';
 
@@ -17,12 +19,18 @@ declare module 'vitest' {
  * Vitest globalSetup: one throwaway PostgreSQL cluster per run, stopped at the end. It never
  * throws, so a machine without PostgreSQL still runs every other test: the database tests
  * read the reason and skip, or fail when CI is set (see test/helpers/postgres-database.ts).
+ * A run given file filters that select no database test starts no cluster.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const none = async () => {};
   const bin = postgresBin();
   if (!bin) {
     project.provide('postgres', { adminUrl: null, reason: 'PostgreSQL binaries missing under /usr/lib/postgresql (apt-get install postgresql)' });
-    return async () => {};
+    return none;
+  }
+  if (!selectsDatabaseTests(project)) {
+    project.provide('postgres', { adminUrl: null, reason: 'no database test selected in this run' });
+    return none;
   }
   try {
     const cluster = await startCluster(bin);
@@ -30,6 +38,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return () => cluster.stop();
   } catch (err) {
     project.provide('postgres', { adminUrl: null, reason: (err as Error).message });
-    return async () => {};
+    return none;
   }
+}
+
+/**
+ * Whether the run's file filters (`vitest run test/x.test.ts`) pick any test that uses the
+ * database helper. Vitest keeps the filters on an internal field: when it is not there (no
+ * filters, or another Vitest version) the answer is yes, so the cluster is never missing.
+ */
+function selectsDatabaseTests(project: TestProject): boolean {
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  if (!filters?.length) return true;
+  const root = project.config.root;
+  const testDir = path.join(root, 'test');
+  const databaseTests = fs
+    .readdirSync(testDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts') && fs.readFileSync(path.join(testDir, f), 'utf8').includes('postgres-database.js'))
+    .map((f) => path.join(testDir, f));
+  return databaseTests.some((file) => filters.some((f) => file.includes(f) || file === path.resolve(root, f) || path.relative(root, file).includes(f)));
 }
