@@ -53,7 +53,7 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   const { threshold, rest } = readThreshold(timed.rest);
   const time = rest === timed.rest ? timed : { ...timed, rest };
   const said = read && time.rest === written ? read : readUtterance(time.rest);
-  const kind = kindOf(said);
+  const kind = countOrAmount(kindOf(said), said.compact);
   let fields = fieldsOf(said);
   for (const [narrow, wide] of NARROWER) {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
@@ -72,6 +72,14 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
 export function kindOf(said: Utterance): QuestionKind | null {
   const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words));
   return (exact ?? KIND_PHRASES.find(([, words]) => containsNearPhrase(said, words)))?.[0] ?? null;
+}
+
+/** กี่ before a counting word the lists do not name ("กี่ประเด็น") counts; before an amount or a time ("กี่บาท", "กี่ปี") it asks how much. */
+const AMOUNT_WORDS = phrases(['คะแนน', 'บาท', 'เปอร์เซ็นต์', 'เปอร์เซนต์', 'ครั้ง', 'เดือน', 'วัน', 'ปี', 'โมง', 'นาที', 'ชั่วโมง', 'สตางค์', 'ล้าน', 'พัน', 'หมื่น', 'แสน', 'ร้อย', 'เท่า']);
+const COUNTED = new RegExp(`${phrases(['กี่'])[0]}(?!${AMOUNT_WORDS.join('|')})[ก-ฮ]`, 'u');
+
+function countOrAmount(kind: QuestionKind | null, compact: string): QuestionKind | null {
+  return kind === 'howmuch' && COUNTED.test(compact) ? 'count' : kind;
 }
 
 /** The fields named as written, else those named with a typo ("ประกาศเรื่อง" is not "ประกาศเมื่อ"). */

@@ -13,7 +13,7 @@ import { shippedSearch } from '../../helpers/shipped-search.js';
 describe('reading a question', () => {
   it.each([
     ['ใครลงนามประกาศ', 'who'], ['ผู้ใดเป็นผู้รับผิดชอบ', 'who'], ['ประกาศออกตอนไหน', 'when'], ['ลงวันไหน', 'when'],
-    ['ได้กี่คะแนน', 'howmuch'], ['ใช้งบเท่าไหร่', 'howmuch'], ['มีกี่มาตรการ', 'count'], ['how many measures', 'count'],
+    ['ได้กี่คะแนน', 'howmuch'], ['ใช้งบเท่าไหร่', 'howmuch'], ['มีกี่มาตรการ', 'count'], ['มาตรการมีกี่ประเด็น', 'count'], ['ใช้เงินกี่บาท', 'howmuch'], ['ทำมากี่ปี', 'howmuch'], ['how many measures', 'count'],
     ['ทำยังไง', 'how'], ['ดำเนินการอย่างไร', 'how'], ['แจ้งที่ไหน', 'where'], ['มาตรการมีอะไรบ้าง', 'list'],
     ['ใช้เงินไหม', 'yesno'], ['ใช้เงินมั้ย', 'yesno'], ['ใช้ตังค์บ่', 'yesno'], ['ITA ย่อมาจากอะไร', 'abbrev'],
     ['กำหนดให้จัดทำคู่มือเพื่ออะไร', 'how'],
