@@ -9,6 +9,7 @@
 -- Up Migration
 
 -- Roles belong to the whole cluster: another database of it may have made this one already.
+-- Without CREATEROLE, a database administrator creates bot_tenant and grants it to this user.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bot_tenant') THEN
@@ -20,9 +21,16 @@ BEGIN
   IF NOT pg_has_role(current_user, 'bot_tenant', 'MEMBER') THEN
     BEGIN
       EXECUTE format('GRANT bot_tenant TO %I', current_user);
-    EXCEPTION WHEN unique_violation THEN NULL;
+    EXCEPTION WHEN unique_violation OR insufficient_privilege THEN NULL; -- checked just below
     END;
   END IF;
+  -- withTenant switches to it for every tenant's work: fail here, not at the first webhook
+  BEGIN
+    SET LOCAL ROLE bot_tenant;
+    RESET ROLE;
+  EXCEPTION WHEN insufficient_privilege THEN
+    RAISE EXCEPTION 'the database user % cannot switch to the role bot_tenant (GRANT bot_tenant TO %)', current_user, current_user;
+  END;
 END
 $$;
 

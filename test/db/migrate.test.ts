@@ -39,4 +39,16 @@ describe.skipIf(!hasPostgres)('migrations on a real PostgreSQL', () => {
       { relname: 'tenants', on: false, forced: false },
     ]);
   });
+
+  it('when the database user cannot switch to bot_tenant, then the migration stops with a line saying what to grant, and applies nothing', async () => {
+    await migrate((await freshDatabase()).url); // bot_tenant exists in the cluster from here on
+    const db = await freshDatabase();
+    await asAdmin(async (c) => {
+      await c.query("DO $$ BEGIN CREATE ROLE plain LOGIN NOCREATEROLE; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+      await c.query(`ALTER DATABASE ${db.name} OWNER TO plain`);
+    });
+    const plainUrl = db.url.replace('user=bot', 'user=plain');
+    await expect(migrate(plainUrl)).rejects.toThrow(/the database user plain cannot switch to the role bot_tenant \(GRANT bot_tenant TO plain\)/);
+    expect(await tablesOf(db.name)).toEqual(['pgmigrations']); // the tool's own record, empty
+  });
 });
