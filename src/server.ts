@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/open-database.js';
 import { installRenderedMenu } from './demo/demo-rich-menu.js';
 import { createDemoRouter } from './demo/demo-router.js';
 import { addDemoStaffToken, demoStaffTokenHelp } from './demo/demo-staff-token.js';
@@ -15,6 +16,9 @@ import { createRuntime, type LineChannel, type Runtime } from './runtime.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
+  // The shared service's database: its schema brought up to date before anything listens.
+  // (The stores still live under DATA_DIR; they move to the database in later releases.)
+  const database = config.database ? await openDatabase(config.database, logger) : null;
   const { channel, standIn } = await resolveChannel(config);
   // Demo mode: a staff token (unless STAFF_TOKENS are set) and the menu `npm run richmenu` rendered
   const demoToken = standIn ? addDemoStaffToken(config.staffTokens) : null;
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await runtime.close();
     await standIn?.close();
+    await database?.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());
