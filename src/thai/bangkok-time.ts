@@ -1,5 +1,10 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, startOfDay, startOfWeek } from 'date-fns';
+// One module each: the package's index loads all of date-fns (about 15 MB more at start).
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfWeek } from 'date-fns/startOfWeek';
 
 /**
  * The one place that knows how time runs in the municipality. Every date is kept, counted and
