@@ -32,6 +32,7 @@ export const FACT_FILES = {
   fresh: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-fresh.tsv'),
   heldOut: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout.tsv'),
   heldOut2: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-2.tsv'),
+  heldOut3: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-3.tsv'),
 };
 
 /**
