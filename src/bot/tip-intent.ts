@@ -43,6 +43,11 @@ const REPORT_WORDS = phrases([
 ]);
 /** A wish to report now: these start the flow even inside a question. */
 const WISH = phrases(['อยากแจ้ง', 'อยากร้องเรียน', 'ขอแจ้ง', 'ขอร้องเรียน', 'ต้องการแจ้ง', 'ต้องการร้องเรียน', 'จะแจ้งเบาะแส', 'i want to report', 'want to report']);
+/** Asking where, whom or by what number: with these, even a wish to report asks for the channels first ("อยากร้องเรียนนายก ติดต่อที่ไหน"). */
+const WHERE_TO_CONTACT = phrases([
+  'ที่ไหน', 'ที่ใด', 'ตรงไหน', 'ติดต่อใคร', 'ติดต่อไหน', 'ติดต่อหน่วยงานไหน', 'หน่วยงานไหน', 'หน่วยงานใด', 'เบอร์อะไร', 'เบอร์ไหน', 'เบอร์โทร', 'โทรเบอร์',
+  'สายด่วน', 'ช่องทางไหน', 'ช่องทางใด', 'ช่องทางอะไร', 'แจ้งใคร', 'แจ้งไหน', 'ร้องเรียนใคร', 'ไสนอ', 'บ่อนใด', 'where', 'which channel', 'what number', 'who should',
+]);
 
 function kindOf(said: Utterance): QuestionKind | null {
   return KIND_PHRASES.find(([, words]) => containsPhrase(said, words))?.[0] ?? null;
@@ -54,7 +59,10 @@ function kindOf(said: Utterance): QuestionKind | null {
  */
 export function isReportingQuestion(said: Utterance, kind: QuestionKind | null = kindOf(said), fields: readonly Field[] = []): boolean {
   // A wish is matched as written: "จะแจ้งเบาะแส" is two letters from "แจ้งเบาะแส".
-  if (!containsPhrase(said, REPORT_WORDS) || containsExactPhrase(said, WISH) || isWitnessed(said)) return false;
+  // "ที่ไหนก็ได้" (anywhere will do) is no question.
+  const asksWhere = containsExactPhrase(said, WHERE_TO_CONTACT) && !said.compact.includes('ก็ได้');
+  const wish = containsExactPhrase(said, WISH) && !asksWhere;
+  if (!containsPhrase(said, REPORT_WORDS) || wish || isWitnessed(said)) return false;
   return (kind !== null && WHERE_HOW.has(kind)) || fields.includes('phone') || containsPhrase(said, CHANNEL);
 }
 

@@ -62,4 +62,38 @@ describe('answers to questions residents asked the lead', () => {
     expect(await ask('ข้อมูลต้องปรับปรุงโดยความเห็นชอบของใคร')).toMatch(/ผู้บริหาร/);
     expect(await ask('พนักงานที่พบการทำผิดระเบียบต้องรายงานต่อใคร')).toMatch(/ผู้บังคับบัญชา/);
   });
+  it('when a yes/no question names a measure and a budget word (ค่าใช้จ่าย), then the budget answers, not a clause that shares words', async () => {
+    expect(await ask('มาตรการเผยแพร่ข้อมูลมีค่าใช้จ่ายไหม')).toMatch(/^งบประมาณ มาตรการที่ 3.*ไม่ใช้งบประมาณ/);
+    expect(await ask('มาตรการตรวจสอบการใช้ดุลพินิจมีค่าใช้จ่ายมั้ย')).toMatch(/^งบประมาณ มาตรการที่ 2.*ไม่ใช้งบประมาณ/);
+  });
+
+  it('when ITA is written in Thai letters (ไอทีเอ, ไอ ที เอ) with คืออะไร, then what ITA stands for answers, not the score', async () => {
+    for (const q of ['ไอทีเอ คืออะไร', 'ไอ ที เอ คืออะไร', 'ไอทีเอ หมายถึงอะไร']) {
+      expect(await ask(q), q).toMatch(/Integrity Transparency Assessment/);
+    }
+    // The score is still the score when asked for.
+    expect(await ask('คะแนนไอ ที เอ เท่าไหร่')).toMatch(/93\.05/);
+  });
+
+  it('when a wish to complain asks where or whom to contact, then the channels answer (executives first), not the tip flow', async () => {
+    for (const q of ['อยากร้องเรียนนายกเรื่องทุจริต ติดต่อที่ไหนดี', 'อยากร้องเรียนนายก ต้องโทรเบอร์อะไร', 'อยากแจ้งเรื่องทุจริตของผู้บริหาร ช่องทางไหนบ้าง']) {
+      expect(await ask(q), q).toMatch(/1205/);
+    }
+    // Wishes and accounts without such a question still start the flow (its first text says so).
+    for (const q of ['อยากแจ้งเบาะแส', 'แจ้งเบาะแส', 'มีเจ้าหน้าที่เรียกรับสินบน']) {
+      expect(await ask(q), q).not.toMatch(/1205|ไม่พบคำตอบ/);
+    }
+  });
+
+  it('when the measures are counted with ITA named or a particle after it, then the count answers, not the score', async () => {
+    for (const q of ['มาตรการ ITA มีกี่ข้อจ๊ะ', 'มาตรการ ita มีกี่ข้อ', 'มาตรการมีกี่ข้อจ้า', 'มาตรการ ITA มีกี่ข้อคะ', 'มาตรการไอทีเอมีกี่อันนะ']) {
+      expect(await ask(q), q).toMatch(/(^|\D)3 มาตรการ/);
+    }
+  });
+
+  it('when a question asks whom to tell of work not by the rules, then clause 5 of the discretion section answers (ผู้บังคับบัญชา)', async () => {
+    for (const q of ['ถ้าพนักงานทำไม่ถูกระเบียบ ต้องแจ้งใคร', 'เจ้าหน้าที่ทำงานไม่เป็นไปตามกฎหมาย ต้องรายงานใคร', 'บุคลากรทำงานผิดระเบียบ ต้องรายงานต่อใคร']) {
+      expect(await ask(q), q).toMatch(/ผู้บังคับบัญชา/);
+    }
+  });
 });

@@ -33,9 +33,9 @@ export interface Question {
   runnersUp: Hit[];
 }
 
-/** Words that name measures or announcements in general, not one of them. */
+/** Words that name measures or announcements in general, not one of them (ITA: the assessment every measure serves). */
 const GENERIC = longestFirst(phrases([
-  'มาตรการ', 'กิจกรรม', 'measure', 'measures', 'เทศบาล', 'เทศบาลตำบล', 'หน่วยงาน', 'ส่งเสริม', 'คุณธรรม', 'ความโปร่งใส',
+  'มาตรการ', 'ita', 'กิจกรรม', 'measure', 'measures', 'เทศบาล', 'เทศบาลตำบล', 'หน่วยงาน', 'ส่งเสริม', 'คุณธรรม', 'ความโปร่งใส',
   'โปร่งใส', 'ภายใน', 'ป้องกัน', 'ทุจริต', 'ประกาศ', 'announcement', 'ฉบับ', 'ออก', 'ใหม่', 'แล้ว', 'ทำ', 'ข้อ',
   'หัวข้อ', 'แต่ละ', 'ทุก', 'ทั้งสาม', 'each', 'every', 'all', 'sections', 'please',
 ]));

@@ -3,6 +3,7 @@ import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import { KIND_FIELDS, type Field } from './question-kinds.js';
 import type { QuestionShape } from './read-question.js';
+import type { AgentLink } from './question-words.js';
 
 /** What the previous answer was about, for a follow-up without its subject. */
 export interface AnswerContext {
@@ -44,7 +45,8 @@ export function yearsAsked(book: FactBook, shape: QuestionShape, context: Answer
  */
 export function chooseFact(book: FactBook, shape: QuestionShape, text: string, subject: string | null, context: AnswerContext | null): FactChoice | null {
   // The ITA result is asked about for its score ("ผลประเมินสองปีเป็นยังไง").
-  const named = shape.fields.length > 0 ? shape.fields : subject === 'ita' && !shape.subjectless ? ['score' as const] : carriedField(shape, text, context);
+  // ("ITA คืออะไร" asks what it stands for: its kind names that field).
+  const named = shape.fields.length > 0 ? shape.fields : subject === 'ita' && !shape.subjectless && shape.kind !== 'abbrev' ? ['score' as const] : carriedField(shape, text, context);
   const wanted = named.length > 0 ? named : shape.kind ? KIND_FIELDS[shape.kind] : [];
   // A clause can answer any who/how/where/when question, also one naming a field in passing
   // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
@@ -58,7 +60,7 @@ export function chooseFact(book: FactBook, shape: QuestionShape, text: string, s
   if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
   const fits = (u: FactUnit): boolean => u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
   const follow = shape.subjectless && context ? context.family : null;
-  const prefer: Preference = { subjects: book.withRelated(subject), named, kindFields: wanted, who: shape.kind === 'who' };
+  const prefer: Preference = { subjects: book.withRelated(subject), named, kindFields: wanted, who: shape.kind === 'who', link: shape.link };
   const chosen = follow
     ? fromFamily(book, follow, year, { wanted, named }, fits, text, context?.key ?? null)
     : (best(book, text, fits, prefer) ?? (shape.subject !== '' ? best(book, shape.subject, fits, prefer) : null));
@@ -95,7 +97,9 @@ const FIELD_BOOST = 1.6;
 const AGENT_BOOST = 1.2;
 /** A field the kind of question asks for ("where" → the province) breaks a tie with a clause. */
 const KIND_BOOST = 1.1;
-const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false };
+const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false, link: null };
+/** "รายงานต่อใคร", "แจ้งใคร": a clause that names someone after the same link word states what is asked. */
+const LINK_BOOST = 1.3;
 /** "ข้อ 2.2", "ข้อ ๔", "ข้อหก" (not "มาตรการข้อ 3", which numbers a measure). */
 const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\d+(?:\.\d+)?|หนึ่ง|แรก|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)/u;
 const NUMBER_WORDS: Readonly<Record<string, string>> = { หนึ่ง: '1', แรก: '1', สอง: '2', สาม: '3', สี่: '4', ห้า: '5', หก: '6', เจ็ด: '7', แปด: '8', เก้า: '9', สิบ: '10' };
@@ -136,12 +140,14 @@ interface Preference {
   /** Fields its kind of question asks for when it names none. */
   kindFields: readonly Field[];
   who: boolean;
+  link: AgentLink | null;
 }
 
 function weight(unit: FactUnit, p: Preference): number {
   const about = p.subjects.includes(unit.family) || (unit.related !== undefined && p.subjects.includes(unit.related));
   const field = unit.field as Field;
-  return (about ? SUBJECT_BOOST : 1) * (p.named.includes(field) ? FIELD_BOOST : p.kindFields.includes(field) ? KIND_BOOST : 1) * (p.who && unit.agent ? AGENT_BOOST : 1);
+  const linked = p.link !== null && unit.links?.[p.link] !== undefined;
+  return (about ? SUBJECT_BOOST : 1) * (p.named.includes(field) ? FIELD_BOOST : p.kindFields.includes(field) ? KIND_BOOST : 1) * (p.who && unit.agent ? AGENT_BOOST : 1) * (linked ? LINK_BOOST : 1);
 }
 
 function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, prefer: Preference = NO_PREFERENCE): FactUnit | null {

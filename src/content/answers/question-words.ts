@@ -13,6 +13,10 @@ const TYPOS: readonly [RegExp, string][] = [
   [/ยังใง|ยังไน|ยังงาย/gu, 'ยังไง'],
   [/ที่ใหน|ที่หนาย|ที่ไหล(?!่)/gu, 'ที่ไหน'],
   [/มัย(?=\s*[?？]?\s*$)/gu, 'ไหม'],
+  // Particles ending a question can stick to its last word in segmentation ("กี่อันนะ" read as "อันะ").
+  [/(?:\s*(?:(?<!ช)นะ|น้า|จ้า|จ๊ะ|จ้ะ|คะ|ค่ะ|ครับ|เด้อ|เด้|เนาะ|เน้อ))+(?=\s*[?？!]*\s*$)/gu, ''],
+  // ITA written in Thai letters is ITA for every phrase ("ไอทีเอ คืออะไร" is "ita คือ"), not only for search.
+  [/ไอ\s*ที\s*เอ(?![\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/gu, ' ITA '],
 ];
 
 /** The question with misspelled question words written as the bot knows them (the same string when none). */
@@ -64,9 +68,12 @@ export function amountIn(value: string): number | undefined {
 /** Words that tie a doer to an act ("ความเห็นชอบของใคร", "รายงานต่อใคร"): the clause's noun after the same word answers. */
 export const AGENT_LINKS = ['ของ', 'ต่อ', 'โดย', 'จาก', 'แก่', 'กับ'] as const;
 export type AgentLink = (typeof AGENT_LINKS)[number];
-const ASKED_LINK = new RegExp(`(${AGENT_LINKS.join('|')})\\s*(?:ใคร|ผู้ใด|คนไหน|หน่วยงานไหน|หน่วยงานใด|whom)`, 'u');
+const WHO = '(?:ใคร|ผู้ใด|คนไหน|หน่วยงานไหน|หน่วยงานใด|whom)';
+const ASKED_LINK = new RegExp(`(${AGENT_LINKS.join('|')})\\s*${WHO}`, 'u');
+/** "แจ้งใคร", "รายงานใคร", "ส่งให้ใคร": a verb of telling before "who" asks for its recipient, as "ต่อใคร" does. */
+const TOLD_WHOM = new RegExp(`(?:แจ้ง|รายงาน|ร้องเรียน|เสนอ|บอก|ส่ง)(?:ให้|ไป(?:ยัง|ที่)?)?\\s*${WHO}`, 'u');
 
 /** The word a "who" question ties its doer with, if any. */
 export function askedLink(text: string): AgentLink | null {
-  return (ASKED_LINK.exec(text)?.[1] as AgentLink | undefined) ?? null;
+  return (ASKED_LINK.exec(text)?.[1] as AgentLink | undefined) ?? (TOLD_WHOM.test(text) ? 'ต่อ' : null);
 }
