@@ -21,6 +21,7 @@ describe('answers at the grain of facts', () => {
     ...readFactQuestions(FACT_FILES.heldOut, 'held-out', false),
     ...readFactQuestions(FACT_FILES.heldOut2, 'held-out-2', false),
     ...readFactQuestions(FACT_FILES.heldOut3, 'held-out-3', false),
+    ...readFactQuestions(FACT_FILES.heldOut4, 'held-out-4', false),
   ];
 
   beforeAll(async () => {
@@ -59,6 +60,7 @@ describe('answers at the grain of facts', () => {
     report('  fact-questions-heldout.tsv (written before the second round of fixes; first run 23/27, then its misses were fixed)', rows.filter((r) => r.question.source === 'held-out'));
     report('  fact-questions-heldout-2.tsv (written after those fixes, never tuned on)', rows.filter((r) => r.question.source === 'held-out-2'));
     report('  fact-questions-heldout-3.tsv (written before the fixes for the lead\'s five misses, never tuned on)', rows.filter((r) => r.question.source === 'held-out-3'));
+    report('  fact-questions-heldout-4.tsv (written after those fixes, never tuned on)', rows.filter((r) => r.question.source === 'held-out-4'));
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);
     expect(all).toBeGreaterThanOrEqual(0.95);

@@ -33,6 +33,7 @@ export const FACT_FILES = {
   heldOut: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout.tsv'),
   heldOut2: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-2.tsv'),
   heldOut3: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-3.tsv'),
+  heldOut4: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-4.tsv'),
 };
 
 /**
