@@ -1,6 +1,7 @@
 import { analyzeText, compactForm } from '../content/text-analysis.js';
 import { isParticle } from '../thai/stop-words.js';
 import { editDistanceOf } from '../content/fuzzy-vocabulary.js';
+import { includesPiece, pairSlot } from './pair-filter.js';
 
 /**
  * Typo-tolerant phrase matching for intent words. Messages are short, so a plain
@@ -78,6 +79,8 @@ interface Prepared {
   codes: Int32Array;
   typos: number;
   pieces: string[];
+  /** Each piece's first-pair slot, for the quick "no" of pair-filter.ts. */
+  pieceSlots: number[];
   digits: string;
 }
 
@@ -86,7 +89,7 @@ function prepare(phrase: string, typos = allowedTypos([...phrase].length)): Prep
   const size = Math.ceil(chars.length / (typos + 1));
   const pieces: string[] = [];
   for (let at = 0; at < chars.length; at += size) pieces.push(chars.slice(at, at + size).join(''));
-  return { phrase, chars, codes: codePoints(phrase), typos, pieces, digits: digitsOf(phrase) };
+  return { phrase, chars, codes: codePoints(phrase), typos, pieces, pieceSlots: pieces.map(pairSlot), digits: digitsOf(phrase) };
 }
 
 /** Two rows of Sellers' table, reused by every match. */
@@ -96,7 +99,7 @@ let sellersRows = [new Int32Array(64), new Int32Array(64)];
 function withinTyposPrepared(text: string, t: Int32Array, p: Prepared): boolean {
   // The filter holds only when there are typos + 1 pieces (a phrase shorter than that has fewer).
   let anyPiece = p.pieces.length <= p.typos;
-  for (const piece of p.pieces) if (text.includes(piece)) anyPiece = true;
+  for (let i = 0; i < p.pieces.length && !anyPiece; i++) anyPiece = includesPiece(text, p.pieces[i]!, p.pieceSlots[i]!);
   if (!anyPiece) return false;
   if (sellersRows[0]!.length <= t.length) sellersRows = sellersRows.map(() => new Int32Array(2 * (t.length + 1)));
   let previous = sellersRows[0]!;
@@ -132,10 +135,13 @@ function preparedList(list: readonly string[]): Prepared[] {
 
 /**
  * True when the message contains one of the phrases starting at a word ("ปิด" is not in
- * "เปิดเผย"), or, for long phrases, something within the allowed typos of one.
+ * "เปิดเผย"), or, for long phrases, something within the allowed typos of one. Every phrase is
+ * looked for as written before any is matched with typos: an exact hit decides without them.
  */
 export function containsPhrase(said: Utterance, list: readonly string[]): boolean {
-  return preparedList(list).some((p) => startsAWord(said, p.phrase) || (p.typos > 0 && withinTyposPrepared(said.compact, said.compactCodes, p)));
+  // An empty phrase starts at every word (as `indexOf('')` finds it); the word-start index has no empty key.
+  if (containsExactPhrase(said, list) || (said.starts.size > 0 && list.includes(''))) return true;
+  return containsNearPhrase(said, list);
 }
 
 /** Each list's phrases by their first letter, so a message is checked at its word starts only. */
@@ -167,13 +173,6 @@ export function containsExactPhrase(said: Utterance, list: readonly string[]): b
 /** True when the message contains one of the phrases within its allowed typos (for lists already checked as written). */
 export function containsNearPhrase(said: Utterance, list: readonly string[]): boolean {
   return preparedList(list).some((p) => p.typos > 0 && withinTyposPrepared(said.compact, said.compactCodes, p));
-}
-
-function startsAWord(said: Utterance, phrase: string): boolean {
-  for (let at = said.compact.indexOf(phrase); at >= 0; at = said.compact.indexOf(phrase, at + 1)) {
-    if (said.starts.has(at)) return true;
-  }
-  return false;
 }
 
 const digitsOf = (text: string): string => text.replace(/\D/g, '');
