@@ -145,14 +145,16 @@ export function containsPhrase(said: Utterance, list: readonly string[]): boolea
 }
 
 /** Each list's phrases by their first letter, so a message is checked at its word starts only. */
-const byFirstLetter = new WeakMap<readonly string[], Map<string, string[]>>();
+const byFirstLetter = new WeakMap<readonly string[], Map<number, string[]>>();
 
-function firstLetterIndex(list: readonly string[]): Map<string, string[]> {
+/** Keyed by the first UTF-16 unit as a number: a one-letter Thai string would be a new string per lookup. */
+function firstLetterIndex(list: readonly string[]): Map<number, string[]> {
   let index = byFirstLetter.get(list);
   if (!index) {
     index = new Map();
+    // An empty phrase gets a key no letter has, as before (it never counts as written).
     for (const phrase of list) {
-      const first = phrase[0] ?? '';
+      const first = phrase === '' ? -1 : phrase.charCodeAt(0);
       index.set(first, [...(index.get(first) ?? []), phrase]);
     }
     byFirstLetter.set(list, index);
@@ -163,9 +165,11 @@ function firstLetterIndex(list: readonly string[]): Map<string, string[]> {
 /** True when the message contains one of the phrases as written, starting at a word (no typos forgiven). */
 export function containsExactPhrase(said: Utterance, list: readonly string[]): boolean {
   const index = firstLetterIndex(list);
+  const compact = said.compact;
   for (const at of said.starts) {
-    const candidates = index.get(said.compact[at] ?? '');
-    if (candidates?.some((phrase) => said.compact.startsWith(phrase, at))) return true;
+    const candidates = index.get(at < compact.length ? compact.charCodeAt(at) : -1);
+    if (candidates === undefined) continue;
+    for (const phrase of candidates) if (compact.startsWith(phrase, at)) return true;
   }
   return false;
 }
