@@ -21,9 +21,13 @@ export function pairSlot(piece: string): number {
   return piece.length < 2 ? -1 : slotOf(piece.charCodeAt(0), piece.charCodeAt(1));
 }
 
-/** Notes the pairs of `text` (once per text in a row: a message is matched against every list before the next). */
-function notePairs(text: string): void {
-  if (text === lastText) return;
+/**
+ * The pairs of `text` as slots: `pairsOf(text)[pairSlot(piece)] === 1` whenever `text` holds
+ * `piece`. Noted once per text in a row (a message is matched against every list before the
+ * next); the array is overwritten by the next text, so read it before asking about another.
+ */
+export function pairsOf(text: string): Uint8Array {
+  if (text === lastText) return present;
   for (const slot of setSlots) present[slot] = 0;
   setSlots.length = 0;
   for (let i = 0; i + 1 < text.length; i++) {
@@ -34,13 +38,5 @@ function notePairs(text: string): void {
     }
   }
   lastText = text;
-}
-
-/** True when `piece` (whose `pairSlot` is `slot`) occurs in `text`, as `text.includes(piece)`. */
-export function includesPiece(text: string, piece: string, slot: number): boolean {
-  if (slot >= 0) {
-    notePairs(text);
-    if (present[slot] === 0) return false;
-  }
-  return text.includes(piece);
+  return present;
 }

@@ -1,7 +1,7 @@
 import { analyzeText, compactForm } from '../content/text-analysis.js';
 import { isParticle } from '../thai/stop-words.js';
 import { editDistanceOf } from '../content/fuzzy-vocabulary.js';
-import { includesPiece, pairSlot } from './pair-filter.js';
+import { pairSlot, pairsOf } from './pair-filter.js';
 
 /**
  * Typo-tolerant phrase matching for intent words. Messages are short, so a plain
@@ -96,10 +96,14 @@ function prepare(phrase: string, typos = allowedTypos([...phrase].length)): Prep
 let sellersRows = [new Int32Array(64), new Int32Array(64)];
 
 /** `withinTypos` with the text also as code points (`t`) and the phrase prepared. */
-function withinTyposPrepared(text: string, t: Int32Array, p: Prepared): boolean {
+function withinTyposPrepared(text: string, t: Int32Array, p: Prepared, pairs = pairsOf(text)): boolean {
   // The filter holds only when there are typos + 1 pieces (a phrase shorter than that has fewer).
   let anyPiece = p.pieces.length <= p.typos;
-  for (let i = 0; i < p.pieces.length && !anyPiece; i++) anyPiece = includesPiece(text, p.pieces[i]!, p.pieceSlots[i]!);
+  for (let i = 0; i < p.pieces.length && !anyPiece; i++) {
+    const slot = p.pieceSlots[i]!;
+    // A piece whose first pair the text lacks cannot be in it.
+    anyPiece = (slot < 0 || pairs[slot] === 1) && text.includes(p.pieces[i]!);
+  }
   if (!anyPiece) return false;
   if (sellersRows[0]!.length <= t.length) sellersRows = sellersRows.map(() => new Int32Array(2 * (t.length + 1)));
   let previous = sellersRows[0]!;
@@ -125,11 +129,15 @@ function withinTyposPrepared(text: string, t: Int32Array, p: Prepared): boolean 
 }
 
 /** Phrase lists are constants: each is prepared once, the first time it is matched against. */
-const preparedLists = new WeakMap<readonly string[], Prepared[]>();
+const preparedLists = new WeakMap<readonly string[], { all: Prepared[]; near: Prepared[] }>();
 
-function preparedList(list: readonly string[]): Prepared[] {
+/** A list prepared: all its phrases, and those long enough to be matched with typos. */
+function preparedList(list: readonly string[]): { all: Prepared[]; near: Prepared[] } {
   let entries = preparedLists.get(list);
-  if (!entries) preparedLists.set(list, (entries = list.map((phrase) => prepare(phrase))));
+  if (!entries) {
+    const all = list.map((phrase) => prepare(phrase));
+    preparedLists.set(list, (entries = { all, near: all.filter((p) => p.typos > 0) }));
+  }
   return entries;
 }
 
@@ -176,7 +184,11 @@ export function containsExactPhrase(said: Utterance, list: readonly string[]): b
 
 /** True when the message contains one of the phrases within its allowed typos (for lists already checked as written). */
 export function containsNearPhrase(said: Utterance, list: readonly string[]): boolean {
-  return preparedList(list).some((p) => p.typos > 0 && withinTyposPrepared(said.compact, said.compactCodes, p));
+  const near = preparedList(list).near;
+  if (near.length === 0) return false;
+  const pairs = pairsOf(said.compact);
+  for (const p of near) if (withinTyposPrepared(said.compact, said.compactCodes, p, pairs)) return true;
+  return false;
 }
 
 const digitsOf = (text: string): string => text.replace(/\D/g, '');
@@ -185,7 +197,7 @@ const digitsOf = (text: string): string => text.replace(/\D/g, '');
 export function equalsPhrase(compact: string, list: readonly string[]): boolean {
   let digits: string | undefined;
   let chars: string[] | undefined;
-  return preparedList(list).some((p) => {
+  return preparedList(list).all.some((p) => {
     if (compact === p.phrase) return true;
     if (p.typos === 0) return false;
     chars ??= [...compact];
