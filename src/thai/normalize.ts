@@ -31,14 +31,19 @@ const SCRIPT_CHANGE = /(?<=[\u0E00-\u0E7F])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u0E00-
  * ("คุณธรรม") better than collapsed ones, so `tokens` segments this form and collapses per token.
  */
 export function lightNormalize(text: string): string {
-  // A message is read several times (words for intents, for search, the logged form): once is enough.
-  if (text === lastLight.text) return lastLight.normalized;
+  // A message is read several times (words for intents, for search, the logged form): once is
+  // enough. Two are kept: the question without its time words is read between two readings of it.
+  for (const seen of lastLight) if (seen.text === text) return seen.normalized;
   const normalized = lightNormalizeOnce(text);
-  lastLight = { text, normalized };
+  lastLight[1] = lastLight[0]!;
+  lastLight[0] = { text, normalized };
   return normalized;
 }
 
-let lastLight = { text: '', normalized: '' };
+const lastLight = [
+  { text: '', normalized: '' },
+  { text: '', normalized: '' },
+];
 
 function lightNormalizeOnce(text: string): string {
   return toArabicDigits(text.normalize('NFC'))
