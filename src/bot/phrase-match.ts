@@ -68,18 +68,31 @@ export function containsPhrase(said: Utterance, list: readonly string[]): boolea
   return containsNearPhrase(said, list);
 }
 
-/** Each list's phrases by their first letter, so a message is checked at its word starts only. */
-const byFirstLetter = new WeakMap<readonly string[], Map<number, string[]>>();
+/** A list's phrases by their first UTF-16 unit, and a bit per low byte of those units (a quick "none here"). */
+interface FirstLetters {
+  byCode: Map<number, string[]>;
+  lowBytes: Uint32Array;
+}
 
-/** Keyed by the first UTF-16 unit as a number: a one-letter Thai string would be a new string per lookup. */
-function firstLetterIndex(list: readonly string[]): Map<number, string[]> {
+/** Each list's phrases by their first letter, so a message is checked at its word starts only. */
+const byFirstLetter = new WeakMap<readonly string[], FirstLetters>();
+
+/** The low byte's bit of a unit in a 256-bit set (Thai and Latin letters each have distinct low bytes). */
+const lowByteHas = (bits: Uint32Array, code: number): boolean => (bits[(code & 0xff) >>> 5]! & (1 << (code & 31))) !== 0;
+const lowByteAdd = (bits: Uint32Array, code: number): void => {
+  bits[(code & 0xff) >>> 5]! |= 1 << (code & 31);
+};
+
+/** Keyed by the first unit as a number: a one-letter Thai string would be a new string per lookup. */
+function firstLetterIndex(list: readonly string[]): FirstLetters {
   let index = byFirstLetter.get(list);
   if (!index) {
-    index = new Map();
+    index = { byCode: new Map(), lowBytes: new Uint32Array(8) };
     // An empty phrase gets a key no letter has, as before (it never counts as written).
     for (const phrase of list) {
       const first = phrase === '' ? -1 : phrase.charCodeAt(0);
-      index.set(first, [...(index.get(first) ?? []), phrase]);
+      index.byCode.set(first, [...(index.byCode.get(first) ?? []), phrase]);
+      lowByteAdd(index.lowBytes, first);
     }
     byFirstLetter.set(list, index);
   }
@@ -88,10 +101,13 @@ function firstLetterIndex(list: readonly string[]): Map<number, string[]> {
 
 /** True when the message contains one of the phrases as written, starting at a word (no typos forgiven). */
 export function containsExactPhrase(said: Utterance, list: readonly string[]): boolean {
-  const index = firstLetterIndex(list);
+  const { byCode, lowBytes } = firstLetterIndex(list);
   const compact = said.compact;
   for (const at of said.starts) {
-    const candidates = index.get(at < compact.length ? compact.charCodeAt(at) : -1);
+    const code = at < compact.length ? compact.charCodeAt(at) : -1;
+    // No phrase starts with a letter of this low byte: no need to look it up.
+    if (!lowByteHas(lowBytes, code)) continue;
+    const candidates = byCode.get(code);
     if (candidates === undefined) continue;
     for (const phrase of candidates) if (compact.startsWith(phrase, at)) return true;
   }
