@@ -51,7 +51,12 @@ export function createJsonPost(baseUrl: string, channelAccessToken: string): Jso
         res.once('end', () => settle(() => resolve(answerOf(res, Buffer.concat(chunks).subarray(0, BODY_KEPT).toString('utf8')))));
         res.once('error', (err) => settle(() => reject(err)));
       });
-      const timer = setTimeout(() => req.destroy(new TimeoutError(`no answer within ${timeoutMs / 1000} s`)), Math.max(0, timeoutMs));
+      // Settled here too: an answer that started and then stalls must not leave the call pending
+      const timer = setTimeout(() => {
+        const err = new TimeoutError(`no answer within ${timeoutMs / 1000} s`);
+        req.destroy(err);
+        settle(() => reject(err));
+      }, Math.max(0, timeoutMs));
       timer.unref();
       req.once('error', (err) => settle(() => reject(err)));
       req.end(text);

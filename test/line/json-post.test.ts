@@ -66,6 +66,20 @@ describe('JSON POST to LINE over Node http', () => {
     await expect.poll(() => line.closed).toEqual([1]);
   });
 
+  it('when LINE starts an answer and then stalls, then the call still fails with a TimeoutError at the limit and its connection is closed', async () => {
+    const line = await lineAt(() => null);
+    server!.removeAllListeners('request');
+    server!.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"sentMes'); // and nothing more
+    });
+    const started = performance.now();
+    const err = await createJsonPost(line.url, 'x')('/v2/bot/message/reply', { replyToken: 't4', messages: [] }, 200).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    server!.closeAllConnections();
+  });
+
   it('when nothing listens, then the network error rejects the call', async () => {
     const line = await lineAt(() => null);
     await new Promise<void>((r) => server!.close(() => r()));
