@@ -64,7 +64,7 @@ export class QuestionLog {
     private readonly clock: () => Date,
     private readonly retentionMs: number,
     held: HeldQuestions & { dead: number; loose: number },
-    logger: Logger | undefined,
+    private readonly logger: Logger | undefined,
   ) {
     [this.ring, this.events, this.dismissals, this.deadLines, this.looseLines] = [held.ring, held.events, held.dismissals, held.dead, held.loose];
     this.compaction = new BackgroundTask('compaction of the question log', () => this.compact(), logger);
@@ -100,7 +100,12 @@ export class QuestionLog {
     const written = this.write(id, clean);
     const now = this.clock().getTime();
     if (now - this.lastSweep >= SWEEP_EVERY_MS) this.sweep(new Date(now));
-    await written;
+    // A question is statistics: a disk that refuses the line must not cost the resident the
+    // answer. The record stays in memory (counted by the console and reports) and reaches the
+    // disk with the next background rewrite of the file.
+    await written.catch((err: NodeJS.ErrnoException) => {
+      this.logger?.warn('question not written', { where: 'questions.jsonl append', error: err.code ?? err.name });
+    });
   }
 
   /** The record of one question, or undefined (unknown, or past the retention). */

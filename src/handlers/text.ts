@@ -37,7 +37,8 @@ export async function handleText(deps: TextDeps, ctx: BotContext, text: string):
   else if (understanding.intent === 'search') return answerSearch(deps, ctx, understanding, text);
   else ctx.reply(...answer(deps, understanding));
   // Only questions for the search are kept as text: a tip or a receipt must never be logged.
-  await deps.questions.record({ at: ctx.now.toISOString(), intent: understanding.intent, match: null, kind: null, score: null });
+  const event = ctx.event.webhookEventId ? { event: ctx.event.webhookEventId } : {};
+  await deps.questions.record({ ...event, at: ctx.now.toISOString(), intent: understanding.intent, match: null, kind: null, score: null });
 }
 
 /** A question for the content: the fact asked for first, or the items found, with 👍/👎. */

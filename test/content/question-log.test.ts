@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuestionLog, type QuestionRecord } from '../../src/content/question-log.js';
 import { readsAsReport } from '../../src/content/question-privacy.js';
+import { createMemoryLogger } from '../../src/logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const KEY = Buffer.alloc(32, 3);
@@ -123,5 +124,21 @@ describe('readsAsReport', () => {
   it('when a message describes wrongdoing without trigger words, then it reads as a report; plain questions do not', () => {
     for (const text of [REPORT, 'นายสมชาย ใจดี ใช้รถหลวงไปงานบวช', 'ผมโดนเรียกเงินตอนขอใบอนุญาต', 'โทรหา 0812345678 ด่วน', 'ก'.repeat(101)]) expect(readsAsReport(text), text).toBe(true);
     for (const text of ['ผล ita ปีนี้', 'มาตรการมีกี่ข้อ', 'ข้อ 5 ว่าอย่างไร', 'ใครเป็นผู้ลงนามประกาศ', 'ita ย่อมาจากอะไร', 'นายกเทศมนตรีชื่ออะไร']) expect(readsAsReport(text), text).toBe(false);
+  });
+});
+
+describe('question log when the disk refuses', () => {
+  it('when a question line cannot be written, then record() does not fail, the question is still counted, and the failure is logged without its text', async () => {
+    const logger = createMemoryLogger();
+    const log = await QuestionLog.open(path.join(await tempDir(), 'questions.jsonl'), KEY, () => NOW, { logger });
+    const file = (log as unknown as { file: { append: () => Promise<void> } }).file;
+    const append = file.append.bind(file);
+    file.append = () => Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    await expect(log.record({ at: NOW.toISOString(), intent: 'search', text: 'ita ได้กี่คะแนน', match: null, kind: null, score: null })).resolves.toBeUndefined();
+    expect(log.all()).toHaveLength(1);
+    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'question not written', error: 'ENOSPC' })]);
+    expect(JSON.stringify(logger.lines)).not.toContain('คะแนน');
+    file.append = append;
+    await log.close();
   });
 });
