@@ -31,11 +31,21 @@ const pct = (part: number, whole: number) => (whole === 0 ? NaN : (100 * part) /
 const issuedAt = (token: string) => parseInt(token.split('.')[0]!, 36);
 
 /** A fresh bot on a fresh DATA_DIR, the stand-in reset to `faults`; the bot is stopped afterwards. */
-async function withBot<T>(rig: Rig, { gc, ...faults }: { failRate?: number; latencyMs?: number; hangNext?: boolean; gc?: boolean }, run: (bot: Child<{ port: number }>, dataDir: string) => Promise<T>, onLine?: (line: string) => void): Promise<T> {
+async function withBot<T>(
+  rig: Rig,
+  { gc, ...faults }: { failRate?: number; latencyMs?: number; hangNext?: boolean; gc?: boolean },
+  run: (bot: Child<{ port: number }>, dataDir: string) => Promise<T>,
+  onLine?: (line: string) => void,
+): Promise<T> {
   await rig.standIn.ask({ type: 'reset' });
   await rig.standIn.ask({ type: 'faults', faults: { failRate: 0, latencyMs: 0, hangNext: false, ...faults }, seed: 7 });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phonsai-faults-'));
-  const bot = await startChild<{ port: number }>('faults-bot.js', { ...startEnv(), ...rig.env, BENCH_DATA_DIR: dataDir }, onLine, [...startOptions(), ...(gc ? ['--expose-gc'] : [])]);
+  const bot = await startChild<{ port: number }>(
+    'faults-bot.js',
+    { ...startEnv(), ...rig.env, BENCH_DATA_DIR: dataDir },
+    onLine,
+    [...startOptions(), ...(gc ? ['--expose-gc'] : [])],
+  );
   try {
     return await run(bot, dataDir);
   } finally {
@@ -61,7 +71,9 @@ async function settle(rig: Rig, expected: number): Promise<Counts> {
 function answered(sent: SentEvent[], counts: Counts): { acked: number; answered: number; waits: number[] } {
   const at = new Map(counts.tokens ?? []);
   const acked = sent.filter((e) => e.acked);
-  const waits = acked.flatMap((e) => (at.has(e.token) ? [at.get(e.token)! - issuedAt(e.token)] : [])).sort((a, b) => a - b);
+  const waits = acked
+    .flatMap((e) => (at.has(e.token) ? [at.get(e.token)! - issuedAt(e.token)] : []))
+    .sort((a, b) => a - b);
   return { acked: acked.length, answered: waits.length, waits };
 }
 
@@ -69,7 +81,15 @@ const url = (bot: Child<{ port: number }>) => () => `http://127.0.0.1:${bot.read
 
 async function failing(rig: Rig): Promise<string> {
   return withBot(rig, { failRate: 0.3, latencyMs: 20 }, async (bot) => {
-    const sent = await sendQuestions({ count: 1_000, perWebhook: 1, concurrency: 16, users: 500, url: url(bot), secret: rig.secret, agent: rig.agent });
+    const sent = await sendQuestions({
+      count: 1_000,
+      perWebhook: 1,
+      concurrency: 16,
+      users: 500,
+      url: url(bot),
+      secret: rig.secret,
+      agent: rig.agent,
+    });
     const counts = await settle(rig, sent.length);
     const a = answered(sent, counts);
     const share = pct(a.answered, a.acked);
@@ -79,7 +99,15 @@ async function failing(rig: Rig): Promise<string> {
 
 async function slow(rig: Rig): Promise<string> {
   return withBot(rig, { latencyMs: 2_000 }, async (bot) => {
-    const sent = await sendQuestions({ count: 1_000, perWebhook: 1, concurrency: 32, users: 1_000, url: url(bot), secret: rig.secret, agent: rig.agent });
+    const sent = await sendQuestions({
+      count: 1_000,
+      perWebhook: 1,
+      concurrency: 32,
+      users: 1_000,
+      url: url(bot),
+      secret: rig.secret,
+      agent: rig.agent,
+    });
     const a = answered(sent, await settle(rig, sent.length));
     const share = pct(a.answered, a.acked);
     return `LINE answers after 2 s, burst of 1,000: ${a.answered}/${a.acked} answered within the token's 60 s (${fmt(share, 1)}%), last ${fmt(a.waits.at(-1)! / 1000, 1)} s after its question, median ${fmt(percentile(a.waits, 50) / 1000, 1)} s   (≥ 99%: ${goal(share >= 99)})`;
@@ -88,12 +116,21 @@ async function slow(rig: Rig): Promise<string> {
 
 async function hanging(rig: Rig): Promise<string> {
   return withBot(rig, { latencyMs: 20, hangNext: true }, async (bot) => {
-    const sent = await sendQuestions({ count: 300, perWebhook: 1, concurrency: 16, users: 300, url: url(bot), secret: rig.secret, agent: rig.agent });
+    const sent = await sendQuestions({
+      count: 300,
+      perWebhook: 1,
+      concurrency: 16,
+      users: 300,
+      url: url(bot),
+      secret: rig.secret,
+      agent: rig.agent,
+    });
     const counts = await settle(rig, sent.length);
     const others = sent.filter((e) => e.token !== counts.hungToken);
     const a = answered(others, counts);
     const hungAt = new Map(counts.tokens ?? []).get(counts.hungToken ?? '');
-    const hungWait = hungAt === undefined ? 'never' : `${fmt((hungAt - issuedAt(counts.hungToken!)) / 1000, 1)} s later, by a retry`;
+    const hungWait =
+      hungAt === undefined ? 'never' : `${fmt((hungAt - issuedAt(counts.hungToken!)) / 1000, 1)} s later, by a retry`;
     return `one LINE call hangs: ${a.answered}/${a.acked} other residents answered (p99 wait ${fmt(percentile(a.waits, 99), 0)} ms, max ${fmt(a.waits.at(-1) ?? NaN, 0)} ms); the hung one answered ${hungWait}   (others answered: ${goal(a.answered === a.acked && percentile(a.waits, 99) < 5_000)})`;
   });
 }
@@ -116,29 +153,49 @@ function eventLog(): { outcomes: Map<string, string[]>; onLine: (line: string) =
  */
 async function crashes(rig: Rig, kills: number): Promise<string> {
   const log = eventLog();
-  return withBot(rig, { latencyMs: 100 }, async (first, dataDir) => {
-    let bot = first;
-    let done = false;
-    const sending = sendQuestions({ count: 3_000, perWebhook: 5, concurrency: 2, pauseMs: 100, users: 400, url: () => `http://127.0.0.1:${bot.ready.port}/webhook`, secret: rig.secret, agent: rig.agent, stop: () => done });
-    for (let i = 0; i < kills; i++) {
-      await new Promise((r) => setTimeout(r, 700 + Math.random() * 600));
+  return withBot(
+    rig,
+    { latencyMs: 100 },
+    async (first, dataDir) => {
+      let bot = first;
+      let done = false;
+      const sending = sendQuestions({
+        count: 3_000,
+        perWebhook: 5,
+        concurrency: 2,
+        pauseMs: 100,
+        users: 400,
+        url: () => `http://127.0.0.1:${bot.ready.port}/webhook`,
+        secret: rig.secret,
+        agent: rig.agent,
+        stop: () => done,
+      });
+      for (let i = 0; i < kills; i++) {
+        await new Promise((r) => setTimeout(r, 700 + Math.random() * 600));
+        bot.child.kill('SIGKILL');
+        await bot.exited;
+        bot = await startChild<{ port: number }>(
+          'faults-bot.js',
+          { ...startEnv(), ...rig.env, BENCH_DATA_DIR: dataDir },
+          log.onLine,
+          startOptions(),
+        );
+      }
+      const sent = await sending;
+      done = true;
+      const counts = await settle(rig, sent.filter((e) => e.acked).length);
+      const answeredAt = new Map(counts.tokens ?? []);
+      const acked = sent.filter((e) => e.acked);
+      const unanswered = acked.filter((e) => !answeredAt.has(e.token));
+      // Handled shows as an answer or as a log line (one killed just before its line was written is answered).
+      const lost = unanswered.filter((e) => !log.outcomes.has(e.id)).length;
+      const cut = unanswered.filter((e) => log.outcomes.get(e.id)?.includes('already-replied')).length;
+      const late = unanswered.filter((e) => log.outcomes.get(e.id)?.some((o) => o.includes('reply-expired'))).length;
       bot.child.kill('SIGKILL');
-      await bot.exited;
-      bot = await startChild<{ port: number }>('faults-bot.js', { ...startEnv(), ...rig.env, BENCH_DATA_DIR: dataDir }, log.onLine, startOptions());
-    }
-    const sent = await sending;
-    done = true;
-    const counts = await settle(rig, sent.filter((e) => e.acked).length);
-    const answeredAt = new Map(counts.tokens ?? []);
-    const acked = sent.filter((e) => e.acked);
-    const unanswered = acked.filter((e) => !answeredAt.has(e.token));
-    // Handled shows as an answer or as a log line (one killed just before its line was written is answered).
-    const lost = unanswered.filter((e) => !log.outcomes.has(e.id)).length;
-    const cut = unanswered.filter((e) => log.outcomes.get(e.id)?.includes('already-replied')).length;
-    const late = unanswered.filter((e) => log.outcomes.get(e.id)?.some((o) => o.includes('reply-expired'))).length;
-    bot.child.kill('SIGKILL');
-    return `${kills} SIGKILLs under load (${acked.length} questions acknowledged): events lost ${lost}, replies sent twice ${counts.reusedTokens}   (0 and 0: ${goal(lost === 0 && counts.reusedTokens === 0)}); not answered ${unanswered.length} (${cut} whose reply had started when the process died, ${late} past the token's life)`;
-  }, log.onLine);
+      return `${kills} SIGKILLs under load (${acked.length} questions acknowledged): events lost ${lost}, replies sent twice ${counts.reusedTokens}   (0 and 0: ${goal(lost === 0 && counts.reusedTokens === 0)}); not answered ${unanswered.length} (${cut} whose reply had started when the process died, ${late} past the token's life)`;
+    },
+    log.onLine,
+  );
 }
 
 async function memory(rig: Rig): Promise<string> {
@@ -153,7 +210,16 @@ async function memory(rig: Rig): Promise<string> {
       return m.rss / 2 ** 20;
     };
     const idle = await rss();
-    const load = (count: number) => sendQuestions({ count, perWebhook: 10, concurrency: 8, users: 5_000, url: url(bot), secret: rig.secret, agent: rig.agent });
+    const load = (count: number) =>
+      sendQuestions({
+        count,
+        perWebhook: 10,
+        concurrency: 8,
+        users: 5_000,
+        url: url(bot),
+        secret: rig.secret,
+        agent: rig.agent,
+      });
     const started = performance.now();
     await load(20_000);
     await settle(rig, 20_000);
@@ -176,11 +242,19 @@ export async function benchFaults(only = process.env.BENCH_FAULTS?.split(',')): 
   const token = randomBytes(16).toString('hex');
   const secret = randomBytes(16).toString('hex');
   const standIn = await startChild<{ url: string }>('faults-stand-in.js', { BENCH_TOKEN: token });
-  const rig: Rig = { standIn, secret, agent: new http.Agent({ keepAlive: true, maxSockets: 32 }), env: { BENCH_SECRET: secret, BENCH_TOKEN: token, BENCH_LINE_URL: standIn.ready.url } };
-  console.log('\nFaults: our bot in its own process, questions as signed webhooks, a loopback LINE stand-in in its own process (single-use reply tokens that expire after 60 s)');
+  const rig: Rig = {
+    standIn,
+    secret,
+    agent: new http.Agent({ keepAlive: true, maxSockets: 32 }),
+    env: { BENCH_SECRET: secret, BENCH_TOKEN: token, BENCH_LINE_URL: standIn.ready.url },
+  };
+  console.log(
+    '\nFaults: our bot in its own process, questions as signed webhooks, a loopback LINE stand-in in its own process (single-use reply tokens that expire after 60 s)',
+  );
   try {
     const scenarios = { failing, slow, hanging, crashes: (r: Rig) => crashes(r, 10), memory };
-    for (const [name, scenario] of Object.entries(scenarios)) if (!only || only.includes(name)) console.log(`  ${await scenario(rig)}`);
+    for (const [name, scenario] of Object.entries(scenarios))
+      if (!only || only.includes(name)) console.log(`  ${await scenario(rig)}`);
   } finally {
     standIn.child.kill();
     rig.agent.destroy();

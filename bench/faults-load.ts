@@ -6,7 +6,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const QUESTIONS = ['ITA ได้กี่คะแนน', 'พนักงานเทศบาลห้ามทำอะไรบ้าง', 'คู่มือลดการใช้ดุลยพินิจ', 'เทศบาลเปิดเผยข้อมูลอะไรบ้าง', 'ร้านกาแฟแถวนี้มีที่ไหนบ้าง', 'มาตรการ'];
+const QUESTIONS = [
+  'ITA ได้กี่คะแนน',
+  'พนักงานเทศบาลห้ามทำอะไรบ้าง',
+  'คู่มือลดการใช้ดุลยพินิจ',
+  'เทศบาลเปิดเผยข้อมูลอะไรบ้าง',
+  'ร้านกาแฟแถวนี้มีที่ไหนบ้าง',
+  'มาตรการ',
+];
 
 /** A process of bench/targets that answers one IPC message with one message, in order. */
 export interface Child<Ready> {
@@ -17,8 +24,17 @@ export interface Child<Ready> {
 }
 
 /** Forks a bench target and waits for its first message (where it listens); `onLine` reads its stdout (the bot's log). */
-export async function startChild<Ready>(script: string, env: Record<string, string>, onLine?: (line: string) => void, execArgv: string[] = []): Promise<Child<Ready>> {
-  const child = fork(path.join(HERE, 'targets', script), { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'inherit', 'ipc'] });
+export async function startChild<Ready>(
+  script: string,
+  env: Record<string, string>,
+  onLine?: (line: string) => void,
+  execArgv: string[] = [],
+): Promise<Child<Ready>> {
+  const child = fork(path.join(HERE, 'targets', script), {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'inherit', 'ipc'],
+  });
   if (onLine) readline.createInterface({ input: child.stdout! }).on('line', onLine);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const ready = await new Promise<Ready>((resolve, reject) => {
@@ -27,7 +43,9 @@ export async function startChild<Ready>(script: string, env: Record<string, stri
   });
   let chain = Promise.resolve<unknown>(undefined);
   const ask = <T>(message: unknown) => {
-    const next = chain.then(() => new Promise<T>((resolve) => (child.once('message', (m) => resolve(m as T)), child.send(message as object))));
+    const next = chain.then(
+      () => new Promise<T>((resolve) => (child.once('message', (m) => resolve(m as T)), child.send(message as object))),
+    );
     chain = next.catch(() => undefined);
     return next;
   };
@@ -46,7 +64,16 @@ export function makeEvent(n: number, users: number): SentEvent & { json: unknown
   const id = `01FAULT${randomBytes(10).toString('hex')}`;
   const token = `${Date.now().toString(36)}.${randomBytes(12).toString('hex')}`;
   const user = 'U' + (n % users).toString(16).padStart(32, '0');
-  const json = { type: 'message', mode: 'active', timestamp: Date.now(), webhookEventId: id, deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: user }, replyToken: token, message: { type: 'text', id: String(n), quoteToken: 'q', text: QUESTIONS[n % QUESTIONS.length] } };
+  const json = {
+    type: 'message',
+    mode: 'active',
+    timestamp: Date.now(),
+    webhookEventId: id,
+    deliveryContext: { isRedelivery: false },
+    source: { type: 'user', userId: user },
+    replyToken: token,
+    message: { type: 'text', id: String(n), quoteToken: 'q', text: QUESTIONS[n % QUESTIONS.length] },
+  };
   return { id, token, user, acked: false, json };
 }
 
@@ -55,10 +82,22 @@ export function postWebhook(agent: http.Agent, url: string, secret: string, even
   const body = JSON.stringify({ destination: 'U' + '0'.repeat(32), events });
   const signature = createHmac('sha256', secret).update(body).digest('base64');
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-line-signature': signature, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'x-line-signature': signature,
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.once('error', () => resolve(0));
     req.end(body);
   });
@@ -69,13 +108,28 @@ export function postWebhook(agent: http.Agent, url: string, secret: string, even
  * acknowledged with 200 is sent again later, as LINE redelivers (same ids and tokens), until
  * `stop()` says so. `url()` is read for every body, so a restarted bot is found.
  */
-export async function sendQuestions(opts: { count: number; perWebhook: number; concurrency: number; users: number; url: () => string; secret: string; agent: http.Agent; pauseMs?: number; stop?: () => boolean }): Promise<SentEvent[]> {
+export async function sendQuestions(opts: {
+  count: number;
+  perWebhook: number;
+  concurrency: number;
+  users: number;
+  url: () => string;
+  secret: string;
+  agent: http.Agent;
+  pauseMs?: number;
+  stop?: () => boolean;
+}): Promise<SentEvent[]> {
   const all = Array.from({ length: opts.count }, (_, n) => makeEvent(n, opts.users));
   const bodies: Array<typeof all> = [];
   for (let i = 0; i < all.length; i += opts.perWebhook) bodies.push(all.slice(i, i + opts.perWebhook));
   const worker = async () => {
     for (let batch = bodies.shift(); batch; batch = bodies.shift()) {
-      const status = await postWebhook(opts.agent, opts.url(), opts.secret, batch.map((e) => e.json));
+      const status = await postWebhook(
+        opts.agent,
+        opts.url(),
+        opts.secret,
+        batch.map((e) => e.json),
+      );
       if (status === 200) batch.forEach((e) => (e.acked = true));
       else if (!opts.stop?.()) {
         bodies.push(batch);

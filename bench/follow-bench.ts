@@ -59,7 +59,12 @@ async function measure(size: number, key: Buffer): Promise<SizeResult> {
     const t = performance.now();
     const runtime = await createRuntime({
       config: loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: key.toString('base64'), LOG_LEVEL: 'error' }),
-      channel: { channelSecret: 'bench', channelAccessToken: 'bench', apiBaseUrl: 'http://127.0.0.1:9', dataApiBaseUrl: 'http://127.0.0.1:9' },
+      channel: {
+        channelSecret: 'bench',
+        channelAccessToken: 'bench',
+        apiBaseUrl: 'http://127.0.0.1:9',
+        dataApiBaseUrl: 'http://127.0.0.1:9',
+      },
       logger: createLogger({ level: 'error' }),
     });
     starts.push(performance.now() - t);
@@ -69,14 +74,25 @@ async function measure(size: number, key: Buffer): Promise<SizeResult> {
   follows.sort((a, b) => a - b);
   unsubscribes.sort((a, b) => a - b);
   starts.sort((a, b) => a - b);
-  return { size, followP50: percentile(follows, 50), followP99: percentile(follows, 99), unsubscribeP50: percentile(unsubscribes, 50), bytesPerFollow, openMs, startupMs: percentile(starts, 50), fileMb };
+  return {
+    size,
+    followP50: percentile(follows, 50),
+    followP99: percentile(follows, 99),
+    unsubscribeP50: percentile(unsubscribes, 50),
+    bytesPerFollow,
+    openMs,
+    startupMs: percentile(starts, 50),
+    fileMb,
+  };
 }
 
 export async function benchFollow(): Promise<void> {
   const key = randomBytes(32);
   const results: SizeResult[] = [];
   for (const size of SIZES) results.push(await measure(size, key));
-  console.log(`\nStorage: one follow and one unsubscribe (sealed, one appended line, fdatasync), ${FOLLOWS} of each, and the start of the whole bot (median of ${STARTS})`);
+  console.log(
+    `\nStorage: one follow and one unsubscribe (sealed, one appended line, fdatasync), ${FOLLOWS} of each, and the start of the whole bot (median of ${STARTS})`,
+  );
   for (const r of results) {
     console.log(
       `  ${fmt(r.size, 0).padStart(7)} friends on disk (${fmt(r.fileMb, 1)} MB)   follow p50 ${fmt(r.followP50, 2)} ms, p99 ${fmt(r.followP99, 2)} ms   unsubscribe p50 ${fmt(r.unsubscribeP50, 2)} ms   ${fmt(r.bytesPerFollow, 0)} bytes written per change   open friends ${fmt(r.openMs, 0)} ms   bot start ${fmt(r.startupMs, 0)} ms`,
@@ -84,5 +100,7 @@ export async function benchFollow(): Promise<void> {
   }
   const [small, large] = results as [SizeResult, SizeResult];
   const ratio = large.followP50 / small.followP50;
-  console.log(`  targets: follow at 100,000 vs 1,000 = ${fmt(ratio, 2)}× (≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'}); start with 100,000 friends ${fmt(large.startupMs, 0)} ms (< 2,000 ms: ${large.startupMs < 2000 ? 'met' : 'NOT met'})`);
+  console.log(
+    `  targets: follow at 100,000 vs 1,000 = ${fmt(ratio, 2)}× (≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'}); start with 100,000 friends ${fmt(large.startupMs, 0)} ms (< 2,000 ms: ${large.startupMs < 2000 ? 'met' : 'NOT met'})`,
+  );
 }

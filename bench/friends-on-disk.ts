@@ -13,7 +13,12 @@ export const benchUser = (n: number) => 'U' + n.toString(16).padStart(32, '0');
  * under pseudonyms) to DATA_DIR/state/friends.jsonl, then snapshotted as the bot does once
  * the change lines pile up.
  */
-export async function writeFriends(dataDir: string, count: number, masterKey: Buffer, opts: { first?: number } = {}): Promise<void> {
+export async function writeFriends(
+  dataDir: string,
+  count: number,
+  masterKey: Buffer,
+  opts: { first?: number } = {},
+): Promise<void> {
   const keys = deriveKeys(masterKey);
   const file = path.join(dataDir, 'state', 'friends.jsonl');
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -30,8 +35,16 @@ export async function writeFriends(dataDir: string, count: number, masterKey: Bu
 }
 
 /** Opens the friends of a DATA_DIR as the bot does. */
-export async function openFriends(dataDir: string, masterKey: Buffer): Promise<{ friends: FriendRepo; store: PrivateStore<import('../src/people/friend-repo.js').Friend> }> {
+export async function openFriends(
+  dataDir: string,
+  masterKey: Buffer,
+): Promise<{ friends: FriendRepo; store: PrivateStore<import('../src/people/friend-repo.js').Friend> }> {
   const keys = deriveKeys(masterKey);
-  const store = await PrivateStore.open(path.join(dataDir, 'state', 'friends.jsonl'), keys.people, FriendSchema, friendCodec);
+  const store = await PrivateStore.open(
+    path.join(dataDir, 'state', 'friends.jsonl'),
+    keys.people,
+    FriendSchema,
+    friendCodec,
+  );
   return { friends: new FriendRepo(store, keys), store };
 }

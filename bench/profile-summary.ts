@@ -28,7 +28,8 @@ type By = 'function' | 'file' | 'package';
 function keyOf(frame: ProfileNode['callFrame'], by: By): string {
   const url = frame.url.replace(/^file:\/\/.*?\/(dist|node_modules)\//, '$1/');
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
-  if (by === 'package') return pkg ? `npm:${pkg}` : url.startsWith('dist/') ? path.dirname(url) : url || frame.functionName;
+  if (by === 'package')
+    return pkg ? `npm:${pkg}` : url.startsWith('dist/') ? path.dirname(url) : url || frame.functionName;
   if (by === 'file') return pkg ? `npm:${pkg}` : url || frame.functionName;
   return `${frame.functionName || '(anonymous)'} ${url}:${frame.lineNumber + 1}`;
 }
@@ -45,12 +46,24 @@ export function summarise(profile: Profile, by: By): { busyMs: number; rows: Arr
     const key = keyOf(frame, by);
     rows.set(key, (rows.get(key) ?? 0) + us);
   });
-  return { busyMs: busy / 1000, rows: [...rows].map(([k, us]): [string, number] => [k, us / 1000]).sort((a, b) => b[1] - a[1]) };
+  return {
+    busyMs: busy / 1000,
+    rows: [...rows].map(([k, us]): [string, number] => [k, us / 1000]).sort((a, b) => b[1] - a[1]),
+  };
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { by: { type: 'string', default: 'function' }, top: { type: 'string', default: '40' }, 'ms-per-event': { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    by: { type: 'string', default: 'function' },
+    top: { type: 'string', default: '40' },
+    'ms-per-event': { type: 'string' },
+  },
+});
 if (positionals.length !== 1 || !['function', 'file', 'package'].includes(values.by!)) {
-  console.error('usage: node dist/bench/profile-summary.js FILE.cpuprofile [--by function|file|package] [--top 40] [--ms-per-event 1.2]');
+  console.error(
+    'usage: node dist/bench/profile-summary.js FILE.cpuprofile [--by function|file|package] [--top 40] [--ms-per-event 1.2]',
+  );
   process.exit(1);
 }
 const { busyMs, rows } = summarise(JSON.parse(readFileSync(positionals[0]!, 'utf8')) as Profile, values.by as By);
@@ -58,5 +71,7 @@ const perEvent = values['ms-per-event'] ? (Number(values['ms-per-event']) * 1000
 console.log(`busy ${busyMs.toFixed(0)} ms${perEvent ? ` (${values['ms-per-event']} ms CPU per event)` : ''}`);
 for (const [key, ms] of rows.slice(0, Number(values.top))) {
   const share = `${((100 * ms) / busyMs).toFixed(1).padStart(5)}%`;
-  console.log(`${ms.toFixed(1).padStart(9)} ms ${share}${perEvent ? `${(ms * perEvent).toFixed(1).padStart(8)} µs/event` : ''}  ${key}`);
+  console.log(
+    `${ms.toFixed(1).padStart(9)} ms ${share}${perEvent ? `${(ms * perEvent).toFixed(1).padStart(8)} µs/event` : ''}  ${key}`,
+  );
 }

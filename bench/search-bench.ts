@@ -21,16 +21,46 @@ const BLOCKS = 5;
 
 /** A mix like real traffic: measures, ITA, announcement, typos, English, digits, out of scope. */
 const QUESTIONS = [
-  'ITA ได้กี่คะแนน', 'ผลคะแนนความโปร่งใสปีนี้', 'คะแนนไอทีเอ ๒๕๖๘', 'ita score of phon sai',
-  'แนวทางปฏิบัติ do & don\'t', 'พนักงานเทศบาลห้ามทำอะไรบ้าง', 'ไม่ควรรทำ', 'จริยธรรมของเจ้าหน้าที่ครับบบ',
-  'การตรวจสอบดุลพินิจของเจ้าหน้าที่', 'คู่มือลดการใช้ดุลยพินิจ', 'ดุลพินิด', 'discretion of officials',
-  'เทศบาลเปิดเผยข้อมูลอะไรบ้าง', 'ข้อมูลข่าวสารของราชการ มาตรา ๙', 'public disclosure website', 'เว็บไซต์อัปเดตบ่อยไหม',
-  'ประกาศเรื่องมาตรการส่งเสริมคุณธรรม', 'ประกาศลงวันที่ ๑๐ มกราคม', 'ใครลงนามในประกาศ', 'นายกเทศมนตรีตำบลโพธาราย',
-  'มาตรการป้องกันการทุจริตมีอะไรบ้าง', 'ประกาศผู้ชนะการเสนอราคาถนนคอนกรีต', 'ฉีดวัคซีนพิษสุนัขบ้าวันไหน', 'ภาษีที่ดินจ่ายที่ไหน',
-  'ร้านกาแฟแถวนี้มีที่ไหนบ้าง', 'qwerty', 'พรุ่งนี้ฝนตกไหม', 'ขอเบอร์ร้านส้มตำ', 'ราคาทองวันนี้', 'how to get to Bangkok',
+  'ITA ได้กี่คะแนน',
+  'ผลคะแนนความโปร่งใสปีนี้',
+  'คะแนนไอทีเอ ๒๕๖๘',
+  'ita score of phon sai',
+  "แนวทางปฏิบัติ do & don't",
+  'พนักงานเทศบาลห้ามทำอะไรบ้าง',
+  'ไม่ควรรทำ',
+  'จริยธรรมของเจ้าหน้าที่ครับบบ',
+  'การตรวจสอบดุลพินิจของเจ้าหน้าที่',
+  'คู่มือลดการใช้ดุลยพินิจ',
+  'ดุลพินิด',
+  'discretion of officials',
+  'เทศบาลเปิดเผยข้อมูลอะไรบ้าง',
+  'ข้อมูลข่าวสารของราชการ มาตรา ๙',
+  'public disclosure website',
+  'เว็บไซต์อัปเดตบ่อยไหม',
+  'ประกาศเรื่องมาตรการส่งเสริมคุณธรรม',
+  'ประกาศลงวันที่ ๑๐ มกราคม',
+  'ใครลงนามในประกาศ',
+  'นายกเทศมนตรีตำบลโพธาราย',
+  'มาตรการป้องกันการทุจริตมีอะไรบ้าง',
+  'ประกาศผู้ชนะการเสนอราคาถนนคอนกรีต',
+  'ฉีดวัคซีนพิษสุนัขบ้าวันไหน',
+  'ภาษีที่ดินจ่ายที่ไหน',
+  'ร้านกาแฟแถวนี้มีที่ไหนบ้าง',
+  'qwerty',
+  'พรุ่งนี้ฝนตกไหม',
+  'ขอเบอร์ร้านส้มตำ',
+  'ราคาทองวันนี้',
+  'how to get to Bangkok',
   // Fact questions: kinds, fields, years, lists, reporting, follow-ups without a subject.
-  'ผู้ลงนามประกาศชื่ออะไร', 'มาตรการเผยแพร่ข้อมูลต้องใช้เงินไหม', 'คะแนน ita ล่าสุดเท่าไหร่', 'ปีที่แล้วได้กี่คะแนน',
-  'มีกี่มาตรการ', 'ใครนำข้อมูลไปเผยแพร่บนเว็บไซต์หลัก', 'ร้องเรียนนายกได้ที่ไหน', 'แล้วใช้งบเท่าไหร่', 'ข้อ 2.2 ว่าอะไร',
+  'ผู้ลงนามประกาศชื่ออะไร',
+  'มาตรการเผยแพร่ข้อมูลต้องใช้เงินไหม',
+  'คะแนน ita ล่าสุดเท่าไหร่',
+  'ปีที่แล้วได้กี่คะแนน',
+  'มีกี่มาตรการ',
+  'ใครนำข้อมูลไปเผยแพร่บนเว็บไซต์หลัก',
+  'ร้องเรียนนายกได้ที่ไหน',
+  'แล้วใช้งบเท่าไหร่',
+  'ข้อ 2.2 ว่าอะไร',
 ];
 
 /**
@@ -51,7 +81,11 @@ function time(run: (question: string) => void): { p50: number; p99: number } {
     times.sort((a, b) => a - b);
     blocks.push({ p50: percentile(times, 50), p99: percentile(times, 99) });
   }
-  const median = (values: number[]): number => percentile(values.sort((a, b) => a - b), 50);
+  const median = (values: number[]): number =>
+    percentile(
+      values.sort((a, b) => a - b),
+      50,
+    );
   return { p50: median(blocks.map((b) => b.p50)), p99: median(blocks.map((b) => b.p99)) };
 }
 
@@ -79,7 +113,9 @@ export async function benchSearch(): Promise<void> {
   const synonyms = await loadSynonyms(SHIPPED_DATA_DIR, SHIPPED_DATA_DIR);
   const index = new SearchIndex(docs.flatMap(contentItems), synonyms);
   const shipped = timeAnswers(index);
-  console.log(`search: shipped content (${index.size} items): p50 ${fmt(shipped.p50, 3)} ms, p99 ${fmt(shipped.p99, 3)} ms`);
+  console.log(
+    `search: shipped content (${index.size} items): p50 ${fmt(shipped.p50, 3)} ms, p99 ${fmt(shipped.p99, 3)} ms`,
+  );
 
   const buildStart = performance.now();
   index.add(syntheticPublications(1_000));
@@ -91,7 +127,10 @@ export async function benchSearch(): Promise<void> {
       `p50 ${fmt(loaded.p50, 3)} ms, p99 ${fmt(loaded.p99, 3)} ms — ${verdict} the p99 ≤ ${TARGET_P99_MS} ms target`,
   );
   const book = new FactBook(docs, synonyms, loadServiceFacts());
-  for (const [label, fresh] of [['asked for the first time', true], ['asked before (kept)', false]] as const) {
+  for (const [label, fresh] of [
+    ['asked for the first time', true],
+    ['asked before (kept)', false],
+  ] as const) {
     const answered = timeFactAnswers(index, book, fresh);
     const answerVerdict = answered.p99 <= ANSWER_TARGET_P99_MS ? 'meets' : 'MISSES';
     console.log(

@@ -6,7 +6,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** package.json's start script: `npm run build … && [NAME=value …] node [--option …] dist/src/server.js`. */
 function startCommand(): { env: string; options: string } {
-  const scripts = (JSON.parse(readFileSync(path.join(HERE, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(path.join(HERE, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
   const match = /((?:[A-Z_][A-Z0-9_]*=\S* )*)node ((?:--\S+ )*)dist\/src\/server\.js/.exec(scripts.start ?? '');
   return { env: match?.[1] ?? '', options: match?.[2] ?? '' };
 }

@@ -19,15 +19,25 @@ function rssMb(pid: number): number {
 
 /** A JPEG of `size` bytes that cleans fine (zeros padded into its scan data), described for the sender. */
 function bigJpeg(name: string, size: number) {
-  const jpeg = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
+  const jpeg = Buffer.from(
+    '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+    'base64',
+  );
   const sos = jpeg.indexOf(Buffer.from([0xff, 0xda]));
   const dataStart = sos + 2 + jpeg.readUInt16BE(sos + 2);
-  return { name, size, head: jpeg.subarray(0, dataStart).toString('base64'), tail: jpeg.subarray(dataStart).toString('base64') };
+  return {
+    name,
+    size,
+    head: jpeg.subarray(0, dataStart).toString('base64'),
+    tail: jpeg.subarray(dataStart).toString('base64'),
+  };
 }
 
 function send(url: string, uploads: unknown[]): Promise<Array<{ status: number }>> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [SENDER, JSON.stringify({ url, uploads })], { maxBuffer: 64 * MB }, (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout) as Array<{ status: number }>)));
+    execFile(process.execPath, [SENDER, JSON.stringify({ url, uploads })], { maxBuffer: 64 * MB }, (err, stdout) =>
+      err ? reject(err) : resolve(JSON.parse(stdout) as Array<{ status: number }>),
+    );
   });
 }
 
@@ -50,26 +60,65 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result
  */
 export async function benchUploads(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'upload-bench-'));
-  const env = { BENCH_SECRET: 'bench-secret', BENCH_TOKEN: 'bench-token', BENCH_LINE_URL: 'http://127.0.0.1:9', BENCH_DATA_DIR: dataDir };
-  const child: ChildProcess = fork(path.join(HERE, 'targets', 'phonsai-bot.js'), { env: { ...process.env, ...startEnv(), ...env }, execArgv: startOptions(), stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const env = {
+    BENCH_SECRET: 'bench-secret',
+    BENCH_TOKEN: 'bench-token',
+    BENCH_LINE_URL: 'http://127.0.0.1:9',
+    BENCH_DATA_DIR: dataDir,
+  };
+  const child: ChildProcess = fork(path.join(HERE, 'targets', 'phonsai-bot.js'), {
+    env: { ...process.env, ...startEnv(), ...env },
+    execArgv: startOptions(),
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   try {
-    const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', (m) => resolve(m as { port: number })));
+    const { port } = await new Promise<{ port: number }>((resolve) =>
+      child.once('message', (m) => resolve(m as { port: number })),
+    );
     const url = `http://127.0.0.1:${port}`;
     const pid = child.pid!;
     await new Promise((r) => setTimeout(r, 500));
     const idle = rssMb(pid);
-    const big = await peakRss(pid, () => send(url, [1, 2, 3, 4].map((i) => ({ path: '/tip', fields: { what: `เรื่อง ${i}` }, files: [bigJpeg(`big-${i}.jpg`, 50 * MB)] }))));
-    const round = () => peakRss(pid, () => send(url, [1, 2, 3, 4].map((f) => ({ path: '/tip', fields: { what: `แบบฟอร์ม ${f}` }, files: [1, 2, 3, 4, 5].map((i) => bigJpeg(`f${f}-${i}.jpg`, 9 * MB)) }))));
+    const big = await peakRss(pid, () =>
+      send(
+        url,
+        [1, 2, 3, 4].map((i) => ({
+          path: '/tip',
+          fields: { what: `เรื่อง ${i}` },
+          files: [bigJpeg(`big-${i}.jpg`, 50 * MB)],
+        })),
+      ),
+    );
+    const round = () =>
+      peakRss(pid, () =>
+        send(
+          url,
+          [1, 2, 3, 4].map((f) => ({
+            path: '/tip',
+            fields: { what: `แบบฟอร์ม ${f}` },
+            files: [1, 2, 3, 4, 5].map((i) => bigJpeg(`f${f}-${i}.jpg`, 9 * MB)),
+          })),
+        ),
+      );
     const forms = await round();
     // A second round: a ceiling, not a leak, stays where the first round left it
     const again = await round();
     console.log('\n/tip uploads under memory watch (bot RSS, sampled every 20 ms)');
     console.log(`  idle (baseline)                          ${idle.toFixed(0)} MB`);
-    console.log(`  4 × 50 MB at once (200 MB sent)          peak ${big.peak.toFixed(0)} MB (+${(big.peak - idle).toFixed(0)} MB), answers ${big.result.map((r) => r.status).join(' ')}`);
-    for (const [name, r] of [['4 forms × 5 images of 9 MB (180 MB sent)', forms], ['the same again                          ', again]] as const) {
-      console.log(`  ${name} peak ${r.peak.toFixed(0)} MB (+${(r.peak - idle).toFixed(0)} MB), answers ${r.result.map((a) => a.status).join(' ')}`);
+    console.log(
+      `  4 × 50 MB at once (200 MB sent)          peak ${big.peak.toFixed(0)} MB (+${(big.peak - idle).toFixed(0)} MB), answers ${big.result.map((r) => r.status).join(' ')}`,
+    );
+    for (const [name, r] of [
+      ['4 forms × 5 images of 9 MB (180 MB sent)', forms],
+      ['the same again                          ', again],
+    ] as const) {
+      console.log(
+        `  ${name} peak ${r.peak.toFixed(0)} MB (+${(r.peak - idle).toFixed(0)} MB), answers ${r.result.map((a) => a.status).join(' ')}`,
+      );
     }
-    console.log('  (429 in the second round: five tips a day per address; those images were received and cleaned all the same, then deleted)');
+    console.log(
+      '  (429 in the second round: five tips a day per address; those images were received and cleaned all the same, then deleted)',
+    );
   } finally {
     child.kill('SIGTERM');
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -17,7 +17,16 @@ const WARMUP = 500;
 /** Blocks of load, alternating between the two bots (ABBA order), so a slow spell of this shared machine falls on both. */
 const BLOCKS = 20;
 const PER_BLOCK = 500;
-const QUESTIONS = ['ITA ได้กี่คะแนน', 'พนักงานเทศบาลห้ามทำอะไรบ้าง', 'คู่มือลดการใช้ดุลยพินิจ', 'เทศบาลเปิดเผยข้อมูลอะไรบ้าง', 'ประกาศลงวันที่ ๑๐ มกราคม', 'ร้านกาแฟแถวนี้มีที่ไหนบ้าง', 'มาตรการ', 'ผลคะแนนความโปร่งใสปีนี้'];
+const QUESTIONS = [
+  'ITA ได้กี่คะแนน',
+  'พนักงานเทศบาลห้ามทำอะไรบ้าง',
+  'คู่มือลดการใช้ดุลยพินิจ',
+  'เทศบาลเปิดเผยข้อมูลอะไรบ้าง',
+  'ประกาศลงวันที่ ๑๐ มกราคม',
+  'ร้านกาแฟแถวนี้มีที่ไหนบ้าง',
+  'มาตรการ',
+  'ผลคะแนนความโปร่งใสปีนี้',
+];
 /** Ways residents open and close the same question; with QUESTIONS they make 960 different texts. */
 const OPENERS = ['', 'ขอถามว่า', 'อยากทราบว่า', 'สอบถาม', 'รบกวนถามหน่อย '];
 const CLOSERS = ['', 'ครับ', 'ค่ะ', 'คะ', 'จ้า', 'นะ', 'หน่อย', 'ด้วยครับ'];
@@ -52,7 +61,16 @@ interface Tally {
   blockRates: number[];
 }
 
-const newTally = (): Tally => ({ events: 0, ackSeconds: 0, replySeconds: 0, cpuMs: 0, standInCpuMs: 0, latencies: [], errors: 0, blockRates: [] });
+const newTally = (): Tally => ({
+  events: 0,
+  ackSeconds: 0,
+  replySeconds: 0,
+  cpuMs: 0,
+  standInCpuMs: 0,
+  latencies: [],
+  errors: 0,
+  blockRates: [],
+});
 
 /** CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux); NaN elsewhere. */
 function cpuMs(pid: number): number {
@@ -71,10 +89,22 @@ function cpuMs(pid: number): number {
  */
 function post(agent: http.Agent, url: string, signature: string, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-line-signature': signature, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'x-line-signature': signature,
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.once('error', reject);
     req.end(body);
   });
@@ -94,7 +124,14 @@ interface Target {
  * resident's question, unique event id) and wait for the 200 before sending the next; then
  * the block waits until the stand-in has every reply.
  */
-async function block(target: Target, secret: string, count: number, standIn: ChildProcess, measure: boolean, texts: 'repeated' | 'new'): Promise<void> {
+async function block(
+  target: Target,
+  secret: string,
+  count: number,
+  standIn: ChildProcess,
+  measure: boolean,
+  texts: 'repeated' | 'new',
+): Promise<void> {
   const replies = () => askReplies(standIn);
   const latencies: number[] = [];
   let errors = 0;
@@ -102,7 +139,18 @@ async function block(target: Target, secret: string, count: number, standIn: Chi
     const n = target.sent++;
     const body = JSON.stringify({
       destination: 'U' + '0'.repeat(32),
-      events: [{ type: 'message', mode: 'active', timestamp: Date.now(), webhookEventId: `01BENCH${randomBytes(10).toString('hex')}`, deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U' + (n % 500).toString(16).padStart(32, '0') }, replyToken: randomBytes(16).toString('hex'), message: { type: 'text', id: String(n), quoteToken: 'q', text: questionFor(n, texts) } }],
+      events: [
+        {
+          type: 'message',
+          mode: 'active',
+          timestamp: Date.now(),
+          webhookEventId: `01BENCH${randomBytes(10).toString('hex')}`,
+          deliveryContext: { isRedelivery: false },
+          source: { type: 'user', userId: 'U' + (n % 500).toString(16).padStart(32, '0') },
+          replyToken: randomBytes(16).toString('hex'),
+          message: { type: 'text', id: String(n), quoteToken: 'q', text: questionFor(n, texts) },
+        },
+      ],
     });
     const signature = createHmac('sha256', secret).update(body).digest('base64');
     const started = performance.now();
@@ -115,9 +163,11 @@ async function block(target: Target, secret: string, count: number, standIn: Chi
   const standInBefore = cpuMs(standIn.pid!);
   const started = performance.now();
   let left = count;
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (left-- > 0) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (left-- > 0) await one();
+    }),
+  );
   const acked = (performance.now() - started) / 1000;
   // Wait (bounded) for this block's replies, so none of its work spills into the next block.
   const deadline = Date.now() + 30_000;
@@ -136,8 +186,16 @@ async function block(target: Target, secret: string, count: number, standIn: Chi
 }
 
 /** Starts a process of bench/targets and waits for its first message (where it listens). */
-async function startTarget<T>(script: string, env: Record<string, string>, execArgv: string[] = []): Promise<{ child: ChildProcess; ready: T }> {
-  const child = fork(path.join(HERE, 'targets', script), { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+async function startTarget<T>(
+  script: string,
+  env: Record<string, string>,
+  execArgv: string[] = [],
+): Promise<{ child: ChildProcess; ready: T }> {
+  const child = fork(path.join(HERE, 'targets', script), {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const ready = await new Promise<T>((resolve, reject) => {
     child.once('message', (m) => resolve(m as T));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -161,9 +219,21 @@ export async function benchWebhook(): Promise<void> {
   const standIn = await startTarget<{ url: string }>('line-stand-in.js', { BENCH_TOKEN: token });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phonsai-bench-'));
   const env = { BENCH_SECRET: secret, BENCH_TOKEN: token, BENCH_LINE_URL: standIn.ready.url, BENCH_DATA_DIR: dataDir };
-  const start = async (name: string, script: string, execArgv: string[] = [], extraEnv: Record<string, string> = {}): Promise<Target> => {
+  const start = async (
+    name: string,
+    script: string,
+    execArgv: string[] = [],
+    extraEnv: Record<string, string> = {},
+  ): Promise<Target> => {
     const { child, ready } = await startTarget<{ port: number }>(script, { ...env, ...extraEnv }, execArgv);
-    return { name, child, url: `http://127.0.0.1:${ready.port}/webhook`, agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }), sent: 0, tally: newTally() };
+    return {
+      name,
+      child,
+      url: `http://127.0.0.1:${ready.port}/webhook`,
+      agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
+      sent: 0,
+      tally: newTally(),
+    };
   };
   const echo = await start('echo bot (SDK baseline)', 'echo-bot.js');
   const botOptions = startOptions();
@@ -189,22 +259,49 @@ export async function benchWebhook(): Promise<void> {
   }
   await fs.rm(dataDir, { recursive: true, force: true });
 
-  console.log(`\nWebhook (our bot with npm start's Node options: ${botOptions.join(' ') || 'none'}; environment: ${Object.entries(botEnv).map(([k, v]) => `${k}=${v}`).join(' ') || 'none'}): ${BLOCKS} blocks of ${PER_BLOCK} signed single-event webhooks per bot, taking turns (ABBA), ${CONCURRENCY} concurrent, replies to a lean loopback LINE reply endpoint in its own process`);
+  console.log(
+    `\nWebhook (our bot with npm start's Node options: ${botOptions.join(' ') || 'none'}; environment: ${
+      Object.entries(botEnv)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ') || 'none'
+    }): ${BLOCKS} blocks of ${PER_BLOCK} signed single-event webhooks per bot, taking turns (ABBA), ${CONCURRENCY} concurrent, replies to a lean loopback LINE reply endpoint in its own process`,
+  );
   const summary = (r: Tally) => {
     r.latencies.sort((a, b) => a - b);
-    return { repliedPerSec: r.events / r.replySeconds, ackedPerSec: r.events / r.ackSeconds, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99), cpu: r.cpuMs / r.events, standInCpu: r.standInCpuMs / r.events, errors: r.errors };
+    return {
+      repliedPerSec: r.events / r.replySeconds,
+      ackedPerSec: r.events / r.ackSeconds,
+      p50: percentile(r.latencies, 50),
+      p99: percentile(r.latencies, 99),
+      cpu: r.cpuMs / r.events,
+      standInCpu: r.standInCpuMs / r.events,
+      errors: r.errors,
+    };
   };
   for (const round of rounds) {
-    console.log(round.texts === 'repeated' ? `  The bench's eight questions, repeated (most answered from the bot's memory of recent questions):` : `  Every text new to the bot (the eight questions in 960 wordings, more than it remembers):`);
+    console.log(
+      round.texts === 'repeated'
+        ? `  The bench's eight questions, repeated (most answered from the bot's memory of recent questions):`
+        : `  Every text new to the bot (the eight questions in 960 wordings, more than it remembers):`,
+    );
     const e = summary(round.echo);
     const b = summary(round.bot);
-    for (const [name, s] of [[echo.name, e], [bot.name, b]] as const) {
-      console.log(`    ${name.padEnd(24)} ${fmt(s.repliedPerSec, 0).padStart(5)} events/s replied (${fmt(s.ackedPerSec, 0)}/s acked)   ack p50 ${fmt(s.p50, 2)} ms   p99 ${fmt(s.p99, 2)} ms   CPU ${fmt(s.cpu, 2)} ms/event (stand-in ${fmt(s.standInCpu, 2)})   errors ${s.errors}`);
+    for (const [name, s] of [
+      [echo.name, e],
+      [bot.name, b],
+    ] as const) {
+      console.log(
+        `    ${name.padEnd(24)} ${fmt(s.repliedPerSec, 0).padStart(5)} events/s replied (${fmt(s.ackedPerSec, 0)}/s acked)   ack p50 ${fmt(s.p50, 2)} ms   p99 ${fmt(s.p99, 2)} ms   CPU ${fmt(s.cpu, 2)} ms/event (stand-in ${fmt(s.standInCpu, 2)})   errors ${s.errors}`,
+      );
     }
     // An event counts when its reply has reached LINE: our bot acknowledges first, so its acked rate alone would flatter it.
     const ratio = b.repliedPerSec / e.repliedPerSec;
     const blockRatios = round.bot.blockRates.map((rate, i) => rate / round.echo.blockRates[i]!);
-    console.log(`    ratio bot/echo, events replied per second: ${fmt(ratio, 2)}× over all blocks (per block: median ${fmt(median(blockRatios), 2)}×, ${fmt(Math.min(...blockRatios), 2)}–${fmt(Math.max(...blockRatios), 2)}×) (target ≥ 0.77×: ${median(blockRatios) >= 0.77 ? 'met' : 'NOT met'})`);
-    console.log(`    ack p99: bot ${fmt(b.p99, 2)} ms, echo bot ${fmt(e.p99, 2)} ms (target ≤ 50 ms: ${b.p99 <= 50 ? 'met' : 'NOT met'})`);
+    console.log(
+      `    ratio bot/echo, events replied per second: ${fmt(ratio, 2)}× over all blocks (per block: median ${fmt(median(blockRatios), 2)}×, ${fmt(Math.min(...blockRatios), 2)}–${fmt(Math.max(...blockRatios), 2)}×) (target ≥ 0.77×: ${median(blockRatios) >= 0.77 ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      `    ack p99: bot ${fmt(b.p99, 2)} ms, echo bot ${fmt(e.p99, 2)} ms (target ≤ 50 ms: ${b.p99 <= 50 ? 'met' : 'NOT met'})`,
+    );
   }
 }

@@ -55,7 +55,8 @@ export function createApp(deps: AppDeps): BotApp {
     webhook(req, res);
   };
   return Object.assign(listener, {
-    listen: (port: number, host: string | undefined, onListening: () => void) => http.createServer(listener).on('clientError', answerUnparsable).listen(port, host, onListening),
+    listen: (port: number, host: string | undefined, onListening: () => void) =>
+      http.createServer(listener).on('clientError', answerUnparsable).listen(port, host, onListening),
   });
 }
 
@@ -68,11 +69,16 @@ function lastErrors(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const status = clientErrorStatus(err);
     if (status === null) logger.error('request failed', { route: routeOf(req).slice(0, 100), ...failureOf(err) });
-    res.status(status ?? 500).json({ error: status ? { code: clientErrorCode(status), message: 'the request could not be understood' } : { code: 'internal', message: 'something went wrong; it has been logged' } });
+    res.status(status ?? 500).json({
+      error: status
+        ? { code: clientErrorCode(status), message: 'the request could not be understood' }
+        : { code: 'internal', message: 'something went wrong; it has been logged' },
+    });
   };
 }
 
-const LIVE_HOME_STYLE = 'body{font-family:sans-serif;font-size:1.25rem;line-height:1.6;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1F2933}h1{color:#0B6E4F;font-size:1.6rem}';
+const LIVE_HOME_STYLE =
+  'body{font-family:sans-serif;font-size:1.25rem;line-height:1.6;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1F2933}h1{color:#0B6E4F;font-size:1.6rem}';
 const LIVE_HOME_CSP = inlineStyleCsp(LIVE_HOME_STYLE);
 const LIVE_HOME = `<!doctype html><html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>ผู้ช่วยคุณธรรมและความโปร่งใส เทศบาลตำบลโพนทราย</title>

@@ -5,26 +5,30 @@ import { z } from 'zod';
  * The environment, parsed once at start. A bad value stops the start with one line naming
  * the variable and what is wrong; a secret's value never appears in that line.
  */
-const StaffTokens = z
-  .string()
-  .transform((raw, ctx) => {
-    const tokens = new Map<string, string>();
-    for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-      const at = pair.indexOf(':');
-      const name = at > 0 ? pair.slice(0, at).trim() : '';
-      const token = at > 0 ? pair.slice(at + 1).trim() : '';
-      if (!/^[\w.-]{1,40}$/.test(name)) {
-        ctx.addIssue({ code: 'custom', message: 'each entry must be name:token with a name of letters, digits, . _ or -' });
-        return z.NEVER;
-      }
-      if (token.length < 32) {
-        ctx.addIssue({ code: 'custom', message: `the token for "${name}" is shorter than 32 characters` });
-        return z.NEVER;
-      }
-      tokens.set(token, name);
+const StaffTokens = z.string().transform((raw, ctx) => {
+  const tokens = new Map<string, string>();
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const at = pair.indexOf(':');
+    const name = at > 0 ? pair.slice(0, at).trim() : '';
+    const token = at > 0 ? pair.slice(at + 1).trim() : '';
+    if (!/^[\w.-]{1,40}$/.test(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'each entry must be name:token with a name of letters, digits, . _ or -',
+      });
+      return z.NEVER;
     }
-    return tokens;
-  });
+    if (token.length < 32) {
+      ctx.addIssue({ code: 'custom', message: `the token for "${name}" is shorter than 32 characters` });
+      return z.NEVER;
+    }
+    tokens.set(token, name);
+  }
+  return tokens;
+});
 
 /** 32 random bytes in base64 (TIP_ENCRYPTION_KEY, SERVICE_KEY). */
 const Key32 = z.string().transform((raw, ctx) => {
@@ -47,19 +51,29 @@ const EnvSchema = z.object({
   TIP_ENCRYPTION_KEY: Key32.optional(),
   DATABASE_URL: z
     .string()
-    .refine(isPostgresUrl, 'must be a PostgreSQL connection string, e.g. postgresql://bot:PASSWORD@db.example:5432/integrity')
+    .refine(
+      isPostgresUrl,
+      'must be a PostgreSQL connection string, e.g. postgresql://bot:PASSWORD@db.example:5432/integrity',
+    )
     .optional(),
   SERVICE_KEY: Key32.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d{1,2}|loopback|linklocal|uniquelocal|[0-9a-fA-F.:/, ]+)$/, 'use false, true, a number of proxies, loopback, or proxy addresses')
+    .regex(
+      /^(true|false|\d{1,2}|loopback|linklocal|uniquelocal|[0-9a-fA-F.:/, ]+)$/,
+      'use false, true, a number of proxies, loopback, or proxy addresses',
+    )
     .default('false')
-    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+    .transform((v): boolean | number | string =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   TIP_ACK_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, message: 'must be the bot\'s public address, e.g. https://bot.example.go.th' }).optional(),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, message: "must be the bot's public address, e.g. https://bot.example.go.th" })
+    .optional(),
 });
 
 export interface Config {
@@ -108,7 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const hasToken = e.LINE_CHANNEL_ACCESS_TOKEN !== undefined;
   if (hasSecret !== hasToken) {
     const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
-    throw new ConfigError(`${missing}: must be set too (set both LINE variables for live mode, or neither for demo mode)`);
+    throw new ConfigError(
+      `${missing}: must be set too (set both LINE variables for live mode, or neither for demo mode)`,
+    );
   }
   const mode = hasSecret ? 'live' : 'demo';
   if (mode === 'live' && !e.TIP_ENCRYPTION_KEY) {

@@ -14,20 +14,27 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export function createLogger(opts: { level?: LogLevel; write?: (line: string) => void; now?: () => Date } = {}): Logger {
+export function createLogger(
+  opts: { level?: LogLevel; write?: (line: string) => void; now?: () => Date } = {},
+): Logger {
   const min = RANK[opts.level ?? 'info'];
   const write = opts.write ?? ((line: string) => process.stdout.write(line + '\n'));
   const now = opts.now ?? (() => new Date());
-  const log = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
-    if (RANK[level] < min) return;
-    write(JSON.stringify({ t: now().toISOString(), level, msg, ...fields }));
-  };
+  const log =
+    (level: LogLevel) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (RANK[level] < min) return;
+      write(JSON.stringify({ t: now().toISOString(), level, msg, ...fields }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** A logger that keeps lines in memory, for tests that assert what was (not) logged. */
 export function createMemoryLogger(): Logger & { lines: Array<Record<string, unknown>> } {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = createLogger({
+    level: 'debug',
+    write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>),
+  });
   return Object.assign(logger, { lines });
 }

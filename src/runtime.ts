@@ -95,19 +95,65 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const index = new SearchIndex(docs.flatMap(contentItems), synonyms);
 
   const inbox = await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock(), { logger });
-  const friendStore = await PrivateStore.open(path.join(stateDir, 'friends.jsonl'), keys.people, FriendSchema, friendCodec, { logger });
-  const conversationStore = await PrivateStore.open(path.join(stateDir, 'conversations.jsonl'), keys.people, ConversationStateSchema, undefined, { logger });
+  const friendStore = await PrivateStore.open(
+    path.join(stateDir, 'friends.jsonl'),
+    keys.people,
+    FriendSchema,
+    friendCodec,
+    { logger },
+  );
+  const conversationStore = await PrivateStore.open(
+    path.join(stateDir, 'conversations.jsonl'),
+    keys.people,
+    ConversationStateSchema,
+    undefined,
+    { logger },
+  );
   const friends = new FriendRepo(friendStore, keys);
   const conversations = new ConversationRepo(conversationStore, keys);
-  const questions = await QuestionLog.open(path.join(stateDir, 'questions.jsonl'), questionLogKey(keys.people), clock, { logger });
+  const questions = await QuestionLog.open(path.join(stateDir, 'questions.jsonl'), questionLogKey(keys.people), clock, {
+    logger,
+  });
 
   const auditFile = path.join(stateDir, 'audit.jsonl');
   const audit = await AuditLog.open(auditFile, keys.audit);
-  const line = createLineGateway({ channelAccessToken: channel.channelAccessToken, apiBaseUrl: channel.apiBaseUrl, dataApiBaseUrl: channel.dataApiBaseUrl, ...(opts.replies?.lineTimeoutMs ? { timeoutMs: opts.replies.lineTimeoutMs } : {}) });
-  const tips = await openTipChannel({ dataDir: config.dataDir, key: keys.tips, rules: config.tips, line, conversations, inbox, audit, clock, logger, publicUrl: () => config.publicBaseUrl });
+  const line = createLineGateway({
+    channelAccessToken: channel.channelAccessToken,
+    apiBaseUrl: channel.apiBaseUrl,
+    dataApiBaseUrl: channel.dataApiBaseUrl,
+    ...(opts.replies?.lineTimeoutMs ? { timeoutMs: opts.replies.lineTimeoutMs } : {}),
+  });
+  const tips = await openTipChannel({
+    dataDir: config.dataDir,
+    key: keys.tips,
+    rules: config.tips,
+    line,
+    conversations,
+    inbox,
+    audit,
+    clock,
+    logger,
+    publicUrl: () => config.publicBaseUrl,
+  });
   const agencyName = () => library.agencyName();
-  const publishing = await Publishing.open({ stateDir, friends, line, index, clock, timers: opts.timers ?? realTimers, logger, agencyName, ...(opts.publishing ? { options: opts.publishing } : {}) });
-  const subscriptions = subscriptionExtensions({ friends, feed: publishing, agencyName, announcement: () => browse(library, { a: 'announcement' }), announcementCard: () => officialCard(library) });
+  const publishing = await Publishing.open({
+    stateDir,
+    friends,
+    line,
+    index,
+    clock,
+    timers: opts.timers ?? realTimers,
+    logger,
+    agencyName,
+    ...(opts.publishing ? { options: opts.publishing } : {}),
+  });
+  const subscriptions = subscriptionExtensions({
+    friends,
+    feed: publishing,
+    agencyName,
+    announcement: () => browse(library, { a: 'announcement' }),
+    announcementCard: () => officialCard(library),
+  });
   const lineLinks = await LineLinks.open(path.join(stateDir, 'staff-line-links.jsonl'), keys.people, clock, { logger });
   const handle = createRouteHandler({
     staffLink: lineLinkChat(lineLinks, audit),
@@ -116,11 +162,47 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     questions,
     understand: (text) => understand(text, index),
     resolve: (item) => library.hitFor(item, (id) => publishing.hit(id)),
-    answers: createAnswers({ docs, synonyms, index, item: (id) => index.get(id), latestAnnouncement: () => newestOfTopic(publishing, 'announcement'), feed: publishing }),
-    extensions: { flows: { ...tips.flows }, intents: { ...tips.intents, ...subscriptions.intents }, postbacks: { ...tips.postbacks, ...subscriptions.postbacks, ...feedbackExtensions({ questions }).postbacks } },
+    answers: createAnswers({
+      docs,
+      synonyms,
+      index,
+      item: (id) => index.get(id),
+      latestAnnouncement: () => newestOfTopic(publishing, 'announcement'),
+      feed: publishing,
+    }),
+    extensions: {
+      flows: { ...tips.flows },
+      intents: { ...tips.intents, ...subscriptions.intents },
+      postbacks: { ...tips.postbacks, ...subscriptions.postbacks, ...feedbackExtensions({ questions }).postbacks },
+    },
   });
-  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock, handle, apology: () => say(SAY.apology), say, ...(opts.replies ? { replies: opts.replies } : {}) });
-  const staffConsole = await openConsole({ config, clock, logger, audit, auditFile, auditKey: keys.audit, friends, friendStore, questions, index, library, tips, publishing, lineLinks });
+  const dispatcher = new Dispatcher({
+    inbox,
+    line,
+    conversations,
+    logger,
+    clock,
+    handle,
+    apology: () => say(SAY.apology),
+    say,
+    ...(opts.replies ? { replies: opts.replies } : {}),
+  });
+  const staffConsole = await openConsole({
+    config,
+    clock,
+    logger,
+    audit,
+    auditFile,
+    auditKey: keys.audit,
+    friends,
+    friendStore,
+    questions,
+    index,
+    library,
+    tips,
+    publishing,
+    lineLinks,
+  });
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
@@ -128,12 +210,37 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     clock,
     routes: [
       { path: '/publications', router: createPublicationRouter({ publishing, audit, clock }) },
-      { path: '/stats', router: createStatsRouter({ friends, questions, subscribers: () => friends.subscriberCount(), publications: (from, to) => publishing.countPublished(from, to), tips: tips.stats, report: staffConsole.report }, clock) },
+      {
+        path: '/stats',
+        router: createStatsRouter(
+          {
+            friends,
+            questions,
+            subscribers: () => friends.subscriberCount(),
+            publications: (from, to) => publishing.countPublished(from, to),
+            tips: tips.stats,
+            report: staffConsole.report,
+          },
+          clock,
+        ),
+      },
       { path: '/tips', router: tips.staffRouter },
     ],
   });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
-  const app = createApp({ channelSecret: channel.channelSecret, intake, logger, mode: config.mode, trustProxy: config.trustProxy, routers: [{ path: '/staff/api', router: staffApi }, { path: '/staff', router: staffConsole.router }, { path: '/tip', router: tips.webRouter }, ...(opts.routers ?? [])] });
+  const app = createApp({
+    channelSecret: channel.channelSecret,
+    intake,
+    logger,
+    mode: config.mode,
+    trustProxy: config.trustProxy,
+    routers: [
+      { path: '/staff/api', router: staffApi },
+      { path: '/staff', router: staffConsole.router },
+      { path: '/tip', router: tips.webRouter },
+      ...(opts.routers ?? []),
+    ],
+  });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
   await publishing.start();
   await makeDataDirPrivate(config.dataDir, logger);
@@ -153,14 +260,24 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     replayPending() {
       const pending = inbox.pending();
       pending.forEach((entry) => void dispatcher.enqueue(entry));
-      if (pending.length > 0) logger.info('replaying events acknowledged before the last stop', { count: pending.length });
+      if (pending.length > 0)
+        logger.info('replaying events acknowledged before the last stop', { count: pending.length });
       return pending.length;
     },
     async close() {
       await dispatcher.idle();
       await publishing.close();
       await retention.close();
-      await Promise.all([inbox.close(), questions.close(), friendStore.close(), conversationStore.close(), audit.close(), tips.close(), staffConsole.close(), lineLinks.close()]);
+      await Promise.all([
+        inbox.close(),
+        questions.close(),
+        friendStore.close(),
+        conversationStore.close(),
+        audit.close(),
+        tips.close(),
+        staffConsole.close(),
+        lineLinks.close(),
+      ]);
     },
   };
 }

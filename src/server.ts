@@ -26,7 +26,17 @@ async function main(): Promise<void> {
   let port = config.port;
   // Demo mode: the chat page sends signed webhooks to this same server, like LINE would.
   const routers = standIn
-    ? [{ path: '/', router: createDemoRouter({ standIn, channelSecret: channel.channelSecret, webhookUrl: () => `http://127.0.0.1:${port}/webhook`, botName: 'เทศบาลตำบลโพนทราย' }) }]
+    ? [
+        {
+          path: '/',
+          router: createDemoRouter({
+            standIn,
+            channelSecret: channel.channelSecret,
+            webhookUrl: () => `http://127.0.0.1:${port}/webhook`,
+            botName: 'เทศบาลตำบลโพนทราย',
+          }),
+        },
+      ]
     : [];
   const runtime = await createRuntime({ config, channel, logger, routers });
   const server = await listen(runtime, config.port);
@@ -35,7 +45,8 @@ async function main(): Promise<void> {
   if (config.publicBaseUrl === 'http://localhost:0') config.publicBaseUrl = `http://localhost:${port}`;
   runtime.replayPending();
   logger.info('listening', { port, mode: config.mode });
-  if (!config.publicBaseUrl) logger.warn('PUBLIC_BASE_URL is not set: the tip channel in chat cannot link to the /tip web form');
+  if (!config.publicBaseUrl)
+    logger.warn('PUBLIC_BASE_URL is not set: the tip channel in chat cannot link to the /tip web form');
   if (config.mode === 'demo') printDemoHelp(port, demoToken, demoMenu);
 
   let stopping = false;
@@ -60,7 +71,12 @@ async function resolveChannel(config: Config): Promise<{ channel: LineChannel; s
   const token = randomBytes(24).toString('base64url');
   const standIn = await startLineStandIn({ token });
   return {
-    channel: { channelSecret: randomBytes(16).toString('hex'), channelAccessToken: token, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
+    channel: {
+      channelSecret: randomBytes(16).toString('hex'),
+      channelAccessToken: token,
+      apiBaseUrl: standIn.url,
+      dataApiBaseUrl: standIn.url,
+    },
     standIn,
   };
 }
@@ -90,7 +106,10 @@ function printDemoHelp(port: number, staffToken: string | null, richMenu: string
 
 main().catch((err: unknown) => {
   // One line, never a stack trace or a secret: the variable or file and what is wrong.
-  const message = err instanceof ConfigError ? `configuration error: ${err.message}` : `cannot start: ${err instanceof Error ? err.message : String(err)}`;
+  const message =
+    err instanceof ConfigError
+      ? `configuration error: ${err.message}`
+      : `cannot start: ${err instanceof Error ? err.message : String(err)}`;
   process.stderr.write(message + '\n');
   process.exit(1);
 });

@@ -6,7 +6,9 @@ const LIVE = { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', TIP_ENC
 
 describe('PUBLIC_BASE_URL', () => {
   it('when set, then links are built from it without its trailing slash', () => {
-    expect(loadConfig({ ...LIVE, PUBLIC_BASE_URL: 'https://bot.example.go.th/line/' }).publicBaseUrl).toBe('https://bot.example.go.th/line');
+    expect(loadConfig({ ...LIVE, PUBLIC_BASE_URL: 'https://bot.example.go.th/line/' }).publicBaseUrl).toBe(
+      'https://bot.example.go.th/line',
+    );
   });
 
   it('when unset, then demo mode uses its own address and live mode has none', () => {
@@ -15,8 +17,12 @@ describe('PUBLIC_BASE_URL', () => {
   });
 
   it('when live mode is given an http address or not an address, then the start stops with one line naming the variable', () => {
-    expect(() => loadConfig({ ...LIVE, PUBLIC_BASE_URL: 'http://bot.example.go.th' })).toThrow(new ConfigError('PUBLIC_BASE_URL: must start with https:// in live mode (LINE opens only secure links)'));
-    expect(() => loadConfig({ ...LIVE, PUBLIC_BASE_URL: 'bot.example.go.th' })).toThrow(/^PUBLIC_BASE_URL: must be the bot's public address/);
+    expect(() => loadConfig({ ...LIVE, PUBLIC_BASE_URL: 'http://bot.example.go.th' })).toThrow(
+      new ConfigError('PUBLIC_BASE_URL: must start with https:// in live mode (LINE opens only secure links)'),
+    );
+    expect(() => loadConfig({ ...LIVE, PUBLIC_BASE_URL: 'bot.example.go.th' })).toThrow(
+      /^PUBLIC_BASE_URL: must be the bot's public address/,
+    );
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://x.example' })).toThrow(/^PUBLIC_BASE_URL:/);
   });
 

@@ -21,9 +21,18 @@ describe('loadConfig', () => {
   });
 
   it('when both LINE variables and a key are set, then live mode with the API base URLs', () => {
-    const config = loadConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', TIP_ENCRYPTION_KEY: KEY, LINE_API_BASE_URL: 'http://127.0.0.1:9/' });
+    const config = loadConfig({
+      LINE_CHANNEL_SECRET: 's',
+      LINE_CHANNEL_ACCESS_TOKEN: 't',
+      TIP_ENCRYPTION_KEY: KEY,
+      LINE_API_BASE_URL: 'http://127.0.0.1:9/',
+    });
     expect(config.mode).toBe('live');
-    expect(config.line).toMatchObject({ channelSecret: 's', apiBaseUrl: 'http://127.0.0.1:9/', dataApiBaseUrl: 'https://api-data.line.me' });
+    expect(config.line).toMatchObject({
+      channelSecret: 's',
+      apiBaseUrl: 'http://127.0.0.1:9/',
+      dataApiBaseUrl: 'https://api-data.line.me',
+    });
   });
 
   it('when only one LINE variable is set, then the start is refused naming the missing one', () => {
@@ -32,7 +41,9 @@ describe('loadConfig', () => {
   });
 
   it('when live mode has no tip key, then the start is refused', () => {
-    expect(errorOf({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' })).toMatch(/^TIP_ENCRYPTION_KEY: required in live mode/);
+    expect(errorOf({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' })).toMatch(
+      /^TIP_ENCRYPTION_KEY: required in live mode/,
+    );
   });
 
   it('when a value is bad, then one line names the variable and never the secret value', () => {
@@ -49,7 +60,9 @@ describe('loadConfig', () => {
 
   it('when staff tokens are given, then each token maps to its staff name', () => {
     const token = 'x'.repeat(40);
-    expect(loadConfig({ STAFF_TOKENS: `somchai:${token}, malee:${'y'.repeat(32)}` }).staffTokens.get(token)).toBe('somchai');
+    expect(loadConfig({ STAFF_TOKENS: `somchai:${token}, malee:${'y'.repeat(32)}` }).staffTokens.get(token)).toBe(
+      'somchai',
+    );
   });
 });
 
@@ -78,11 +91,15 @@ describe('DATABASE_URL and SERVICE_KEY', () => {
   it('when both are set, then the URL and the 32-byte key are in the configuration', () => {
     const { database } = loadConfig({ DATABASE_URL: URL_WITH_PASSWORD, SERVICE_KEY: KEY });
     expect(database).toEqual({ url: URL_WITH_PASSWORD, serviceKey: Buffer.alloc(32, 9) });
-    expect(loadConfig({ DATABASE_URL: 'postgres:///integrity?host=/run/postgresql', SERVICE_KEY: KEY }).database?.url).toMatch(/^postgres:/);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres:///integrity?host=/run/postgresql', SERVICE_KEY: KEY }).database?.url,
+    ).toMatch(/^postgres:/);
   });
 
   it('when DATABASE_URL is set without SERVICE_KEY, then the start is refused naming SERVICE_KEY', () => {
-    expect(errorOf({ DATABASE_URL: URL_WITH_PASSWORD })).toBe('SERVICE_KEY: required with DATABASE_URL (32 bytes, base64)');
+    expect(errorOf({ DATABASE_URL: URL_WITH_PASSWORD })).toBe(
+      'SERVICE_KEY: required with DATABASE_URL (32 bytes, base64)',
+    );
   });
 
   it('when a value is bad, then one line names the variable and never the value', () => {

@@ -8,7 +8,10 @@ const SERVER = path.join(PROJECT_ROOT, 'dist/src/server.js');
 
 /** Starts the built server as `npm start` does and waits for its "listening" log line. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [SERVER], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -28,13 +31,17 @@ function start(env: Record<string, string>) {
 
 describe('npm start', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT });
+    execFileSync(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      { cwd: PROJECT_ROOT },
+    );
   }, 120_000);
 
   it('when started without LINE credentials, then demo mode serves health, the chat page and the webhook, and stops cleanly', async () => {
     const server = start({ PORT: '0', DATA_DIR: await tempDir() });
     const port = await server.listening;
-    expect((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json())).toEqual({ status: 'ok' });
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('lang="th"');
@@ -48,12 +55,21 @@ describe('npm start', () => {
     const server = start({ PORT: '0', DATA_DIR: await tempDir(), LINE_CHANNEL_SECRET: 'a-secret-value' });
     expect(await server.exited).toBe(1);
     const { err } = server.output();
-    expect(err.trim().split('\n')).toEqual(['configuration error: LINE_CHANNEL_ACCESS_TOKEN: must be set too (set both LINE variables for live mode, or neither for demo mode)']);
+    expect(err.trim().split('\n')).toEqual([
+      'configuration error: LINE_CHANNEL_ACCESS_TOKEN: must be set too (set both LINE variables for live mode, or neither for demo mode)',
+    ]);
     expect(err).not.toContain('a-secret-value');
   });
 
   it('when live mode starts, then the home page is a short page about the bot and holds no data', async () => {
-    const server = start({ PORT: '0', DATA_DIR: await tempDir(), LINE_CHANNEL_SECRET: 's'.repeat(32), LINE_CHANNEL_ACCESS_TOKEN: 't'.repeat(40), TIP_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), LINE_API_BASE_URL: 'http://127.0.0.1:9' });
+    const server = start({
+      PORT: '0',
+      DATA_DIR: await tempDir(),
+      LINE_CHANNEL_SECRET: 's'.repeat(32),
+      LINE_CHANNEL_ACCESS_TOKEN: 't'.repeat(40),
+      TIP_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      LINE_API_BASE_URL: 'http://127.0.0.1:9',
+    });
     const port = await server.listening;
     const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     expect(html).toContain('เทศบาลตำบลโพนทราย');

@@ -6,7 +6,10 @@ import { messagingApi, middleware, type webhook } from '@line/bot-sdk';
  * the text inside the webhook request), pointed at the loopback LINE stand-in.
  */
 const secret = process.env.BENCH_SECRET!;
-const client = new messagingApi.MessagingApiClient({ channelAccessToken: process.env.BENCH_TOKEN!, baseURL: process.env.BENCH_LINE_URL! });
+const client = new messagingApi.MessagingApiClient({
+  channelAccessToken: process.env.BENCH_TOKEN!,
+  baseURL: process.env.BENCH_LINE_URL!,
+});
 const app = express();
 
 app.post('/webhook', middleware({ channelSecret: secret }), (req, res) => {
@@ -17,7 +20,10 @@ app.post('/webhook', middleware({ channelSecret: secret }), (req, res) => {
 
 function handleEvent(event: webhook.Event) {
   if (event.type !== 'message' || event.message.type !== 'text') return Promise.resolve(null);
-  return client.replyMessage({ replyToken: event.replyToken!, messages: [{ type: 'text', text: (event.message as webhook.TextMessageContent).text }] });
+  return client.replyMessage({
+    replyToken: event.replyToken!,
+    messages: [{ type: 'text', text: (event.message as webhook.TextMessageContent).text }],
+  });
 }
 
 const server = app.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as { port: number }).port }));

@@ -20,14 +20,23 @@ const startedAt = performance.now();
 const config = loadConfig({ DATA_DIR: env.BENCH_DATA_DIR!, TIP_ENCRYPTION_KEY: env.BENCH_KEY!, LOG_LEVEL: 'error' });
 const runtime = await createRuntime({
   config,
-  channel: { channelSecret: 'bench-secret', channelAccessToken: env.BENCH_TOKEN!, apiBaseUrl: env.BENCH_LINE_URL!, dataApiBaseUrl: env.BENCH_LINE_URL! },
+  channel: {
+    channelSecret: 'bench-secret',
+    channelAccessToken: env.BENCH_TOKEN!,
+    apiBaseUrl: env.BENCH_LINE_URL!,
+    dataApiBaseUrl: env.BENCH_LINE_URL!,
+  },
   logger: createLogger({ level: 'error' }),
 });
 const startupMs = performance.now() - startedAt;
 
 /** Resolves when no publication is sending any more. */
 async function settled(): Promise<void> {
-  while (runtime.publishing.list().some((p) => p.status === 'sending' || (p.status === 'scheduled' && p.publishAt <= new Date().toISOString()))) {
+  while (
+    runtime.publishing
+      .list()
+      .some((p) => p.status === 'sending' || (p.status === 'scheduled' && p.publishAt <= new Date().toISOString()))
+  ) {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -41,10 +50,23 @@ process.on('message', (raw) => {
       const plannedMs = performance.now() - t0;
       await settled();
       const wallMs = performance.now() - t0;
-      process.send?.({ type: 'done', id: pub.id, wallMs, plannedMs, view: runtime.publishing.view(runtime.publishing.require(pub.id)).delivery, ...sample });
+      process.send?.({
+        type: 'done',
+        id: pub.id,
+        wallMs,
+        plannedMs,
+        view: runtime.publishing.view(runtime.publishing.require(pub.id)).delivery,
+        ...sample,
+      });
     } else if (message.type === 'finish') {
       await settled();
-      process.send?.({ type: 'done', ...sample, views: runtime.publishing.list().map((p) => ({ id: p.id, status: p.status, ...runtime.publishing.view(p).delivery, batches: undefined })) });
+      process.send?.({
+        type: 'done',
+        ...sample,
+        views: runtime.publishing
+          .list()
+          .map((p) => ({ id: p.id, status: p.status, ...runtime.publishing.view(p).delivery, batches: undefined })),
+      });
     } else if (message.type === 'stop') {
       clearInterval(sampler);
       await runtime.close();

@@ -12,7 +12,12 @@ import { createRuntime } from '../../src/runtime.js';
 const config = loadConfig({ DATA_DIR: process.env.BENCH_DATA_DIR!, LOG_LEVEL: 'info' });
 const runtime = await createRuntime({
   config,
-  channel: { channelSecret: process.env.BENCH_SECRET!, channelAccessToken: process.env.BENCH_TOKEN!, apiBaseUrl: process.env.BENCH_LINE_URL!, dataApiBaseUrl: process.env.BENCH_LINE_URL! },
+  channel: {
+    channelSecret: process.env.BENCH_SECRET!,
+    channelAccessToken: process.env.BENCH_TOKEN!,
+    apiBaseUrl: process.env.BENCH_LINE_URL!,
+    dataApiBaseUrl: process.env.BENCH_LINE_URL!,
+  },
   logger: createLogger({ level: 'info' }),
 });
 const server = runtime.app.listen(0, '127.0.0.1', () => {
@@ -24,7 +29,15 @@ process.on('message', (m) => {
   if (m === 'live') (globalThis as { gc?: () => void }).gc?.();
   // 'snapshot': a heap snapshot in the working folder, to compare what is kept after 20,000 and 60,000 events.
   if (m === 'snapshot') return process.send?.({ file: writeHeapSnapshot() });
-  if (m === 'spaces') return process.send?.({ ...process.memoryUsage(), spaces: getHeapSpaceStatistics().map((s) => [s.space_name, Math.round(s.space_size / 2 ** 20), Math.round(s.space_used_size / 2 ** 20)]) });
+  if (m === 'spaces')
+    return process.send?.({
+      ...process.memoryUsage(),
+      spaces: getHeapSpaceStatistics().map((s) => [
+        s.space_name,
+        Math.round(s.space_size / 2 ** 20),
+        Math.round(s.space_used_size / 2 ** 20),
+      ]),
+    });
   const { rss, heapUsed } = process.memoryUsage();
   process.send?.({ rss, heapUsed });
 });

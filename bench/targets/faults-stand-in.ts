@@ -32,7 +32,11 @@ const hung: http.ServerResponse[] = [];
 const answer = (res: http.ServerResponse, status: number, body: unknown) => {
   const send = () => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-line-request-id': randomUUID() });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      'x-line-request-id': randomUUID(),
+    });
     res.end(text);
   };
   if (faults.latencyMs > 0) setTimeout(send, faults.latencyMs);
@@ -53,7 +57,8 @@ function reply(res: http.ServerResponse, replyToken: string): void {
   }
   const issuedAt = parseInt(replyToken.split('.')[0] ?? '', 36);
   if (accepted.has(replyToken)) reusedTokens += 1;
-  if (accepted.has(replyToken) || !(Date.now() - issuedAt <= TOKEN_TTL_MS)) return answer(res, 400, { message: 'Invalid reply token' });
+  if (accepted.has(replyToken) || !(Date.now() - issuedAt <= TOKEN_TTL_MS))
+    return answer(res, 400, { message: 'Invalid reply token' });
   accepted.set(replyToken, Date.now());
   answer(res, 200, { sentMessages: [{ id: String(calls), quoteToken: 'q' }] });
 }
@@ -84,7 +89,8 @@ const server = http.createServer((req, res) => {
   });
 });
 
-type Command = { type: 'faults'; faults: Faults; seed: number } | { type: 'stats'; tokens?: boolean } | { type: 'reset' };
+type Command =
+  { type: 'faults'; faults: Faults; seed: number } | { type: 'stats'; tokens?: boolean } | { type: 'reset' };
 
 process.on('message', (m: Command) => {
   if (m.type === 'faults') {
@@ -97,7 +103,17 @@ process.on('message', (m: Command) => {
     calls = reusedTokens = failed = 0;
     hungToken = null;
   }
-  process.send?.({ accepted: accepted.size, pushes: pushKeys.size, calls, reusedTokens, failed, hungToken, ...(m.type === 'stats' && m.tokens ? { tokens: [...accepted] } : {}) });
+  process.send?.({
+    accepted: accepted.size,
+    pushes: pushKeys.size,
+    calls,
+    reusedTokens,
+    failed,
+    hungToken,
+    ...(m.type === 'stats' && m.tokens ? { tokens: [...accepted] } : {}),
+  });
 });
-server.listen(0, '127.0.0.1', () => process.send?.({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }));
+server.listen(0, '127.0.0.1', () =>
+  process.send?.({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+);
 process.on('SIGTERM', () => process.exit(0));

@@ -15,7 +15,11 @@ let replies = 0;
 
 const answer = (res: http.ServerResponse, status: number, body: unknown) => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-line-request-id': randomUUID() });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'x-line-request-id': randomUUID(),
+  });
   res.end(text);
 };
 
@@ -40,6 +44,8 @@ const server = http.createServer((req, res) => {
   });
 });
 
-server.listen(0, '127.0.0.1', () => process.send?.({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }));
+server.listen(0, '127.0.0.1', () =>
+  process.send?.({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+);
 process.on('message', () => process.send?.({ replies }));
 process.on('SIGTERM', () => process.exit(0));

@@ -65,7 +65,12 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps) {
     this.maxHandling = deps.maxHandling ?? MAX_HANDLING;
-    this.sender = new ReplySender({ line: deps.line, logger: deps.logger, now: () => deps.clock().getTime(), ...deps.replies });
+    this.sender = new ReplySender({
+      line: deps.line,
+      logger: deps.logger,
+      now: () => deps.clock().getTime(),
+      ...deps.replies,
+    });
   }
 
   /** Queues an acknowledged event; resolves once it has been handled. */
@@ -84,7 +89,10 @@ export class Dispatcher {
     if (now - this.warnedBehindAt < 60_000) return;
     this.warnedBehindAt = now;
     const oldest = this.waiting[0]!.entry.receivedAt;
-    this.deps.logger.warn('handling is behind', { waiting: this.waiting.length, oldestWaitedMs: Math.max(0, now - oldest) });
+    this.deps.logger.warn('handling is behind', {
+      waiting: this.waiting.length,
+      oldestWaitedMs: Math.max(0, now - oldest),
+    });
   }
 
   /** Resolves when every event queued so far has been handled. */
@@ -154,7 +162,9 @@ export class Dispatcher {
     if (job) {
       // Written before the first call to LINE: after a crash, this event is not replied to again
       // (flushed too when the reply may be pushed, which a power cut must not repeat).
-      await this.deps.inbox.replying(entry.id, clock(), { durable: job.mustArrive }).catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
+      await this.deps.inbox
+        .replying(entry.id, clock(), { durable: job.mustArrive })
+        .catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
     }
     return { ctx, started, job };
   }
@@ -169,8 +179,16 @@ export class Dispatcher {
       });
       if (outcome !== 'replied') ctx.outcome += `;${outcome}`;
     }
-    await inbox.done(entry.id, clock()).catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
-    logger.info('event', { eventId: entry.id, type: entry.event.type, intent: ctx.intent, outcome: ctx.outcome, ms: Math.round(performance.now() - started) });
+    await inbox
+      .done(entry.id, clock())
+      .catch((err: Error) => logger.error('inbox write failed', { eventId: entry.id, error: err.name }));
+    logger.info('event', {
+      eventId: entry.id,
+      type: entry.event.type,
+      intent: ctx.intent,
+      outcome: ctx.outcome,
+      ms: Math.round(performance.now() - started),
+    });
   }
 
   private async runHandler(ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>, eventId: string): Promise<void> {
@@ -188,7 +206,12 @@ export class Dispatcher {
       }
       ctx.outcome = 'error';
       const e = err instanceof Error ? err : new Error(String(err));
-      this.deps.logger.error('handler failed', { eventId, intent: ctx.intent, error: e.name, at: e.stack?.split('\n')[1]?.trim() });
+      this.deps.logger.error('handler failed', {
+        eventId,
+        intent: ctx.intent,
+        error: e.name,
+        at: e.stack?.split('\n')[1]?.trim(),
+      });
       ctx.reply(...this.deps.apology());
     } finally {
       clearTimeout(loading);
@@ -202,7 +225,10 @@ export class Dispatcher {
   private showLoadingLater(userId: string, eventId: string): NodeJS.Timeout {
     return setTimeout(() => {
       this.deps.line.showLoading(userId, 5).catch((err: Error) => {
-        this.deps.logger.warn('loading animation not shown', { eventId, status: err instanceof LineApiError ? err.status : null });
+        this.deps.logger.warn('loading animation not shown', {
+          eventId,
+          status: err instanceof LineApiError ? err.status : null,
+        });
       });
     }, this.deps.loadingAfterMs ?? LOADING_AFTER_MS);
   }
@@ -217,5 +243,12 @@ interface Handled {
 
 function toJob(ctx: BotContext, entry: InboxEntry): ReplyJob {
   const replyToken = (entry.event as { replyToken?: string }).replyToken;
-  return { eventId: entry.id, replyToken, receivedAt: entry.receivedAt, userId: ctx.userId, messages: ctx.replies, mustArrive: ctx.mustArrive };
+  return {
+    eventId: entry.id,
+    replyToken,
+    receivedAt: entry.receivedAt,
+    userId: ctx.userId,
+    messages: ctx.replies,
+    mustArrive: ctx.mustArrive,
+  };
 }

@@ -9,26 +9,59 @@ import { phrases } from './phrase-match.js';
 export const STATUS = phrases(['สถานะ', 'status', 'ติดตามเรื่อง', 'ติดตามสถานะ', 'เช็คสถานะ', 'ตรวจสอบสถานะ', 'เลขรับเรื่อง']);
 
 export const ERASE = phrases([
-  'ลบข้อมูลของฉัน', 'ลบข้อมูลฉัน', 'ลบข้อมูลผม', 'ลบข้อมูลส่วนตัว', 'ลบข้อมูลทั้งหมด', 'ลบบัญชี', 'ลืมฉัน',
-  'delete my data', 'erase my data', 'forget me',
+  'ลบข้อมูลของฉัน',
+  'ลบข้อมูลฉัน',
+  'ลบข้อมูลผม',
+  'ลบข้อมูลส่วนตัว',
+  'ลบข้อมูลทั้งหมด',
+  'ลบบัญชี',
+  'ลืมฉัน',
+  'delete my data',
+  'erase my data',
+  'forget me',
 ]);
 
 export const PRIVACY = phrases([
-  'ความเป็นส่วนตัว', 'นโยบายความเป็นส่วนตัว', 'ข้อมูลส่วนบุคคล', 'ข้อมูลส่วนตัว', 'privacy', 'pdpa',
-  'เก็บข้อมูลอะไร', 'เก็บข้อมูลของฉัน',
+  'ความเป็นส่วนตัว',
+  'นโยบายความเป็นส่วนตัว',
+  'ข้อมูลส่วนบุคคล',
+  'ข้อมูลส่วนตัว',
+  'privacy',
+  'pdpa',
+  'เก็บข้อมูลอะไร',
+  'เก็บข้อมูลของฉัน',
 ]);
 
 /** Stop verbs and news words: one of each means "stop sending me news". */
 export const STOP_VERBS = phrases([
-  'ยกเลิก', 'เลิก', 'หยุด', 'ไม่ต้อง', 'ไม่อยาก', 'ไม่เอา', 'ไม่รับ', 'งด', 'ปิด', 'พอแล้ว', 'cancel', 'stop',
+  'ยกเลิก',
+  'เลิก',
+  'หยุด',
+  'ไม่ต้อง',
+  'ไม่อยาก',
+  'ไม่เอา',
+  'ไม่รับ',
+  'งด',
+  'ปิด',
+  'พอแล้ว',
+  'cancel',
+  'stop',
 ]);
 export const NEWS_WORDS = phrases(['ข่าว', 'แจ้งเตือน', 'news', 'notification', 'notifications', 'updates']);
 export const UNSUBSCRIBE_WHOLE = phrases(['unsubscribe', 'stop', 'หยุดส่ง', 'เลิกติดตาม', 'unfollow']);
 
 /** Asking for news now, rather than subscribing to it. */
 export const LATEST = phrases([
-  'ข่าวล่าสุด', 'ข่าวใหม่', 'มีข่าวอะไรใหม่', 'ข่าวอะไรใหม่', 'ข่าววันนี้', 'อัปเดตล่าสุด', 'อัพเดทล่าสุด',
-  'latest news', 'whats new', 'what is new',
+  'ข่าวล่าสุด',
+  'ข่าวใหม่',
+  'มีข่าวอะไรใหม่',
+  'ข่าวอะไรใหม่',
+  'ข่าววันนี้',
+  'อัปเดตล่าสุด',
+  'อัพเดทล่าสุด',
+  'latest news',
+  'whats new',
+  'what is new',
 ]);
 export const LATEST_WHOLE = phrases(['ข่าว', 'ข่าวสาร', 'ล่าสุด', 'มีอะไรใหม่', 'news', 'latest']);
 
@@ -36,22 +69,57 @@ export const LATEST_WHOLE = phrases(['ข่าว', 'ข่าวสาร', '�
 const SUBSCRIBE_VERBS = ['สมัครรับ', 'สมัคร', 'ขอรับ', 'รับ', 'อยากได้', 'อยากรับ', 'ติดตาม', 'ส่ง', 'ขอ'];
 export const SUBSCRIBE = phrases([
   ...SUBSCRIBE_VERBS.flatMap((verb) => [`${verb}ข่าว`, `${verb}การแจ้งเตือน`]),
-  'subscribe', 'sign up for news', 'follow news', 'get news',
+  'subscribe',
+  'sign up for news',
+  'follow news',
+  'get news',
 ]);
 /** Asking how or where: "สมัครรับข่าวยังไง" is a question about subscribing, not a subscription. */
-export const HOW_WHERE = phrases(['ยังไง', 'อย่างไร', 'ทำไง', 'ที่ไหน', 'วิธี', 'ขั้นตอน', 'how', 'where', 'how to', 'how do i']);
+export const HOW_WHERE = phrases([
+  'ยังไง',
+  'อย่างไร',
+  'ทำไง',
+  'ที่ไหน',
+  'วิธี',
+  'ขั้นตอน',
+  'how',
+  'where',
+  'how to',
+  'how do i',
+]);
 export const SUBSCRIBE_WHOLE = phrases(['สมัคร', 'ติดตาม', 'follow', 'sign up']);
 
-export const GREETING_WORDS = phrases([
-  'สวัสดี', 'หวัดดี', 'ดี', 'ดีจ้า', 'อรุณสวัสดิ์', 'hello', 'hi', 'hey',
-]);
+export const GREETING_WORDS = phrases(['สวัสดี', 'หวัดดี', 'ดี', 'ดีจ้า', 'อรุณสวัสดิ์', 'hello', 'hi', 'hey']);
 export const THANKS_WORDS = phrases([
-  'ขอบคุณ', 'ขอบใจ', 'ขอบพระคุณ', 'thank', 'thanks', 'thx', 'โอเค', 'ok', 'okay', 'เข้าใจแล้ว',
+  'ขอบคุณ',
+  'ขอบใจ',
+  'ขอบพระคุณ',
+  'thank',
+  'thanks',
+  'thx',
+  'โอเค',
+  'ok',
+  'okay',
+  'เข้าใจแล้ว',
 ]);
 
 export const MENU_WHOLE = phrases([
-  'เมนู', 'menu', 'help', 'ช่วยเหลือ', 'ขอความช่วยเหลือ', 'ทำอะไรได้บ้าง', 'บอททำอะไรได้บ้าง',
-  'ใช้งานยังไง', 'ใช้ยังไง', 'วิธีใช้', 'วิธีใช้งาน', 'เริ่มต้น', 'เริ่ม', 'start', 'หน้าหลัก', 'main menu',
+  'เมนู',
+  'menu',
+  'help',
+  'ช่วยเหลือ',
+  'ขอความช่วยเหลือ',
+  'ทำอะไรได้บ้าง',
+  'บอททำอะไรได้บ้าง',
+  'ใช้งานยังไง',
+  'ใช้ยังไง',
+  'วิธีใช้',
+  'วิธีใช้งาน',
+  'เริ่มต้น',
+  'เริ่ม',
+  'start',
+  'หน้าหลัก',
+  'main menu',
 ]);
 export const MENU = phrases(['เมนู', 'menu']);
 

@@ -40,7 +40,10 @@ export function readUtterance(text: string): Utterance {
     starts.add(compact.length);
     compact += token;
   }
-  const content = analyzed.tokens.filter((t) => !t.filler).map((t) => t.text).join('');
+  const content = analyzed.tokens
+    .filter((t) => !t.filler)
+    .map((t) => t.text)
+    .join('');
   return { tokens: list, compact, compactCodes: codePoints(compact), starts, content };
 }
 
@@ -78,7 +81,8 @@ interface FirstLetters {
 const byFirstLetter = new WeakMap<readonly string[], FirstLetters>();
 
 /** The low byte's bit of a unit in a 256-bit set (Thai and Latin letters each have distinct low bytes). */
-const lowByteHas = (bits: Uint32Array, code: number): boolean => (bits[(code & 0xff) >>> 5]! & (1 << (code & 31))) !== 0;
+const lowByteHas = (bits: Uint32Array, code: number): boolean =>
+  (bits[(code & 0xff) >>> 5]! & (1 << (code & 31))) !== 0;
 const lowByteAdd = (bits: Uint32Array, code: number): void => {
   bits[(code & 0xff) >>> 5]! |= 1 << (code & 31);
 };
@@ -122,7 +126,6 @@ export function containsNearPhrase(said: Utterance, list: readonly string[]): bo
   for (const p of near) if (withinTyposPrepared(said.compact, said.compactCodes, p, pairs)) return true;
   return false;
 }
-
 
 /** True when the compact text is one of the phrases, allowing typos (never in digits: "มาตรการ3"). */
 export function equalsPhrase(compact: string, list: readonly string[]): boolean {

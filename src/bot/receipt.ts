@@ -23,6 +23,8 @@ export function findReceipt(text: string): string | null {
 export function isOnlyReceipt(text: string): boolean {
   const receipt = findReceipt(text);
   if (receipt === null) return false;
-  const rest = toArabicDigits(text).replace(/[\p{Cf}]/gu, '').replace(/[\d\s\-‐-―−./#:]/g, '');
+  const rest = toArabicDigits(text)
+    .replace(/[\p{Cf}]/gu, '')
+    .replace(/[\d\s\-‐-―−./#:]/g, '');
   return rest.length === 0;
 }

@@ -140,7 +140,13 @@ export class ReplySender {
 
   private warn(msg: string, eventId: string, err: unknown, attempt: number): void {
     if (err instanceof LineApiError) {
-      this.o.logger.warn(msg, { eventId, attempt: attempt + 1, status: err.status, body: err.body.slice(0, 300), lineRequestId: err.requestId });
+      this.o.logger.warn(msg, {
+        eventId,
+        attempt: attempt + 1,
+        status: err.status,
+        body: err.body.slice(0, 300),
+        lineRequestId: err.requestId,
+      });
     } else {
       this.o.logger.error(msg, { eventId, attempt: attempt + 1, error: err instanceof Error ? err.name : 'unknown' });
     }

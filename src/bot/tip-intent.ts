@@ -10,15 +10,46 @@ import { KIND_PHRASES, type Field, type QuestionKind } from '../content/answers/
 
 /** Verbs of reporting: these alone start the tip flow. */
 const REPORTING = phrases([
-  'แจ้งเบาะแส', 'เบาะแส', 'ร้องเรียน', 'แจ้งทุจริต', 'แจ้งการทุจริต', 'รายงานการทุจริต', 'แฉ', 'ฟ้องร้อง',
-  'report', 'whistleblow', 'complain', 'complaint', 'tip off',
+  'แจ้งเบาะแส',
+  'เบาะแส',
+  'ร้องเรียน',
+  'แจ้งทุจริต',
+  'แจ้งการทุจริต',
+  'รายงานการทุจริต',
+  'แฉ',
+  'ฟ้องร้อง',
+  'report',
+  'whistleblow',
+  'complain',
+  'complaint',
+  'tip off',
 ]);
 
 /** Wrongdoing itself. */
 const MISCONDUCT = phrases([
-  'ทุจริต', 'โกง', 'คอรัปชั่น', 'คอร์รัปชัน', 'คอรัปชัน', 'คอร์รัปชั่น', 'สินบน', 'เรียกรับ', 'เรียกเงิน',
-  'ใต้โต๊ะ', 'ค่าน้ำร้อนน้ำชา', 'ค่าดำเนินการพิเศษ', 'ยักยอก', 'ฮั้ว', 'เงินทอน', 'เอื้อประโยชน์', 'ฉ้อโกง',
-  'corruption', 'corrupt', 'bribe', 'bribery', 'fraud', 'kickback',
+  'ทุจริต',
+  'โกง',
+  'คอรัปชั่น',
+  'คอร์รัปชัน',
+  'คอรัปชัน',
+  'คอร์รัปชั่น',
+  'สินบน',
+  'เรียกรับ',
+  'เรียกเงิน',
+  'ใต้โต๊ะ',
+  'ค่าน้ำร้อนน้ำชา',
+  'ค่าดำเนินการพิเศษ',
+  'ยักยอก',
+  'ฮั้ว',
+  'เงินทอน',
+  'เอื้อประโยชน์',
+  'ฉ้อโกง',
+  'corruption',
+  'corrupt',
+  'bribe',
+  'bribery',
+  'fraud',
+  'kickback',
 ]);
 
 /** Someone saw or suffered it: the message is an account, not a question. */
@@ -28,25 +59,93 @@ const ACCOUNT = phrases(['มีเจ้าหน้าที่', 'มีค�
 
 /** The municipality's policy, and question frames about what something is. */
 const POLICY = phrases([
-  'มาตรการ', 'นโยบาย', 'ป้องกัน', 'แนวทาง', 'ประกาศ', 'ita', 'คะแนน', 'ต่อต้าน', 'ยุทธศาสตร์', 'แผน',
-  'measure', 'policy', 'prevent',
+  'มาตรการ',
+  'นโยบาย',
+  'ป้องกัน',
+  'แนวทาง',
+  'ประกาศ',
+  'ita',
+  'คะแนน',
+  'ต่อต้าน',
+  'ยุทธศาสตร์',
+  'แผน',
+  'measure',
+  'policy',
+  'prevent',
 ]);
 const QUESTION = phrases(['คืออะไร', 'หมายถึง', 'อย่างไร', 'ยังไง', 'what is', 'what are', 'how', 'meaning']);
 
 /** Asking where, how or by what number to report: information, not a report ("ร้องเรียนนายกได้ที่ไหน"). */
 const WHERE_HOW = new Set<QuestionKind>(['where', 'how', 'who']);
-const CHANNEL = phrases(['ช่องทาง', 'เบอร์', 'เบอร์โทร', 'โทร', 'สายด่วน', 'ติดต่อ', 'หน่วยงานไหน', 'channel', 'hotline', 'phone', 'number']);
+const CHANNEL = phrases([
+  'ช่องทาง',
+  'เบอร์',
+  'เบอร์โทร',
+  'โทร',
+  'สายด่วน',
+  'ติดต่อ',
+  'หน่วยงานไหน',
+  'channel',
+  'hotline',
+  'phone',
+  'number',
+]);
 /** Words of reporting in the wide sense, for questions about it ("ถนนชำรุดแจ้งที่ไหน"). */
 const REPORT_WORDS = phrases([
-  'แจ้งเบาะแส', 'เบาะแส', 'ร้องเรียน', 'แจ้งทุจริต', 'report', 'complain', 'complaint', 'whistleblow',
-  'แจ้ง', 'ร้องทุกข์', 'ร้อง', 'ฟ้อง', 'แจ้งเรื่อง', 'แจ้งปัญหา',
+  'แจ้งเบาะแส',
+  'เบาะแส',
+  'ร้องเรียน',
+  'แจ้งทุจริต',
+  'report',
+  'complain',
+  'complaint',
+  'whistleblow',
+  'แจ้ง',
+  'ร้องทุกข์',
+  'ร้อง',
+  'ฟ้อง',
+  'แจ้งเรื่อง',
+  'แจ้งปัญหา',
 ]);
 /** A wish to report now: these start the flow even inside a question. */
-const WISH = phrases(['อยากแจ้ง', 'อยากร้องเรียน', 'ขอแจ้ง', 'ขอร้องเรียน', 'ต้องการแจ้ง', 'ต้องการร้องเรียน', 'จะแจ้งเบาะแส', 'i want to report', 'want to report']);
+const WISH = phrases([
+  'อยากแจ้ง',
+  'อยากร้องเรียน',
+  'ขอแจ้ง',
+  'ขอร้องเรียน',
+  'ต้องการแจ้ง',
+  'ต้องการร้องเรียน',
+  'จะแจ้งเบาะแส',
+  'i want to report',
+  'want to report',
+]);
 /** Asking where, whom or by what number: with these, even a wish to report asks for the channels first ("อยากร้องเรียนนายก ติดต่อที่ไหน"). */
 const WHERE_TO_CONTACT = phrases([
-  'ที่ไหน', 'ที่ใด', 'ตรงไหน', 'ติดต่อใคร', 'ติดต่อไหน', 'ติดต่อหน่วยงานไหน', 'หน่วยงานไหน', 'หน่วยงานใด', 'เบอร์อะไร', 'เบอร์ไหน', 'เบอร์โทร', 'โทรเบอร์',
-  'สายด่วน', 'ช่องทางไหน', 'ช่องทางใด', 'ช่องทางอะไร', 'แจ้งใคร', 'แจ้งไหน', 'ร้องเรียนใคร', 'ไสนอ', 'บ่อนใด', 'where', 'which channel', 'what number', 'who should',
+  'ที่ไหน',
+  'ที่ใด',
+  'ตรงไหน',
+  'ติดต่อใคร',
+  'ติดต่อไหน',
+  'ติดต่อหน่วยงานไหน',
+  'หน่วยงานไหน',
+  'หน่วยงานใด',
+  'เบอร์อะไร',
+  'เบอร์ไหน',
+  'เบอร์โทร',
+  'โทรเบอร์',
+  'สายด่วน',
+  'ช่องทางไหน',
+  'ช่องทางใด',
+  'ช่องทางอะไร',
+  'แจ้งใคร',
+  'แจ้งไหน',
+  'ร้องเรียนใคร',
+  'ไสนอ',
+  'บ่อนใด',
+  'where',
+  'which channel',
+  'what number',
+  'who should',
 ]);
 
 function kindOf(said: Utterance): QuestionKind | null {
@@ -57,7 +156,11 @@ function kindOf(said: Utterance): QuestionKind | null {
  * True when the message asks where, how or to whom to report (a channel, a number), with no
  * account of wrongdoing and no wish to report now: answered with the channels, not the tip flow.
  */
-export function isReportingQuestion(said: Utterance, kind: QuestionKind | null = kindOf(said), fields: readonly Field[] = []): boolean {
+export function isReportingQuestion(
+  said: Utterance,
+  kind: QuestionKind | null = kindOf(said),
+  fields: readonly Field[] = [],
+): boolean {
   // A wish is matched as written: "จะแจ้งเบาะแส" is two letters from "แจ้งเบาะแส".
   // "ที่ไหนก็ได้" (anywhere will do) is no question.
   const asksWhere = containsExactPhrase(said, WHERE_TO_CONTACT) && !said.compact.includes('ก็ได้');

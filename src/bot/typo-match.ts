@@ -54,7 +54,15 @@ export function prepare(phrase: string, typos = allowedTypos([...phrase].length)
   const size = Math.ceil(chars.length / (typos + 1));
   const pieces: string[] = [];
   for (let at = 0; at < chars.length; at += size) pieces.push(chars.slice(at, at + size).join(''));
-  return { phrase, chars, codes: codePoints(phrase), typos, pieces, pieceSlots: pieces.map(pairSlot), digits: digitsOf(phrase) };
+  return {
+    phrase,
+    chars,
+    codes: codePoints(phrase),
+    typos,
+    pieces,
+    pieceSlots: pieces.map(pairSlot),
+    digits: digitsOf(phrase),
+  };
 }
 
 /** Two rows of Sellers' table, reused by every match. */

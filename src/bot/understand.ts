@@ -46,7 +46,11 @@ const RULES: readonly [Simple, (m: Utterance) => boolean][] = [
   ],
   ['latest', (m) => containsPhrase(m, P.LATEST) || equalsPhrase(m.compact, P.LATEST_WHOLE)],
   // "สมัครรับข่าวยังไง" asks how; the answer says how (and offers the button).
-  ['subscribe', (m) => (containsPhrase(m, P.SUBSCRIBE) && !containsPhrase(m, P.HOW_WHERE)) || equalsPhrase(m.compact, P.SUBSCRIBE_WHOLE)],
+  [
+    'subscribe',
+    (m) =>
+      (containsPhrase(m, P.SUBSCRIBE) && !containsPhrase(m, P.HOW_WHERE)) || equalsPhrase(m.compact, P.SUBSCRIBE_WHOLE),
+  ],
   ['tip', (m) => isTip(m)],
   ['thanks', (m) => onlySaying(m, P.THANKS_WORDS)],
   ['greeting', (m) => onlySaying(m, P.GREETING_WORDS)],

@@ -13,7 +13,11 @@ export class UsageError extends Error {
  * leading `--` is dropped). An unknown option, a missing value or a stray argument throws a
  * UsageError with a short reason ("unknown argument "--colour"", "--topic needs a value").
  */
-export function parseCommandLine<const O extends Options>(argv: readonly string[], options: O, allowPositionals = false) {
+export function parseCommandLine<const O extends Options>(
+  argv: readonly string[],
+  options: O,
+  allowPositionals = false,
+) {
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
@@ -26,7 +30,11 @@ export function parseCommandLine<const O extends Options>(argv: readonly string[
  * parseCommandLine for a command's main: on bad input it says so in one line through `say`
  * (`LABEL: reason (npm run NAME -- --help)`) and returns null, for the command to exit 1.
  */
-export function parseOrSay<const O extends Options>(argv: readonly string[], options: O, how: { command: string; label?: string; say: (line: string) => void; positionals?: boolean }) {
+export function parseOrSay<const O extends Options>(
+  argv: readonly string[],
+  options: O,
+  how: { command: string; label?: string; say: (line: string) => void; positionals?: boolean },
+) {
   try {
     return parseCommandLine(argv, options, how.positionals ?? false);
   } catch (err) {

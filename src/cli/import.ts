@@ -33,7 +33,11 @@ export function dataDirFrom(env: NodeJS.ProcessEnv): string {
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo()): Promise<number> {
   // --publish: each imported document also goes to its topic's subscribers (src/publications/from-document.ts).
-  const args = parseOrSay(argv, { publish: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, { command: 'import', label: 'import refused', say: io.err, positionals: true });
+  const args = parseOrSay(
+    argv,
+    { publish: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { command: 'import', label: 'import refused', say: io.err, positionals: true },
+  );
   if (!args) return 1;
   if (args.values.help) {
     io.out(USAGE);
@@ -100,7 +104,11 @@ async function readSource(file: string): Promise<string> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reasons: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a folder', EACCES: 'permission denied' };
+    const reasons: Record<string, string> = {
+      ENOENT: 'no such file',
+      EISDIR: 'is a folder',
+      EACCES: 'permission denied',
+    };
     throw new Error(`cannot read: ${(code && reasons[code]) ?? messageOf(error)}`);
   }
   try {

@@ -9,7 +9,8 @@ import { validatePublicationInput } from '../publications/validate-input.js';
 import { formatDateTimeThai } from '../thai/date.js';
 import { parseCommandLine, parseOrSay, runCommand, usageLine } from './command-line.js';
 
-const USAGE = 'usage: npm run publish -- --topic T --title TITLE --body-file FILE [--url URL] [--image-url URL] [--at ISO] [--urgent]';
+const USAGE =
+  'usage: npm run publish -- --topic T --title TITLE --body-file FILE [--url URL] [--image-url URL] [--at ISO] [--urgent]';
 
 /** The command's options (node:util parseArgs), and the flag each publication field has on the command line. */
 const OPTIONS = {
@@ -22,7 +23,15 @@ const OPTIONS = {
   urgent: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-const FIELD_FLAGS: Record<string, string> = { topic: '--topic', title: '--title', body: '--body-file', url: '--url', imageUrl: '--image-url', publishAt: '--at', urgent: '--urgent' };
+const FIELD_FLAGS: Record<string, string> = {
+  topic: '--topic',
+  title: '--title',
+  body: '--body-file',
+  url: '--url',
+  imageUrl: '--image-url',
+  publishAt: '--at',
+  urgent: '--urgent',
+};
 
 export interface CliIo {
   out(line: string): void;
@@ -47,7 +56,12 @@ function fieldsOf(values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>['v
   if (title === undefined) return '--title is required';
   if (bodyFile === undefined) return '--body-file is required';
   const optional = { url: values.url, imageUrl: values['image-url'], publishAt: values.at, urgent: values.urgent };
-  return { topic, title, bodyFile, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== false)) };
+  return {
+    topic,
+    title,
+    bodyFile,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined && v !== false)),
+  };
 }
 
 async function readBody(file: string, cwd: string): Promise<string> {
@@ -56,7 +70,9 @@ async function readBody(file: string, cwd: string): Promise<string> {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(`--body-file: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code ? 'cannot read it' : 'not UTF-8 text'} (${file})`);
+    throw new Error(
+      `--body-file: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code ? 'cannot read it' : 'not UTF-8 text'} (${file})`,
+    );
   }
 }
 
@@ -65,7 +81,12 @@ async function readBody(file: string, cwd: string): Promise<string> {
  * stderr and exit 1; a good request goes to the bot through the spool folder,
  * and the line printed says what the bot did with it (or that it waits for the bot to start).
  */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo(), opts: { waitMs?: number } = {}): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo = processIo(),
+  opts: { waitMs?: number } = {},
+): Promise<number> {
   const parsed = parseOrSay(argv, OPTIONS, { command: 'publish', label: 'publish refused', say: io.err });
   if (!parsed) return 1;
   if (parsed.values.help) {
@@ -84,17 +105,27 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     const draft = validatePublicationInput(input, new Date());
     const id = newPublicationId();
     const author = { actor: `cli:${os.userInfo().username}`, source: 'cli' as const };
-    const outcome = await requestPublication(path.join(config.dataDir, 'state'), { v: 1, id, input, author, requestedAt: new Date().toISOString() }, opts);
+    const outcome = await requestPublication(
+      path.join(config.dataDir, 'state'),
+      { v: 1, id, input, author, requestedAt: new Date().toISOString() },
+      opts,
+    );
     return report(outcome, id, draft.publishAt, io);
   } catch (err) {
-    io.err(`publish refused: ${err instanceof ConfigError ? `configuration: ${err.message}` : errorLine(err, (p) => FIELD_FLAGS[p] ?? p)}`);
+    io.err(
+      `publish refused: ${err instanceof ConfigError ? `configuration: ${err.message}` : errorLine(err, (p) => FIELD_FLAGS[p] ?? p)}`,
+    );
     return 1;
   }
 }
 
 function report(outcome: SpoolOutcome, id: string, publishAt: string, io: CliIo): number {
   if (outcome.kind === 'queued') {
-    io.out(outcome.botRunning ? `queued ${id}: the bot is running but has not taken it yet; it looks every few seconds` : `queued ${id}: the bot is not running; it will be published when the bot starts`);
+    io.out(
+      outcome.botRunning
+        ? `queued ${id}: the bot is running but has not taken it yet; it looks every few seconds`
+        : `queued ${id}: the bot is not running; it will be published when the bot starts`,
+    );
     return 0;
   }
   const { receipt } = outcome;
@@ -111,7 +142,11 @@ function report(outcome: SpoolOutcome, id: string, publishAt: string, io: CliIo)
 }
 
 function processIo(): CliIo {
-  return { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`), cwd: process.cwd() };
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+  };
 }
 
 runCommand(import.meta.url, 'publish', (argv) => main(argv, process.env));

@@ -7,7 +7,8 @@ import { MAIN_MENU, MENU_SIZE } from '../richmenu/main-menu.js';
 import { saveMenuImage } from '../richmenu/menu-image-file.js';
 import { renderHtmlToImage, RenderError, type RenderedImage } from '../richmenu/render-image.js';
 
-const USAGE = 'usage: npm run richmenu   (no arguments; renders the menu image, then installs it on the LINE channel in the environment)';
+const USAGE =
+  'usage: npm run richmenu   (no arguments; renders the menu image, then installs it on the LINE channel in the environment)';
 
 export interface RichMenuIo {
   out(line: string): void;
@@ -26,7 +27,12 @@ export interface RichMenuDeps {
  * explains where the same menu is seen. Exit 0 done, 1 with one line on stderr saying why
  * (an argument is refused the same way).
  */
-export async function main(env: NodeJS.ProcessEnv, io: RichMenuIo = processIo(), deps: RichMenuDeps = {}, argv: readonly string[] = []): Promise<number> {
+export async function main(
+  env: NodeJS.ProcessEnv,
+  io: RichMenuIo = processIo(),
+  deps: RichMenuDeps = {},
+  argv: readonly string[] = [],
+): Promise<number> {
   const args = parseOrSay(argv, { help: { type: 'boolean', short: 'h' } }, { command: 'richmenu', say: io.err });
   if (!args) return 1;
   if (args.values.help) {
@@ -37,7 +43,9 @@ export async function main(env: NodeJS.ProcessEnv, io: RichMenuIo = processIo(),
     const config = loadConfig(env);
     const image = await (deps.render ?? renderHtmlToImage)(richMenuDesignHtml(), MENU_SIZE);
     const saved = await saveMenuImage(config.dataDir, image);
-    io.out(`rendered the rich menu image: ${MENU_SIZE.width}×${MENU_SIZE.height} ${image.contentType === 'image/png' ? 'PNG' : 'JPEG'}, ${Math.round(image.data.length / 1024)} KB → ${shortPath(saved)}`);
+    io.out(
+      `rendered the rich menu image: ${MENU_SIZE.width}×${MENU_SIZE.height} ${image.contentType === 'image/png' ? 'PNG' : 'JPEG'}, ${Math.round(image.data.length / 1024)} KB → ${shortPath(saved)}`,
+    );
     if (!config.line) {
       demoModeNote(io, config.port);
       return 0;
@@ -69,7 +77,7 @@ function demoModeNote(io: RichMenuIo, port: number): void {
   [
     'Demo mode (no LINE credentials): there is no LINE channel to install the menu into, so nothing was sent.',
     `  The same six-area menu is on the demo chat page: run \`npm start\` and open http://localhost:${port}/ (the menu is under the input).`,
-    '  `npm start` installs the image just rendered into the demo\'s LINE stand-in, so the page shows this very image.',
+    "  `npm start` installs the image just rendered into the demo's LINE stand-in, so the page shows this very image.",
     '  To install it on LINE, set LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN and TIP_ENCRYPTION_KEY, then run `npm run richmenu` again.',
   ].forEach((line) => io.out(line));
 }

@@ -25,10 +25,18 @@ export interface StaffCliIo {
  * is queued for the audit trail as done by "command-line". Returns the exit code (0 done,
  * 1 bad arguments or refused); bad input or a refusal is one line on stderr.
  */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: StaffCliIo = processIo()): Promise<number> {
-  const parsed = parseOrSay(argv, { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, { command: 'staff', say: io.err, positionals: true });
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: StaffCliIo = processIo(),
+): Promise<number> {
+  const parsed = parseOrSay(
+    argv,
+    { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { command: 'staff', say: io.err, positionals: true },
+  );
   if (!parsed) return 1;
-  if (parsed.values.help) return io.out(USAGE), 0;
+  if (parsed.values.help) return (io.out(USAGE), 0);
   const [command, name] = parsed.positionals;
   const problem = argumentProblem(parsed.positionals, parsed.values.role);
   if (problem) {
@@ -37,11 +45,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
   }
   try {
     const config = loadConfig(env);
-    const accounts = new StaffAccounts(new AccountStore(accountsFile(config.dataDir)), new Set(config.staffTokens.values()));
-    const audit = (action: string, who: string, details?: Record<string, string>) => queueAudit(config.dataDir, io.now(), 'command-line', action, `account:${who}`, details);
+    const accounts = new StaffAccounts(
+      new AccountStore(accountsFile(config.dataDir)),
+      new Set(config.staffTokens.values()),
+    );
+    const audit = (action: string, who: string, details?: Record<string, string>) =>
+      queueAudit(config.dataDir, io.now(), 'command-line', action, `account:${who}`, details);
     switch (command) {
       case 'add': {
-        if (!parsed.values.role) throw new AccountError('bad_role', 'missing --role (editor, tip-handler, auditor or admin)');
+        if (!parsed.values.role)
+          throw new AccountError('bad_role', 'missing --role (editor, tip-handler, auditor or admin)');
         const { account, password } = await accounts.create(name!, parsed.values.role, io.now());
         audit('account.create', account.name, { role: account.role });
         printPassword(io, `Account "${account.name}" (${account.role}) created.`, password);
@@ -67,7 +80,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
         return 0;
       }
       case 'list':
-        for (const a of accounts.list()) io.out(`${a.name}\t${a.role}${a.disabled ? '\tdisabled' : ''}${a.mustChange ? '\tone-time password not yet changed' : ''}`);
+        for (const a of accounts.list())
+          io.out(
+            `${a.name}\t${a.role}${a.disabled ? '\tdisabled' : ''}${a.mustChange ? '\tone-time password not yet changed' : ''}`,
+          );
         return 0;
       default:
         io.err(usageLine('staff', 'staff', `unknown command "${command}" (add, reset, disable, enable, unlock, list)`));
@@ -85,7 +101,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
 function printPassword(io: StaffCliIo, headline: string, password: string): void {
   io.out(headline);
   io.out(`One-time password: ${password}`);
-  io.out('Log in at /staff/login; the console asks for a new password first. This password is not stored and is shown only now.');
+  io.out(
+    'Log in at /staff/login; the console asks for a new password first. This password is not stored and is shown only now.',
+  );
 }
 
 /** What is wrong with the words after `npm run staff --`, or null when they make a command. */
@@ -99,7 +117,11 @@ function argumentProblem(positionals: readonly string[], role: string | undefine
 }
 
 function processIo(): StaffCliIo {
-  return { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`), now: () => new Date() };
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    now: () => new Date(),
+  };
 }
 
 runCommand(import.meta.url, 'staff', (argv) => main(argv, process.env));

@@ -25,12 +25,16 @@ type Values = { name?: string; 'channel-secret'?: string; 'access-token'?: strin
  * bad input, an unknown tenant or no DATABASE_URL is one line on stderr and exit 1. No line
  * ever holds a channel secret or access token: they are sealed before they reach the database.
  */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CommandIo = processIo()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: CommandIo = processIo(),
+): Promise<number> {
   const parsed = parseOrSay(argv, OPTIONS, { command: 'tenant', say: io.err, positionals: true });
   if (!parsed) return 1;
-  if (parsed.values.help) return io.out(USAGE), 0;
+  if (parsed.values.help) return (io.out(USAGE), 0);
   const problem = argumentProblem(parsed.positionals, parsed.values);
-  if (problem) return io.err(usageLine('tenant', 'tenant', problem)), 1;
+  if (problem) return (io.err(usageLine('tenant', 'tenant', problem)), 1);
   try {
     const database = requireDatabase(loadConfig(env));
     await migrate(database.url);
@@ -42,15 +46,25 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     }
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof TenantError) return io.err(`tenant: ${e.message}`), 1;
+    if (e instanceof ConfigError || e instanceof TenantError) return (io.err(`tenant: ${e.message}`), 1);
     throw e;
   }
 }
 
-async function act(tenants: TenantRepository, [command, id]: readonly string[], values: Values, io: CommandIo): Promise<void> {
+async function act(
+  tenants: TenantRepository,
+  [command, id]: readonly string[],
+  values: Values,
+  io: CommandIo,
+): Promise<void> {
   switch (command) {
     case 'add': {
-      const t = await tenants.add({ id: id!, name: values.name!, channelSecret: values['channel-secret']!, accessToken: values['access-token']! });
+      const t = await tenants.add({
+        id: id!,
+        name: values.name!,
+        channelSecret: values['channel-secret']!,
+        accessToken: values['access-token']!,
+      });
       return io.out(`tenant "${t.id}" added (${t.name}), active; its LINE webhook is /webhook/${t.id}`);
     }
     case 'suspend':
@@ -73,13 +87,16 @@ const listLine = (t: Tenant) => `${t.id}\t${t.status}\t${t.name}\tadded ${t.crea
 function argumentProblem(positionals: readonly string[], values: Values): string | null {
   const [command, id, ...extra] = positionals;
   if (!command) return 'no command given (add, list, suspend, resume)';
-  if (!['add', 'list', 'suspend', 'resume'].includes(command)) return `unknown command "${command}" (add, list, suspend, resume)`;
+  if (!['add', 'list', 'suspend', 'resume'].includes(command))
+    return `unknown command "${command}" (add, list, suspend, resume)`;
   if (command === 'list' ? id !== undefined : extra.length > 0) return `unexpected argument "${extra[0] ?? id}"`;
   if (command !== 'list' && !id) return `${command} needs a tenant id`;
   if (id !== undefined && !TENANT_ID.test(id)) return `tenant id "${id.slice(0, 40)}" must be 2-32 of a-z, 0-9 and -`;
   const given = (['name', 'channel-secret', 'access-token'] as const).filter((k) => values[k] !== undefined);
   if (command !== 'add' && given.length) return `--${given[0]} goes only with add`;
-  const missing = (['name', 'channel-secret', 'access-token'] as const).find((k) => command === 'add' && !values[k]?.trim());
+  const missing = (['name', 'channel-secret', 'access-token'] as const).find(
+    (k) => command === 'add' && !values[k]?.trim(),
+  );
   return missing ? `add needs --${missing}` : null;
 }
 

@@ -50,14 +50,24 @@ export function targetName(target: string | undefined, names: AuditNames): strin
   return 'รายการหนึ่ง';
 }
 
-const when = (iso: unknown) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? formatDateTimeThai(new Date(iso)) : '');
+const when = (iso: unknown) =>
+  typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? formatDateTimeThai(new Date(iso)) : '';
 const role = (r: unknown) => (isRole(r) ? ROLE_NAMES[r] : 'บทบาทหนึ่ง');
 
 function statusPhrase(d: Details, t: string): string {
   const moved = d.from !== undefined && d.to !== undefined && d.from !== d.to;
-  const notes = [d.publicNote === true ? 'พร้อมข้อความถึงผู้แจ้ง' : '', d.outcome === true ? 'พร้อมผลการดำเนินการ' : ''].filter(Boolean).join(' ');
-  const notice = d.notified === 'sent' ? ' และแจ้งความคืบหน้าถึงผู้แจ้งทาง LINE แล้ว' : d.notified === 'failed' ? ' (แจ้งความคืบหน้าทาง LINE ไม่สำเร็จ)' : '';
-  const head = moved ? `เปลี่ยนสถานะ${t} จาก ${tipStatusName(String(d.from))} เป็น ${tipStatusName(String(d.to))}` : `บันทึกสถานะ${t} (${tipStatusName(String(d.to ?? ''))})`;
+  const notes = [d.publicNote === true ? 'พร้อมข้อความถึงผู้แจ้ง' : '', d.outcome === true ? 'พร้อมผลการดำเนินการ' : '']
+    .filter(Boolean)
+    .join(' ');
+  const notice =
+    d.notified === 'sent'
+      ? ' และแจ้งความคืบหน้าถึงผู้แจ้งทาง LINE แล้ว'
+      : d.notified === 'failed'
+        ? ' (แจ้งความคืบหน้าทาง LINE ไม่สำเร็จ)'
+        : '';
+  const head = moved
+    ? `เปลี่ยนสถานะ${t} จาก ${tipStatusName(String(d.from))} เป็น ${tipStatusName(String(d.to))}`
+    : `บันทึกสถานะ${t} (${tipStatusName(String(d.to ?? ''))})`;
   return `${head}${notes ? ` ${notes}` : ''}${notice}`;
 }
 
@@ -89,13 +99,15 @@ const PHRASES: Record<string, Phrase> = {
   'publication.read': (_d, t) => `เปิดดู${t}`,
   'publication.test-send': (_d, t) => `ส่งทดสอบ${t} ไปที่ LINE ของตนเอง`,
   'publication.test-send-draft': () => 'ส่งทดสอบร่างข่าวไปที่ LINE ของตนเอง',
-  'tips.list': (d) => `ดูรายการเบาะแส กลุ่ม${LIST_GROUPS[String(d.status)] ?? (d.status ? tipStatusName(String(d.status)) : 'ทั้งหมด')}${typeof d.count === 'number' ? ` (${d.count} เรื่อง)` : ''}`,
+  'tips.list': (d) =>
+    `ดูรายการเบาะแส กลุ่ม${LIST_GROUPS[String(d.status)] ?? (d.status ? tipStatusName(String(d.status)) : 'ทั้งหมด')}${typeof d.count === 'number' ? ` (${d.count} เรื่อง)` : ''}`,
   'tip.read': (_d, t) => `เปิดอ่าน${t}`,
   'tip.status': statusPhrase,
   'tip.note': (_d, t) => `เพิ่มบันทึกภายในใน${t}`,
   'tip.attachment': (_d, t) => `เปิดไฟล์แนบของ${t}`,
   'question.alias': (_d, t) => `ผูกคำถามของประชาชนกับ${t}`,
-  'question.dismiss': (d) => `ซ่อนกลุ่มคำถามที่ไม่เกี่ยวกับงานของเทศบาล${typeof d.questions === 'number' ? ` (${d.questions} คำถาม)` : ''}`,
+  'question.dismiss': (d) =>
+    `ซ่อนกลุ่มคำถามที่ไม่เกี่ยวกับงานของเทศบาล${typeof d.questions === 'number' ? ` (${d.questions} คำถาม)` : ''}`,
   'question.synonym': (d) => `เพิ่มคำพ้องความหมาย${typeof d.terms === 'number' ? ` ${d.terms} คำ` : ''}`,
   'line-link.code': () => 'ขอรหัสเชื่อมบัญชี LINE ของตนเอง',
   'line-link.done': () => 'เชื่อมบัญชี LINE ของตนเองสำหรับส่งทดสอบ',
@@ -107,7 +119,10 @@ const PHRASES: Record<string, Phrase> = {
  * กำลังพิจารณา". Only known detail fields are read, and only their kinds (statuses, yes/no,
  * counts): nothing a tip or a note says can reach the page.
  */
-export function auditSentence(e: Pick<AuditEntry, 'actor' | 'action' | 'target' | 'details'>, names: AuditNames): string {
+export function auditSentence(
+  e: Pick<AuditEntry, 'actor' | 'action' | 'target' | 'details'>,
+  names: AuditNames,
+): string {
   const actor = e.actor === '(unknown)' ? 'ผู้ใช้ที่ไม่มีบัญชี' : e.actor;
   const target = targetName(e.target, names);
   const phrase = PHRASES[e.action];

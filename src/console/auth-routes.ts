@@ -34,26 +34,48 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
 
   router.get('/login', (req, res) => {
     if (consoleOf(res).viewer) return res.redirect(303, '/staff/');
-    res.type('html').send(String(loginPage(visitorCsrf(req, res), req.query.out === '1' ? { info: 'ออกจากระบบแล้ว' } : {})));
+    res
+      .type('html')
+      .send(String(loginPage(visitorCsrf(req, res), req.query.out === '1' ? { info: 'ออกจากระบบแล้ว' } : {})));
   });
 
   router.post('/login', async (req, res) => {
     const name = field(req, 'name').trim().toLowerCase().slice(0, 32);
-    const refuse = (status: number, error: string) => res.status(status).type('html').send(String(loginPage(visitorCsrf(req, res), { error, name })));
+    const refuse = (status: number, error: string) =>
+      res
+        .status(status)
+        .type('html')
+        .send(String(loginPage(visitorCsrf(req, res), { error, name })));
     if (throttle.blocked(client(req))) return refuse(429, 'มีการเข้าสู่ระบบไม่สำเร็จจากเครื่องนี้หลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่');
     const result = await deps.accounts.login(name, field(req, 'password'), deps.clock());
     if (!result.ok) {
       throttle.count(client(req));
       // The typed name is recorded only when it is an account: a password typed into the name box stays out of the trail
-      await auditAs(deps, result.account?.name ?? '(unknown)', 'login.failed', result.account ? `account:${result.account.name}` : undefined, { reason: result.reason });
-      if (result.reason === 'locked') return refuse(429, `บัญชีนี้ถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิด ${LOCKOUT.failures} ครั้ง กรุณารอ ${LOCKOUT.minutes} นาที หรือติดต่อผู้ดูแลระบบ`);
+      await auditAs(
+        deps,
+        result.account?.name ?? '(unknown)',
+        'login.failed',
+        result.account ? `account:${result.account.name}` : undefined,
+        { reason: result.reason },
+      );
+      if (result.reason === 'locked')
+        return refuse(
+          429,
+          `บัญชีนี้ถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิด ${LOCKOUT.failures} ครั้ง กรุณารอ ${LOCKOUT.minutes} นาที หรือติดต่อผู้ดูแลระบบ`,
+        );
       return refuse(401, 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
     }
     const { account } = result;
     deps.sessions.destroy(consoleOf(res).sessionId);
     const { id } = deps.sessions.create(account.name, account.generation);
     setSessionCookie(req, res, id);
-    await auditAs(deps, account.name, 'login', `account:${account.name}`, account.mustChange ? { oneTimePassword: true } : undefined);
+    await auditAs(
+      deps,
+      account.name,
+      'login',
+      `account:${account.name}`,
+      account.mustChange ? { oneTimePassword: true } : undefined,
+    );
     res.redirect(303, account.mustChange ? '/staff/password' : '/staff/');
   });
 
@@ -81,10 +103,19 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
   router.post('/password', requireLogin(), async (req, res) => {
     const viewer = viewerOf(res);
     const mustChange = consoleOf(res).mustChange ?? false;
-    const show = (status: number, error?: string) => res.status(status).type('html').send(String(passwordPage(viewerOf(res), { mustChange, ...(error ? { error } : { done: true }) })));
+    const show = (status: number, error?: string) =>
+      res
+        .status(status)
+        .type('html')
+        .send(String(passwordPage(viewerOf(res), { mustChange, ...(error ? { error } : { done: true }) })));
     if (field(req, 'next') !== field(req, 'confirm')) return show(400, 'รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน');
     try {
-      const account = await deps.accounts.changePassword(viewer.name, field(req, 'current'), field(req, 'next'), deps.clock());
+      const account = await deps.accounts.changePassword(
+        viewer.name,
+        field(req, 'current'),
+        field(req, 'next'),
+        deps.clock(),
+      );
       // Every other session of the account has ended (new generation); this one goes on with a new id
       deps.sessions.destroyAccount(viewer.name);
       const { id, session } = deps.sessions.create(account.name, account.generation);

@@ -31,6 +31,12 @@ export interface ConsoleDeps {
 }
 
 /** Appends to the audit trail as `actor`, now. */
-export function auditAs(deps: Pick<ConsoleDeps, 'audit' | 'clock'>, actor: string, action: string, target?: string, details?: AuditEntry['details']): Promise<AuditEntry> {
+export function auditAs(
+  deps: Pick<ConsoleDeps, 'audit' | 'clock'>,
+  actor: string,
+  action: string,
+  target?: string,
+  details?: AuditEntry['details'],
+): Promise<AuditEntry> {
   return deps.audit.append(deps.clock(), actor, action, target, details);
 }

@@ -12,7 +12,10 @@ export const forbidden = (why?: { role: string | undefined; permission: Permissi
   const role = isRole(why.role) ? ROLE_NAMES[why.role] : 'ที่ใช้อยู่';
   const who = rolesThatCan(why.permission).join(' หรือ ');
   const next = why.role === 'admin' ? 'ผู้ดูแลระบบสร้างบัญชีบทบาทนี้ได้ที่หน้าบัญชีผู้ใช้' : 'หากต้องการใช้ ติดต่อผู้ดูแลระบบ';
-  return refusal(403, `ไม่มีสิทธิ์: บัญชีบทบาท ${role} ${PERMISSION_NAMES[why.permission]}ไม่ได้ งานนี้เป็นของบทบาท ${who} ${next}`);
+  return refusal(
+    403,
+    `ไม่มีสิทธิ์: บัญชีบทบาท ${role} ${PERMISSION_NAMES[why.permission]}ไม่ได้ งานนี้เป็นของบทบาท ${who} ${next}`,
+  );
 };
 export const notFoundPage = () => refusal(404, 'ไม่พบหน้าหรือรายการที่ต้องการ');
 export const badForm = (why = 'ข้อมูลในแบบฟอร์มไม่ถูกต้อง') => refusal(400, why);

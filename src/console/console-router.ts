@@ -36,7 +36,12 @@ export function createConsoleRouter(deps: ConsoleDeps, features: ConsoleFeature[
   const router = express.Router();
   router.use(securityHeaders());
   router.get('/assets/flex-render.js', (_req, res) => res.sendFile(FLEX_RENDERER));
-  router.use('/assets', express.static(CONSOLE_PUBLIC_DIR, { index: false, fallthrough: false }), ((err, _req, _res, next) => {
+  router.use('/assets', express.static(CONSOLE_PUBLIC_DIR, { index: false, fallthrough: false }), ((
+    err,
+    _req,
+    _res,
+    next,
+  ) => {
     // A path that climbs out of the folder (`..%2F`) is refused by send with 403: to the visitor it is simply not there
     next((err as { status?: number }).status === 403 ? notFoundPage() : err);
   }) as ErrorRequestHandler);
@@ -79,7 +84,11 @@ function consoleErrorPage(deps: ConsoleDeps): ErrorRequestHandler {
     else if ((err as { status?: number }).status === 404) [status, message] = [404, 'ไม่พบไฟล์ที่ต้องการ'];
     else if ((err as { status?: number }).status === 400) [status, message] = [400, 'ข้อมูลที่ส่งมาไม่ถูกต้อง'];
     else deps.logger.error('console failed', { route: routeOf(req), ...failureOf(err) });
-    const page = layout(viewer, { title: status === 403 ? 'ไม่มีสิทธิ์' : 'ทำรายการไม่สำเร็จ', body: html`${notice('error', message)}<p><a href="/staff/">กลับหน้าหลัก</a></p>` });
+    const page = layout(viewer, {
+      title: status === 403 ? 'ไม่มีสิทธิ์' : 'ทำรายการไม่สำเร็จ',
+      body: html`${notice('error', message)}
+        <p><a href="/staff/">กลับหน้าหลัก</a></p>`,
+    });
     res.status(status).type('html').send(String(page));
   };
 }

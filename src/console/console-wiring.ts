@@ -53,8 +53,13 @@ export interface StaffConsole {
 
 /** The console at /staff, built from the runtime's parts (one call in runtime.ts). */
 export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
-  const accounts = new StaffAccounts(new AccountStore(accountsFile(w.config.dataDir)), new Set(w.config.staffTokens.values()));
-  const peopleFile = await AppendLog.open(path.join(w.config.dataDir, 'state', 'people-stats.jsonl'), { durable: false });
+  const accounts = new StaffAccounts(
+    new AccountStore(accountsFile(w.config.dataDir)),
+    new Set(w.config.staffTokens.values()),
+  );
+  const peopleFile = await AppendLog.open(path.join(w.config.dataDir, 'state', 'people-stats.jsonl'), {
+    durable: false,
+  });
   const people = new PeopleStats(peopleFile.log, peopleFile.records, w.clock, w.logger);
   w.friendStore.observe(people.observe);
   const titles = new Map(w.library.documents.flatMap(contentItems).map((item) => [item.id, item.title]));
@@ -65,7 +70,9 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     subscribersByTopic: () => Object.fromEntries(TOPIC_IDS.map((t) => [t, w.friends.subscriberRefs(t).length])),
     people: (from, to) => people.between(from, to),
     // A publication answers as "publication:<its id>" (src/content/search-items.ts)
-    itemTitle: (id) => titles.get(id) ?? (id.startsWith('publication:') ? w.publishing.get(id.slice('publication:'.length))?.title : undefined),
+    itemTitle: (id) =>
+      titles.get(id) ??
+      (id.startsWith('publication:') ? w.publishing.get(id.slice('publication:'.length))?.title : undefined),
     tips: (from, to) => w.tips.stats(from, to),
     publications: (from, to) => publicationFigures(w.publishing, from, to),
   };
@@ -76,9 +83,28 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
   ];
   const auditNames = () => {
     const numbers = new Map(w.tips.desk.list({}, w.clock()).map((t) => [t.id, t.number]));
-    return { tipNumber: (id: string) => numbers.get(id) ?? undefined, publicationTitle: (id: string) => w.publishing.get(id)?.title, itemTitle: report.itemTitle };
+    return {
+      tipNumber: (id: string) => numbers.get(id) ?? undefined,
+      publicationTitle: (id: string) => w.publishing.get(id)?.title,
+      itemTitle: report.itemTitle,
+    };
   };
-  const deps = { accounts, sessions: new SessionStore(w.clock), audit: w.audit, auditFile: w.auditFile, auditKey: w.auditKey, dataDir: w.config.dataDir, clock: w.clock, logger: w.logger, friends: w.friends, questions: w.questions, index: w.index, library: w.library, report, auditNames };
+  const deps = {
+    accounts,
+    sessions: new SessionStore(w.clock),
+    audit: w.audit,
+    auditFile: w.auditFile,
+    auditKey: w.auditKey,
+    dataDir: w.config.dataDir,
+    clock: w.clock,
+    logger: w.logger,
+    friends: w.friends,
+    questions: w.questions,
+    index: w.index,
+    library: w.library,
+    report,
+    auditNames,
+  };
   return { router: createConsoleRouter(deps, features), accounts, report, close: () => people.close() };
 }
 
@@ -91,7 +117,17 @@ function publicationFigures(publishing: Publishing, from: Date, to: Date): Publi
     .map((p) => {
       const { delivery } = publishing.view(p);
       const state = p.status === 'sending' ? delivery.state : p.status;
-      return { id: p.id, title: p.title, topic: p.topic, state, at: p.publishedAt!, recipients: delivery.recipients, accepted: delivery.accepted, failed: delivery.failed, pending: delivery.pending };
+      return {
+        id: p.id,
+        title: p.title,
+        topic: p.topic,
+        state,
+        at: p.publishedAt!,
+        recipients: delivery.recipients,
+        accepted: delivery.accepted,
+        failed: delivery.failed,
+        pending: delivery.pending,
+      };
     })
     .sort((x, y) => x.at.localeCompare(y.at));
 }

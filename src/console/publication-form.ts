@@ -46,10 +46,21 @@ function thai(message: string): string {
 
 /** Why publishing refused, as a Thai line and one line per field; null for an unexpected error. */
 export function refusalOf(err: unknown): { text: string; details: string[] } | null {
-  const issues = err instanceof z.ZodError ? err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : err instanceof PublishError && Array.isArray(err.details) ? (err.details as Array<{ path: string; message: string }>) : null;
-  if (issues) return { text: 'กรุณาแก้ไขข้อมูลต่อไปนี้', details: issues.map((i) => `${FIELD_NAMES[i.path] ?? i.path}: ${thai(i.message)}`) };
-  if (err instanceof PublishError) return { text: err.code === 'conflict' ? `ทำรายการนี้ไม่ได้ในสถานะปัจจุบัน (${err.message})` : err.message, details: [] };
+  const issues =
+    err instanceof z.ZodError
+      ? err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      : err instanceof PublishError && Array.isArray(err.details)
+        ? (err.details as Array<{ path: string; message: string }>)
+        : null;
+  if (issues)
+    return {
+      text: 'กรุณาแก้ไขข้อมูลต่อไปนี้',
+      details: issues.map((i) => `${FIELD_NAMES[i.path] ?? i.path}: ${thai(i.message)}`),
+    };
+  if (err instanceof PublishError)
+    return { text: err.code === 'conflict' ? `ทำรายการนี้ไม่ได้ในสถานะปัจจุบัน (${err.message})` : err.message, details: [] };
   if (err instanceof TimeoutError) return { text: 'LINE ไม่ตอบกลับภายในเวลาที่กำหนด กรุณาลองใหม่', details: [] };
-  if (err instanceof LineApiError) return { text: `LINE ไม่รับข้อความ (สถานะ ${err.status ?? '-'})`, details: [err.body.slice(0, 300)] };
+  if (err instanceof LineApiError)
+    return { text: `LINE ไม่รับข้อความ (สถานะ ${err.status ?? '-'})`, details: [err.body.slice(0, 300)] };
   return null;
 }

@@ -45,7 +45,12 @@ export function loadSession(sessions: SessionStore, accounts: StaffAccounts): Re
       sessions.destroy(id);
       return next();
     }
-    Object.assign(locals, { sessionId: id, session, viewer: { name: account.name, role: account.role, csrf: session.csrf }, mustChange: account.mustChange });
+    Object.assign(locals, {
+      sessionId: id,
+      session,
+      viewer: { name: account.name, role: account.role, csrf: session.csrf },
+      mustChange: account.mustChange,
+    });
     req.staff = { name: account.name, via: 'session', role: account.role };
     next();
   };
@@ -84,7 +89,10 @@ export function checkCsrf(): RequestHandler {
 }
 
 /** Refuses the request unless the viewer's role grants `permission` (`denied` records the attempt first). */
-export function allow(permission: Permission, denied?: (req: Request, res: Response) => Promise<unknown>): RequestHandler {
+export function allow(
+  permission: Permission,
+  denied?: (req: Request, res: Response) => Promise<unknown>,
+): RequestHandler {
   return async (req, res, next) => {
     const viewer = consoleOf(res).viewer;
     if (viewer && can(viewer.role, permission)) return next();

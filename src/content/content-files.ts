@@ -56,7 +56,9 @@ async function readOne(file: string): Promise<ContentDocument> {
   const parsed = ContentDocumentSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`content file ${file} does not match the content model: ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new Error(
+      `content file ${file} does not match the content model: ${issue?.path.join('.')}: ${issue?.message}`,
+    );
   }
   if (path.basename(file) !== `${parsed.data.id}.json`) {
     throw new Error(`content file ${file} holds document ${parsed.data.id}; its name should be ${parsed.data.id}.json`);

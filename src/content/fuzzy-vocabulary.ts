@@ -117,7 +117,8 @@ export class FuzzyVocabulary {
       if (term === word) continue;
       const similarity = count >= needed ? this.similarity(skel, termSkel, length) : 0;
       const share = skel.length / termSkel.length;
-      const contained = share >= MIN_CONTAINED_SHARE && count >= grams.size - 2 && termSkel.includes(skel) ? 0.5 + 0.4 * share : 0;
+      const contained =
+        share >= MIN_CONTAINED_SHARE && count >= grams.size - 2 && termSkel.includes(skel) ? 0.5 + 0.4 * share : 0;
       const best = Math.max(similarity, contained);
       if (best > 0) matches.push({ term, similarity: best });
     }

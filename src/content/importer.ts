@@ -28,7 +28,10 @@ export function parseDocument(text: string, fileName: string): ContentDocument {
 
   const strayRow = regions.header.find((line) => line.text.includes('\t'));
   if (strayRow) {
-    throw new ImportError(strayRow.number, 'tab-separated row before the table header ("ลำดับ<TAB>มาตรการ/กิจกรรม<TAB>…")');
+    throw new ImportError(
+      strayRow.number,
+      'tab-separated row before the table header ("ลำดับ<TAB>มาตรการ/กิจกรรม<TAB>…")',
+    );
   }
   const hasHeader = regions.header.some((line) => !isBlank(line));
   const hasMore = regions.table.length > 0 || regions.announcement.length > 0;
@@ -55,7 +58,10 @@ export function parseDocument(text: string, fileName: string): ContentDocument {
   const parsed = ContentDocumentSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ImportError(null, `the document does not fit the content model: ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new ImportError(
+      null,
+      `the document does not fit the content model: ${issue?.path.join('.')}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }

@@ -14,7 +14,11 @@ export class ContentLibrary {
 
   constructor(docs: readonly ContentDocument[]) {
     // Newest first, so the current ITA result and announcement come first.
-    this.docs = [...docs].sort((a, b) => (b.ita?.fiscalYear ?? 0) - (a.ita?.fiscalYear ?? 0) || (b.announcement?.date ?? '').localeCompare(a.announcement?.date ?? ''));
+    this.docs = [...docs].sort(
+      (a, b) =>
+        (b.ita?.fiscalYear ?? 0) - (a.ita?.fiscalYear ?? 0) ||
+        (b.announcement?.date ?? '').localeCompare(a.announcement?.date ?? ''),
+    );
   }
 
   get documents(): readonly ContentDocument[] {
@@ -79,7 +83,9 @@ export class ContentLibrary {
         return doc?.announcement && { kind: 'announcement', ...this.named(doc.announcement) };
       case 'section': {
         const section = doc?.announcement?.sections.find((s) => s.id === item.ref.sectionId);
-        return section && doc?.announcement && { kind: 'section', announcement: this.named(doc.announcement), ...section };
+        return (
+          section && doc?.announcement && { kind: 'section', announcement: this.named(doc.announcement), ...section }
+        );
       }
       case 'publication':
         return item.ref.publicationId ? publication?.(item.ref.publicationId) : undefined;

@@ -15,7 +15,10 @@ export function itemTerms(item: SearchItem, thesaurus: Thesaurus): ItemTerms {
   const background = new Set<string>();
   for (const field of item.fields) {
     const text = analyzeText(field.text);
-    const terms = [...text.tokens.filter((t) => !t.filler).map((t) => t.text), ...thesaurus.find(text).map((h) => h.concept)];
+    const terms = [
+      ...text.tokens.filter((t) => !t.filler).map((t) => t.text),
+      ...thesaurus.find(text).map((h) => h.concept),
+    ];
     for (const term of terms) {
       if ((weights.get(term) ?? 0) < field.weight) weights.set(term, field.weight);
       if (field.background) background.add(term);

@@ -74,7 +74,10 @@ export function queryUnits(query: string, thesaurus: Thesaurus, vocabulary: Fuzz
  * the whole phrase has its group, and one holding only "ตำบล" does not answer it.
  */
 function synonymPhrase(hits: ConceptHit[], tokens: Token[], vocabulary: FuzzyVocabulary, label?: string): QueryUnit {
-  const alternatives = [...new Set(hits.map((h) => h.concept))].map((term) => ({ term, similarity: SYNONYM_SIMILARITY }));
+  const alternatives = [...new Set(hits.map((h) => h.concept))].map((term) => ({
+    term,
+    similarity: SYNONYM_SIMILARITY,
+  }));
   const [only] = tokens;
   if (tokens.length === 1 && only && vocabulary.has(only.text)) alternatives.push({ term: only.text, similarity: 1 });
   return { text: label ?? tokens.map((t) => t.text).join(''), alternatives, span: 1 };
@@ -90,7 +93,10 @@ const MAX_RUN = 6;
  */
 function unknownRun(run: Token[], thesaurus: Thesaurus, vocabulary: FuzzyVocabulary): QueryUnit[] {
   if (run.length > MAX_RUN) {
-    return [...unknownRun(run.slice(0, MAX_RUN), thesaurus, vocabulary), ...unknownRun(run.slice(MAX_RUN), thesaurus, vocabulary)];
+    return [
+      ...unknownRun(run.slice(0, MAX_RUN), thesaurus, vocabulary),
+      ...unknownRun(run.slice(MAX_RUN), thesaurus, vocabulary),
+    ];
   }
   // best[i]: the best cover of the first i words, scored by matched letters.
   const best: { score: number; units: QueryUnit[] }[] = [{ score: 0, units: [] }];
@@ -119,7 +125,11 @@ function withUnknown(units: QueryUnit[], token: Token | undefined): QueryUnit[] 
 }
 
 /** Words joined and looked up by spelling, with their synonym groups; `matched` is letters × similarity. */
-function lookedUp(words: Token[], thesaurus: Thesaurus, vocabulary: FuzzyVocabulary): { unit: QueryUnit; matched: number } {
+function lookedUp(
+  words: Token[],
+  thesaurus: Thesaurus,
+  vocabulary: FuzzyVocabulary,
+): { unit: QueryUnit; matched: number } {
   const joined = collapseRepeats(words.map((t) => t.text).join(''));
   const matches = vocabulary.has(joined) ? [{ term: joined, similarity: 1 }] : vocabulary.lookup(joined);
   const alternatives: Alternative[] = [];

@@ -26,7 +26,8 @@ export function readQuestionLines(lines: unknown[], key: Buffer, file: string, s
   lines.forEach((raw, i) => {
     const line = raw as Partial<{ k: unknown; v: { s?: unknown } | null; c: unknown }>;
     if (typeof line?.c === 'string') {
-      for (const [ref, value] of JSON.parse(openSealedText(key, line.c)) as Array<[string, unknown]>) sink.put(ref, value, i, false);
+      for (const [ref, value] of JSON.parse(openSealedText(key, line.c)) as Array<[string, unknown]>)
+        sink.put(ref, value, i, false);
       return;
     }
     if (typeof line?.k !== 'string') throw new Error(`${file}: record ${i + 1} has no key`);
@@ -36,11 +37,16 @@ export function readQuestionLines(lines: unknown[], key: Buffer, file: string, s
   });
 }
 
-export const recordLine = (key: Buffer, ref: string, value: unknown): QuestionFileLine => ({ k: ref, v: { s: seal(key, JSON.stringify(value)) } });
+export const recordLine = (key: Buffer, ref: string, value: unknown): QuestionFileLine => ({
+  k: ref,
+  v: { s: seal(key, JSON.stringify(value)) },
+});
 
 export const deletionLine = (ref: string): QuestionFileLine => ({ k: ref, v: null });
 
-export const chunkLine = (key: Buffer, entries: Array<[string, unknown]>): QuestionFileLine => ({ c: seal(key, JSON.stringify(entries)) });
+export const chunkLine = (key: Buffer, entries: Array<[string, unknown]>): QuestionFileLine => ({
+  c: seal(key, JSON.stringify(entries)),
+});
 
 /** What the question log holds in memory, filled from the file at start. */
 export interface HeldQuestions {
@@ -56,7 +62,12 @@ export interface HeldQuestions {
  * live record (what a compaction would save) and how many are loose (one AES-GCM open each
  * at start, where a chunk of 1,000 costs one).
  */
-export function loadQuestionFile(lines: unknown[], key: Buffer, path: string, held: HeldQuestions): { dead: number; loose: number } {
+export function loadQuestionFile(
+  lines: unknown[],
+  key: Buffer,
+  path: string,
+  held: HeldQuestions,
+): { dead: number; loose: number } {
   // Only while reading: a vote or deletion line finds its record's slot.
   const slots = new Map<string, number>();
   let [dead, loose] = [0, 0];
@@ -64,7 +75,8 @@ export function loadQuestionFile(lines: unknown[], key: Buffer, path: string, he
     put: (ref, raw, line, isLoose) => {
       if (isLoose) loose += 1;
       const parsed = QuestionRecordSchema.safeParse(raw);
-      if (!parsed.success) throw new Error(`${path}: record ${line + 1} is invalid: ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success)
+        throw new Error(`${path}: record ${line + 1} is invalid: ${parsed.error.issues[0]?.message}`);
       const record = { ...parsed.data, id: parsed.data.id ?? ref };
       if (record.intent === DISMISSED) return void held.dismissals.set(record.text ?? '', record.at);
       const slot = slots.get(record.id);

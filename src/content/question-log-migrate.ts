@@ -4,7 +4,12 @@ import { renameDurably } from '../storage/durable-file.js';
 import { PrivateStore } from '../storage/private-store.js';
 
 /** A line of the plain log that versions before sealing wrote: a record, not `{k}` or `{c}`. */
-const isPlain = (line: unknown): boolean => typeof line === 'object' && line !== null && typeof (line as { at?: unknown }).at === 'string' && !('k' in line) && !('c' in line);
+const isPlain = (line: unknown): boolean =>
+  typeof line === 'object' &&
+  line !== null &&
+  typeof (line as { at?: unknown }).at === 'string' &&
+  !('k' in line) &&
+  !('c' in line);
 
 /**
  * Seals a question log written in plain text by an older version, in place: the records
@@ -12,7 +17,12 @@ const isPlain = (line: unknown): boolean => typeof line === 'object' && line !==
  * which then replaces the plain one in one rename. A crash before the rename leaves the plain
  * file as it was, and the next start does it again. Nothing to do for a sealed or missing file.
  */
-export async function migratePlainQuestionLog<T extends { id?: string | undefined }>(file: string, key: Buffer, schema: z.ZodType<T>, clean: (record: T) => T): Promise<number> {
+export async function migratePlainQuestionLog<T extends { id?: string | undefined }>(
+  file: string,
+  key: Buffer,
+  schema: z.ZodType<T>,
+  clean: (record: T) => T,
+): Promise<number> {
   const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return '';
     throw err;
@@ -21,7 +31,8 @@ export async function migratePlainQuestionLog<T extends { id?: string | undefine
   const parsed = lines.map((line, i) => parseLine(line, i === lines.length - 1, file));
   const plain = parsed.filter(isPlain);
   if (plain.length === 0) return 0;
-  if (plain.length !== parsed.filter((l) => l !== undefined).length) throw new Error(`${file}: holds both sealed and plain lines; move it aside and restart`);
+  if (plain.length !== parsed.filter((l) => l !== undefined).length)
+    throw new Error(`${file}: holds both sealed and plain lines; move it aside and restart`);
   const temp = `${file}.sealing`;
   await fs.rm(temp, { force: true });
   const store = await PrivateStore.open(temp, key, schema);

@@ -4,7 +4,14 @@ import { BackgroundTask } from '../storage/background-task.js';
 import { migratePlainQuestionLog } from './question-log-migrate.js';
 import { loadQuestionFile, recordLine, type HeldQuestions } from './question-log-file.js';
 import { writeQuestionSnapshot } from './question-log-snapshot.js';
-import { DISMISSED, dismissalId, dismissalRecord, QuestionRecordSchema, sanitize, type QuestionRecord } from './question-record.js';
+import {
+  DISMISSED,
+  dismissalId,
+  dismissalRecord,
+  QuestionRecordSchema,
+  sanitize,
+  type QuestionRecord,
+} from './question-record.js';
 import { NONE, QuestionRing } from './question-ring.js';
 import { RecentEvents } from './recent-events.js';
 
@@ -66,7 +73,13 @@ export class QuestionLog {
     held: HeldQuestions & { dead: number; loose: number },
     private readonly logger: Logger | undefined,
   ) {
-    [this.ring, this.events, this.dismissals, this.deadLines, this.looseLines] = [held.ring, held.events, held.dismissals, held.dead, held.loose];
+    [this.ring, this.events, this.dismissals, this.deadLines, this.looseLines] = [
+      held.ring,
+      held.events,
+      held.dismissals,
+      held.dead,
+      held.loose,
+    ];
     this.compaction = new BackgroundTask('compaction of the question log', () => this.compact(), logger);
     this.sweeper = setInterval(() => this.sweep(this.clock()), SWEEP_EVERY_MS).unref();
   }
@@ -76,7 +89,11 @@ export class QuestionLog {
     await migratePlainQuestionLog(path, key, QuestionRecordSchema, (r) => sanitize(r));
     // Not flushed to the disk per question: a power cut may lose the last few.
     const { log: file, records } = await AppendLog.open(path, { durable: false });
-    const held = { ring: new QuestionRing(opts.maxRecords ?? MAX_RECORDS), events: new RecentEvents(RECENT_EVENTS), dismissals: new Map<string, string>() };
+    const held = {
+      ring: new QuestionRing(opts.maxRecords ?? MAX_RECORDS),
+      events: new RecentEvents(RECENT_EVENTS),
+      dismissals: new Map<string, string>(),
+    };
     let lines: { dead: number; loose: number };
     try {
       lines = loadQuestionFile(records, key, path, held);
@@ -84,7 +101,14 @@ export class QuestionLog {
       await file.close();
       throw err;
     }
-    const log = new QuestionLog(file, key, clock, (opts.retentionDays ?? QUESTION_RETENTION_DAYS) * DAY_MS, { ...held, ...lines }, opts.logger);
+    const log = new QuestionLog(
+      file,
+      key,
+      clock,
+      (opts.retentionDays ?? QUESTION_RETENTION_DAYS) * DAY_MS,
+      { ...held, ...lines },
+      opts.logger,
+    );
     log.sweep(clock());
     return log;
   }
@@ -128,7 +152,8 @@ export class QuestionLog {
   /** Questions asked in [from, to), oldest first (fresh objects, rebuilt from the columns; `event` only for the latest). */
   between(from: Date, to: Date): QuestionRecord[] {
     const out: QuestionRecord[] = [];
-    for (const slot of this.ring.slots(from.getTime(), to.getTime())) out.push(this.current(this.ring.idOf(slot)!, slot)!);
+    for (const slot of this.ring.slots(from.getTime(), to.getTime()))
+      out.push(this.current(this.ring.idOf(slot)!, slot)!);
     return out;
   }
 
@@ -162,7 +187,8 @@ export class QuestionLog {
     this.lastSweep = now.getTime();
     const cutoff = now.getTime() - this.retentionMs;
     let count = 0;
-    for (let at = this.ring.oldestAt(); at !== undefined && at < cutoff; at = this.ring.oldestAt()) if (this.dropped(this.ring.shift())) count += 1;
+    for (let at = this.ring.oldestAt(); at !== undefined && at < cutoff; at = this.ring.oldestAt())
+      if (this.dropped(this.ring.shift())) count += 1;
     for (const [group, at] of this.dismissals) {
       if (Date.parse(at) >= cutoff) continue;
       this.dismissals.delete(group);
@@ -207,7 +233,10 @@ export class QuestionLog {
       await writeQuestionSnapshot({
         file: this.file,
         key: this.key,
-        refs: () => [...[...this.ring.slots()].map((slot) => [this.ring.idOf(slot)!, slot] as [string, number]), ...[...this.dismissals.keys()].map((group) => [dismissalId(group), NONE] as [string, number])],
+        refs: () => [
+          ...[...this.ring.slots()].map((slot) => [this.ring.idOf(slot)!, slot] as [string, number]),
+          ...[...this.dismissals.keys()].map((group) => [dismissalId(group), NONE] as [string, number]),
+        ],
         current: (ref, slot) => this.current(ref, slot),
         takeChanged: () => {
           const changed = [...(this.changed ?? [])];
@@ -226,7 +255,10 @@ export class QuestionLog {
 
   /** A record as the file should hold it now: a question with its event (while remembered), or a dismissal. */
   private current(ref: string, hint = NONE): QuestionRecord | undefined {
-    const group = ref.startsWith('d') && ref.length === 21 ? [...this.dismissals.keys()].find((g) => dismissalId(g) === ref) : undefined;
+    const group =
+      ref.startsWith('d') && ref.length === 21
+        ? [...this.dismissals.keys()].find((g) => dismissalId(g) === ref)
+        : undefined;
     if (group !== undefined) return dismissalRecord(group, this.dismissals.get(group)!);
     const slot = hint !== NONE && this.ring.idOf(hint) === ref ? hint : this.ring.find(ref);
     if (slot === NONE) return undefined;
@@ -240,4 +272,3 @@ export class QuestionLog {
     await this.file.close();
   }
 }
-

@@ -12,11 +12,13 @@ import { isTip } from '../bot/tip-intent.js';
 const MAX_KEPT_CHARS = 100;
 
 /** Money asked, paid or taken. */
-const MONEY = /\d[\d,.]*\s*(?:บาท|฿)|(?:สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)\s*บาท|เงินพิเศษ|ขอเงิน|เรียกเงิน|จ่ายเงิน|ให้เงิน|รับเงิน|ค่าหัว|ค่าน้ำร้อน|ค่าดำเนินการ|ค่าอำนวยความสะดวก|ใต้โต๊ะ|bribe|money/i;
+const MONEY =
+  /\d[\d,.]*\s*(?:บาท|฿)|(?:สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน)\s*บาท|เงินพิเศษ|ขอเงิน|เรียกเงิน|จ่ายเงิน|ให้เงิน|รับเงิน|ค่าหัว|ค่าน้ำร้อน|ค่าดำเนินการ|ค่าอำนวยความสะดวก|ใต้โต๊ะ|bribe|money/i;
 /** A named person ("นายก" the mayor is a post, not a name). */
 const NAMED_PERSON = /(?:นาย(?!ก)|นางสาว|นาง|น\.ส\.|ด\.ต\.|ร\.ต\.)\s?[ก-๙]{2,}|\b(?:mr|mrs|ms)\.?\s+[a-z]/i;
 /** Someone in office or under contract … */
-const OFFICIAL = /เจ้าหน้าที่|จนท|พนักงาน|ข้าราชการ|ลูกจ้าง|นายก|ปลัด|ผอ\.?|หัวหน้า|ผู้อำนวยการ|สมาชิกสภา|ส\.ท\.|ผู้รับเหมา|กอง[ก-๙]+|official|officer|staff|mayor/i;
+const OFFICIAL =
+  /เจ้าหน้าที่|จนท|พนักงาน|ข้าราชการ|ลูกจ้าง|นายก|ปลัด|ผอ\.?|หัวหน้า|ผู้อำนวยการ|สมาชิกสภา|ส\.ท\.|ผู้รับเหมา|กอง[ก-๙]+|official|officer|staff|mayor/i;
 /** … doing something to someone. */
 const ACT = /ขอ|เรียก|รับ|เอา|โกง|ยัก|เบียด|บังคับ|ขู่|ด่า|ทำร้าย|เอื้อ|ฮั้ว|ล็อก|ปลอม|เบิก|ใช้รถ|กลั่นแกล้ง|ไม่ยอม|asked|took|demand/i;
 /** Phone numbers, ID card numbers and the like. */

@@ -32,7 +32,15 @@ export const DISMISSED = '@dismissed';
 /** The key a dismissal of `group` is kept under (a digest: the group may be a resident's words). */
 export const dismissalId = (group: string) => `d${createHash('sha256').update(group).digest('hex').slice(0, 20)}`;
 
-export const dismissalRecord = (group: string, at: string): QuestionRecord => ({ id: dismissalId(group), at, intent: DISMISSED, text: group, match: null, kind: null, score: null });
+export const dismissalRecord = (group: string, at: string): QuestionRecord => ({
+  id: dismissalId(group),
+  at,
+  intent: DISMISSED,
+  text: group,
+  match: null,
+  kind: null,
+  score: null,
+});
 
 /** The record as it may be stored: an id, and a text only when it cannot be a report. */
 export function sanitize(entry: QuestionRecord): QuestionRecord {

@@ -37,7 +37,12 @@ export class QuestionRing {
   constructor(readonly capacity: number) {
     this.at = new Float64Array(capacity);
     [this.idHi, this.idLo] = [new Uint32Array(capacity), new Uint32Array(capacity)];
-    [this.intent, this.text, this.match, this.kind] = [0, 0, 0, 0].map(() => new Int32Array(capacity)) as [Int32Array, Int32Array, Int32Array, Int32Array];
+    [this.intent, this.text, this.match, this.kind] = [0, 0, 0, 0].map(() => new Int32Array(capacity)) as [
+      Int32Array,
+      Int32Array,
+      Int32Array,
+      Int32Array,
+    ];
     this.score = new Float64Array(capacity);
     this.vote = new Uint8Array(capacity);
   }
@@ -91,7 +96,8 @@ export class QuestionRing {
     const [hi, lo] = encodeId(id);
     for (let i = this.used - 1; i >= 0; i--) {
       const slot = (this.head + i) % this.capacity;
-      if (this.idLo[slot] === lo && this.idHi[slot] === hi && this.vote[slot] !== EMPTY && !this.oddIds.has(slot)) return slot;
+      if (this.idLo[slot] === lo && this.idHi[slot] === hi && this.vote[slot] !== EMPTY && !this.oddIds.has(slot))
+        return slot;
     }
     return NONE;
   }
@@ -114,7 +120,16 @@ export class QuestionRing {
     const vote = VOTES[this.vote[slot]!];
     const text = str(this.text[slot]!);
     const score = this.score[slot]!;
-    return { id: this.idAt(slot), at: new Date(this.at[slot]!).toISOString(), intent: str(this.intent[slot]!)!, ...(text !== null ? { text } : {}), match: str(this.match[slot]!), kind: str(this.kind[slot]!), score: Number.isNaN(score) ? null : score, ...(vote ? { vote } : {}) };
+    return {
+      id: this.idAt(slot),
+      at: new Date(this.at[slot]!).toISOString(),
+      intent: str(this.intent[slot]!)!,
+      ...(text !== null ? { text } : {}),
+      match: str(this.match[slot]!),
+      kind: str(this.kind[slot]!),
+      score: Number.isNaN(score) ? null : score,
+      ...(vote ? { vote } : {}),
+    };
   }
 
   /** Slots of the records asked in [from, to) (ms), oldest first; all of them without a range. */
@@ -133,7 +148,12 @@ export class QuestionRing {
     else this.oddIds.set(slot, id);
     const str = (s: string | null | undefined) => (s === null || s === undefined ? NONE : this.strings.acquire(s));
     this.at[slot] = at;
-    [this.intent[slot], this.text[slot], this.match[slot], this.kind[slot]] = [str(r.intent), str(r.text), str(r.match), str(r.kind)];
+    [this.intent[slot], this.text[slot], this.match[slot], this.kind[slot]] = [
+      str(r.intent),
+      str(r.text),
+      str(r.match),
+      str(r.kind),
+    ];
     this.score[slot] = r.score ?? NaN;
     this.vote[slot] = r.vote === 'up' ? 1 : r.vote === 'down' ? 2 : 0;
     this.live += 1;
@@ -141,7 +161,8 @@ export class QuestionRing {
 
   private clear(slot: number): void {
     if (this.vote[slot] === EMPTY) return;
-    for (const column of [this.intent, this.text, this.match, this.kind]) if (column[slot] !== NONE) this.strings.release(column[slot]!);
+    for (const column of [this.intent, this.text, this.match, this.kind])
+      if (column[slot] !== NONE) this.strings.release(column[slot]!);
     this.oddIds.delete(slot);
     this.vote[slot] = EMPTY;
     this.live -= 1;

@@ -38,7 +38,10 @@ export const CONFIDENCE = {
 /** Applies the confidence rule to ranked hits (best first). */
 export function decide(hits: readonly Hit[]): Answer {
   const passing = hits.filter(
-    (hit) => hit.coverage >= CONFIDENCE.minCoverage && hit.evidence >= CONFIDENCE.minEvidence && hit.score >= CONFIDENCE.minScore,
+    (hit) =>
+      hit.coverage >= CONFIDENCE.minCoverage &&
+      hit.evidence >= CONFIDENCE.minEvidence &&
+      hit.score >= CONFIDENCE.minScore,
   );
   const [best, ...others] = passing;
   if (!best) return { best: null, runnersUp: [] };

@@ -9,7 +9,14 @@ import { decide, type Answer, type Hit } from './search-confidence.js';
 export type { Answer, Hit } from './search-confidence.js';
 
 /** Kinds in the order they win an exact tie: the specific record before the text around it. */
-const KIND_ORDER: Record<SearchItem['kind'], number> = { measure: 0, ita: 1, announcement: 2, section: 3, publication: 4, fact: 5 };
+const KIND_ORDER: Record<SearchItem['kind'], number> = {
+  measure: 0,
+  ita: 1,
+  announcement: 2,
+  section: 3,
+  publication: 4,
+  fact: 5,
+};
 /** Hits ranked beyond the limit, so a section held below its measure can still fill the list. */
 const CANDIDATE_MARGIN = 10;
 
@@ -126,7 +133,9 @@ export class SearchIndex {
     if (rankSum === 0) return [];
     const limit = options.limit ?? 10;
     // Only the best few become hits: with 1,000 publications a common word touches hundreds.
-    const best = [...scratch.touched].sort((a, b) => (scratch.score[b] ?? 0) - (scratch.score[a] ?? 0)).slice(0, limit + CANDIDATE_MARGIN);
+    const best = [...scratch.touched]
+      .sort((a, b) => (scratch.score[b] ?? 0) - (scratch.score[a] ?? 0))
+      .slice(0, limit + CANDIDATE_MARGIN);
     const hits: Hit[] = [];
     for (const slot of best) {
       const entry = this.slots[slot];
@@ -176,7 +185,8 @@ export class SearchIndex {
       if (above && hit.score >= above.score) hit.score = above.score * 0.98;
     }
     return hits.sort(
-      (a, b) => b.score - a.score || KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || (a.item.id < b.item.id ? -1 : 1),
+      (a, b) =>
+        b.score - a.score || KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || (a.item.id < b.item.id ? -1 : 1),
     );
   }
 }

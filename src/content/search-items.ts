@@ -71,7 +71,10 @@ export function itaItem(docId: string, ita: ItaResult): SearchItem {
     subtitle: `${ita.agency} ได้ ${score} คะแนน`,
     fields: [
       { text: `ผลการประเมินคุณธรรมและความโปร่งใส ITA ผลคะแนน ITA`, weight: WEIGHT.title },
-      { text: `คะแนน ${score} คะแนน ${Math.floor(ita.score)} คะแนน ${scoreInThaiWords(ita.score)}`, weight: WEIGHT.title },
+      {
+        text: `คะแนน ${score} คะแนน ${Math.floor(ita.score)} คะแนน ${scoreInThaiWords(ita.score)}`,
+        weight: WEIGHT.title,
+      },
       { text: `ร้อยละ ${score} ${score} เปอร์เซ็นต์ percent`, weight: WEIGHT.name },
       { text: `Integrity and Transparency Assessment ITA score`, weight: WEIGHT.title },
       { text: `ปี ${year} ปีงบประมาณ ${year} ปีงบ ${year % 100} ค.ศ. ${year - BE_OFFSET}`, weight: WEIGHT.name },
@@ -118,7 +121,10 @@ export function announcementItem(docId: string, a: Announcement): SearchItem {
     fields: [
       { text: `ประกาศ เรื่อง ${a.subject}`, weight: WEIGHT.title },
       { text: a.agency, weight: WEIGHT.context, background: true },
-      { text: `ประกาศ ณ วันที่ ${date} วันที่ออกประกาศ ${formatIsoDateThai(a.date)} ${shortDate} ${a.date}`, weight: WEIGHT.name },
+      {
+        text: `ประกาศ ณ วันที่ ${date} วันที่ออกประกาศ ${formatIsoDateThai(a.date)} ${shortDate} ${a.date}`,
+        weight: WEIGHT.name,
+      },
       { text: `ผู้ลงนาม ${a.signer} ตำแหน่ง ${a.position}`, weight: WEIGHT.name },
       { text: a.preamble, weight: WEIGHT.body },
       { text: a.sections.map((s) => s.title).join(' '), weight: WEIGHT.context },
@@ -149,7 +155,13 @@ export function sectionItems(docId: string, a: Announcement, measures: readonly 
 }
 
 /** A publication (news, announcement, procurement...), so it is answerable as soon as it is added. */
-export function publicationItem(p: { id: string; title: string; body: string; topic: string; publishedAt: Date | string }): SearchItem {
+export function publicationItem(p: {
+  id: string;
+  title: string;
+  body: string;
+  topic: string;
+  publishedAt: Date | string;
+}): SearchItem {
   const at = typeof p.publishedAt === 'string' ? new Date(p.publishedAt) : p.publishedAt;
   const date = Number.isNaN(at.getTime()) ? '' : formatDateThai(at);
   return {

@@ -33,7 +33,10 @@ export function parseSynonyms(json: unknown, file: string): string[][] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new SynonymsError(file, `${where}${issue?.message ?? 'invalid shape'} (expected {"groups": [["term", "term", ...], ...]})`);
+    throw new SynonymsError(
+      file,
+      `${where}${issue?.message ?? 'invalid shape'} (expected {"groups": [["term", "term", ...], ...]})`,
+    );
   }
   return parsed.data.groups;
 }

@@ -98,9 +98,13 @@ export class Thesaurus {
       }
     }
     // In the order of the synonym table, then of the text.
-    const hits: ConceptHit[] = found.sort((a, b) => a.order - b.order || a.start - b.start).map(({ concept, start, end }) => ({ concept, start, end }));
+    const hits: ConceptHit[] = found
+      .sort((a, b) => a.order - b.order || a.start - b.start)
+      .map(({ concept, start, end }) => ({ concept, start, end }));
     // Longest match: "ข้อมูล" inside "ข้อมูลข่าวสาร" is part of that phrase, not a second topic.
-    return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+    return hits.filter(
+      (h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+    );
   }
 }
 

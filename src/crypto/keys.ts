@@ -18,8 +18,15 @@ export interface DataKeys {
 }
 
 export function deriveKeys(master: Buffer): DataKeys {
-  const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `phonsai-bot:${purpose}`, 32));
-  return { tips: derive('tips'), inbox: derive('inbox'), people: derive('people'), userRef: derive('user-ref'), audit: derive('audit') };
+  const derive = (purpose: string) =>
+    Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `phonsai-bot:${purpose}`, 32));
+  return {
+    tips: derive('tips'),
+    inbox: derive('inbox'),
+    people: derive('people'),
+    userRef: derive('user-ref'),
+    audit: derive('audit'),
+  };
 }
 
 /** How many recent users' references are kept in memory (every event needs its sender's). */

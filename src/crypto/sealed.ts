@@ -29,7 +29,10 @@ export function seal(key: Buffer, plaintext: string | Buffer): string {
   if (key.length !== 32) throw new SealError('key must be 32 bytes');
   const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext), cipher.final()]);
+  const body = Buffer.concat([
+    typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext),
+    cipher.final(),
+  ]);
   return `${VERSION}.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${body.toString('base64url')}`;
 }
 

@@ -18,6 +18,8 @@ export interface Database {
 export async function openDatabase(database: NonNullable<Config['database']>, log: Logger): Promise<Database> {
   const applied = await migrate(database.url);
   if (applied.length) log.info('database migrated', { applied: applied.join(',') });
-  const pool = openPool(database.url, { onIdleError: (err) => log.warn('database connection lost', { error: err.name }) });
+  const pool = openPool(database.url, {
+    onIdleError: (err) => log.warn('database connection lost', { error: err.name }),
+  });
   return { pool, tenants: new TenantRepository(pool, database.serviceKey), close: () => pool.end() };
 }

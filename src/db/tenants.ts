@@ -40,7 +40,13 @@ interface Row {
   created_at: Date;
   updated_at: Date;
 }
-const toTenant = (r: Row): Tenant => ({ id: r.id, name: r.name, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at });
+const toTenant = (r: Row): Tenant => ({
+  id: r.id,
+  name: r.name,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 /**
  * The tenants table, for the service administrator (the `tenant` command, later the console).
@@ -57,7 +63,10 @@ export class TenantRepository {
     this.sealKey = Buffer.from(hkdfSync('sha256', serviceKey, Buffer.alloc(0), 'phonsai-bot:tenant-secrets', 32));
   }
 
-  async add(input: { id: string; name: string; channelSecret: string; accessToken: string }, now = new Date()): Promise<Tenant> {
+  async add(
+    input: { id: string; name: string; channelSecret: string; accessToken: string },
+    now = new Date(),
+  ): Promise<Tenant> {
     const name = checkInput(input);
     const sealed = [input.channelSecret, input.accessToken].map((s) => seal(this.sealKey, s));
     try {
@@ -68,7 +77,8 @@ export class TenantRepository {
       );
       return toTenant(rows[0]!);
     } catch (err) {
-      if ((err as { code?: string }).code === '23505') throw new TenantError('exists', `tenant "${input.id}" already exists`);
+      if ((err as { code?: string }).code === '23505')
+        throw new TenantError('exists', `tenant "${input.id}" already exists`);
       throw err;
     }
   }
@@ -80,7 +90,10 @@ export class TenantRepository {
 
   async setStatus(id: string, status: TenantStatus, now = new Date()): Promise<Tenant> {
     checkId(id);
-    const { rows } = await this.pool.query<Row>(`UPDATE tenants SET status = $2, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`, [id, status, now]);
+    const { rows } = await this.pool.query<Row>(
+      `UPDATE tenants SET status = $2, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, status, now],
+    );
     if (!rows[0]) throw new TenantError('unknown', `no tenant "${id}"`);
     return toTenant(rows[0]);
   }
@@ -93,12 +106,17 @@ export class TenantRepository {
     );
     const r = rows[0];
     if (!r) return null;
-    return { channelSecret: openSealedText(this.sealKey, r.c), accessToken: openSealedText(this.sealKey, r.a), dataKey: openSealed(this.sealKey, r.k) };
+    return {
+      channelSecret: openSealedText(this.sealKey, r.c),
+      accessToken: openSealedText(this.sealKey, r.a),
+      dataKey: openSealed(this.sealKey, r.k),
+    };
   }
 }
 
 function checkId(id: string): void {
-  if (!TENANT_ID.test(id)) throw new TenantError('bad_id', `tenant id "${id.slice(0, 40)}" must be 2-32 of a-z, 0-9 and -`);
+  if (!TENANT_ID.test(id))
+    throw new TenantError('bad_id', `tenant id "${id.slice(0, 40)}" must be 2-32 of a-z, 0-9 and -`);
 }
 
 /** Checks what `add` is given; returns the trimmed name. Never repeats a secret's value. */

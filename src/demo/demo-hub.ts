@@ -40,9 +40,13 @@ export class DemoHub {
   private seq = 0;
   private readonly detach: () => void;
 
-  constructor(standIn: LineStandIn, private readonly now: () => number = Date.now) {
+  constructor(
+    standIn: LineStandIn,
+    private readonly now: () => number = Date.now,
+  ) {
     const onMessage = (d: Delivery) => this.deliver(d);
-    const onLoading = (e: LoadingEvent) => this.users.get(e.chatId)?.listeners.forEach((fn) => fn({ type: 'loading', seconds: e.loadingSeconds }));
+    const onLoading = (e: LoadingEvent) =>
+      this.users.get(e.chatId)?.listeners.forEach((fn) => fn({ type: 'loading', seconds: e.loadingSeconds }));
     const onRejected = (r: Rejection) => this.reject(r);
     const onRichMenu = () => this.users.forEach((c) => c.listeners.forEach((fn) => fn({ type: 'richmenu' })));
     standIn.on('message', onMessage);
@@ -93,10 +97,17 @@ export class DemoHub {
   }
 
   /** The user's lines after `afterSeq`, then live events until the returned function is called. */
-  subscribe(userId: string, afterSeq: number, listener: (event: HubEvent) => void): { history: ChatItem[]; unsubscribe: () => void } {
+  subscribe(
+    userId: string,
+    afterSeq: number,
+    listener: (event: HubEvent) => void,
+  ): { history: ChatItem[]; unsubscribe: () => void } {
     const chat = this.chat(userId);
     chat.listeners.add(listener);
-    return { history: chat.history.filter((i) => i.seq > afterSeq), unsubscribe: () => chat.listeners.delete(listener) };
+    return {
+      history: chat.history.filter((i) => i.seq > afterSeq),
+      unsubscribe: () => chat.listeners.delete(listener),
+    };
   }
 
   close(): void {
@@ -107,10 +118,14 @@ export class DemoHub {
   /** Shows the page's user that the bot tried to send something LINE would have refused. */
   private reject(r: Rejection): void {
     const body = (r.response ?? {}) as { message?: string; details?: { property: string; message: string }[] };
-    const details = (body.details ?? []).slice(0, 3).map((d) => `${d.property} ${d.message}`).join('; ');
+    const details = (body.details ?? [])
+      .slice(0, 3)
+      .map((d) => `${d.property} ${d.message}`)
+      .join('; ');
     const text = `(LINE ปฏิเสธข้อความของบอท: ${r.status} ${body.message ?? ''}${details ? ` — ${details}` : ''})`;
     const targets = r.to === 'all' ? [...this.users.keys()] : r.to;
-    for (const userId of targets) if (this.users.has(userId)) this.record(userId, { from: 'system', message: { type: 'text', text } });
+    for (const userId of targets)
+      if (this.users.has(userId)) this.record(userId, { from: 'system', message: { type: 'text', text } });
   }
 
   private deliver(d: Delivery): void {

@@ -24,7 +24,11 @@ export async function installRenderedMenu(standIn: LineStandIn, token: string, d
   try {
     const image = await loadMenuImage(dataDir);
     if (!image) return 'drawn by the page (`npm run richmenu` renders its image; the next start shows it)';
-    const clients = richMenuClients({ channelAccessToken: token, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url });
+    const clients = richMenuClients({
+      channelAccessToken: token,
+      apiBaseUrl: standIn.url,
+      dataApiBaseUrl: standIn.url,
+    });
     await installRichMenu(clients, MAIN_MENU, image);
     return 'the image `npm run richmenu` rendered, installed into the stand-in as on LINE';
   } catch (err) {

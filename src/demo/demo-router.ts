@@ -43,7 +43,8 @@ const UserId = z.string().regex(/^U[0-9a-f]{32}$/);
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 const BOT_USER_ID = `U${'0'.repeat(32)}`;
 // Inline styles come from Flex JSON (colours, sizes); scripts only from this origin
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data: blob:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data: blob:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /**
  * The demo chat page (`GET /`) and the JSON endpoints it uses. The page talks to the bot only
@@ -71,10 +72,14 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
     if (action.type === 'text') mine({ type: 'text', text: action.text });
     if (action.type === 'postback' && action.displayText) mine({ type: 'text', text: action.displayText });
     if (action.type === 'sticker' || action.type === 'location') mine({ ...action });
-    if (action.type === 'image') mine({ type: 'image', previewImageUrl: `${base}/demo/api/content/${action.messageId}` });
+    if (action.type === 'image')
+      mine({ type: 'image', previewImageUrl: `${base}/demo/api/content/${action.messageId}` });
     if (action.type === 'follow') {
       hub.setFriendship(userId, 'friend');
-      opts.standIn.setProfile(userId, { displayName: users.find((u) => u.id === userId)?.name ?? `ผู้ใช้ทดลอง ${userId.slice(-4)}`, language: 'th' });
+      opts.standIn.setProfile(userId, {
+        displayName: users.find((u) => u.id === userId)?.name ?? `ผู้ใช้ทดลอง ${userId.slice(-4)}`,
+        language: 'th',
+      });
       note(before === 'blocked' ? `เลิกบล็อก ${opts.botName} แล้ว` : `เพิ่ม ${opts.botName} เป็นเพื่อนแล้ว`);
     }
     if (action.type === 'unfollow') {
@@ -108,7 +113,9 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
       botName: opts.botName,
       users,
       // The id in the image URL: a newly installed menu is not hidden by a cached image
-      richMenu: menu ? { ...menu, image: `demo/api/richmenu/image?id=${encodeURIComponent(menu.richMenuId)}` } : { ...(opts.richMenu ?? DEMO_RICH_MENU), image: null },
+      richMenu: menu
+        ? { ...menu, image: `demo/api/richmenu/image?id=${encodeURIComponent(menu.richMenuId)}` }
+        : { ...(opts.richMenu ?? DEMO_RICH_MENU), image: null },
     });
   });
 
@@ -121,7 +128,8 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
 
   router.post('/demo/api/send', express.json({ limit: '64kb' }), async (req, res) => {
     const parsed = z.object({ user: UserId, action: UserActionSchema }).safeParse(req.body);
-    if (!parsed.success || parsed.data.action.type === 'image') return void res.status(400).json({ error: { code: 'bad_request', message: 'invalid action' } });
+    if (!parsed.success || parsed.data.action.type === 'image')
+      return void res.status(400).json({ error: { code: 'bad_request', message: 'invalid action' } });
     const status = await act(parsed.data.user, parsed.data.action, req.baseUrl);
     res.status(status === 200 ? 200 : 502).json({ webhookStatus: status });
   });
@@ -132,7 +140,10 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
    */
   router.post('/demo/api/friendship', express.json({ limit: '1kb' }), (req, res) => {
     const parsed = z.object({ user: UserId, friendship: z.enum(['friend', 'blocked']) }).safeParse(req.body);
-    if (!parsed.success) return void res.status(400).json({ error: { code: 'bad_request', message: 'user and friendship (friend or blocked)' } });
+    if (!parsed.success)
+      return void res
+        .status(400)
+        .json({ error: { code: 'bad_request', message: 'user and friendship (friend or blocked)' } });
     const { user, friendship } = parsed.data;
     if (hub.friendship(user) === 'new') {
       if (friendship === 'blocked') opts.standIn.setProfile(user, null);
@@ -145,7 +156,9 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
     const user = UserId.safeParse(req.query.user);
     const contentType = (req.get('content-type') ?? '').split(';')[0] ?? '';
     if (!user.success || !IMAGE_TYPES.has(contentType) || !Buffer.isBuffer(req.body) || req.body.length === 0)
-      return void res.status(400).json({ error: { code: 'bad_request', message: 'send one JPEG, PNG, GIF or WebP image' } });
+      return void res
+        .status(400)
+        .json({ error: { code: 'bad_request', message: 'send one JPEG, PNG, GIF or WebP image' } });
     const messageId = newMessageId(now());
     opts.standIn.putContent(messageId, req.body, contentType);
     uploads.set(messageId, { data: req.body, contentType });
@@ -163,13 +176,20 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
 
   router.get('/demo/api/events', (req: Request, res: Response) => {
     const user = UserId.safeParse(req.query.user);
-    if (!user.success) return void res.status(400).json({ error: { code: 'bad_request', message: 'user must be U + 32 hex digits' } });
+    if (!user.success)
+      return void res.status(400).json({ error: { code: 'bad_request', message: 'user must be U + 32 hex digits' } });
     const [lastEpoch, lastSeq] = (req.get('last-event-id') ?? '').split('-');
     const after = lastEpoch === epoch ? Number(lastSeq) || 0 : 0;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
     const send = (event: HubEvent) => {
       const data = event.type === 'item' ? event.item : event;
-      res.write(`${event.type === 'item' ? `id: ${epoch}-${event.item.seq}\n` : ''}event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
+      res.write(
+        `${event.type === 'item' ? `id: ${epoch}-${event.item.seq}\n` : ''}event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`,
+      );
     };
     res.write(`event: hello\ndata: ${JSON.stringify({ epoch })}\n\n`);
     send({ type: 'friendship', friendship: hub.friendship(user.data) });

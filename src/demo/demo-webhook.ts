@@ -12,7 +12,11 @@ export const UserActionSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('follow') }),
   z.object({ type: z.literal('unfollow') }),
-  z.object({ type: z.literal('sticker'), packageId: z.string().regex(/^\d{1,12}$/), stickerId: z.string().regex(/^\d{1,12}$/) }),
+  z.object({
+    type: z.literal('sticker'),
+    packageId: z.string().regex(/^\d{1,12}$/),
+    stickerId: z.string().regex(/^\d{1,12}$/),
+  }),
   z.object({
     type: z.literal('location'),
     title: z.string().max(100).optional(),
@@ -44,7 +48,12 @@ export function newMessageId(now: number): string {
  * The webhook event for `action` by `userId`. `replyToken` comes from the stand-in so the
  * bot's reply can be routed back to this user; unfollow events carry none, as on LINE.
  */
-export function buildEvent(userId: string, action: UserAction, replyToken: string | null, now: number): Record<string, unknown> {
+export function buildEvent(
+  userId: string,
+  action: UserAction,
+  replyToken: string | null,
+  now: number,
+): Record<string, unknown> {
   const base = {
     timestamp: now,
     mode: 'active',
@@ -60,31 +69,59 @@ export function buildEvent(userId: string, action: UserAction, replyToken: strin
     case 'unfollow':
       return { type: 'unfollow', ...base };
     case 'postback':
-      return { type: 'postback', ...withToken, postback: { data: action.data, ...(action.params ? { params: action.params } : {}) } };
+      return {
+        type: 'postback',
+        ...withToken,
+        postback: { data: action.data, ...(action.params ? { params: action.params } : {}) },
+      };
     case 'text':
-      return { type: 'message', ...withToken, message: { id: newMessageId(now), type: 'text', text: action.text, quoteToken } };
+      return {
+        type: 'message',
+        ...withToken,
+        message: { id: newMessageId(now), type: 'text', text: action.text, quoteToken },
+      };
     case 'sticker':
       return {
         type: 'message',
         ...withToken,
-        message: { id: newMessageId(now), type: 'sticker', packageId: action.packageId, stickerId: action.stickerId, stickerResourceType: 'STATIC', quoteToken },
+        message: {
+          id: newMessageId(now),
+          type: 'sticker',
+          packageId: action.packageId,
+          stickerId: action.stickerId,
+          stickerResourceType: 'STATIC',
+          quoteToken,
+        },
       };
     case 'location': {
       const { type, ...place } = action;
       return { type: 'message', ...withToken, message: { id: newMessageId(now), type, ...place } };
     }
     case 'image':
-      return { type: 'message', ...withToken, message: { id: action.messageId, type: 'image', contentProvider: { type: 'line' }, quoteToken } };
+      return {
+        type: 'message',
+        ...withToken,
+        message: { id: action.messageId, type: 'image', contentProvider: { type: 'line' }, quoteToken },
+      };
   }
 }
 
 /** POSTs events to the bot's webhook exactly as LINE does: raw JSON body signed with the channel secret. */
-export async function postWebhook(webhookUrl: string, channelSecret: string, destination: string, events: unknown[]): Promise<number> {
+export async function postWebhook(
+  webhookUrl: string,
+  channelSecret: string,
+  destination: string,
+  events: unknown[],
+): Promise<number> {
   const body = JSON.stringify({ destination, events });
   const signature = crypto.createHmac('sha256', channelSecret).update(body).digest('base64');
   const res = await fetch(webhookUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-line-signature': signature, 'user-agent': 'LineBotWebhook/2.0' },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-line-signature': signature,
+      'user-agent': 'LineBotWebhook/2.0',
+    },
     body,
     signal: AbortSignal.timeout(10_000),
   });

@@ -7,9 +7,27 @@ import type { LineContract } from './stand-in-guards.js';
 import { createMessageRoutes } from './stand-in-messages.js';
 import { createResourceRoutes } from './stand-in-richmenu.js';
 import { lineError } from './stand-in-types.js';
-import type { Answer, Delivery, LineStandInOptions, LoadingEvent, Profile, RecordedCall, Rejection, Route, StandInRequest } from './stand-in-types.js';
+import type {
+  Answer,
+  Delivery,
+  LineStandInOptions,
+  LoadingEvent,
+  Profile,
+  RecordedCall,
+  Rejection,
+  Route,
+  StandInRequest,
+} from './stand-in-types.js';
 
-export type { Delivery, FailRule, LineStandInOptions, LoadingEvent, Profile, RecordedCall, Rejection } from './stand-in-types.js';
+export type {
+  Delivery,
+  FailRule,
+  LineStandInOptions,
+  LoadingEvent,
+  Profile,
+  RecordedCall,
+  Rejection,
+} from './stand-in-types.js';
 
 const JSON_LIMIT = 2 * 1024 * 1024;
 const RECORDED_BODY_LIMIT = 256 * 1024;
@@ -61,7 +79,8 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
   const limiter = endpointLimits(opts.rateLimits ?? {}, now);
   const failRules = [opts.failRate ?? []].flat().map((rule) => ({ ...rule, random: seededRandom(rule.seed ?? 1) }));
   // Compiling the LINE schema takes a moment: in the background, only when wanted
-  const contract: Promise<LineContract | null> = opts.contract === false ? Promise.resolve(null) : loadLineContract(warn);
+  const contract: Promise<LineContract | null> =
+    opts.contract === false ? Promise.resolve(null) : loadLineContract(warn);
   const audience = new Set<string>();
 
   const checkBody = async (contractPath: string, req: StandInRequest): Promise<Answer | null> => {
@@ -94,13 +113,21 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
     return [b.to].flat().filter((u): u is string => typeof u === 'string');
   };
 
-  const answer = async (req: http.IncomingMessage, raw: Buffer, requestId: string, headers: Record<string, string>): Promise<Answer & { body?: unknown }> => {
+  const answer = async (
+    req: http.IncomingMessage,
+    raw: Buffer,
+    requestId: string,
+    headers: Record<string, string>,
+  ): Promise<Answer & { body?: unknown }> => {
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
     const matches = routes.filter((r) => r.regex.test(path));
     const hit = matches.find((r) => r.route.method === req.method);
     if (!hit) return matches.length ? lineError(405, 'Method Not Allowed') : notFoundAnswer;
     if (headers.authorization !== `Bearer ${opts.token}`)
-      return lineError(401, 'Authentication failed. Confirm that the access token in the authorization header is valid.');
+      return lineError(
+        401,
+        'Authentication failed. Confirm that the access token in the authorization header is valid.',
+      );
     if (raw.length > (hit.route.maxBytes ?? JSON_LIMIT)) return lineError(413, 'Request Entity Too Large');
     if (limiter.exceeded(hit.route.pattern)) return lineError(429, 'Too many requests');
     const rule = failRules.find((r) => r.path === hit.route.pattern);
@@ -112,11 +139,24 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
-        return lineError(400, 'The request body has 1 error(s)', { details: [{ message: 'Invalid JSON', property: '' }] });
+        return lineError(400, 'The request body has 1 error(s)', {
+          details: [{ message: 'Invalid JSON', property: '' }],
+        });
       }
     }
-    const params = Object.fromEntries(hit.names.map((name, i) => [name, decodeURIComponent(hit.regex.exec(path)?.[i + 1] ?? '')]));
-    const result = await hit.route.handle({ method: req.method ?? 'GET', path, route: hit.route.pattern, params, headers, body, raw, requestId });
+    const params = Object.fromEntries(
+      hit.names.map((name, i) => [name, decodeURIComponent(hit.regex.exec(path)?.[i + 1] ?? '')]),
+    );
+    const result = await hit.route.handle({
+      method: req.method ?? 'GET',
+      path,
+      route: hit.route.pattern,
+      params,
+      headers,
+      body,
+      raw,
+      requestId,
+    });
     return fail && result.accepted ? lineError(500, 'Internal server error') : result;
   };
 
@@ -136,7 +176,10 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
         const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
         let result: Answer;
         try {
-          result = size > 4 * JSON_LIMIT ? lineError(413, 'Request Entity Too Large') : await answer(req, raw, requestId, headers);
+          result =
+            size > 4 * JSON_LIMIT
+              ? lineError(413, 'Request Entity Too Large')
+              : await answer(req, raw, requestId, headers);
         } catch (err) {
           warn(`LINE stand-in: ${req.method} ${path} failed: ${(err as Error).message}`);
           result = lineError(500, 'Internal server error');
@@ -144,18 +187,41 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
         if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
         const isJson = (headers['content-type'] ?? '').startsWith('application/json');
         const recordedBody = !isJson
-          ? raw.length ? { bytes: raw.length, contentType: headers['content-type'] ?? '' } : undefined
-          : raw.length > RECORDED_BODY_LIMIT ? { omitted: `JSON body of ${raw.length} bytes` } : safeParse(raw);
-        const call: RecordedCall = { method: req.method ?? 'GET', path, headers, body: recordedBody, status: result.status, at: now() };
+          ? raw.length
+            ? { bytes: raw.length, contentType: headers['content-type'] ?? '' }
+            : undefined
+          : raw.length > RECORDED_BODY_LIMIT
+            ? { omitted: `JSON body of ${raw.length} bytes` }
+            : safeParse(raw);
+        const call: RecordedCall = {
+          method: req.method ?? 'GET',
+          path,
+          headers,
+          body: recordedBody,
+          status: result.status,
+          at: now(),
+        };
         calls.push(call);
         emitter.emit('call', call);
         if (path.startsWith('/v2/bot/message/') && result.status >= 400 && result.status !== 409) {
-          emitter.emit('rejected', { path, status: result.status, to: targets(path, recordedBody), response: result.body, requestId, at: call.at });
+          emitter.emit('rejected', {
+            path,
+            status: result.status,
+            to: targets(path, recordedBody),
+            response: result.body,
+            requestId,
+            at: call.at,
+          });
         }
         const out = result.bytes
           ? { type: result.bytes.contentType, data: result.bytes.data }
           : { type: 'application/json', data: Buffer.from(JSON.stringify(result.body ?? {})) };
-        res.writeHead(result.status, { 'content-type': out.type, 'content-length': out.data.length, 'x-line-request-id': requestId, ...result.headers });
+        res.writeHead(result.status, {
+          'content-type': out.type,
+          'content-length': out.data.length,
+          'x-line-request-id': requestId,
+          ...result.headers,
+        });
         res.end(out.data);
       })();
     });

@@ -46,9 +46,14 @@ export function seededRandom(seed: number): () => number {
  * limited route. `exceeded` is true when this request is over the route's limit (the request
  * is then not counted); routes without a limit are never exceeded.
  */
-export function endpointLimits(limits: Record<string, number>, now: () => number): { exceeded(endpoint: string): boolean } {
+export function endpointLimits(
+  limits: Record<string, number>,
+  now: () => number,
+): { exceeded(endpoint: string): boolean } {
   const clock = () => new Date(now());
-  const perRoute = new Map(Object.entries(limits).map(([route, limit]) => [route, new RateLimiter(clock, limit, 1000)]));
+  const perRoute = new Map(
+    Object.entries(limits).map(([route, limit]) => [route, new RateLimiter(clock, limit, 1000)]),
+  );
   return { exceeded: (endpoint) => perRoute.get(endpoint)?.take(endpoint) === false };
 }
 
@@ -61,7 +66,11 @@ export interface AcceptedRequest {
 /** X-Line-Retry-Key memory: LINE remembers an accepted key for 24 hours. */
 export class RetryKeyStore {
   private readonly accepted = new Map<string, AcceptedRequest>();
-  constructor(private readonly now: () => number, private readonly ttlMs = 24 * 3600_000, private readonly max = 100_000) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly ttlMs = 24 * 3600_000,
+    private readonly max = 100_000,
+  ) {}
 
   get(key: string): AcceptedRequest | undefined {
     const hit = this.accepted.get(key);
@@ -105,7 +114,9 @@ async function importLineContract(warn: (line: string) => void): Promise<LineCon
     };
     return mod.createLineContract({ from: PROJECT_ROOT + path.sep });
   } catch (err) {
-    warn(`LINE stand-in: request bodies are not checked (${file} not loadable: ${(err as Error).message.split('\n')[0]})`);
+    warn(
+      `LINE stand-in: request bodies are not checked (${file} not loadable: ${(err as Error).message.split('\n')[0]})`,
+    );
     return null;
   }
 }

@@ -61,42 +61,56 @@ export function createMessageRoutes(ctx: MessageContext) {
     return { userId: entry.userId };
   };
 
-  const send = (kind: Kind) => async (req: StandInRequest): Promise<Answer> => {
-    const path = `/v2/bot/message/${kind}`;
-    const retryKey = req.headers['x-line-retry-key'];
-    if (retryKey !== undefined) {
-      if (kind === 'reply') return lineError(400, 'The X-Line-Retry-Key header is not allowed on this API');
-      if (!UUID.test(retryKey)) return lineError(400, 'The value of the X-Line-Retry-Key header is invalid');
-      const seen = retryKeys.get(retryKey);
-      if (seen) {
-        // LINE: 409, the original request's id in x-line-accepted-request-id, and for push the sent messages
-        const extra = kind === 'push' ? { sentMessages: (seen.body as { sentMessages?: unknown }).sentMessages } : {};
-        return { ...lineError(409, 'The retry key is already accepted', extra), headers: { 'x-line-accepted-request-id': seen.requestId } };
+  const send =
+    (kind: Kind) =>
+    async (req: StandInRequest): Promise<Answer> => {
+      const path = `/v2/bot/message/${kind}`;
+      const retryKey = req.headers['x-line-retry-key'];
+      if (retryKey !== undefined) {
+        if (kind === 'reply') return lineError(400, 'The X-Line-Retry-Key header is not allowed on this API');
+        if (!UUID.test(retryKey)) return lineError(400, 'The value of the X-Line-Retry-Key header is invalid');
+        const seen = retryKeys.get(retryKey);
+        if (seen) {
+          // LINE: 409, the original request's id in x-line-accepted-request-id, and for push the sent messages
+          const extra = kind === 'push' ? { sentMessages: (seen.body as { sentMessages?: unknown }).sentMessages } : {};
+          return {
+            ...lineError(409, 'The retry key is already accepted', extra),
+            headers: { 'x-line-accepted-request-id': seen.requestId },
+          };
+        }
       }
-    }
-    const refused = await ctx.checkBody(path, req);
-    if (refused) return refused;
-    const body = req.body as { messages: unknown[]; to?: string | string[]; replyToken?: string };
+      const refused = await ctx.checkBody(path, req);
+      if (refused) return refused;
+      const body = req.body as { messages: unknown[]; to?: string | string[]; replyToken?: string };
 
-    let to: string[] | 'all' = [];
-    if (kind === 'reply') {
-      const used = useReplyToken(body.replyToken);
-      if ('status' in used) return used;
-      to = used.userId ? [used.userId] : [];
-    } else {
-      to = kind === 'broadcast' ? 'all' : kind === 'push' ? [String(body.to)] : (body.to as string[]);
-      const recipients = to === 'all' ? ctx.audienceSize() : to.length;
-      const quota = ctx.opts.monthlyQuota;
-      if (quota !== undefined && messagesSent + recipients > quota) return lineError(429, 'You have reached your monthly limit.');
-      messagesSent += recipients;
-    }
+      let to: string[] | 'all' = [];
+      if (kind === 'reply') {
+        const used = useReplyToken(body.replyToken);
+        if ('status' in used) return used;
+        to = used.userId ? [used.userId] : [];
+      } else {
+        to = kind === 'broadcast' ? 'all' : kind === 'push' ? [String(body.to)] : (body.to as string[]);
+        const recipients = to === 'all' ? ctx.audienceSize() : to.length;
+        const quota = ctx.opts.monthlyQuota;
+        if (quota !== undefined && messagesSent + recipients > quota)
+          return lineError(429, 'You have reached your monthly limit.');
+        messagesSent += recipients;
+      }
 
-    // Multicast and broadcast answer an empty object on LINE; reply and push list the sent messages
-    const answerBody = kind === 'reply' || kind === 'push' ? { sentMessages: sentMessages(body.messages.length) } : {};
-    if (retryKey !== undefined) retryKeys.remember(retryKey, req.requestId, answerBody);
-    ctx.deliver({ kind, to, messages: body.messages, requestId: req.requestId, ...(body.replyToken ? { replyToken: body.replyToken } : {}), at: ctx.now() });
-    return { status: 200, body: answerBody, accepted: true };
-  };
+      // Multicast and broadcast answer an empty object on LINE; reply and push list the sent messages
+      const answerBody =
+        kind === 'reply' || kind === 'push' ? { sentMessages: sentMessages(body.messages.length) } : {};
+      if (retryKey !== undefined) retryKeys.remember(retryKey, req.requestId, answerBody);
+      ctx.deliver({
+        kind,
+        to,
+        messages: body.messages,
+        requestId: req.requestId,
+        ...(body.replyToken ? { replyToken: body.replyToken } : {}),
+        at: ctx.now(),
+      });
+      return { status: 200, body: answerBody, accepted: true };
+    };
 
   const loadingStart = async (req: StandInRequest): Promise<Answer> => {
     const refused = await ctx.checkBody('/v2/bot/chat/loading/start', req);
@@ -107,20 +121,33 @@ export function createMessageRoutes(ctx: MessageContext) {
   };
 
   const routes: Route[] = [
-    ...(['reply', 'push', 'multicast', 'broadcast'] as const).map((kind): Route => ({ method: 'POST', pattern: `/v2/bot/message/${kind}`, handle: send(kind) })),
+    ...(['reply', 'push', 'multicast', 'broadcast'] as const).map((kind): Route => ({
+      method: 'POST',
+      pattern: `/v2/bot/message/${kind}`,
+      handle: send(kind),
+    })),
     { method: 'POST', pattern: '/v2/bot/chat/loading/start', handle: loadingStart },
     {
       method: 'GET',
       pattern: '/v2/bot/message/quota',
-      handle: () => ({ status: 200, body: ctx.opts.monthlyQuota === undefined ? { type: 'none' } : { type: 'limited', value: ctx.opts.monthlyQuota } }),
+      handle: () => ({
+        status: 200,
+        body:
+          ctx.opts.monthlyQuota === undefined ? { type: 'none' } : { type: 'limited', value: ctx.opts.monthlyQuota },
+      }),
     },
-    { method: 'GET', pattern: '/v2/bot/message/quota/consumption', handle: () => ({ status: 200, body: { totalUsage: messagesSent } }) },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/message/quota/consumption',
+      handle: () => ({ status: 200, body: { totalUsage: messagesSent } }),
+    },
   ];
 
   return {
     routes,
     /** The user a reply token was issued for (null when unknown). */
-    tokenOwner: (token: unknown): string | null => (typeof token === 'string' ? tokens.get(token)?.userId ?? null : null),
+    tokenOwner: (token: unknown): string | null =>
+      typeof token === 'string' ? (tokens.get(token)?.userId ?? null) : null,
     /** A fresh reply token for a webhook event from `userId` (single use, valid `ttlMs`). */
     issueReplyToken(userId: string | null): string {
       const token = crypto.randomBytes(16).toString('hex');

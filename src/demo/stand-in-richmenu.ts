@@ -22,7 +22,8 @@ const notFound = () => lineError(404, 'Not found');
 
 /** Width × height of a PNG or JPEG, or null when the bytes are neither. */
 export function imageSize(data: Buffer): { width: number; height: number } | null {
-  if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47) return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47)
+    return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
   if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
     // Walk the JPEG segments to the first start-of-frame marker
     let at = 2;
@@ -70,7 +71,10 @@ export function createResourceRoutes(ctx: ResourceContext) {
     if (!size) return lineError(400, 'Invalid image file');
     const want = found.request.size;
     if (want && (want.width !== size.width || want.height !== size.height))
-      return lineError(400, `Image size ${size.width}x${size.height} does not match the rich menu size ${want.width}x${want.height}`);
+      return lineError(
+        400,
+        `Image size ${size.width}x${size.height} does not match the rich menu size ${want.width}x${want.height}`,
+      );
     if (found.image) return lineError(400, 'An image has already been uploaded to the richmenu');
     found.image = { data: Buffer.from(req.raw), contentType };
     return { status: 200, body: {} };
@@ -79,8 +83,22 @@ export function createResourceRoutes(ctx: ResourceContext) {
   const routes: Route[] = [
     { method: 'POST', pattern: '/v2/bot/richmenu/validate', handle: (req) => createMenu(req, true) },
     { method: 'POST', pattern: '/v2/bot/richmenu', handle: (req) => createMenu(req, false) },
-    { method: 'GET', pattern: '/v2/bot/richmenu/list', handle: () => ({ status: 200, body: { richmenus: [...menus.values()].map((m) => ({ richMenuId: m.richMenuId, ...m.request })) } }) },
-    { method: 'GET', pattern: '/v2/bot/richmenu/:richMenuId', handle: (req) => { const m = menu(req); return m ? { status: 200, body: { richMenuId: m.richMenuId, ...m.request } } : notFound(); } },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/richmenu/list',
+      handle: () => ({
+        status: 200,
+        body: { richmenus: [...menus.values()].map((m) => ({ richMenuId: m.richMenuId, ...m.request })) },
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/richmenu/:richMenuId',
+      handle: (req) => {
+        const m = menu(req);
+        return m ? { status: 200, body: { richMenuId: m.richMenuId, ...m.request } } : notFound();
+      },
+    },
     {
       method: 'DELETE',
       pattern: '/v2/bot/richmenu/:richMenuId',
@@ -101,23 +119,68 @@ export function createResourceRoutes(ctx: ResourceContext) {
         return { status: 200, body: {} };
       },
     },
-    { method: 'GET', pattern: '/v2/bot/user/all/richmenu', handle: () => (defaultMenuId ? { status: 200, body: { richMenuId: defaultMenuId } } : notFound()) },
-    { method: 'DELETE', pattern: '/v2/bot/user/all/richmenu', handle: () => { setDefault(null); return { status: 200, body: {} }; } },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/user/all/richmenu',
+      handle: () => (defaultMenuId ? { status: 200, body: { richMenuId: defaultMenuId } } : notFound()),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/v2/bot/user/all/richmenu',
+      handle: () => {
+        setDefault(null);
+        return { status: 200, body: {} };
+      },
+    },
     // Data API (api-data.line.me)
     { method: 'POST', pattern: '/v2/bot/richmenu/:richMenuId/content', maxBytes: 4 * IMAGE_MAX, handle: uploadImage },
-    { method: 'GET', pattern: '/v2/bot/richmenu/:richMenuId/content', handle: (req) => { const img = menu(req)?.image; return img ? { status: 200, bytes: img } : notFound(); } },
-    { method: 'GET', pattern: '/v2/bot/message/:messageId/content', handle: (req) => { const c = contents.get(req.params.messageId ?? ''); return c ? { status: 200, bytes: c } : notFound(); } },
-    { method: 'GET', pattern: '/v2/bot/message/:messageId/content/transcoding', handle: (req) => (contents.has(req.params.messageId ?? '') ? { status: 200, body: { status: 'succeeded' } } : notFound()) },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/richmenu/:richMenuId/content',
+      handle: (req) => {
+        const img = menu(req)?.image;
+        return img ? { status: 200, bytes: img } : notFound();
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/message/:messageId/content',
+      handle: (req) => {
+        const c = contents.get(req.params.messageId ?? '');
+        return c ? { status: 200, bytes: c } : notFound();
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/message/:messageId/content/transcoding',
+      handle: (req) =>
+        contents.has(req.params.messageId ?? '') ? { status: 200, body: { status: 'succeeded' } } : notFound(),
+    },
     {
       method: 'GET',
       pattern: '/v2/bot/profile/:userId',
       handle: (req) => {
         const userId = req.params.userId ?? '';
-        const profile = profiles.has(userId) ? profiles.get(userId) : { displayName: `ผู้ใช้ทดลอง ${userId.slice(-4)}`, language: 'th' };
+        const profile = profiles.has(userId)
+          ? profiles.get(userId)
+          : { displayName: `ผู้ใช้ทดลอง ${userId.slice(-4)}`, language: 'th' };
         return USER_ID.test(userId) && profile ? { status: 200, body: { userId, ...profile } } : notFound();
       },
     },
-    { method: 'GET', pattern: '/v2/bot/info', handle: () => ({ status: 200, body: { userId: `U${'0'.repeat(32)}`, basicId: '@demo', displayName: 'Demo bot', chatMode: 'bot', markAsReadMode: 'auto' } }) },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/info',
+      handle: () => ({
+        status: 200,
+        body: {
+          userId: `U${'0'.repeat(32)}`,
+          basicId: '@demo',
+          displayName: 'Demo bot',
+          chatMode: 'bot',
+          markAsReadMode: 'auto',
+        },
+      }),
+    },
   ];
 
   return {
@@ -140,7 +203,8 @@ export function createResourceRoutes(ctx: ResourceContext) {
     setProfile(userId: string, profile: Profile | null): void {
       profiles.set(userId, profile);
     },
-    richMenus: () => [...menus.values()].map((m) => ({ richMenuId: m.richMenuId, ...m.request, hasImage: Boolean(m.image) })),
+    richMenus: () =>
+      [...menus.values()].map((m) => ({ richMenuId: m.richMenuId, ...m.request, hasImage: Boolean(m.image) })),
     defaultRichMenuId: () => defaultMenuId,
     richMenuImage: (id: string) => menus.get(id)?.image,
   };

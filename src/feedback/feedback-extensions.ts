@@ -22,7 +22,9 @@ export function feedbackExtensions(deps: { questions: QuestionLog }): { postback
         const helpful = postback.v === '1';
         const known = await deps.questions.vote(postback.q, helpful);
         ctx.outcome = known ? `feedback:${helpful ? 'up' : 'down'}` : 'feedback:unknown-question';
-        ctx.reply(textMessage(!known ? FEEDBACK_SAY.unknown : helpful ? FEEDBACK_SAY.helpful : FEEDBACK_SAY.notHelpful));
+        ctx.reply(
+          textMessage(!known ? FEEDBACK_SAY.unknown : helpful ? FEEDBACK_SAY.helpful : FEEDBACK_SAY.notHelpful),
+        );
       },
     },
   };

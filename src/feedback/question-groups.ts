@@ -25,12 +25,23 @@ export function groupKeyOf(record: Readonly<QuestionRecord>): string | null {
 }
 
 /** Groups `records` (oldest first), dismissed ones left out, largest first, at most `limit`. */
-export function groupQuestions(records: readonly Readonly<QuestionRecord>[], dismissed: ReadonlyMap<string, string>, limit: number): QuestionGroup[] {
+export function groupQuestions(
+  records: readonly Readonly<QuestionRecord>[],
+  dismissed: ReadonlyMap<string, string>,
+  limit: number,
+): QuestionGroup[] {
   const groups = new Map<string, QuestionGroup>();
   for (const record of records) {
     const key = groupKeyOf(record);
     if (key === null || (dismissed.get(key) ?? '') >= record.at) continue;
-    const group = groups.get(key) ?? { key, text: record.text ?? null, count: 0, lastAt: record.at, last: record, matches: [] };
+    const group = groups.get(key) ?? {
+      key,
+      text: record.text ?? null,
+      count: 0,
+      lastAt: record.at,
+      last: record,
+      matches: [],
+    };
     group.count += 1;
     group.lastAt = record.at;
     group.last = record;
@@ -41,7 +52,12 @@ export function groupQuestions(records: readonly Readonly<QuestionRecord>[], dis
 }
 
 /** The three lists of the questions page, from the search questions of a period. */
-export function questionLists(asked: readonly Readonly<QuestionRecord>[], dismissed: ReadonlyMap<string, string>, lowScore: number, limit: number) {
+export function questionLists(
+  asked: readonly Readonly<QuestionRecord>[],
+  dismissed: ReadonlyMap<string, string>,
+  lowScore: number,
+  limit: number,
+) {
   const withText = asked.filter((q) => q.text);
   return {
     unanswered: groupQuestions(

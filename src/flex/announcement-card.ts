@@ -18,6 +18,10 @@ export function announcementCard(ann: Announcement): messagingApi.FlexBubble {
     kindLabel: `ประกาศ${ann.agency} · ${formatIsoDateThai(ann.date)}`,
     title: truncate(`เรื่อง ${ann.subject}`, 160),
     excerpt: truncate(ann.preamble.replace(/\s+/g, ' ').trim() || ann.subject, EXCERPT_CHARS),
-    actions: fragment('button-primary', { label: READ_FULL, data: encodePostback({ a: 'announcement' }), displayText: truncate(`${READ_FULL}: ประกาศเรื่อง ${ann.subject}`, 100) }),
+    actions: fragment('button-primary', {
+      label: READ_FULL,
+      data: encodePostback({ a: 'announcement' }),
+      displayText: truncate(`${READ_FULL}: ประกาศเรื่อง ${ann.subject}`, 100),
+    }),
   });
 }

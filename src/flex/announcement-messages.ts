@@ -60,11 +60,15 @@ export function announcementBodyPages(ann: Announcement): BodyPage[] {
     for (const page of paginate(blocks)) out.push({ title: PREAMBLE_TITLE, page });
   }
   sections.forEach((section, i) => {
-    const blocks: Block[] = [{ lines: itemLines(section.items) }, ...(i === sections.length - 1 ? [closingBlock(ann)] : [])];
+    const blocks: Block[] = [
+      { lines: itemLines(section.items) },
+      ...(i === sections.length - 1 ? [closingBlock(ann)] : []),
+    ];
     for (const page of paginate(blocks)) out.push({ title: section.title, sectionId: section.id, page });
   });
   const kept = out.slice(0, MAX_PAGES - 1);
-  if (out.length > kept.length) kept[kept.length - 1]?.page.push({ continued: false, lines: [{ kind: 'para', text: TRUNCATED_NOTE }] });
+  if (out.length > kept.length)
+    kept[kept.length - 1]?.page.push({ continued: false, lines: [{ kind: 'para', text: TRUNCATED_NOTE }] });
   return kept;
 }
 
@@ -84,7 +88,11 @@ function nav(page: number, count: number, home: boolean): FlexComponent[] {
       : []),
     ...(home
       ? fragment('button-secondary', { label: 'เมนูหลัก', data: encodePostback({ a: 'menu' }), displayText: 'เมนู' })
-      : fragment('button-secondary', { label: 'สารบัญประกาศ', data: encodePostback({ a: 'announcement' }), displayText: 'สารบัญประกาศ' })),
+      : fragment('button-secondary', {
+          label: 'สารบัญประกาศ',
+          data: encodePostback({ a: 'announcement' }),
+          displayText: 'สารบัญประกาศ',
+        })),
   ];
 }
 

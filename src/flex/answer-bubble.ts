@@ -55,6 +55,7 @@ export function withFeedback(messages: readonly messagingApi.Message[], question
     ? { ...bubble.footer, contents: [...bubble.footer.contents, feedbackRow(questionId)] }
     : { type: 'box', layout: 'vertical', contents: [feedbackRow(questionId)] };
   const marked = { ...bubble, footer };
-  const container: messagingApi.FlexContainer = contents.type === 'carousel' ? { ...contents, contents: [marked, ...contents.contents.slice(1)] } : marked;
+  const container: messagingApi.FlexContainer =
+    contents.type === 'carousel' ? { ...contents, contents: [marked, ...contents.contents.slice(1)] } : marked;
   return [{ ...first, contents: container }, ...rest];
 }

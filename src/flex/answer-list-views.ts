@@ -17,27 +17,46 @@ export function acrossView(units: readonly FactUnit[], book: FactBook): AnswerVi
     content: units.flatMap((u) => [...fragment('heading', { text: u.place }), ...quoted(u.quote)]),
     source: first!.source,
     place: fillWording(book.service.wording.year, { year: first!.year }),
-    actions: units.slice(0, 3).flatMap((u) => fragment('button-secondary', { label: truncate(u.place, 40), data: encodePostback(u.open), displayText: truncate(u.place, 100) })),
+    actions: units.slice(0, 3).flatMap((u) =>
+      fragment('button-secondary', {
+        label: truncate(u.place, 40),
+        data: encodePostback(u.open),
+        displayText: truncate(u.place, 100),
+      }),
+    ),
   };
 }
 
 export function sectionListView(year: number, src: AnswerSources): AnswerView {
   const { labels, wording, templates } = src.book.service;
-  const doc = src.library.documents.find((d) => d.announcement && fiscalYearOf(d) === year) ?? src.library.documents.find((d) => d.announcement);
+  const doc =
+    src.library.documents.find((d) => d.announcement && fiscalYearOf(d) === year) ??
+    src.library.documents.find((d) => d.announcement);
   const a = doc?.announcement;
   if (!a) return noYearView([], src.book);
   return {
-    headline: fillWording(wording.sectionList, { subject: fillWording(templates.announcement, { subject: a.subject }), count: a.sections.length }),
+    headline: fillWording(wording.sectionList, {
+      subject: fillWording(templates.announcement, { subject: a.subject }),
+      count: a.sections.length,
+    }),
     content: a.sections.flatMap((s, i) => fragment('list-item', { marker: `${i + 1}.`, text: s.title })),
     source: fillWording(templates.announcement, { subject: a.subject }),
     place: `${labels.date} ${a.dateText}`,
-    actions: a.sections.slice(0, 3).flatMap((s) => fragment('button-secondary', { label: truncate(s.title, 40), data: encodePostback({ a: 'section', id: s.id }), displayText: truncate(s.title, 100) })),
+    actions: a.sections.slice(0, 3).flatMap((s) =>
+      fragment('button-secondary', {
+        label: truncate(s.title, 40),
+        data: encodePostback({ a: 'section', id: s.id }),
+        displayText: truncate(s.title, 100),
+      }),
+    ),
   };
 }
 
 export function measureListView(year: number, count: boolean, src: AnswerSources): AnswerView {
   const { labels, wording } = src.book.service;
-  const doc = src.library.documents.find((d) => d.measures.length > 0 && fiscalYearOf(d) === year) ?? src.library.documents.find((d) => d.measures.length > 0);
+  const doc =
+    src.library.documents.find((d) => d.measures.length > 0 && fiscalYearOf(d) === year) ??
+    src.library.documents.find((d) => d.measures.length > 0);
   const measures = doc?.measures ?? [];
   const values = { label: labels.measureCount, year: fillWording(wording.year, { year }), count: measures.length };
   return {
@@ -46,7 +65,13 @@ export function measureListView(year: number, count: boolean, src: AnswerSources
     source: doc?.ita?.title ?? labels.measureCount,
     place: values.year,
     actions: [
-      ...measures.slice(0, 3).flatMap((m) => fragment('button-secondary', { label: truncate(`${m.order}. ${m.title}`, 40), data: encodePostback({ a: 'measure', id: m.id }), displayText: truncate(m.title, 100) })),
+      ...measures.slice(0, 3).flatMap((m) =>
+        fragment('button-secondary', {
+          label: truncate(`${m.order}. ${m.title}`, 40),
+          data: encodePostback({ a: 'measure', id: m.id }),
+          displayText: truncate(m.title, 100),
+        }),
+      ),
     ],
   };
 }
@@ -54,5 +79,11 @@ export function measureListView(year: number, count: boolean, src: AnswerSources
 export function noYearView(years: readonly number[], book: FactBook): AnswerView {
   const { wording } = book.service;
   const list = years.map((year) => fillWording(wording.year, { year })).join(', ');
-  return { headline: wording.noYear, content: fragment('paragraph', { text: fillWording(wording.noYearDetail, { years: list }) }), source: wording.serviceSource, place: list || wording.serviceSource, actions: [] };
+  return {
+    headline: wording.noYear,
+    content: fragment('paragraph', { text: fillWording(wording.noYearDetail, { years: list }) }),
+    source: wording.serviceSource,
+    place: list || wording.serviceSource,
+    actions: [],
+  };
 }

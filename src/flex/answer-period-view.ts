@@ -13,15 +13,23 @@ import { relatedCarousel } from './search-messages.js';
 const LISTED = 10;
 
 /** Publications of a topic in a period: how many and which (newest first), then their cards; or that there are none. */
-export function periodMessages(asked: PeriodAsked, hits: readonly PublishedHit[], book: FactBook, agency: string): messagingApi.Message[] {
+export function periodMessages(
+  asked: PeriodAsked,
+  hits: readonly PublishedHit[],
+  book: FactBook,
+  agency: string,
+): messagingApi.Message[] {
   const { wording } = book.service;
-  const period = asked.month === null
-    ? fillWording(wording.yearPeriod, { year: asked.year })
-    : fillWording(wording.monthPeriod, { month: THAI_MONTHS[asked.month - 1]!, year: asked.year });
+  const period =
+    asked.month === null
+      ? fillWording(wording.yearPeriod, { year: asked.year })
+      : fillWording(wording.monthPeriod, { month: THAI_MONTHS[asked.month - 1]!, year: asked.year });
   const values = { topic: topicName(asked.topic), period, count: hits.length };
   const view: AnswerView = {
     headline: fillWording(hits.length > 0 ? wording.publicationsIn : wording.publicationsNone, values),
-    content: hits.slice(0, LISTED).flatMap((hit, i) => fragment('list-item', { marker: `${i + 1}.`, text: `${hit.title}${dateOf(hit)}` })),
+    content: hits
+      .slice(0, LISTED)
+      .flatMap((hit, i) => fragment('list-item', { marker: `${i + 1}.`, text: `${hit.title}${dateOf(hit)}` })),
     source: values.topic,
     place: period,
     actions: [],

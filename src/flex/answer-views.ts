@@ -26,23 +26,41 @@ export interface AnswerSources {
 }
 
 /** A reply drawn as messages: the answer bubble, then close runners-up in one carousel. */
-export function answerMessages(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, shape: QuestionShape, related: readonly SearchHit[]): messagingApi.Message[] {
+export function answerMessages(
+  reply: Exclude<Reply, { type: 'items' | 'none' }>,
+  src: AnswerSources,
+  shape: QuestionShape,
+  related: readonly SearchHit[],
+): messagingApi.Message[] {
   const view = viewOf(reply, src, shape);
   const first = answerBubbleMessage(view, src.library.agencyName());
   return finishReply([first, ...relatedCarousel(related)]);
 }
 
-function viewOf(reply: Exclude<Reply, { type: 'items' | 'none' }>, src: AnswerSources, shape: QuestionShape): AnswerView {
+function viewOf(
+  reply: Exclude<Reply, { type: 'items' | 'none' }>,
+  src: AnswerSources,
+  shape: QuestionShape,
+): AnswerView {
   switch (reply.type) {
-    case 'fact': return reply.units.length > 1 ? comparisonView(reply.units, src.book) : factView(reply, src.book, shape);
-    case 'service': return serviceView(reply.fact, src.book);
-    case 'measure-list': return measureListView(reply.year, reply.count, src);
-    case 'section-list': return sectionListView(reply.year, src);
-    case 'across': return acrossView(reply.units, src.book);
-    case 'latest-announcement': return latestAnnouncementView(src);
-    case 'publication': return publicationView(src.publication?.(reply.itemId), reply.when, src);
-    case 'not-held': return notHeldView(reply.field, reply.family, reply.year, src.book);
-    case 'no-year': return noYearView(reply.years, src.book);
+    case 'fact':
+      return reply.units.length > 1 ? comparisonView(reply.units, src.book) : factView(reply, src.book, shape);
+    case 'service':
+      return serviceView(reply.fact, src.book);
+    case 'measure-list':
+      return measureListView(reply.year, reply.count, src);
+    case 'section-list':
+      return sectionListView(reply.year, src);
+    case 'across':
+      return acrossView(reply.units, src.book);
+    case 'latest-announcement':
+      return latestAnnouncementView(src);
+    case 'publication':
+      return publicationView(src.publication?.(reply.itemId), reply.when, src);
+    case 'not-held':
+      return notHeldView(reply.field, reply.family, reply.year, src.book);
+    case 'no-year':
+      return noYearView(reply.years, src.book);
   }
 }
 
@@ -70,7 +88,9 @@ function labelWithYear(unit: FactUnit, book: FactBook, shape: QuestionShape): st
   // An older year's fact always says its year; the newest only when a time was asked.
   const timed = asksTime(shape) || unit.year !== book.years[0];
   const year = fillWording(book.service.wording.year, { year: unit.year });
-  return unit.field === 'score' || (timed && book.years.length > 1 && !TIMELESS.has(unit.field)) ? `${unit.label} ${year}` : unit.label;
+  return unit.field === 'score' || (timed && book.years.length > 1 && !TIMELESS.has(unit.field))
+    ? `${unit.label} ${year}`
+    : unit.label;
 }
 
 function factView(reply: Extract<Reply, { type: 'fact' }>, book: FactBook, shape: QuestionShape): AnswerView {
@@ -79,7 +99,10 @@ function factView(reply: Extract<Reply, { type: 'fact' }>, book: FactBook, shape
   const fact = `${labelWithYear(unit, book, shape)}: ${reply.stated ?? statedValue(unit, shape.kind)}`;
   return {
     // A yes/no over a number says yes or no first, then the fact it rests on.
-    headline: reply.verdict === undefined ? fact : fillWording(reply.verdict ? wording.verdictYes : wording.verdictNo, { fact }),
+    headline:
+      reply.verdict === undefined
+        ? fact
+        : fillWording(reply.verdict ? wording.verdictYes : wording.verdictNo, { fact }),
     content: quoted(unit.quote),
     source: unit.source,
     place: unit.place,
@@ -107,7 +130,13 @@ function serviceView(fact: ServiceFact, book: FactBook): AnswerView {
       : fact.action === 'subscribe'
         ? fragment('button-message', { label: wording.subscribe, text: wording.subscribe })
         : [];
-  return { headline: fact.answer, content: fragment('paragraph', { text: fact.detail }), source: wording.serviceSource, place: fact.label, actions };
+  return {
+    headline: fact.answer,
+    content: fragment('paragraph', { text: fact.detail }),
+    source: wording.serviceSource,
+    place: fact.label,
+    actions,
+  };
 }
 
 /** A publication asked about: its date first for "when", else its title; its wording quoted. */
@@ -151,7 +180,12 @@ function latestAnnouncementView(src: AnswerSources): AnswerView {
   };
 }
 
-function notHeldView(field: keyof FactBook['service']['labels'], family: string | null, year: number, book: FactBook): AnswerView {
+function notHeldView(
+  field: keyof FactBook['service']['labels'],
+  family: string | null,
+  year: number,
+  book: FactBook,
+): AnswerView {
   const { labels, wording } = book.service;
   const held = family ? book.ofFamily(family, year)[0] : undefined;
   const about = held?.place ?? '';
@@ -163,4 +197,3 @@ function notHeldView(field: keyof FactBook['service']['labels'], family: string 
     actions: held ? openButton(wording.openItem, held.open, held.place) : [],
   };
 }
-

@@ -15,7 +15,11 @@ const DESTINATIONS = {
 
 /** Who the bot is and what it does, with buttons to each part (sent on follow). */
 export function welcomeMessages(opts: { agencyName: string }): messagingApi.Message[] {
-  const bubble = fillBubble('welcome', { agencyName: opts.agencyName, ...DESTINATIONS, helpData: encodePostback({ a: 'help' }) });
+  const bubble = fillBubble('welcome', {
+    agencyName: opts.agencyName,
+    ...DESTINATIONS,
+    helpData: encodePostback({ a: 'help' }),
+  });
   return finishReply([bubbleMessage(`ยินดีต้อนรับสู่ผู้ช่วยด้านคุณธรรมและความโปร่งใส ${opts.agencyName}`, bubble)]);
 }
 
@@ -65,6 +69,9 @@ export function notFoundMessages(query: string, suggestions: readonly string[] =
     queryLine: asked ? `คำถามของท่าน: “${truncate(asked, 200)}”` : 'ลองพิมพ์คำถามใหม่ หรือเลือกหัวข้อด้านล่าง',
     ...DESTINATIONS,
   });
-  const choices = suggestions.map((s) => s.trim()).filter(Boolean).map((s) => ({ label: s, text: s }));
+  const choices = suggestions
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => ({ label: s, text: s }));
   return finishReply([bubbleMessage('ไม่พบคำตอบที่ตรงกับคำถาม ลองเลือกหัวข้อที่แนะนำ', bubble)], quickReplyWithMenu(choices));
 }

@@ -12,10 +12,26 @@ type Postback = { data: string; displayText: string };
 
 export interface BubbleTemplates {
   welcome: { agencyName: Text; itaData: string; measuresData: string; announcementData: string; helpData: string };
-  'ita-result': { agency: Text; location: Text; fiscalYear: Text; score: Text; measuresData: string; announcementData: string };
+  'ita-result': {
+    agency: Text;
+    location: Text;
+    fiscalYear: Text;
+    score: Text;
+    measuresData: string;
+    announcementData: string;
+  };
   'measure-card': { order: Text; title: Text; method: Text; owner: Text; period: Text } & Postback;
   'measure-full': { order: Text; title: Text; pageLabel: Text; content: Slot; nav: Slot };
-  announcement: { agency: Text; subject: Text; date: Text; preamble: Text; signer: Text; position: Text; sections: Slot; nav: Slot };
+  announcement: {
+    agency: Text;
+    subject: Text;
+    date: Text;
+    preamble: Text;
+    signer: Text;
+    position: Text;
+    sections: Slot;
+    nav: Slot;
+  };
   section: { agency: Text; title: Text; pageLabel: Text; content: Slot; nav: Slot };
   'not-found': { queryLine: Text; itaData: string; measuresData: string; announcementData: string };
   help: { itaData: string; measuresData: string; announcementData: string };
@@ -25,7 +41,15 @@ export interface BubbleTemplates {
   'topic-settings': { summary: Text; topics: Slot; actions: Slot };
   privacy: { subtitle: Text; content: Slot; actions: Slot };
   'erase-confirm': { erased: Text; kept: Text; actions: Slot };
-  'tip-receipt': { thanks: Text; receipt: Text; keep: Text; howToFollow: Text; externalIntro: Text; channels: Slot; calls: Slot };
+  'tip-receipt': {
+    thanks: Text;
+    receipt: Text;
+    keep: Text;
+    howToFollow: Text;
+    externalIntro: Text;
+    channels: Slot;
+    calls: Slot;
+  };
   'tip-status': { statusName: Text; received: Text; updated: Text; notes: Slot };
   'tip-intro': { title: Text; lines: Slot; outside: Text; actions: Slot };
   'tip-details': { title: Text; content: Slot; actions: Slot };
@@ -61,11 +85,34 @@ export function fragment<K extends FragmentName>(name: K, values: FragmentTempla
 }
 
 export const BUBBLE_TEMPLATES: readonly BubbleTemplateName[] = [
-  'welcome', 'ita-result', 'measure-card', 'measure-full', 'announcement', 'section', 'not-found', 'help', 'search-result', 'fact-answer',
-  'publication', 'topic-settings', 'privacy', 'erase-confirm',
-  'tip-receipt', 'tip-status', 'tip-intro', 'tip-details',
+  'welcome',
+  'ita-result',
+  'measure-card',
+  'measure-full',
+  'announcement',
+  'section',
+  'not-found',
+  'help',
+  'search-result',
+  'fact-answer',
+  'publication',
+  'topic-settings',
+  'privacy',
+  'erase-confirm',
+  'tip-receipt',
+  'tip-status',
+  'tip-intro',
+  'tip-details',
 ];
 export const FRAGMENTS: readonly FragmentName[] = [
-  'heading', 'paragraph', 'list-item', 'sub-item', 'button-primary', 'button-secondary', 'button-message', 'button-uri',
-  'topic-row', 'topic-row-off',
+  'heading',
+  'paragraph',
+  'list-item',
+  'sub-item',
+  'button-primary',
+  'button-secondary',
+  'button-message',
+  'button-uri',
+  'topic-row',
+  'topic-row-off',
 ];

@@ -17,19 +17,17 @@ export function feedbackRow(questionId: string): messagingApi.FlexBox {
     type: 'box',
     layout: 'horizontal',
     spacing: 'sm',
-    contents: CHOICES.map(
-      (choice): messagingApi.FlexButton => ({
-        type: 'button',
-        style: 'secondary',
-        height: 'sm',
-        flex: 1,
-        action: {
-          type: 'postback',
-          label: choice.label,
-          data: encodePostback({ a: 'fb', q: questionId, v: choice.v }),
-          displayText: choice.displayText,
-        },
-      }),
-    ),
+    contents: CHOICES.map((choice): messagingApi.FlexButton => ({
+      type: 'button',
+      style: 'secondary',
+      height: 'sm',
+      flex: 1,
+      action: {
+        type: 'postback',
+        label: choice.label,
+        data: encodePostback({ a: 'fb', q: questionId, v: choice.v }),
+        displayText: choice.displayText,
+      },
+    })),
   };
 }

@@ -43,7 +43,8 @@ export function carouselMessages(
     const bubble: messagingApi.FlexBubble = { ...card, size: CAROUSEL_CARD_SIZE };
     checkBubble(bubble);
     const tooMany = group.length >= CAROUSEL_MAX_BUBBLES;
-    const tooBig = group.length > 0 && jsonBytes({ type: 'carousel', contents: [...group, bubble] }) > CAROUSEL_MAX_BYTES;
+    const tooBig =
+      group.length > 0 && jsonBytes({ type: 'carousel', contents: [...group, bubble] }) > CAROUSEL_MAX_BYTES;
     if (tooMany || tooBig) {
       groups.push(group);
       group = [];

@@ -43,12 +43,24 @@ function measureNav(measure: Measure, page: number, count: number): FlexComponen
   const to = (p: number) => encodePostback({ a: 'measure', id: measure.id, page: p });
   return [
     ...(page < count - 1
-      ? fragment('button-primary', { label: `ต่อ (หน้า ${page + 2} จาก ${count})`, data: to(page + 1), displayText: 'ต่อ' })
+      ? fragment('button-primary', {
+          label: `ต่อ (หน้า ${page + 2} จาก ${count})`,
+          data: to(page + 1),
+          displayText: 'ต่อ',
+        })
       : []),
     ...(page > 0
-      ? fragment('button-secondary', { label: `ย้อนกลับ (หน้า ${page} จาก ${count})`, data: to(page - 1), displayText: 'ย้อนกลับ' })
+      ? fragment('button-secondary', {
+          label: `ย้อนกลับ (หน้า ${page} จาก ${count})`,
+          data: to(page - 1),
+          displayText: 'ย้อนกลับ',
+        })
       : []),
-    ...fragment('button-secondary', { label: 'ดูมาตรการทั้งหมด', data: encodePostback({ a: 'measures' }), displayText: 'มาตรการทั้งหมด' }),
+    ...fragment('button-secondary', {
+      label: 'ดูมาตรการทั้งหมด',
+      data: encodePostback({ a: 'measures' }),
+      displayText: 'มาตรการทั้งหมด',
+    }),
   ];
 }
 
@@ -91,7 +103,9 @@ export function measureCard(measure: Measure): messagingApi.FlexBubble {
  */
 export function cardSteps(cell: Cell, max: number): string {
   if (cell.kind === 'text') return truncate(cellPlain(cell), max);
-  const steps = cell.items.map((item) => markerOf(item)).map(({ marker, text }) => `${marker} ${text.replace(/\s+/g, ' ')}`);
+  const steps = cell.items
+    .map((item) => markerOf(item))
+    .map(({ marker, text }) => `${marker} ${text.replace(/\s+/g, ' ')}`);
   const shown: string[] = [];
   for (const step of steps) {
     const more = steps.length - shown.length - 1;

@@ -82,7 +82,10 @@ export function paginate(blocks: readonly Block[], budget: number = PAGE_BUDGET)
 }
 
 function pageCost(page: Page): number {
-  return page.reduce((sum, block) => sum + (block.heading ? HEADING_COST : 0) + block.lines.reduce((n, line) => n + cost(line), 0), 0);
+  return page.reduce(
+    (sum, block) => sum + (block.heading ? HEADING_COST : 0) + block.lines.reduce((n, line) => n + cost(line), 0),
+    0,
+  );
 }
 
 function layout(blocks: readonly Block[], budget: number): Page[] {

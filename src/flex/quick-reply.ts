@@ -67,7 +67,12 @@ function toItem(choice: QuickChoice): messagingApi.QuickReplyItem {
   const label = chipLabel(choice.label);
   const action: messagingApi.Action =
     'postback' in choice
-      ? { type: 'postback', label, data: encodePostback(choice.postback), displayText: truncate(choice.label, LIMITS.displayText) }
+      ? {
+          type: 'postback',
+          label,
+          data: encodePostback(choice.postback),
+          displayText: truncate(choice.label, LIMITS.displayText),
+        }
       : ({ type: 'message', label, text: truncate(choice.text, LIMITS.messageText) } as messagingApi.MessageAction);
   return { type: 'action', action };
 }
@@ -104,9 +109,12 @@ export function finishReply(
   messages: readonly messagingApi.Message[],
   quickReply: messagingApi.QuickReply | null = menuQuickReply(),
 ): messagingApi.Message[] {
-  if (messages.length === 0 || messages.length > 5) throw new Error(`a reply holds 1-5 messages, not ${messages.length}`);
+  if (messages.length === 0 || messages.length > 5)
+    throw new Error(`a reply holds 1-5 messages, not ${messages.length}`);
   return messages.map((message, i) => {
     const { quickReply: _dropped, ...rest } = message;
-    return i === messages.length - 1 && quickReply ? ({ ...rest, quickReply } as messagingApi.Message) : (rest as messagingApi.Message);
+    return i === messages.length - 1 && quickReply
+      ? ({ ...rest, quickReply } as messagingApi.Message)
+      : (rest as messagingApi.Message);
   });
 }

@@ -33,7 +33,10 @@ export function cellPlain(cell: Cell): string {
   const text =
     cell.kind === 'text'
       ? cell.text
-      : cell.items.map((item) => markerOf(item)).map(({ marker, text: t }) => `${marker} ${t}`).join(' ');
+      : cell.items
+          .map((item) => markerOf(item))
+          .map(({ marker, text: t }) => `${marker} ${t}`)
+          .join(' ');
   return text.replace(/\s+/g, ' ').trim() || EMPTY_CELL;
 }
 

@@ -42,11 +42,16 @@ function hitKey(hit: SearchHit): string {
 
 function hitTitle(hit: SearchHit): string {
   switch (hit.kind) {
-    case 'measure': return `มาตรการที่ ${hit.order}: ${hit.title}`;
-    case 'ita': return itaAltText(hit);
-    case 'announcement': return `ประกาศ เรื่อง ${hit.subject}`;
-    case 'section': return `${hit.title} (ประกาศ เรื่อง ${hit.announcement.subject})`;
-    case 'publication': return hit.title;
+    case 'measure':
+      return `มาตรการที่ ${hit.order}: ${hit.title}`;
+    case 'ita':
+      return itaAltText(hit);
+    case 'announcement':
+      return `ประกาศ เรื่อง ${hit.subject}`;
+    case 'section':
+      return `${hit.title} (ประกาศ เรื่อง ${hit.announcement.subject})`;
+    case 'publication':
+      return hit.title;
   }
 }
 
@@ -56,7 +61,8 @@ function isLinkable(url: string | undefined): url is string {
 }
 
 function publicationCard(hit: PublicationHit, excerptChars: number, size: 'mega' | 'giga'): messagingApi.FlexBubble {
-  const date = hit.publishedAt && !Number.isNaN(Date.parse(hit.publishedAt)) ? formatDateThai(new Date(hit.publishedAt)) : '';
+  const date =
+    hit.publishedAt && !Number.isNaN(Date.parse(hit.publishedAt)) ? formatDateThai(new Date(hit.publishedAt)) : '';
   const actions: FlexComponent[] = isLinkable(hit.url)
     ? fragment('button-uri', { label: READ_FULL, uri: hit.url })
     : size === 'giga'
@@ -71,7 +77,13 @@ function publicationCard(hit: PublicationHit, excerptChars: number, size: 'mega'
   return { ...bubble, size };
 }
 
-function genericCard(kindLabel: string, title: string, excerpt: string, button: string, data: string): messagingApi.FlexBubble {
+function genericCard(
+  kindLabel: string,
+  title: string,
+  excerpt: string,
+  button: string,
+  data: string,
+): messagingApi.FlexBubble {
   return fillBubble('search-result', {
     kindLabel,
     title: truncate(title, 160),
@@ -83,31 +95,49 @@ function genericCard(kindLabel: string, title: string, excerpt: string, button: 
 /** A close runner-up as a carousel card (all the same size, "mega"). */
 function hitCard(hit: SearchHit): messagingApi.FlexBubble {
   switch (hit.kind) {
-    case 'measure': return measureCard(hit);
+    case 'measure':
+      return measureCard(hit);
     case 'ita':
-      return genericCard('ผลการประเมิน ITA', `ปีงบประมาณ พ.ศ. ${hit.fiscalYear}: ${formatScore(hit.score)} คะแนน`, hit.agency, 'ดูผลการประเมิน', encodePostback({ a: 'ita' }));
+      return genericCard(
+        'ผลการประเมิน ITA',
+        `ปีงบประมาณ พ.ศ. ${hit.fiscalYear}: ${formatScore(hit.score)} คะแนน`,
+        hit.agency,
+        'ดูผลการประเมิน',
+        encodePostback({ a: 'ita' }),
+      );
     case 'announcement':
-      return genericCard(`ประกาศ${hit.agency}`, `เรื่อง ${hit.subject}`, hit.preamble.trim() || hit.subject, READ_FULL, encodePostback({ a: 'announcement' }));
+      return genericCard(
+        `ประกาศ${hit.agency}`,
+        `เรื่อง ${hit.subject}`,
+        hit.preamble.trim() || hit.subject,
+        READ_FULL,
+        encodePostback({ a: 'announcement' }),
+      );
     case 'section': {
       const first = hit.items[0];
       const excerpt = first ? `${first.number}. ${markerOf(first.text).text}` : hit.title;
       return genericCard('หัวข้อในประกาศ', hit.title, excerpt, 'อ่านหัวข้อนี้', encodePostback({ a: 'section', id: hit.id }));
     }
-    case 'publication': return publicationCard(hit, CARD_EXCERPT_CHARS, 'mega');
+    case 'publication':
+      return publicationCard(hit, CARD_EXCERPT_CHARS, 'mega');
   }
 }
 
 /** The best hit as its own message: the item itself, as its own builder shows it. */
 function bestMessage(hit: SearchHit): messagingApi.FlexMessage {
   switch (hit.kind) {
-    case 'measure': return measurePageMessage(hit, 0);
-    case 'ita': return bubbleMessage(itaAltText(hit), itaBubble(hit));
-    case 'announcement': return announcementPageMessage(hit, 0);
+    case 'measure':
+      return measurePageMessage(hit, 0);
+    case 'ita':
+      return bubbleMessage(itaAltText(hit), itaBubble(hit));
+    case 'announcement':
+      return announcementPageMessage(hit, 0);
     case 'section': {
       const index = announcementBodyPages(hit.announcement).findIndex((body) => body.sectionId === hit.id);
       return announcementPageMessage(hit.announcement, index + 1);
     }
-    case 'publication': return bubbleMessage(hit.title, publicationCard(hit, FULL_EXCERPT_CHARS, 'giga'));
+    case 'publication':
+      return bubbleMessage(hit.title, publicationCard(hit, FULL_EXCERPT_CHARS, 'giga'));
   }
 }
 

@@ -181,7 +181,9 @@ function slotName(item: unknown): string | null {
 function slotContents(slot: string, ctx: FillContext, at: string): unknown[] {
   const value = ctx.values[slot];
   if (!Array.isArray(value)) {
-    throw new FlexTemplateError(`Flex template "${ctx.template}": slot {{>${slot}}} at ${at} needs an array of components`);
+    throw new FlexTemplateError(
+      `Flex template "${ctx.template}": slot {{>${slot}}} at ${at} needs an array of components`,
+    );
   }
   ctx.used.add(slot);
   return value.map((component) => structuredClone(component));
@@ -194,14 +196,17 @@ function fillString(template: string, ctx: FillContext, at: string, field: Field
     if (!NAME.test(inner)) throw fail(`malformed placeholder {{${inner}}}`);
     const value = ctx.values[inner];
     if (value === undefined) throw fail(`no value for placeholder {{${inner}}}`);
-    if (typeof value !== 'string' && typeof value !== 'number') throw fail(`placeholder {{${inner}}} needs text, not components`);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw fail(`placeholder {{${inner}}} needs text, not components`);
     ctx.used.add(inner);
     return String(value);
   });
   // Left-overs can only come from the template itself (values are not rescanned).
-  if (template.replace(PLACEHOLDER, '').includes('{{')) throw fail(`unclosed placeholder in "${truncate(template, 60)}"`);
+  if (template.replace(PLACEHOLDER, '').includes('{{'))
+    throw fail(`unclosed placeholder in "${truncate(template, 60)}"`);
   // LINE refuses empty texts and labels; an empty value is a builder bug, not something to send.
-  if (filled === '' && (field.key === 'text' || field.key === 'label')) throw fail(`${field.key} is empty after filling`);
+  if (filled === '' && (field.key === 'text' || field.key === 'label'))
+    throw fail(`${field.key} is empty after filling`);
   const rule = FIELD_RULES[`${field.owner}.${field.key}`] ?? FIELD_RULES[field.key];
   if (!rule || filled.length <= rule.max) return filled;
   if (rule.onOver === 'fail') throw fail(`${field.key} is ${filled.length} chars (max ${rule.max})`);

@@ -12,6 +12,7 @@ export function textMessage(
 ): messagingApi.TextMessage {
   if (!text.trim()) throw new Error('a LINE text message cannot be empty');
   const message: messagingApi.TextMessage = { type: 'text', text: truncate(text, LIMITS.text) };
-  const qr = quickReply === undefined ? menuQuickReply() : Array.isArray(quickReply) ? quickReplyOf(quickReply) : quickReply;
+  const qr =
+    quickReply === undefined ? menuQuickReply() : Array.isArray(quickReply) ? quickReplyOf(quickReply) : quickReply;
   return qr ? { ...message, quickReply: qr as messagingApi.QuickReply } : message;
 }

@@ -1,7 +1,14 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { encodePostback, type Postback } from '../bot/postback.js';
 import type { ContentLibrary } from '../content/library.js';
-import { announcementMessages, helpMessages, itaMessages, measureMessages, measuresCarouselMessages, sectionMessages } from '../flex/messages.js';
+import {
+  announcementMessages,
+  helpMessages,
+  itaMessages,
+  measureMessages,
+  measuresCarouselMessages,
+  sectionMessages,
+} from '../flex/messages.js';
 import { SAY, say } from './replies.js';
 
 /**
@@ -15,7 +22,12 @@ export function browse(library: ContentLibrary, target: Postback): messagingApi.
   if (target.a === 'tip-when') return null;
   if (target.a === 'measure' && !library.measure(target.id)) return null;
   if (target.a === 'section' && !library.section(target.id)) return null;
-  if ((target.a === 'ita' || target.a === 'announcement') && target.id !== undefined && !(target.a === 'ita' ? library.ita(target.id) : library.announcement(target.id))) return null;
+  if (
+    (target.a === 'ita' || target.a === 'announcement') &&
+    target.id !== undefined &&
+    !(target.a === 'ita' ? library.ita(target.id) : library.announcement(target.id))
+  )
+    return null;
   return library.views.get(encodePostback(target), () => build(library, target));
 }
 

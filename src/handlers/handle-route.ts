@@ -48,11 +48,19 @@ async function onFollow(deps: HandlerDeps, ctx: BotContext): Promise<void> {
   const { friend, refollow } = await deps.friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
   const [welcome] = deps.library.views.get('welcome', () => welcomeMessages({ agencyName: deps.library.agencyName() }));
   const { quickReply: _onLast, ...welcomeBubble } = welcome!;
-  const topicsLine = !refollow ? SAY.subscribedOnFollow : friend.topics.length > 0 ? SAY.welcomeBackSubscribed : SAY.welcomeBackUnsubscribed;
+  const topicsLine = !refollow
+    ? SAY.subscribedOnFollow
+    : friend.topics.length > 0
+      ? SAY.welcomeBackSubscribed
+      : SAY.welcomeBackUnsubscribed;
   ctx.reply(welcomeBubble, textMessage(topicsLine));
 }
 
-async function onPostback(deps: HandlerDeps, ctx: BotContext, route: Extract<Route, { to: 'postback' }>): Promise<void> {
+async function onPostback(
+  deps: HandlerDeps,
+  ctx: BotContext,
+  route: Extract<Route, { to: 'postback' }>,
+): Promise<void> {
   ctx.intent = route.postback ? `postback:${route.postback.a}` : 'postback:expired';
   const handler = route.postback && (deps.extensions.postbacks?.[route.postback.a] as PostbackHandler | undefined);
   if (handler && route.postback) return handler(ctx, route.postback, route.params);
@@ -63,6 +71,13 @@ async function onPostback(deps: HandlerDeps, ctx: BotContext, route: Extract<Rou
 
 function onMedia(ctx: BotContext, route: Extract<Route, { to: 'media' }>): void {
   ctx.intent = `media:${route.kind}`;
-  const text = route.kind === 'sticker' ? SAY.sticker : route.kind === 'image' ? SAY.image : route.kind === 'location' ? SAY.location : SAY.otherMedia;
+  const text =
+    route.kind === 'sticker'
+      ? SAY.sticker
+      : route.kind === 'image'
+        ? SAY.image
+        : route.kind === 'location'
+          ? SAY.location
+          : SAY.otherMedia;
   ctx.reply(textMessage(text));
 }

@@ -30,7 +30,12 @@ export function subscribeIntent(friends: FriendRepo): IntentHandler<'subscribe'>
     const named = topicsNamedIn(typed(ctx));
     const friend = await friends.subscribe(userId, named.length > 0 ? named : TOPIC_IDS, ctx.now);
     ctx.outcome = named.length > 0 ? `subscribed:${named.join('+')}` : 'subscribed:all';
-    ctx.replyEssential(...settingsReply(named.length > 0 ? SUBSCRIPTION_SAY.subscribedSome(topicList(named)) : SUBSCRIPTION_SAY.subscribedAll, friend.topics));
+    ctx.replyEssential(
+      ...settingsReply(
+        named.length > 0 ? SUBSCRIPTION_SAY.subscribedSome(topicList(named)) : SUBSCRIPTION_SAY.subscribedAll,
+        friend.topics,
+      ),
+    );
   };
 }
 
@@ -46,6 +51,11 @@ export function unsubscribeIntent(friends: FriendRepo): IntentHandler<'unsubscri
       return;
     }
     ctx.outcome = named.length > 0 ? `unsubscribed:${named.join('+')}` : 'unsubscribed:all';
-    ctx.replyEssential(...settingsReply(named.length > 0 ? SUBSCRIPTION_SAY.unsubscribedSome(topicList(named)) : SUBSCRIPTION_SAY.unsubscribedAll, friend.topics));
+    ctx.replyEssential(
+      ...settingsReply(
+        named.length > 0 ? SUBSCRIPTION_SAY.unsubscribedSome(topicList(named)) : SUBSCRIPTION_SAY.unsubscribedAll,
+        friend.topics,
+      ),
+    );
   };
 }

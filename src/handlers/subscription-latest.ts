@@ -33,7 +33,8 @@ export function latestHandlers(
         if (published.length > 0) return ctx.reply(...latestMessages(published, official ? [official] : []));
         const fallback = announcement();
         // Nothing published on LINE yet: the latest announcement is still the newest news.
-        if (fallback && fallback.length < 5) return ctx.reply(textMessage(SUBSCRIPTION_SAY.noLatestButAnnouncement, null), ...fallback);
+        if (fallback && fallback.length < 5)
+          return ctx.reply(textMessage(SUBSCRIPTION_SAY.noLatestButAnnouncement, null), ...fallback);
         ctx.reply(textMessage(SUBSCRIPTION_SAY.noLatest, SUBSCRIPTION_CHOICES));
       },
     },

@@ -16,7 +16,12 @@ export function subscriptionPostbacks(friends: FriendRepo): Pick<PostbackHandler
   return {
     async topics(ctx) {
       const userId = requireUser(ctx);
-      ctx.reply(...finishReply([topicSettingsMessage(friends.get(userId)?.topics ?? [])], quickReplyWithMenu(SUBSCRIPTION_CHOICES)));
+      ctx.reply(
+        ...finishReply(
+          [topicSettingsMessage(friends.get(userId)?.topics ?? [])],
+          quickReplyWithMenu(SUBSCRIPTION_CHOICES),
+        ),
+      );
     },
     async topic(ctx, postback) {
       const userId = requireUser(ctx);
@@ -31,12 +36,16 @@ export function subscriptionPostbacks(friends: FriendRepo): Pick<PostbackHandler
         : ((await friends.unsubscribe(userId, ctx.now, [postback.id])) ?? { topics: [] });
       ctx.outcome = `topic:${postback.id}:${on ? 'on' : 'off'}`;
       const name = topic(postback.id).name;
-      ctx.replyEssential(...settingsReply(on ? SUBSCRIPTION_SAY.topicOn(name) : SUBSCRIPTION_SAY.topicOff(name), friend.topics));
+      ctx.replyEssential(
+        ...settingsReply(on ? SUBSCRIPTION_SAY.topicOn(name) : SUBSCRIPTION_SAY.topicOff(name), friend.topics),
+      );
     },
     async 'topics-all'(ctx, postback) {
       const userId = requireUser(ctx);
       const on = postback.on === '1';
-      const friend = on ? await friends.subscribe(userId, TOPIC_IDS, ctx.now) : ((await friends.unsubscribe(userId, ctx.now)) ?? { topics: [] });
+      const friend = on
+        ? await friends.subscribe(userId, TOPIC_IDS, ctx.now)
+        : ((await friends.unsubscribe(userId, ctx.now)) ?? { topics: [] });
       ctx.outcome = `topics:${on ? 'all' : 'none'}`;
       ctx.replyEssential(...settingsReply(on ? SUBSCRIPTION_SAY.allOn : SUBSCRIPTION_SAY.allOff, friend.topics));
     },

@@ -10,7 +10,10 @@ import { requireUser } from './subscription-intents.js';
  * `ลบข้อมูลของฉัน` asks first, and the confirmation button erases the friend record (its
  * topics with it) and the conversation state. Tips follow their own retention rules.
  */
-export function privacyHandlers(friends: FriendRepo, agencyName: () => string): {
+export function privacyHandlers(
+  friends: FriendRepo,
+  agencyName: () => string,
+): {
   intents: Pick<IntentHandlers, 'privacy' | 'erase'>;
   postbacks: Pick<PostbackHandlers, 'erase'>;
 } {

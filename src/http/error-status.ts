@@ -11,5 +11,11 @@ export function clientErrorStatus(err: unknown): number | null {
 
 /** The JSON error code for such a status (CONTRACT.md's error shape). */
 export function clientErrorCode(status: number): string {
-  return status === 404 ? 'not_found' : status === 413 ? 'too_large' : status === 431 || status === 414 ? 'too_long' : 'bad_request';
+  return status === 404
+    ? 'not_found'
+    : status === 413
+      ? 'too_large'
+      : status === 431 || status === 414
+        ? 'too_long'
+        : 'bad_request';
 }

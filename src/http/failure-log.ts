@@ -11,7 +11,8 @@ const maskSegment = (segment: string): string => (/\d/.test(segment) || segment.
 export function routeOf(req: Request): string {
   const actual = (req.originalUrl.split('?', 1)[0] ?? '').split('/');
   if (actual.length > 2 && actual.at(-1) === '') actual.pop();
-  const pattern = typeof req.route?.path === 'string' && req.route.path !== '/' ? (req.route.path as string).split('/').slice(1) : [];
+  const pattern =
+    typeof req.route?.path === 'string' && req.route.path !== '/' ? (req.route.path as string).split('/').slice(1) : [];
   const mounted = actual.slice(0, actual.length - pattern.length).map(maskSegment);
   return `${req.method} ${[...mounted, ...pattern].join('/') || '/'}`;
 }

@@ -24,13 +24,15 @@ export const BASE_HEADERS: Readonly<Record<string, string>> = {
  * The tip form's pages: styles from /tip/tip.css, forms only to us; scripts only from this
  * origin (the receipt page's warning before it is left; the form itself needs none).
  */
-export const TIP_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const TIP_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * The staff console: no inline script or style; scripts, styles and images from this origin
  * (plus https images a publication points at, for its preview).
  */
-export const CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const CONSOLE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /** A page whose only style is one inline <style> block: that block alone is allowed, by its hash. */
 export function inlineStyleCsp(css: string): string {

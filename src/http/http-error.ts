@@ -31,7 +31,8 @@ export class HttpError extends Error {
 }
 
 /** A refusal with the usual code for its status (the console's pages show only the message). */
-export const refusal = (status: RefusalStatus, message: string): HttpError => new HttpError(status, CODES[status], message);
+export const refusal = (status: RefusalStatus, message: string): HttpError =>
+  new HttpError(status, CODES[status], message);
 
 /** The staff API's 404 for a named thing. */
 export const notFound = (what: string): HttpError => new HttpError(404, 'not_found', `${what} not found`);

@@ -62,7 +62,10 @@ export class RateLimiter {
     const times = this.recent(this.keyOf(who));
     if (times.length < this.limit) return 0;
     const now = this.clock().getTime();
-    const freeAt = this.window === 'bangkok-day' ? addBangkokDays(startOfBangkokDay(now), 1).getTime() : times[times.length - this.limit]! + this.window;
+    const freeAt =
+      this.window === 'bangkok-day'
+        ? addBangkokDays(startOfBangkokDay(now), 1).getTime()
+        : times[times.length - this.limit]! + this.window;
     return Math.max(1, Math.ceil((freeAt - now) / 1000));
   }
 

@@ -30,7 +30,9 @@ function collect(stream: Readable, maxBytes: number, overflow: Overflow): Promis
       resolve(null);
     };
     stream.on('data', onData);
-    stream.once('end', () => resolve(total > maxBytes ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    stream.once('end', () =>
+      resolve(total > maxBytes ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
+    );
     stream.once('error', reject);
   });
 }

@@ -1,11 +1,15 @@
 import type { Duplex } from 'node:stream';
 import { BASE_HEADERS } from './headers.js';
 
-const BODY = JSON.stringify({ error: { code: 'bad_request', message: 'the request line or its headers are too long or malformed' } });
+const BODY = JSON.stringify({
+  error: { code: 'bad_request', message: 'the request line or its headers are too long or malformed' },
+});
 const TIMEOUT_BODY = JSON.stringify({ error: { code: 'timeout', message: 'the request took too long to arrive' } });
 
 function rawResponse(status: string, body: string): string {
-  const headers = Object.entries(BASE_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const headers = Object.entries(BASE_HEADERS)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   return `HTTP/1.1 ${status}\r\n${headers}content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 

@@ -31,23 +31,77 @@ const base = {
   replyToken: z.string().max(100).nullish(),
 };
 
-const ContentProvider = z.object({ type: z.enum(['line', 'external']), originalContentUrl: z.string().optional(), previewImageUrl: z.string().optional() });
+const ContentProvider = z.object({
+  type: z.enum(['line', 'external']),
+  originalContentUrl: z.string().optional(),
+  previewImageUrl: z.string().optional(),
+});
 const messageBase = { id, quoteToken: z.string().optional(), markAsReadToken: z.string().optional() };
 const Emoji = z.object({ index: int, length: int, productId: z.string(), emojiId: z.string() });
-const Mentionee = z.object({ type: z.string(), index: int, length: int, userId: z.string().optional(), isSelf: z.boolean().optional() });
+const Mentionee = z.object({
+  type: z.string(),
+  index: int,
+  length: int,
+  userId: z.string().optional(),
+  isSelf: z.boolean().optional(),
+});
 
 export const KNOWN_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'location', 'sticker'] as const;
 const KnownMessage = z.discriminatedUnion('type', [
-  z.object({ ...messageBase, type: z.literal('text'), text: z.string(), emojis: z.array(Emoji).optional(), mention: z.object({ mentionees: z.array(Mentionee) }).optional(), quotedMessageId: z.string().optional() }),
-  z.object({ ...messageBase, type: z.literal('image'), contentProvider: ContentProvider, imageSet: z.object({ id: z.string(), index: int.optional(), total: int.optional() }).optional() }),
-  z.object({ ...messageBase, type: z.literal('video'), contentProvider: ContentProvider, duration: z.number().optional() }),
-  z.object({ ...messageBase, type: z.literal('audio'), contentProvider: ContentProvider, duration: z.number().optional() }),
+  z.object({
+    ...messageBase,
+    type: z.literal('text'),
+    text: z.string(),
+    emojis: z.array(Emoji).optional(),
+    mention: z.object({ mentionees: z.array(Mentionee) }).optional(),
+    quotedMessageId: z.string().optional(),
+  }),
+  z.object({
+    ...messageBase,
+    type: z.literal('image'),
+    contentProvider: ContentProvider,
+    imageSet: z.object({ id: z.string(), index: int.optional(), total: int.optional() }).optional(),
+  }),
+  z.object({
+    ...messageBase,
+    type: z.literal('video'),
+    contentProvider: ContentProvider,
+    duration: z.number().optional(),
+  }),
+  z.object({
+    ...messageBase,
+    type: z.literal('audio'),
+    contentProvider: ContentProvider,
+    duration: z.number().optional(),
+  }),
   z.object({ ...messageBase, type: z.literal('file'), fileName: z.string(), fileSize: z.number() }),
-  z.object({ ...messageBase, type: z.literal('location'), title: z.string().optional(), address: z.string().optional(), latitude: z.number(), longitude: z.number() }),
-  z.object({ ...messageBase, type: z.literal('sticker'), packageId: z.string(), stickerId: z.string(), stickerResourceType: z.string().optional(), keywords: z.array(z.string()).optional(), text: z.string().optional(), quotedMessageId: z.string().optional() }),
+  z.object({
+    ...messageBase,
+    type: z.literal('location'),
+    title: z.string().optional(),
+    address: z.string().optional(),
+    latitude: z.number(),
+    longitude: z.number(),
+  }),
+  z.object({
+    ...messageBase,
+    type: z.literal('sticker'),
+    packageId: z.string(),
+    stickerId: z.string(),
+    stickerResourceType: z.string().optional(),
+    keywords: z.array(z.string()).optional(),
+    text: z.string().optional(),
+    quotedMessageId: z.string().optional(),
+  }),
 ]);
 /** A message type LINE adds later: kept with its id only. */
-const OtherMessage = z.object({ type: z.string().regex(EVENT_TYPE).refine((t) => !(KNOWN_MESSAGE_TYPES as readonly string[]).includes(t)), id });
+const OtherMessage = z.object({
+  type: z
+    .string()
+    .regex(EVENT_TYPE)
+    .refine((t) => !(KNOWN_MESSAGE_TYPES as readonly string[]).includes(t)),
+  id,
+});
 const Message = z.union([KnownMessage, OtherMessage]);
 
 const Members = z.object({ members: z.array(z.object({ type: z.literal('user'), userId: z.string().optional() })) });
@@ -66,10 +120,22 @@ const KnownEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('leave') }),
   z.object({ ...base, type: z.literal('memberJoined'), joined: Members }),
   z.object({ ...base, type: z.literal('memberLeft'), left: Members }),
-  z.object({ ...base, type: z.literal('postback'), postback: z.object({ data: z.string(), params: z.record(z.string(), z.string()).optional() }) }),
+  z.object({
+    ...base,
+    type: z.literal('postback'),
+    postback: z.object({ data: z.string(), params: z.record(z.string(), z.string()).optional() }),
+  }),
   z.object({ ...base, type: z.literal('videoPlayComplete'), videoPlayComplete: z.object({ trackingId: z.string() }) }),
-  z.object({ ...base, type: z.literal('beacon'), beacon: z.object({ hwid: z.string(), type: z.string(), dm: z.string().optional() }) }),
-  z.object({ ...base, type: z.literal('accountLink'), link: z.object({ result: z.enum(['ok', 'failed']), nonce: z.string() }) }),
+  z.object({
+    ...base,
+    type: z.literal('beacon'),
+    beacon: z.object({ hwid: z.string(), type: z.string(), dm: z.string().optional() }),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('accountLink'),
+    link: z.object({ result: z.enum(['ok', 'failed']), nonce: z.string() }),
+  }),
   z.object({ ...base, type: z.literal('membership'), membership: Membership }),
   z.object({ ...base, type: z.literal('module'), module: Module }),
   z.object({ ...base, type: z.literal('activated'), chatControl: z.object({ expireAt: z.number() }) }),
@@ -82,7 +148,13 @@ export type KnownEvent = z.output<typeof KnownEventSchema>;
 export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set(KnownEventSchema.options.map((o) => o.shape.type.value));
 
 /** An event type LINE adds later (or no client of ours knows): the common fields only. */
-const UnknownEventSchema = z.object({ ...base, type: z.string().regex(EVENT_TYPE).refine((t) => !KNOWN_EVENT_TYPES.has(t)) });
+const UnknownEventSchema = z.object({
+  ...base,
+  type: z
+    .string()
+    .regex(EVENT_TYPE)
+    .refine((t) => !KNOWN_EVENT_TYPES.has(t)),
+});
 export type UnknownEvent = z.output<typeof UnknownEventSchema>;
 
 /** A webhook event as parsed at intake. */

@@ -80,11 +80,18 @@ export class Inbox {
   private loadEvent(r: Extract<InboxRecord, { op: 'in' }>): void {
     const parsed = parseEvent(JSON.parse(openSealedText(this.key, r.sealed)));
     if (!parsed.ok) {
-      this.opts.logger?.warn('stored event dropped: not a valid event', { eventId: r.id, type: parsed.type, problem: parsed.problem });
+      this.opts.logger?.warn('stored event dropped: not a valid event', {
+        eventId: r.id,
+        type: parsed.type,
+        problem: parsed.problem,
+      });
       this.remembered.add(r.id, r.at);
       return;
     }
-    this.hold({ entry: { id: r.id, event: toSdkEvent(parsed.event), receivedAt: r.at, replied: r.replied === true }, sealed: r.sealed });
+    this.hold({
+      entry: { id: r.id, event: toSdkEvent(parsed.event), receivedAt: r.at, replied: r.replied === true },
+      sealed: r.sealed,
+    });
   }
 
   /** Events acknowledged earlier and not yet handled (after a crash), oldest first. */
@@ -111,7 +118,11 @@ export class Inbox {
       ids.add(id);
       const inFlight = this.storing.get(id);
       if (inFlight) elsewhere.push(inFlight.stored);
-      else fresh.push({ entry: { id, event: toSdkEvent(event), receivedAt: now.getTime(), replied: false }, sealed: seal(this.key, JSON.stringify(event)) });
+      else
+        fresh.push({
+          entry: { id, event: toSdkEvent(event), receivedAt: now.getTime(), replied: false },
+          sealed: seal(this.key, JSON.stringify(event)),
+        });
     }
     if (fresh.length > 0) await this.store(fresh, now);
     await Promise.all(elsewhere);
@@ -149,7 +160,9 @@ export class Inbox {
     // Set first, so a compaction started meanwhile writes it into the new file too.
     held.entry.replied = true;
     try {
-      await this.log.append({ op: 'replying', id, at: at.getTime() } satisfies InboxRecord, { sync: opts.durable === true });
+      await this.log.append({ op: 'replying', id, at: at.getTime() } satisfies InboxRecord, {
+        sync: opts.durable === true,
+      });
     } catch (err) {
       held.entry.replied = false;
       throw err;
@@ -195,7 +208,11 @@ export class Inbox {
       () => this.compactIfDue(now),
       (err: NodeJS.ErrnoException) => {
         // The old file stays in use; the next attempt comes after as many bytes again.
-        this.opts.logger?.error('inbox compaction failed', { where: 'Inbox.compact', error: err.name, code: err.code ?? null });
+        this.opts.logger?.error('inbox compaction failed', {
+          where: 'Inbox.compact',
+          error: err.name,
+          code: err.code ?? null,
+        });
       },
     );
   }

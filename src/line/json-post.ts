@@ -30,7 +30,11 @@ export function createJsonPost(baseUrl: string, channelAccessToken: string): Jso
   const client = base.protocol === 'https:' ? https : http;
   // No cap on sockets: a slow LINE must not queue replies behind each other (ReplySender bounds them).
   const agent = new client.Agent({ keepAlive: true });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${channelAccessToken}`, 'user-agent': USER_AGENT };
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${channelAccessToken}`,
+    'user-agent': USER_AGENT,
+  };
   return (path, body, timeoutMs) =>
     new Promise((resolve, reject) => {
       const text = JSON.stringify(body);
@@ -41,22 +45,31 @@ export function createJsonPost(baseUrl: string, channelAccessToken: string): Jso
         clearTimeout(timer);
         fn();
       };
-      const req = client.request(new URL(path, base), { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(text) } }, (res) => {
-        const chunks: Buffer[] = [];
-        let kept = 0;
-        res.on('data', (chunk: Buffer) => {
-          if (kept < BODY_KEPT) chunks.push(chunk);
-          kept += chunk.length;
-        });
-        res.once('end', () => settle(() => resolve(answerOf(res, Buffer.concat(chunks).subarray(0, BODY_KEPT).toString('utf8')))));
-        res.once('error', (err) => settle(() => reject(err)));
-      });
+      const req = client.request(
+        new URL(path, base),
+        { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(text) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let kept = 0;
+          res.on('data', (chunk: Buffer) => {
+            if (kept < BODY_KEPT) chunks.push(chunk);
+            kept += chunk.length;
+          });
+          res.once('end', () =>
+            settle(() => resolve(answerOf(res, Buffer.concat(chunks).subarray(0, BODY_KEPT).toString('utf8')))),
+          );
+          res.once('error', (err) => settle(() => reject(err)));
+        },
+      );
       // Settled here too: an answer that started and then stalls must not leave the call pending
-      const timer = setTimeout(() => {
-        const err = new TimeoutError(`no answer within ${timeoutMs / 1000} s`);
-        req.destroy(err);
-        settle(() => reject(err));
-      }, Math.max(0, timeoutMs));
+      const timer = setTimeout(
+        () => {
+          const err = new TimeoutError(`no answer within ${timeoutMs / 1000} s`);
+          req.destroy(err);
+          settle(() => reject(err));
+        },
+        Math.max(0, timeoutMs),
+      );
       timer.unref();
       req.once('error', (err) => settle(() => reject(err)));
       req.end(text);
@@ -68,5 +81,10 @@ function answerOf(res: http.IncomingMessage, body: string): JsonAnswer {
     const value = res.headers[name];
     return typeof value === 'string' ? value : null;
   };
-  return { status: res.statusCode ?? 0, requestId: header('x-line-request-id'), acceptedRequestId: header('x-line-accepted-request-id'), body };
+  return {
+    status: res.statusCode ?? 0,
+    requestId: header('x-line-request-id'),
+    acceptedRequestId: header('x-line-accepted-request-id'),
+    body,
+  };
 }

@@ -74,13 +74,23 @@ export interface LineGatewayOptions {
  * with the same X-Line-Retry-Key gets 409.
  */
 export function createLineGateway(opts: LineGatewayOptions): LineGateway {
-  const client = new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl });
-  const blob = new messagingApi.MessagingApiBlobClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.dataApiBaseUrl ?? opts.apiBaseUrl });
+  const client = new messagingApi.MessagingApiClient({
+    channelAccessToken: opts.channelAccessToken,
+    baseURL: opts.apiBaseUrl,
+  });
+  const blob = new messagingApi.MessagingApiBlobClient({
+    channelAccessToken: opts.channelAccessToken,
+    baseURL: opts.dataApiBaseUrl ?? opts.apiBaseUrl,
+  });
   const defaultTimeout = opts.timeoutMs ?? LINE_CALL_TIMEOUT_MS;
   // The reply, every resident's message's one call, skips the SDK's fetch (see json-post.ts).
   const post = createJsonPost(opts.apiBaseUrl, opts.channelAccessToken);
 
-  const call = async <T>(operation: string, fn: () => Promise<{ httpResponse: Response; body: T }>, timeoutMs = defaultTimeout) => {
+  const call = async <T>(
+    operation: string,
+    fn: () => Promise<{ httpResponse: Response; body: T }>,
+    timeoutMs = defaultTimeout,
+  ) => {
     try {
       const { httpResponse } = await withTimeout(fn(), timeoutMs, realTimers);
       return { requestId: httpResponse.headers.get('x-line-request-id') };
@@ -89,7 +99,8 @@ export function createLineGateway(opts: LineGatewayOptions): LineGateway {
     }
   };
   const checkMessages = (messages: Message[]) => {
-    if (messages.length === 0 || messages.length > MAX_MESSAGES) throw new RangeError(`1 to ${MAX_MESSAGES} messages per request, got ${messages.length}`);
+    if (messages.length === 0 || messages.length > MAX_MESSAGES)
+      throw new RangeError(`1 to ${MAX_MESSAGES} messages per request, got ${messages.length}`);
   };
   const checkUser = (userId: string) => {
     if (!isUserId(userId)) throw new RangeError('not a LINE user id');
@@ -99,9 +110,12 @@ export function createLineGateway(opts: LineGatewayOptions): LineGateway {
     reply(replyToken, messages, callOpts) {
       checkMessages(messages);
       const timeoutMs = Math.min(callOpts?.timeoutMs ?? Infinity, defaultTimeout);
-      return post('/v2/bot/message/reply', { replyToken, messages }, timeoutMs).then(answered('reply'), (err: unknown) => {
-        throw toLineApiError('reply', err);
-      });
+      return post('/v2/bot/message/reply', { replyToken, messages }, timeoutMs).then(
+        answered('reply'),
+        (err: unknown) => {
+          throw toLineApiError('reply', err);
+        },
+      );
     },
     push(userId, messages, retryKey) {
       checkUser(userId);
@@ -120,7 +134,11 @@ export function createLineGateway(opts: LineGatewayOptions): LineGateway {
     },
     async showLoading(userId, seconds) {
       checkUser(userId);
-      await call('loading', () => client.showLoadingAnimationWithHttpInfo({ chatId: userId, loadingSeconds: seconds }), Math.min(defaultTimeout, LOADING_TIMEOUT_MS));
+      await call(
+        'loading',
+        () => client.showLoadingAnimationWithHttpInfo({ chatId: userId, loadingSeconds: seconds }),
+        Math.min(defaultTimeout, LOADING_TIMEOUT_MS),
+      );
     },
     async getContent(messageId, maxBytes) {
       if (!isMessageId(messageId)) throw new RangeError('not a LINE message id');
@@ -145,7 +163,13 @@ function answered(operation: string): (answer: JsonAnswer) => { requestId: strin
 
 function toLineApiError(operation: string, err: unknown): LineApiError {
   if (err instanceof HTTPFetchError) {
-    return new LineApiError(operation, err.status, err.body.slice(0, 2000), err.headers.get('x-line-request-id'), err.headers.get('x-line-accepted-request-id'));
+    return new LineApiError(
+      operation,
+      err.status,
+      err.body.slice(0, 2000),
+      err.headers.get('x-line-request-id'),
+      err.headers.get('x-line-accepted-request-id'),
+    );
   }
   if (err instanceof TimeoutError) return new LineApiError(operation, null, `timeout: ${err.message}`, null);
   return new LineApiError(operation, null, err instanceof Error ? err.message : String(err), null);

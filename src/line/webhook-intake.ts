@@ -49,14 +49,19 @@ export class WebhookIntake {
     });
     if (skipped > SKIPS_LOGGED) this.logger.warn('malformed events skipped', { count: skipped });
     const admitted = await this.inbox.admit(wanted, this.clock());
-    if (admitted.length < wanted.length) this.logger.info('redelivery dropped', { count: wanted.length - admitted.length });
+    if (admitted.length < wanted.length)
+      this.logger.info('redelivery dropped', { count: wanted.length - admitted.length });
     // Handled after the 200 has gone: queue on the next turn of the event loop.
     setImmediate(() => admitted.forEach((entry) => this.onAdmitted(entry)));
     return admitted.length;
   }
 
   /** The event with its id when it is to be stored. */
-  private keep(raw: unknown, index: number, logSkip: boolean): { id: string; event: LineEvent } | 'ignored' | 'malformed' {
+  private keep(
+    raw: unknown,
+    index: number,
+    logSkip: boolean,
+  ): { id: string; event: LineEvent } | 'ignored' | 'malformed' {
     const result = parseEvent(raw);
     if (!result.ok) {
       if (logSkip) this.logger.warn('malformed event skipped', { index, type: result.type, problem: result.problem });
@@ -65,10 +70,19 @@ export class WebhookIntake {
     const event = result.event;
     const route = routeEvent(event);
     if (route.to === 'ignore' && (route.reason === 'standby' || route.reason === 'verification')) {
-      this.logger.info('event', { eventId: event.webhookEventId ?? null, type: event.type, intent: route.reason, outcome: 'ignored', ms: 0 });
+      this.logger.info('event', {
+        eventId: event.webhookEventId ?? null,
+        type: event.type,
+        intent: route.reason,
+        outcome: 'ignored',
+        ms: 0,
+      });
       return 'ignored';
     }
     // The schema bounds the event's depth, so it can be serialised (an id when LINE gave none).
-    return { id: event.webhookEventId ?? createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 26), event };
+    return {
+      id: event.webhookEventId ?? createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 26),
+      event,
+    };
   }
 }

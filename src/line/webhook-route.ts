@@ -24,7 +24,11 @@ export function isWebhookRequest(req: IncomingMessage): boolean {
  * message of every resident takes, and express's per-request work (its router, body-parser,
  * ETag) cost a third of the time the bot needs to acknowledge an event.
  */
-export function createWebhookHandler(opts: { channelSecret: string; intake: WebhookIntake; logger: Logger }): (req: IncomingMessage, res: ServerResponse) => void {
+export function createWebhookHandler(opts: {
+  channelSecret: string;
+  intake: WebhookIntake;
+  logger: Logger;
+}): (req: IncomingMessage, res: ServerResponse) => void {
   const verify = middleware({ channelSecret: opts.channelSecret });
 
   const fail = (res: ServerResponse, err: unknown) => {
@@ -40,21 +44,29 @@ export function createWebhookHandler(opts: { channelSecret: string; intake: Webh
   };
 
   return (req, res) => {
-    readBody(req, WEBHOOK_BODY_LIMIT).then((body) => {
-      if (body === null) {
-        sendJson(res, 413, { error: { code: 'too_large', message: 'webhook body over 1 MB' } }, { connection: 'close' });
-        return;
-      }
-      // The SDK reads a Buffer body as the raw bytes it verifies, then parses it in place.
-      const withBody = Object.assign(req, { body: body as unknown });
-      void verify(withBody, res, (err) => {
-        if (err) return fail(res, err);
-        opts.intake.accept(withBody.body).then(
-          () => sendAccepted(res),
-          (e: unknown) => fail(res, e),
-        );
-      });
-    }, () => undefined); // The connection broke mid-body: nobody is left to answer.
+    readBody(req, WEBHOOK_BODY_LIMIT).then(
+      (body) => {
+        if (body === null) {
+          sendJson(
+            res,
+            413,
+            { error: { code: 'too_large', message: 'webhook body over 1 MB' } },
+            { connection: 'close' },
+          );
+          return;
+        }
+        // The SDK reads a Buffer body as the raw bytes it verifies, then parses it in place.
+        const withBody = Object.assign(req, { body: body as unknown });
+        void verify(withBody, res, (err) => {
+          if (err) return fail(res, err);
+          opts.intake.accept(withBody.body).then(
+            () => sendAccepted(res),
+            (e: unknown) => fail(res, e),
+          );
+        });
+      },
+      () => undefined,
+    ); // The connection broke mid-body: nobody is left to answer.
   };
 }
 
@@ -68,6 +80,10 @@ function sendAccepted(res: ServerResponse): void {
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }

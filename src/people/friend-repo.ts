@@ -27,8 +27,15 @@ export const friendCodec: SnapshotCodec<Friend> = {
     const [userId, following, first, changed, topics] = raw as unknown[];
     if (typeof userId !== 'string' || !USER_ID.test(userId)) throw new Error('userId is not a LINE user id');
     if (following !== 0 && following !== 1) throw new Error('status is not valid');
-    if (typeof first !== 'string' || typeof changed !== 'string' || !ISO_UTC.test(first) || !ISO_UTC.test(changed)) throw new Error('dates are not valid');
-    return { userId, status: following ? 'following' : 'blocked', firstFollowedAt: first, changedAt: changed, topics: maskTopics(topics) };
+    if (typeof first !== 'string' || typeof changed !== 'string' || !ISO_UTC.test(first) || !ISO_UTC.test(changed))
+      throw new Error('dates are not valid');
+    return {
+      userId,
+      status: following ? 'following' : 'blocked',
+      firstFollowedAt: first,
+      changedAt: changed,
+      topics: maskTopics(topics),
+    };
   },
 };
 
@@ -42,7 +49,8 @@ function topicMask(topics: readonly string[]): number | string[] {
 
 function maskTopics(raw: unknown): string[] {
   if (Array.isArray(raw) && raw.every((t) => typeof t === 'string')) return raw as string[];
-  if (!Number.isInteger(raw) || (raw as number) < 0 || (raw as number) >= 1 << TOPIC_IDS.length) throw new Error('topics are not valid');
+  if (!Number.isInteger(raw) || (raw as number) < 0 || (raw as number) >= 1 << TOPIC_IDS.length)
+    throw new Error('topics are not valid');
   return TOPIC_IDS.filter((_, bit) => ((raw as number) & (1 << bit)) !== 0);
 }
 
@@ -79,7 +87,12 @@ export class FriendRepo {
   async unfollow(userId: string, now: Date): Promise<void> {
     const at = now.toISOString();
     const before = this.get(userId);
-    await this.store.set(this.ref(userId), before ? { ...before, status: 'blocked', changedAt: at } : { userId, status: 'blocked', firstFollowedAt: at, changedAt: at, topics: [...TOPIC_IDS] });
+    await this.store.set(
+      this.ref(userId),
+      before
+        ? { ...before, status: 'blocked', changedAt: at }
+        : { userId, status: 'blocked', firstFollowedAt: at, changedAt: at, topics: [...TOPIC_IDS] },
+    );
   }
 
   async setTopics(userId: string, topics: string[], now: Date): Promise<Friend | undefined> {
@@ -98,7 +111,12 @@ export class FriendRepo {
     const before = this.get(userId);
     const at = now.toISOString();
     const chosen = new Set([...(before?.topics ?? []), ...topics]);
-    const friend: Friend = { ...(before ?? { userId, firstFollowedAt: at }), status: 'following', changedAt: at, topics: TOPIC_IDS.filter((t) => chosen.has(t)) };
+    const friend: Friend = {
+      ...(before ?? { userId, firstFollowedAt: at }),
+      status: 'following',
+      changedAt: at,
+      topics: TOPIC_IDS.filter((t) => chosen.has(t)),
+    };
     await this.store.set(this.ref(userId), friend);
     return friend;
   }
@@ -141,7 +159,8 @@ export class FriendRepo {
    */
   recipient(ref: string, topic?: string): string | null {
     const friend = this.store.peek(ref);
-    if (!friend || friend.status !== 'following' || (topic !== undefined && !friend.topics.includes(topic))) return null;
+    if (!friend || friend.status !== 'following' || (topic !== undefined && !friend.topics.includes(topic)))
+      return null;
     return friend.userId;
   }
 

@@ -78,10 +78,20 @@ export class Delivery {
     const batches = pub.urgent
       ? await outbox.plan(pub.id, 'broadcast', [], friends.followingRefs().length)
       : await outbox.plan(pub.id, 'multicast', friends.subscriberRefs(pub.topic));
-    const started: Publication = { ...pub, status: 'sending', deliveryState: 'sending', publishedAt: pub.publishedAt ?? now.toISOString() };
+    const started: Publication = {
+      ...pub,
+      status: 'sending',
+      deliveryState: 'sending',
+      publishedAt: pub.publishedAt ?? now.toISOString(),
+    };
     await this.deps.repo.save(started);
     this.deps.onPublished(started);
-    this.deps.logger.info('publication sending', { publication: pub.id, topic: pub.topic, batches: batches.length, recipients: outbox.figures(pub.id).recipients });
+    this.deps.logger.info('publication sending', {
+      publication: pub.id,
+      topic: pub.topic,
+      batches: batches.length,
+      recipients: outbox.figures(pub.id).recipients,
+    });
     if (batches.length === 0) return this.finish(started);
     this.fanOut.enqueue(batches);
     return started;
@@ -98,7 +108,11 @@ export class Delivery {
         await this.finish(pub);
         continue;
       }
-      const marked = await Promise.all(pending.map((b) => (b.frozenAt && !b.ambiguousSince ? this.deps.outbox.update({ ...b, ambiguousSince: b.frozenAt }) : b)));
+      const marked = await Promise.all(
+        pending.map((b) =>
+          b.frozenAt && !b.ambiguousSince ? this.deps.outbox.update({ ...b, ambiguousSince: b.frozenAt }) : b,
+        ),
+      );
       if (pub.deliveryState === 'sending') this.fanOut.enqueue(marked);
     }
   }
@@ -138,7 +152,9 @@ export class Delivery {
   private async quotaExhausted(pubId: string): Promise<void> {
     const pub = this.deps.repo.get(pubId);
     if (!pub || pub.deliveryState === 'quota-exhausted') return;
-    this.deps.logger.warn('LINE monthly message limit reached: delivery paused until staff resume it', { publication: pubId });
+    this.deps.logger.warn('LINE monthly message limit reached: delivery paused until staff resume it', {
+      publication: pubId,
+    });
     await this.deps.repo.save({ ...pub, deliveryState: 'quota-exhausted' });
   }
 

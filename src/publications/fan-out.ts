@@ -50,7 +50,8 @@ export class FanOut {
   /** Takes a publication's batches out of the queues and retry timers (quota, cancel, close). */
   park(pub: string): void {
     const mine = (id: string) => id.startsWith(`${pub}/`);
-    for (const kind of ['multicast', 'broadcast'] as const) this.queues[kind] = this.queues[kind].filter((id) => !mine(id) || !this.queued.delete(id));
+    for (const kind of ['multicast', 'broadcast'] as const)
+      this.queues[kind] = this.queues[kind].filter((id) => !mine(id) || !this.queued.delete(id));
     for (const [id, handle] of this.retryTimers) {
       if (!mine(id)) continue;
       this.deps.timers.clearTimeout(handle);
@@ -75,7 +76,9 @@ export class FanOut {
         this.queued.delete(id);
         this.inFlight += 1;
         void this.attempt(id)
-          .catch((err: Error) => this.deps.logger.error('delivery attempt failed', { batch: id, error: err.name, message: err.message }))
+          .catch((err: Error) =>
+            this.deps.logger.error('delivery attempt failed', { batch: id, error: err.name, message: err.message }),
+          )
           .finally(() => {
             this.inFlight -= 1;
             this.pump();
@@ -105,11 +108,14 @@ export class FanOut {
     if (!batch || batch.state !== 'pending') return;
     const messages = this.deps.messages(batch.pub);
     if (!messages) {
-      await this.settle(batch, 'failed', { error: { status: null, message: 'the publication was withdrawn before this batch went', requestId: null } });
+      await this.settle(batch, 'failed', {
+        error: { status: null, message: 'the publication was withdrawn before this batch went', requestId: null },
+      });
       return;
     }
     const fixed = batch.frozenAt !== null;
-    const { refs, userIds: to } = batch.kind === 'multicast' ? this.deps.recipients(batch, outbox.refs(id), fixed) : { refs: [], userIds: [] };
+    const { refs, userIds: to } =
+      batch.kind === 'multicast' ? this.deps.recipients(batch, outbox.refs(id), fixed) : { refs: [], userIds: [] };
     // The body is fixed (and stored) before the first attempt; retries resend it unchanged.
     if (!fixed) batch = await outbox.freeze(batch, refs, clock());
     if (batch.kind === 'multicast' && to.length === 0) {
@@ -117,12 +123,20 @@ export class FanOut {
       return;
     }
     const started = clock();
-    const request = batch.kind === 'multicast' ? this.deps.line.multicast(to, messages, batch.retryKey) : this.deps.line.broadcast(messages, batch.retryKey);
+    const request =
+      batch.kind === 'multicast'
+        ? this.deps.line.multicast(to, messages, batch.retryKey)
+        : this.deps.line.broadcast(messages, batch.retryKey);
     const outcome: Outcome = await withTimeout(request, this.opts.timeoutMs, this.deps.timers).then(
       (ok): Outcome => ({ kind: 'accepted', requestId: ok.requestId }),
       outcomeOf,
     );
-    batch = { ...batch, attempts: batch.attempts + 1, lastAttemptAt: started.toISOString(), requestId: outcome.requestId ?? batch.requestId };
+    batch = {
+      ...batch,
+      attempts: batch.attempts + 1,
+      lastAttemptAt: started.toISOString(),
+      requestId: outcome.requestId ?? batch.requestId,
+    };
     await this.record(batch, outcome, started);
   }
 
@@ -132,8 +146,15 @@ export class FanOut {
         return this.settle(batch, 'accepted', { error: null });
       case 'failed': {
         const { status, message, details, requestId } = outcome;
-        this.deps.logger.warn('LINE refused a delivery batch', { batch: batch.id, status, body: message, lineRequestId: requestId });
-        return this.settle(batch, 'failed', { error: { status, message, ...(details !== undefined ? { details } : {}), requestId } });
+        this.deps.logger.warn('LINE refused a delivery batch', {
+          batch: batch.id,
+          status,
+          body: message,
+          lineRequestId: requestId,
+        });
+        return this.settle(batch, 'failed', {
+          error: { status, message, ...(details !== undefined ? { details } : {}), requestId },
+        });
       }
       case 'quota':
         await this.deps.outbox.update(batch);
@@ -143,8 +164,15 @@ export class FanOut {
         this.pacer.holdOff(this.now(), 1000);
         return this.retryLater(await this.deps.outbox.update(batch));
       case 'retry':
-        this.deps.logger.warn('LINE delivery will be retried', { batch: batch.id, attempt: batch.attempts, reason: outcome.reason, lineRequestId: outcome.requestId });
-        return this.retryLater(await this.deps.outbox.update({ ...batch, ambiguousSince: batch.ambiguousSince ?? started.toISOString() }));
+        this.deps.logger.warn('LINE delivery will be retried', {
+          batch: batch.id,
+          attempt: batch.attempts,
+          reason: outcome.reason,
+          lineRequestId: outcome.requestId,
+        });
+        return this.retryLater(
+          await this.deps.outbox.update({ ...batch, ambiguousSince: batch.ambiguousSince ?? started.toISOString() }),
+        );
     }
   }
 
@@ -165,7 +193,11 @@ export class FanOut {
     );
   }
 
-  private async settle(batch: Batch, state: 'accepted' | 'failed' | 'dropped', extra: Partial<Batch> = {}): Promise<void> {
+  private async settle(
+    batch: Batch,
+    state: 'accepted' | 'failed' | 'dropped',
+    extra: Partial<Batch> = {},
+  ): Promise<void> {
     await this.deps.onSettled(await this.deps.outbox.settle(batch, state, this.deps.clock(), extra));
   }
 

@@ -16,14 +16,31 @@ export function publicationFromDocument(doc: ContentDocument): { id: string; inp
   if (doc.announcement) {
     const a = doc.announcement;
     const sections = a.sections.map((s, i) => `${i + 1}. ${s.title}`).join('\n');
-    return { id, input: { topic: 'announcement', title: `ประกาศ${a.agency} เรื่อง ${a.subject}`, body: clip([a.preamble.trim(), sections].filter(Boolean).join('\n\n')) } };
+    return {
+      id,
+      input: {
+        topic: 'announcement',
+        title: `ประกาศ${a.agency} เรื่อง ${a.subject}`,
+        body: clip([a.preamble.trim(), sections].filter(Boolean).join('\n\n')),
+      },
+    };
   }
   if (doc.measures.length > 0) {
     const list = doc.measures.map((m) => `${m.order}. ${m.title}`).join('\n');
-    return { id, input: { topic: 'measure', title: `มาตรการส่งเสริมคุณธรรมและความโปร่งใส ${agency}`.trim(), body: clip(list) } };
+    return {
+      id,
+      input: { topic: 'measure', title: `มาตรการส่งเสริมคุณธรรมและความโปร่งใส ${agency}`.trim(), body: clip(list) },
+    };
   }
   const ita = doc.ita!;
-  return { id, input: { topic: 'report', title: ita.title, body: clip(ita.summary.trim() || `${ita.agency} ได้คะแนน ITA ${ita.score.toFixed(2)}`) } };
+  return {
+    id,
+    input: {
+      topic: 'report',
+      title: ita.title,
+      body: clip(ita.summary.trim() || `${ita.agency} ได้คะแนน ITA ${ita.score.toFixed(2)}`),
+    },
+  };
 }
 
 function clip(text: string): string {
@@ -34,9 +51,16 @@ function clip(text: string): string {
 export async function publishImported(doc: ContentDocument, dataDir: string, now = new Date()): Promise<string> {
   const { id, input } = publicationFromDocument(doc);
   validatePublicationInput(input, now);
-  const request = { v: 1 as const, id, input, author: { actor: `import:${os.userInfo().username}`, source: 'import' as const }, requestedAt: now.toISOString() };
+  const request = {
+    v: 1 as const,
+    id,
+    input,
+    author: { actor: `import:${os.userInfo().username}`, source: 'import' as const },
+    requestedAt: now.toISOString(),
+  };
   const outcome = await requestPublication(path.join(dataDir, 'state'), request);
-  if (outcome.kind === 'queued') return `queued ${id}: ${outcome.botRunning ? 'the bot has not taken it yet' : 'the bot publishes it when it starts'}`;
+  if (outcome.kind === 'queued')
+    return `queued ${id}: ${outcome.botRunning ? 'the bot has not taken it yet' : 'the bot publishes it when it starts'}`;
   if (outcome.receipt.error) throw new Error(outcome.receipt.error);
   return `published ${id}: ${outcome.receipt.status === 'sending' || outcome.receipt.status === 'sent' ? `sending to ${outcome.receipt.recipients ?? 0} subscriber(s)` : outcome.receipt.status}`;
 }

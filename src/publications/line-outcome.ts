@@ -19,7 +19,8 @@ const MONTHLY_LIMIT = /monthly limit/i;
 function lineBody(body: string): { message: string; details?: unknown } {
   try {
     const parsed = JSON.parse(body) as { message?: unknown; details?: unknown };
-    if (typeof parsed?.message === 'string') return { message: parsed.message, ...(parsed.details !== undefined ? { details: parsed.details } : {}) };
+    if (typeof parsed?.message === 'string')
+      return { message: parsed.message, ...(parsed.details !== undefined ? { details: parsed.details } : {}) };
   } catch {
     // not JSON: keep the text
   }
@@ -30,13 +31,19 @@ function lineBody(body: string): { message: string; details?: unknown } {
 export function outcomeOf(err: unknown): Outcome {
   if (err instanceof TimeoutError) return { kind: 'retry', reason: err.message, requestId: null };
   if (!(err instanceof LineApiError)) {
-    return { kind: 'failed', status: null, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err), requestId: null };
+    return {
+      kind: 'failed',
+      status: null,
+      message: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      requestId: null,
+    };
   }
   const { status, requestId } = err;
   if (status === null) return { kind: 'retry', reason: `network: ${err.body.slice(0, 200)}`, requestId };
   if (status === 409) return { kind: 'accepted', requestId: err.acceptedRequestId ?? requestId };
   if (status >= 500) return { kind: 'retry', reason: `LINE answered ${status}`, requestId };
   const body = lineBody(err.body);
-  if (status === 429) return MONTHLY_LIMIT.test(body.message) ? { kind: 'quota', requestId } : { kind: 'throttled', requestId };
+  if (status === 429)
+    return MONTHLY_LIMIT.test(body.message) ? { kind: 'quota', requestId } : { kind: 'throttled', requestId };
   return { kind: 'failed', status, ...body, requestId };
 }

@@ -33,7 +33,14 @@ export const BatchSchema = z.object({
   /** x-line-request-id of the request LINE accepted (or of the last answer). */
   requestId: z.string().nullable(),
   settledAt: Iso.nullable(),
-  error: z.object({ status: z.number().nullable(), message: z.string(), details: z.unknown().optional(), requestId: z.string().nullable() }).nullable(),
+  error: z
+    .object({
+      status: z.number().nullable(),
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type Batch = z.infer<typeof BatchSchema>;
 
@@ -92,16 +99,33 @@ export class Outbox {
    * (never attempted) are replaced.
    */
   async plan(pub: string, kind: Batch['kind'], refs: readonly string[], broadcastAudience = 0): Promise<Batch[]> {
-    await Promise.all(this.batches(pub).map((b) => Promise.all([this.batchStore.delete(b.id), this.recipientStore.delete(b.id)])));
+    await Promise.all(
+      this.batches(pub).map((b) => Promise.all([this.batchStore.delete(b.id), this.recipientStore.delete(b.id)])),
+    );
     this.byPub.delete(pub);
     this.pendingByPub.delete(pub);
     const groups = kind === 'broadcast' ? [[]] : chunk(refs, MAX_BATCH);
     const batches = groups.map((group, n): Batch => ({
-      id: `${pub}/${n}`, pub, n, kind, retryKey: randomUUID(), planned: kind === 'broadcast' ? broadcastAudience : group.length, sent: null,
-      state: 'pending', frozenAt: null, ambiguousSince: null, attempts: 0, lastAttemptAt: null, requestId: null, settledAt: null, error: null,
+      id: `${pub}/${n}`,
+      pub,
+      n,
+      kind,
+      retryKey: randomUUID(),
+      planned: kind === 'broadcast' ? broadcastAudience : group.length,
+      sent: null,
+      state: 'pending',
+      frozenAt: null,
+      ambiguousSince: null,
+      attempts: 0,
+      lastAttemptAt: null,
+      requestId: null,
+      settledAt: null,
+      error: null,
     }));
     // Recipients first: a batch record never exists without them.
-    await Promise.all(batches.map((b, n) => (kind === 'multicast' ? this.recipientStore.set(b.id, { refs: groups[n]! }) : undefined)));
+    await Promise.all(
+      batches.map((b, n) => (kind === 'multicast' ? this.recipientStore.set(b.id, { refs: groups[n]! }) : undefined)),
+    );
     await Promise.all(batches.map((b) => this.batchStore.set(b.id, b)));
     batches.forEach((b) => this.index(b));
     return batches;
@@ -125,8 +149,13 @@ export class Outbox {
 
   /** Fixes the body before the first attempt: who is still to receive it, stored first. */
   async freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch> {
-    if (batch.kind === 'multicast' && refs.length !== batch.planned) await this.recipientStore.set(batch.id, { refs: [...refs] });
-    return this.update({ ...batch, sent: batch.kind === 'broadcast' ? batch.planned : refs.length, frozenAt: now.toISOString() });
+    if (batch.kind === 'multicast' && refs.length !== batch.planned)
+      await this.recipientStore.set(batch.id, { refs: [...refs] });
+    return this.update({
+      ...batch,
+      sent: batch.kind === 'broadcast' ? batch.planned : refs.length,
+      frozenAt: now.toISOString(),
+    });
   }
 
   async update(batch: Batch): Promise<Batch> {
@@ -135,8 +164,14 @@ export class Outbox {
   }
 
   /** Accepted, failed or dropped: recorded, and the recipients list is deleted. */
-  async settle(batch: Batch, state: Exclude<Batch['state'], 'pending'>, now: Date, extra: Partial<Batch> = {}): Promise<Batch> {
-    if (this.batchStore.get(batch.id)?.state === 'pending') this.pendingByPub.set(batch.pub, (this.pendingByPub.get(batch.pub) ?? 1) - 1);
+  async settle(
+    batch: Batch,
+    state: Exclude<Batch['state'], 'pending'>,
+    now: Date,
+    extra: Partial<Batch> = {},
+  ): Promise<Batch> {
+    if (this.batchStore.get(batch.id)?.state === 'pending')
+      this.pendingByPub.set(batch.pub, (this.pendingByPub.get(batch.pub) ?? 1) - 1);
     const settled = await this.update({ ...batch, ...extra, state, settledAt: now.toISOString() });
     await this.recipientStore.delete(batch.id);
     // Once nothing is pending, rewrite the recipients log so settled lists leave the disk too.

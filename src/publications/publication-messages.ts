@@ -30,7 +30,11 @@ export function publicationAltText(p: PublicationContent): string {
 export function publicationMessage(p: PublicationContent, at: Date, agencyName: string): messagingApi.FlexMessage {
   const actions: FlexComponent[] = [
     ...(p.url ? fragment('button-uri', { label: READ_FULL, uri: p.url }) : []),
-    ...fragment('button-secondary', { label: 'เลือกหัวข้อข่าวที่รับ', data: encodePostback({ a: 'topics' }), displayText: 'เลือกหัวข้อข่าว' }),
+    ...fragment('button-secondary', {
+      label: 'เลือกหัวข้อข่าวที่รับ',
+      data: encodePostback({ a: 'topics' }),
+      displayText: 'เลือกหัวข้อข่าว',
+    }),
   ];
   const bubble = fillBubble('publication', {
     topicName: `${p.urgent ? 'ด่วน · ' : ''}${topicName(p.topic)}`,
@@ -40,7 +44,9 @@ export function publicationMessage(p: PublicationContent, at: Date, agencyName: 
     agency: agencyName,
     actions,
   });
-  const hero: messagingApi.FlexImage | undefined = p.imageUrl ? { type: 'image', url: p.imageUrl, size: 'full', aspectRatio: '20:13', aspectMode: 'cover' } : undefined;
+  const hero: messagingApi.FlexImage | undefined = p.imageUrl
+    ? { type: 'image', url: p.imageUrl, size: 'full', aspectRatio: '20:13', aspectMode: 'cover' }
+    : undefined;
   return bubbleMessage(publicationAltText(p), hero ? { ...bubble, hero } : bubble);
 }
 
@@ -55,22 +61,39 @@ export function publicationReply(p: Publication, agencyName: string): messagingA
 }
 
 /** `ข่าวล่าสุด`: the newest publications as one carousel of cards, newest first, after `first` (the official announcement). */
-export function latestMessages(published: readonly Publication[], first: readonly messagingApi.FlexBubble[] = []): messagingApi.Message[] {
+export function latestMessages(
+  published: readonly Publication[],
+  first: readonly messagingApi.FlexBubble[] = [],
+): messagingApi.Message[] {
   const latest = published.slice(0, LATEST_COUNT);
   const cards = latest.map((p) =>
     fillBubble('search-result', {
       kindLabel: `${topicName(p.topic)} · ${formatDateThai(new Date(p.publishedAt ?? p.publishAt), 'short')}`,
       title: truncate(p.title, 160),
       excerpt: truncate(p.body, CARD_EXCERPT_CHARS),
-      actions: fragment('button-primary', { label: READ_FULL, data: encodePostback({ a: 'pub', id: p.id }), displayText: truncate(p.title, 100) }),
+      actions: fragment('button-primary', {
+        label: READ_FULL,
+        data: encodePostback({ a: 'pub', id: p.id }),
+        displayText: truncate(p.title, 100),
+      }),
     }),
   );
   const titles = latest.map((p) => p.title).join(', ');
-  const carousel = carouselMessages([...first, ...cards], () => SUBSCRIPTION_SAY.latestAlt(latest.length, titles)).slice(0, 1);
+  const carousel = carouselMessages([...first, ...cards], () =>
+    SUBSCRIPTION_SAY.latestAlt(latest.length, titles),
+  ).slice(0, 1);
   return finishReply(carousel, quickReplyWithMenu(SUBSCRIPTION_CHOICES));
 }
 
 /** A publication as search shows it (ContentLibrary.hitFor's lookup). */
 export function publicationHit(p: Publication): SearchHit {
-  return { kind: 'publication', id: p.id, title: p.title, body: p.body, topicName: topicName(p.topic), publishedAt: p.publishedAt ?? p.publishAt, ...(p.url ? { url: p.url } : {}) };
+  return {
+    kind: 'publication',
+    id: p.id,
+    title: p.title,
+    body: p.body,
+    topicName: topicName(p.topic),
+    publishedAt: p.publishedAt ?? p.publishAt,
+    ...(p.url ? { url: p.url } : {}),
+  };
 }

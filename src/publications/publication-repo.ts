@@ -25,18 +25,24 @@ export class PublicationRepo {
   /** Scheduled ones whose time has come, oldest first. */
   due(now: Date): Publication[] {
     const at = now.toISOString();
-    return this.where((p) => p.status === 'scheduled' && p.publishAt <= at).sort((a, b) => a.publishAt.localeCompare(b.publishAt));
+    return this.where((p) => p.status === 'scheduled' && p.publishAt <= at).sort((a, b) =>
+      a.publishAt.localeCompare(b.publishAt),
+    );
   }
 
   /** The earliest time a scheduled publication is due, or null. */
   nextDue(): Date | null {
-    const times = this.where((p) => p.status === 'scheduled').map((p) => p.publishAt).sort();
+    const times = this.where((p) => p.status === 'scheduled')
+      .map((p) => p.publishAt)
+      .sort();
     return times[0] ? new Date(times[0]) : null;
   }
 
   /** What residents can see: publications whose sending has started, newest first. */
   published(): Publication[] {
-    return this.where((p) => p.publishedAt !== null && p.status !== 'cancelled').sort((a, b) => b.publishedAt!.localeCompare(a.publishedAt!));
+    return this.where((p) => p.publishedAt !== null && p.status !== 'cancelled').sort((a, b) =>
+      b.publishedAt!.localeCompare(a.publishedAt!),
+    );
   }
 
   /** Publications whose sending started in [from, to). */

@@ -28,12 +28,17 @@ export function createPublicationRouter(deps: PublicationRoutesDeps): Router {
   const { publishing, audit, clock } = deps;
   const router = express.Router();
   const actor = (req: Request) => req.staff?.name ?? 'unknown';
-  const record = (req: Request, action: string, pub?: Publication, details?: Record<string, string | number | boolean | null>) =>
-    audit.append(clock(), actor(req), `publication.${action}`, pub ? `publication:${pub.id}` : undefined, details);
+  const record = (
+    req: Request,
+    action: string,
+    pub?: Publication,
+    details?: Record<string, string | number | boolean | null>,
+  ) => audit.append(clock(), actor(req), `publication.${action}`, pub ? `publication:${pub.id}` : undefined, details);
   const route = (write: boolean, fn: Handler) => async (req: Request, res: Response, next: NextFunction) => {
     try {
       const role = req.staff?.role;
-      if (write && role !== undefined && !WRITERS.has(role)) throw new HttpError(403, 'forbidden', 'publishing needs the editor or admin role');
+      if (write && role !== undefined && !WRITERS.has(role))
+        throw new HttpError(403, 'forbidden', 'publishing needs the editor or admin role');
       await fn(req, res);
     } catch (err) {
       if (!answerLineFailure(err, res)) next(err);
@@ -41,59 +46,94 @@ export function createPublicationRouter(deps: PublicationRoutesDeps): Router {
   };
   const pubOf = (req: Request) => publishing.require(String(req.params.id));
 
-  router.post('/', route(true, async (req, res) => {
-    const pub = await publishing.create(req.body, { actor: actor(req), source: 'api' });
-    await record(req, 'create', pub, { topic: pub.topic, status: pub.status, urgent: pub.urgent, publishAt: pub.publishAt });
-    res.status(201).json(publishing.view(pub));
-  }));
-  router.get('/', route(false, async (req, res) => {
-    const { status } = ListQuery.parse(req.query);
-    await record(req, 'list', undefined, status ? { status } : undefined);
-    const items = publishing.list().filter((p) => !status || p.status === status);
-    const summaries = items.map((p) => {
-      const { delivery, ...fields } = publishing.view(p);
-      const { batches: _listedByRead, ...figures } = delivery;
-      return { ...fields, delivery: figures };
-    });
-    res.json({ publications: summaries });
-  }));
-  router.post('/preview', route(false, async (req, res) => {
-    const messages = publishing.preview(req.body);
-    await record(req, 'preview-draft');
-    res.json({ messages });
-  }));
-  router.post('/test-send', route(true, async (req, res) => {
-    const { userId, ...draft } = (req.body ?? {}) as Record<string, unknown>;
-    const sent = await publishing.testSend(publishing.preview(draft), userId);
-    await record(req, 'test-send-draft');
-    res.json({ sent: true, lineRequestId: sent.requestId });
-  }));
-  router.get('/:id', route(false, async (req, res) => {
-    const pub = pubOf(req);
-    await record(req, 'read', pub);
-    res.json(publishing.view(pub));
-  }));
-  router.get('/:id/preview', route(false, async (req, res) => {
-    const pub = pubOf(req);
-    await record(req, 'preview', pub);
-    res.json({ messages: publishing.preview(pub) });
-  }));
-  router.post('/:id/test-send', route(true, async (req, res) => {
-    const pub = pubOf(req);
-    const sent = await publishing.testSend(publishing.preview(pub), (req.body as { userId?: unknown } | undefined)?.userId);
-    await record(req, 'test-send', pub);
-    res.json({ sent: true, lineRequestId: sent.requestId });
-  }));
-  router.post('/:id/cancel', route(true, async (req, res) => {
-    const pub = await publishing.cancel(String(req.params.id), actor(req));
-    await record(req, 'cancel', pub);
-    res.json(publishing.view(pub));
-  }));
-  router.post('/:id/resume', route(true, async (req, res) => {
-    const pub = await publishing.resume(String(req.params.id));
-    await record(req, 'resume', pub);
-    res.json(publishing.view(pub));
-  }));
+  router.post(
+    '/',
+    route(true, async (req, res) => {
+      const pub = await publishing.create(req.body, { actor: actor(req), source: 'api' });
+      await record(req, 'create', pub, {
+        topic: pub.topic,
+        status: pub.status,
+        urgent: pub.urgent,
+        publishAt: pub.publishAt,
+      });
+      res.status(201).json(publishing.view(pub));
+    }),
+  );
+  router.get(
+    '/',
+    route(false, async (req, res) => {
+      const { status } = ListQuery.parse(req.query);
+      await record(req, 'list', undefined, status ? { status } : undefined);
+      const items = publishing.list().filter((p) => !status || p.status === status);
+      const summaries = items.map((p) => {
+        const { delivery, ...fields } = publishing.view(p);
+        const { batches: _listedByRead, ...figures } = delivery;
+        return { ...fields, delivery: figures };
+      });
+      res.json({ publications: summaries });
+    }),
+  );
+  router.post(
+    '/preview',
+    route(false, async (req, res) => {
+      const messages = publishing.preview(req.body);
+      await record(req, 'preview-draft');
+      res.json({ messages });
+    }),
+  );
+  router.post(
+    '/test-send',
+    route(true, async (req, res) => {
+      const { userId, ...draft } = (req.body ?? {}) as Record<string, unknown>;
+      const sent = await publishing.testSend(publishing.preview(draft), userId);
+      await record(req, 'test-send-draft');
+      res.json({ sent: true, lineRequestId: sent.requestId });
+    }),
+  );
+  router.get(
+    '/:id',
+    route(false, async (req, res) => {
+      const pub = pubOf(req);
+      await record(req, 'read', pub);
+      res.json(publishing.view(pub));
+    }),
+  );
+  router.get(
+    '/:id/preview',
+    route(false, async (req, res) => {
+      const pub = pubOf(req);
+      await record(req, 'preview', pub);
+      res.json({ messages: publishing.preview(pub) });
+    }),
+  );
+  router.post(
+    '/:id/test-send',
+    route(true, async (req, res) => {
+      const pub = pubOf(req);
+      const sent = await publishing.testSend(
+        publishing.preview(pub),
+        (req.body as { userId?: unknown } | undefined)?.userId,
+      );
+      await record(req, 'test-send', pub);
+      res.json({ sent: true, lineRequestId: sent.requestId });
+    }),
+  );
+  router.post(
+    '/:id/cancel',
+    route(true, async (req, res) => {
+      const pub = await publishing.cancel(String(req.params.id), actor(req));
+      await record(req, 'cancel', pub);
+      res.json(publishing.view(pub));
+    }),
+  );
+  router.post(
+    '/:id/resume',
+    route(true, async (req, res) => {
+      const pub = await publishing.resume(String(req.params.id));
+      await record(req, 'resume', pub);
+      res.json(publishing.view(pub));
+    }),
+  );
   return router;
 }
 
@@ -104,6 +144,12 @@ function answerLineFailure(err: unknown, res: Response): boolean {
     return true;
   }
   if (!(err instanceof LineApiError)) return false;
-  res.status(502).json({ error: { code: 'line_refused', message: `LINE answered ${err.status ?? 'nothing'}`, details: { status: err.status, body: err.body, lineRequestId: err.requestId } } });
+  res.status(502).json({
+    error: {
+      code: 'line_refused',
+      message: `LINE answered ${err.status ?? 'nothing'}`,
+      details: { status: err.status, body: err.body, lineRequestId: err.requestId },
+    },
+  });
   return true;
 }

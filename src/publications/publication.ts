@@ -59,14 +59,18 @@ export const PublicationInputSchema = z
     imageUrl: WebUrl(LIMITS.imageUrl, /^https$/).optional(),
     publishAt: z
       .string()
-      .refine((s) => parseBangkokInstant(s) !== null, 'must be an ISO 8601 date and time, e.g. 2026-12-01T09:00 (Asia/Bangkok) or 2026-12-01T02:00:00Z')
+      .refine(
+        (s) => parseBangkokInstant(s) !== null,
+        'must be an ISO 8601 date and time, e.g. 2026-12-01T09:00 (Asia/Bangkok) or 2026-12-01T02:00:00Z',
+      )
       .optional(),
     urgent: z.boolean().optional(),
   })
   .strict();
 export type PublicationInput = z.infer<typeof PublicationInputSchema>;
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * An ISO 8601 date and time; without an offset it is read as Bangkok wall-clock time
@@ -76,12 +80,26 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{
 export function parseBangkokInstant(text: string): Date | null {
   const m = INSTANT.exec(text.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s, ms] = m.slice(1, 8).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s, ms] = m.slice(1, 8).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const zone = m[8]?.toUpperCase();
   const millis = Number(String(ms).padEnd(3, '0').slice(0, 3));
   // The fields as written, checked on a zone-free calendar: 2026-02-30 and 25:00 do not exist
   const fields = new Date(Date.UTC(y, mo - 1, d, h, mi, s, millis));
-  if (fields.getUTCMonth() !== mo - 1 || fields.getUTCDate() !== d || fields.getUTCHours() !== h || fields.getUTCMinutes() !== mi) return null;
+  if (
+    fields.getUTCMonth() !== mo - 1 ||
+    fields.getUTCDate() !== d ||
+    fields.getUTCHours() !== h ||
+    fields.getUTCMinutes() !== mi
+  )
+    return null;
   if (zone === undefined) return bangkokInstant(y, mo, d, h, mi, s, millis);
   return new Date(fields.getTime() - (zone === 'Z' ? 0 : offsetMinutes(zone)) * 60_000);
 }
@@ -98,5 +116,8 @@ export function newPublicationId(): string {
 
 /** Body text as LINE shows it: Windows line ends and trailing spaces on lines removed. */
 export function cleanBody(body: string): string {
-  return body.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
+  return body
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
 }

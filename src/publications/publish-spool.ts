@@ -55,7 +55,10 @@ export class PublishSpool {
 
   async start(): Promise<void> {
     await fsp.mkdir(path.join(this.dir, 'done'), { recursive: true, mode: DIR_MODE });
-    await writeFileDurably(path.join(this.dir, BOT_MARK), documentText({ pid: process.pid, startedAt: new Date().toISOString() }));
+    await writeFileDurably(
+      path.join(this.dir, BOT_MARK),
+      documentText({ pid: process.pid, startedAt: new Date().toISOString() }),
+    );
     try {
       this.watcher = fs.watch(this.dir, { persistent: false }, () => void this.scan());
     } catch {
@@ -68,12 +71,16 @@ export class PublishSpool {
 
   /** Takes every request waiting (one scan at a time). */
   scan(): Promise<void> {
-    this.scanning = this.scanning.then(() => this.takeAll()).catch((err: Error) => this.logger.error('publish spool failed', { error: err.name, message: err.message }));
+    this.scanning = this.scanning
+      .then(() => this.takeAll())
+      .catch((err: Error) => this.logger.error('publish spool failed', { error: err.name, message: err.message }));
     return this.scanning;
   }
 
   private async takeAll(): Promise<void> {
-    const names = (await fsp.readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    const names = (await fsp.readdir(this.dir).catch(() => [] as string[])).filter(
+      (n) => n.endsWith('.json') && !n.startsWith('.'),
+    );
     for (const name of names.sort()) await this.take(path.join(this.dir, name));
   }
 
@@ -85,8 +92,16 @@ export class PublishSpool {
     try {
       const request = SpoolRequestSchema.parse(JSON.parse(raw));
       const pub = await this.publishing.create(request.input, request.author as Author, request.id);
-      receipt = { id: pub.id, status: pub.status, publishAt: pub.publishAt, recipients: this.publishing.view(pub).delivery.recipients };
-      this.logger.info('publication request taken from the spool', { publication: pub.id, source: request.author.source });
+      receipt = {
+        id: pub.id,
+        status: pub.status,
+        publishAt: pub.publishAt,
+        recipients: this.publishing.view(pub).delivery.recipients,
+      };
+      this.logger.info('publication request taken from the spool', {
+        publication: pub.id,
+        source: request.author.source,
+      });
     } catch (err) {
       receipt = { id, error: errorLine(err) };
       this.logger.warn('publication request refused', { file: path.basename(file), error: receipt.error });

@@ -64,13 +64,25 @@ export class Publishing {
       onPublished: (p) => deps.index.add([searchItem(p)]),
     });
     this.spool = new PublishSpool(deps.stateDir, this, deps.logger);
-    this.due = new DueTimer(deps.timers, deps.clock, () => this.runDue(), (err) => deps.logger.error('scheduled publishing failed', { error: (err as Error).name, message: (err as Error).message }));
+    this.due = new DueTimer(
+      deps.timers,
+      deps.clock,
+      () => this.runDue(),
+      (err) =>
+        deps.logger.error('scheduled publishing failed', {
+          error: (err as Error).name,
+          message: (err as Error).message,
+        }),
+    );
   }
 
   static async open(deps: PublishingDeps): Promise<Publishing> {
     // Background failures of these stores (compaction) are reported in the bot's own log.
     const stores = { logger: deps.logger };
-    const [repo, outbox] = await Promise.all([PublicationRepo.open(path.join(deps.stateDir, 'publications.jsonl'), stores), Outbox.open(deps.stateDir, stores)]);
+    const [repo, outbox] = await Promise.all([
+      PublicationRepo.open(path.join(deps.stateDir, 'publications.jsonl'), stores),
+      Outbox.open(deps.stateDir, stores),
+    ]);
     const publishing = new Publishing(deps, repo, outbox);
     deps.index.add(repo.published().map(searchItem));
     return publishing;
@@ -110,7 +122,12 @@ export class Publishing {
       failure: null,
     };
     await this.repo.save(pub);
-    this.deps.logger.info('publication created', { publication: id, topic: pub.topic, by: author.actor, publishAt: pub.publishAt });
+    this.deps.logger.info('publication created', {
+      publication: id,
+      topic: pub.topic,
+      by: author.actor,
+      publishAt: pub.publishAt,
+    });
     if (pub.publishAt <= now.toISOString()) return this.delivery.begin(pub);
     this.due.arm(this.repo.nextDue());
     return pub;
@@ -141,8 +158,15 @@ export class Publishing {
 
   async cancel(id: string, actor: string): Promise<Publication> {
     const pub = this.require(id);
-    if (pub.status !== 'scheduled') throw new PublishError('conflict', `only a scheduled publication can be cancelled; this one is ${pub.status}`);
-    const cancelled: Publication = { ...pub, status: 'cancelled', deliveryState: 'cancelled', cancelledAt: this.deps.clock().toISOString(), cancelledBy: actor };
+    if (pub.status !== 'scheduled')
+      throw new PublishError('conflict', `only a scheduled publication can be cancelled; this one is ${pub.status}`);
+    const cancelled: Publication = {
+      ...pub,
+      status: 'cancelled',
+      deliveryState: 'cancelled',
+      cancelledAt: this.deps.clock().toISOString(),
+      cancelledBy: actor,
+    };
     await this.repo.save(cancelled);
     this.due.arm(this.repo.nextDue());
     return cancelled;
@@ -150,7 +174,11 @@ export class Publishing {
 
   async resume(id: string): Promise<Publication> {
     const pub = this.require(id);
-    if (pub.deliveryState !== 'quota-exhausted') throw new PublishError('conflict', `only a delivery stopped by LINE's monthly limit can be resumed; this one is ${pub.deliveryState}`);
+    if (pub.deliveryState !== 'quota-exhausted')
+      throw new PublishError(
+        'conflict',
+        `only a delivery stopped by LINE's monthly limit can be resumed; this one is ${pub.deliveryState}`,
+      );
     return this.delivery.resume(pub);
   }
 
@@ -163,7 +191,10 @@ export class Publishing {
 
   /** Sends the messages to one LINE user (a staff member checking on their phone); not counted in figures. */
   async testSend(messages: messagingApi.Message[], userId: unknown): Promise<{ requestId: string | null }> {
-    if (typeof userId !== 'string' || !isUserId(userId)) throw new PublishError('invalid', 'userId must be a LINE user id (U followed by 32 hex digits)', [{ path: 'userId', message: 'is not a LINE user id' }]);
+    if (typeof userId !== 'string' || !isUserId(userId))
+      throw new PublishError('invalid', 'userId must be a LINE user id (U followed by 32 hex digits)', [
+        { path: 'userId', message: 'is not a LINE user id' },
+      ]);
     return withTimeout(this.deps.line.push(userId, messages, randomUUID()), 10_000, this.deps.timers);
   }
 
@@ -200,5 +231,11 @@ function isPublication(value: unknown): value is Publication {
 }
 
 function searchItem(p: Publication): SearchItem {
-  return publicationItem({ id: p.id, title: p.title, body: p.body, topic: topicName(p.topic), publishedAt: p.publishedAt ?? p.publishAt });
+  return publicationItem({
+    id: p.id,
+    title: p.title,
+    body: p.body,
+    topic: topicName(p.topic),
+    publishedAt: p.publishedAt ?? p.publishAt,
+  });
 }

@@ -22,7 +22,11 @@ async function botRunning(dir: string): Promise<boolean> {
  * running, waits for its receipt. Without a running bot the request waits in the folder and
  * is taken when the bot starts.
  */
-export async function requestPublication(stateDir: string, request: SpoolRequest, opts: { waitMs?: number; pollMs?: number } = {}): Promise<SpoolOutcome> {
+export async function requestPublication(
+  stateDir: string,
+  request: SpoolRequest,
+  opts: { waitMs?: number; pollMs?: number } = {},
+): Promise<SpoolOutcome> {
   const dir = spoolDir(stateDir);
   await fsp.mkdir(path.join(dir, 'done'), { recursive: true, mode: DIR_MODE });
   await writeFileDurably(path.join(dir, `${request.id}.json`), documentText(request));

@@ -7,10 +7,20 @@ export interface RichMenuClients {
   blob: messagingApi.MessagingApiBlobClient;
 }
 
-export function richMenuClients(channel: { channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string }): RichMenuClients {
+export function richMenuClients(channel: {
+  channelAccessToken: string;
+  apiBaseUrl: string;
+  dataApiBaseUrl: string;
+}): RichMenuClients {
   return {
-    api: new messagingApi.MessagingApiClient({ channelAccessToken: channel.channelAccessToken, baseURL: channel.apiBaseUrl }),
-    blob: new messagingApi.MessagingApiBlobClient({ channelAccessToken: channel.channelAccessToken, baseURL: channel.dataApiBaseUrl }),
+    api: new messagingApi.MessagingApiClient({
+      channelAccessToken: channel.channelAccessToken,
+      baseURL: channel.apiBaseUrl,
+    }),
+    blob: new messagingApi.MessagingApiBlobClient({
+      channelAccessToken: channel.channelAccessToken,
+      baseURL: channel.dataApiBaseUrl,
+    }),
   };
 }
 
@@ -23,7 +33,9 @@ export class RichMenuStepError extends Error {
     readonly reason: string,
     readonly requestId: string | null,
   ) {
-    super(`${step}: ${status ? `LINE answered ${status}` : 'LINE could not be reached'}: ${reason}${requestId ? ` (x-line-request-id ${requestId})` : ''}`);
+    super(
+      `${step}: ${status ? `LINE answered ${status}` : 'LINE could not be reached'}: ${reason}${requestId ? ` (x-line-request-id ${requestId})` : ''}`,
+    );
   }
 }
 
@@ -50,7 +62,9 @@ export async function installRichMenu(
   const { richMenuId } = await step('create', () => clients.api.createRichMenu(request));
   progress(`created rich menu ${richMenuId}`);
   try {
-    await step('upload image', () => clients.blob.setRichMenuImage(richMenuId, new Blob([new Uint8Array(image.data)], { type: image.contentType })));
+    await step('upload image', () =>
+      clients.blob.setRichMenuImage(richMenuId, new Blob([new Uint8Array(image.data)], { type: image.contentType })),
+    );
     progress(`uploaded the image (${image.contentType}, ${Math.round(image.data.length / 1024)} KB)`);
     await step('set default', () => clients.api.setDefaultRichMenu(richMenuId));
     progress('set it as the default rich menu for every friend');
@@ -81,7 +95,12 @@ async function step<T>(name: string, call: () => Promise<T>): Promise<T> {
 function toStepError(name: string, err: unknown): RichMenuStepError {
   if (!(err instanceof HTTPFetchError)) {
     const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-    return new RichMenuStepError(name, null, [(err as Error)?.message ?? String(err), cause?.code ?? cause?.message].filter(Boolean).join(' '), null);
+    return new RichMenuStepError(
+      name,
+      null,
+      [(err as Error)?.message ?? String(err), cause?.code ?? cause?.message].filter(Boolean).join(' '),
+      null,
+    );
   }
   let reason = err.body.slice(0, 300);
   try {
@@ -91,5 +110,10 @@ function toStepError(name: string, err: unknown): RichMenuStepError {
   } catch {
     // not JSON: keep the start of the text
   }
-  return new RichMenuStepError(name, err.status, reason.replace(/\s+/g, ' ') || err.statusText, err.headers.get('x-line-request-id'));
+  return new RichMenuStepError(
+    name,
+    err.status,
+    reason.replace(/\s+/g, ' ') || err.statusText,
+    err.headers.get('x-line-request-id'),
+  );
 }

@@ -25,7 +25,13 @@ export const MENU_TILES: readonly MenuTile[] = [
     icon: 'chat',
     color: '#0b6e4f',
     // Opens the keyboard too, so the resident can type the question straight away
-    action: { type: 'postback', label: 'ถามคำถาม', data: encodePostback({ a: 'help' }), displayText: 'ถามคำถาม', inputOption: 'openKeyboard' },
+    action: {
+      type: 'postback',
+      label: 'ถามคำถาม',
+      data: encodePostback({ a: 'help' }),
+      displayText: 'ถามคำถาม',
+      inputOption: 'openKeyboard',
+    },
   },
   {
     label: 'มาตรการ',
@@ -35,19 +41,42 @@ export const MENU_TILES: readonly MenuTile[] = [
     action: { type: 'postback', label: 'มาตรการ', data: encodePostback({ a: 'measures' }), displayText: 'มาตรการ' },
   },
   // The `latest` intent: the newest publications, announcements among them
-  { label: 'ประกาศ/ข่าวล่าสุด', hint: 'ข่าวจากเทศบาล', icon: 'megaphone', color: '#0b6e4f', action: { type: 'message', label: 'ประกาศ/ข่าวล่าสุด', text: 'ข่าวล่าสุด' } },
+  {
+    label: 'ประกาศ/ข่าวล่าสุด',
+    hint: 'ข่าวจากเทศบาล',
+    icon: 'megaphone',
+    color: '#0b6e4f',
+    action: { type: 'message', label: 'ประกาศ/ข่าวล่าสุด', text: 'ข่าวล่าสุด' },
+  },
   // The tip flow's start word (CONTRACT.md)
-  { label: 'แจ้งเบาะแส', hint: 'การทุจริต เก็บเป็นความลับ', icon: 'shield', color: '#b4441b', action: { type: 'message', label: 'แจ้งเบาะแส', text: 'แจ้งเบาะแส' } },
+  {
+    label: 'แจ้งเบาะแส',
+    hint: 'การทุจริต เก็บเป็นความลับ',
+    icon: 'shield',
+    color: '#b4441b',
+    action: { type: 'message', label: 'แจ้งเบาะแส', text: 'แจ้งเบาะแส' },
+  },
   // The settings card, changing nothing (the text would read as "subscribe me to everything")
   {
     label: 'ตั้งค่าการรับข่าว',
     hint: 'เลือกหัวข้อที่สนใจ',
     icon: 'bell',
     color: '#0f7d5b',
-    action: { type: 'postback', label: 'ตั้งค่าการรับข่าว', data: encodePostback({ a: 'topics' }), displayText: 'ตั้งค่าการรับข่าว' },
+    action: {
+      type: 'postback',
+      label: 'ตั้งค่าการรับข่าว',
+      data: encodePostback({ a: 'topics' }),
+      displayText: 'ตั้งค่าการรับข่าว',
+    },
   },
   // The `status` intent without a receipt: the bot asks for the receipt number
-  { label: 'สถานะเรื่อง', hint: 'ติดตามด้วยเลขรับเรื่อง', icon: 'status', color: '#0b6e4f', action: { type: 'message', label: 'สถานะเรื่อง', text: 'สถานะเรื่อง' } },
+  {
+    label: 'สถานะเรื่อง',
+    hint: 'ติดตามด้วยเลขรับเรื่อง',
+    icon: 'status',
+    color: '#0b6e4f',
+    action: { type: 'message', label: 'สถานะเรื่อง', text: 'สถานะเรื่อง' },
+  },
 ];
 
 /** LINE's large rich menu: 2500 × 843, here three columns by two rows. */

@@ -13,13 +13,22 @@ import type { RenderedImage } from './render-image.js';
  * and menu it was made from. Demo mode installs it into its LINE stand-in at start, so the
  * chat page shows the very image LINE would; an image from an older design is ignored.
  */
-const Sidecar = z.object({ fingerprint: z.string(), file: z.enum(['rich-menu.png', 'rich-menu.jpg']), contentType: z.enum(['image/png', 'image/jpeg']) });
+const Sidecar = z.object({
+  fingerprint: z.string(),
+  file: z.enum(['rich-menu.png', 'rich-menu.jpg']),
+  contentType: z.enum(['image/png', 'image/jpeg']),
+});
 
 export const menuImageDir = (dataDir: string) => path.join(dataDir, 'richmenu');
 
 /** Changes whenever the design or the menu's areas change. */
 export function menuFingerprint(): string {
-  return crypto.createHash('sha256').update(richMenuDesignHtml()).update(JSON.stringify(MAIN_MENU)).digest('hex').slice(0, 16);
+  return crypto
+    .createHash('sha256')
+    .update(richMenuDesignHtml())
+    .update(JSON.stringify(MAIN_MENU))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -30,7 +39,10 @@ export async function saveMenuImage(dataDir: string, image: RenderedImage): Prom
   const dir = menuImageDir(dataDir);
   const file = image.contentType === 'image/png' ? 'rich-menu.png' : 'rich-menu.jpg';
   await writeFileDurably(path.join(dir, file), image.data);
-  await writeFileDurably(path.join(dir, 'rich-menu.json'), documentText({ fingerprint: menuFingerprint(), file, contentType: image.contentType }));
+  await writeFileDurably(
+    path.join(dir, 'rich-menu.json'),
+    documentText({ fingerprint: menuFingerprint(), file, contentType: image.contentType }),
+  );
   return path.join(dir, file);
 }
 

@@ -5,7 +5,15 @@ import path from 'node:path';
 /** Debian's chromium (apt-get install chromium fonts-thai-tlwg). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Quiet on a machine with no outside network; playwright adds --headless and its own pipe. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** LINE's limit for a rich menu image. */
 export const IMAGE_MAX_BYTES = 1024 * 1024;
 
@@ -20,13 +28,20 @@ export class RenderError extends Error {
 }
 
 interface Shot {
-  screenshot(options: { type: 'png' | 'jpeg'; quality?: number; clip: { x: number; y: number; width: number; height: number } }): Promise<Buffer>;
+  screenshot(options: {
+    type: 'png' | 'jpeg';
+    quality?: number;
+    clip: { x: number; y: number; width: number; height: number };
+  }): Promise<Buffer>;
   setContent(html: string, options: { waitUntil: 'load' }): Promise<void>;
   evaluate<R>(fn: () => R): Promise<R>;
 }
 interface PersistentContext {
   newPage(): Promise<Shot>;
-  route(url: string, handler: (route: { request(): { url(): string }; abort(): Promise<void>; continue(): Promise<void> }) => unknown): Promise<void>;
+  route(
+    url: string,
+    handler: (route: { request(): { url(): string }; abort(): Promise<void>; continue(): Promise<void> }) => unknown,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 interface Playwright {
@@ -37,8 +52,13 @@ interface Playwright {
  * Renders a self-contained HTML page to a `width` × `height` image in headless chromium
  * (playwright-core, fresh user-data-dir, no network): PNG, or JPEG when the PNG is over 1 MB.
  */
-export async function renderHtmlToImage(html: string, size: { width: number; height: number }, chromium = CHROMIUM_PATH): Promise<RenderedImage> {
-  if (!fs.existsSync(chromium)) throw new RenderError(`${chromium} not found (apt-get install chromium fonts-thai-tlwg)`);
+export async function renderHtmlToImage(
+  html: string,
+  size: { width: number; height: number },
+  chromium = CHROMIUM_PATH,
+): Promise<RenderedImage> {
+  if (!fs.existsSync(chromium))
+    throw new RenderError(`${chromium} not found (apt-get install chromium fonts-thai-tlwg)`);
   const pw = await loadPlaywright();
   const userDataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'richmenu-chromium-'));
   let context: PersistentContext | undefined;
@@ -52,11 +72,17 @@ export async function renderHtmlToImage(html: string, size: { width: number; hei
       locale: 'th-TH',
     });
     // The design is self-contained: anything it would fetch is refused
-    await context.route('**/*', (route) => (/^(about|data):/.test(route.request().url()) ? route.continue() : route.abort()));
+    await context.route('**/*', (route) =>
+      /^(about|data):/.test(route.request().url()) ? route.continue() : route.abort(),
+    );
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     // Thai glyphs come from system fonts: wait until they are laid out
-    await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true));
+    await page.evaluate(() =>
+      (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(
+        () => true,
+      ),
+    );
     const clip = { x: 0, y: 0, ...size };
     const png = await page.screenshot({ type: 'png', clip });
     if (png.length <= IMAGE_MAX_BYTES) return { data: png, contentType: 'image/png' };

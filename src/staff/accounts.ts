@@ -9,14 +9,16 @@ export const LOCKOUT = { failures: 5, minutes: 15 } as const;
 export class AccountError extends Error {
   override name = 'AccountError';
   constructor(
-    readonly code: 'bad_name' | 'bad_role' | 'exists' | 'unknown' | 'weak_password' | 'wrong_password' | 'last_admin' | 'reserved',
+    readonly code:
+      'bad_name' | 'bad_role' | 'exists' | 'unknown' | 'weak_password' | 'wrong_password' | 'last_admin' | 'reserved',
     message: string,
   ) {
     super(message);
   }
 }
 
-export type LoginResult = { ok: true; account: Account } | { ok: false; reason: 'invalid' | 'locked'; account?: Account };
+export type LoginResult =
+  { ok: true; account: Account } | { ok: false; reason: 'invalid' | 'locked'; account?: Account };
 
 /**
  * The console's accounts: create with a one-time password, log in with lockout, change or
@@ -41,16 +43,31 @@ export class StaffAccounts {
   /** Creates an account; returns it with its one-time password (shown once, never stored). */
   async create(rawName: string, role: string, now: Date): Promise<{ account: Account; password: string }> {
     const name = rawName.trim().toLowerCase();
-    if (!ACCOUNT_NAME.test(name)) throw new AccountError('bad_name', 'name must be 2-32 letters a-z, digits, . _ or - (starting with a letter or digit)');
+    if (!ACCOUNT_NAME.test(name))
+      throw new AccountError(
+        'bad_name',
+        'name must be 2-32 letters a-z, digits, . _ or - (starting with a letter or digit)',
+      );
     if (!isRole(role)) throw new AccountError('bad_role', 'role must be one of: editor, tip-handler, auditor, admin');
-    if (this.reserved.has(name)) throw new AccountError('reserved', `"${name}" is the name of a staff API token; choose another name`);
+    if (this.reserved.has(name))
+      throw new AccountError('reserved', `"${name}" is the name of a staff API token; choose another name`);
     if (this.store.get(name)) throw new AccountError('exists', `an account named "${name}" already exists`);
     const password = oneTimePassword();
     const hash = await hashPassword(password);
     const at = now.toISOString();
     const account = this.store.update(name, (current) => {
       if (current) throw new AccountError('exists', `an account named "${name}" already exists`);
-      return { name, role, hash, mustChange: true, generation: 0, disabled: false, createdAt: at, changedAt: at, failures: 0 };
+      return {
+        name,
+        role,
+        hash,
+        mustChange: true,
+        generation: 0,
+        disabled: false,
+        createdAt: at,
+        changedAt: at,
+        failures: 0,
+      };
     });
     return { account, password };
   }
@@ -62,18 +79,30 @@ export class StaffAccounts {
   async login(rawName: string, password: string, now: Date): Promise<LoginResult> {
     const name = rawName.trim().toLowerCase();
     const found = ACCOUNT_NAME.test(name) ? this.store.get(name) : undefined;
-    if (found?.lockedUntil && found.lockedUntil > now.toISOString()) return { ok: false, reason: 'locked', account: found };
+    if (found?.lockedUntil && found.lockedUntil > now.toISOString())
+      return { ok: false, reason: 'locked', account: found };
     const matches = await verifyPassword(password, found?.hash ?? DUMMY_HASH);
     if (!found) return { ok: false, reason: 'invalid' };
     if (!matches || found.disabled) {
       const account = this.store.update(name, (a) => {
         const failures = a!.failures + 1;
-        const lock = failures >= LOCKOUT.failures ? { lockedUntil: new Date(now.getTime() + LOCKOUT.minutes * 60_000).toISOString() } : {};
+        const lock =
+          failures >= LOCKOUT.failures
+            ? { lockedUntil: new Date(now.getTime() + LOCKOUT.minutes * 60_000).toISOString() }
+            : {};
         return { ...a!, failures: lock.lockedUntil ? 0 : failures, ...lock };
       });
-      return { ok: false, reason: account.lockedUntil && account.lockedUntil > now.toISOString() ? 'locked' : 'invalid', account };
+      return {
+        ok: false,
+        reason: account.lockedUntil && account.lockedUntil > now.toISOString() ? 'locked' : 'invalid',
+        account,
+      };
     }
-    const account = this.store.update(name, (a) => ({ ...withoutLock(a!), failures: 0, lastLoginAt: now.toISOString() }));
+    const account = this.store.update(name, (a) => ({
+      ...withoutLock(a!),
+      failures: 0,
+      lastLoginAt: now.toISOString(),
+    }));
     return { ok: true, account };
   }
 
@@ -84,7 +113,13 @@ export class StaffAccounts {
     const problem = passwordProblem(next, account.name) ?? (next === current ? 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม' : null);
     if (problem) throw new AccountError('weak_password', problem);
     const hash = await hashPassword(next);
-    return this.store.update(name, (a) => ({ ...a!, hash, mustChange: false, generation: a!.generation + 1, changedAt: now.toISOString() }));
+    return this.store.update(name, (a) => ({
+      ...a!,
+      hash,
+      mustChange: false,
+      generation: a!.generation + 1,
+      changedAt: now.toISOString(),
+    }));
   }
 
   /** A new one-time password (the old one stops working, every session ends). */
@@ -92,19 +127,36 @@ export class StaffAccounts {
     this.require(name);
     const password = oneTimePassword();
     const hash = await hashPassword(password);
-    const account = this.store.update(name, (a) => ({ ...withoutLock(a!), hash, mustChange: true, failures: 0, generation: a!.generation + 1, changedAt: now.toISOString() }));
+    const account = this.store.update(name, (a) => ({
+      ...withoutLock(a!),
+      hash,
+      mustChange: true,
+      failures: 0,
+      generation: a!.generation + 1,
+      changedAt: now.toISOString(),
+    }));
     return { account, password };
   }
 
   setRole(name: string, role: string, now: Date): Account {
     if (!isRole(role)) throw new AccountError('bad_role', 'role must be one of: editor, tip-handler, auditor, admin');
     this.keepAnAdmin(name, (a) => a.role === 'admin' && role !== 'admin');
-    return this.store.update(name, (a) => ({ ...a!, role: role as Role, generation: a!.generation + 1, changedAt: now.toISOString() }));
+    return this.store.update(name, (a) => ({
+      ...a!,
+      role: role as Role,
+      generation: a!.generation + 1,
+      changedAt: now.toISOString(),
+    }));
   }
 
   setDisabled(name: string, disabled: boolean, now: Date): Account {
     if (disabled) this.keepAnAdmin(name, (a) => a.role === 'admin');
-    return this.store.update(name, (a) => ({ ...a!, disabled, generation: a!.generation + 1, changedAt: now.toISOString() }));
+    return this.store.update(name, (a) => ({
+      ...a!,
+      disabled,
+      generation: a!.generation + 1,
+      changedAt: now.toISOString(),
+    }));
   }
 
   unlock(name: string, now: Date): Account {

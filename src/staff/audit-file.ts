@@ -9,14 +9,21 @@ export type AuditCheck = { ok: true; count: number } | { ok: false; at: number; 
  * file would not touch), checked against the key and the signed head. Used by
  * `npm run audit:verify` and the console's audit page.
  */
-export async function readAndVerifyAudit(file: string, key: Buffer): Promise<{ entries: AuditEntry[]; check: AuditCheck; suspects: Set<number> }> {
+export async function readAndVerifyAudit(
+  file: string,
+  key: Buffer,
+): Promise<{ entries: AuditEntry[]; check: AuditCheck; suspects: Set<number> }> {
   let records: unknown[];
   let head: unknown;
   try {
     records = await readRecords(file);
     head = await headDocument(file).read();
   } catch (e) {
-    return { entries: [], check: { ok: false, at: 0, reason: `the trail cannot be read (${(e as Error).message})` }, suspects: new Set() };
+    return {
+      entries: [],
+      check: { ok: false, at: 0, reason: `the trail cannot be read (${(e as Error).message})` },
+      suspects: new Set(),
+    };
   }
   const entries = records as AuditEntry[];
   return { entries, check: verifyChain(key, records, head), suspects: suspectEntries(key, entries) };
@@ -56,5 +63,7 @@ async function readRecords(file: string): Promise<unknown[]> {
 
 /** "audit trail broken at entry 3: its content was changed" / "intact: 12 entries". */
 export function describeCheck(check: AuditCheck): string {
-  return check.ok ? `audit trail intact: ${check.count} entries` : `audit trail broken at entry ${check.at}: ${check.reason}`;
+  return check.ok
+    ? `audit trail intact: ${check.count} entries`
+    : `audit trail broken at entry ${check.at}: ${check.reason}`;
 }

@@ -32,10 +32,13 @@ const GENESIS = '0'.repeat(64);
 
 export function entryHash(key: Buffer, entry: Omit<AuditEntry, 'hash'>): string {
   const { seq, at, actor, action, target, details, prev } = entry;
-  return createHmac('sha256', key).update(JSON.stringify([seq, at, actor, action, target ?? null, details ?? null, prev])).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify([seq, at, actor, action, target ?? null, details ?? null, prev]))
+    .digest('hex');
 }
 
-const headMac = (key: Buffer, seq: number, hash: string) => createHmac('sha256', key).update(`head:${seq}:${hash}`).digest('hex');
+const headMac = (key: Buffer, seq: number, hash: string) =>
+  createHmac('sha256', key).update(`head:${seq}:${hash}`).digest('hex');
 export const headFile = (file: string) => `${file}.head`;
 /** The head document (durable writes, checked when read). */
 export const headDocument = (file: string) => new DurableJsonFile(headFile(file), HeadSchema);
@@ -58,9 +61,23 @@ export class AuditLog {
   }
 
   /** Appends an entry; resolves once it and the new head are on disk. */
-  async append(at: Date, actor: string, action: string, target?: string, details?: AuditEntry['details']): Promise<AuditEntry> {
+  async append(
+    at: Date,
+    actor: string,
+    action: string,
+    target?: string,
+    details?: AuditEntry['details'],
+  ): Promise<AuditEntry> {
     const last = this.entries.at(-1);
-    const base = { seq: (last?.seq ?? 0) + 1, at: at.toISOString(), actor, action, ...(target ? { target } : {}), ...(details ? { details } : {}), prev: last?.hash ?? GENESIS };
+    const base = {
+      seq: (last?.seq ?? 0) + 1,
+      at: at.toISOString(),
+      actor,
+      action,
+      ...(target ? { target } : {}),
+      ...(details ? { details } : {}),
+      prev: last?.hash ?? GENESIS,
+    };
     const entry: AuditEntry = { ...base, hash: entryHash(this.key, base) };
     this.entries.push(entry);
     await this.log.append(entry);
@@ -80,11 +97,20 @@ export class AuditLog {
 }
 
 /** Checks the chain against the key and the head; names the first broken entry. */
-export function verifyChain(key: Buffer, records: unknown[], head: unknown): { ok: true; count: number } | { ok: false; at: number; reason: string } {
+export function verifyChain(
+  key: Buffer,
+  records: unknown[],
+  head: unknown,
+): { ok: true; count: number } | { ok: false; at: number; reason: string } {
   let prev = GENESIS;
   for (const [i, raw] of records.entries()) {
     const e = raw as AuditEntry;
-    if (e.seq !== i + 1) return { ok: false, at: i + 1, reason: `entry number ${e.seq} where ${i + 1} was expected (an entry was removed or inserted)` };
+    if (e.seq !== i + 1)
+      return {
+        ok: false,
+        at: i + 1,
+        reason: `entry number ${e.seq} where ${i + 1} was expected (an entry was removed or inserted)`,
+      };
     if (e.prev !== prev) return { ok: false, at: i + 1, reason: 'does not follow the entry before it' };
     const { hash, ...rest } = e;
     if (entryHash(key, rest) !== hash) return { ok: false, at: i + 1, reason: 'its content was changed' };
@@ -96,7 +122,11 @@ export function verifyChain(key: Buffer, records: unknown[], head: unknown): { o
     return { ok: false, at: records.length, reason: 'the head record is missing or was changed' };
   }
   if (h.seq !== records.length || h.hash !== prev) {
-    return { ok: false, at: Math.min(h.seq, records.length) + 1, reason: `the trail should have ${h.seq} entries but has ${records.length} (entries at the end were removed or added)` };
+    return {
+      ok: false,
+      at: Math.min(h.seq, records.length) + 1,
+      reason: `the trail should have ${h.seq} entries but has ${records.length} (entries at the end were removed or added)`,
+    };
   }
   return { ok: true, count: records.length };
 }

@@ -21,8 +21,22 @@ export const pendingAuditFile = (dataDir: string) => path.join(dataDir, 'state',
  * into the chain at start and whenever the console is used. Each carries a ref, so a crash
  * halfway through a move never records one twice.
  */
-export function queueAudit(dataDir: string, at: Date, actor: string, action: string, target?: string, details?: AuditEntry['details']): void {
-  const entry: PendingEntry = { ref: randomUUID(), at: at.toISOString(), actor, action, ...(target ? { target } : {}), ...(details ? { details } : {}) };
+export function queueAudit(
+  dataDir: string,
+  at: Date,
+  actor: string,
+  action: string,
+  target?: string,
+  details?: AuditEntry['details'],
+): void {
+  const entry: PendingEntry = {
+    ref: randomUUID(),
+    at: at.toISOString(),
+    actor,
+    action,
+    ...(target ? { target } : {}),
+    ...(details ? { details } : {}),
+  };
   fs.mkdirSync(path.dirname(pendingAuditFile(dataDir)), { recursive: true });
   fs.appendFileSync(pendingAuditFile(dataDir), JSON.stringify(entry) + '\n', { mode: 0o600 });
 }

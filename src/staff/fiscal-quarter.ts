@@ -29,7 +29,8 @@ export function fiscalQuarterOf(at: Date): FiscalQuarter {
 export const quarterTitle = (q: FiscalQuarter) => `ไตรมาสที่ ${q.quarter} ปีงบประมาณ พ.ศ. ${q.fiscalYear}`;
 
 /** "1 ต.ค. 2568 – 31 ธ.ค. 2568" (the last day included). */
-export const rangeText = (from: Date, to: Date) => `${formatDateThai(from, 'short')} – ${formatDateThai(new Date(to.getTime() - 1), 'short')}`;
+export const rangeText = (from: Date, to: Date) =>
+  `${formatDateThai(from, 'short')} – ${formatDateThai(new Date(to.getTime() - 1), 'short')}`;
 
 /** The quarter before or after. */
 export function shiftQuarter(q: FiscalQuarter, by: -1 | 1): FiscalQuarter {

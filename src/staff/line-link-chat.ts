@@ -10,7 +10,8 @@ export const LINK_TEXT = /^\s*(?:เชื่อมบัญชี\s*)?([0-9๐-
 const REPLIES: Record<RedeemResult['result'], (account?: string) => string> = {
   linked: (account) => `เชื่อมบัญชี LINE นี้กับบัญชีเจ้าหน้าที่ “${account}” แล้ว ข่าวที่กด “ส่งทดสอบ” ในระบบเจ้าหน้าที่จะส่งมาที่นี่`,
   unknown: () => `รหัสเชื่อมบัญชีไม่ถูกต้อง กรุณาตรวจรหัส ${LINK_CODE.digits} หลักที่หน้า “เชื่อมบัญชี LINE” ในระบบเจ้าหน้าที่ แล้วส่งใหม่อีกครั้ง`,
-  expired: () => `รหัสนี้หมดอายุแล้ว (ใช้ได้ ${LINK_CODE.minutes} นาที) กรุณากด “ขอรหัสใหม่” ในระบบเจ้าหน้าที่ แล้วส่งรหัสใหม่ภายใน ${LINK_CODE.minutes} นาที`,
+  expired: () =>
+    `รหัสนี้หมดอายุแล้ว (ใช้ได้ ${LINK_CODE.minutes} นาที) กรุณากด “ขอรหัสใหม่” ในระบบเจ้าหน้าที่ แล้วส่งรหัสใหม่ภายใน ${LINK_CODE.minutes} นาที`,
   used: () => 'รหัสนี้ใช้ไปแล้ว รหัสแต่ละชุดใช้ได้ครั้งเดียว หากต้องการเชื่อมอีกครั้ง กรุณาขอรหัสใหม่ในระบบเจ้าหน้าที่',
   'too-many': () => `ส่งรหัสไม่ถูกต้องหลายครั้ง กรุณารอ ${LINK_CODE.minutes} นาทีแล้วลองใหม่`,
 };
@@ -30,7 +31,8 @@ export function lineLinkChat(links: LineLinks, audit: Pick<AuditLog, 'append'>) 
     if (!named && (answer.result === 'unknown' || answer.result === 'too-many')) return false;
     ctx.intent = 'staff:line-link';
     ctx.outcome = answer.result;
-    if (answer.result === 'linked') await audit.append(ctx.now, answer.account, 'line-link.done', `account:${answer.account}`);
+    if (answer.result === 'linked')
+      await audit.append(ctx.now, answer.account, 'line-link.done', `account:${answer.account}`);
     ctx.reply(textMessage(REPLIES[answer.result](answer.result === 'linked' ? answer.account : undefined), null));
     return true;
   };

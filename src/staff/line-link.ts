@@ -7,10 +7,15 @@ import type { StoreOptions } from '../storage/keyed-store.js';
 /** A link code: 6 digits, good for 10 minutes, once; a LINE user may try 5 wrong ones per 10 minutes. */
 export const LINK_CODE = { digits: 6, minutes: 10, wrongTries: 5 } as const;
 
-const LinkSchema = z.object({ account: z.string(), userId: z.string().regex(/^U[0-9a-f]{32}$/), linkedAt: z.iso.datetime() });
+const LinkSchema = z.object({
+  account: z.string(),
+  userId: z.string().regex(/^U[0-9a-f]{32}$/),
+  linkedAt: z.iso.datetime(),
+});
 type Link = z.infer<typeof LinkSchema>;
 
-export type RedeemResult = { result: 'linked'; account: string } | { result: 'unknown' | 'expired' | 'used' | 'too-many' };
+export type RedeemResult =
+  { result: 'linked'; account: string } | { result: 'unknown' | 'expired' | 'used' | 'too-many' };
 
 interface Code {
   account: string;
@@ -49,7 +54,8 @@ export class LineLinks {
   issue(account: string): { code: string; expiresAt: Date } {
     const now = this.clock().getTime();
     this.forget(now);
-    for (const [code, c] of this.codes) if (c.account === account && !c.used) this.codes.set(code, { ...c, expiresAt: Math.min(c.expiresAt, now) });
+    for (const [code, c] of this.codes)
+      if (c.account === account && !c.used) this.codes.set(code, { ...c, expiresAt: Math.min(c.expiresAt, now) });
     let code = '';
     do code = String(randomInt(10 ** LINK_CODE.digits)).padStart(LINK_CODE.digits, '0');
     while (this.codes.has(code));

@@ -43,21 +43,30 @@ export class PeopleStats {
     const found: PeopleEvent[] = [];
     if (following(before) !== following(after)) found.push({ d, k: following(after) ? 'friend+' : 'friend-' });
     const [was, is] = [topicsOf(before), topicsOf(after)];
-    if ((was.length > 0) !== (is.length > 0)) found.push({ d, k: is.length > 0 ? 'sub+' : 'sub-' });
+    if (was.length > 0 !== is.length > 0) found.push({ d, k: is.length > 0 ? 'sub+' : 'sub-' });
     for (const t of is) if (!was.includes(t)) found.push({ d, k: 'topic+', t });
     for (const t of was) if (!is.includes(t)) found.push({ d, k: 'topic-', t });
     if (found.length === 0) return;
     this.events.push(...found);
     // Counts are statistics: a lost line costs one count, not the change itself; it is still said.
     void this.log.appendMany(found).catch((err: NodeJS.ErrnoException) => {
-      this.logger?.warn('friend statistics not written', { where: 'people-stats.jsonl append', error: err.code ?? err.name });
+      this.logger?.warn('friend statistics not written', {
+        where: 'people-stats.jsonl append',
+        error: err.code ?? err.name,
+      });
     });
   };
 
   /** Changes on the Bangkok days the range [from, to) covers. */
   between(from: Date, to: Date): PeopleChanges & { byTopic: Record<string, { gained: number; lost: number }> } {
     const [first, last] = [dayOf(from), dayOf(new Date(to.getTime() - 1))];
-    const out = { friendsGained: 0, friendsLost: 0, subscribersGained: 0, subscribersLost: 0, byTopic: {} as Record<string, { gained: number; lost: number }> };
+    const out = {
+      friendsGained: 0,
+      friendsLost: 0,
+      subscribersGained: 0,
+      subscribersLost: 0,
+      byTopic: {} as Record<string, { gained: number; lost: number }>,
+    };
     for (const e of this.events) {
       if (e.d < first || e.d > last) continue;
       if (e.k === 'friend+') out.friendsGained += 1;

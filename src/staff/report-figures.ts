@@ -55,7 +55,13 @@ const MAX_WEEKLY_RANGE_MS = 400 * 24 * 60 * 60 * 1000;
 
 export interface ReportFigures {
   range: { from: string; to: string };
-  questions: { asked: number; answered: number; unanswered: number; lowConfidence: number; answeredShare: number | null };
+  questions: {
+    asked: number;
+    answered: number;
+    unanswered: number;
+    lowConfidence: number;
+    answeredShare: number | null;
+  };
   mostAsked: Array<{ id: string; title: string; count: number }>;
   topUnanswered: Array<{ text: string; count: number }>;
   friends: { following: number; blocked: number } & Partial<PeopleChanges>;
@@ -66,7 +72,8 @@ export interface ReportFigures {
 }
 
 /** Questions put to the search (menu commands and tips are not questions). */
-export const searchQuestions = (log: QuestionLog, from: Date, to: Date): QuestionRecord[] => log.between(from, to).filter((q) => q.intent === 'search');
+export const searchQuestions = (log: QuestionLog, from: Date, to: Date): QuestionRecord[] =>
+  log.between(from, to).filter((q) => q.intent === 'search');
 
 /** Every figure of the executives' report for [from, to); the console, CSV and API share it. */
 export function computeReport(sources: ReportSources, from: Date, to: Date): ReportFigures {
@@ -82,8 +89,15 @@ export function computeReport(sources: ReportSources, from: Date, to: Date): Rep
       lowConfidence: answered.filter((q) => (q.score ?? 0) < LOW_CONFIDENCE_SCORE).length,
       answeredShare: asked.length > 0 ? answered.length / asked.length : null,
     },
-    mostAsked: countBy(answered, (q) => q.match!).map(([id, count]) => ({ id, title: sources.itemTitle(id) ?? GONE_ITEM, count })),
-    topUnanswered: countBy(asked.filter((q) => q.match === null && q.text), (q) => q.text!).map(([text, count]) => ({ text, count })),
+    mostAsked: countBy(answered, (q) => q.match!).map(([id, count]) => ({
+      id,
+      title: sources.itemTitle(id) ?? GONE_ITEM,
+      count,
+    })),
+    topUnanswered: countBy(
+      asked.filter((q) => q.match === null && q.text),
+      (q) => q.text!,
+    ).map(([text, count]) => ({ text, count })),
     friends: { ...sources.friends(), ...sources.people?.(from, to) },
     subscribers: { total: sources.subscribers(), byTopic },
     publications: sources.publications?.(from, to) ?? [],
@@ -91,7 +105,12 @@ export function computeReport(sources: ReportSources, from: Date, to: Date): Rep
     // Weeks only for a report-sized range (a year or so), not for "since the beginning"
     weekly: (to.getTime() - from.getTime() > MAX_WEEKLY_RANGE_MS ? [] : weeksOf(from, to)).map((w) => {
       const inWeek = asked.filter((q) => q.at >= w.from.toISOString() && q.at < w.to.toISOString());
-      return { from: w.from.toISOString(), to: w.to.toISOString(), asked: inWeek.length, answered: inWeek.filter((q) => q.match !== null).length };
+      return {
+        from: w.from.toISOString(),
+        to: w.to.toISOString(),
+        asked: inWeek.length,
+        answered: inWeek.filter((q) => q.match !== null).length,
+      };
     }),
   };
 }

@@ -34,7 +34,13 @@ export function createStaffApiRouter(deps: StaffApiDeps): Router {
 export function staffErrorFunnel(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } });
+      res.status(err.status).json({
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.details !== undefined ? { details: err.details } : {}),
+        },
+      });
     } else if (err instanceof z.ZodError) {
       const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       res.status(400).json({ error: { code: 'invalid', message: 'the request is not valid', details } });
@@ -45,7 +51,9 @@ export function staffErrorFunnel(logger: Logger): ErrorRequestHandler {
     } else if (clientErrorStatus(err) !== null) {
       // A path express cannot decode (`/tips/%E0%A4%A`) and the like: the client's mistake, not ours
       const status = clientErrorStatus(err)!;
-      res.status(status).json({ error: { code: clientErrorCode(status), message: 'the request could not be understood' } });
+      res
+        .status(status)
+        .json({ error: { code: clientErrorCode(status), message: 'the request could not be understood' } });
     } else {
       logger.error('staff API failed', { route: routeOf(req), ...failureOf(err) });
       res.status(500).json({ error: { code: 'internal', message: 'something went wrong; it has been logged' } });

@@ -56,7 +56,11 @@ export function bearerAuth(deps: BearerAuthDeps): RequestHandler {
 
 function braked(res: Response, retryAfter: number): HttpError {
   res.set('Retry-After', String(retryAfter));
-  return new HttpError(429, 'too_many_attempts', `too many wrong staff tokens from this client; try again in ${retryAfter} seconds`);
+  return new HttpError(
+    429,
+    'too_many_attempts',
+    `too many wrong staff tokens from this client; try again in ${retryAfter} seconds`,
+  );
 }
 
 /**
@@ -66,10 +70,16 @@ function braked(res: Response, retryAfter: number): HttpError {
  */
 async function recordFailure(deps: BearerAuthDeps, req: Request, client: string, nowBraked: boolean): Promise<void> {
   const route = `${req.method} ${req.baseUrl}${req.path}`.slice(0, 200);
-  deps.logger.warn('staff API token refused', { route: route.replace(/[0-9a-f-]{8,}/gi, ':id'), client, braked: nowBraked });
-  await deps.audit.append(deps.clock(), '(unknown)', 'api.token.refused', route, { client, braked: nowBraked }).catch((err: Error) => {
-    deps.logger.error('audit write failed', { action: 'api.token.refused', error: err.name });
+  deps.logger.warn('staff API token refused', {
+    route: route.replace(/[0-9a-f-]{8,}/gi, ':id'),
+    client,
+    braked: nowBraked,
   });
+  await deps.audit
+    .append(deps.clock(), '(unknown)', 'api.token.refused', route, { client, braked: nowBraked })
+    .catch((err: Error) => {
+      deps.logger.error('audit write failed', { action: 'api.token.refused', error: err.name });
+    });
 }
 
 /** 8 hex digits per client, from a key that lives only in this process. */

@@ -14,7 +14,14 @@ import { DIR_MODE, FILE_MODE, withFileLock, writeFileDurably } from './durable-f
  * cache takes microseconds, less than the round trip to libuv's thread pool would. Only the
  * flush to the disk (fdatasync), which can take milliseconds, runs off the main thread.
  */
-type Op = { kind: 'append' | 'rewrite' | 'step'; text: string; sync: boolean; seq: number; step?: () => Promise<void>; done: (err?: Error) => void };
+type Op = {
+  kind: 'append' | 'rewrite' | 'step';
+  text: string;
+  sync: boolean;
+  seq: number;
+  step?: () => Promise<void>;
+  done: (err?: Error) => void;
+};
 
 export class AppendLog {
   private queue: Op[] = [];
@@ -113,7 +120,14 @@ export class AppendLog {
 
   private enqueue(kind: Op['kind'], text: string, sync: boolean, step?: () => Promise<void>): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind, text, sync, seq: this.seq++, ...(step ? { step } : {}), done: (err) => (err ? reject(err) : resolve()) });
+      this.queue.push({
+        kind,
+        text,
+        sync,
+        seq: this.seq++,
+        ...(step ? { step } : {}),
+        done: (err) => (err ? reject(err) : resolve()),
+      });
       this.flushing ??= this.flush();
     });
   }

@@ -39,12 +39,21 @@ export class BackgroundTask {
   private async run(): Promise<void> {
     try {
       await this.work();
-      if (this.failures > 0) this.logger.info('background work succeeded after failing', { where: this.where, failures: this.failures });
+      if (this.failures > 0)
+        this.logger.info('background work succeeded after failing', { where: this.where, failures: this.failures });
       this.failures = 0;
     } catch (err) {
       this.failures += 1;
-      const waitMs = Math.min(this.opts.maxRetryMs ?? 300_000, (this.opts.firstRetryMs ?? 1_000) * 2 ** (this.failures - 1));
-      this.logger.error('background work failed; it will be tried again', { where: this.where, ...describeError(err), attempt: this.failures, retryInMs: waitMs });
+      const waitMs = Math.min(
+        this.opts.maxRetryMs ?? 300_000,
+        (this.opts.firstRetryMs ?? 1_000) * 2 ** (this.failures - 1),
+      );
+      this.logger.error('background work failed; it will be tried again', {
+        where: this.where,
+        ...describeError(err),
+        attempt: this.failures,
+        retryInMs: waitMs,
+      });
       if (this.closed) return;
       this.retry = setTimeout(() => {
         this.retry = null;
@@ -71,5 +80,10 @@ export class BackgroundTask {
 /** The error's code and first line: file-system errors name a path and an operation, never record content. */
 function describeError(err: unknown): { error: string; message: string } {
   const e = err as Partial<NodeJS.ErrnoException> | undefined;
-  return { error: e?.code ?? e?.name ?? 'Error', message: String(e?.message ?? err).split('\n')[0]!.slice(0, 300) };
+  return {
+    error: e?.code ?? e?.name ?? 'Error',
+    message: String(e?.message ?? err)
+      .split('\n')[0]!
+      .slice(0, 300),
+  };
 }

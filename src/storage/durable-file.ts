@@ -39,12 +39,20 @@ export function withFileLock<R>(file: string, task: () => Promise<R>): Promise<R
  * and flushed, renamed over the file, and the folder is flushed so the rename itself lasts.
  * The temp file is removed when any step fails. Folders it creates are mode 0700.
  */
-export function writeFileDurably(file: string, data: string | Uint8Array, opts: DurableWriteOptions = {}): Promise<void> {
+export function writeFileDurably(
+  file: string,
+  data: string | Uint8Array,
+  opts: DurableWriteOptions = {},
+): Promise<void> {
   return withFileLock(file, () => writeUnlocked(file, data, opts));
 }
 
 /** The same steps without waiting for other writers (callers that already hold the file's lock). */
-export async function writeUnlocked(file: string, data: string | Uint8Array, opts: DurableWriteOptions = {}): Promise<void> {
+export async function writeUnlocked(
+  file: string,
+  data: string | Uint8Array,
+  opts: DurableWriteOptions = {},
+): Promise<void> {
   const dir = path.dirname(file);
   await fsp.mkdir(dir, { recursive: true, mode: DIR_MODE });
   const tmp = tempName(file);

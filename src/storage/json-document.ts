@@ -110,14 +110,24 @@ export class DurableJsonFileSync<T> implements SyncAdapter<T> {
 }
 
 /** A lowdb database on one durable, validated JSON file, read once; `fallback` when absent. */
-export async function openDocument<T>(file: string, schema: z.ZodType<T>, fallback: T, opts: DocumentOptions = {}): Promise<Low<T>> {
+export async function openDocument<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  fallback: T,
+  opts: DocumentOptions = {},
+): Promise<Low<T>> {
   const db = new Low(new DurableJsonFile(file, schema, opts), fallback);
   await db.read();
   return db;
 }
 
 /** openDocument for synchronous callers. */
-export function openDocumentSync<T>(file: string, schema: z.ZodType<T>, fallback: T, opts: DocumentOptions = {}): LowSync<T> {
+export function openDocumentSync<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  fallback: T,
+  opts: DocumentOptions = {},
+): LowSync<T> {
   const db = new LowSync(new DurableJsonFileSync(file, schema, opts), fallback);
   db.read();
   return db;

@@ -33,10 +33,19 @@ export class KeyedStore<T> {
     readonly name: string,
     opts: StoreOptions,
   ) {
-    this.compaction = new BackgroundTask(`compacting ${path.basename(name)}`, () => this.compact(), opts.logger, opts.retry);
+    this.compaction = new BackgroundTask(
+      `compacting ${path.basename(name)}`,
+      () => this.compact(),
+      opts.logger,
+      opts.retry,
+    );
   }
 
-  static async open<T>(file: string, schema: z.ZodType<T>, opts: { durable?: boolean } & StoreOptions = {}): Promise<KeyedStore<T>> {
+  static async open<T>(
+    file: string,
+    schema: z.ZodType<T>,
+    opts: { durable?: boolean } & StoreOptions = {},
+  ): Promise<KeyedStore<T>> {
     const { log, records } = await AppendLog.open(file, opts);
     const store = new KeyedStore(log, schema, file, opts);
     try {

@@ -56,10 +56,21 @@ export class PrivateStore<T> {
     private readonly codec: SnapshotCodec<T> | null,
     opts: StoreOptions,
   ) {
-    this.snapshots = new BackgroundTask(`snapshot of ${path.basename(file)}`, () => this.compact(), opts.logger, opts.retry);
+    this.snapshots = new BackgroundTask(
+      `snapshot of ${path.basename(file)}`,
+      () => this.compact(),
+      opts.logger,
+      opts.retry,
+    );
   }
 
-  static async open<T>(file: string, key: Buffer, schema: z.ZodType<T>, codec?: SnapshotCodec<T>, opts: StoreOptions = {}): Promise<PrivateStore<T>> {
+  static async open<T>(
+    file: string,
+    key: Buffer,
+    schema: z.ZodType<T>,
+    codec?: SnapshotCodec<T>,
+    opts: StoreOptions = {},
+  ): Promise<PrivateStore<T>> {
     const { log, records } = await AppendLog.open(file, opts.durable === undefined ? {} : { durable: opts.durable });
     const store = new PrivateStore(log, key, schema, file, codec ?? null, opts);
     const valid = (raw: unknown, i: number): T => {
@@ -71,7 +82,10 @@ export class PrivateStore<T> {
       const line = raw as Partial<{ k: unknown; v: { s?: unknown } | null; c: unknown; f: unknown }>;
       if (typeof line?.c === 'string') {
         const entries = JSON.parse(openSealedText(key, line.c)) as [string, unknown][];
-        const decode = line.f === 'codec' && codec ? (raw: unknown) => decodeOrThrow(codec, raw, file, i) : (raw: unknown) => valid(raw, i);
+        const decode =
+          line.f === 'codec' && codec
+            ? (raw: unknown) => decodeOrThrow(codec, raw, file, i)
+            : (raw: unknown) => valid(raw, i);
         for (const [ref, value] of entries) store.plain.set(ref, decode(value));
         return;
       }
@@ -179,7 +193,11 @@ export class PrivateStore<T> {
     for (let i = 0; i < snapshot.length; i += CHUNK) {
       const entries = snapshot.slice(i, i + CHUNK);
       const codec = this.codec;
-      lines.push(codec ? { c: seal(this.key, JSON.stringify(entries.map(([ref, v]) => [ref, codec.encode(v)]))), f: 'codec' } : { c: seal(this.key, JSON.stringify(entries)) });
+      lines.push(
+        codec
+          ? { c: seal(this.key, JSON.stringify(entries.map(([ref, v]) => [ref, codec.encode(v)]))), f: 'codec' }
+          : { c: seal(this.key, JSON.stringify(entries)) },
+      );
       await new Promise((resolve) => setImmediate(resolve));
     }
     // Records changed while sealing: their current value (or deletion) follows the snapshot.

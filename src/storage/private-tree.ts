@@ -42,5 +42,6 @@ export async function tightenPrivateTree(root: string): Promise<{ changed: numbe
 export async function makeDataDirPrivate(dataDir: string, logger: Logger): Promise<void> {
   const { changed, refused } = await tightenPrivateTree(dataDir);
   if (changed > 0) logger.info('data folder made private (files 0600, folders 0700)', { changed });
-  if (refused > 0) logger.warn('some entries under the data folder belong to another user and stay readable by others', { refused });
+  if (refused > 0)
+    logger.warn('some entries under the data folder belong to another user and stay readable by others', { refused });
 }

@@ -12,7 +12,12 @@ const EVERY_MS = 6 * 3600_000;
  * after BLOCKED_RETENTION_DAYS, and erased records leave the file (a rewrite) within hours.
  * Runs at start and every six hours.
  */
-export function startFriendRetention(deps: { friends: FriendRepo; clock: () => Date; timers: Timers; logger: Logger }): { settled(): Promise<void>; close(): Promise<void> } {
+export function startFriendRetention(deps: {
+  friends: FriendRepo;
+  clock: () => Date;
+  timers: Timers;
+  logger: Logger;
+}): { settled(): Promise<void>; close(): Promise<void> } {
   const { friends, clock, logger } = deps;
   const timer: DueTimer = new DueTimer(
     deps.timers,

@@ -29,9 +29,7 @@ const NOTICE: ReadonlyArray<{ heading: string; items: readonly string[] }> = [
   },
   {
     heading: 'เก็บไว้เพื่ออะไร',
-    items: [
-      'เพื่อส่งข่าวตามหัวข้อที่ท่านเลือก ตอบคำถามของท่าน และทำสถิติการให้บริการของเทศบาล ไม่ขายหรือส่งต่อให้ผู้อื่น',
-    ],
+    items: ['เพื่อส่งข่าวตามหัวข้อที่ท่านเลือก ตอบคำถามของท่าน และทำสถิติการให้บริการของเทศบาล ไม่ขายหรือส่งต่อให้ผู้อื่น'],
   },
   {
     heading: 'เก็บไว้นานเท่าไร',
@@ -43,9 +41,7 @@ const NOTICE: ReadonlyArray<{ heading: string; items: readonly string[] }> = [
   },
   {
     heading: 'สิทธิของท่าน',
-    items: [
-      'ท่านขอดู แก้ไข หรือลบข้อมูล และเลิกรับข่าวสารได้ทุกเมื่อ เปลี่ยนหัวข้อข่าวได้จากปุ่มด้านล่าง',
-    ],
+    items: ['ท่านขอดู แก้ไข หรือลบข้อมูล และเลิกรับข่าวสารได้ทุกเมื่อ เปลี่ยนหัวข้อข่าวได้จากปุ่มด้านล่าง'],
   },
 ];
 
@@ -56,21 +52,40 @@ export function privacyMessages(agencyName: string): messagingApi.Message[] {
   ]);
   content.push(...fragment('paragraph', { text: `สอบถามเรื่องข้อมูลส่วนบุคคลเพิ่มเติมได้ที่${agencyName}` }));
   const actions = [
-    ...fragment('button-primary', { label: 'เลือกหัวข้อข่าว', data: encodePostback({ a: 'topics' }), displayText: 'เลือกหัวข้อข่าว' }),
+    ...fragment('button-primary', {
+      label: 'เลือกหัวข้อข่าว',
+      data: encodePostback({ a: 'topics' }),
+      displayText: 'เลือกหัวข้อข่าว',
+    }),
     ...fragment('button-message', { label: 'ลบข้อมูลของฉัน', text: 'ลบข้อมูลของฉัน' }),
   ];
   const bubble = fillBubble('privacy', { subtitle: 'ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562', content, actions });
-  return finishReply([bubbleMessage('ข้อมูลส่วนบุคคลที่บอทเก็บ เก็บเพื่ออะไร และเก็บนานเท่าไร', bubble)], quickReplyWithMenu(SUBSCRIPTION_CHOICES));
+  return finishReply(
+    [bubbleMessage('ข้อมูลส่วนบุคคลที่บอทเก็บ เก็บเพื่ออะไร และเก็บนานเท่าไร', bubble)],
+    quickReplyWithMenu(SUBSCRIPTION_CHOICES),
+  );
 }
 
 /** The question before erasing, with buttons that expire after ERASE_CONFIRM_MINUTES. */
 export function eraseConfirmMessages(now: Date): messagingApi.Message[] {
   const t = Math.floor(now.getTime() / 60_000);
   const actions = [
-    ...fragment('button-primary', { label: 'ยืนยัน ลบข้อมูลของฉัน', data: encodePostback({ a: 'erase', ok: '1', t }), displayText: 'ยืนยันลบข้อมูลของฉัน' }),
-    ...fragment('button-secondary', { label: 'ไม่ลบ', data: encodePostback({ a: 'erase', ok: '0', t }), displayText: 'ไม่ลบข้อมูล' }),
+    ...fragment('button-primary', {
+      label: 'ยืนยัน ลบข้อมูลของฉัน',
+      data: encodePostback({ a: 'erase', ok: '1', t }),
+      displayText: 'ยืนยันลบข้อมูลของฉัน',
+    }),
+    ...fragment('button-secondary', {
+      label: 'ไม่ลบ',
+      data: encodePostback({ a: 'erase', ok: '0', t }),
+      displayText: 'ไม่ลบข้อมูล',
+    }),
   ];
-  const bubble = fillBubble('erase-confirm', { erased: SUBSCRIPTION_SAY.eraseErased, kept: SUBSCRIPTION_SAY.eraseKept, actions });
+  const bubble = fillBubble('erase-confirm', {
+    erased: SUBSCRIPTION_SAY.eraseErased,
+    kept: SUBSCRIPTION_SAY.eraseKept,
+    actions,
+  });
   return finishReply([bubbleMessage(SUBSCRIPTION_SAY.eraseAsk, bubble)], null);
 }
 

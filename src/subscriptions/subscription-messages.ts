@@ -20,7 +20,11 @@ export function topicSettingsMessage(chosen: readonly string[]): messagingApi.Fl
   const rows: FlexComponent[] = topics().flatMap((t) => {
     const on = chosen.includes(t.id);
     return [
-      ...fragment(on ? 'topic-row' : 'topic-row-off', { name: t.name, state: on ? '✅ รับอยู่' : '⬜ ไม่ได้รับ', description: t.description }),
+      ...fragment(on ? 'topic-row' : 'topic-row-off', {
+        name: t.name,
+        state: on ? '✅ รับอยู่' : '⬜ ไม่ได้รับ',
+        description: t.description,
+      }),
       ...fragment(on ? 'button-secondary' : 'button-primary', {
         label: on ? 'หยุดรับหัวข้อนี้' : 'รับหัวข้อนี้',
         data: encodePostback({ a: 'topic', id: t.id, on: on ? '0' : '1' }),
@@ -29,10 +33,27 @@ export function topicSettingsMessage(chosen: readonly string[]): messagingApi.Fl
     ];
   });
   const count = topics().filter((t) => chosen.includes(t.id)).length;
-  const summary = count === 0 ? 'ตอนนี้ท่านไม่ได้รับข่าวสารหัวข้อใด' : count === topics().length ? 'ตอนนี้ท่านรับข่าวสารทุกหัวข้อ' : `ตอนนี้ท่านรับ ${count} จาก ${topics().length} หัวข้อ`;
+  const summary =
+    count === 0
+      ? 'ตอนนี้ท่านไม่ได้รับข่าวสารหัวข้อใด'
+      : count === topics().length
+        ? 'ตอนนี้ท่านรับข่าวสารทุกหัวข้อ'
+        : `ตอนนี้ท่านรับ ${count} จาก ${topics().length} หัวข้อ`;
   const actions = [
-    ...(count < topics().length ? fragment('button-primary', { label: 'รับทุกหัวข้อ', data: encodePostback({ a: 'topics-all', on: '1' }), displayText: 'รับข่าวสารทุกหัวข้อ' }) : []),
-    ...(count > 0 ? fragment('button-secondary', { label: 'หยุดรับทั้งหมด', data: encodePostback({ a: 'topics-all', on: '0' }), displayText: 'หยุดรับข่าวสารทั้งหมด' }) : []),
+    ...(count < topics().length
+      ? fragment('button-primary', {
+          label: 'รับทุกหัวข้อ',
+          data: encodePostback({ a: 'topics-all', on: '1' }),
+          displayText: 'รับข่าวสารทุกหัวข้อ',
+        })
+      : []),
+    ...(count > 0
+      ? fragment('button-secondary', {
+          label: 'หยุดรับทั้งหมด',
+          data: encodePostback({ a: 'topics-all', on: '0' }),
+          displayText: 'หยุดรับข่าวสารทั้งหมด',
+        })
+      : []),
   ];
   const bubble = fillBubble('topic-settings', { summary, topics: rows, actions });
   return bubbleMessage(`หัวข้อข่าวสารที่ท่านรับ: ${summary}`, bubble);
@@ -40,11 +61,16 @@ export function topicSettingsMessage(chosen: readonly string[]): messagingApi.Fl
 
 /** A sentence, then the settings card, with the subscription quick replies. */
 export function settingsReply(sentence: string, chosen: readonly string[]): messagingApi.Message[] {
-  return finishReply([textMessage(sentence, null), topicSettingsMessage(chosen)], quickReplyWithMenu(SUBSCRIPTION_CHOICES));
+  return finishReply(
+    [textMessage(sentence, null), topicSettingsMessage(chosen)],
+    quickReplyWithMenu(SUBSCRIPTION_CHOICES),
+  );
 }
 
 /** Topic names as Thai prose: "ประกาศ และจัดซื้อจัดจ้าง". */
 export function topicList(ids: readonly string[]): string {
-  const names = topics().filter((t) => ids.includes(t.id)).map((t) => `“${t.name}”`);
+  const names = topics()
+    .filter((t) => ids.includes(t.id))
+    .map((t) => `“${t.name}”`);
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(' ')} และ${names.at(-1)}`;
 }

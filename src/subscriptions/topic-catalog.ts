@@ -15,10 +15,11 @@ const TopicSchema = z.object({
 });
 export type Topic = z.infer<typeof TopicSchema>;
 
-const TopicFileSchema = z.object({ topics: z.array(TopicSchema) }).refine(
-  (file) => file.topics.map((t) => t.id).join() === TOPIC_IDS.join(),
-  { message: `must list each topic once, in the order ${TOPIC_IDS.join(', ')}` },
-);
+const TopicFileSchema = z
+  .object({ topics: z.array(TopicSchema) })
+  .refine((file) => file.topics.map((t) => t.id).join() === TOPIC_IDS.join(), {
+    message: `must list each topic once, in the order ${TOPIC_IDS.join(', ')}`,
+  });
 
 let cached: readonly Topic[] | undefined;
 

@@ -15,7 +15,8 @@ import { startOfWeek } from 'date-fns/startOfWeek';
 export const BANGKOK = 'Asia/Bangkok';
 
 /** An instant as a TZDate in Bangkok, for date-fns to count on Bangkok's calendar. */
-const inBangkok = (at: Date | number | string): TZDate => new TZDate(typeof at === 'string' ? Date.parse(at) : +at, BANGKOK);
+const inBangkok = (at: Date | number | string): TZDate =>
+  new TZDate(typeof at === 'string' ? Date.parse(at) : +at, BANGKOK);
 /** A plain Date of the same instant (what the rest of the code stores and compares). */
 const plain = (at: Date): Date => new Date(at.getTime());
 

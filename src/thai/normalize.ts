@@ -24,7 +24,8 @@ const LONG_RUN = new RegExp(`(\\p{L}[${THAI_MARK}]*)\\1{2,}`, 'gu');
 const PUNCTUATION = /[ๆฯ๏๚๛]|[^\p{L}\p{M}\p{N}.\s]/gu;
 const DECIMAL_POINT = /(?<=\d)\.(?=\d)/g;
 /** The segmenter keeps "คะแนนita" or "ปี2568" as one word: split where the script changes. */
-const SCRIPT_CHANGE = /(?<=[\u0E00-\u0E7F])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u0E00-\u0E7F])|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])/g;
+const SCRIPT_CHANGE =
+  /(?<=[\u0E00-\u0E7F])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u0E00-\u0E7F])|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])/g;
 
 /**
  * Everything but the doubled-letter collapse: the word segmenter reads legitimate doubles

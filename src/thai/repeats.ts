@@ -12,7 +12,8 @@ export function collapseRepeats(text: string): string {
   return mayRepeat(text) ? text.replace(DOUBLE, '$1') : text;
 }
 
-const isThaiMark = (unit: number) => unit === 0x0e31 || (unit >= 0x0e34 && unit <= 0x0e3a) || (unit >= 0x0e47 && unit <= 0x0e4e);
+const isThaiMark = (unit: number) =>
+  unit === 0x0e31 || (unit >= 0x0e34 && unit <= 0x0e3a) || (unit >= 0x0e47 && unit <= 0x0e4e);
 
 /**
  * False only when nothing can repeat: no character comes back right after its own marks. Most

@@ -17,7 +17,10 @@ export const addDays = (iso: string, days: number): Date => addBangkokDays(iso, 
 type Dated = Pick<TipRecord, 'receivedAt' | 'status' | 'acknowledgedAt' | 'feedbackAt'>;
 
 export function deadlinesOf(tip: Dated, rules: TipRules): { acknowledgeBy: Date; feedbackBy: Date } {
-  return { acknowledgeBy: addDays(tip.receivedAt, rules.acknowledgeDays), feedbackBy: addDays(tip.receivedAt, rules.feedbackDays) };
+  return {
+    acknowledgeBy: addDays(tip.receivedAt, rules.acknowledgeDays),
+    feedbackBy: addDays(tip.receivedAt, rules.feedbackDays),
+  };
 }
 
 /**
@@ -38,14 +41,21 @@ export const isOverdue = (tip: Dated, rules: TipRules, now: Date) => {
 };
 
 /** The figures /staff/api/stats shows: open and overdue now, received and closed in [from, to). */
-export function tipStats(tips: ReadonlyArray<Dated & Pick<TipRecord, 'closedAt'>>, rules: TipRules, now: Date, from: Date, to: Date) {
+export function tipStats(
+  tips: ReadonlyArray<Dated & Pick<TipRecord, 'closedAt'>>,
+  rules: TipRules,
+  now: Date,
+  from: Date,
+  to: Date,
+) {
   const byStatus = Object.fromEntries(TIP_STATUSES.map((s) => [s, 0])) as Record<TipStatus, number>;
   let overdueAcknowledge = 0;
   let overdueFeedback = 0;
   let overdue = 0;
   let received = 0;
   let closed = 0;
-  const inRange = (iso: string | null) => iso !== null && Date.parse(iso) >= from.getTime() && Date.parse(iso) < to.getTime();
+  const inRange = (iso: string | null) =>
+    iso !== null && Date.parse(iso) >= from.getTime() && Date.parse(iso) < to.getTime();
   for (const tip of tips) {
     byStatus[tip.status] += 1;
     const o = overdueOf(tip, rules, now);
@@ -55,5 +65,13 @@ export function tipStats(tips: ReadonlyArray<Dated & Pick<TipRecord, 'closedAt'>
     if (inRange(tip.receivedAt)) received += 1;
     if (inRange(tip.closedAt)) closed += 1;
   }
-  return { open: tips.length - byStatus.closed, overdue, overdueAcknowledge, overdueFeedback, received, closed, byStatus };
+  return {
+    open: tips.length - byStatus.closed,
+    overdue,
+    overdueAcknowledge,
+    overdueFeedback,
+    received,
+    closed,
+    byStatus,
+  };
 }

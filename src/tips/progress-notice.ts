@@ -14,7 +14,12 @@ const RETRY_DELAYS_MS = [500, 2000];
  * X-Line-Retry-Key for every attempt (so a retry after a timeout is never a second
  * message). 5xx and network failures are retried; 409 means LINE already has it.
  */
-export async function sendProgressNotice(line: LineGateway, userId: string, logger: Logger, sleep = defaultSleep): Promise<'sent' | 'failed'> {
+export async function sendProgressNotice(
+  line: LineGateway,
+  userId: string,
+  logger: Logger,
+  sleep = defaultSleep,
+): Promise<'sent' | 'failed'> {
   const retryKey = randomUUID();
   const messages = [textMessage(`${PROGRESS_NOTICE}\n${HOW_TO_READ}`, [{ label: 'สถานะ', text: 'สถานะ' }])];
   for (let attempt = 0; ; attempt++) {
@@ -26,7 +31,10 @@ export async function sendProgressNotice(line: LineGateway, userId: string, logg
       if (status === 409) return 'sent';
       const retryable = err instanceof LineApiError && (status === null || status >= 500);
       if (!retryable || attempt >= RETRY_DELAYS_MS.length) {
-        logger.warn('progress notice not sent', { status, lineRequestId: err instanceof LineApiError ? err.requestId : null });
+        logger.warn('progress notice not sent', {
+          status,
+          lineRequestId: err instanceof LineApiError ? err.requestId : null,
+        });
         return 'failed';
       }
       await sleep(RETRY_DELAYS_MS[attempt]!);

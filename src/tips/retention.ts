@@ -8,8 +8,15 @@ import type { TipRepo } from './tip-repo.js';
  * (status, dates, channel, counts) stays. The tips file is then compacted, so the deleted
  * content is not left behind in older lines of the change log.
  */
-export async function purgeExpiredTips(repo: TipRepo, files: EvidenceFiles, rules: TipRules, now: Date): Promise<number> {
-  const due = repo.idsWhere((t) => t.purgedAt === null && t.closedAt !== null && addDays(t.closedAt, rules.retentionDays) <= now);
+export async function purgeExpiredTips(
+  repo: TipRepo,
+  files: EvidenceFiles,
+  rules: TipRules,
+  now: Date,
+): Promise<number> {
+  const due = repo.idsWhere(
+    (t) => t.purgedAt === null && t.closedAt !== null && addDays(t.closedAt, rules.retentionDays) <= now,
+  );
   for (const id of due) {
     const tip = repo.get(id)!;
     for (const a of tip.attachments) await files.delete(a.id);

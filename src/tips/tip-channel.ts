@@ -104,11 +104,17 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
   const staffRouter = createTipsStaffRouter({ desk, audit: deps.audit, clock: deps.clock, notify });
 
   const sweep = async () => {
-    const done = await sweepTips({ repo, files, conversations: deps.conversations, key: deps.key, rules: deps.rules }, deps.clock());
+    const done = await sweepTips(
+      { repo, files, conversations: deps.conversations, key: deps.key, rules: deps.rules },
+      deps.clock(),
+    );
     if (done.purged + done.drafts + done.files > 0) deps.logger.info('tip sweep', done);
   };
   await sweep();
-  const timer = setInterval(() => void sweep().catch((err: Error) => deps.logger.error('tip sweep failed', { error: err.name })), SWEEP_EVERY_MS);
+  const timer = setInterval(
+    () => void sweep().catch((err: Error) => deps.logger.error('tip sweep failed', { error: err.name })),
+    SWEEP_EVERY_MS,
+  );
   timer.unref();
 
   return {

@@ -51,7 +51,11 @@ export class TipDesk {
     return this.repo
       .all()
       .map((tip) => tipSummary(tip, this.rules, now))
-      .filter((t) => (!filter.status || t.status === filter.status) && (filter.overdue === undefined || t.overdue.any === filter.overdue))
+      .filter(
+        (t) =>
+          (!filter.status || t.status === filter.status) &&
+          (filter.overdue === undefined || t.overdue.any === filter.overdue),
+      )
       .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   }
 
@@ -95,7 +99,13 @@ export class TipDesk {
     }
     tip.updatedAt = at;
     await this.repo.save(tip);
-    return { result: 'ok' as const, from, statusChanged, tip, reporter: tip.reporter ? this.repo.openText(tip.reporter) : null };
+    return {
+      result: 'ok' as const,
+      from,
+      statusChanged,
+      tip,
+      reporter: tip.reporter ? this.repo.openText(tip.reporter) : null,
+    };
   }
 
   async addNote(id: string, text: string, by: string, now: Date): Promise<'ok' | 'missing' | 'gone'> {

@@ -31,7 +31,12 @@ export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 const FileId = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 const Iso = z.iso.datetime();
 
-export const AttachmentSchema = z.object({ id: FileId, type: z.enum(ATTACHMENT_TYPES), bytes: z.number().int().positive(), addedAt: Iso });
+export const AttachmentSchema = z.object({
+  id: FileId,
+  type: z.enum(ATTACHMENT_TYPES),
+  bytes: z.number().int().positive(),
+  addedAt: Iso,
+});
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 /** What the reporter told, as sealed in `content`. */
@@ -51,7 +56,10 @@ export const TipRecordSchema = z.object({
   v: z.literal(1),
   id: z.string().regex(/^[a-z0-9]{12}$/),
   /** The staff's readable number, "2569-0012" (src/tips/tip-number.ts); tips filed before it existed get one when the store opens. */
-  number: z.string().regex(/^\d{4}-\d{4,}$/).optional(),
+  number: z
+    .string()
+    .regex(/^\d{4}-\d{4,}$/)
+    .optional(),
   /** scrypt of the receipt; null once the content was deleted under the retention rule. */
   receiptHash: z.string().nullable(),
   channel: z.enum(['line', 'web']),

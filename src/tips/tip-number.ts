@@ -8,7 +8,6 @@ import { fiscalYearOf } from '../thai/fiscal-year.js';
  */
 export const TIP_NUMBER = /^(\d{4})-(\d{4,})$/;
 
-
 export const tipNumber = (fiscalYear: number, seq: number): string => `${fiscalYear}-${String(seq).padStart(4, '0')}`;
 
 /** "2569-0012" → "๒๕๖๙-๐๐๑๒"; a tip without a number yet shows a dash. */

@@ -44,7 +44,8 @@ export class TipRepo {
   private async numberUnnumbered(): Promise<void> {
     const missing = this.store.values().filter((t) => !t.number);
     missing.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.id.localeCompare(b.id));
-    for (const tip of missing) await this.store.set(tip.id, { ...tip, number: this.numbers.next(new Date(tip.receivedAt)) });
+    for (const tip of missing)
+      await this.store.set(tip.id, { ...tip, number: this.numbers.next(new Date(tip.receivedAt)) });
   }
 
   newId(): string {

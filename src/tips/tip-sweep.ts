@@ -24,7 +24,10 @@ export interface SweepDeps {
  * reporter's next message can say the draft expired); evidence files that no tip or draft
  * refers to are deleted.
  */
-export async function sweepTips(deps: SweepDeps, now: Date): Promise<{ purged: number; drafts: number; files: number }> {
+export async function sweepTips(
+  deps: SweepDeps,
+  now: Date,
+): Promise<{ purged: number; drafts: number; files: number }> {
   const purged = await purgeExpiredTips(deps.repo, deps.files, deps.rules, now);
   const keep = new Set<string>();
   const dropImages: string[] = [];

@@ -12,12 +12,21 @@ import { PrivateStore } from '../../src/storage/private-store.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?: number, behindAt?: number, replyGate?: (token: string) => Promise<void>) {
+async function setup(
+  handle: HandleRoute,
+  loadingAfterMs?: number,
+  maxHandling?: number,
+  behindAt?: number,
+  replyGate?: (token: string) => Promise<void>,
+) {
   const dir = await tempDir();
   const keys = deriveKeys(Buffer.alloc(32, 1));
   const now = new Date('2026-11-26T03:00:00Z');
   const inbox = await Inbox.open(path.join(dir, 'inbox.jsonl'), keys.inbox, now);
-  const conversations = new ConversationRepo(await PrivateStore.open(path.join(dir, 'conv.jsonl'), keys.people, ConversationStateSchema), keys);
+  const conversations = new ConversationRepo(
+    await PrivateStore.open(path.join(dir, 'conv.jsonl'), keys.people, ConversationStateSchema),
+    keys,
+  );
   const sent: Array<{ token: string; messages: unknown[] }> = [];
   const loading: string[] = [];
   const line = {
@@ -32,7 +41,19 @@ async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?:
   } as unknown as LineGateway;
   const logger = createMemoryLogger();
   const say = (text: string) => [{ type: 'text' as const, text }];
-  const dispatcher = new Dispatcher({ inbox, line, conversations, logger, clock: () => now, handle, apology: () => say('apology'), say, ...(loadingAfterMs !== undefined ? { loadingAfterMs } : {}), ...(maxHandling !== undefined ? { maxHandling } : {}), ...(behindAt !== undefined ? { behindAt } : {}) });
+  const dispatcher = new Dispatcher({
+    inbox,
+    line,
+    conversations,
+    logger,
+    clock: () => now,
+    handle,
+    apology: () => say('apology'),
+    say,
+    ...(loadingAfterMs !== undefined ? { loadingAfterMs } : {}),
+    ...(maxHandling !== undefined ? { maxHandling } : {}),
+    ...(behindAt !== undefined ? { behindAt } : {}),
+  });
   const run = async (event: ReturnType<typeof textEvent>) => {
     const [entry] = await inbox.admit([{ id: event.webhookEventId, event: event as unknown as webhook.Event }], now);
     await dispatcher.enqueue(entry!);
@@ -40,7 +61,13 @@ async function setup(handle: HandleRoute, loadingAfterMs?: number, maxHandling?:
   return { inbox, conversations, sent, loading, logger, run, now, dispatcher, dir, keys };
 }
 
-const state = (step: string) => ({ v: 1 as const, flow: 'test', step, draft: {}, updatedAt: '2026-11-26T03:00:00.000Z' });
+const state = (step: string) => ({
+  v: 1 as const,
+  flow: 'test',
+  step,
+  draft: {},
+  updatedAt: '2026-11-26T03:00:00.000Z',
+});
 
 describe('Dispatcher', () => {
   it('when the handler succeeds, then its replies go once and its state is saved', async () => {
@@ -139,7 +166,7 @@ describe('Dispatcher', () => {
     expect(t.sent).toHaveLength(8);
   });
 
-  it('when one user\'s event fails, then another user\'s event is still handled', async () => {
+  it("when one user's event fails, then another user's event is still handled", async () => {
     const t = await setup(async (ctx) => {
       if (ctx.userId === userId(4)) throw new Error('boom');
       ctx.reply({ type: 'text', text: 'ok' });
@@ -163,7 +190,7 @@ describe('Dispatcher', () => {
     expect(quick.loading).toEqual([]);
   });
 
-  it('when LINE hangs on one user\'s reply, then the work slot is free: another user is handled and answered meanwhile', async () => {
+  it("when LINE hangs on one user's reply, then the work slot is free: another user is handled and answered meanwhile", async () => {
     let release!: () => void;
     const hung = new Promise<void>((r) => (release = r));
     const first = textEvent(userId(300), 'x');
@@ -188,7 +215,7 @@ describe('Dispatcher', () => {
     expect(t.sent.map((s) => s.token)).toEqual([second.replyToken, first.replyToken]);
   });
 
-  it('when one user\'s first reply is slow, then their second event is handled meanwhile but its reply waits its turn', async () => {
+  it("when one user's first reply is slow, then their second event is handled meanwhile but its reply waits its turn", async () => {
     let release!: () => void;
     const slow = new Promise<void>((r) => (release = r));
     const first = textEvent(userId(310), 'one');
@@ -220,7 +247,10 @@ describe('Dispatcher', () => {
       ctx.reply({ type: 'text', text: 'ok' });
     });
     const event = textEvent(userId(320), 'x');
-    const [entry] = await t.inbox.admit([{ id: event.webhookEventId, event: event as unknown as webhook.Event }], t.now);
+    const [entry] = await t.inbox.admit(
+      [{ id: event.webhookEventId, event: event as unknown as webhook.Event }],
+      t.now,
+    );
     await t.inbox.replying(entry!.id, t.now);
     await t.inbox.close();
     const reopened = await Inbox.open(path.join(t.dir, 'inbox.jsonl'), t.keys.inbox, t.now);
@@ -229,7 +259,10 @@ describe('Dispatcher', () => {
     await t.dispatcher.enqueue(replayed!);
     expect(calls).toBe(0);
     expect(t.sent).toEqual([]);
-    expect(t.logger.lines.find((l) => l.msg === 'event')).toMatchObject({ eventId: event.webhookEventId, outcome: 'already-replied' });
+    expect(t.logger.lines.find((l) => l.msg === 'event')).toMatchObject({
+      eventId: event.webhookEventId,
+      outcome: 'already-replied',
+    });
   });
 
   it('when a handler replies, then the inbox marks the event replying before the reply leaves', async () => {
@@ -250,7 +283,11 @@ describe('Dispatcher', () => {
   });
 
   it('when a reply may be pushed (essential), then its mark is flushed to the disk; an ordinary reply is only written', async () => {
-    const t = await setup(async (ctx) => (ctx.event.type === 'message' && (ctx.event.message as { text?: string }).text === 'essential' ? ctx.replyEssential({ type: 'text', text: 'receipt' }) : ctx.reply({ type: 'text', text: 'ok' })));
+    const t = await setup(async (ctx) =>
+      ctx.event.type === 'message' && (ctx.event.message as { text?: string }).text === 'essential'
+        ? ctx.replyEssential({ type: 'text', text: 'receipt' })
+        : ctx.reply({ type: 'text', text: 'ok' }),
+    );
     const marks: Array<[string, boolean]> = [];
     const original = t.inbox.replying.bind(t.inbox);
     t.inbox.replying = (id, at, opts) => (marks.push([id, opts?.durable === true]), original(id, at, opts));
@@ -261,7 +298,10 @@ describe('Dispatcher', () => {
       [plain.webhookEventId, false],
       [essential.webhookEventId, true],
     ]);
-    expect(t.sent.map((s) => s.messages)).toEqual([[{ type: 'text', text: 'ok' }], [{ type: 'text', text: 'receipt' }]]);
+    expect(t.sent.map((s) => s.messages)).toEqual([
+      [{ type: 'text', text: 'ok' }],
+      [{ type: 'text', text: 'receipt' }],
+    ]);
   });
 
   it('when the event cannot even be prepared (its stored state is unreadable), then it is logged, left pending for the next start, and the queue goes on', async () => {
@@ -274,7 +314,10 @@ describe('Dispatcher', () => {
     };
     await t.run(broken);
     await t.run(textEvent(userId(341), 'y'));
-    expect(t.logger.lines.find((l) => l.msg === 'event not handled')).toMatchObject({ eventId: broken.webhookEventId, error: 'SyntaxError' });
+    expect(t.logger.lines.find((l) => l.msg === 'event not handled')).toMatchObject({
+      eventId: broken.webhookEventId,
+      error: 'SyntaxError',
+    });
     expect(t.inbox.pending().map((e) => e.id)).toEqual([broken.webhookEventId]);
     expect(t.sent).toHaveLength(1);
   });

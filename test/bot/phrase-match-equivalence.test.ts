@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { containsExactPhrase, containsNearPhrase, containsPhrase, phrases, readUtterance, substringDistance, withinTypos, type Utterance } from '../../src/bot/phrase-match.js';
+import {
+  containsExactPhrase,
+  containsNearPhrase,
+  containsPhrase,
+  phrases,
+  readUtterance,
+  substringDistance,
+  withinTypos,
+  type Utterance,
+} from '../../src/bot/phrase-match.js';
 import * as P from '../../src/bot/intent-phrases.js';
 import { FIELD_PHRASES, FOLLOW_UP_WORDS, KIND_PHRASES } from '../../src/content/answers/question-kinds.js';
 
@@ -20,14 +29,20 @@ const reference = {
     return anyPiece && substringDistance(text, phrase) <= typos;
   },
   startsAWord(said: Utterance, phrase: string): boolean {
-    for (let at = said.compact.indexOf(phrase); at >= 0; at = said.compact.indexOf(phrase, at + 1)) if (said.starts.has(at)) return true;
+    for (let at = said.compact.indexOf(phrase); at >= 0; at = said.compact.indexOf(phrase, at + 1))
+      if (said.starts.has(at)) return true;
     return false;
   },
   typosOf: (phrase: string) => reference.allowedTypos([...phrase].length),
   contains: (said: Utterance, list: readonly string[]) =>
-    list.some((p) => reference.startsAWord(said, p) || (reference.typosOf(p) > 0 && reference.within(said.compact, p, reference.typosOf(p)))),
+    list.some(
+      (p) =>
+        reference.startsAWord(said, p) ||
+        (reference.typosOf(p) > 0 && reference.within(said.compact, p, reference.typosOf(p))),
+    ),
   exact: (said: Utterance, list: readonly string[]) => list.some((p) => p !== '' && reference.startsAWord(said, p)),
-  near: (said: Utterance, list: readonly string[]) => list.some((p) => reference.typosOf(p) > 0 && reference.within(said.compact, p, reference.typosOf(p))),
+  near: (said: Utterance, list: readonly string[]) =>
+    list.some((p) => reference.typosOf(p) > 0 && reference.within(said.compact, p, reference.typosOf(p))),
 };
 
 const LISTS: readonly (readonly string[])[] = [
@@ -74,9 +89,18 @@ describe('phrase matching, made cheaper, against the matcher it replaced', () =>
     for (let n = 0; n < 3000; n++) {
       const said = readUtterance(message());
       for (const list of LISTS) {
-        const expected = { contains: reference.contains(said, list), exact: reference.exact(said, list), near: reference.near(said, list) };
-        const got = { contains: containsPhrase(said, list), exact: containsExactPhrase(said, list), near: containsNearPhrase(said, list) };
-        if (JSON.stringify(got) !== JSON.stringify(expected)) differences.push(`${said.compact} in [${list.join(',')}]: ${JSON.stringify(got)}`);
+        const expected = {
+          contains: reference.contains(said, list),
+          exact: reference.exact(said, list),
+          near: reference.near(said, list),
+        };
+        const got = {
+          contains: containsPhrase(said, list),
+          exact: containsExactPhrase(said, list),
+          near: containsNearPhrase(said, list),
+        };
+        if (JSON.stringify(got) !== JSON.stringify(expected))
+          differences.push(`${said.compact} in [${list.join(',')}]: ${JSON.stringify(got)}`);
         if (expected.contains) hits++;
         if (expected.contains && !expected.exact) nearOnly++;
       }
@@ -94,7 +118,9 @@ describe('phrase matching, made cheaper, against the matcher it replaced', () =>
       const text = word(20);
       const phrase = word(14) || 'ก';
       const typos = 1 + (n % 3);
-      expect(withinTypos(text, phrase, typos), `${text} ~ ${phrase} (${typos})`).toBe(reference.within(text, phrase, typos));
+      expect(withinTypos(text, phrase, typos), `${text} ~ ${phrase} (${typos})`).toBe(
+        reference.within(text, phrase, typos),
+      );
       const list = phrases([phrase, word(8), word(13)]);
       const said = readUtterance(`${word(6)}${text}`);
       expect(containsPhrase(said, list), `${said.compact} in [${list.join(',')}]`).toBe(reference.contains(said, list));

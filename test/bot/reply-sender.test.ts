@@ -18,7 +18,15 @@ function setup(steps: (path: string, n: number) => Step, opts: Partial<ReplySend
   line = scriptLine((call, n) => steps(call.path, n));
   const logger = createMemoryLogger();
   const gateway = createLineGateway({ channelAccessToken: 'token', apiBaseUrl: LINE_BASE, timeoutMs: 300 });
-  const sender = new ReplySender({ line: gateway, logger, now: Date.now, replyWindowMs: 2_000, firstDelayMs: 20, maxDelayMs: 200, ...opts });
+  const sender = new ReplySender({
+    line: gateway,
+    logger,
+    now: Date.now,
+    replyWindowMs: 2_000,
+    firstDelayMs: 20,
+    maxDelayMs: 200,
+    ...opts,
+  });
   return { sender, logger, line };
 }
 
@@ -38,7 +46,11 @@ describe('ReplySender', () => {
     expect(await t.sender.send(job())).toBe('replied');
     expect(t.line.to(REPLY).map((c) => c.answer)).toEqual([500, 200]);
     expect(new Set(t.line.calls.map((c) => c.body.replyToken))).toEqual(new Set(['reply-token-1']));
-    expect(t.logger.lines.find((l) => l.msg === 'LINE reply failed')).toMatchObject({ status: 500, attempt: 1, lineRequestId: 'req-1' });
+    expect(t.logger.lines.find((l) => l.msg === 'LINE reply failed')).toMatchObject({
+      status: 500,
+      attempt: 1,
+      lineRequestId: 'req-1',
+    });
     t.line.expectAllValid();
   });
 
@@ -61,7 +73,9 @@ describe('ReplySender', () => {
   });
 
   it('when a reply that must arrive finds its token gone, then it is pushed to the user with one retry key, the same on every attempt', async () => {
-    const t = setup((path) => (path === REPLY ? 500 : t.line.to(PUSH).length < 2 ? 'network' : 200), { replyWindowMs: 800 });
+    const t = setup((path) => (path === REPLY ? 500 : t.line.to(PUSH).length < 2 ? 'network' : 200), {
+      replyWindowMs: 800,
+    });
     expect(await t.sender.send(job({ mustArrive: true }))).toBe('pushed');
     const pushes = t.line.to(PUSH);
     expect(pushes).toHaveLength(3);
@@ -72,7 +86,9 @@ describe('ReplySender', () => {
   });
 
   it('when a push retry finds LINE already took it (409), then it counts as sent', async () => {
-    const t = setup((path) => (path === REPLY ? 'invalid-token' : t.line.to(PUSH).length === 0 ? { status: 500, afterMs: 0 } : 409));
+    const t = setup((path) =>
+      path === REPLY ? 'invalid-token' : t.line.to(PUSH).length === 0 ? { status: 500, afterMs: 0 } : 409,
+    );
     expect(await t.sender.send(job({ mustArrive: true }))).toBe('pushed');
     expect(t.line.to(PUSH).map((c) => c.answer)).toEqual([{ status: 500, afterMs: 0 }, 409]);
   });

@@ -23,23 +23,41 @@ describe('routeEvent', () => {
   });
 
   it('when a postback comes, then its data is parsed; bad data gives null', () => {
-    expect(route(postbackEvent(userId(1), encodePostback({ a: 'measure', id: 'doc-1-m2' })))).toMatchObject({ to: 'postback', postback: { a: 'measure', id: 'doc-1-m2' } });
+    expect(route(postbackEvent(userId(1), encodePostback({ a: 'measure', id: 'doc-1-m2' })))).toMatchObject({
+      to: 'postback',
+      postback: { a: 'measure', id: 'doc-1-m2' },
+    });
     expect(route(postbackEvent(userId(1), 'a=measure&id=../../etc'))).toMatchObject({ to: 'postback', postback: null });
   });
 
   it('when a datetime picker answers, then its params come along', () => {
-    expect(route(postbackEvent(userId(1), 'a=menu', { datetime: '2026-11-26T10:00' }))).toMatchObject({ params: { datetime: '2026-11-26T10:00' } });
+    expect(route(postbackEvent(userId(1), 'a=menu', { datetime: '2026-11-26T10:00' }))).toMatchObject({
+      params: { datetime: '2026-11-26T10:00' },
+    });
   });
 
   it('when media comes, then it routes to media with its kind', () => {
-    expect(route(messageEvent(userId(1), { type: 'sticker', packageId: '1', stickerId: '2', stickerResourceType: 'STATIC' }))).toMatchObject({ to: 'media', kind: 'sticker' });
+    expect(
+      route(
+        messageEvent(userId(1), { type: 'sticker', packageId: '1', stickerId: '2', stickerResourceType: 'STATIC' }),
+      ),
+    ).toMatchObject({ to: 'media', kind: 'sticker' });
   });
 
   it('when the event is standby, a verification, from a group or of an unknown type, then it is ignored', () => {
     expect(route(textEvent(userId(1), 'x', { mode: 'standby' }))).toEqual({ to: 'ignore', reason: 'standby' });
-    expect(route(textEvent(userId(1), 'x', { replyToken: '0'.repeat(32) }))).toEqual({ to: 'ignore', reason: 'verification' });
-    expect(route(textEvent(userId(1), 'x', { source: { type: 'group', groupId: 'C1' } }))).toEqual({ to: 'ignore', reason: 'not-one-to-one' });
-    expect(route({ ...followEvent(userId(1)), type: 'beacon', beacon: { hwid: 'h', type: 'enter' } })).toEqual({ to: 'ignore', reason: 'event:beacon' });
+    expect(route(textEvent(userId(1), 'x', { replyToken: '0'.repeat(32) }))).toEqual({
+      to: 'ignore',
+      reason: 'verification',
+    });
+    expect(route(textEvent(userId(1), 'x', { source: { type: 'group', groupId: 'C1' } }))).toEqual({
+      to: 'ignore',
+      reason: 'not-one-to-one',
+    });
+    expect(route({ ...followEvent(userId(1)), type: 'beacon', beacon: { hwid: 'h', type: 'enter' } })).toEqual({
+      to: 'ignore',
+      reason: 'event:beacon',
+    });
     expect(route({ ...followEvent(userId(1)), type: 'hologram' })).toEqual({ to: 'ignore', reason: 'event:hologram' });
     expect(route(messageEvent(userId(1), { type: 'hologram' }))).toEqual({ to: 'ignore', reason: 'message:hologram' });
   });
@@ -48,7 +66,15 @@ describe('routeEvent', () => {
     const routes = documentedEvents(userId(1)).map((e) => [e.type, route(e).to]);
     const worked = routes.filter(([, to]) => to !== 'ignore').map(([type]) => type);
     expect(new Set(worked)).toEqual(new Set(['message', 'follow', 'unfollow', 'postback']));
-    expect(routes.filter(([type]) => type === 'message').map(([, to]) => to)).toEqual(['text', 'media', 'media', 'media', 'media', 'media', 'media']);
+    expect(routes.filter(([type]) => type === 'message').map(([, to]) => to)).toEqual([
+      'text',
+      'media',
+      'media',
+      'media',
+      'media',
+      'media',
+      'media',
+    ]);
   });
 });
 

@@ -38,8 +38,17 @@ describe('understand: small talk and menu', () => {
 describe('understand: tips', () => {
   it('when the resident wants to report or describes wrongdoing, then the tip flow starts', () => {
     expectIntent('tip', [
-      'แจ้งเบาะแส', 'อยากแจ้งเบาะแส', 'แจ้งเบาแส', 'ทุจริต', 'โกง', 'สินบน', 'มีเจ้าหน้าที่เรียกรับสินบน',
-      'ร้องเรียนการทุจริต', 'เจ้าหน้าที่เรียกเงินค่าทำเรื่อง', 'ผมโดนเรียกรับเงิน', 'I want to report corruption',
+      'แจ้งเบาะแส',
+      'อยากแจ้งเบาะแส',
+      'แจ้งเบาแส',
+      'ทุจริต',
+      'โกง',
+      'สินบน',
+      'มีเจ้าหน้าที่เรียกรับสินบน',
+      'ร้องเรียนการทุจริต',
+      'เจ้าหน้าที่เรียกเงินค่าทำเรื่อง',
+      'ผมโดนเรียกรับเงิน',
+      'I want to report corruption',
       'เห็นปลัดโกงงบหมู่บ้าน',
     ]);
   });
@@ -56,7 +65,14 @@ describe('understand: tips', () => {
 
 describe('understand: asking about reporting is not reporting', () => {
   it('when the resident asks where or how to complain, or which number to call, then it is a question, not the tip flow', () => {
-    expectIntent('search', ['ร้องเรียนนายกได้ที่ไหน', 'จะร้องเรียนนายกเทศมนตรีต้องทำยังไง', 'แจ้งเบาะแสทุจริตได้ที่ไหน', 'ผมจะร้องเรียนผู้บริหารได้ช่องทางไหน', 'how can I complain about the mayor', 'โทรแจ้งทุจริตเบอร์อะไร']);
+    expectIntent('search', [
+      'ร้องเรียนนายกได้ที่ไหน',
+      'จะร้องเรียนนายกเทศมนตรีต้องทำยังไง',
+      'แจ้งเบาะแสทุจริตได้ที่ไหน',
+      'ผมจะร้องเรียนผู้บริหารได้ช่องทางไหน',
+      'how can I complain about the mayor',
+      'โทรแจ้งทุจริตเบอร์อะไร',
+    ]);
   });
 
   it('when the resident wishes to report or describes what was seen, then the tip flow starts even with a question word', () => {
@@ -76,12 +92,25 @@ describe('understand: asking about reporting is not reporting', () => {
 
 describe('understand: news subscriptions', () => {
   it('when the resident asks to receive news, then it is subscribe', () => {
-    expectIntent('subscribe', ['สมัครรับข่าวสาร', 'ขอรับข่าวสารด้วยครับ', 'รับข่าวด้วย', 'subscribe', 'สมัคร รับข่าวสาร', 'สมัคครรับข่าวสาร']);
+    expectIntent('subscribe', [
+      'สมัครรับข่าวสาร',
+      'ขอรับข่าวสารด้วยครับ',
+      'รับข่าวด้วย',
+      'subscribe',
+      'สมัคร รับข่าวสาร',
+      'สมัคครรับข่าวสาร',
+    ]);
   });
 
   it('when the resident asks to stop the news, then it is unsubscribe, even though "รับข่าวสาร" is inside', () => {
     expectIntent('unsubscribe', [
-      'ยกเลิกรับข่าวสาร', 'ยกเลิกรับข่าวสาน', 'เลิกส่งข่าวให้ฉัน', 'ไม่ต้องส่งข่าวแล้ว', 'unsubscribe', 'stop', 'STOP',
+      'ยกเลิกรับข่าวสาร',
+      'ยกเลิกรับข่าวสาน',
+      'เลิกส่งข่าวให้ฉัน',
+      'ไม่ต้องส่งข่าวแล้ว',
+      'unsubscribe',
+      'stop',
+      'STOP',
       'ไม่อยากได้ข่าวแล้วค่ะ',
     ]);
   });
@@ -104,7 +133,12 @@ describe('understand: news subscriptions', () => {
 
 describe('understand: tip status', () => {
   it('when "สถานะ" comes with a receipt in any writing, then the receipt is read as 16 Arabic digits', () => {
-    for (const text of ['สถานะ 1234 5678 9012 3456', 'สถานะ ๑๒๓๔-๕๖๗๘-๙๐๑๒-๓๔๕๖', 'เช็คสถานะ 1234567890123456', 'สถานะ\u200B 1234–5678–9012–3456']) {
+    for (const text of [
+      'สถานะ 1234 5678 9012 3456',
+      'สถานะ ๑๒๓๔-๕๖๗๘-๙๐๑๒-๓๔๕๖',
+      'เช็คสถานะ 1234567890123456',
+      'สถานะ\u200B 1234–5678–9012–3456',
+    ]) {
       expect(understand(text, shipped.index), text).toEqual({ intent: 'status', receipt: '1234567890123456' });
     }
   });

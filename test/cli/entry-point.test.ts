@@ -19,9 +19,18 @@ interface Run {
 
 function runNode(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', TIP_ENCRYPTION_KEY: KEY.toString('base64'), ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      args,
+      {
+        cwd,
+        env: { PATH: process.env.PATH ?? '', TIP_ENCRYPTION_KEY: KEY.toString('base64'), ...env },
+        timeout: 30_000,
+      },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -33,7 +42,18 @@ async function builtCopy(): Promise<string> {
   fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(project, 'node_modules'));
   const tsc = path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   // Emits even when a file elsewhere has a type error; this test is about the entry point
-  await runNode([tsc, '-p', path.join(PROJECT_ROOT, 'tsconfig.build.json'), '--outDir', path.join(project, 'dist'), '--sourceMap', 'false'], PROJECT_ROOT);
+  await runNode(
+    [
+      tsc,
+      '-p',
+      path.join(PROJECT_ROOT, 'tsconfig.build.json'),
+      '--outDir',
+      path.join(project, 'dist'),
+      '--sourceMap',
+      'false',
+    ],
+    PROJECT_ROOT,
+  );
   return project;
 }
 
@@ -71,14 +91,23 @@ describe('commands run from a folder whose path holds a space and Thai letters',
       ['dist/src/cli/audit-verify.js', link],
     ] as const) {
       const run = await runNode([script], cwd, { DATA_DIR: dataDir });
-      expect(run, script).toEqual({ code: 1, stdout: '', stderr: 'audit trail broken at entry 2: its content was changed\n' });
+      expect(run, script).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'audit trail broken at entry 2: its content was changed\n',
+      });
     }
   });
 
-  it.each(['audit-verify', 'import', 'publish', 'staff', 'richmenu'])('when %s gets an unknown option, then one line on stderr and exit 1', async (command) => {
-    const run = await runNode([`dist/src/cli/${command}.js`, '--colour', 'red'], project, { DATA_DIR: path.join(project, 'data') });
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^[\w:]+( refused)?: unknown argument "--colour" \(npm run [\w:]+ -- --help\)\n$/);
-  });
+  it.each(['audit-verify', 'import', 'publish', 'staff', 'richmenu'])(
+    'when %s gets an unknown option, then one line on stderr and exit 1',
+    async (command) => {
+      const run = await runNode([`dist/src/cli/${command}.js`, '--colour', 'red'], project, {
+        DATA_DIR: path.join(project, 'data'),
+      });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^[\w:]+( refused)?: unknown argument "--colour" \(npm run [\w:]+ -- --help\)\n$/);
+    },
+  );
 });

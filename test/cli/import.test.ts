@@ -25,7 +25,8 @@ describe('npm run import', () => {
     expect({ code, err }).toEqual({
       code: 0,
       err: ['the announcement heading', 'the announcement text'].map(
-        (where) => `warning: 000_71193bff46793098.txt: ${where} names the municipality "เทศบาลตำบลโพธาราย", the ITA report "เทศบาลตำบลโพนทราย" (imported as written; staff can publish a correction)`,
+        (where) =>
+          `warning: 000_71193bff46793098.txt: ${where} names the municipality "เทศบาลตำบลโพธาราย", the ITA report "เทศบาลตำบลโพนทราย" (imported as written; staff can publish a correction)`,
       ),
     });
     expect(out).toEqual([
@@ -63,7 +64,9 @@ describe('npm run import', () => {
     const { code, out, dataDir } = await run([SEED_PATH, fixturePath('other-agency.txt')]);
     expect(code).toBe(0);
     expect(out).toHaveLength(2);
-    expect(out[1]).toMatch(/^imported other-agency\.txt → doc-[0-9a-f]{12}: ITA 2567 \(88\.50\), 2 measures, announcement with 1 section$/);
+    expect(out[1]).toMatch(
+      /^imported other-agency\.txt → doc-[0-9a-f]{12}: ITA 2567 \(88\.50\), 2 measures, announcement with 1 section$/,
+    );
     expect(await readdir(path.join(dataDir, 'content'))).toHaveLength(2);
   });
 
@@ -92,7 +95,11 @@ describe('npm run import', () => {
   });
 
   it('when --help is given, then the usage goes to stdout and the exit is 0', async () => {
-    expect(await run(['--help'])).toMatchObject({ code: 0, out: ['usage: npm run import -- FILE [FILE...] [--publish]'], err: [] });
+    expect(await run(['--help'])).toMatchObject({
+      code: 0,
+      out: ['usage: npm run import -- FILE [FILE...] [--publish]'],
+      err: [],
+    });
   });
 
   it('when DATA_DIR is unset or empty, then content goes under ./data', () => {

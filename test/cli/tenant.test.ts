@@ -24,8 +24,21 @@ describe.skipIf(!hasPostgres)('npm run tenant', () => {
   });
 
   it('when a tenant is added to a fresh database, then one line says so and list shows it without secrets', async () => {
-    const added = await tenant('add', 'phonsai', '--name', 'เทศบาลตำบลโพนทราย', '--channel-secret', SECRET, '--access-token', TOKEN);
-    expect(added).toEqual({ code: 0, out: ['tenant "phonsai" added (เทศบาลตำบลโพนทราย), active; its LINE webhook is /webhook/phonsai'], err: [] });
+    const added = await tenant(
+      'add',
+      'phonsai',
+      '--name',
+      'เทศบาลตำบลโพนทราย',
+      '--channel-secret',
+      SECRET,
+      '--access-token',
+      TOKEN,
+    );
+    expect(added).toEqual({
+      code: 0,
+      out: ['tenant "phonsai" added (เทศบาลตำบลโพนทราย), active; its LINE webhook is /webhook/phonsai'],
+      err: [],
+    });
     const listed = await tenant('list');
     expect(listed.code).toBe(0);
     expect(listed.out).toHaveLength(1);
@@ -48,9 +61,18 @@ describe.skipIf(!hasPostgres)('npm run tenant', () => {
   });
 
   it.each([
-    [['add', 'Phon_sai', '--name', 'x', '--channel-secret', 's', '--access-token', 't'], 'tenant: tenant id "Phon_sai" must be 2-32 of a-z, 0-9 and - (npm run tenant -- --help)'],
-    [['add', 'nakhon', '--name', 'x', '--access-token', 't'], 'tenant: add needs --channel-secret (npm run tenant -- --help)'],
-    [['add', 'nakhon', '--name', '', '--channel-secret', 's', '--access-token', 't'], 'tenant: add needs --name (npm run tenant -- --help)'],
+    [
+      ['add', 'Phon_sai', '--name', 'x', '--channel-secret', 's', '--access-token', 't'],
+      'tenant: tenant id "Phon_sai" must be 2-32 of a-z, 0-9 and - (npm run tenant -- --help)',
+    ],
+    [
+      ['add', 'nakhon', '--name', 'x', '--access-token', 't'],
+      'tenant: add needs --channel-secret (npm run tenant -- --help)',
+    ],
+    [
+      ['add', 'nakhon', '--name', '', '--channel-secret', 's', '--access-token', 't'],
+      'tenant: add needs --name (npm run tenant -- --help)',
+    ],
     [['suspend'], 'tenant: suspend needs a tenant id (npm run tenant -- --help)'],
     [['list', 'phonsai'], 'tenant: unexpected argument "phonsai" (npm run tenant -- --help)'],
     [['resume', 'phonsai', '--name', 'x'], 'tenant: --name goes only with add (npm run tenant -- --help)'],
@@ -58,7 +80,10 @@ describe.skipIf(!hasPostgres)('npm run tenant', () => {
     [['add', 'x1', '--colour', 'red'], 'tenant: unknown argument "--colour" (npm run tenant -- --help)'],
     [[], 'tenant: no command given (add, list, suspend, resume) (npm run tenant -- --help)'],
     [['suspend', 'nakhon'], 'tenant: no tenant "nakhon"'],
-    [['add', 'phonsai', '--name', 'x', '--channel-secret', 's', '--access-token', 't'], 'tenant: tenant "phonsai" already exists'],
+    [
+      ['add', 'phonsai', '--name', 'x', '--channel-secret', 's', '--access-token', 't'],
+      'tenant: tenant "phonsai" already exists',
+    ],
   ])('when the arguments are %j, then one line on stderr, exit 1, nothing changed', async (argv, line) => {
     expect(await tenant(...argv)).toEqual({ code: 1, out: [], err: [line] });
     const rows = await asAdmin(async (c) => (await c.query('SELECT id, name, status FROM tenants')).rows, dbName);
@@ -71,8 +96,14 @@ describe.skipIf(!hasPostgres)('npm run tenant', () => {
       const code = await main(['list'], e, { out: () => {}, err: (l) => err.push(l) });
       return { code, err };
     };
-    expect(await run({})).toEqual({ code: 1, err: ["tenant: DATABASE_URL: not set (this command works on the shared service's PostgreSQL database)"] });
-    expect(await run({ DATABASE_URL: env.DATABASE_URL! })).toEqual({ code: 1, err: ['tenant: SERVICE_KEY: required with DATABASE_URL (32 bytes, base64)'] });
+    expect(await run({})).toEqual({
+      code: 1,
+      err: ["tenant: DATABASE_URL: not set (this command works on the shared service's PostgreSQL database)"],
+    });
+    expect(await run({ DATABASE_URL: env.DATABASE_URL! })).toEqual({
+      code: 1,
+      err: ['tenant: SERVICE_KEY: required with DATABASE_URL (32 bytes, base64)'],
+    });
     const bad = await run({ DATABASE_URL: 'mysql://root:hunter2@db/x', SERVICE_KEY });
     expect(bad.code).toBe(1);
     expect(bad.err).toEqual([expect.stringMatching(/^tenant: DATABASE_URL: must be a PostgreSQL connection string/)]);
@@ -81,7 +112,9 @@ describe.skipIf(!hasPostgres)('npm run tenant', () => {
 
   it('when the database cannot be reached, then the failure line holds no password', async () => {
     const unreachable = { DATABASE_URL: 'postgresql://bot:pa55word-secret@127.0.0.1:1/nowhere', SERVICE_KEY };
-    const failure = await main(['list'], unreachable, { out: () => {}, err: () => {} }).catch((e: unknown) => failureLine('tenant', e));
+    const failure = await main(['list'], unreachable, { out: () => {}, err: () => {} }).catch((e: unknown) =>
+      failureLine('tenant', e),
+    );
     expect(failure).toMatch(/^tenant failed: /);
     expect(failure).not.toContain('pa55word-secret');
   });

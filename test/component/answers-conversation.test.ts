@@ -35,7 +35,7 @@ describe('answers in a conversation', () => {
     expect(await say(user, 'แล้วงบประมาณล่ะ')).toMatch(/^งบประมาณแต่ละมาตรการ/);
   });
 
-  it('when another resident asks the same follow-up, then the first one\'s context is not theirs', async () => {
+  it("when another resident asks the same follow-up, then the first one's context is not theirs", async () => {
     await say(userId(702), 'คะแนน ITA ปี 2567');
     expect(await say(userId(703), 'ปีนั้นใครลงนามประกาศ')).toMatch(/นายอุดม วงบุตดา/);
     expect(await say(userId(702), 'ปีนั้นใครลงนามประกาศ')).toMatch(/นายสมศักดิ์ ทดสอบ/);
@@ -62,13 +62,22 @@ describe('answers in a conversation', () => {
     const event = textEvent(userId(706), 'ใครลงนามในประกาศ');
     await bot.send(event);
     const record = bot.runtime.questions.all().at(-1)!;
-    expect(record).toMatchObject({ intent: 'search', event: event.webhookEventId, match: expect.stringContaining(':announcement:'), kind: 'announcement' });
+    expect(record).toMatchObject({
+      intent: 'search',
+      event: event.webhookEventId,
+      match: expect.stringContaining(':announcement:'),
+      kind: 'announcement',
+    });
     expect(JSON.stringify(lastReply()[0])).toContain(`a=fb&q=${record.id}&v=1`);
     expect(JSON.stringify(record)).not.toContain(userId(706));
   });
 
   it('when an announcement is published, then it is the newest announcement, and when it was published is answered from it', async () => {
-    const res = await bot.staff('POST', '/publications', { title: 'ประกาศรับสมัครพนักงานจ้างทั่วไป', body: 'เทศบาลรับสมัครพนักงานจ้างทั่วไป 2 อัตรา ยื่นใบสมัครได้ที่สำนักปลัด', topic: 'announcement' });
+    const res = await bot.staff('POST', '/publications', {
+      title: 'ประกาศรับสมัครพนักงานจ้างทั่วไป',
+      body: 'เทศบาลรับสมัครพนักงานจ้างทั่วไป 2 อัตรา ยื่นใบสมัครได้ที่สำนักปลัด',
+      topic: 'announcement',
+    });
     expect(res.status).toBe(201);
     await bot.settle();
     expect(await say(userId(710), 'ประกาศล่าสุด')).toBe('ประกาศล่าสุด: ประกาศรับสมัครพนักงานจ้างทั่วไป');
@@ -76,7 +85,7 @@ describe('answers in a conversation', () => {
     expect(await say(userId(712), 'ข่าวล่าสุด')).not.toMatch(/^ประกาศล่าสุด/);
   });
 
-  it('when an older year\'s ITA answer is opened, then that year\'s result shows; a stale id is an expired button', async () => {
+  it("when an older year's ITA answer is opened, then that year's result shows; a stale id is an expired button", async () => {
     const user = userId(709);
     expect(await say(user, 'คะแนน ITA ปี 2567')).toMatch(/88\.50/);
     const data = /"data":"(a=ita&id=[^"]+)"/.exec(JSON.stringify(lastReply()[0]))?.[1];
@@ -86,7 +95,7 @@ describe('answers in a conversation', () => {
     expect(JSON.stringify(lastReply())).not.toContain('88.50');
   });
 
-  it('when the announcement is opened, then its card names the town as the ITA report does, and its text keeps the heading\'s spelling', async () => {
+  it("when the announcement is opened, then its card names the town as the ITA report does, and its text keeps the heading's spelling", async () => {
     await bot.send(postbackEvent(userId(708), 'a=announcement'));
     const shown = JSON.stringify(lastReply());
     expect(shown).toContain('"text":"ประกาศเทศบาลตำบลโพนทราย"');
@@ -108,7 +117,7 @@ describe('answers in a conversation', () => {
     expect(ids[0]).not.toBe(ids[1]);
   });
 
-  it('when the 2567 answer\'s button is tapped, then the 2567 measure opens, not the 2568 one with the same place', async () => {
+  it("when the 2567 answer's button is tapped, then the 2567 measure opens, not the 2568 one with the same place", async () => {
     const user = userId(707);
     await say(user, "ปี 2567 มาตรการ Do & Don't ใช้งบเท่าไหร่");
     const data = /"data":"(a=measure&id=[^"]+)"/.exec(JSON.stringify(lastReply()[0]))?.[1];

@@ -39,7 +39,7 @@ describe('publications by year and month', () => {
     bot.expectAllLineCallsValid();
   });
 
-  it('when last month\'s announcements or news are asked, then only that month\'s show', async () => {
+  it("when last month's announcements or news are asked, then only that month's show", async () => {
     expect((await ask('ประกาศเดือนที่แล้ว')).first).toBe('ประกาศ เดือนกุมภาพันธ์ พ.ศ. 2569: 1 รายการ');
     const news = await ask('ข่าวเดือนที่แล้ว');
     expect(news.all).toContain('ข่าวแข่งเรือประจำปี');

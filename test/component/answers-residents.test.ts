@@ -37,9 +37,11 @@ describe('answers to questions residents asked the lead', () => {
     expect(await ask('ข้อ 2.2 มาตรการเผยแพร่ข้อมูลต่อสาธารณะ', 'ใครเป็นคนทำ')).toMatch(/งานประชาสัมพันธ์ สำนักปลัดเทศบาล/);
   });
 
-  it('when a clause is asked by its number and its section\'s name, then that clause of that section is quoted', async () => {
+  it("when a clause is asked by its number and its section's name, then that clause of that section is quoted", async () => {
     expect(await ask('ข้อ ๔ ของมาตรการตรวจสอบการใช้ดุลพินิจว่าอะไร')).toMatch(/ข้อ ๔.*ตรวจสอบการใช้ดุลพินิจ|เทคโนโลยีสารสนเทศ/);
-    expect(await ask('มาตรการเผยแพร่ข้อมูลต่อสาธารณะ ข้อ 1 ว่ายังไง')).toMatch(/ข้อ ๑ มาตรการเผยแพร่|ช่องทางในการบริการข้อมูลข่าวสาร/);
+    expect(await ask('มาตรการเผยแพร่ข้อมูลต่อสาธารณะ ข้อ 1 ว่ายังไง')).toMatch(
+      /ข้อ ๑ มาตรการเผยแพร่|ช่องทางในการบริการข้อมูลข่าวสาร/,
+    );
   });
 
   it('when the number of measures is asked with อย่าง/ข้อ/อัน/เรื่อง, then the count and the list answer', async () => {
@@ -57,7 +59,7 @@ describe('answers to questions residents asked the lead', () => {
     expect(await ask('มาตรการตรวจสอบการใช้ดุลพินิจใช้งบเกิน 1000 บาทไหม')).toMatch(/^งบประมาณ มาตรการที่ 2: ไม่ใช้งบประมาณ/);
   });
 
-  it('when the author\'s three misses are asked, then each states its fact', async () => {
+  it("when the author's three misses are asked, then each states its fact", async () => {
     expect(await ask('ITA ย่อมาจากอะรัย')).toMatch(/Integrity Transparency Assessment/);
     expect(await ask('ข้อมูลต้องปรับปรุงโดยความเห็นชอบของใคร')).toMatch(/ผู้บริหาร/);
     expect(await ask('พนักงานที่พบการทำผิดระเบียบต้องรายงานต่อใคร')).toMatch(/ผู้บังคับบัญชา/);
@@ -76,7 +78,11 @@ describe('answers to questions residents asked the lead', () => {
   });
 
   it('when a wish to complain asks where or whom to contact, then the channels answer (executives first), not the tip flow', async () => {
-    for (const q of ['อยากร้องเรียนนายกเรื่องทุจริต ติดต่อที่ไหนดี', 'อยากร้องเรียนนายก ต้องโทรเบอร์อะไร', 'อยากแจ้งเรื่องทุจริตของผู้บริหาร ช่องทางไหนบ้าง']) {
+    for (const q of [
+      'อยากร้องเรียนนายกเรื่องทุจริต ติดต่อที่ไหนดี',
+      'อยากร้องเรียนนายก ต้องโทรเบอร์อะไร',
+      'อยากแจ้งเรื่องทุจริตของผู้บริหาร ช่องทางไหนบ้าง',
+    ]) {
       expect(await ask(q), q).toMatch(/1205/);
     }
     // Wishes and accounts without such a question still start the flow (its first text says so).
@@ -86,13 +92,23 @@ describe('answers to questions residents asked the lead', () => {
   });
 
   it('when the measures are counted with ITA named or a particle after it, then the count answers, not the score', async () => {
-    for (const q of ['มาตรการ ITA มีกี่ข้อจ๊ะ', 'มาตรการ ita มีกี่ข้อ', 'มาตรการมีกี่ข้อจ้า', 'มาตรการ ITA มีกี่ข้อคะ', 'มาตรการไอทีเอมีกี่อันนะ']) {
+    for (const q of [
+      'มาตรการ ITA มีกี่ข้อจ๊ะ',
+      'มาตรการ ita มีกี่ข้อ',
+      'มาตรการมีกี่ข้อจ้า',
+      'มาตรการ ITA มีกี่ข้อคะ',
+      'มาตรการไอทีเอมีกี่อันนะ',
+    ]) {
       expect(await ask(q), q).toMatch(/(^|\D)3 มาตรการ/);
     }
   });
 
   it('when a question asks whom to tell of work not by the rules, then clause 5 of the discretion section answers (ผู้บังคับบัญชา)', async () => {
-    for (const q of ['ถ้าพนักงานทำไม่ถูกระเบียบ ต้องแจ้งใคร', 'เจ้าหน้าที่ทำงานไม่เป็นไปตามกฎหมาย ต้องรายงานใคร', 'บุคลากรทำงานผิดระเบียบ ต้องรายงานต่อใคร']) {
+    for (const q of [
+      'ถ้าพนักงานทำไม่ถูกระเบียบ ต้องแจ้งใคร',
+      'เจ้าหน้าที่ทำงานไม่เป็นไปตามกฎหมาย ต้องรายงานใคร',
+      'บุคลากรทำงานผิดระเบียบ ต้องรายงานต่อใคร',
+    ]) {
       expect(await ask(q), q).toMatch(/ผู้บังคับบัญชา/);
     }
   });

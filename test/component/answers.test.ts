@@ -2,7 +2,14 @@ import type { messagingApi } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { textEvent, userId } from '../helpers/events.js';
-import { FACT_FILES, firstText, importPreviousYear, matches, readFactQuestions, type FactQuestion } from '../helpers/fact-questions.js';
+import {
+  FACT_FILES,
+  firstText,
+  importPreviousYear,
+  matches,
+  readFactQuestions,
+  type FactQuestion,
+} from '../helpers/fact-questions.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -41,7 +48,10 @@ describe('answers at the grain of facts', () => {
   function report(label: string, rows: { question: FactQuestion; got: string; ok: boolean }[]): number {
     const hits = rows.filter((r) => r.ok).length;
     console.log(`${label}: ${hits}/${rows.length} = ${((hits / rows.length) * 100).toFixed(1)}%`);
-    for (const miss of rows.filter((r) => !r.ok)) console.log(`  miss [${miss.question.source}] /${miss.question.expected.source}/ ← ${miss.question.turns.join(' => ')}\n       got: ${miss.got.slice(0, 160)}`);
+    for (const miss of rows.filter((r) => !r.ok))
+      console.log(
+        `  miss [${miss.question.source}] /${miss.question.expected.source}/ ← ${miss.question.turns.join(' => ')}\n       got: ${miss.got.slice(0, 160)}`,
+      );
     return rows.length === 0 ? 1 : hits / rows.length;
   }
 
@@ -53,14 +63,38 @@ describe('answers at the grain of facts', () => {
       rows.push({ question, got, ok: matches(question.expected, got) });
     }
     const all = report('fact answers, all lines', rows);
-    report('  fact-examples.tsv', rows.filter((r) => r.question.source === 'fact-examples'));
-    report('  fact-questions.tsv, tuning half', rows.filter((r) => r.question.source === 'fact-questions' && !r.question.heldOut));
-    report('  fact-questions.tsv, held-out half', rows.filter((r) => r.question.heldOut));
-    report('  fact-questions-fresh.tsv (written after tuning)', rows.filter((r) => r.question.source === 'fresh'));
-    report('  fact-questions-heldout.tsv (written before the second round of fixes; first run 23/27, then its misses were fixed)', rows.filter((r) => r.question.source === 'held-out'));
-    report('  fact-questions-heldout-2.tsv (written after those fixes, never tuned on)', rows.filter((r) => r.question.source === 'held-out-2'));
-    report('  fact-questions-heldout-3.tsv (written before the fixes for the lead\'s five misses, never tuned on)', rows.filter((r) => r.question.source === 'held-out-3'));
-    report('  fact-questions-heldout-4.tsv (written after those fixes, never tuned on)', rows.filter((r) => r.question.source === 'held-out-4'));
+    report(
+      '  fact-examples.tsv',
+      rows.filter((r) => r.question.source === 'fact-examples'),
+    );
+    report(
+      '  fact-questions.tsv, tuning half',
+      rows.filter((r) => r.question.source === 'fact-questions' && !r.question.heldOut),
+    );
+    report(
+      '  fact-questions.tsv, held-out half',
+      rows.filter((r) => r.question.heldOut),
+    );
+    report(
+      '  fact-questions-fresh.tsv (written after tuning)',
+      rows.filter((r) => r.question.source === 'fresh'),
+    );
+    report(
+      '  fact-questions-heldout.tsv (written before the second round of fixes; first run 23/27, then its misses were fixed)',
+      rows.filter((r) => r.question.source === 'held-out'),
+    );
+    report(
+      '  fact-questions-heldout-2.tsv (written after those fixes, never tuned on)',
+      rows.filter((r) => r.question.source === 'held-out-2'),
+    );
+    report(
+      "  fact-questions-heldout-3.tsv (written before the fixes for the lead's five misses, never tuned on)",
+      rows.filter((r) => r.question.source === 'held-out-3'),
+    );
+    report(
+      '  fact-questions-heldout-4.tsv (written after those fixes, never tuned on)',
+      rows.filter((r) => r.question.source === 'held-out-4'),
+    );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);
     expect(all).toBeGreaterThanOrEqual(0.95);

@@ -58,7 +58,11 @@ describe('staff console: login, sessions and security headers', () => {
     await c.get('/staff/password');
     const weak = await c.post('/staff/password', { current: once, next: 'short', confirm: 'short' });
     expect(weak.status).toBe(400);
-    const done = await c.post('/staff/password', { current: once, next: 'Phon-Sai-2569-news', confirm: 'Phon-Sai-2569-news' });
+    const done = await c.post('/staff/password', {
+      current: once,
+      next: 'Phon-Sai-2569-news',
+      confirm: 'Phon-Sai-2569-news',
+    });
     expect(done.headers.get('location')).toBe('/staff/');
     expect((await c.get('/staff/')).status).toBe(200);
     expect(c.last).toContain('ภาพรวม');
@@ -91,15 +95,19 @@ describe('staff console: login, sessions and security headers', () => {
     expect(actions(bot)).toEqual(['(unknown) login.failed']);
   });
 
-  it('when a form is posted without the CSRF token, with another session\'s token, or from another origin, then it is refused', async () => {
+  it("when a form is posted without the CSRF token, with another session's token, or from another origin, then it is refused", async () => {
     bot = await startBot();
     const password = await createReadyAccount(bot.dataDir, 'admin1', 'admin');
     const c = new ConsoleClient(bot.url);
     await c.login('admin1', password);
     await c.get('/staff/accounts');
     expect((await c.post('/staff/accounts', { name: 'nocsrf', role: 'editor' }, { csrf: false })).status).toBe(403);
-    expect((await c.post('/staff/accounts', { name: 'wrongcsrf', role: 'editor', _csrf: 'x'.repeat(43) })).status).toBe(403);
-    expect((await c.post('/staff/accounts', { name: 'evil', role: 'editor' }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await c.post('/staff/accounts', { name: 'wrongcsrf', role: 'editor', _csrf: 'x'.repeat(43) })).status).toBe(
+      403,
+    );
+    expect(
+      (await c.post('/staff/accounts', { name: 'evil', role: 'editor' }, { origin: 'https://evil.example' })).status,
+    ).toBe(403);
     const other = new ConsoleClient(bot.url);
     await other.get('/staff/login');
     expect((await c.post('/staff/accounts', { name: 'stolen', role: 'editor', _csrf: other.csrf })).status).toBe(403);
@@ -140,14 +148,28 @@ describe('staff console: login, sessions and security headers', () => {
     bot = await startBot();
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l), now: () => new Date() };
-    expect(await staffCli(['add', 'pranee', '--role', 'auditor'], { DATA_DIR: bot.dataDir, TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }, io)).toBe(0);
+    expect(
+      await staffCli(
+        ['add', 'pranee', '--role', 'auditor'],
+        { DATA_DIR: bot.dataDir, TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
+        io,
+      ),
+    ).toBe(0);
     const once = /One-time password: (\S+)/.exec(out.join('\n'))![1]!;
     const c = new ConsoleClient(bot.url);
     expect((await c.login('pranee', once)).headers.get('location')).toBe('/staff/password');
     const trail = bot.runtime.audit.list();
-    expect(trail[0]).toMatchObject({ actor: 'command-line', action: 'account.create', target: 'account:pranee', details: { role: 'auditor' } });
+    expect(trail[0]).toMatchObject({
+      actor: 'command-line',
+      action: 'account.create',
+      target: 'account:pranee',
+      details: { role: 'auditor' },
+    });
     expect(trail[1]).toMatchObject({ actor: 'pranee', action: 'login' });
-    const onDisk = await readAndVerifyAudit(path.join(bot.dataDir, 'state', 'audit.jsonl'), deriveKeys(Buffer.alloc(32, 7)).audit);
+    const onDisk = await readAndVerifyAudit(
+      path.join(bot.dataDir, 'state', 'audit.jsonl'),
+      deriveKeys(Buffer.alloc(32, 7)).audit,
+    );
     expect(onDisk.check).toEqual({ ok: true, count: 2 });
   });
 });

@@ -15,7 +15,8 @@ afterEach(async () => {
   bot = undefined;
 });
 
-const lastReplyText = (b: TestBot) => (b.line.replies().at(-1)?.body as { messages: { text?: string }[] }).messages.map((m) => m.text ?? '').join('\n');
+const lastReplyText = (b: TestBot) =>
+  (b.line.replies().at(-1)?.body as { messages: { text?: string }[] }).messages.map((m) => m.text ?? '').join('\n');
 const questionsFile = (b: TestBot) => fs.readFileSync(path.join(b.dataDir, 'state', 'questions.jsonl'), 'utf8');
 
 async function staff(b: TestBot, role: 'editor' | 'auditor'): Promise<ConsoleClient> {
@@ -102,7 +103,9 @@ describe('staff console: unhelpful answers and dismissing', () => {
     const c = await staff(bot, 'auditor');
     await c.get('/staff/questions');
     const section = c.last.slice(c.last.indexOf('ชื่อเทศบาลในเอกสารไม่ตรงกับรายงาน ITA'));
-    expect(section).toContain('<td data-label="ตำแหน่ง">หัวประกาศ</td><td data-label="เขียนว่า">เทศบาลตำบลโพธาราย</td><td data-label="ชื่อในรายงาน ITA">เทศบาลตำบลโพนทราย</td>');
+    expect(section).toContain(
+      '<td data-label="ตำแหน่ง">หัวประกาศ</td><td data-label="เขียนว่า">เทศบาลตำบลโพธาราย</td><td data-label="ชื่อในรายงาน ITA">เทศบาลตำบลโพนทราย</td>',
+    );
     expect(section).toContain('<td data-label="ตำแหน่ง">ข้อความนำของประกาศ</td>');
   });
 });
@@ -122,7 +125,10 @@ describe('the question log at rest', () => {
     bot = await startBot({ clock });
     const dataDir = bot.dataDir;
     await bot.close();
-    seedQuestions(dataDir, [asked('2025-11-01T03:00:00Z', 'คำถามเก่าเกินปี', null), asked('2026-11-01T03:00:00Z', 'คำถามเดือนก่อน', null)]);
+    seedQuestions(dataDir, [
+      asked('2025-11-01T03:00:00Z', 'คำถามเก่าเกินปี', null),
+      asked('2026-11-01T03:00:00Z', 'คำถามเดือนก่อน', null),
+    ]);
     bot = await startBot({ dataDir, clock });
     expect(bot.runtime.questions.all().map((q) => q.text)).toEqual(['คำถามเดือนก่อน']);
     expect(questionsFile(bot)).not.toContain('คำถาม');

@@ -28,7 +28,8 @@ afterAll(async () => {
 });
 
 const calls = (p: string) => bot.line.calls.filter((c) => c.path === p);
-const replyTexts = () => calls('/v2/bot/message/reply').map((c) => ((c.body.messages as Array<{ text?: string }>)[0]?.text ?? ''));
+const replyTexts = () =>
+  calls('/v2/bot/message/reply').map((c) => (c.body.messages as Array<{ text?: string }>)[0]?.text ?? '');
 const lastReply = () => replyTexts().at(-1) ?? '';
 const news = { topic: 'news', title: 'ประกาศรับสมัครงาน', body: 'รับสมัครพนักงาน 2 ตำแหน่ง' };
 
@@ -52,7 +53,11 @@ describe('publishing from the console: a confirmation before sending', () => {
     const sent = await editor.post('/staff/publications', { ...news, confirmed: '1' });
     expect(sent.status).toBe(303);
     await bot.runtime.publishing.idle();
-    expect(calls('/v2/bot/message/multicast').flatMap((c) => c.body.to as string[]).sort()).toEqual([userId(1), userId(2)]);
+    expect(
+      calls('/v2/bot/message/multicast')
+        .flatMap((c) => c.body.to as string[])
+        .sort(),
+    ).toEqual([userId(1), userId(2)]);
     const created = bot.runtime.audit.list().find((e) => e.action === 'publication.create')!;
     expect(created.details).toMatchObject({ topic: 'news', recipients: 2 });
   });
@@ -85,7 +90,7 @@ describe('publishing from the console: a confirmation before sending', () => {
   });
 });
 
-describe('test-send to the editor\'s own LINE, linked by a code typed in the chat', () => {
+describe("test-send to the editor's own LINE, linked by a code typed in the chat", () => {
   const codeOf = (page: string) => /data-code="(\d{6})"/.exec(page)?.[1] ?? '';
 
   it('when nothing is linked yet, then test-send is refused with the way to link, and nothing is pushed', async () => {
@@ -131,7 +136,10 @@ describe('test-send to the editor\'s own LINE, linked by a code typed in the cha
     await bot.send(textEvent(STRANGER, `เชื่อมบัญชี ${codeOf(editor.last)}`));
     expect(lastReply()).toContain('กรุณารอ 10 นาที');
     // The stranger never got linked: the editor's link still points at the editor's phone
-    const actions = bot.runtime.audit.list().filter((e) => e.action.startsWith('line-link.')).map((e) => [e.actor, e.action]);
+    const actions = bot.runtime.audit
+      .list()
+      .filter((e) => e.action.startsWith('line-link.'))
+      .map((e) => [e.actor, e.action]);
     expect(actions.filter(([, a]) => a === 'line-link.done')).toEqual([['somsri', 'line-link.done']]);
     expect(JSON.stringify(bot.runtime.audit.list())).not.toContain(STAFF_PHONE);
   });
@@ -145,7 +153,8 @@ describe('test-send to the editor\'s own LINE, linked by a code typed in the cha
     expect(calls('/v2/bot/message/push').map((c) => c.body.to)).toEqual([STAFF_PHONE]);
     const stateDir = path.join(bot.dataDir, 'state');
     for (const file of fs.readdirSync(stateDir)) {
-      if (fs.statSync(path.join(stateDir, file)).isFile()) expect(fs.readFileSync(path.join(stateDir, file), 'utf8')).not.toContain(STAFF_PHONE);
+      if (fs.statSync(path.join(stateDir, file)).isFile())
+        expect(fs.readFileSync(path.join(stateDir, file), 'utf8')).not.toContain(STAFF_PHONE);
     }
     await editor.post('/staff/line-link/remove');
     expect(editor.last).toContain('ยกเลิกการเชื่อมบัญชี LINE แล้ว');

@@ -37,7 +37,9 @@ describe('staff console: questions residents asked', () => {
     await bot.send(textEvent(userId(1), 'ขอดูใบเสร็จค่าน้ำ'));
     expect(lastQuestion(bot).match).toBe(ita.id);
     expect(JSON.parse(fs.readFileSync(path.join(bot.dataDir, 'phrase-aliases.json'), 'utf8')).aliases).toHaveLength(1);
-    expect(bot.runtime.audit.list().map((e) => `${e.actor} ${e.action} ${e.target}`)).toContain(`editor1 question.alias item:${ita.id}`);
+    expect(bot.runtime.audit.list().map((e) => `${e.actor} ${e.action} ${e.target}`)).toContain(
+      `editor1 question.alias item:${ita.id}`,
+    );
     bot.expectAllLineCallsValid();
   });
 
@@ -68,7 +70,14 @@ describe('staff console: questions residents asked', () => {
   it('when an auditor opens the page, then questions show without forms and posting a change is refused', async () => {
     bot = await startBot();
     // The bot's normaliser drops markup characters; a record written another way must still be inert
-    await bot.runtime.questions.record({ at: new Date().toISOString(), intent: 'search', text: '<img src=x onerror=alert(1)>', match: null, kind: null, score: null });
+    await bot.runtime.questions.record({
+      at: new Date().toISOString(),
+      intent: 'search',
+      text: '<img src=x onerror=alert(1)>',
+      match: null,
+      kind: null,
+      score: null,
+    });
     const c = await editor(bot, 'auditor');
     await c.get('/staff/questions');
     expect(c.last).not.toContain('action="/staff/questions/alias"');

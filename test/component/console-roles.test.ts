@@ -25,7 +25,12 @@ afterAll(async () => {
 });
 
 /** GET a page (status), or POST a form with the session's own CSRF token (status). */
-async function attempt(role: string, method: 'GET' | 'POST', path: string, fields: Record<string, string> = {}): Promise<number> {
+async function attempt(
+  role: string,
+  method: 'GET' | 'POST',
+  path: string,
+  fields: Record<string, string> = {},
+): Promise<number> {
   const c = clients[role]!;
   if (method === 'GET') return (await c.get(path)).status;
   await c.get('/staff/');
@@ -62,7 +67,16 @@ describe('staff console: every page and action checks the role', () => {
   ] as const)('when %s does %s %s, then %i', async (who, method, rawPath, expected) => {
     const role = who === 'tiphandler' ? 'tip-handler' : who;
     const path = rawPath.replace('TIP', tipId);
-    expect(await attempt(role, method, path, path === '/staff/publications' ? publication : { role: 'admin', name: 'x1', status: 'closed', outcome: 'x', term: 'ab', same: 'cd' })).toBe(expected);
+    expect(
+      await attempt(
+        role,
+        method,
+        path,
+        path === '/staff/publications'
+          ? publication
+          : { role: 'admin', name: 'x1', status: 'closed', outcome: 'x', term: 'ab', same: 'cd' },
+      ),
+    ).toBe(expected);
   });
 
   it('when an admin opens the compose page, then the refusal says why and whose work it is', async () => {
@@ -111,7 +125,13 @@ describe('staff console: every page and action checks the role', () => {
   it('when the stats API is asked for the quarter, then the console report figures come with the old fields', async () => {
     await bot.send(textEvent(userId(1), 'ITA ได้กี่คะแนน'));
     const body = (await (await bot.staff('GET', '/stats')).json()) as Record<string, any>;
-    expect(body).toMatchObject({ subscribers: 1, questions: 1, unanswered: 0, tips: { open: 1, overdue: 0 }, publications: 0 });
+    expect(body).toMatchObject({
+      subscribers: 1,
+      questions: 1,
+      unanswered: 0,
+      tips: { open: 1, overdue: 0 },
+      publications: 0,
+    });
     expect(body.report.tips).toMatchObject({ received: '<5', open: '<5' });
     expect(body.report.friends).toMatchObject({ following: 1, friendsGained: 1 });
     expect(body.report.subscribers.byTopic.news).toBe(1);

@@ -10,7 +10,13 @@ afterEach(async () => {
   bot = undefined;
 });
 
-type Msg = { type: string; altText?: string; text?: string; contents?: { type: string; contents?: unknown[] }; quickReply?: { items: Array<{ action: { label: string; text?: string } }> } };
+type Msg = {
+  type: string;
+  altText?: string;
+  text?: string;
+  contents?: { type: string; contents?: unknown[] };
+  quickReply?: { items: Array<{ action: { label: string; text?: string } }> };
+};
 
 function lastReply(b: TestBot): Msg[] {
   const replies = b.line.replies();
@@ -124,7 +130,7 @@ describe('asking questions', () => {
     expect(first!.altText).toContain('93.05');
   });
 
-  it('when asked what officials must not do, then the Do & Don\'t measure comes first', async () => {
+  it("when asked what officials must not do, then the Do & Don't measure comes first", async () => {
     bot = await startBot();
     await bot.send(textEvent(userId(1), 'พนักงานเทศบาลห้ามทำอะไรบ้าง'));
     const [first] = lastReply(bot);
@@ -170,7 +176,9 @@ describe('asking questions', () => {
 describe('other messages', () => {
   it('when a sticker, image or location comes outside a flow, then a short friendly reply with the menu', async () => {
     bot = await startBot();
-    await bot.send(messageEvent(userId(1), { type: 'sticker', packageId: '1', stickerId: '1', stickerResourceType: 'STATIC' }));
+    await bot.send(
+      messageEvent(userId(1), { type: 'sticker', packageId: '1', stickerId: '1', stickerResourceType: 'STATIC' }),
+    );
     await bot.send(messageEvent(userId(1), { type: 'image', contentProvider: { type: 'line' } }));
     await bot.send(messageEvent(userId(1), { type: 'location', latitude: 15.9, longitude: 103.9, address: 'x' }));
     const replies = bot.line.replies();
@@ -181,7 +189,11 @@ describe('other messages', () => {
 
   it('when an event type the bot does not know comes, then it is logged and nothing is sent', async () => {
     bot = await startBot();
-    const res = await bot.send({ ...followEvent(userId(1)), type: 'beacon', beacon: { hwid: 'd41d8cd98f', type: 'enter' } });
+    const res = await bot.send({
+      ...followEvent(userId(1)),
+      type: 'beacon',
+      beacon: { hwid: 'd41d8cd98f', type: 'enter' },
+    });
     expect(res.status).toBe(200);
     expect(bot.line.calls).toEqual([]);
     expect(bot.logs.find((l) => l.msg === 'event')).toMatchObject({ type: 'beacon', outcome: 'ignored' });

@@ -34,12 +34,19 @@ async function replyEndpoint(latencyMs: number) {
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { calls, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
+  return {
+    calls,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
 }
 
 /** The built bot in live mode against `lineUrl`; resolves with its port once it listens. */
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [SERVER], { env: { PATH: process.env.PATH ?? '', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
@@ -75,19 +82,40 @@ describe('crash while replying', () => {
   let line: Awaited<ReturnType<typeof replyEndpoint>>;
   beforeAll(async () => {
     // Emits even when another part of the tree does not typecheck yet; a bot that cannot start fails the test below.
-    await new Promise((resolve) => execFile(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT }, resolve));
+    await new Promise((resolve) =>
+      execFile(
+        process.execPath,
+        [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+        { cwd: PROJECT_ROOT },
+        resolve,
+      ),
+    );
     line = await replyEndpoint(400);
   }, 120_000);
   afterAll(() => line?.close());
 
   it('when the bot is SIGKILLed with replies on their way and events waiting, then after a restart every event is answered and no reply token is used twice', async () => {
     const dataDir = await tempDir();
-    const env = { DATA_DIR: dataDir, LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: line.url, LINE_DATA_API_BASE_URL: line.url, TIP_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'info' };
-    const events = Array.from({ length: 140 }, (_, i) => textEvent(userId(800 + (i % 40)), ['ผลคะแนน ITA', 'มาตรการ', 'ประกาศ'][i % 3]!));
+    const env = {
+      DATA_DIR: dataDir,
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+      LINE_API_BASE_URL: line.url,
+      LINE_DATA_API_BASE_URL: line.url,
+      TIP_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
+      LOG_LEVEL: 'info',
+    };
+    const events = Array.from({ length: 140 }, (_, i) =>
+      textEvent(userId(800 + (i % 40)), ['ผลคะแนน ITA', 'มาตรการ', 'ประกาศ'][i % 3]!),
+    );
     const first = await startServer(env);
     const post = async (batch: typeof events) => {
       const body = webhookBody(...batch);
-      const res = await fetch(`http://127.0.0.1:${first.port}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) }, body });
+      const res = await fetch(`http://127.0.0.1:${first.port}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
+        body,
+      });
       expect(res.status).toBe(200);
     };
     await post(events.slice(0, 40));

@@ -15,7 +15,10 @@ afterEach(async () => {
 });
 
 /** The whole bot, its LINE calls answered by `steps` instead of the default 200s. */
-async function botWithLine(steps: Parameters<typeof scriptLine>[0], replies: Parameters<typeof startBot>[0] extends infer O ? (O extends { replies?: infer R } ? R : never) : never = {}) {
+async function botWithLine(
+  steps: Parameters<typeof scriptLine>[0],
+  replies: Parameters<typeof startBot>[0] extends infer O ? (O extends { replies?: infer R } ? R : never) : never = {},
+) {
   bot = await startBot({ replies: { firstDelayMs: 20, maxDelayMs: 200, ...replies } });
   nock.cleanAll();
   line = scriptLine(steps);
@@ -39,13 +42,21 @@ describe('LINE failing, slow and hanging', () => {
 
   it('when one LINE call hangs, then other residents are answered meanwhile and the hung one is retried after the time limit', async () => {
     const hungUser = textEvent(userId(450), 'ผลคะแนน ITA');
-    const { bot: b, line: l } = await botWithLine((call) => (call.body.replyToken === hungUser.replyToken && l.to(REPLY).every((c) => c.body.replyToken !== hungUser.replyToken) ? 'hang' : 200), { lineTimeoutMs: 800 });
+    const { bot: b, line: l } = await botWithLine(
+      (call) =>
+        call.body.replyToken === hungUser.replyToken &&
+        l.to(REPLY).every((c) => c.body.replyToken !== hungUser.replyToken)
+          ? 'hang'
+          : 200,
+      { lineTimeoutMs: 800 },
+    );
     const others = Array.from({ length: 10 }, (_, i) => textEvent(userId(460 + i), 'มาตรการ'));
     const started = performance.now();
     await b.send(hungUser, ...others);
     const hung = l.to(REPLY).find((c) => c.answer === 'hang')!;
     const retry = accepted(l).find((c) => c.body.replyToken === hungUser.replyToken)!;
-    for (const e of others) expect(accepted(l).find((c) => c.body.replyToken === e.replyToken)!.at).toBeLessThan(hung.at + 700);
+    for (const e of others)
+      expect(accepted(l).find((c) => c.body.replyToken === e.replyToken)!.at).toBeLessThan(hung.at + 700);
     expect(retry.at - hung.at).toBeGreaterThanOrEqual(780);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(accepted(l)).toHaveLength(11);
@@ -61,7 +72,7 @@ describe('LINE failing, slow and hanging', () => {
     expect(accepted(l)).toHaveLength(40);
   });
 
-  it('when a subscription\'s confirmation cannot be replied before its token is gone, then it is pushed with a retry key; a plain answer is not', async () => {
+  it("when a subscription's confirmation cannot be replied before its token is gone, then it is pushed with a retry key; a plain answer is not", async () => {
     const resident = userId(600);
     const steps = (call: { path: string }): Step => (call.path === REPLY ? 500 : 200);
     const { bot: b, line: l } = await botWithLine(steps, { replyWindowMs: 1_000 });
@@ -73,7 +84,10 @@ describe('LINE failing, slow and hanging', () => {
     expect(pushes[0]!.body.to).toBe(resident);
     expect(pushes[0]!.headers['x-line-retry-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(b.runtime.friends.get(resident)?.topics.length).toBeGreaterThan(0);
-    expect(b.logs.filter((x) => x.msg === 'event').map((x) => String(x.outcome))).toEqual([expect.stringContaining('reply-expired'), expect.stringContaining('pushed')]);
+    expect(b.logs.filter((x) => x.msg === 'event').map((x) => String(x.outcome))).toEqual([
+      expect.stringContaining('reply-expired'),
+      expect.stringContaining('pushed'),
+    ]);
     l.expectAllValid();
   });
 

@@ -3,7 +3,16 @@ import { textEvent, userId } from '../helpers/events.js';
 import { manualTime } from '../helpers/manual-time.js';
 import type { RecordedCall } from '../helpers/line-nock.js';
 import { lastReply, lineMemory, multicasts, shown, type Decision } from '../publications/chat-helpers.js';
-import { currentBot, forgetBot, friends, NEWS, publish, started, UUID, view } from '../publications/publishing-harness.js';
+import {
+  currentBot,
+  forgetBot,
+  friends,
+  NEWS,
+  publish,
+  started,
+  UUID,
+  view,
+} from '../publications/publishing-harness.js';
 
 afterEach(async () => {
   const bot = currentBot();
@@ -17,7 +26,12 @@ describe('scheduling, cancelling, previewing, test-sending', () => {
     const { bot: b, run } = await started({ time: manualTime('2026-11-26T01:00:00Z') });
     await friends(b, 2);
     const created = await publish(b, { ...NEWS, publishAt: '2026-11-26T09:00' });
-    expect(created).toMatchObject({ status: 'scheduled', publishAt: '2026-11-26T02:00:00.000Z', publishedAt: null, delivery: { state: 'waiting' } });
+    expect(created).toMatchObject({
+      status: 'scheduled',
+      publishAt: '2026-11-26T02:00:00.000Z',
+      publishedAt: null,
+      delivery: { state: 'waiting' },
+    });
     await run(60 * 60_000 - 1_000);
     expect(multicasts(b)).toHaveLength(0);
     await b.send(textEvent(userId(1), 'ข่าวล่าสุด'));
@@ -45,7 +59,11 @@ describe('scheduling, cancelling, previewing, test-sending', () => {
     const later = await publish(b, { ...NEWS, publishAt: '2026-11-27T08:00:00+07:00' });
     const cancelled = await b.staff('POST', `/publications/${later.id}/cancel`);
     expect(cancelled.status).toBe(200);
-    expect(await cancelled.json()).toMatchObject({ status: 'cancelled', cancelledBy: 'tester', delivery: { state: 'cancelled' } });
+    expect(await cancelled.json()).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'tester',
+      delivery: { state: 'cancelled' },
+    });
     await run(2 * 24 * 3600_000);
     expect(multicasts(b)).toHaveLength(0);
     expect((await b.staff('POST', `/publications/${later.id}/cancel`)).status).toBe(409);
@@ -67,7 +85,13 @@ describe('scheduling, cancelling, previewing, test-sending', () => {
     expect(multicasts(b)[0]!.body.messages).toEqual(preview.messages);
     expect(shown(preview.messages as never)).toContain('"hero"');
 
-    const bad = await b.staff('POST', '/publications', { title: ' ', body: 'x', topic: 'weather', url: 'javascript:alert(1)', publish_at: 'tomorrow' });
+    const bad = await b.staff('POST', '/publications', {
+      title: ' ',
+      body: 'x',
+      topic: 'weather',
+      url: 'javascript:alert(1)',
+      publish_at: 'tomorrow',
+    });
     expect(bad.status).toBe(400);
     const { error } = (await bad.json()) as { error: { code: string; details: Array<{ path: string }> } };
     expect(error.code).toBe('invalid');
@@ -80,7 +104,10 @@ describe('scheduling, cancelling, previewing, test-sending', () => {
 
   it('when a publication is test-sent, then one push goes to that staff LINE id with the exact message; a bad id or a LINE refusal says so', async () => {
     let refuse = false;
-    const { bot: b } = await started({ respond: (call) => (refuse && call.path.endsWith('/push') ? [400, { message: 'Failed to send messages' }] : [200]) });
+    const { bot: b } = await started({
+      respond: (call) =>
+        refuse && call.path.endsWith('/push') ? [400, { message: 'Failed to send messages' }] : [200],
+    });
     const staffPhone = userId(99);
     const created = await publish(b, { ...NEWS, publishAt: '2026-12-01T09:00' });
     const res = await b.staff('POST', `/publications/${created.id}/test-send`, { userId: staffPhone });
@@ -88,7 +115,9 @@ describe('scheduling, cancelling, previewing, test-sending', () => {
     const [push] = b.line.calls.filter((c) => c.path === '/v2/bot/message/push');
     expect(push!.body.to).toBe(staffPhone);
     expect(push!.headers['x-line-retry-key']).toMatch(UUID);
-    const preview = (await (await b.staff('GET', `/publications/${created.id}/preview`)).json()) as { messages: unknown[] };
+    const preview = (await (await b.staff('GET', `/publications/${created.id}/preview`)).json()) as {
+      messages: unknown[];
+    };
     expect(push!.body.messages).toEqual(preview.messages);
     expect(multicasts(b)).toHaveLength(0);
     expect((await b.staff('POST', `/publications/${created.id}/test-send`, { userId: 'someone' })).status).toBe(400);
@@ -101,7 +130,8 @@ describe('scheduling, cancelling, previewing, test-sending', () => {
 
 describe('a delivery across a crash', () => {
   it('when the bot dies with batches pending (one taken by LINE without an answer), then after a restart every subscriber gets it exactly once', async () => {
-    const decide = (_call: RecordedCall, n: number): Decision => (n === 1 ? 200 : n === 2 ? { status: 500, accepted: true } : 503);
+    const decide = (_call: RecordedCall, n: number): Decision =>
+      n === 1 ? 200 : n === 2 ? { status: 500, accepted: true } : 503;
     const memory = lineMemory(decide);
     const first = await started({ respond: memory.respond });
     const ids = await friends(first.bot, 1500);
@@ -114,7 +144,13 @@ describe('a delivery across a crash', () => {
 
     // The new process: same DATA_DIR, LINE remembers the keys it accepted (a replay gets 409).
     const restartedLine = lineMemory(() => 200);
-    const again = await started({ dataDir: first.bot.dataDir, respond: (call) => (memory.accepted.some((c) => c.headers['x-line-retry-key'] === call.headers['x-line-retry-key']) ? [409, { message: 'The retry key is already accepted' }] : restartedLine.respond(call)) });
+    const again = await started({
+      dataDir: first.bot.dataDir,
+      respond: (call) =>
+        memory.accepted.some((c) => c.headers['x-line-retry-key'] === call.headers['x-line-retry-key'])
+          ? [409, { message: 'The retry key is already accepted' }]
+          : restartedLine.respond(call),
+    });
     await again.run();
     const delivered = new Map(memory.deliveries());
     for (const [to, n] of restartedLine.deliveries()) delivered.set(to, (delivered.get(to) ?? 0) + n);

@@ -17,7 +17,8 @@ afterEach(async () => {
 });
 
 const ALL = ['news', 'announcement', 'procurement', 'measure', 'report'];
-const stats = async (b: TestBot) => (await (await b.staff('GET', '/stats')).json()) as { subscribers: number; friends: { following: number } };
+const stats = async (b: TestBot) =>
+  (await (await b.staff('GET', '/stats')).json()) as { subscribers: number; friends: { following: number } };
 
 describe('subscribing to topics', () => {
   it('when a friend sends ยกเลิกรับข่าวสาร and then สมัครรับข่าวสาร, then every topic stops and comes back, with the settings card each time', async () => {
@@ -98,7 +99,8 @@ describe('personal data (PDPA)', () => {
     bot = await startBot();
     await bot.send(textEvent(userId(6), 'ความเป็นส่วนตัว'));
     const notice = shown(lastReply(bot));
-    for (const phrase of ['บอทเก็บอะไรบ้าง', 'เก็บไว้เพื่ออะไร', 'เก็บไว้นานเท่าไร', '365 วัน', 'ลบข้อมูลของฉัน', 'พ.ศ. 2562']) expect(notice).toContain(phrase);
+    for (const phrase of ['บอทเก็บอะไรบ้าง', 'เก็บไว้เพื่ออะไร', 'เก็บไว้นานเท่าไร', '365 วัน', 'ลบข้อมูลของฉัน', 'พ.ศ. 2562'])
+      expect(notice).toContain(phrase);
   });
 
   it('when ลบข้อมูลของฉัน is confirmed, then the friend record, topics and conversation state are erased; declining keeps them', async () => {
@@ -107,7 +109,13 @@ describe('personal data (PDPA)', () => {
     const conversationsFile = path.join(dataDir, 'state', 'conversations.jsonl');
     const keys = deriveKeys(Buffer.alloc(32, 7));
     const seeded = await PrivateStore.open(conversationsFile, keys.people, ConversationStateSchema);
-    await seeded.set(userRef(keys, user), { v: 1, flow: 'survey', step: 'q1', draft: {}, updatedAt: new Date().toISOString() });
+    await seeded.set(userRef(keys, user), {
+      v: 1,
+      flow: 'survey',
+      step: 'q1',
+      draft: {},
+      updatedAt: new Date().toISOString(),
+    });
     await seeded.close();
 
     bot = await startBot({ dataDir });

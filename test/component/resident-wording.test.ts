@@ -41,7 +41,7 @@ describe('the ประกาศ/ข่าวล่าสุด tile', () => {
     expect(new Set(cards.map((c) => c.size))).toEqual(new Set(['kilo']));
 
     // the announcement card's button opens the announcement
-    const data = String((nodes(cards[0], (n) => n.type === 'postback')[0]!).data);
+    const data = String(nodes(cards[0], (n) => n.type === 'postback')[0]!.data);
     expect(data).toBe(encodePostback({ a: 'announcement' }));
     await bot.send(postbackEvent(user, data));
     expect(lastReply(bot)[0]!.altText).toContain('มาตรการการส่งเสริมคุณธรรม');
@@ -52,7 +52,21 @@ describe('one voice, one colour, chips that fit', () => {
   it('when a resident greets, thanks or sends a sticker, then no reply says ครับ/ค่ะ with a slash', async () => {
     const { bot } = await started();
     const user = userId(6);
-    for (const event of [textEvent(user, 'สวัสดี'), textEvent(user, 'ขอบคุณ'), { ...textEvent(user, 'x'), message: { id: 's1', type: 'sticker', packageId: '1', stickerId: '1', stickerResourceType: 'STATIC', quoteToken: 'q' } }]) {
+    for (const event of [
+      textEvent(user, 'สวัสดี'),
+      textEvent(user, 'ขอบคุณ'),
+      {
+        ...textEvent(user, 'x'),
+        message: {
+          id: 's1',
+          type: 'sticker',
+          packageId: '1',
+          stickerId: '1',
+          stickerResourceType: 'STATIC',
+          quoteToken: 'q',
+        },
+      },
+    ]) {
       await bot.send(event);
       expect(shown(lastReply(bot))).not.toMatch(/ครับ\s*\/\s*ค่ะ|ค่ะ\s*\/\s*ครับ/);
     }
@@ -74,7 +88,9 @@ describe('one voice, one colour, chips that fit', () => {
     const { bot } = await started();
     await bot.send(textEvent(userId(8), 'ราคาข้าวเปลือกวันนี้'));
     const reply = lastReply(bot);
-    const items = ((reply.at(-1) as { quickReply?: { items: Array<{ action: Node }> } }).quickReply?.items ?? []).map((i) => i.action);
+    const items = ((reply.at(-1) as { quickReply?: { items: Array<{ action: Node }> } }).quickReply?.items ?? []).map(
+      (i) => i.action,
+    );
     expect(items.length).toBeGreaterThan(3);
     for (const a of items) {
       expect(String(a.label).length).toBeLessThanOrEqual(20);

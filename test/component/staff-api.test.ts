@@ -16,13 +16,16 @@ describe('/staff/api', () => {
     const none = await bot.staff('GET', '/stats', undefined, {});
     expect(none.status).toBe(401);
     expect(((await none.json()) as ErrorBody).error.code).toBe('unauthorized');
-    const wrong = await bot.staff('GET', '/stats', undefined, { authorization: 'Bearer not-the-token-0000000000000000000000' });
+    const wrong = await bot.staff('GET', '/stats', undefined, {
+      authorization: 'Bearer not-the-token-0000000000000000000000',
+    });
     expect(wrong.status).toBe(401);
   });
 
   it('when one client sends wrong tokens, then after five it is braked with 429 and Retry-After (the right token too); another client is not', async () => {
     bot = await startBot({ env: { TRUST_PROXY: 'loopback' } });
-    const from = (ip: string, token: string) => bot!.staff('GET', '/stats', undefined, { authorization: `Bearer ${token}`, 'x-forwarded-for': ip });
+    const from = (ip: string, token: string) =>
+      bot!.staff('GET', '/stats', undefined, { authorization: `Bearer ${token}`, 'x-forwarded-for': ip });
     const guess = 'guessed-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaa';
     for (let i = 0; i < 5; i++) expect((await from('203.0.113.7', guess)).status).toBe(401);
     const braked = await from('203.0.113.7', guess);
@@ -45,7 +48,12 @@ describe('/staff/api', () => {
 
   it('when a path cannot be decoded or holds a NUL, then 400 or 404 in the error format, never 500', async () => {
     bot = await startBot();
-    for (const [route, status] of [['/tips/%E0%A4%A', 400], ['/tips/%00', 404], ['/%E0%A4%A', 404], [`/${'a'.repeat(8000)}`, 404]] as const) {
+    for (const [route, status] of [
+      ['/tips/%E0%A4%A', 400],
+      ['/tips/%00', 404],
+      ['/%E0%A4%A', 404],
+      [`/${'a'.repeat(8000)}`, 404],
+    ] as const) {
       const res = await bot.staff('GET', route);
       expect(res.status).toBe(status);
       expect(((await res.json()) as ErrorBody).error.code).toMatch(/^(bad_request|not_found)$/);
@@ -74,7 +82,13 @@ describe('/staff/api', () => {
     const res = await bot.staff('GET', '/stats');
     expect(res.status).toBe(200);
     const stats = (await res.json()) as Record<string, unknown>;
-    expect(stats).toMatchObject({ subscribers: 2, questions: 2, unanswered: 1, tips: { open: 0, overdue: 0 }, publications: 0 });
+    expect(stats).toMatchObject({
+      subscribers: 2,
+      questions: 2,
+      unanswered: 1,
+      tips: { open: 0, overdue: 0 },
+      publications: 0,
+    });
   });
 
   it('when the date range is malformed, then 400 naming the field', async () => {

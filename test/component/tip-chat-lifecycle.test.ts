@@ -70,7 +70,9 @@ describe('a tip draft over time', () => {
     // A file where the evidence folder should be makes storing an image fail.
     await fs.mkdir(path.join(bot.dataDir, 'tips'), { recursive: true });
     await fs.writeFile(path.join(bot.dataDir, 'tips', 'files'), 'not a folder');
-    nock(LINE_BASE).get(/\/v2\/bot\/message\/\d+\/content/).reply(200, JPEG, { 'content-type': 'image/jpeg' });
+    nock(LINE_BASE)
+      .get(/\/v2\/bot\/message\/\d+\/content/)
+      .reply(200, JPEG, { 'content-type': 'image/jpeg' });
     await say(bot, USER, 'แจ้งเบาะแส');
     await say(bot, USER, 'เรื่องก่อนรูป');
     await bot.send(messageEvent(USER, { type: 'image', contentProvider: { type: 'line' } }));

@@ -59,7 +59,10 @@ describe('the tip channel opens short', () => {
     expect(JSON.stringify(messages)).not.toContain('(/tip)');
     const links = actions(messages).filter((a) => a.type === 'uri');
     expect(links).toEqual([{ type: 'uri', label: 'แจ้งทางเว็บแทน', uri: `${PUBLIC}/tip` }]);
-    expect(actions(messages).find((a) => a.type === 'postback')).toMatchObject({ label: 'รายละเอียดและสายด่วน', data: encodePostback({ a: 'tip-info' }) });
+    expect(actions(messages).find((a) => a.type === 'postback')).toMatchObject({
+      label: 'รายละเอียดและสายด่วน',
+      data: encodePostback({ a: 'tip-info' }),
+    });
   });
 
   it('when the details button is pressed during question 1, then the long explanation with call buttons comes and the same question is asked again, the draft kept', async () => {
@@ -70,8 +73,11 @@ describe('the tip channel opens short', () => {
     const reply = lastReply(bot);
     expect(reply[0]!.type).toBe('flex');
     const detail = texts(reply[0]!).join('\n');
-    for (const word of ['ป.ป.ช.', 'ป.ป.ท.', 'ศูนย์ดำรงธรรม', 'Traffy Fondue', 'LINE เป็นผู้ให้บริการแชต', 'ลบหลัง 365 วัน']) expect(detail).toContain(word);
-    const uris = actions(reply).filter((a) => a.type === 'uri').map((a) => a.uri);
+    for (const word of ['ป.ป.ช.', 'ป.ป.ท.', 'ศูนย์ดำรงธรรม', 'Traffy Fondue', 'LINE เป็นผู้ให้บริการแชต', 'ลบหลัง 365 วัน'])
+      expect(detail).toContain(word);
+    const uris = actions(reply)
+      .filter((a) => a.type === 'uri')
+      .map((a) => a.uri);
     expect(uris).toEqual(['tel:1205', 'tel:1206', 'tel:1567', `${PUBLIC}/tip`]);
     expect(reply.at(-1)!.text).toContain('เล่าต่อได้อีก');
     expect(quickLabels(reply)).toEqual(['เล่าครบแล้ว', 'ยกเลิก']);
@@ -86,12 +92,21 @@ describe('the tip channel opens short', () => {
     expect(reply).toHaveLength(1);
     expect(texts(reply[0]!).join('\n')).toContain('1205');
     // demo mode: the form is on the bot's own address
-    expect(actions(reply).filter((a) => a.type === 'uri').at(-1)!.uri).toMatch(/^http:\/\/localhost:\d+\/tip$/);
+    expect(
+      actions(reply)
+        .filter((a) => a.type === 'uri')
+        .at(-1)!.uri,
+    ).toMatch(/^http:\/\/localhost:\d+\/tip$/);
     expect(JSON.stringify(await say(bot, USER, 'ข้าม'))).not.toContain('ข้อ 2/5');
   });
 
   it('when PUBLIC_BASE_URL is unset in live mode, then no link to the form is sent (and no bare path either)', async () => {
-    bot = await startBot({ env: { LINE_CHANNEL_SECRET: 'test-channel-secret-0123456789ab', LINE_CHANNEL_ACCESS_TOKEN: 'test-channel-access-token' } });
+    bot = await startBot({
+      env: {
+        LINE_CHANNEL_SECRET: 'test-channel-secret-0123456789ab',
+        LINE_CHANNEL_ACCESS_TOKEN: 'test-channel-access-token',
+      },
+    });
     const messages = await say(bot, USER, 'แจ้งเบาะแส');
     expect(actions(messages).filter((a) => a.type === 'uri')).toEqual([]);
     expect(JSON.stringify(messages)).not.toContain('/tip');
@@ -124,7 +139,7 @@ describe('the steps say back what they took', () => {
     expect(reply.at(-1)!.text).toContain('ข้อ 3/5');
   });
 
-  it('when two photos are sent at step 5, then each gets one short line with the step\'s chips, not the step-5 prompt again', async () => {
+  it("when two photos are sent at step 5, then each gets one short line with the step's chips, not the step-5 prompt again", async () => {
     bot = await startBot();
     await toWhen(bot);
     await say(bot, USER, 'ข้าม');

@@ -17,7 +17,9 @@ const USER = userId(51);
 async function filedContent(b: TestBot): Promise<Record<string, unknown>> {
   const list = (await (await b.staff('GET', '/tips')).json()) as { tips: Array<{ id: string }> };
   expect(list.tips).toHaveLength(1);
-  const tip = (await (await b.staff('GET', `/tips/${list.tips[0]!.id}`)).json()) as { content: Record<string, unknown> };
+  const tip = (await (await b.staff('GET', `/tips/${list.tips[0]!.id}`)).json()) as {
+    content: Record<string, unknown>;
+  };
   return tip.content;
 }
 
@@ -77,7 +79,10 @@ describe('a question typed inside the tip flow', () => {
     await say(bot, USER, 'คนเก็บเงินคือใคร');
     expect((await say(bot, USER, ASK_LABEL.keep)).at(-1)!.text).toContain('เมื่อไร');
     await finish(bot, 'when');
-    expect(await filedContent(bot)).toMatchObject({ what: 'มีคนมาเก็บเงินค่าขยะเพิ่มที่ตลาดสด\n\nใช่ที่นี่ไหม?', who: 'คนเก็บเงินคือใคร' });
+    expect(await filedContent(bot)).toMatchObject({
+      what: 'มีคนมาเก็บเงินค่าขยะเพิ่มที่ตลาดสด\n\nใช่ที่นี่ไหม?',
+      who: 'คนเก็บเงินคือใคร',
+    });
   });
 
   it('when the reporter ignores the choice and goes on telling, then the held text joins the story and nothing typed is lost', async () => {

@@ -69,7 +69,10 @@ describe('reporting a tip in chat', () => {
     expect(record).toMatchObject({ identity: 'anonymous', channel: 'line', status: 'received' });
     expect(record).not.toHaveProperty('reporter');
     const list = (await (await bot.staff('GET', '/tips')).json()) as { tips: Array<{ id: string }> };
-    const tip = (await (await bot.staff('GET', `/tips/${list.tips[0]!.id}`)).json()) as { content: Record<string, unknown>; notifiesReporter: boolean };
+    const tip = (await (await bot.staff('GET', `/tips/${list.tips[0]!.id}`)).json()) as {
+      content: Record<string, unknown>;
+      notifiesReporter: boolean;
+    };
     expect(tip.content).toMatchObject({
       what: 'เจ้าหน้าที่กองช่างเรียกเงิน 3,000 บาท\n\nบอกว่าจะทำให้ใบอนุญาตเร็วขึ้น',
       who: 'กองช่าง',
@@ -88,7 +91,9 @@ describe('reporting a tip in chat', () => {
     const receipt = await fileTipInChat(bot, USER, { what: 'มีการฮั้วประมูลถนน' });
     expect(receipt).toMatch(/^\d{16}$/);
     const list = (await (await bot.staff('GET', '/tips')).json()) as { tips: Array<{ id: string }> };
-    const tip = (await (await bot.staff('GET', `/tips/${list.tips[0]!.id}`)).json()) as { content: Record<string, unknown> };
+    const tip = (await (await bot.staff('GET', `/tips/${list.tips[0]!.id}`)).json()) as {
+      content: Record<string, unknown>;
+    };
     expect(tip.content).toMatchObject({ what: 'มีการฮั้วประมูลถนน', who: null, when: null, where: null });
   });
 
@@ -113,7 +118,15 @@ describe('reporting a tip in chat', () => {
     await say(bot, USER, 'เล่าครบแล้ว');
     await say(bot, USER, 'ข้าม');
     await say(bot, USER, 'ข้าม');
-    await bot.send(messageEvent(USER, { type: 'location', title: 'ตลาดสด', address: 'ต.โพนทราย', latitude: 15.9876543, longitude: 103.7 }));
+    await bot.send(
+      messageEvent(USER, {
+        type: 'location',
+        title: 'ตลาดสด',
+        address: 'ต.โพนทราย',
+        latitude: 15.9876543,
+        longitude: 103.7,
+      }),
+    );
     expect(lastReply(bot)[0]!.text).toContain('ตำแหน่ง');
     expect(quickLabels(lastReply(bot))).toContain('ข้าม');
     await say(bot, USER, 'ข้าม');

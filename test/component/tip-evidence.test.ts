@@ -58,16 +58,23 @@ describe('image evidence in chat', () => {
     }
 
     for (const answer of ['เสร็จแล้ว', 'ไม่ระบุตัวตน', 'ยืนยัน']) await say(bot, USER, answer);
-    const { tips } = (await (await bot.staff('GET', '/tips')).json()) as { tips: Array<{ id: string; attachmentCount: number }> };
+    const { tips } = (await (await bot.staff('GET', '/tips')).json()) as {
+      tips: Array<{ id: string; attachmentCount: number }>;
+    };
     expect(tips[0]!.attachmentCount).toBe(2);
-    const tip = (await (await bot.staff('GET', `/tips/${tips[0]!.id}`)).json()) as { attachments: Array<{ url: string; type: string }> };
+    const tip = (await (await bot.staff('GET', `/tips/${tips[0]!.id}`)).json()) as {
+      attachments: Array<{ url: string; type: string }>;
+    };
     expect(tip.attachments.map((a) => a.type)).toEqual(['image/jpeg', 'image/png']);
     for (const attachment of tip.attachments) {
       const res = await bot.staff('GET', attachment.url.replace('/staff/api', ''));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(attachment.type);
       expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
-      expect([res.headers.get('x-content-type-options'), res.headers.get('cache-control')]).toEqual(['nosniff', 'no-store']);
+      expect([res.headers.get('x-content-type-options'), res.headers.get('cache-control')]).toEqual([
+        'nosniff',
+        'no-store',
+      ]);
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(SECRETS.filter((s) => bytes.includes(Buffer.from(s, 'latin1')))).toEqual([]);
     }

@@ -21,14 +21,20 @@ afterEach(async () => {
 const USER = userId(61);
 const TIPS_KEY = deriveKeys(Buffer.alloc(32, 7)).tips;
 const pushes = (b: TestBot) => b.line.calls.filter((c) => c.path === '/v2/bot/message/push');
-const tipIds = async (b: TestBot) => ((await (await b.staff('GET', '/tips')).json()) as { tips: Array<{ id: string }> }).tips.map((t) => t.id);
+const tipIds = async (b: TestBot) =>
+  ((await (await b.staff('GET', '/tips')).json()) as { tips: Array<{ id: string }> }).tips.map((t) => t.id);
 
 describe('following up a tip with its receipt', () => {
   it('when the receipt is sent with spaces, dashes or Thai digits, then the status shows; a wrong receipt and an unknown one get the same answer', async () => {
     bot = await startBot();
     const receipt = await fileTipInChat(bot, USER, { what: 'เรื่องที่จะติดตาม' });
     const grouped = receipt.replace(/(\d{4})(?=\d)/g, '$1 ');
-    for (const asked of [`สถานะ ${grouped}`, `สถานะ ${receipt.replace(/(\d{4})(?=\d)/g, '$1-')}`, `สถานะ ${toThaiDigits(grouped)}`, grouped]) {
+    for (const asked of [
+      `สถานะ ${grouped}`,
+      `สถานะ ${receipt.replace(/(\d{4})(?=\d)/g, '$1-')}`,
+      `สถานะ ${toThaiDigits(grouped)}`,
+      grouped,
+    ]) {
       const reply = await say(bot, USER, asked);
       expect(reply[0]!.altText).toBe('สถานะเรื่องที่แจ้ง: รับเรื่อง');
       expect(JSON.stringify(reply)).toContain('รับเรื่องเมื่อ');
@@ -71,7 +77,10 @@ describe('following up a tip with its receipt', () => {
     await bot.send(messageEvent(USER, { id: '910001', type: 'image', contentProvider: { type: 'line' } }));
     expect((await say(bot, USER, 'ยืนยัน'))[0]!.text).toContain('เพิ่มข้อมูลในเรื่องของท่านแล้ว');
     const [id] = await tipIds(bot);
-    const tip = (await (await bot.staff('GET', `/tips/${id}`)).json()) as { content: { additions: Array<{ text: string }> }; attachmentCount: number };
+    const tip = (await (await bot.staff('GET', `/tips/${id}`)).json()) as {
+      content: { additions: Array<{ text: string }> };
+      attachmentCount: number;
+    };
     expect(tip.content.additions.map((a) => a.text)).toEqual(['ข้อมูลเพิ่มเติม: มีพยานอีกสองคน']);
     expect(tip.attachmentCount).toBe(1);
   });
@@ -95,7 +104,9 @@ describe('progress notices', () => {
     const changed = await bot.staff('PATCH', `/tips/${confidential.id}`, { status: 'investigating' });
     expect(((await changed.json()) as { notified: string }).notified).toBe('sent');
     const [push] = pushes(bot);
-    expect(push!.headers['x-line-retry-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(push!.headers['x-line-retry-key']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(push!.body.to).toBe(USER);
     const text = (push!.body.messages as Array<{ text: string }>)[0]!.text;
     expect(text.startsWith('มีความคืบหน้าเรื่องที่คุณแจ้ง')).toBe(true);
@@ -108,7 +119,9 @@ describe('progress notices', () => {
 
   it('when LINE fails with 500 then accepts, then the retry carries the same retry key', async () => {
     let calls = 0;
-    bot = await startBot({ respond: (call) => (call.path === '/v2/bot/message/push' && ++calls === 1 ? [500] : [200]) });
+    bot = await startBot({
+      respond: (call) => (call.path === '/v2/bot/message/push' && ++calls === 1 ? [500] : [200]),
+    });
     await fileTipInChat(bot, USER, { what: 'เรื่องทดสอบการส่งซ้ำ', identity: 'confidential' });
     const [id] = await tipIds(bot);
     const res = await bot.staff('PATCH', `/tips/${id}`, { status: 'assessing' });
@@ -122,7 +135,12 @@ describe('protection at rest', () => {
   it('when tips are filed with a known phrase, then no file under DATA_DIR holds the phrase or the reporter user id in clear, and no log line does', async () => {
     bot = await startBot();
     const phrase = 'รองปลัดรับเงินสดหนึ่งหมื่นบาทหลังเลิกงาน';
-    await fileTipInChat(bot, USER, { what: phrase, who: 'คนชื่อสมปอง', where: 'หลังตลาดโพนทราย', identity: 'confidential' });
+    await fileTipInChat(bot, USER, {
+      what: phrase,
+      who: 'คนชื่อสมปอง',
+      where: 'หลังตลาดโพนทราย',
+      identity: 'confidential',
+    });
     await fileTipInChat(bot, userId(64), { what: `${phrase} (anonymous)` });
     const needles = [phrase, 'สมปอง', 'หลังตลาดโพนทราย', USER, userId(64)];
     expect(await filesContaining(bot.dataDir, needles)).toEqual([]);

@@ -17,8 +17,23 @@ afterEach(async () => {
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date('2025-02-03T02:00:00Z');
-type Summary = { id: string; status: string; statusName: string; overdue: { acknowledge: boolean; feedback: boolean; any: boolean }; purged: boolean };
-type Stats = { tips: { open: number; overdue: number; overdueAcknowledge: number; overdueFeedback: number; received: number; closed: number } };
+type Summary = {
+  id: string;
+  status: string;
+  statusName: string;
+  overdue: { acknowledge: boolean; feedback: boolean; any: boolean };
+  purged: boolean;
+};
+type Stats = {
+  tips: {
+    open: number;
+    overdue: number;
+    overdueAcknowledge: number;
+    overdueFeedback: number;
+    received: number;
+    closed: number;
+  };
+};
 
 async function json<T>(res: Response | Promise<Response>): Promise<T> {
   return (await (await res).json()) as T;
@@ -28,9 +43,20 @@ const list = (b: TestBot, query = '') => json<{ tips: Summary[]; count: number }
 describe('/staff/api/tips', () => {
   it('when no token or a wrong one is given, then every tip route answers 401', async () => {
     bot = await startBot();
-    for (const [method, route] of [['GET', '/tips'], ['GET', '/tips/abcdefghijkm'], ['PATCH', '/tips/abcdefghijkm'], ['POST', '/tips/abcdefghijkm/notes']] as const) {
+    for (const [method, route] of [
+      ['GET', '/tips'],
+      ['GET', '/tips/abcdefghijkm'],
+      ['PATCH', '/tips/abcdefghijkm'],
+      ['POST', '/tips/abcdefghijkm/notes'],
+    ] as const) {
       expect((await bot.staff(method, route, method === 'GET' ? undefined : {}, {})).status).toBe(401);
-      expect((await bot.staff(method, route, method === 'GET' ? undefined : {}, { authorization: 'Bearer wrong-token-000000000000000000000000' })).status).toBe(401);
+      expect(
+        (
+          await bot.staff(method, route, method === 'GET' ? undefined : {}, {
+            authorization: 'Bearer wrong-token-000000000000000000000000',
+          })
+        ).status,
+      ).toBe(401);
     }
   });
 
@@ -41,8 +67,12 @@ describe('/staff/api/tips', () => {
     const [b, a] = (await list(bot)).tips;
     expect(a!.statusName).toBe('รับเรื่อง');
 
-    expect((await bot.staff('PATCH', `/tips/${a!.id}`, { status: 'investigating', publicNote: 'กำลังตรวจสอบเอกสาร' })).status).toBe(200);
-    expect((await bot.staff('POST', `/tips/${a!.id}/notes`, { text: 'บันทึกภายใน: ผู้ถูกกล่าวหาคือนาย ก.' })).status).toBe(201);
+    expect(
+      (await bot.staff('PATCH', `/tips/${a!.id}`, { status: 'investigating', publicNote: 'กำลังตรวจสอบเอกสาร' })).status,
+    ).toBe(200);
+    expect((await bot.staff('POST', `/tips/${a!.id}/notes`, { text: 'บันทึกภายใน: ผู้ถูกกล่าวหาคือนาย ก.' })).status).toBe(
+      201,
+    );
     expect((await list(bot, '?status=investigating')).tips.map((t) => t.id)).toEqual([a!.id]);
     expect((await list(bot, '?status=received')).tips.map((t) => t.id)).toEqual([b!.id]);
     expect((await bot.staff('GET', '/tips?status=done')).status).toBe(400);
@@ -52,12 +82,23 @@ describe('/staff/api/tips', () => {
     expect(JSON.stringify(await noOutcome.json())).toContain('outcome');
     expect((await bot.staff('PATCH', `/tips/${a!.id}`, { status: 'assessing', outcome: 'x' })).status).toBe(400);
     expect((await bot.staff('PATCH', `/tips/${a!.id}`, { status: 'referred', extra: 1 })).status).toBe(400);
-    expect((await bot.staff('PATCH', `/tips/${a!.id}`, { status: 'closed', outcome: 'ส่งเรื่องให้ ป.ป.ช. ดำเนินการแล้ว' })).status).toBe(200);
+    expect(
+      (await bot.staff('PATCH', `/tips/${a!.id}`, { status: 'closed', outcome: 'ส่งเรื่องให้ ป.ป.ช. ดำเนินการแล้ว' })).status,
+    ).toBe(200);
 
-    const detail = await json<{ status: string; internalNotes: Array<{ by: string; text: string }>; history: Array<{ from: string; to: string; by: string }> }>(bot.staff('GET', `/tips/${a!.id}`));
+    const detail = await json<{
+      status: string;
+      internalNotes: Array<{ by: string; text: string }>;
+      history: Array<{ from: string; to: string; by: string }>;
+    }>(bot.staff('GET', `/tips/${a!.id}`));
     expect(detail.status).toBe('closed');
-    expect(detail.internalNotes).toEqual([expect.objectContaining({ by: 'tester', text: 'บันทึกภายใน: ผู้ถูกกล่าวหาคือนาย ก.' })]);
-    expect(detail.history.map((h) => `${h.from}>${h.to}:${h.by}`)).toEqual(['received>investigating:tester', 'investigating>closed:tester']);
+    expect(detail.internalNotes).toEqual([
+      expect.objectContaining({ by: 'tester', text: 'บันทึกภายใน: ผู้ถูกกล่าวหาคือนาย ก.' }),
+    ]);
+    expect(detail.history.map((h) => `${h.from}>${h.to}:${h.by}`)).toEqual([
+      'received>investigating:tester',
+      'investigating>closed:tester',
+    ]);
 
     const status = JSON.stringify(await say(bot, userId(71), `สถานะ ${receiptA}`));
     expect(status).toContain('ปิดเรื่อง');
@@ -90,10 +131,20 @@ describe('/staff/api/tips', () => {
     expect(week.filter((t) => t.overdue.acknowledge)).toHaveLength(1);
     expect((await list(bot, '?overdue=true')).count).toBe(1);
     expect((await list(bot, '?overdue=false')).tips.map((t) => t.id)).toEqual([handled!.id]);
-    expect((await json<Stats>(bot.staff('GET', '/stats'))).tips).toMatchObject({ open: 2, overdue: 1, overdueAcknowledge: 1, overdueFeedback: 0 });
+    expect((await json<Stats>(bot.staff('GET', '/stats'))).tips).toMatchObject({
+      open: 2,
+      overdue: 1,
+      overdueAcknowledge: 1,
+      overdueFeedback: 0,
+    });
 
     now = new Date(START.getTime() + 91 * DAY);
-    expect((await json<Stats>(bot.staff('GET', '/stats'))).tips).toMatchObject({ open: 2, overdue: 2, overdueAcknowledge: 1, overdueFeedback: 2 });
+    expect((await json<Stats>(bot.staff('GET', '/stats'))).tips).toMatchObject({
+      open: 2,
+      overdue: 2,
+      overdueAcknowledge: 1,
+      overdueFeedback: 2,
+    });
     await bot.staff('PATCH', `/tips/${handled!.id}`, { status: 'assessing', publicNote: 'ตรวจสอบต่อ' });
     expect((await json<Stats>(bot.staff('GET', '/stats'))).tips).toMatchObject({ overdue: 1, overdueFeedback: 1 });
   });
@@ -138,7 +189,10 @@ describe('retention', () => {
     await bot.send(messageEvent(user, { id: '920001', type: 'image', contentProvider: { type: 'line' } }));
     await say(bot, user, 'เสร็จแล้ว');
     await say(bot, user, 'รับแจ้งความคืบหน้า');
-    const receipt = (await say(bot, user, 'ยืนยัน')).map((m) => m.text ?? '').find((t) => /^\d{4} /.test(t))!.replace(/ /g, '');
+    const receipt = (await say(bot, user, 'ยืนยัน'))
+      .map((m) => m.text ?? '')
+      .find((t) => /^\d{4} /.test(t))!
+      .replace(/ /g, '');
     const [tip] = (await list(bot)).tips;
     await bot.staff('POST', `/tips/${tip!.id}/notes`, { text: 'โน้ตที่จะถูกลบ' });
     await bot.staff('PATCH', `/tips/${tip!.id}`, { status: 'closed', outcome: 'ผลที่จะถูกลบ' });
@@ -150,10 +204,21 @@ describe('retention', () => {
     now = new Date(START.getTime() + 31 * DAY);
     await bot.runtime.tips.sweep();
     const [record] = await storedTips(bot.dataDir);
-    expect(record).toMatchObject({ content: null, receiptHash: null, outcome: null, attachments: [], internalNotes: [], publicNotes: [], attachmentCount: 1, status: 'closed' });
+    expect(record).toMatchObject({
+      content: null,
+      receiptHash: null,
+      outcome: null,
+      attachments: [],
+      internalNotes: [],
+      publicNotes: [],
+      attachmentCount: 1,
+      status: 'closed',
+    });
     expect(record).not.toHaveProperty('reporter');
     // Compacted: one line, so no older line still holds the sealed content
-    expect((await fs.readFile(path.join(bot.dataDir, 'tips', 'tips.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect((await fs.readFile(path.join(bot.dataDir, 'tips', 'tips.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(
+      1,
+    );
     expect(await fs.readdir(path.join(bot.dataDir, 'tips', 'files'))).toEqual([]);
     expect((await say(bot, user, `สถานะ ${receipt}`))[0]!.text).toContain('ไม่พบ');
     const detail = await json<{ purged: boolean; content: unknown }>(bot.staff('GET', `/tips/${tip!.id}`));

@@ -17,7 +17,9 @@ const skipped = (b: TestBot) => b.logs.filter((l) => l.msg === 'malformed event 
 /** Makes the disk refuse the next flush, which is the one that stores the next events. */
 async function failNextFlush(dataDir: string) {
   const probe = await fs.open(path.join(dataDir, 'probe'), 'w');
-  const spy = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync').mockRejectedValueOnce(Object.assign(new Error('i/o error'), { code: 'EIO' }));
+  const spy = vi
+    .spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync')
+    .mockRejectedValueOnce(Object.assign(new Error('i/o error'), { code: 'EIO' }));
   await probe.close();
   return spy;
 }
@@ -30,7 +32,9 @@ describe('POST /webhook: one event at a time', () => {
     await bot.settle();
     expect(res.status).toBe(200);
     expect(bot.line.replies()).toHaveLength(1);
-    expect(skipped(bot)).toEqual([expect.objectContaining({ index: 1, type: 'message', problem: 'nested deeper than 16' })]);
+    expect(skipped(bot)).toEqual([
+      expect.objectContaining({ index: 1, type: 'message', problem: 'nested deeper than 16' }),
+    ]);
     expect(JSON.stringify(bot.logs)).not.toContain('ลับมาก');
     expect(JSON.stringify(bot.logs)).not.toContain(userId(2));
   });
@@ -51,7 +55,10 @@ describe('POST /webhook: one event at a time', () => {
 
   it('when storing fails (500), then LINE redelivering the same body gets its good event answered once', async () => {
     bot = await startBot();
-    const body = rawBody(JSON.stringify(textEvent(userId(1), 'ผลคะแนน ITA')), withDeepField(followEvent(userId(2)), 5000));
+    const body = rawBody(
+      JSON.stringify(textEvent(userId(1), 'ผลคะแนน ITA')),
+      withDeepField(followEvent(userId(2)), 5000),
+    );
     const disk = await failNextFlush(bot.dataDir);
     const failed = await bot.post(body);
     disk.mockRestore();
@@ -68,7 +75,10 @@ describe('POST /webhook: one event at a time', () => {
 
   it('when every event type LINE documents and an unknown one come in one body, then 200 and none fails in a handler', async () => {
     bot = await startBot();
-    const events = [...documentedEvents(userId(1)), { ...followEvent(userId(1)), type: 'hologram', hologram: { x: 1 } }];
+    const events = [
+      ...documentedEvents(userId(1)),
+      { ...followEvent(userId(1)), type: 'hologram', hologram: { x: 1 } },
+    ];
     const res = await bot.post(webhookBody(...events));
     await bot.settle();
     expect(res.status).toBe(200);
@@ -96,7 +106,9 @@ describe('POST /webhook: one event at a time', () => {
 
   it('when a body holds 100,000 malformed events and one good one, then 200, the good one answered, and the log gets a few lines, not 100,000', async () => {
     bot = await startBot();
-    const res = await bot.post(rawBody(...Array.from({ length: 100_000 }, () => '{}'), JSON.stringify(textEvent(userId(1), 'ผลคะแนน ITA'))));
+    const res = await bot.post(
+      rawBody(...Array.from({ length: 100_000 }, () => '{}'), JSON.stringify(textEvent(userId(1), 'ผลคะแนน ITA'))),
+    );
     await bot.settle();
     expect(res.status).toBe(200);
     expect(bot.line.replies()).toHaveLength(1);
@@ -108,7 +120,9 @@ describe('POST /webhook: one event at a time', () => {
   it('when the same body arrives twice at the same moment, then its event is answered once', async () => {
     bot = await startBot();
     const body = webhookBody(textEvent(userId(1), 'ผลคะแนน ITA'));
-    const statuses = await Promise.all([bot.post(body), bot.post(body, { 'x-line-signature': sign(body) })].map(async (r) => (await r).status));
+    const statuses = await Promise.all(
+      [bot.post(body), bot.post(body, { 'x-line-signature': sign(body) })].map(async (r) => (await r).status),
+    );
     await bot.settle();
     expect(statuses).toEqual([200, 200]);
     expect(bot.line.replies()).toHaveLength(1);

@@ -19,7 +19,9 @@ async function crashedWith(events: unknown[], at: Date): Promise<string> {
   const dataDir = await tempDir();
   // startBot's TIP_ENCRYPTION_KEY is 32 bytes of 7.
   const inbox = await Inbox.open(path.join(dataDir, 'state', 'inbox.jsonl'), deriveKeys(Buffer.alloc(32, 7)).inbox, at);
-  const parsed = events.map((raw) => parseEvent(raw)).flatMap((p) => (p.ok ? [{ id: p.event.webhookEventId!, event: p.event }] : []));
+  const parsed = events
+    .map((raw) => parseEvent(raw))
+    .flatMap((p) => (p.ok ? [{ id: p.event.webhookEventId!, event: p.event }] : []));
   await inbox.admit(parsed, at);
   await inbox.close();
   return dataDir;

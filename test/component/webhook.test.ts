@@ -73,7 +73,11 @@ describe('POST /webhook', () => {
     bot = await startBot();
     for (const suffix of ['/', '?from=line']) {
       const body = webhookBody(textEvent(userId(1), 'ITA ได้กี่คะแนน'));
-      const res = await fetch(`${bot.url}/webhook${suffix}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) }, body });
+      const res = await fetch(`${bot.url}/webhook${suffix}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
+        body,
+      });
       expect(res.status).toBe(200);
     }
     await bot.settle();
@@ -88,7 +92,9 @@ describe('POST /webhook', () => {
     bot = await startBot();
     // The disk fails the next flush, which is the one that makes this event durable.
     const probe = await fs.open(path.join(bot.dataDir, 'probe'), 'w');
-    const write = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync').mockRejectedValueOnce(Object.assign(new Error('i/o error'), { code: 'EIO' }));
+    const write = vi
+      .spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync')
+      .mockRejectedValueOnce(Object.assign(new Error('i/o error'), { code: 'EIO' }));
     await probe.close();
     const event = textEvent(userId(1), 'ITA ได้กี่คะแนน');
     const res = await bot.send(event);
@@ -147,7 +153,10 @@ describe('POST /webhook', () => {
   });
 
   it('when LINE answers the reply with 500, then the failure is logged with its evidence and the webhook still 200', async () => {
-    bot = await startBot({ respond: () => [500, { message: 'Internal error' }], replies: { replyWindowMs: 1_500, firstDelayMs: 20 } });
+    bot = await startBot({
+      respond: () => [500, { message: 'Internal error' }],
+      replies: { replyWindowMs: 1_500, firstDelayMs: 20 },
+    });
     const res = await bot.send(textEvent(userId(1), 'ผลคะแนน ITA'));
     expect(res.status).toBe(200);
     const failure = bot.logs.find((l) => l.msg === 'LINE reply failed');
@@ -185,7 +194,12 @@ describe('POST /webhook', () => {
     await bot.send(event, followEvent(user));
     const lines = bot.logs.filter((l) => l.msg === 'event');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ eventId: event.webhookEventId, type: 'message', intent: 'search', outcome: 'handled' });
+    expect(lines[0]).toMatchObject({
+      eventId: event.webhookEventId,
+      type: 'message',
+      intent: 'search',
+      outcome: 'handled',
+    });
     expect(typeof lines[0]!.ms).toBe('number');
     const all = JSON.stringify(bot.logs);
     expect(all).not.toContain(user);

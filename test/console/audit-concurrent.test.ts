@@ -10,7 +10,9 @@ describe('audit trail under concurrent staff requests', () => {
     const file = path.join(await tempDir(), 'audit.jsonl');
     const key = Buffer.alloc(32, 9);
     const audit = await AuditLog.open(file, key);
-    await Promise.all(Array.from({ length: 40 }, (_, i) => audit.append(new Date(), `staff${i % 3}`, 'tip.read', `tip:${i}`)));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => audit.append(new Date(), `staff${i % 3}`, 'tip.read', `tip:${i}`)),
+    );
     await audit.close();
     const { entries, check } = await readAndVerifyAudit(file, key);
     expect(check).toEqual({ ok: true, count: 40 });

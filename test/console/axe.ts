@@ -19,7 +19,8 @@ export interface AxeProblem {
 export async function axeProblems(page: Page): Promise<AxeProblem[]> {
   const run = page as unknown as { evaluate<R>(source: string): Promise<R> };
   await run.evaluate<unknown>(`${AXE_SOURCE};0`);
-  const json = await run.evaluate<string>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
+  const json =
+    await run.evaluate<string>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })
     .then((r) => JSON.stringify(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))))`);
   return JSON.parse(json) as AxeProblem[];

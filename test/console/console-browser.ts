@@ -16,24 +16,42 @@ export interface ConsolePage extends Page {
  * Page errors, console errors (a CSP refusal is one) and dialogs (an alert() from injected
  * script would be one) are collected into `problems`.
  */
-export async function openConsole(browser: Browser, problems: string[], viewport = { width: 1024, height: 900 }): Promise<ConsolePage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+export async function openConsole(
+  browser: Browser,
+  problems: string[],
+  viewport = { width: 1024, height: 900 },
+): Promise<ConsolePage> {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+  });
   const page = (await context.newPage()) as ConsolePage;
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (err: Error) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg: { type(): string; text(): string }) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
-  page.on('dialog', (dialog: { message(): string; type(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => {
-    if (dialog.type() === 'confirm') return void dialog.accept();
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  page.on(
+    'dialog',
+    (dialog: { message(): string; type(): string; accept(): Promise<void>; dismiss(): Promise<void> }) => {
+      if (dialog.type() === 'confirm') return void dialog.accept();
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    },
+  );
   return page;
 }
 
 /** Logs in through the form; sets `newPassword` when the console asks for one. */
-export async function loginAs(page: ConsolePage, baseUrl: string, name: string, password: string, newPassword?: string): Promise<void> {
+export async function loginAs(
+  page: ConsolePage,
+  baseUrl: string,
+  name: string,
+  password: string,
+  newPassword?: string,
+): Promise<void> {
   await page.goto(`${baseUrl}/staff/login`);
   await page.locator('#name').fill(name);
   await page.locator('#password').fill(password);

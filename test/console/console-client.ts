@@ -18,11 +18,19 @@ export class ConsoleClient {
   }
 
   /** Posts a form; `_csrf` is added from the last page unless `fields` sets it (or `csrf: false`). */
-  async post(path: string, fields: Record<string, string> = {}, opts: { csrf?: boolean; origin?: string } = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string> = {},
+    opts: { csrf?: boolean; origin?: string } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams(opts.csrf === false ? fields : { _csrf: this.csrf, ...fields });
     const res = await fetch(this.baseUrl + path, {
       method: 'POST',
-      headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded', origin: opts.origin ?? this.baseUrl },
+      headers: {
+        ...this.headers(),
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: opts.origin ?? this.baseUrl,
+      },
       body,
       redirect: 'manual',
     });
@@ -64,7 +72,12 @@ export async function createAccount(dataDir: string, name: string, role: string,
 }
 
 /** An account that has already replaced its one-time password with `password`. */
-export async function createReadyAccount(dataDir: string, name: string, role: string, password = "Strong-Pass-2569-Phonsai"): Promise<string> {
+export async function createReadyAccount(
+  dataDir: string,
+  name: string,
+  role: string,
+  password = 'Strong-Pass-2569-Phonsai',
+): Promise<string> {
   const accounts = new StaffAccounts(new AccountStore(accountsFile(dataDir)));
   const { password: once } = await accounts.create(name, role, new Date());
   await accounts.changePassword(name, once, password, new Date());

@@ -78,7 +78,12 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     await bot.runtime.publishing.idle();
     await page.goto(page.url());
     const figure = (key: string) => page.locator(`table.delivery [data-figure="${key}"]`).textContent();
-    expect([await figure('recipients'), await figure('accepted'), await figure('failed'), await figure('pending')]).toEqual(['3', '3', '0', '0']);
+    expect([
+      await figure('recipients'),
+      await figure('accepted'),
+      await figure('failed'),
+      await figure('pending'),
+    ]).toEqual(['3', '3', '0', '0']);
     expect(await page.locator('[data-figure="state"]').textContent()).toContain('ส่งแล้ว');
     expect(await page.locator('table.batches tbody tr').count()).toBe(1);
     expect(await page.locator('table.batches code').textContent()).toMatch(/^req-\d+$/);
@@ -88,8 +93,12 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     expect(multicasts()).toHaveLength(1);
     expect((multicasts()[0]!.body.to as string[]).sort()).toEqual([userId(1), userId(2), userId(3)]);
     // The batches say how each went out, in words
-    expect(await page.locator('table', { hasText: 'รหัสคำขอ LINE' }).locator('tbody').textContent()).toContain('ส่งถึงผู้รับตามรายชื่อ');
-    expect(await page.locator('table', { hasText: 'รหัสคำขอ LINE' }).locator('tbody').textContent()).not.toContain('multicast');
+    expect(await page.locator('table', { hasText: 'รหัสคำขอ LINE' }).locator('tbody').textContent()).toContain(
+      'ส่งถึงผู้รับตามรายชื่อ',
+    );
+    expect(await page.locator('table', { hasText: 'รหัสคำขอ LINE' }).locator('tbody').textContent()).not.toContain(
+      'multicast',
+    );
 
     await page.locator('nav.menu a', { hasText: 'ข่าวสาร' }).click();
     const row = page.locator('table.publications tbody tr').first();
@@ -100,8 +109,19 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     const last = page.locator('main table', { hasText: 'ประกาศรับสมัครงาน' }).locator('tbody tr').first();
     expect(await last.locator('[data-figure="accepted"]').textContent()).toBe('3');
     expect(await page.locator('[data-topic="news"]').textContent()).toBe('3');
-    const created = bot.runtime.audit.list().filter((e) => e.actor === 'somsri').map((e) => e.action);
-    expect(created).toEqual(expect.arrayContaining(['line-link.code', 'line-link.done', 'publication.test-send-draft', 'publication.create', 'publication.read']));
+    const created = bot.runtime.audit
+      .list()
+      .filter((e) => e.actor === 'somsri')
+      .map((e) => e.action);
+    expect(created).toEqual(
+      expect.arrayContaining([
+        'line-link.code',
+        'line-link.done',
+        'publication.test-send-draft',
+        'publication.create',
+        'publication.read',
+      ]),
+    );
     await expectClean(page);
   });
 

@@ -79,11 +79,17 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     const post = await page.evaluate(async () => {
       const w = globalThis as any;
       const csrf = w.document.querySelector('input[name="_csrf"]').value as string;
-      const res = await fetch('/staff/accounts', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${encodeURIComponent(csrf)}&name=mallory&role=admin` });
+      const res = await fetch('/staff/accounts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `_csrf=${encodeURIComponent(csrf)}&name=mallory&role=admin`,
+      });
       return res.status;
     });
     expect(post).toBe(403);
-    expect(bot.runtime.audit.list().filter((e) => e.action === 'access.denied' && e.actor === 'somsri')).toHaveLength(2);
+    expect(bot.runtime.audit.list().filter((e) => e.action === 'access.denied' && e.actor === 'somsri')).toHaveLength(
+      2,
+    );
     expect(problems.splice(0).every((p) => p.includes('403'))).toBe(true);
     await page.context().close();
   });
@@ -105,16 +111,23 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     // Three followed this quarter (all topics each), one of them blocked again
     expect([await figure('friends-gained'), await figure('friends-lost')]).toEqual(['3', '1']);
     expect([await figure('subscribers-gained'), await figure('subscribers-lost')]).toEqual(['3', '1']);
-    expect([await figure('subscribers-now'), await figure('topic-news'), await figure('topic-procurement')]).toEqual(['2', '2', '2']);
+    expect([await figure('subscribers-now'), await figure('topic-news'), await figure('topic-procurement')]).toEqual([
+      '2',
+      '2',
+      '2',
+    ]);
     expect(await page.locator('table.most-asked tbody tr').first().textContent()).toContain(ids.ita.title);
     expect(await page.locator('table.most-asked tbody tr').first().locator('td.n').textContent()).toBe('4');
     expect(await page.locator('table.top-unanswered tbody tr').first().textContent()).toContain('ร้านกาแฟแถวนี้');
     // A question with markup is shown as the text it is
-    expect(await page.locator('table.top-unanswered td', { hasText: '<script>alert(1)</script><b>ตัวหนา</b>' }).count()).toBe(1);
+    expect(
+      await page.locator('table.top-unanswered td', { hasText: '<script>alert(1)</script><b>ตัวหนา</b>' }).count(),
+    ).toBe(1);
     expect(await page.locator('table.top-unanswered b').count()).toBe(0);
     // The weekly chart: 14 Monday-weeks, the first cut to 1–4 January
     expect(await page.locator('table.chart tr[data-week]').count()).toBe(14);
-    const week = (n: number) => page.locator(`table.chart tr[data-week="${n}"]`).evaluate((tr: any) => [tr.dataset.asked, tr.dataset.answered]);
+    const week = (n: number) =>
+      page.locator(`table.chart tr[data-week="${n}"]`).evaluate((tr: any) => [tr.dataset.asked, tr.dataset.answered]);
     expect(await week(1)).toEqual(['1', '1']);
     expect(await week(2)).toEqual(['3', '3']);
     expect(await week(6)).toEqual(['3', '0']);
@@ -136,7 +149,11 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     expect(csv).toContain('"คำถาม","คำถามทั้งหมด","8",""');
     expect(csv).toContain('"คำถาม","สัดส่วนที่ตอบได้ (%)","62.5",""');
     expect(csv).toContain(`"คำถามที่ตอบไม่ได้บ่อยที่สุด","ร้านกาแฟแถวนี้","2",""`);
-    expect(bot.runtime.audit.list().some((e) => e.actor === 'kanya' && e.action === 'report.export' && e.target === 'report:2569-Q2')).toBe(true);
+    expect(
+      bot.runtime.audit
+        .list()
+        .some((e) => e.actor === 'kanya' && e.action === 'report.export' && e.target === 'report:2569-Q2'),
+    ).toBe(true);
 
     // The first quarter holds only the one question asked a second before midnight
     await page.goto(`${bot.url}/staff/report?fy=2569&q=1`);
@@ -146,13 +163,15 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     await page.context().close();
   });
 
-  it('when an editor opens the questions page, then residents\' markup shows as text and one click points a question at an item', async () => {
+  it("when an editor opens the questions page, then residents' markup shows as text and one click points a question at an item", async () => {
     const password = await createReadyAccount(bot.dataDir, 'wilai', 'editor');
     const page = await openConsole(browser!, problems);
     await loginAs(page, bot.url, 'wilai', password);
     await page.locator('nav.menu a', { hasText: 'คำถาม' }).click();
     await page.locator('table.questions').first().waitFor();
-    expect(await page.locator('td.question-text', { hasText: '<script>alert(1)</script><b>ตัวหนา</b>' }).count()).toBe(1);
+    expect(await page.locator('td.question-text', { hasText: '<script>alert(1)</script><b>ตัวหนา</b>' }).count()).toBe(
+      1,
+    );
     expect(await page.locator('td.question-text b').count()).toBe(0);
     await page.screenshot({ path: artifact('console-questions.png'), fullPage: true });
     const row = page.locator('table.questions tbody.question', { hasText: 'ร้านกาแฟแถวนี้' }).first();
@@ -160,7 +179,9 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     await row.locator('button', { hasText: 'ให้ตอบด้วยเรื่องนี้' }).click();
     await page.locator('.notice.ok', { hasText: 'มีผลทันที' }).waitFor();
     expect(bot.runtime.index.answer('ร้านกาแฟแถวนี้').best?.item.id).toBe(ids.measure.id);
-    expect(await page.locator('table.questions tr', { hasText: 'ร้านกาแฟแถวนี้' }).first().textContent()).toContain(ids.measure.title.slice(0, 20));
+    expect(await page.locator('table.questions tr', { hasText: 'ร้านกาแฟแถวนี้' }).first().textContent()).toContain(
+      ids.measure.title.slice(0, 20),
+    );
     await expectClean(page);
     await page.context().close();
   });
@@ -179,7 +200,11 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     await page.screenshot({ path: artifact('console-accounts.png'), fullPage: true });
     await page.goto(`${bot.url}/staff/accounts`);
     expect(await page.locator('code.otp').count()).toBe(0);
-    expect(bot.runtime.audit.list().some((e) => e.actor === 'boonmee' && e.action === 'account.create' && e.target === 'account:malee')).toBe(true);
+    expect(
+      bot.runtime.audit
+        .list()
+        .some((e) => e.actor === 'boonmee' && e.action === 'account.create' && e.target === 'account:malee'),
+    ).toBe(true);
     expect(JSON.stringify(bot.runtime.audit.list())).not.toContain(once!);
     await expectClean(page);
     await page.context().close();

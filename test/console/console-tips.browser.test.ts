@@ -84,11 +84,16 @@ describe.skipIf(!browser)('staff console in Chromium: handling a tip', () => {
     await expectClean(page);
 
     const trail = bot.runtime.audit.list().filter((e) => e.actor === 'niran');
-    expect(trail.filter((e) => e.action === 'tip.status').map((e) => e.details?.to)).toEqual(['assessing', 'investigating', 'closed']);
+    expect(trail.filter((e) => e.action === 'tip.status').map((e) => e.details?.to)).toEqual([
+      'assessing',
+      'investigating',
+      'closed',
+    ]);
     expect(trail.some((e) => e.action === 'tip.note' && e.target === `tip:${web!.id}`)).toBe(true);
     expect(trail.some((e) => e.action === 'tip.attachment')).toBe(true);
     const everything = JSON.stringify(bot.runtime.audit.list());
-    for (const secret of ['alert', 'กองคลัง', 'ใบอนุญาตเดือน', 'ฝ่ายวินัย', 'กำลังพิจารณา']) expect(everything).not.toContain(secret);
+    for (const secret of ['alert', 'กองคลัง', 'ใบอนุญาตเดือน', 'ฝ่ายวินัย', 'กำลังพิจารณา'])
+      expect(everything).not.toContain(secret);
 
     const status = await (await fetch(`${bot.url}/tip/status?receipt=${receipt}`)).text();
     expect(status).toContain('ปิดเรื่อง');

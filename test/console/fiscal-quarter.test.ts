@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalQuarter, fiscalQuarterOf, quarterTitle, rangeText, shiftQuarter, weeksOf } from '../../src/staff/fiscal-quarter.js';
+import {
+  fiscalQuarter,
+  fiscalQuarterOf,
+  quarterTitle,
+  rangeText,
+  shiftQuarter,
+  weeksOf,
+} from '../../src/staff/fiscal-quarter.js';
 
 describe('Thai fiscal quarters, in Bangkok time', () => {
   it('when Q1 of FY 2569 is asked, then it runs from midnight 1 October 2025 to midnight 1 January 2026 in Bangkok', () => {

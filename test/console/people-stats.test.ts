@@ -17,7 +17,14 @@ async function open(dir: string, now: () => Date) {
   const { log, records } = await AppendLog.open(path.join(dir, 'people-stats.jsonl'));
   const stats = new PeopleStats(log, records, now);
   store.observe(stats.observe);
-  return { friends: new FriendRepo(store, keys), stats, async close() { await store.close(); await stats.close(); } };
+  return {
+    friends: new FriendRepo(store, keys),
+    stats,
+    async close() {
+      await store.close();
+      await stats.close();
+    },
+  };
 }
 
 describe('people statistics', () => {
@@ -37,7 +44,12 @@ describe('people statistics', () => {
     const b = await open(dir, () => now);
     const q1 = fiscalQuarter(2569, 1);
     const q2 = fiscalQuarter(2569, 2);
-    expect(b.stats.between(q1.from, q1.to)).toMatchObject({ friendsGained: 1, friendsLost: 0, subscribersGained: 1, subscribersLost: 0 });
+    expect(b.stats.between(q1.from, q1.to)).toMatchObject({
+      friendsGained: 1,
+      friendsLost: 0,
+      subscribersGained: 1,
+      subscribersLost: 0,
+    });
     expect(b.stats.between(q2.from, q2.to)).toEqual({
       friendsGained: 2, // user 2, and user 1 again
       friendsLost: 2, // user 1 blocked, user 2 erased
@@ -66,7 +78,9 @@ describe('people statistics when the disk refuses', () => {
 
     const q2 = fiscalQuarter(2569, 2);
     expect(stats.between(q2.from, q2.to)).toMatchObject({ friendsGained: 1, subscribersGained: 1 });
-    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'friend statistics not written', error: 'ENOSPC' })]);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'friend statistics not written', error: 'ENOSPC' }),
+    ]);
     expect(JSON.stringify(logger.lines)).not.toContain(userId(9));
     await store.close();
     await log.close();

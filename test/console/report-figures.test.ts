@@ -5,14 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { QuestionLog } from '../../src/content/question-log.js';
 import { reportCsv } from '../../src/console/report-csv.js';
 import { fiscalQuarter } from '../../src/staff/fiscal-quarter.js';
-import { computeReport, GONE_ITEM, publicFigures, smallCount, type ReportSources } from '../../src/staff/report-figures.js';
+import {
+  computeReport,
+  GONE_ITEM,
+  publicFigures,
+  smallCount,
+  type ReportSources,
+} from '../../src/staff/report-figures.js';
 import { createStatsRouter } from '../../src/staff/stats-route.js';
 import type { FriendRepo } from '../../src/people/friend-repo.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { asked } from './seed.js';
 
 async function sources(): Promise<ReportSources> {
-  const questions = await QuestionLog.open(path.join(await tempDir(), 'q.jsonl'), Buffer.alloc(32, 7), () => new Date('2026-03-20T03:00:00Z'));
+  const questions = await QuestionLog.open(
+    path.join(await tempDir(), 'q.jsonl'),
+    Buffer.alloc(32, 7),
+    () => new Date('2026-03-20T03:00:00Z'),
+  );
   for (const q of [
     asked('2026-01-02T03:00:00Z', 'ita', { id: 'ita-1', kind: 'ita' }),
     asked('2026-01-03T03:00:00Z', '=HYPERLINK("http://evil")', null),
@@ -26,8 +36,26 @@ async function sources(): Promise<ReportSources> {
     subscribersByTopic: () => ({ news: 9, report: 4 }),
     people: () => ({ friendsGained: 6, friendsLost: 1, subscribersGained: 5, subscribersLost: 2 }),
     itemTitle: (id) => (id === 'ita-1' ? 'ผล ITA' : undefined),
-    tips: () => ({ received: 7, closed: 3, open: 4, overdue: 0, byStatus: { received: 2, closed: 3, investigating: 2 } }),
-    publications: () => [{ id: 'p1', title: 'ข่าว', topic: 'news', state: 'sent', at: '2026-01-10T03:00:00Z', recipients: 9, accepted: 8, failed: 1, pending: 0 }],
+    tips: () => ({
+      received: 7,
+      closed: 3,
+      open: 4,
+      overdue: 0,
+      byStatus: { received: 2, closed: 3, investigating: 2 },
+    }),
+    publications: () => [
+      {
+        id: 'p1',
+        title: 'ข่าว',
+        topic: 'news',
+        state: 'sent',
+        at: '2026-01-10T03:00:00Z',
+        recipients: 9,
+        accepted: 8,
+        failed: 1,
+        pending: 0,
+      },
+    ],
   };
 }
 
@@ -36,7 +64,13 @@ describe('report figures', () => {
     expect([0, 1, 4, 5, 12].map(smallCount)).toEqual([0, '<5', '<5', 5, 12]);
     const q = fiscalQuarter(2569, 2);
     const f = computeReport(await sources(), q.from, q.to);
-    expect(publicFigures(f).tips).toEqual({ received: 7, closed: '<5', open: '<5', overdue: 0, byStatus: { received: '<5', closed: '<5', investigating: '<5' } });
+    expect(publicFigures(f).tips).toEqual({
+      received: 7,
+      closed: '<5',
+      open: '<5',
+      overdue: 0,
+      byStatus: { received: '<5', closed: '<5', investigating: '<5' },
+    });
     const csv = reportCsv(q, f);
     expect(csv).toContain('"เบาะแส","รับเรื่อง","7",""');
     expect(csv).toContain('"เบาะแส","ปิดเรื่อง","<5",""');
@@ -48,10 +82,24 @@ describe('report figures', () => {
     const q = fiscalQuarter(2569, 2);
     const s = await sources();
     // Sent at 23:30 on 9 January, Bangkok time: still the 9th on the screen and in the CSV
-    s.publications = () => [{ id: 'p1', title: 'ข่าว', topic: 'news', state: 'sent', at: '2026-01-09T16:30:00Z', recipients: 9, accepted: 8, failed: 1, pending: 0 }];
+    s.publications = () => [
+      {
+        id: 'p1',
+        title: 'ข่าว',
+        topic: 'news',
+        state: 'sent',
+        at: '2026-01-09T16:30:00Z',
+        recipients: 9,
+        accepted: 8,
+        failed: 1,
+        pending: 0,
+      },
+    ];
     const csv = reportCsv(q, computeReport(s, q.from, q.to));
     expect(csv).toContain('"รายงาน","ไตรมาสที่ 2 ปีงบประมาณ พ.ศ. 2569","1 ม.ค. 2569 – 31 มี.ค. 2569"');
-    expect(csv).toContain('"การเผยแพร่","ข่าว","8","ข่าวประชาสัมพันธ์; 9 ม.ค. 2569 23:30 น.; สถานะ ส่งแล้ว; ผู้รับ 9; ไม่สำเร็จ 1; รอส่ง 0"');
+    expect(csv).toContain(
+      '"การเผยแพร่","ข่าว","8","ข่าวประชาสัมพันธ์; 9 ม.ค. 2569 23:30 น.; สถานะ ส่งแล้ว; ผู้รับ 9; ไม่สำเร็จ 1; รอส่ง 0"',
+    );
     expect(csv).toContain('"คำถามรายสัปดาห์","สัปดาห์ที่ 1 (1 ม.ค. 2569)","2","ตอบได้ 1"');
     expect(csv).not.toMatch(/\d{4}-\d\d-\d\dT|UTC|"sent"|ita-1/);
   });
@@ -74,12 +122,29 @@ describe('report figures', () => {
 
   it('when /staff/api/stats is asked for a fiscal quarter, then the old fields stay and the report figures come along', async () => {
     const s = await sources();
-    const app = express().use('/stats', createStatsRouter({ friends: { counts: s.friends } as unknown as FriendRepo, questions: s.questions, subscribers: s.subscribers, report: s }, () => new Date('2026-03-20T03:00:00Z')));
+    const app = express().use(
+      '/stats',
+      createStatsRouter(
+        {
+          friends: { counts: s.friends } as unknown as FriendRepo,
+          questions: s.questions,
+          subscribers: s.subscribers,
+          report: s,
+        },
+        () => new Date('2026-03-20T03:00:00Z'),
+      ),
+    );
     const server = app.listen(0);
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const body = (await (await fetch(`${base}/stats?fiscalYear=2569&quarter=2`)).json()) as Record<string, any>;
-      expect(body).toMatchObject({ subscribers: 9, questions: 3, unanswered: 2, tips: { open: 0, overdue: 0 }, publications: 0 });
+      expect(body).toMatchObject({
+        subscribers: 9,
+        questions: 3,
+        unanswered: 2,
+        tips: { open: 0, overdue: 0 },
+        publications: 0,
+      });
       expect(body.range).toEqual({ from: '2025-12-31T17:00:00.000Z', to: '2026-03-31T17:00:00.000Z' });
       expect(body.report.questions).toMatchObject({ asked: 3, answered: 1, unanswered: 2 });
       expect(body.report.friends).toMatchObject({ friendsGained: 6, friendsLost: 1 });

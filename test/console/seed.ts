@@ -14,10 +14,18 @@ export async function shippedItems() {
 /** Writes question records into DATA_DIR before the bot starts (the log loads them). */
 export function seedQuestions(dataDir: string, records: QuestionRecord[]): void {
   fs.mkdirSync(path.join(dataDir, 'state'), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, 'state', 'questions.jsonl'), records.map((r) => JSON.stringify(r) + '\n').join(''));
+  fs.writeFileSync(
+    path.join(dataDir, 'state', 'questions.jsonl'),
+    records.map((r) => JSON.stringify(r) + '\n').join(''),
+  );
 }
 
-export const asked = (at: string, text: string, match: { id: string; kind: string } | null, score = 0.9): QuestionRecord => ({
+export const asked = (
+  at: string,
+  text: string,
+  match: { id: string; kind: string } | null,
+  score = 0.9,
+): QuestionRecord => ({
   at,
   intent: 'search',
   text,

@@ -12,7 +12,11 @@ const KEY = Buffer.alloc(32, 7).toString('base64');
 async function run(args: string[], env: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { TIP_ENCRYPTION_KEY: KEY, ...env }, { out: (l) => out.push(l), err: (l) => err.push(l), now: () => new Date('2026-01-15T03:00:00Z') });
+  const code = await main(
+    args,
+    { TIP_ENCRYPTION_KEY: KEY, ...env },
+    { out: (l) => out.push(l), err: (l) => err.push(l), now: () => new Date('2026-01-15T03:00:00Z') },
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -68,20 +72,28 @@ describe('npm run staff', () => {
     expect((await run(['add', 'somsri', '--role', 'editor'], { DATA_DIR: dir })).code).toBe(0);
     const again = await run(['add', 'somsri', '--role', 'admin'], { DATA_DIR: dir });
     expect([again.code, again.err]).toEqual([1, 'staff: an account named "somsri" already exists']);
-    const token = await run(['add', 'robot', '--role', 'admin'], { DATA_DIR: dir, STAFF_TOKENS: `robot:${'t'.repeat(40)}` });
+    const token = await run(['add', 'robot', '--role', 'admin'], {
+      DATA_DIR: dir,
+      STAFF_TOKENS: `robot:${'t'.repeat(40)}`,
+    });
     expect(token.code).toBe(1);
     expect(token.err).toContain('staff API token');
   });
 
   it('when the configuration is bad, then the one-line configuration error is shown', async () => {
-    const { code, err } = await run(['list'], { DATA_DIR: path.join(await tempDir(), 'd'), LINE_CHANNEL_SECRET: 'only-one' });
+    const { code, err } = await run(['list'], {
+      DATA_DIR: path.join(await tempDir(), 'd'),
+      LINE_CHANNEL_SECRET: 'only-one',
+    });
     expect(code).toBe(1);
     expect(err).toMatch(/^staff: LINE_CHANNEL_ACCESS_TOKEN: must be set too/);
   });
 
   it('when reset, then a new one-time password works and the old one does not', async () => {
     const dir = await tempDir();
-    const first = /One-time password: (\S+)/.exec((await run(['add', 'niran', '--role', 'admin'], { DATA_DIR: dir })).out)![1]!;
+    const first = /One-time password: (\S+)/.exec(
+      (await run(['add', 'niran', '--role', 'admin'], { DATA_DIR: dir })).out,
+    )![1]!;
     const second = /One-time password: (\S+)/.exec((await run(['reset', 'niran'], { DATA_DIR: dir })).out)![1]!;
     const accounts = new StaffAccounts(new AccountStore(accountsFile(dir)));
     expect((await accounts.login('niran', first, new Date())).ok).toBe(false);

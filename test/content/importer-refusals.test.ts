@@ -4,8 +4,14 @@ import { fixtureText } from './document-fixtures.js';
 
 const TAB = '\t';
 const HEADER = [
-  'ลำดับ', 'มาตรการ/กิจกรรม', 'วิธีการ', 'ระยะเวลาการดำเนินการ', 'ผู้รับผิดชอบ',
-  'สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม', 'ผลลัพธ์หรือความสำเร็จในการดำเนินการ', 'งบประมาณ',
+  'ลำดับ',
+  'มาตรการ/กิจกรรม',
+  'วิธีการ',
+  'ระยะเวลาการดำเนินการ',
+  'ผู้รับผิดชอบ',
+  'สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม',
+  'ผลลัพธ์หรือความสำเร็จในการดำเนินการ',
+  'งบประมาณ',
 ].join(TAB);
 const ANNOUNCEMENT_END = ['', 'ประกาศ ณ วันที่ ๑ เดือน มีนาคม พ.ศ. ๒๕๖๘', '', '(นายทดสอบ ระบบ)', '', 'ปลัดเทศบาล'];
 
@@ -26,7 +32,9 @@ function announcement(...body: string[]): string {
 
 describe('parseDocument refusing broken documents', () => {
   it('when a row has fewer columns, then the error names its line and row', () => {
-    expect(refusal(fixtureText('missing-columns.txt')).message).toBe('line 11: measure row ๒ has 6 columns, expected 8');
+    expect(refusal(fixtureText('missing-columns.txt')).message).toBe(
+      'line 11: measure row ๒ has 6 columns, expected 8',
+    );
   });
 
   it('when a <ul> is never closed, then the error names the line, measure and column', () => {
@@ -52,14 +60,14 @@ describe('parseDocument refusing broken documents', () => {
 
   it('when the table header lacks columns, then the error lists the missing ones', () => {
     const text = `${HEADER.split(TAB).slice(0, 6).join(TAB)}\n๑${TAB}ก${TAB}ข${TAB}ค${TAB}ง${TAB}จ`;
-    expect(refusal(text).message).toBe(
-      'line 1: table header has 6 columns, expected 8 (missing: ผลลัพธ์, งบประมาณ)',
-    );
+    expect(refusal(text).message).toBe('line 1: table header has 6 columns, expected 8 (missing: ผลลัพธ์, งบประมาณ)');
   });
 
   it('when two rows share a number, then the second is refused with the line of the first', () => {
     const row = ['๑', 'มาตรการ', 'ก', 'ข', 'ค', 'ง', 'จ', 'ฉ'].join(TAB);
-    expect(refusal([HEADER, row, '', HEADER, row].join('\n')).message).toBe('line 5: measure 1 appears twice (also on line 2)');
+    expect(refusal([HEADER, row, '', HEADER, row].join('\n')).message).toBe(
+      'line 5: measure 1 appears twice (also on line 2)',
+    );
   });
 
   it('when a table row lost its tabs, then it is refused instead of silently dropped', () => {
@@ -115,7 +123,9 @@ describe('parseDocument refusing broken documents', () => {
   });
 
   it('when the date does not exist, then it is refused', () => {
-    const text = ['## ประกาศเทศบาลตำบลทดสอบ', '### เรื่อง ทดสอบ', 'ประกาศ ณ วันที่ ๓๑ กุมภาพันธ์ ๒๕๖๘', '(ก ข)', 'ค'].join('\n');
+    const text = ['## ประกาศเทศบาลตำบลทดสอบ', '### เรื่อง ทดสอบ', 'ประกาศ ณ วันที่ ๓๑ กุมภาพันธ์ ๒๕๖๘', '(ก ข)', 'ค'].join(
+      '\n',
+    );
     expect(refusal(text).message).toBe('line 3: date line: no such date: day 31 of กุมภาพันธ์ 2568');
   });
 });

@@ -67,7 +67,9 @@ describe('parseDocument on the seed document', () => {
   it('when a cell is one "- " bullet with law numbers in it, then it stays text and is not split on them', () => {
     const method = doc.measures[2]?.method;
     expect(method?.kind).toBe('text');
-    expect(method).toMatchObject({ text: expect.stringContaining('มาตรา ๙ ของพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐') });
+    expect(method).toMatchObject({
+      text: expect.stringContaining('มาตรา ๙ ของพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐'),
+    });
     expect(doc.measures[2]?.outcome).toEqual({
       kind: 'text',
       text: '-ประชาชนสามารถตรวจสอบ และสืบค้นข้อมูลที่ครบถ้วน ถูกต้อง ทันสมัย ได้อย่าง สะดวกและรวดเร็วมากยิ่งขึ้น',
@@ -75,7 +77,7 @@ describe('parseDocument on the seed document', () => {
     expect(doc.measures.map((m) => m.budget)).toEqual(Array(3).fill({ kind: 'text', text: 'ไม่ใช้งบประมาณ' }));
   });
 
-  it('when the seed is imported, then the announcement keeps the heading\'s spelling โพธาราย, subject, date and signer', () => {
+  it("when the seed is imported, then the announcement keeps the heading's spelling โพธาราย, subject, date and signer", () => {
     expect(doc.announcement).toMatchObject({
       id: `${doc.id}-ann`,
       agency: 'เทศบาลตำบลโพธาราย',
@@ -103,8 +105,13 @@ describe('parseDocument on the seed document', () => {
   });
 
   it('when the seed is imported, then every id is postback-safe and the sections are scoped to the document', () => {
-    const ids = [doc.id, doc.ita?.id, doc.announcement?.id, ...doc.measures.map((m) => m.id),
-      ...(doc.announcement?.sections.map((s) => s.id) ?? [])];
+    const ids = [
+      doc.id,
+      doc.ita?.id,
+      doc.announcement?.id,
+      ...doc.measures.map((m) => m.id),
+      ...(doc.announcement?.sections.map((s) => s.id) ?? []),
+    ];
     expect(doc.id).toMatch(/^doc-[0-9a-f]{12}$/);
     expect(doc.announcement?.sections.map((s) => s.id)).toEqual([`${doc.id}-s1`, `${doc.id}-s2`]);
     for (const id of ids) expect(id).toMatch(ID);
@@ -125,18 +132,22 @@ describe('parseDocument on the seed document', () => {
   });
 });
 
-describe('parseDocument on another municipality\'s document', () => {
+describe("parseDocument on another municipality's document", () => {
   const doc = parseDocument(fixtureText('other-agency.txt'), 'other-agency.txt');
 
   it('when the agency, digits and number of measures differ, then they are read all the same', () => {
     expect(doc.ita).toMatchObject({
-      agency: 'องค์การบริหารส่วนตำบลหนองบัว', district: 'เมืองขอนแก่น', province: 'ขอนแก่น',
-      fiscalYear: 2567, score: 88.5,
+      agency: 'องค์การบริหารส่วนตำบลหนองบัว',
+      district: 'เมืองขอนแก่น',
+      province: 'ขอนแก่น',
+      fiscalYear: 2567,
+      score: 88.5,
     });
     expect(doc.ita?.summary).toContain('ประจำปีงบประมาณ พ.ศ. 2567 ได้ คะแนน 88.5 คะแนน');
     expect(doc.measures.map((m) => m.id)).toEqual([`${doc.id}-m1`, `${doc.id}-m2`]);
     expect(doc.measures[0]?.method).toEqual({
-      kind: 'list', items: ['ประกาศนโยบาย No Gift Policy', 'อบรมเจ้าหน้าที่ตามมาตรา 9 ของระเบียบ'],
+      kind: 'list',
+      items: ['ประกาศนโยบาย No Gift Policy', 'อบรมเจ้าหน้าที่ตามมาตรา 9 ของระเบียบ'],
     });
     expect(doc.measures[0]?.summary).toEqual({ kind: 'list', items: ['ประกาศแล้ว', 'อบรม & ทดสอบ ครบทุกคน'] });
     expect(doc.measures[1]?.outcome).toEqual({ kind: 'list', items: ['ตอบภายใน 15 วัน'] });
@@ -173,8 +184,15 @@ describe('parseDocument on another municipality\'s document', () => {
   });
 
   it('when a document holds only an announcement, then it has no ITA result and no measures', () => {
-    const text = ['## ประกาศเทศบาลตำบลทดสอบ', '### เรื่อง ทดสอบ', '#### หมวด ๑', '๑. ข้อเดียว',
-      'ประกาศ ณ วันที่ ๑ มีนาคม ๒๕๖๘', '(นายทดสอบ ระบบ)', 'ปลัดเทศบาล'].join('\n');
+    const text = [
+      '## ประกาศเทศบาลตำบลทดสอบ',
+      '### เรื่อง ทดสอบ',
+      '#### หมวด ๑',
+      '๑. ข้อเดียว',
+      'ประกาศ ณ วันที่ ๑ มีนาคม ๒๕๖๘',
+      '(นายทดสอบ ระบบ)',
+      'ปลัดเทศบาล',
+    ].join('\n');
     const only = parseDocument(text, 'a.txt');
     expect('ita' in only).toBe(false);
     expect(only.measures).toEqual([]);
@@ -184,14 +202,32 @@ describe('parseDocument on another municipality\'s document', () => {
   });
 
   it('when the score lacks the trailing คะแนน and the preamble has two paragraphs, then both are still read', () => {
-    const text = ['รายงานผล', 'ปีงบประมาณ 2567', 'เทศบาลเมืองก อำเภอข จังหวัดค', '', 'ได้คะแนน 88.25 จาก 100',
-      '', '## ประกาศเทศบาลเมืองก', 'เรื่อง ทดสอบ', 'ย่อหน้าแรก', 'ต่อบรรทัด', '', 'ย่อหน้าสอง',
-      'ประกาศ ณ วันที่ 1 ต.ค. 2566', '(นายก ข)', 'นายกเทศมนตรี', 'เมืองก'].join('\n');
+    const text = [
+      'รายงานผล',
+      'ปีงบประมาณ 2567',
+      'เทศบาลเมืองก อำเภอข จังหวัดค',
+      '',
+      'ได้คะแนน 88.25 จาก 100',
+      '',
+      '## ประกาศเทศบาลเมืองก',
+      'เรื่อง ทดสอบ',
+      'ย่อหน้าแรก',
+      'ต่อบรรทัด',
+      '',
+      'ย่อหน้าสอง',
+      'ประกาศ ณ วันที่ 1 ต.ค. 2566',
+      '(นายก ข)',
+      'นายกเทศมนตรี',
+      'เมืองก',
+    ].join('\n');
     const parsed = parseDocument(text, 'b.txt');
     expect(parsed.ita).toMatchObject({ fiscalYear: 2567, score: 88.25, agency: 'เทศบาลเมืองก' });
     expect(parsed.announcement).toMatchObject({
-      subject: 'ทดสอบ', preamble: 'ย่อหน้าแรก ต่อบรรทัด\nย่อหน้าสอง', sections: [],
-      date: '2023-10-01', position: 'นายกเทศมนตรี เมืองก',
+      subject: 'ทดสอบ',
+      preamble: 'ย่อหน้าแรก ต่อบรรทัด\nย่อหน้าสอง',
+      sections: [],
+      date: '2023-10-01',
+      position: 'นายกเทศมนตรี เมืองก',
     });
   });
 });

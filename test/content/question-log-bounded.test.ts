@@ -11,7 +11,15 @@ import { tempDir } from '../helpers/temp-dir.js';
 const KEY = Buffer.alloc(32, 3);
 const NOW = new Date('2026-12-06T03:00:00Z');
 const TEXTS = ['ผล ita ปีนี้', 'มาตรการมีกี่ข้อ', 'ใครเป็นผู้ลงนามประกาศ'];
-const question = (n: number, over: Partial<QuestionRecord> = {}): QuestionRecord => ({ at: new Date(NOW.getTime() + n).toISOString(), intent: 'search', text: TEXTS[n % 3], match: n % 2 ? 'ita-1' : null, kind: n % 2 ? 'ita' : null, score: n % 2 ? 0.25 * (n % 4) : null, ...over });
+const question = (n: number, over: Partial<QuestionRecord> = {}): QuestionRecord => ({
+  at: new Date(NOW.getTime() + n).toISOString(),
+  intent: 'search',
+  text: TEXTS[n % 3],
+  match: n % 2 ? 'ita-1' : null,
+  kind: n % 2 ? 'ita' : null,
+  score: n % 2 ? 0.25 * (n % 4) : null,
+  ...over,
+});
 const lines = async (file: string) => (await fs.readFile(file, 'utf8')).split('\n').filter(Boolean).length;
 const open = (file: string, opts = {}, now = NOW) => QuestionLog.open(file, KEY, () => now, opts);
 
@@ -47,11 +55,16 @@ describe('QuestionLog, bounded', () => {
   it('when questions and votes come while a compaction seals its snapshot, then none is lost and the last vote counts', async () => {
     const file = path.join(await tempDir(), 'questions.jsonl');
     const log = await open(file, { maxRecords: 100 });
-    for (let n = 0; n < 1200; n++) await log.record(question(n, { id: `q${String(n).padStart(11, 'a')}`.slice(0, 12) }));
+    for (let n = 0; n < 1200; n++)
+      await log.record(question(n, { id: `q${String(n).padStart(11, 'a')}`.slice(0, 12) }));
     const voted = log.all().at(-1)!;
     const rewrite = vi.spyOn(AppendLog.prototype, 'rewriteInBackground');
     // The records above went past the dead-line limit: a compaction is sealing its first chunk now.
-    const during = [log.record(question(5000, { id: 'duringaaaaaa' })), log.vote(voted.id!, false), log.record(question(5001, { id: 'duringbbbbbb' }))];
+    const during = [
+      log.record(question(5000, { id: 'duringaaaaaa' })),
+      log.vote(voted.id!, false),
+      log.record(question(5001, { id: 'duringbbbbbb' })),
+    ];
     await Promise.all(during);
     expect(rewrite).not.toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -62,7 +75,12 @@ describe('QuestionLog, bounded', () => {
     await log.close();
     const reopened = await open(file, { maxRecords: 100 });
     expect(reopened.all()).toEqual(before);
-    expect(reopened.all().slice(-2).map((q) => q.id)).toEqual(['duringaaaaaa', 'duringbbbbbb']);
+    expect(
+      reopened
+        .all()
+        .slice(-2)
+        .map((q) => q.id),
+    ).toEqual(['duringaaaaaa', 'duringbbbbbb']);
     expect(reopened.get(voted.id!)?.vote).toBe('up');
     await reopened.close();
   });
@@ -70,7 +88,8 @@ describe('QuestionLog, bounded', () => {
   it('when records pass the retention, then the file written at the next open no longer holds them', async () => {
     const file = path.join(await tempDir(), 'questions.jsonl');
     const early = await open(file, {}, new Date('2025-06-01T00:00:00Z'));
-    for (let n = 0; n < 5; n++) await early.record(question(n, { at: new Date(Date.parse('2025-06-01T00:00:00Z') + n).toISOString() }));
+    for (let n = 0; n < 5; n++)
+      await early.record(question(n, { at: new Date(Date.parse('2025-06-01T00:00:00Z') + n).toISOString() }));
     await early.record(question(9, { at: '2026-06-01T00:00:00.000Z', text: 'ยังอยู่' }));
     await early.close();
     const later = await open(file, { retentionDays: 365 });

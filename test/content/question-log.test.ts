@@ -8,7 +8,15 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 const KEY = Buffer.alloc(32, 3);
 const NOW = new Date('2026-12-06T03:00:00Z');
-const question = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({ at: NOW.toISOString(), intent: 'search', text: 'ผล ita ปีนี้', match: 'ita-1', kind: 'ita', score: 0.9, ...over });
+const question = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({
+  at: NOW.toISOString(),
+  intent: 'search',
+  text: 'ผล ita ปีนี้',
+  match: 'ita-1',
+  kind: 'ita',
+  score: 0.9,
+  ...over,
+});
 const REPORT = 'เจ้าหน้าที่กองคลังขอเงินพิเศษห้าร้อยบาทก่อนออกใบอนุญาต';
 
 async function openLog(file: string, now = NOW, opts = {}) {
@@ -122,8 +130,23 @@ describe('QuestionLog', () => {
 
 describe('readsAsReport', () => {
   it('when a message describes wrongdoing without trigger words, then it reads as a report; plain questions do not', () => {
-    for (const text of [REPORT, 'นายสมชาย ใจดี ใช้รถหลวงไปงานบวช', 'ผมโดนเรียกเงินตอนขอใบอนุญาต', 'โทรหา 0812345678 ด่วน', 'ก'.repeat(101)]) expect(readsAsReport(text), text).toBe(true);
-    for (const text of ['ผล ita ปีนี้', 'มาตรการมีกี่ข้อ', 'ข้อ 5 ว่าอย่างไร', 'ใครเป็นผู้ลงนามประกาศ', 'ita ย่อมาจากอะไร', 'นายกเทศมนตรีชื่ออะไร']) expect(readsAsReport(text), text).toBe(false);
+    for (const text of [
+      REPORT,
+      'นายสมชาย ใจดี ใช้รถหลวงไปงานบวช',
+      'ผมโดนเรียกเงินตอนขอใบอนุญาต',
+      'โทรหา 0812345678 ด่วน',
+      'ก'.repeat(101),
+    ])
+      expect(readsAsReport(text), text).toBe(true);
+    for (const text of [
+      'ผล ita ปีนี้',
+      'มาตรการมีกี่ข้อ',
+      'ข้อ 5 ว่าอย่างไร',
+      'ใครเป็นผู้ลงนามประกาศ',
+      'ita ย่อมาจากอะไร',
+      'นายกเทศมนตรีชื่ออะไร',
+    ])
+      expect(readsAsReport(text), text).toBe(false);
   });
 });
 
@@ -134,9 +157,20 @@ describe('question log when the disk refuses', () => {
     const file = (log as unknown as { file: { append: () => Promise<void> } }).file;
     const append = file.append.bind(file);
     file.append = () => Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
-    await expect(log.record({ at: NOW.toISOString(), intent: 'search', text: 'ita ได้กี่คะแนน', match: null, kind: null, score: null })).resolves.toBeUndefined();
+    await expect(
+      log.record({
+        at: NOW.toISOString(),
+        intent: 'search',
+        text: 'ita ได้กี่คะแนน',
+        match: null,
+        kind: null,
+        score: null,
+      }),
+    ).resolves.toBeUndefined();
     expect(log.all()).toHaveLength(1);
-    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', msg: 'question not written', error: 'ENOSPC' })]);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'question not written', error: 'ENOSPC' }),
+    ]);
     expect(JSON.stringify(logger.lines)).not.toContain('คะแนน');
     file.append = append;
     await log.close();

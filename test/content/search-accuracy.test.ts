@@ -23,7 +23,9 @@ interface Question {
 const MEASURE_CATEGORIES: Record<number, string> = { 1: 'ethics', 2: 'discretion', 3: 'disclosure' };
 
 function readQuestions(file: string, source: string, alternate: boolean): Question[] {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'));
   return lines.map((line, index) => {
     const [expected, text] = line.split('\t');
     if (!expected || !text) throw new Error(`${source}: malformed line "${line}"`);
@@ -52,7 +54,9 @@ function report(label: string, rows: { question: Question; got: string }[]): num
   const accuracy = (rows.length - misses.length) / rows.length;
   console.log(`${label}: ${rows.length - misses.length}/${rows.length} = ${(accuracy * 100).toFixed(1)}%`);
   for (const miss of misses) {
-    console.log(`  miss [${miss.question.source}] expected ${miss.question.expected}, got ${miss.got}: ${miss.question.text}`);
+    console.log(
+      `  miss [${miss.question.source}] expected ${miss.question.expected}, got ${miss.got}: ${miss.question.text}`,
+    );
   }
   return accuracy;
 }
@@ -70,11 +74,23 @@ describe('search accuracy on the shipped content', () => {
 
   it('when every example and fixture question is asked, then at least 95% get the expected first answer', () => {
     expect(questions.filter((q) => q.source === 'questions').length).toBeGreaterThanOrEqual(80);
-    const rows = questions.map((question) => ({ question, got: categoryOf(shipped, understand(question.text, shipped.index)) }));
+    const rows = questions.map((question) => ({
+      question,
+      got: categoryOf(shipped, understand(question.text, shipped.index)),
+    }));
     const all = report('top-1 accuracy, all lines', rows);
-    report('  qa-examples.tsv', rows.filter((r) => r.question.source === 'qa-examples'));
-    report('  questions.tsv, tuning half', rows.filter((r) => r.question.source === 'questions' && !r.question.heldOut));
-    report('  questions.tsv, held-out half', rows.filter((r) => r.question.heldOut));
+    report(
+      '  qa-examples.tsv',
+      rows.filter((r) => r.question.source === 'qa-examples'),
+    );
+    report(
+      '  questions.tsv, tuning half',
+      rows.filter((r) => r.question.source === 'questions' && !r.question.heldOut),
+    );
+    report(
+      '  questions.tsv, held-out half',
+      rows.filter((r) => r.question.heldOut),
+    );
     expect(all).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -11,7 +11,16 @@ const SYNONYMS = [
 ];
 
 function item(id: string, title: string, body = '', kind: SearchItem['kind'] = 'publication'): SearchItem {
-  return { id, kind, title, fields: [{ text: title, weight: 3 }, { text: body, weight: 1 }], ref: { docId: 'test' } };
+  return {
+    id,
+    kind,
+    title,
+    fields: [
+      { text: title, weight: 3 },
+      { text: body, weight: 1 },
+    ],
+    ref: { docId: 'test' },
+  };
 }
 
 describe('SearchIndex on hand-made items', () => {
@@ -77,7 +86,12 @@ describe('SearchIndex on the shipped content', () => {
   });
 
   it('when a question is about the announcement itself, then the announcement comes first', () => {
-    for (const question of ['ประกาศลงวันที่ ๑๐ มกราคม', 'ใครเป็นผู้ลงนามประกาศ', 'ประกาศของนายกเทศมนตรี', 'ประกาศ 10 ม.ค. 2568']) {
+    for (const question of [
+      'ประกาศลงวันที่ ๑๐ มกราคม',
+      'ใครเป็นผู้ลงนามประกาศ',
+      'ประกาศของนายกเทศมนตรี',
+      'ประกาศ 10 ม.ค. 2568',
+    ]) {
       expect(shipped.index.answer(question).best?.item.kind, question).toBe('announcement');
     }
   });
@@ -89,7 +103,7 @@ describe('SearchIndex on the shipped content', () => {
   });
 
   it('when the official typo "ไม่ควรรทำ" or the correct spelling is asked, then measure 1 answers', () => {
-    for (const question of ['ไม่ควรรทำ', 'ไม่ควรทำ', 'do & don\'t']) {
+    for (const question of ['ไม่ควรรทำ', 'ไม่ควรทำ', "do & don't"]) {
       const best = shipped.index.answer(question).best;
       expect(best && measureOrder(shipped, best.item), question).toBe(1);
     }
@@ -109,7 +123,11 @@ describe('SearchIndex on the shipped content', () => {
   it('when a publication is added at runtime, then it is answerable at once, and gone once removed', () => {
     const index = new SearchIndex(shipped.items, shipped.synonyms);
     const news = publicationItem({
-      id: 'p-1', title: 'ประกาศรับสมัครพนักงานจ้างตามภารกิจ', body: 'ตำแหน่งผู้ช่วยนักวิชาการ', topic: 'announcement', publishedAt: '2025-03-01T03:00:00Z',
+      id: 'p-1',
+      title: 'ประกาศรับสมัครพนักงานจ้างตามภารกิจ',
+      body: 'ตำแหน่งผู้ช่วยนักวิชาการ',
+      topic: 'announcement',
+      publishedAt: '2025-03-01T03:00:00Z',
     });
     index.add([news]);
     expect(index.answer('รับสมัครพนักงานจ้าง').best?.item.id).toBe(news.id);

@@ -22,7 +22,14 @@ describe('loadSynonyms', () => {
   });
 
   it('when staff add a group sharing a term with a shipped group, then the two become one', async () => {
-    const dataDir = await folderWith(JSON.stringify({ groups: [['โกงกิน', 'ทุจริต'], ['ขยะ', 'garbage']] }));
+    const dataDir = await folderWith(
+      JSON.stringify({
+        groups: [
+          ['โกงกิน', 'ทุจริต'],
+          ['ขยะ', 'garbage'],
+        ],
+      }),
+    );
     const groups = await loadSynonyms(SHIPPED_DATA_DIR, dataDir);
     const corruption = groups.find((g) => g.includes('ทุจริต'));
     expect(corruption).toContain('โกงกิน');
@@ -40,7 +47,9 @@ describe('loadSynonyms', () => {
 
   it('when the staff file has the wrong shape, then the error names the file and the place', async () => {
     const dataDir = await folderWith(JSON.stringify({ groups: [['ทุจริต']] }));
-    await expect(loadSynonyms(SHIPPED_DATA_DIR, dataDir)).rejects.toThrow(/synonyms\.json: groups\.0: a group needs at least two terms/);
+    await expect(loadSynonyms(SHIPPED_DATA_DIR, dataDir)).rejects.toThrow(
+      /synonyms\.json: groups\.0: a group needs at least two terms/,
+    );
     const other = await folderWith(JSON.stringify(['ทุจริต', 'โกง']));
     await expect(loadSynonyms(SHIPPED_DATA_DIR, other)).rejects.toThrow(SynonymsError);
   });
@@ -53,18 +62,33 @@ describe('loadSynonyms', () => {
 
 describe('Thesaurus', () => {
   it('when groups share a term in matching form, then mergeGroups joins them', () => {
-    expect(mergeGroups([['ITA', 'ไอทีเอ'], ['ita', 'score'], ['ขยะ', 'garbage']])).toEqual([['ITA', 'ไอทีเอ', 'ita', 'score'], ['ขยะ', 'garbage']]);
+    expect(
+      mergeGroups([
+        ['ITA', 'ไอทีเอ'],
+        ['ita', 'score'],
+        ['ขยะ', 'garbage'],
+      ]),
+    ).toEqual([
+      ['ITA', 'ไอทีเอ', 'ita', 'score'],
+      ['ขยะ', 'garbage'],
+    ]);
   });
 
   it('when a short or Latin term sits inside another word, then it is not found there', () => {
-    const thesaurus = new Thesaurus([['เซ็น', 'ลงนาม'], ['ita', 'ไอทีเอ']]);
+    const thesaurus = new Thesaurus([
+      ['เซ็น', 'ลงนาม'],
+      ['ita', 'ไอทีเอ'],
+    ]);
     expect(thesaurus.find(analyzeText('ได้กี่เปอร์เซ็นต์'))).toEqual([]);
     expect(thesaurus.find(analyzeText('capital city'))).toEqual([]);
     expect(thesaurus.find(analyzeText('ใครเซ็นประกาศ ITA'))).toHaveLength(2);
   });
 
   it('when a term is part of a longer term found at the same place, then only the longer one counts', () => {
-    const thesaurus = new Thesaurus([['ข้อมูล', 'data'], ['ข้อมูลข่าวสาร', 'disclosure']]);
+    const thesaurus = new Thesaurus([
+      ['ข้อมูล', 'data'],
+      ['ข้อมูลข่าวสาร', 'disclosure'],
+    ]);
     const hits = thesaurus.find(analyzeText('ข้อมูลข่าวสารของราชการ'));
     expect(hits.map((h) => h.concept)).toEqual([thesaurus.conceptOf('disclosure')]);
   });

@@ -39,7 +39,9 @@ describe('userRef', () => {
     // More users than are remembered: the first is computed again, to the same value.
     for (let i = 0; i < 10_050; i++) userRef(keys, 'U' + i.toString(16).padStart(32, '0'));
     expect(userRef(keys, first)).toBe(expected(first));
-    expect(userRef(keys, 'U' + (42).toString(16).padStart(32, '0'))).toBe(expected('U' + (42).toString(16).padStart(32, '0')));
+    expect(userRef(keys, 'U' + (42).toString(16).padStart(32, '0'))).toBe(
+      expected('U' + (42).toString(16).padStart(32, '0')),
+    );
     expect(userRef(deriveKeys(randomBytes(32)), first)).not.toBe(userRef(keys, first));
   });
 });

@@ -16,7 +16,13 @@ describe.skipIf(!hasPostgres)('opening the database at start', () => {
     const db = await openDatabase({ url, serviceKey: SERVICE_KEY }, first);
     await db.tenants.add({ id: 'phonsai', name: 'โพนทราย', channelSecret: 's', accessToken: 't' });
     await db.close();
-    expect(first.lines).toEqual([expect.objectContaining({ level: 'info', msg: 'database migrated', applied: '1764979200000_tenants-and-row-security' })]);
+    expect(first.lines).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        msg: 'database migrated',
+        applied: '1764979200000_tenants-and-row-security',
+      }),
+    ]);
     expect(JSON.stringify(first.lines)).not.toContain(url);
 
     const second = createMemoryLogger();
@@ -30,9 +36,22 @@ describe.skipIf(!hasPostgres)('opening the database at start', () => {
 describe.skipIf(!hasPostgres)('npm start with DATABASE_URL', () => {
   it('when the bot starts on an empty database, then the schema is migrated before it listens, and it still serves the town and stops cleanly', async () => {
     const { url } = await freshDatabase();
-    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT });
-    const env = { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: await tempDir(), DATABASE_URL: url, SERVICE_KEY: SERVICE_KEY.toString('base64') };
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/server.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      { cwd: PROJECT_ROOT },
+    );
+    const env = {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      DATA_DIR: await tempDir(),
+      DATABASE_URL: url,
+      SERVICE_KEY: SERVICE_KEY.toString('base64'),
+    };
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/server.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -11,10 +11,19 @@ let dbName: string;
 
 /** Every inbox row as the superuser sees it (row security does not apply to it). */
 const allRows = () =>
-  asAdmin(async (c) => (await c.query('SELECT tenant_id, event_id, payload_sealed FROM inbox_events ORDER BY 1, 2')).rows, dbName);
+  asAdmin(
+    async (c) => (await c.query('SELECT tenant_id, event_id, payload_sealed FROM inbox_events ORDER BY 1, 2')).rows,
+    dbName,
+  );
 
 const insert = (tenant: string, eventId: string, rowTenant = tenant) =>
-  withTenant(pool, tenant, (c) => c.query('INSERT INTO inbox_events (tenant_id, event_id, payload_sealed) VALUES ($1, $2, $3)', [rowTenant, eventId, `sealed-${eventId}`]));
+  withTenant(pool, tenant, (c) =>
+    c.query('INSERT INTO inbox_events (tenant_id, event_id, payload_sealed) VALUES ($1, $2, $3)', [
+      rowTenant,
+      eventId,
+      `sealed-${eventId}`,
+    ]),
+  );
 
 describe.skipIf(!hasPostgres)('row-level security keeps each tenant inside its own rows', () => {
   beforeAll(async () => {
@@ -30,13 +39,18 @@ describe.skipIf(!hasPostgres)('row-level security keeps each tenant inside its o
   it('when each tenant stores its events, then each reads back only its own, even with no WHERE at all', async () => {
     await insert('town-a', 'a1');
     await insert('town-b', 'b1');
-    const read = (t: string) => withTenant(pool, t, async (c) => (await c.query('SELECT tenant_id, event_id FROM inbox_events')).rows);
+    const read = (t: string) =>
+      withTenant(pool, t, async (c) => (await c.query('SELECT tenant_id, event_id FROM inbox_events')).rows);
     expect(await read('town-a')).toEqual([{ tenant_id: 'town-a', event_id: 'a1' }]);
     expect(await read('town-b')).toEqual([{ tenant_id: 'town-b', event_id: 'b1' }]);
   });
 
   it("when the code's WHERE names the other tenant, then the database returns nothing", async () => {
-    const rows = await withTenant(pool, 'town-a', async (c) => (await c.query("SELECT * FROM inbox_events WHERE tenant_id = 'town-b'")).rows);
+    const rows = await withTenant(
+      pool,
+      'town-a',
+      async (c) => (await c.query("SELECT * FROM inbox_events WHERE tenant_id = 'town-b'")).rows,
+    );
     expect(rows).toEqual([]);
   });
 
@@ -79,7 +93,9 @@ describe.skipIf(!hasPostgres)('row-level security keeps each tenant inside its o
 
   it('when the owning role queries outside any tenant, then it sees no rows and cannot insert (the policy is forced)', async () => {
     expect((await pool.query('SELECT count(*)::int AS n FROM inbox_events')).rows).toEqual([{ n: 0 }]);
-    const write = pool.query("INSERT INTO inbox_events (tenant_id, event_id, payload_sealed) VALUES ('town-a', 'o1', 'x')");
+    const write = pool.query(
+      "INSERT INTO inbox_events (tenant_id, event_id, payload_sealed) VALUES ('town-a', 'o1', 'x')",
+    );
     await expect(write).rejects.toMatchObject({ code: '42501' });
     expect(await allRows()).toHaveLength(2);
   });

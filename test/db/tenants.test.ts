@@ -27,7 +27,9 @@ describe.skipIf(!hasPostgres)('the tenants table', () => {
   afterAll(() => pool?.end());
 
   it('when a tenant is added, then it lists as active with its trimmed name and its secrets open again', async () => {
-    expect(await tenants.list()).toEqual([{ id: 'phonsai', name: 'เทศบาลตำบลโพนทราย', status: 'active', createdAt: AT, updatedAt: AT }]);
+    expect(await tenants.list()).toEqual([
+      { id: 'phonsai', name: 'เทศบาลตำบลโพนทราย', status: 'active', createdAt: AT, updatedAt: AT },
+    ]);
     const secrets = await tenants.secrets('phonsai');
     expect(secrets).toMatchObject({ channelSecret: SECRET, accessToken: TOKEN });
     expect(secrets!.dataKey).toHaveLength(32);
@@ -38,28 +40,49 @@ describe.skipIf(!hasPostgres)('the tenants table', () => {
     const again = tenants.add({ id: 'phonsai', name: 'x', channelSecret: 's', accessToken: 't' });
     await expect(again).rejects.toEqual(new TenantError('exists', 'tenant "phonsai" already exists'));
     for (const id of ['P', 'Phonsai', 'a_b', 'x'.repeat(33)]) {
-      await expect(tenants.add({ id, name: 'x', channelSecret: 's', accessToken: 't' })).rejects.toMatchObject({ code: 'bad_id' });
+      await expect(tenants.add({ id, name: 'x', channelSecret: 's', accessToken: 't' })).rejects.toMatchObject({
+        code: 'bad_id',
+      });
     }
-    await expect(tenants.add({ id: 'empty', name: 'x', channelSecret: ' ', accessToken: 't' })).rejects.toMatchObject({ code: 'bad_secret' });
+    await expect(tenants.add({ id: 'empty', name: 'x', channelSecret: ' ', accessToken: 't' })).rejects.toMatchObject({
+      code: 'bad_secret',
+    });
     expect((await tenants.list()).map((t) => t.id)).toEqual(['phonsai']);
   });
 
   it('when a tenant is suspended and resumed, then its status and update time follow; an unknown id is refused', async () => {
     const later = new Date('2026-12-07T04:00:00Z');
-    expect(await tenants.setStatus('phonsai', 'suspended', later)).toMatchObject({ status: 'suspended', updatedAt: later, createdAt: AT });
+    expect(await tenants.setStatus('phonsai', 'suspended', later)).toMatchObject({
+      status: 'suspended',
+      updatedAt: later,
+      createdAt: AT,
+    });
     expect((await tenants.setStatus('phonsai', 'active')).status).toBe('active');
     await expect(tenants.setStatus('nakhon', 'suspended')).rejects.toMatchObject({ code: 'unknown' });
   });
 
   it('when the service key is another, then the secrets do not open', async () => {
-    await expect(new TenantRepository(pool, Buffer.alloc(32, 8)).secrets('phonsai')).rejects.toThrow(/damaged or the key is wrong/);
+    await expect(new TenantRepository(pool, Buffer.alloc(32, 8)).secrets('phonsai')).rejects.toThrow(
+      /damaged or the key is wrong/,
+    );
   });
 
   it('when the database is dumped with pg_dump, then no secret and no data key is in it', async () => {
     const dataKey = (await tenants.secrets('phonsai'))!.dataKey;
     const adminUrl = url.replace('user=bot', 'user=postgres');
-    const { stdout } = await promisify(execFile)(path.join(postgresBin()!, 'pg_dump'), ['--data-only', `--dbname=${adminUrl}`], { maxBuffer: 1 << 24 });
+    const { stdout } = await promisify(execFile)(
+      path.join(postgresBin()!, 'pg_dump'),
+      ['--data-only', `--dbname=${adminUrl}`],
+      { maxBuffer: 1 << 24 },
+    );
     expect(stdout).toContain('phonsai');
-    for (const clear of [SECRET, TOKEN, dataKey.toString('base64'), dataKey.toString('hex'), dataKey.toString('base64url')]) expect(stdout).not.toContain(clear);
+    for (const clear of [
+      SECRET,
+      TOKEN,
+      dataKey.toString('base64'),
+      dataKey.toString('hex'),
+      dataKey.toString('base64url'),
+    ])
+      expect(stdout).not.toContain(clear);
   });
 });

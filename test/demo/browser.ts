@@ -42,14 +42,24 @@ export interface Page {
 
 export interface BrowserContext {
   newPage(): Promise<Page>;
-  route(url: string, handler: (route: { fulfill(r: { status?: number; body: string | Buffer; contentType?: string }): Promise<void> }) => unknown): Promise<void>;
+  route(
+    url: string,
+    handler: (route: {
+      fulfill(r: { status?: number; body: string | Buffer; contentType?: string }): Promise<void>;
+    }) => unknown,
+  ): Promise<void>;
   waitForEvent(event: 'page', options?: { timeout?: number }): Promise<Page>;
   newCDPSession(page: Page): Promise<{ send(method: string, params?: object): Promise<any> }>;
   close(): Promise<void>;
 }
 
 export interface Browser {
-  newContext(options?: { viewport?: { width: number; height: number }; deviceScaleFactor?: number; locale?: string; timezoneId?: string }): Promise<BrowserContext>;
+  newContext(options?: {
+    viewport?: { width: number; height: number };
+    deviceScaleFactor?: number;
+    locale?: string;
+    timezoneId?: string;
+  }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -57,11 +67,20 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
 
 // The flags that make Debian chromium quiet on a machine with no outside network
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Launches headless chromium, or explains why it cannot (null + reason). */
 export async function launchChromium(): Promise<{ browser: Browser | null; reason: string }> {
-  if (!fs.existsSync(CHROMIUM)) return { browser: null, reason: `${CHROMIUM} missing (apt-get install chromium fonts-thai-tlwg)` };
+  if (!fs.existsSync(CHROMIUM))
+    return { browser: null, reason: `${CHROMIUM} missing (apt-get install chromium fonts-thai-tlwg)` };
   const moduleName = 'playwright-core';
   let pw: { chromium: { launch(options: object): Promise<Browser> } };
   try {
@@ -78,14 +97,28 @@ export async function launchChromium(): Promise<{ browser: Browser | null; reaso
 export const artifact = (name: string) => path.join(ARTIFACTS_DIR, name);
 
 // A 1×1 PNG, served for every https://example.com/*.png a Flex message shows
-const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /**
  * A phone-sized page (360 × 740 unless `width` says otherwise; Thai locale, Bangkok time) on the demo chat, connected as
  * `user` (a preset demo user); page errors are collected into `errors`.
  */
-export async function openChat(browser: Browser, baseUrl: string, user: string, errors: string[], width = 360): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 1, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+export async function openChat(
+  browser: Browser,
+  baseUrl: string,
+  user: string,
+  errors: string[],
+  width = 360,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height: 740 },
+    deviceScaleFactor: 1,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+  });
   // No outside network: example.com serves the Flex images and the uri action's page
   await context.route('https://example.com/**', (route) => route.fulfill({ body: 'ok', contentType: 'text/plain' }));
   await context.route('https://example.com/*.png', (route) => route.fulfill({ body: PIXEL, contentType: 'image/png' }));
@@ -94,14 +127,17 @@ export async function openChat(browser: Browser, baseUrl: string, user: string, 
   page.on('pageerror', (err: Error) => errors.push(err.message));
   await page.goto(baseUrl + '/');
   await page.locator('body[data-ready="1"]').waitFor({ state: 'attached' });
-  if ((await page.locator('#user-select').evaluate((el: any) => el.value as string)) !== user) await page.locator('#user-select').selectOption(user);
+  if ((await page.locator('#user-select').evaluate((el: any) => el.value as string)) !== user)
+    await page.locator('#user-select').selectOption(user);
   await page.locator(`body[data-connected="${user}"]`).waitFor({ state: 'attached' });
   return page;
 }
 
 /** Waits for the newest bot (or user) row containing `text`. */
-export const botSays = (page: Page, text: string | RegExp) => page.locator('.row.bot', { hasText: text }).last().waitFor();
-export const userSays = (page: Page, text: string | RegExp) => page.locator('.row.user', { hasText: text }).last().waitFor();
+export const botSays = (page: Page, text: string | RegExp) =>
+  page.locator('.row.bot', { hasText: text }).last().waitFor();
+export const userSays = (page: Page, text: string | RegExp) =>
+  page.locator('.row.user', { hasText: text }).last().waitFor();
 /** True when nothing sticks out sideways (the page fits its viewport width). */
 export const fitsWidth = (page: Page) =>
   page.evaluate(() => {

@@ -11,21 +11,32 @@ const { browser, reason } = await launchChromium();
 if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${reason}`);
 
 /** Subscriptions, publishing through the staff API, tips with a photo, blocking: the real bot in demo mode. */
-describe.skipIf(!browser)('demo chat page: a resident\'s whole life with the real bot, in Chromium at 360 px', () => {
+describe.skipIf(!browser)("demo chat page: a resident's whole life with the real bot, in Chromium at 360 px", () => {
   const session = demoSession(browser!);
 
   const chip = (page: Page, label: string) => page.locator('#quick-replies .chip', { hasText: label }).click();
 
   /** Publishes through the staff API with demo mode's token; waits until LINE took every batch. */
   async function publish(topic: string, title: string): Promise<{ recipients: number; accepted: number }> {
-    const res = await session.bot.staff('POST', '/publications', { topic, title, body: `${title}: รายละเอียดสำหรับการซ้อม` });
+    const res = await session.bot.staff('POST', '/publications', {
+      topic,
+      title,
+      body: `${title}: รายละเอียดสำหรับการซ้อม`,
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     let delivery = { recipients: -1, accepted: 0, pending: 1, state: '' };
-    await expect.poll(async () => {
-      ({ delivery } = (await (await session.bot.staff('GET', `/publications/${id}`)).json()) as { delivery: typeof delivery });
-      return delivery.pending === 0 && delivery.state !== 'sending' && delivery.state !== 'scheduled';
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          ({ delivery } = (await (await session.bot.staff('GET', `/publications/${id}`)).json()) as {
+            delivery: typeof delivery;
+          });
+          return delivery.pending === 0 && delivery.state !== 'sending' && delivery.state !== 'scheduled';
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     return delivery;
   }
 
@@ -44,7 +55,9 @@ describe.skipIf(!browser)('demo chat page: a resident\'s whole life with the rea
     await alice.locator('.rm-area[aria-label="ตั้งค่าการรับข่าว"]').click();
     await userSays(alice, 'ตั้งค่าการรับข่าว');
     // (the card after the change said so too)
-    await expect.poll(() => alice.locator('.row.bot .fx-bubble', { hasText: 'ตอนนี้ท่านรับ 4 จาก 5 หัวข้อ' }).count()).toBe(2);
+    await expect
+      .poll(() => alice.locator('.row.bot .fx-bubble', { hasText: 'ตอนนี้ท่านรับ 4 จาก 5 หัวข้อ' }).count())
+      .toBe(2);
     await alice.screenshot({ path: artifact('lifecycle-topic-off-360.png') });
 
     expect(await publish('news', 'ซ้อมเผยแพร่ข่าวประชาสัมพันธ์')).toMatchObject({ recipients: 1, accepted: 1 });
@@ -72,14 +85,21 @@ describe.skipIf(!browser)('demo chat page: a resident\'s whole life with the rea
     await page.locator('#text').fill('เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต');
     await page.locator('#send').click();
     await botSays(page, 'รับไว้แล้ว');
-    for (const [label, next] of [['เล่าครบแล้ว', 'ข้อ 2/5'], ['ข้าม', 'ข้อ 3/5'], ['ข้าม', 'ข้อ 4/5'], ['ข้าม', 'ข้อ 5/5']] as const) {
+    for (const [label, next] of [
+      ['เล่าครบแล้ว', 'ข้อ 2/5'],
+      ['ข้าม', 'ข้อ 3/5'],
+      ['ข้าม', 'ข้อ 4/5'],
+      ['ข้าม', 'ข้อ 5/5'],
+    ] as const) {
       await chip(page, label);
       await botSays(page, next);
     }
     await page.locator('#more').click();
     await page.locator('#image-input').setInputFiles({ name: 'evidence.png', mimeType: 'image/png', buffer: PNG });
     await botSays(page, 'ได้รับรูปที่ 1');
-    expect(await page.locator('.row.user img.msg-image').evaluate((img: any) => img.complete && img.naturalWidth)).toBe(2);
+    expect(await page.locator('.row.user img.msg-image').evaluate((img: any) => img.complete && img.naturalWidth)).toBe(
+      2,
+    );
     await chip(page, 'เสร็จแล้ว');
     await chip(page, 'ไม่ระบุตัวตน');
     await chip(page, 'ยืนยัน');
@@ -88,7 +108,9 @@ describe.skipIf(!browser)('demo chat page: a resident\'s whole life with the rea
     const receipt = /\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}/.exec((await receiptRow.textContent()) ?? '')![0];
     await page.screenshot({ path: artifact('lifecycle-tip-receipt-360.png') });
 
-    const { tips } = (await (await session.bot.staff('GET', '/tips')).json()) as { tips: Array<{ attachmentCount: number }> };
+    const { tips } = (await (await session.bot.staff('GET', '/tips')).json()) as {
+      tips: Array<{ attachmentCount: number }>;
+    };
     expect(tips.map((t) => t.attachmentCount)).toEqual([1]);
 
     await page.locator('.rm-area[aria-label="สถานะเรื่อง"]').click();

@@ -70,14 +70,24 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
     await expect.poll(() => hero.evaluate((img: any) => img.complete && img.naturalWidth)).toBe(1);
     expect(Math.round((await hero.boundingBox())!.height)).toBe(Math.round((260 * 13) / 20));
     // shrink-to-fit: the one-line text got a smaller font instead of an ellipsis
-    const [shrunkTo, fits] = await page.locator('.fx-bubble').nth(1).locator('.fx-shrink').evaluate((el: any) => [parseFloat((globalThis as any).getComputedStyle(el).fontSize), el.scrollWidth <= el.clientWidth + 1]);
+    const [shrunkTo, fits] = await page
+      .locator('.fx-bubble')
+      .nth(1)
+      .locator('.fx-shrink')
+      .evaluate((el: any) => [
+        parseFloat((globalThis as any).getComputedStyle(el).fontSize),
+        el.scrollWidth <= el.clientWidth + 1,
+      ]);
     expect(shrunkTo).toBeLessThan(16);
     expect(shrunkTo).toBeGreaterThanOrEqual(9.6);
     expect(fits).toBe(true);
     expect(await noOverflow(page)).toBe(true);
     await page.screenshot({ path: artifact('chat-360-flex.png') });
     await bubble.screenshot({ path: artifact('flex-bubble-ita.png') });
-    await page.locator('.fx-bubble').nth(1).screenshot({ path: artifact('flex-bubble-showcase.png') });
+    await page
+      .locator('.fx-bubble')
+      .nth(1)
+      .screenshot({ path: artifact('flex-bubble-showcase.png') });
 
     await bubble.locator('.fx-button', { hasText: 'ดูรายละเอียด' }).click();
     await userSays(page, 'ดูรายละเอียด ITA');
@@ -85,7 +95,12 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
 
     await bubble.locator('.fx-button', { hasText: 'เลือกวันที่' }).click();
     await page.locator('#picker[open]').waitFor();
-    expect(await page.locator('#picker-input').evaluate((el: any) => [el.type, el.value, el.min, el.max])).toEqual(['date', '2025-01-15', '2024-01-01', '2026-12-31']);
+    expect(await page.locator('#picker-input').evaluate((el: any) => [el.type, el.value, el.min, el.max])).toEqual([
+      'date',
+      '2025-01-15',
+      '2024-01-01',
+      '2026-12-31',
+    ]);
     await page.locator('#picker-input').fill('2025-02-03');
     await page.locator('#picker-ok').click();
     await botSays(page, 'ได้รับ postback a=pick {"date":"2025-02-03"}');
@@ -93,7 +108,9 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
     const opened = page.context().waitForEvent('page');
     await bubble.locator('.fx-button', { hasText: 'เว็บไซต์เทศบาล' }).click();
     const tab = await opened;
-    await expect.poll(() => tab.evaluate(() => (globalThis as any).location.href as string)).toBe('https://example.com/ita');
+    await expect
+      .poll(() => tab.evaluate(() => (globalThis as any).location.href as string))
+      .toBe('https://example.com/ita');
 
     const kinds = bot.events.map((e) => (e.type === 'message' ? `message:${e.message.type}` : e.type));
     expect(kinds).toEqual(['follow', 'message:text', 'postback', 'postback']);
@@ -121,7 +138,9 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
     await page.locator('#more').click();
     await page.locator('#image-input').setInputFiles({ name: 'evidence.png', mimeType: 'image/png', buffer: PNG });
     await botSays(page, `ได้รับรูปภาพ ${PNG.length} ไบต์`);
-    expect(await page.locator('.row.user img.msg-image').evaluate((img: any) => img.complete && img.naturalWidth)).toBe(2);
+    expect(await page.locator('.row.user img.msg-image').evaluate((img: any) => img.complete && img.naturalWidth)).toBe(
+      2,
+    );
     await page.locator('#send-sticker').click();
     await botSays(page, 'ได้รับ sticker');
     await page.locator('#send-location').click();
@@ -159,8 +178,14 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
 
     await alice.locator('#follow').click();
     await botSays(alice, 'ยินดีต้อนรับกลับมาค่ะ');
-    expect(bot.events.filter((e) => e.type === 'follow').map((e) => e.follow.isUnblocked)).toEqual([false, false, true]);
-    expect(bot.events.some((e) => e.type === 'unfollow' && e.source.userId === ALICE.id && !('replyToken' in e))).toBe(true);
+    expect(bot.events.filter((e) => e.type === 'follow').map((e) => e.follow.isUnblocked)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(bot.events.some((e) => e.type === 'unfollow' && e.source.userId === ALICE.id && !('replyToken' in e))).toBe(
+      true,
+    );
     await alice.context().close();
     await bob.context().close();
   });
@@ -171,7 +196,11 @@ describe.skipIf(!browser)('demo chat page in Chromium at 360 px', () => {
     await page.locator('#text').fill('โชว์');
     await page.locator('#send').click();
     await page.locator('.fx-bubble').waitFor();
-    const size = () => page.locator('.row.bot .bubble.text').first().evaluate((el: any) => parseFloat((globalThis as any).getComputedStyle(el).fontSize));
+    const size = () =>
+      page
+        .locator('.row.bot .bubble.text')
+        .first()
+        .evaluate((el: any) => parseFloat((globalThis as any).getComputedStyle(el).fontSize));
     const before = await size();
     await page.locator('#large-text').click();
     expect(await size()).toBeGreaterThan(before);

@@ -30,16 +30,28 @@ export interface DemoBot {
  * Started again with the same `dataDir` and `port`, it is the same bot after a restart. Like
  * `npm start` in demo mode, it has a staff API token for "demo".
  */
-export async function startDemoBot(opts: { env?: Record<string, string>; dataDir?: string; port?: number } = {}): Promise<DemoBot> {
+export async function startDemoBot(
+  opts: { env?: Record<string, string>; dataDir?: string; port?: number } = {},
+): Promise<DemoBot> {
   const standIn = await startLineStandIn({ token: DEMO_TOKEN, replyTokens: { requireIssued: true } });
   let url = '';
-  const router = createDemoRouter({ standIn, channelSecret: DEMO_SECRET, webhookUrl: () => `${url}/webhook`, botName: 'เทศบาลตำบลโพนทราย' });
+  const router = createDemoRouter({
+    standIn,
+    channelSecret: DEMO_SECRET,
+    webhookUrl: () => `${url}/webhook`,
+    botName: 'เทศบาลตำบลโพนทราย',
+  });
   const dataDir = opts.dataDir ?? (await tempDir('demo-bot-'));
   const config = loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: DEMO_TIP_KEY, ...opts.env });
   const staffToken = addDemoStaffToken(config.staffTokens) ?? '';
   const runtime = await createRuntime({
     config,
-    channel: { channelSecret: DEMO_SECRET, channelAccessToken: DEMO_TOKEN, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
+    channel: {
+      channelSecret: DEMO_SECRET,
+      channelAccessToken: DEMO_TOKEN,
+      apiBaseUrl: standIn.url,
+      dataApiBaseUrl: standIn.url,
+    },
     logger: createMemoryLogger(),
     routers: [{ path: '/', router }],
   });
@@ -56,7 +68,10 @@ export async function startDemoBot(opts: { env?: Record<string, string>; dataDir
     staff: (method, path, body) =>
       fetch(`${url}/staff/api${path}`, {
         method,
-        headers: { authorization: `Bearer ${staffToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${staffToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     async close() {

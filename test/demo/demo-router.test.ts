@@ -22,13 +22,24 @@ afterEach(async () => {
 });
 
 const send = (action: unknown, user = USER) =>
-  fetch(`${bot.url}/demo/api/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, action }) });
+  fetch(`${bot.url}/demo/api/send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user, action }),
+  });
 
 /** Reads the user's event stream until `until` holds for the events so far (or 5 s pass). */
-async function readEvents(user: string, until: (events: Array<{ event: string; id?: string; data: any }>) => boolean, lastEventId?: string) {
+async function readEvents(
+  user: string,
+  until: (events: Array<{ event: string; id?: string; data: any }>) => boolean,
+  lastEventId?: string,
+) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 5000);
-  const res = await fetch(`${bot.url}/demo/api/events?user=${user}`, { signal: controller.signal, headers: lastEventId ? { 'last-event-id': lastEventId } : {} });
+  const res = await fetch(`${bot.url}/demo/api/events?user=${user}`, {
+    signal: controller.signal,
+    headers: lastEventId ? { 'last-event-id': lastEventId } : {},
+  });
   const events: Array<{ event: string; id?: string; data: any }> = [];
   const decoder = new TextDecoder();
   let buffer = '';
@@ -39,8 +50,13 @@ async function readEvents(user: string, until: (events: Array<{ event: string; i
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
-        const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-        if (field('event')) events.push({ event: field('event')!, id: field('id'), data: JSON.parse(field('data') ?? 'null') });
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((l) => l.startsWith(`${name}: `))
+            ?.slice(name.length + 2);
+        if (field('event'))
+          events.push({ event: field('event')!, id: field('id'), data: JSON.parse(field('data') ?? 'null') });
       }
       if (until(events)) break;
     }
@@ -76,7 +92,10 @@ describe('demo router', () => {
     await vi.waitFor(() => expect(standIn.calls.map((c) => c.path)).toEqual(['/v2/bot/message/reply']));
     expect((await send({ type: 'text', text: 'สวัสดี' })).status).toBe(200);
 
-    const { res, events } = await readEvents(USER, (ev) => ev.filter((e) => e.event === 'item' && e.data.from === 'bot').length >= 2);
+    const { res, events } = await readEvents(
+      USER,
+      (ev) => ev.filter((e) => e.event === 'item' && e.data.from === 'bot').length >= 2,
+    );
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(events[0]).toEqual({ event: 'hello', data: { epoch: expect.stringMatching(/^[0-9a-f]{8}$/) } });
     expect(events[1]).toEqual({ event: 'friendship', data: { type: 'friendship', friendship: 'friend' } });
@@ -88,14 +107,26 @@ describe('demo router', () => {
       'bot: ได้รับข้อความ: สวัสดี',
     ]);
     expect(bot.events.map((e) => e.type)).toEqual(['follow', 'message']);
-    expect(bot.events[1]).toMatchObject({ mode: 'active', source: { type: 'user', userId: USER }, deliveryContext: { isRedelivery: false }, replyToken: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(bot.events[1]).toMatchObject({
+      mode: 'active',
+      source: { type: 'user', userId: USER },
+      deliveryContext: { isRedelivery: false },
+      replyToken: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
 
     // A reconnecting EventSource sends Last-Event-ID and gets only what came after it
     const lastId = events.filter((e) => e.event === 'item')[1]!.id;
     const resumed = await readEvents(USER, (ev) => ev.filter((e) => e.event === 'item').length >= 2, lastId);
-    expect(resumed.events.filter((e) => e.event === 'item').map((e) => e.data.message.text)).toEqual(['สวัสดี', 'ได้รับข้อความ: สวัสดี']);
+    expect(resumed.events.filter((e) => e.event === 'item').map((e) => e.data.message.text)).toEqual([
+      'สวัสดี',
+      'ได้รับข้อความ: สวัสดี',
+    ]);
     // ... and an id from before a restart (another epoch) gets the whole history
-    const restarted = await readEvents(USER, (ev) => ev.filter((e) => e.event === 'item').length >= 4, `0badc0de-${lastId!.split('-')[1]}`);
+    const restarted = await readEvents(
+      USER,
+      (ev) => ev.filter((e) => e.event === 'item').length >= 4,
+      `0badc0de-${lastId!.split('-')[1]}`,
+    );
     expect(restarted.events.filter((e) => e.event === 'item')).toHaveLength(4);
   });
 
@@ -109,14 +140,18 @@ describe('demo router', () => {
 
   it('when the page restores a remembered friendship after a restart, then the stream says so, the bot hears nothing, and a known friendship stays', async () => {
     const restore = (friendship: string, user = USER) =>
-      fetch(`${bot.url}/demo/api/friendship`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, friendship }) });
-    expect((await (await restore('friend')).json())).toEqual({ friendship: 'friend' });
+      fetch(`${bot.url}/demo/api/friendship`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user, friendship }),
+      });
+    expect(await (await restore('friend')).json()).toEqual({ friendship: 'friend' });
     const { events } = await readEvents(USER, (ev) => ev.some((e) => e.event === 'friendship'));
     expect(events.find((e) => e.event === 'friendship')!.data).toEqual({ type: 'friendship', friendship: 'friend' });
     // Only a forgotten ("new") friendship is restored: the stand-in's own knowledge wins
-    expect((await (await restore('blocked')).json())).toEqual({ friendship: 'friend' });
+    expect(await (await restore('blocked')).json()).toEqual({ friendship: 'friend' });
     const other = DEFAULT_DEMO_USERS[1]!.id;
-    expect((await (await restore('blocked', other)).json())).toEqual({ friendship: 'blocked' });
+    expect(await (await restore('blocked', other)).json()).toEqual({ friendship: 'blocked' });
     expect((await send({ type: 'text', text: 'ยังอยู่ไหม' }, other)).status).toBe(502);
     expect((await restore('stranger')).status).toBe(400);
     expect(bot.events).toEqual([]);
@@ -124,16 +159,22 @@ describe('demo router', () => {
 
   it('when an image is uploaded, then the stand-in serves it to the bot and the page can show it', async () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
-    const res = await fetch(`${bot.url}/demo/api/image?user=${USER}`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: bytes });
+    const res = await fetch(`${bot.url}/demo/api/image?user=${USER}`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png' },
+      body: bytes,
+    });
     expect(res.status).toBe(200);
     const { messageId } = (await res.json()) as { messageId: string };
-    const { events } = await readEvents(USER, (ev) => ev.some((e) => e.data?.message?.text === `ได้รับรูปภาพ ${bytes.length} ไบต์`));
+    const { events } = await readEvents(USER, (ev) =>
+      ev.some((e) => e.data?.message?.text === `ได้รับรูปภาพ ${bytes.length} ไบต์`),
+    );
     expect(events.some((e) => e.data?.message?.previewImageUrl === `/demo/api/content/${messageId}`)).toBe(true);
     expect(Buffer.from(await (await fetch(`${bot.url}/demo/api/content/${messageId}`)).arrayBuffer())).toEqual(bytes);
     expect(bot.events[0]!.message).toMatchObject({ id: messageId, type: 'image', contentProvider: { type: 'line' } });
   });
 
-  it('when no rich menu is installed, then the page gets the bot\'s own menu to draw; once one is installed, that one, and open pages are told', async () => {
+  it("when no rich menu is installed, then the page gets the bot's own menu to draw; once one is installed, that one, and open pages are told", async () => {
     const before = (await (await fetch(`${bot.url}/demo/api/config`)).json()) as { richMenu: Record<string, unknown> };
     expect(before.richMenu).toEqual({ ...DEMO_RICH_MENU, image: null });
     let streaming = () => {};
@@ -141,17 +182,33 @@ describe('demo router', () => {
     const told = readEvents(USER, (ev) => (streaming(), ev.some((e) => e.event === 'richmenu')));
     await open;
 
-    const { richMenuId } = await bot.client.createRichMenu({ size: { width: 2500, height: 843 }, selected: true, name: 'm', chatBarText: 'เมนูหลัก', areas: [{ bounds: { x: 0, y: 0, width: 2500, height: 843 }, action: { type: 'message', label: 'ทั้งหมด', text: 'เมนู' } }] });
+    const { richMenuId } = await bot.client.createRichMenu({
+      size: { width: 2500, height: 843 },
+      selected: true,
+      name: 'm',
+      chatBarText: 'เมนูหลัก',
+      areas: [
+        { bounds: { x: 0, y: 0, width: 2500, height: 843 }, action: { type: 'message', label: 'ทั้งหมด', text: 'เมนู' } },
+      ],
+    });
     const png = Buffer.alloc(33);
     png.writeUInt32BE(0x89504e47, 0);
     png.writeUInt32BE(2500, 16);
     png.writeUInt32BE(843, 20);
-    await fetch(`${standIn.url}/v2/bot/richmenu/${richMenuId}/content`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'image/png' }, body: png });
+    await fetch(`${standIn.url}/v2/bot/richmenu/${richMenuId}/content`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'image/png' },
+      body: png,
+    });
     await bot.client.setDefaultRichMenu(richMenuId);
 
-    const after = (await (await fetch(`${bot.url}/demo/api/config`)).json()) as { richMenu: { chatBarText: string; image: string } };
+    const after = (await (await fetch(`${bot.url}/demo/api/config`)).json()) as {
+      richMenu: { chatBarText: string; image: string };
+    };
     expect(after.richMenu).toMatchObject({ chatBarText: 'เมนูหลัก', image: `demo/api/richmenu/image?id=${richMenuId}` });
     expect(Buffer.from(await (await fetch(`${bot.url}/demo/api/richmenu/image`)).arrayBuffer())).toEqual(png);
-    expect((await told).events.filter((e) => e.event === 'richmenu')).toEqual([{ event: 'richmenu', data: { type: 'richmenu' } }]);
+    expect((await told).events.filter((e) => e.event === 'richmenu')).toEqual([
+      { event: 'richmenu', data: { type: 'richmenu' } },
+    ]);
   });
 });

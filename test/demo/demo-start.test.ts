@@ -16,7 +16,6 @@ import { fakePng } from '../richmenu/fake-image.js';
 
 const TOKEN = 'demo-start-test-token';
 
-
 let standIn: LineStandIn;
 let dataDir: string;
 beforeEach(async () => {
@@ -44,7 +43,12 @@ describe('demo mode at start: the staff token', () => {
     const token = addDemoStaffToken(config.staffTokens)!;
     const runtime = await createRuntime({
       config,
-      channel: { channelSecret: 'demo-start-secret', channelAccessToken: TOKEN, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
+      channel: {
+        channelSecret: 'demo-start-secret',
+        channelAccessToken: TOKEN,
+        apiBaseUrl: standIn.url,
+        dataApiBaseUrl: standIn.url,
+      },
       logger: createMemoryLogger(),
     });
     const server = await new Promise<Server>((resolve) => {
@@ -52,8 +56,12 @@ describe('demo mode at start: the staff token', () => {
     });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      expect((await fetch(`${url}/staff/api/stats`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-      expect((await fetch(`${url}/staff/api/stats`, { headers: { authorization: `Bearer ${'x'.repeat(32)}` } })).status).toBe(401);
+      expect((await fetch(`${url}/staff/api/stats`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+        200,
+      );
+      expect(
+        (await fetch(`${url}/staff/api/stats`, { headers: { authorization: `Bearer ${'x'.repeat(32)}` } })).status,
+      ).toBe(401);
     } finally {
       server.close();
       await runtime.close();
@@ -69,7 +77,9 @@ describe('demo mode at start: the staff token', () => {
 describe('demo mode at start: the rendered rich menu', () => {
   it('when `npm run richmenu` has rendered the current design, then it is installed into the stand-in through the API', async () => {
     await saveMenuImage(dataDir, fakePng());
-    expect(await installRenderedMenu(standIn, TOKEN, dataDir)).toBe('the image `npm run richmenu` rendered, installed into the stand-in as on LINE');
+    expect(await installRenderedMenu(standIn, TOKEN, dataDir)).toBe(
+      'the image `npm run richmenu` rendered, installed into the stand-in as on LINE',
+    );
     const id = standIn.defaultRichMenuId()!;
     expect(standIn.richMenus()).toEqual([{ richMenuId: id, ...MAIN_MENU, hasImage: true }]);
     expect(standIn.richMenuImage(id)).toEqual(fakePng());
@@ -87,6 +97,8 @@ describe('demo mode at start: the rendered rich menu', () => {
 
   it('when the install fails, then start goes on and the line says why', async () => {
     await saveMenuImage(dataDir, fakePng());
-    expect(await installRenderedMenu(standIn, 'a-wrong-token', dataDir)).toMatch(/^drawn by the page \(the rendered image was not installed: validate: LINE answered 401/);
+    expect(await installRenderedMenu(standIn, 'a-wrong-token', dataDir)).toMatch(
+      /^drawn by the page \(the rendered image was not installed: validate: LINE answered 401/,
+    );
   });
 });

@@ -23,7 +23,10 @@ async function start(opts: Partial<LineStandInOptions> = {}) {
 
 /** The SDK's error for a call that must fail. */
 async function failure(call: Promise<unknown>): Promise<HTTPFetchError> {
-  const err = await call.then(() => null, (e: unknown) => e);
+  const err = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(HTTPFetchError);
   return err as HTTPFetchError;
 }
@@ -40,10 +43,20 @@ describe('LINE stand-in', () => {
     expect(res.httpResponse.status).toBe(200);
     expect(res.httpResponse.headers.get('x-line-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.sentMessages).toHaveLength(1);
-    expect(res.body.sentMessages[0]).toMatchObject({ id: expect.stringMatching(/^\d+$/), quoteToken: expect.any(String) });
-    expect(delivered).toEqual([expect.objectContaining({ kind: 'reply', to: [USER], messages: [text('สวัสดีครับ')], replyToken })]);
+    expect(res.body.sentMessages[0]).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      quoteToken: expect.any(String),
+    });
+    expect(delivered).toEqual([
+      expect.objectContaining({ kind: 'reply', to: [USER], messages: [text('สวัสดีครับ')], replyToken }),
+    ]);
     expect(standIn.calls).toEqual([
-      expect.objectContaining({ method: 'POST', path: '/v2/bot/message/reply', status: 200, body: { replyToken, messages: [text('สวัสดีครับ')] } }),
+      expect.objectContaining({
+        method: 'POST',
+        path: '/v2/bot/message/reply',
+        status: 200,
+        body: { replyToken, messages: [text('สวัสดีครับ')] },
+      }),
     ]);
   });
 
@@ -68,7 +81,10 @@ describe('LINE stand-in', () => {
     const err = await failure(client.pushMessage({ to: USER, messages: [text('ข่าว')] }, key));
 
     expect(err.status).toBe(409);
-    expect(JSON.parse(err.body)).toEqual({ message: 'The retry key is already accepted', sentMessages: first.body.sentMessages });
+    expect(JSON.parse(err.body)).toEqual({
+      message: 'The retry key is already accepted',
+      sentMessages: first.body.sentMessages,
+    });
     expect(err.headers.get('x-line-accepted-request-id')).toBe(first.httpResponse.headers.get('x-line-request-id'));
     expect(delivered).toHaveLength(1);
   });
@@ -102,7 +118,13 @@ describe('LINE stand-in', () => {
     const longLabel = 'ก'.repeat(21);
     const bad = {
       to: USER,
-      messages: [{ type: 'text', text: 'เลือก', quickReply: { items: [{ type: 'action', action: { type: 'message', label: longLabel, text: 'x' } }] } }],
+      messages: [
+        {
+          type: 'text',
+          text: 'เลือก',
+          quickReply: { items: [{ type: 'action', action: { type: 'message', label: longLabel, text: 'x' } }] },
+        },
+      ],
     } as messagingApi.PushMessageRequest;
 
     const err = await failure(client.pushMessage(bad));
@@ -110,7 +132,10 @@ describe('LINE stand-in', () => {
     expect(err.status).toBe(400);
     const body = JSON.parse(err.body) as { message: string; details: { message: string; property: string }[] };
     expect(body.message).toMatch(/^The request body has [1-9]\d* error\(s\)$/);
-    expect(body.details).toContainEqual({ property: 'messages[0].quickReply.items[0].action.label', message: expect.stringContaining('20') });
+    expect(body.details).toContainEqual({
+      property: 'messages[0].quickReply.items[0].action.label',
+      message: expect.stringContaining('20'),
+    });
     expect(delivered).toEqual([]);
   });
 
@@ -148,7 +173,11 @@ describe('LINE stand-in', () => {
     const { standIn } = await start();
     const res = await fetch(`${standIn.url}/v2/bot/message/reply`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-line-retry-key': randomUUID() },
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'content-type': 'application/json',
+        'x-line-retry-key': randomUUID(),
+      },
       body: JSON.stringify({ replyToken: standIn.issueReplyToken(USER), messages: [text('x')] }),
     });
     expect(res.status).toBe(400);
@@ -159,7 +188,9 @@ describe('LINE stand-in', () => {
     const loading: string[] = [];
     standIn.on('loading', (e) => loading.push(e.chatId));
 
-    expect((await client.showLoadingAnimationWithHttpInfo({ chatId: USER, loadingSeconds: 5 })).httpResponse.status).toBe(202);
+    expect(
+      (await client.showLoadingAnimationWithHttpInfo({ chatId: USER, loadingSeconds: 5 })).httpResponse.status,
+    ).toBe(202);
     expect(loading).toEqual([USER]);
     expect(await client.getProfile(USER)).toMatchObject({ userId: USER, displayName: expect.any(String) });
 
@@ -168,7 +199,12 @@ describe('LINE stand-in', () => {
       selected: true,
       name: 'main',
       chatBarText: 'เมนู',
-      areas: [{ bounds: { x: 0, y: 0, width: 833, height: 421 }, action: { type: 'message', label: 'ถาม', text: 'ถามคำถาม' } }],
+      areas: [
+        {
+          bounds: { x: 0, y: 0, width: 833, height: 421 },
+          action: { type: 'message', label: 'ถาม', text: 'ถามคำถาม' },
+        },
+      ],
     };
     await client.validateRichMenuObject(menu);
     const { richMenuId } = await client.createRichMenu(menu);
@@ -187,6 +223,9 @@ describe('LINE stand-in', () => {
   it('when more calls than maxCalls arrive, then only the newest are kept', async () => {
     const { standIn, client } = await start({ maxCalls: 2, contract: false });
     for (const t of ['1', '2', '3']) await client.pushMessage({ to: USER, messages: [text(t)] });
-    expect(standIn.calls.map((c) => (c.body as { messages: { text: string }[] }).messages[0]?.text)).toEqual(['2', '3']);
+    expect(standIn.calls.map((c) => (c.body as { messages: { text: string }[] }).messages[0]?.text)).toEqual([
+      '2',
+      '3',
+    ]);
   });
 });

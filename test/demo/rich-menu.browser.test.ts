@@ -22,12 +22,16 @@ describe.skipIf(!browser)('the rich menu on the demo page, with the real bot, in
     await expect.poll(() => page.locator('.row.bot').count()).toBeGreaterThan(before);
   }
 
-  it('when no menu is installed, then the page draws the bot\'s six areas with their icons and each tap reaches the bot as on LINE', async () => {
+  it("when no menu is installed, then the page draws the bot's six areas with their icons and each tap reaches the bot as on LINE", async () => {
     const page = await session.followed(BOB);
     const areas = page.locator('#rich-menu .rm-area.drawn');
     expect(await areas.count()).toBe(6);
     expect(await page.locator('#rich-menu .rm-area.drawn svg path').count()).toBe(6);
-    expect(await page.locator('.rm-area[aria-label="แจ้งเบาะแส"]').evaluate((el: any) => (globalThis as any).getComputedStyle(el).backgroundColor)).toBe('rgb(180, 68, 27)');
+    expect(
+      await page
+        .locator('.rm-area[aria-label="แจ้งเบาะแส"]')
+        .evaluate((el: any) => (globalThis as any).getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(180, 68, 27)');
 
     // ถามคำถาม: a postback shown as the resident's text; LINE then opens the keyboard
     await tap(page, 'ถามคำถาม', 'ถามคำถาม');
@@ -48,7 +52,14 @@ describe.skipIf(!browser)('the rich menu on the demo page, with the real bot, in
 
     const out: string[] = [];
     const err: string[] = [];
-    const env = { DATA_DIR: await tempDir('richmenu-page-'), LINE_CHANNEL_SECRET: DEMO_SECRET, LINE_CHANNEL_ACCESS_TOKEN: DEMO_TOKEN, TIP_ENCRYPTION_KEY: DEMO_TIP_KEY, LINE_API_BASE_URL: session.bot.standIn.url, LINE_DATA_API_BASE_URL: session.bot.standIn.url };
+    const env = {
+      DATA_DIR: await tempDir('richmenu-page-'),
+      LINE_CHANNEL_SECRET: DEMO_SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: DEMO_TOKEN,
+      TIP_ENCRYPTION_KEY: DEMO_TIP_KEY,
+      LINE_API_BASE_URL: session.bot.standIn.url,
+      LINE_DATA_API_BASE_URL: session.bot.standIn.url,
+    };
     expect(await richmenu(env, { out: (l) => out.push(l), err: (l) => err.push(l) })).toBe(0);
     expect(err).toEqual([]);
 

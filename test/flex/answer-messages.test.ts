@@ -38,7 +38,13 @@ describe('answer messages', () => {
     };
   });
 
-  const published = { id: 'p1', title: 'ประกาศรับสมัครพนักงานจ้าง', body: 'รายละเอียดตามประกาศ', topicName: 'ประกาศ', publishedAt: '2026-03-01T03:00:00.000Z' };
+  const published = {
+    id: 'p1',
+    title: 'ประกาศรับสมัครพนักงานจ้าง',
+    body: 'รายละเอียดตามประกาศ',
+    topicName: 'ประกาศ',
+    publishedAt: '2026-03-01T03:00:00.000Z',
+  };
   const unit = (key: string, year = 2568) => book.inYear(key, year)!;
   const cases = (): [string, Reply, RegExp][] => [
     ['one fact', { type: 'fact', units: [unit('announcement/signer')] }, /^ผู้ลงนามในประกาศ: นายอุดม วงบุตดา/],
@@ -47,34 +53,70 @@ describe('answer messages', () => {
     ['a service fact', { type: 'service', fact: book.service.facts.find((f) => f.id === 'report-executive')! }, /1205/],
     ['the measures', { type: 'measure-list', year: 2568, count: true }, /3 มาตรการ/],
     ['the sections', { type: 'section-list', year: 2568, count: true }, /2 หัวข้อ/],
-    ['a field of every measure', { type: 'across', units: book.acrossMeasures('budget', 2567) }, /^งบประมาณแต่ละมาตรการ: มาตรการที่ 1 ๕,๐๐๐ บาท/],
+    [
+      'a field of every measure',
+      { type: 'across', units: book.acrossMeasures('budget', 2567) },
+      /^งบประมาณแต่ละมาตรการ: มาตรการที่ 1 ๕,๐๐๐ บาท/,
+    ],
     ['the newest announcement', { type: 'latest-announcement' }, /^ประกาศล่าสุด: ประกาศรับสมัครพนักงานจ้าง/],
-    ['a field not held', { type: 'not-held', field: 'phone', family: 'announcement', year: 2568 }, /^ไม่พบหมายเลขโทรศัพท์/],
-    ['a publication\'s date', { type: 'publication', itemId: 'publication:p1', when: true }, /^เผยแพร่เมื่อ: 1 มีนาคม พ.ศ. 2569/],
+    [
+      'a field not held',
+      { type: 'not-held', field: 'phone', family: 'announcement', year: 2568 },
+      /^ไม่พบหมายเลขโทรศัพท์/,
+    ],
+    [
+      "a publication's date",
+      { type: 'publication', itemId: 'publication:p1', when: true },
+      /^เผยแพร่เมื่อ: 1 มีนาคม พ.ศ. 2569/,
+    ],
     ['a year not held', { type: 'no-year', years: [2568, 2567] }, /^ยังไม่มีเอกสาร/],
-    ['a yes to a number compared with', { type: 'fact', units: [unit('ita/score')], verdict: true }, /^ใช่ ผลคะแนน ITA ปีงบประมาณ พ.ศ. 2568: 93\.05/],
-    ['a no to a number compared with', { type: 'fact', units: [unit('ita/score', 2567)], verdict: false }, /^ไม่ใช่ ผลคะแนน ITA .*88\.50/],
-    ['a doer in the clause\'s words', { type: 'fact', units: [unit('section:2/clause/๒.๑')], stated: 'โดยความเห็นชอบของผู้บริหาร' }, /^ข้อ ๒\.๑ .*: โดยความเห็นชอบของผู้บริหาร/],
+    [
+      'a yes to a number compared with',
+      { type: 'fact', units: [unit('ita/score')], verdict: true },
+      /^ใช่ ผลคะแนน ITA ปีงบประมาณ พ.ศ. 2568: 93\.05/,
+    ],
+    [
+      'a no to a number compared with',
+      { type: 'fact', units: [unit('ita/score', 2567)], verdict: false },
+      /^ไม่ใช่ ผลคะแนน ITA .*88\.50/,
+    ],
+    [
+      "a doer in the clause's words",
+      { type: 'fact', units: [unit('section:2/clause/๒.๑')], stated: 'โดยความเห็นชอบของผู้บริหาร' },
+      /^ข้อ ๒\.๑ .*: โดยความเห็นชอบของผู้บริหาร/,
+    ],
   ];
 
   it('when each kind of answer is drawn, then LINE accepts it, the demo chat renders it, and its first text states the fact', () => {
     for (const [name, reply, first] of cases()) {
-      const messages = withFeedback(answerMessages(reply as Exclude<Reply, { type: 'items' | 'none' }>, src, readQuestion('ใครลงนาม'), []), 'abcdefghjkmn');
+      const messages = withFeedback(
+        answerMessages(reply as Exclude<Reply, { type: 'items' | 'none' }>, src, readQuestion('ใครลงนาม'), []),
+        'abcdefghjkmn',
+      );
       expectLineValid('/v2/bot/message/reply', { replyToken: 'r', messages });
       const unknown: string[] = [];
       const { kind, html } = renderMessage(messages[0], { unknown });
       expect({ name, kind, unknown }).toEqual({ name, kind: 'flex', unknown: [] });
       expect(html, name).toContain('เทศบาลตำบลโพนทราย');
       expect(firstText(messages[0]), name).toMatch(first);
-      expect(votes(messages[0]), name).toEqual([{ a: 'fb', q: 'abcdefghjkmn', v: '1' }, { a: 'fb', q: 'abcdefghjkmn', v: '0' }]);
+      expect(votes(messages[0]), name).toEqual([
+        { a: 'fb', q: 'abcdefghjkmn', v: '1' },
+        { a: 'fb', q: 'abcdefghjkmn', v: '0' },
+      ]);
     }
   });
 
   it('when an answer opens its whole item, then the button reads like every other one (อ่านฉบับเต็ม), and no other wording of it is left', () => {
-    const [message] = answerMessages({ type: 'fact', units: [unit('measure:2/owner')] }, src, readQuestion('ใครรับผิดชอบ'), []);
+    const [message] = answerMessages(
+      { type: 'fact', units: [unit('measure:2/owner')] },
+      src,
+      readQuestion('ใครรับผิดชอบ'),
+      [],
+    );
     expect(JSON.stringify(message)).toContain(`"label":"${READ_FULL}"`);
     expect(book.service.wording.openItem).toBe(READ_FULL);
-    const variants = /ดูฉบับเต็ม"|"label": ?"(?:เปิดอ่านฉบับเต็ม|อ่านต่อ|อ่านข่าวนี้|อ่านประกาศ)"|label: '(?:ดูฉบับเต็ม|อ่านต่อ|อ่านข่าวนี้|เปิดอ่านฉบับเต็ม)'/;
+    const variants =
+      /ดูฉบับเต็ม"|"label": ?"(?:เปิดอ่านฉบับเต็ม|อ่านต่อ|อ่านข่าวนี้|อ่านประกาศ)"|label: '(?:ดูฉบับเต็ม|อ่านต่อ|อ่านข่าวนี้|เปิดอ่านฉบับเต็ม)'/;
     for (const dir of ['flex-templates', 'src/flex', 'data']) {
       for (const name of readdirSync(path.join(PROJECT_ROOT, dir)).filter((n) => /\.(json|ts)$/.test(n))) {
         expect(readFileSync(path.join(PROJECT_ROOT, dir, name), 'utf8'), `${dir}/${name}`).not.toMatch(variants);
@@ -83,13 +125,23 @@ describe('answer messages', () => {
   });
 
   it('when the answer is about the announcement, then the card names the town as the report does and the quote keeps the heading as written', () => {
-    const [message] = answerMessages({ type: 'fact', units: [unit('announcement/issuer')] }, src, readQuestion('ใครออกประกาศ'), []);
+    const [message] = answerMessages(
+      { type: 'fact', units: [unit('announcement/issuer')] },
+      src,
+      readQuestion('ใครออกประกาศ'),
+      [],
+    );
     expect(firstText(message)).toBe('ผู้ออกประกาศ: เทศบาลตำบลโพนทราย');
     expect(JSON.stringify(message)).toContain('“ประกาศเทศบาลตำบลโพธาราย”');
   });
 
   it('when a service fact offers a tip, then its button says แจ้งเบาะแส as a message, so the tip flow starts only when tapped', () => {
-    const [message] = answerMessages({ type: 'service', fact: book.service.facts.find((f) => f.id === 'report-executive')! }, src, readQuestion('ร้องเรียนนายกที่ไหน'), []);
+    const [message] = answerMessages(
+      { type: 'service', fact: book.service.facts.find((f) => f.id === 'report-executive')! },
+      src,
+      readQuestion('ร้องเรียนนายกที่ไหน'),
+      [],
+    );
     expect(JSON.stringify(message)).toContain('{"type":"message","label":"แจ้งเบาะแส","text":"แจ้งเบาะแส"}');
   });
 
@@ -104,7 +156,9 @@ describe('answer messages', () => {
       renderMessage(message, { unknown });
       expect(unknown).toEqual([]);
     }
-    expect(firstText(periodMessages({ ...asked, month: null }, [], book, 'เทศบาลตำบลโพนทราย')[0])).toBe('ยังไม่มีประกาศที่เผยแพร่ในปี พ.ศ. 2569');
+    expect(firstText(periodMessages({ ...asked, month: null }, [], book, 'เทศบาลตำบลโพนทราย')[0])).toBe(
+      'ยังไม่มีประกาศที่เผยแพร่ในปี พ.ศ. 2569',
+    );
   });
 
   it('when a shared reply gets 👍/👎, then the shared copy is left without them', () => {

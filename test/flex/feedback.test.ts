@@ -8,9 +8,18 @@ describe('feedbackRow', () => {
   it('when put in a bubble, then LINE accepts it and both buttons carry a parseable vote', () => {
     const id = newQuestionId();
     const row = feedbackRow(id);
-    const bubble = { type: 'bubble', body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'คำตอบ' }] }, footer: row };
-    expectLineValid('/v2/bot/message/reply', { replyToken: 'x'.repeat(32), messages: [{ type: 'flex', altText: 'คำตอบ', contents: bubble }] });
-    const votes = row.contents.map((button) => ('action' in button && button.action?.type === 'postback' ? parsePostback(button.action.data ?? '') : null));
+    const bubble = {
+      type: 'bubble',
+      body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'คำตอบ' }] },
+      footer: row,
+    };
+    expectLineValid('/v2/bot/message/reply', {
+      replyToken: 'x'.repeat(32),
+      messages: [{ type: 'flex', altText: 'คำตอบ', contents: bubble }],
+    });
+    const votes = row.contents.map((button) =>
+      'action' in button && button.action?.type === 'postback' ? parsePostback(button.action.data ?? '') : null,
+    );
     expect(votes).toEqual([
       { a: 'fb', q: id, v: '1' },
       { a: 'fb', q: id, v: '0' },

@@ -5,8 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { parsePostback, type Postback } from '../../src/bot/postback.js';
 import { ContentDocumentSchema, type ContentDocument, type Measure } from '../../src/content/model.js';
 import {
-  announcementMessages, announcementPageCount, helpMessages, itaMessages, measureMessages, measuresCarouselMessages,
-  menuQuickReply, notFoundMessages, searchResultMessages, sectionMessages, textMessage, welcomeMessages, type SearchHit,
+  announcementMessages,
+  announcementPageCount,
+  helpMessages,
+  itaMessages,
+  measureMessages,
+  measuresCarouselMessages,
+  menuQuickReply,
+  notFoundMessages,
+  searchResultMessages,
+  sectionMessages,
+  textMessage,
+  welcomeMessages,
+  type SearchHit,
 } from '../../src/flex/messages.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { expectLineValid } from '../helpers/line-contract.js';
@@ -14,10 +25,18 @@ import { expectLineValid } from '../helpers/line-contract.js';
 /** The fixture (seed texts, following model.ts), plus whatever the importer has shipped in data/content. */
 function contentSources(): Array<[string, ContentDocument]> {
   const fixture = path.join(PROJECT_ROOT, 'test/fixtures/flex-content.json');
-  const sources: Array<[string, ContentDocument]> = [['fixture', ContentDocumentSchema.parse(JSON.parse(fs.readFileSync(fixture, 'utf8')))]];
+  const sources: Array<[string, ContentDocument]> = [
+    ['fixture', ContentDocumentSchema.parse(JSON.parse(fs.readFileSync(fixture, 'utf8')))],
+  ];
   const shipped = path.join(PROJECT_ROOT, 'data/content');
-  const files = fs.existsSync(shipped) ? fs.readdirSync(shipped).filter((f) => f.endsWith('.json') && !f.startsWith('.')) : [];
-  for (const file of files) sources.push([`data/content/${file}`, ContentDocumentSchema.parse(JSON.parse(fs.readFileSync(path.join(shipped, file), 'utf8')))]);
+  const files = fs.existsSync(shipped)
+    ? fs.readdirSync(shipped).filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+    : [];
+  for (const file of files)
+    sources.push([
+      `data/content/${file}`,
+      ContentDocumentSchema.parse(JSON.parse(fs.readFileSync(path.join(shipped, file), 'utf8'))),
+    ]);
   return sources;
 }
 
@@ -31,17 +50,25 @@ function walk(node: unknown, visit: (obj: Record<string, unknown>) => void): voi
 
 function texts(node: unknown): string[] {
   const out: string[] = [];
-  walk(node, (n) => { if (n.type === 'text' && typeof n.text === 'string') out.push(n.text); });
+  walk(node, (n) => {
+    if (n.type === 'text' && typeof n.text === 'string') out.push(n.text);
+  });
   return out;
 }
 
 /** Buttons of the Flex contents (not quick replies) with their parsed postbacks. */
-function buttons(message: messagingApi.Message): Array<{ label: string; postback: Postback | null; action: Record<string, unknown> }> {
+function buttons(
+  message: messagingApi.Message,
+): Array<{ label: string; postback: Postback | null; action: Record<string, unknown> }> {
   const out: Array<{ label: string; postback: Postback | null; action: Record<string, unknown> }> = [];
   walk((message as messagingApi.FlexMessage).contents, (n) => {
     if (n.type !== 'button') return;
     const action = n.action as Record<string, unknown>;
-    out.push({ label: String(action.label), action, postback: action.type === 'postback' ? parsePostback(String(action.data)) : null });
+    out.push({
+      label: String(action.label),
+      action,
+      postback: action.type === 'postback' ? parsePostback(String(action.data)) : null,
+    });
   });
   return out;
 }
@@ -88,7 +115,10 @@ function syntheticMeasure(): Measure {
     id: 'synthetic-long',
     order: 99,
     title: 'มาตรการทดสอบความยาว '.repeat(20).trim(),
-    method: { kind: 'list', items: Array.from({ length: 40 }, (_, i) => `${i + 1}. ${sentence.repeat(3)}ข้อที่ ${i + 1}`) },
+    method: {
+      kind: 'list',
+      items: Array.from({ length: 40 }, (_, i) => `${i + 1}. ${sentence.repeat(3)}ข้อที่ ${i + 1}`),
+    },
     period: { kind: 'text', text: 'ปีงบประมาณ ๒๕๖๘' },
     owner: { kind: 'list', items: Array.from({ length: 40 }, (_, i) => `- กอง ${i + 1}`) },
     summary: { kind: 'text', text: sentence.repeat(150) + 'จบสรุป' },
@@ -106,7 +136,13 @@ describe.each(contentSources())('builders with %s content', (_name, doc) => {
     const reply = welcomeMessages({ agencyName: 'เทศบาลตำบลโพนทราย' });
     expectGoodReply(reply);
     expect((reply[0] as messagingApi.FlexMessage).altText).toContain('เทศบาลตำบลโพนทราย');
-    expect(buttons(reply[0]!).map((b) => b.postback?.a ?? b.action.text)).toEqual(['ita', 'measures', 'announcement', 'แจ้งเบาะแส', 'help']);
+    expect(buttons(reply[0]!).map((b) => b.postback?.a ?? b.action.text)).toEqual([
+      'ita',
+      'measures',
+      'announcement',
+      'แจ้งเบาะแส',
+      'help',
+    ]);
   });
 
   it('when showing the ITA result, then the score is large, the year is พ.ศ. and altText summarises it', () => {
@@ -120,10 +156,15 @@ describe.each(contentSources())('builders with %s content', (_name, doc) => {
     const reply = measuresCarouselMessages(measures);
     expectGoodReply(reply);
     expect(reply[0]?.type).toBe('text');
-    const cards = reply.slice(1).flatMap((m) => ((m as messagingApi.FlexMessage).contents as messagingApi.FlexCarousel).contents);
+    const cards = reply
+      .slice(1)
+      .flatMap((m) => ((m as messagingApi.FlexMessage).contents as messagingApi.FlexCarousel).contents);
     expect(cards).toHaveLength(measures.length);
     expect(new Set(cards.map((c) => c.size))).toEqual(new Set(['kilo']));
-    const opened = reply.slice(1).flatMap(buttons).map((b) => b.postback);
+    const opened = reply
+      .slice(1)
+      .flatMap(buttons)
+      .map((b) => b.postback);
     expect(opened).toEqual([...measures].sort((a, b) => a.order - b.order).map((m) => ({ a: 'measure', id: m.id })));
   });
 
@@ -132,14 +173,33 @@ describe.each(contentSources())('builders with %s content', (_name, doc) => {
       const pages = readAllPages((page) => measureMessages(measure, page));
       pages.forEach(expectGoodReply);
       const all = pages.flatMap((p) => texts(p));
-      for (const heading of ['วิธีการ', 'ระยะเวลาการดำเนินการ', 'ผู้รับผิดชอบ', 'สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม', 'ผลลัพธ์หรือความสำเร็จในการดำเนินการ', 'งบประมาณ']) {
+      for (const heading of [
+        'วิธีการ',
+        'ระยะเวลาการดำเนินการ',
+        'ผู้รับผิดชอบ',
+        'สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม',
+        'ผลลัพธ์หรือความสำเร็จในการดำเนินการ',
+        'งบประมาณ',
+      ]) {
         expect(all).toContain(heading);
       }
       expect(all.some((t) => t.includes(`ลำดับที่ ${measure.order}`))).toBe(true);
       const joined = squash(all.join(''));
-      for (const cell of [measure.method, measure.period, measure.owner, measure.summary, measure.outcome, measure.budget]) {
+      for (const cell of [
+        measure.method,
+        measure.period,
+        measure.owner,
+        measure.summary,
+        measure.outcome,
+        measure.budget,
+      ]) {
         const pieces = cell.kind === 'text' ? [cell.text] : cell.items;
-        for (const piece of pieces) expect(joined).toContain(squash(piece).replace(/^(?:[-•]|[๐-๙0-9]+\.)/, '').slice(0, 40));
+        for (const piece of pieces)
+          expect(joined).toContain(
+            squash(piece)
+              .replace(/^(?:[-•]|[๐-๙0-9]+\.)/, '')
+              .slice(0, 40),
+          );
       }
     }
   });
@@ -150,7 +210,9 @@ describe.each(contentSources())('builders with %s content', (_name, doc) => {
     const all = texts(reply);
     expect(all).toContain(`ประกาศ ณ วันที่ 10 มกราคม พ.ศ. 2568`);
     expect(all).toEqual(expect.arrayContaining([`เรื่อง ${ann.subject}`, ann.signer, ann.position]));
-    const sections = buttons(reply[0]!).filter((b) => b.postback?.a === 'section').map((b) => b.postback);
+    const sections = buttons(reply[0]!)
+      .filter((b) => b.postback?.a === 'section')
+      .map((b) => b.postback);
     expect(sections).toEqual(ann.sections.map((s) => ({ a: 'section', id: s.id })));
     expect((reply[0] as messagingApi.FlexMessage).altText).toContain(ann.subject);
   });
@@ -159,7 +221,12 @@ describe.each(contentSources())('builders with %s content', (_name, doc) => {
     const pages = readAllPages((page) => announcementMessages(ann, page));
     expect(pages).toHaveLength(announcementPageCount(ann));
     pages.forEach(expectGoodReply);
-    const joined = squash(pages.slice(1).flatMap((p) => texts(p)).join(''));
+    const joined = squash(
+      pages
+        .slice(1)
+        .flatMap((p) => texts(p))
+        .join(''),
+    );
     const items = ann.sections.flatMap((s) => s.items.flatMap((i) => [i, ...i.subItems]));
     let from = 0;
     for (const item of items) {
@@ -188,7 +255,14 @@ describe.each(contentSources())('builders with %s content', (_name, doc) => {
       { kind: 'announcement', ...ann },
       { kind: 'section', announcement: ann, ...ann.sections[0]! },
       ...measures.map((m) => ({ kind: 'measure' as const, ...m })),
-      { kind: 'publication', id: 'pub-1', title: 'ประกาศรับสมัครงาน', body: 'รายละเอียด '.repeat(50), topicName: 'ข่าวประชาสัมพันธ์', publishedAt: '2025-01-10T03:00:00Z' },
+      {
+        kind: 'publication',
+        id: 'pub-1',
+        title: 'ประกาศรับสมัครงาน',
+        body: 'รายละเอียด '.repeat(50),
+        topicName: 'ข่าวประชาสัมพันธ์',
+        publishedAt: '2025-01-10T03:00:00Z',
+      },
       { kind: 'publication', id: 'pub-2', title: 'ผลการจัดซื้อจัดจ้าง', body: 'ดูที่เว็บไซต์', url: 'https://example.com/p/2' },
     ];
     const reply = searchResultMessages(hits);
@@ -254,7 +328,9 @@ describe('small builders', () => {
     expect(texts(reply)).toContain('ไม่พบคำตอบที่ตรงกับคำถาม');
     expect(texts(reply)).toContain('คำถามของท่าน: “ร้านกาแฟแถวนี้มีที่ไหนบ้าง”');
     const items = reply.at(-1)?.quickReply?.items ?? [];
-    expect(items.slice(0, 3).map((i) => (i.action as messagingApi.MessageAction).text)).toEqual(suggestions.slice(0, 2).concat('ประกาศ'));
+    expect(items.slice(0, 3).map((i) => (i.action as messagingApi.MessageAction).text)).toEqual(
+      suggestions.slice(0, 2).concat('ประกาศ'),
+    );
     expect(items.every((i) => (i.action?.label ?? '').length <= 20)).toBe(true);
     expect(new Set(items.map((i) => i.action?.label)).size).toBe(items.length);
   });
@@ -276,7 +352,10 @@ describe('small builders', () => {
     expectGoodReply([long]);
     expect(long.text.length).toBe(5000);
     expect(long.quickReply).toEqual(menuQuickReply());
-    expect(textMessage('ยืนยันไหม', ['ยืนยัน', 'ยกเลิก']).quickReply?.items?.map((i) => i.action?.label)).toEqual(['ยืนยัน', 'ยกเลิก']);
+    expect(textMessage('ยืนยันไหม', ['ยืนยัน', 'ยกเลิก']).quickReply?.items?.map((i) => i.action?.label)).toEqual([
+      'ยืนยัน',
+      'ยกเลิก',
+    ]);
     expect(textMessage('ข้อความ', null).quickReply).toBeUndefined();
     expect(() => textMessage('  ')).toThrow();
   });

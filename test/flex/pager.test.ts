@@ -17,12 +17,19 @@ describe('splitText', () => {
 });
 
 describe('paginate', () => {
-  const item = (n: number) => ({ kind: 'item' as const, marker: `${n}.`, text: 'ข้อความ '.repeat(40), level: 0 as const });
+  const item = (n: number) => ({
+    kind: 'item' as const,
+    marker: `${n}.`,
+    text: 'ข้อความ '.repeat(40),
+    level: 0 as const,
+  });
 
   it('when content is short, then it is one page', () => {
     const pages = paginate([{ heading: 'วิธีการ', lines: [{ kind: 'para', text: 'สั้น' }] }]);
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toEqual([{ heading: 'วิธีการ', continued: false, lines: [{ kind: 'para', text: 'สั้น', cont: false }] }]);
+    expect(pages[0]).toEqual([
+      { heading: 'วิธีการ', continued: false, lines: [{ kind: 'para', text: 'สั้น', cont: false }] },
+    ]);
   });
 
   it('when a block runs over a page break, then its heading repeats as continued and is never left alone at a page end', () => {

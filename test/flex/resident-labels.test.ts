@@ -14,13 +14,18 @@ describe('chip labels', () => {
   });
 });
 
-describe('a measure card\'s steps', () => {
+describe("a measure card's steps", () => {
   it('when the method is a numbered list, then each step is on its own line', () => {
-    expect(cardSteps({ kind: 'list', items: ['1. จัดทำประกาศ', '2. จัดทำคู่มือ', '3. จัดประชุม'] }, 140)).toBe('1. จัดทำประกาศ\n2. จัดทำคู่มือ\n3. จัดประชุม');
+    expect(cardSteps({ kind: 'list', items: ['1. จัดทำประกาศ', '2. จัดทำคู่มือ', '3. จัดประชุม'] }, 140)).toBe(
+      '1. จัดทำประกาศ\n2. จัดทำคู่มือ\n3. จัดประชุม',
+    );
   });
 
   it('when the steps do not all fit, then whole steps are shown and the rest counted', () => {
-    const text = cardSteps({ kind: 'list', items: ['1. ' + 'ก'.repeat(50), '2. ' + 'ข'.repeat(50), '3. ' + 'ค'.repeat(50)] }, 140);
+    const text = cardSteps(
+      { kind: 'list', items: ['1. ' + 'ก'.repeat(50), '2. ' + 'ข'.repeat(50), '3. ' + 'ค'.repeat(50)] },
+      140,
+    );
     expect(text).toBe(`1. ${'ก'.repeat(50)}\n2. ${'ข'.repeat(50)}\n(และอีก 1 ข้อ)`);
   });
 

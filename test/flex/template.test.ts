@@ -37,7 +37,16 @@ async function writeTemplate(name: string, body: unknown): Promise<void> {
 }
 
 function values(overrides: Record<string, unknown> = {}) {
-  return { title: 'หัวเรื่อง', year: 2568, score: '93.05', rows: [], label: 'อ่าน', data: 'a=ita', say: 'สวัสดี', ...overrides } as never;
+  return {
+    title: 'หัวเรื่อง',
+    year: 2568,
+    score: '93.05',
+    rows: [],
+    label: 'อ่าน',
+    data: 'a=ita',
+    say: 'สวัสดี',
+    ...overrides,
+  } as never;
 }
 
 function asBubble(container: messagingApi.FlexContainer): messagingApi.FlexBubble {
@@ -83,7 +92,10 @@ describe('FlexTemplates.fill', () => {
   });
 
   it('when a slot gets components, then they replace the slot element in place', () => {
-    const rows = [{ type: 'text', text: 'แถว 1' }, { type: 'text', text: 'แถว 2' }];
+    const rows = [
+      { type: 'text', text: 'แถว 1' },
+      { type: 'text', text: 'แถว 2' },
+    ];
     const bubble = asBubble(templates.fill('card', values({ rows })));
     expect(texts(bubble)).toEqual(['หัวเรื่อง', 'ปี 2568: 93.05 คะแนน', 'แถว 1', 'แถว 2']);
   });
@@ -105,9 +117,18 @@ describe('FlexTemplates.fill', () => {
   });
 
   it('when the template leaves a placeholder unfillable or unclosed, then it fails', async () => {
-    await writeTemplate('malformed', { type: 'bubble', body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'a {{not valid}}' }] } });
-    await writeTemplate('unclosed', { type: 'bubble', body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'a {{title' }] } });
-    await writeTemplate('inline-slot', { type: 'bubble', body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'x {{>rows}}' }] } });
+    await writeTemplate('malformed', {
+      type: 'bubble',
+      body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'a {{not valid}}' }] },
+    });
+    await writeTemplate('unclosed', {
+      type: 'bubble',
+      body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'a {{title' }] },
+    });
+    await writeTemplate('inline-slot', {
+      type: 'bubble',
+      body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'x {{>rows}}' }] },
+    });
     expect(() => templates.fill('malformed', {})).toThrowError(/"malformed".*\{\{not valid\}\}/);
     expect(() => templates.fill('unclosed', { title: 'x' })).toThrowError(/"unclosed".*unclosed placeholder/);
     expect(() => templates.fill('inline-slot', { rows: [] })).toThrowError(/"inline-slot".*slot/);
@@ -119,7 +140,9 @@ describe('FlexTemplates.fill', () => {
   });
 
   it('when postback data would pass 300 chars, then it fails instead of cutting the button', () => {
-    expect(() => templates.fill('card', values({ data: 'a=measure&id=' + 'x'.repeat(300) }))).toThrowError(/"card".*data is 313 chars/);
+    expect(() => templates.fill('card', values({ data: 'a=measure&id=' + 'x'.repeat(300) }))).toThrowError(
+      /"card".*data is 313 chars/,
+    );
   });
 
   it('when the file is not JSON, not a container, or the name walks out of the folder, then it fails clearly', async () => {
@@ -141,8 +164,19 @@ describe('FlexTemplates.fill', () => {
   it('when parts of a template hold no placeholder, then every fill shares them frozen, checked and shortened once', async () => {
     await writeTemplate('mixed', {
       type: 'bubble',
-      body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: '{{title}}' }, { type: 'text', text: 'ก'.repeat(LIMITS.text + 10), wrap: true }] },
-      footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', action: { type: 'message', label: 'เมนู', text: 'เมนู' } }] },
+      body: {
+        type: 'box',
+        layout: 'vertical',
+        contents: [
+          { type: 'text', text: '{{title}}' },
+          { type: 'text', text: 'ก'.repeat(LIMITS.text + 10), wrap: true },
+        ],
+      },
+      footer: {
+        type: 'box',
+        layout: 'vertical',
+        contents: [{ type: 'button', action: { type: 'message', label: 'เมนู', text: 'เมนู' } }],
+      },
     });
     const first = asBubble(templates.fill('mixed', { title: 'หนึ่ง' }));
     const second = asBubble(templates.fill('mixed', { title: 'สอง' }));
@@ -160,7 +194,14 @@ describe('FlexTemplates.fill', () => {
   });
 
   it('when a part without placeholders is wrong, then every fill fails, not only the first', async () => {
-    await writeTemplate('static-bad', { type: 'bubble', body: { type: 'box', layout: 'vertical', contents: [{ type: 'button', action: { type: 'postback', label: 'ok', data: 'x'.repeat(301) } }] } });
+    await writeTemplate('static-bad', {
+      type: 'bubble',
+      body: {
+        type: 'box',
+        layout: 'vertical',
+        contents: [{ type: 'button', action: { type: 'postback', label: 'ok', data: 'x'.repeat(301) } }],
+      },
+    });
     expect(() => templates.fill('static-bad', {})).toThrowError(/data is 301 chars/);
     expect(() => templates.fill('static-bad', {})).toThrowError(/data is 301 chars/);
   });

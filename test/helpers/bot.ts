@@ -33,11 +33,23 @@ export interface TestBot {
  */
 export const STAFF_TOKEN = 'staff-token-for-tests-0123456789abcdef';
 
-export async function startBot(opts: { dataDir?: string; clock?: () => Date; respond?: (call: RecordedCall) => [number, unknown?]; env?: Record<string, string> } & Pick<RuntimeOptions, 'timers' | 'publishing' | 'replies'> = {}): Promise<TestBot> {
+export async function startBot(
+  opts: {
+    dataDir?: string;
+    clock?: () => Date;
+    respond?: (call: RecordedCall) => [number, unknown?];
+    env?: Record<string, string>;
+  } & Pick<RuntimeOptions, 'timers' | 'publishing' | 'replies'> = {},
+): Promise<TestBot> {
   const dataDir = opts.dataDir ?? (await tempDir());
   const line = mockLine(opts.respond);
   const logger = createMemoryLogger();
-  const config = loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), STAFF_TOKENS: `tester:${STAFF_TOKEN}`, ...opts.env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    STAFF_TOKENS: `tester:${STAFF_TOKEN}`,
+    ...opts.env,
+  });
   const runtime = await createRuntime({
     config,
     channel: { channelSecret: SECRET, channelAccessToken: TOKEN, apiBaseUrl: LINE_BASE, dataApiBaseUrl: LINE_BASE },

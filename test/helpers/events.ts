@@ -27,7 +27,11 @@ function base(user: string, extra: Record<string, unknown> = {}) {
 }
 
 export function textEvent(user: string, text: string, extra: Record<string, unknown> = {}) {
-  return { ...base(user, extra), type: 'message', message: { type: 'text', id: String(Date.now()) + seq, quoteToken: 'q', text } };
+  return {
+    ...base(user, extra),
+    type: 'message',
+    message: { type: 'text', id: String(Date.now()) + seq, quoteToken: 'q', text },
+  };
 }
 
 export function followEvent(user: string) {

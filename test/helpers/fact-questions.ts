@@ -18,11 +18,19 @@ export interface FactQuestion {
 
 /** Reads a file in the format of ../shared/fact-examples.tsv; `alternate` marks every second line held out. */
 export function readFactQuestions(file: string, source: string, alternate: boolean): FactQuestion[] {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'));
   return lines.map((line, index) => {
     const [pattern, question] = line.split('\t');
     if (!pattern || !question) throw new Error(`${source}: malformed line "${line}"`);
-    return { expected: new RegExp(pattern.trim()), turns: question.split('=>').map((t) => t.trim()), source, heldOut: alternate && index % 2 === 1, line };
+    return {
+      expected: new RegExp(pattern.trim()),
+      turns: question.split('=>').map((t) => t.trim()),
+      source,
+      heldOut: alternate && index % 2 === 1,
+      line,
+    };
   });
 }
 
@@ -53,7 +61,11 @@ export async function importPreviousYear(dataDir: string): Promise<void> {
   const file = path.join(dataDir, 'ita-2567.txt');
   await writeFile(file, previousYearText());
   const errors: string[] = [];
-  const code = await importMain([file], { DATA_DIR: dataDir }, { out: () => undefined, err: (line) => errors.push(line), cwd: dataDir });
+  const code = await importMain(
+    [file],
+    { DATA_DIR: dataDir },
+    { out: () => undefined, err: (line) => errors.push(line), cwd: dataDir },
+  );
   if (code !== 0) throw new Error(`import of the 2567 document failed: ${errors.join('; ')}`);
 }
 

@@ -23,11 +23,17 @@ export function mockLine(respond: (call: RecordedCall) => [number, unknown?] = (
     .post(/.*/)
     .reply(function (uri, body) {
       n += 1;
-      const headers = Object.fromEntries(Object.entries(this.req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      const headers = Object.fromEntries(
+        Object.entries(this.req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
       const call = { path: uri, body: body as Record<string, unknown>, headers };
       calls.push(call);
       const [status, answer] = respond(call);
-      return [status, answer ?? (status === 200 ? { sentMessages: [{ id: String(n), quoteToken: 'q' }] } : { message: 'error' }), { 'x-line-request-id': `req-${n}` }];
+      return [
+        status,
+        answer ?? (status === 200 ? { sentMessages: [{ id: String(n), quoteToken: 'q' }] } : { message: 'error' }),
+        { 'x-line-request-id': `req-${n}` },
+      ];
     });
   return {
     calls,

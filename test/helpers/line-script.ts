@@ -27,7 +27,9 @@ export function scriptLine(next: (call: Omit<ScriptedCall, 'answer'>, n: number)
     .persist()
     .post(/.*/)
     .reply(function (uri, body, cb) {
-      const headers = Object.fromEntries(Object.entries(this.req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      const headers = Object.fromEntries(
+        Object.entries(this.req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
       const call = { path: uri, body: body as Record<string, unknown>, headers, at: performance.now() };
       const answer = next(call, calls.length);
       calls.push({ ...call, answer });
@@ -36,7 +38,14 @@ export function scriptLine(next: (call: Omit<ScriptedCall, 'answer'>, n: number)
       if (answer === 'hang') return void hung.push(() => cb(null, [200, {}, id]));
       if (answer === 'invalid-token') return cb(null, [400, { message: 'Invalid reply token' }, id]);
       const { status, afterMs } = typeof answer === 'number' ? { status: answer, afterMs: 0 } : answer;
-      const reply = status === 200 ? { sentMessages: [{ id: String(calls.length), quoteToken: 'q' }] } : status === 409 ? { message: 'The retry key is already accepted' } : status === 429 ? { message: 'You have reached your monthly limit.' } : { message: 'Internal error' };
+      const reply =
+        status === 200
+          ? { sentMessages: [{ id: String(calls.length), quoteToken: 'q' }] }
+          : status === 409
+            ? { message: 'The retry key is already accepted' }
+            : status === 429
+              ? { message: 'You have reached your monthly limit.' }
+              : { message: 'Internal error' };
       setTimeout(() => cb(null, [status, reply, id]), afterMs);
     });
   return {

@@ -31,7 +31,9 @@ export function manualTime(start: Date | string): ManualTime {
       const target = now + ms;
       for (;;) {
         await settle();
-        const due = [...timers.entries()].filter(([, t]) => t.at <= target).sort(([a, x], [b, y]) => x.at - y.at || a - b)[0];
+        const due = [...timers.entries()]
+          .filter(([, t]) => t.at <= target)
+          .sort(([a, x], [b, y]) => x.at - y.at || a - b)[0];
         if (!due) break;
         timers.delete(due[0]);
         now = Math.max(now, due[1].at);

@@ -37,7 +37,16 @@ export async function startCluster(bin: string, watchPid = process.pid): Promise
   const port = await freePort();
   try {
     step = stepper(bin, ownerPrefix(dir));
-    await step('initdb', 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C']);
+    await step('initdb', 'initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--no-sync',
+      '--encoding=UTF8',
+      '--locale=C',
+    ]);
     const options = `-c listen_addresses='' -c unix_socket_directories='${dir}' -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
     await step('pg_ctl start', 'pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', '-t', '20', 'start']);
   } catch (err) {
@@ -48,7 +57,8 @@ export async function startCluster(bin: string, watchPid = process.pid): Promise
   }
   const stopArgs = ['-D', data, '-m', 'immediate', '-w', 'stop'];
   stopWhenGone(watchPid, step.argv('pg_ctl', stopArgs), dir);
-  const stop = () => step('pg_ctl stop', 'pg_ctl', stopArgs).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const stop = () =>
+    step('pg_ctl stop', 'pg_ctl', stopArgs).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { dir, port, adminUrl: socketUrl(dir, port, 'postgres', 'postgres'), stop };
 }
 
@@ -93,8 +103,14 @@ function ownerPrefix(dir: string): string[] {
 }
 
 function postgresUser(): { uid: number; gid: number } {
-  const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
-  if (!line) throw new Error('test PostgreSQL: running as root but there is no `postgres` user (apt-get install postgresql creates it)');
+  const line = fs
+    .readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
+  if (!line)
+    throw new Error(
+      'test PostgreSQL: running as root but there is no `postgres` user (apt-get install postgresql creates it)',
+    );
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
 }

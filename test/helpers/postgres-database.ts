@@ -32,7 +32,9 @@ export async function freshDatabase(): Promise<{ url: string; name: string }> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   await asAdmin(async (c) => {
     // Roles belong to the cluster: the first file to get here creates it
-    await c.query(`DO $$ BEGIN CREATE ROLE ${APP_USER} LOGIN CREATEROLE NOSUPERUSER NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    await c.query(
+      `DO $$ BEGIN CREATE ROLE ${APP_USER} LOGIN CREATEROLE NOSUPERUSER NOBYPASSRLS; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+    );
     await c.query(`CREATE DATABASE ${name} OWNER ${APP_USER}`);
   });
   return { url: withPath(provided.adminUrl!, name, APP_USER), name };

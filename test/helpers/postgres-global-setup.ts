@@ -25,7 +25,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const none = async () => {};
   const bin = postgresBin();
   if (!bin) {
-    project.provide('postgres', { adminUrl: null, reason: 'PostgreSQL binaries missing under /usr/lib/postgresql (apt-get install postgresql)' });
+    project.provide('postgres', {
+      adminUrl: null,
+      reason: 'PostgreSQL binaries missing under /usr/lib/postgresql (apt-get install postgresql)',
+    });
     return none;
   }
   if (!selectsDatabaseTests(project)) {
@@ -54,7 +57,11 @@ function selectsDatabaseTests(project: TestProject): boolean {
   const testDir = path.join(root, 'test');
   const databaseTests = fs
     .readdirSync(testDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.ts') && fs.readFileSync(path.join(testDir, f), 'utf8').includes('postgres-database.js'))
+    .filter(
+      (f) => f.endsWith('.test.ts') && fs.readFileSync(path.join(testDir, f), 'utf8').includes('postgres-database.js'),
+    )
     .map((f) => path.join(testDir, f));
-  return databaseTests.some((file) => filters.some((f) => file.includes(f) || file === path.resolve(root, f) || path.relative(root, file).includes(f)));
+  return databaseTests.some((file) =>
+    filters.some((f) => file.includes(f) || file === path.resolve(root, f) || path.relative(root, file).includes(f)),
+  );
 }

@@ -13,14 +13,23 @@ afterEach(async () => {
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /** A request with the path sent exactly as written (fetch would normalise some odd ones). */
-function raw(base: string, path: string, opts: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+function raw(
+  base: string,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path, method: opts.method ?? 'GET', headers: opts.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: hostname, port, path, method: opts.method ?? 'GET', headers: opts.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -30,7 +39,12 @@ const staff = { authorization: `Bearer ${STAFF_TOKEN}` };
 
 function expectShared(answer: Answer, where: string): void {
   const h = answer.headers;
-  expect({ where, nosniff: h['x-content-type-options'], referrer: h['referrer-policy'], frame: h['x-frame-options'] }).toEqual({ where, nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY' });
+  expect({
+    where,
+    nosniff: h['x-content-type-options'],
+    referrer: h['referrer-policy'],
+    frame: h['x-frame-options'],
+  }).toEqual({ where, nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY' });
   expect(h['content-security-policy'], where).toContain("frame-ancestors 'none'");
   expect(h['cache-control'], where).toBeTruthy();
 }
@@ -59,7 +73,9 @@ describe('headers from one definition', () => {
     const json = await raw(bot.url, '/staff/api/stats', { headers: staff });
     expect(json.headers['content-security-policy']).toBe("default-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     // Pages keep their own policies: the tip form has no script at all, the console scripts from this origin
-    expect((await raw(bot.url, '/tip')).headers['content-security-policy']).toContain("style-src 'self'; form-action 'self'");
+    expect((await raw(bot.url, '/tip')).headers['content-security-policy']).toContain(
+      "style-src 'self'; form-action 'self'",
+    );
     expect((await raw(bot.url, '/staff/login')).headers['content-security-policy']).toContain("script-src 'self'");
     // A public stylesheet may be cached; it still carries the rest
     const css = await raw(bot.url, '/tip/tip.css');

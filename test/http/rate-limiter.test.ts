@@ -8,7 +8,7 @@ describe('the one rate limiter', () => {
   beforeEach(() => void (process.env.TZ = 'America/New_York'));
   afterEach(() => void (process.env.TZ = zone));
 
-  it('when a Bangkok-day limit is used up late in the day, then Retry-After points at Bangkok midnight, not the machine\'s', () => {
+  it("when a Bangkok-day limit is used up late in the day, then Retry-After points at Bangkok midnight, not the machine's", () => {
     let now = new Date('2025-03-09T16:00:00Z'); // 23:00 in Bangkok, the day New York changes its clocks
     const quota = new RateLimiter(() => now, 2, 'bangkok-day');
     quota.count('U1');

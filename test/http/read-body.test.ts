@@ -36,7 +36,11 @@ describe('readBody', () => {
     const s = await serve(1000);
     const declared = await fetch(s.url, { method: 'POST', body: 'x'.repeat(5000) });
     expect(declared.status).toBe(413);
-    const streamed = await fetch(s.url, { method: 'POST', body: new Blob(['x'.repeat(600), 'y'.repeat(600)]).stream(), duplex: 'half' } as RequestInit);
+    const streamed = await fetch(s.url, {
+      method: 'POST',
+      body: new Blob(['x'.repeat(600), 'y'.repeat(600)]).stream(),
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
     expect(await streamed.text()).toBe('too large');
     expect(s.outcomes).toEqual(['too large', 'too large']);
@@ -60,7 +64,12 @@ describe('readCapped', () => {
     const { Readable } = await import('node:stream');
     const { ContentTooLarge, readCapped } = await import('../../src/http/read-body.js');
     let pulled = 0;
-    const endless = new Readable({ read() { pulled++; this.push(Buffer.alloc(100, 1)); } });
+    const endless = new Readable({
+      read() {
+        pulled++;
+        this.push(Buffer.alloc(100, 1));
+      },
+    });
     await expect(readCapped(endless, 250)).rejects.toBeInstanceOf(ContentTooLarge);
     expect(endless.destroyed).toBe(true);
     expect(pulled).toBeLessThan(10);

@@ -34,13 +34,19 @@ describe('parseEvent', () => {
   });
 
   it('when a postback param is not a string, then the problem names the field but not the key the sender chose', () => {
-    const parsed = parseEvent({ ...postbackEvent(userId(1), 'a=menu'), postback: { data: 'a=menu', params: { ใต้โต๊ะ: 500 } } });
+    const parsed = parseEvent({
+      ...postbackEvent(userId(1), 'a=menu'),
+      postback: { data: 'a=menu', params: { ใต้โต๊ะ: 500 } },
+    });
     expect(parsed).toEqual({ ok: false, type: 'postback', problem: 'postback.params: invalid_type' });
   });
 
   it('when a text message has no text, then it fails', () => {
     const event = textEvent(userId(1), 'x');
-    expect(parseEvent({ ...event, message: { ...event.message, text: 7 } })).toMatchObject({ ok: false, type: 'message' });
+    expect(parseEvent({ ...event, message: { ...event.message, text: 7 } })).toMatchObject({
+      ok: false,
+      type: 'message',
+    });
   });
 
   it('when an event is nested 5,000 deep, then it fails at once without overflowing the stack', () => {

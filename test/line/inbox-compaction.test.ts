@@ -60,7 +60,11 @@ describe('Inbox compaction while running', () => {
     let meanwhile: Promise<unknown[]> | undefined;
     vi.spyOn(log, 'rewriteInBackground').mockImplementationOnce((records) => {
       const written = rewrite(records);
-      meanwhile = Promise.all([inbox.admit([one('d'), one('e')], now), inbox.done(before[1]!.id, now), inbox.replying(before[2]!.id, now)]);
+      meanwhile = Promise.all([
+        inbox.admit([one('d'), one('e')], now),
+        inbox.done(before[1]!.id, now),
+        inbox.replying(before[2]!.id, now),
+      ]);
       return written;
     });
     await inbox.compact(now);
@@ -82,9 +86,16 @@ describe('Inbox compaction while running', () => {
     const logger = createMemoryLogger();
     const inbox = await Inbox.open(file, KEY, now, { logger, compactAfterBytes: 1 });
     const log = (inbox as unknown as { log: { rewriteInBackground: () => Promise<void> } }).log;
-    const failing = vi.spyOn(log, 'rewriteInBackground').mockRejectedValueOnce(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
+    const failing = vi
+      .spyOn(log, 'rewriteInBackground')
+      .mockRejectedValueOnce(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
     const [kept] = await inbox.admit([one('kept')], now);
-    await vi.waitFor(() => expect(logger.lines.find((l) => l.msg === 'inbox compaction failed')).toMatchObject({ where: 'Inbox.compact', code: 'ENOSPC' }));
+    await vi.waitFor(() =>
+      expect(logger.lines.find((l) => l.msg === 'inbox compaction failed')).toMatchObject({
+        where: 'Inbox.compact',
+        code: 'ENOSPC',
+      }),
+    );
     failing.mockRestore();
     const [later] = await inbox.admit([one('later')], now);
     await inbox.close();
@@ -101,7 +112,10 @@ describe('Inbox.compact on request', () => {
     const [handled, waiting] = await inbox.admit([one('handled'), one('waiting')], now);
     await inbox.done(handled!.id, now);
     await inbox.compact(now);
-    const lines = (await fs.readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { op: string; id: string });
+    const lines = (await fs.readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { op: string; id: string });
     expect(lines.map((l) => [l.op, l.id])).toEqual([
       ['seen', handled!.id],
       ['in', waiting!.id],
@@ -135,7 +149,9 @@ describe('Inbox admission', () => {
     const file = path.join(await tempDir(), 'inbox.jsonl');
     const inbox = await Inbox.open(file, KEY, now);
     const probe = await fs.open(file, 'r');
-    const sync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync').mockRejectedValueOnce(new Error('i/o error'));
+    const sync = vi
+      .spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync')
+      .mockRejectedValueOnce(new Error('i/o error'));
     await probe.close();
     const batch = [one('a'), one('b')];
     const first = inbox.admit(batch, now);
@@ -158,7 +174,10 @@ describe('Inbox admission', () => {
     const logger = createMemoryLogger();
     const again = await Inbox.open(file, KEY, now, { logger });
     expect(again.pending()).toHaveLength(1);
-    expect(logger.lines.find((l) => l.msg === 'stored event dropped: not a valid event')).toMatchObject({ eventId: 'poison', type: 'postback' });
+    expect(logger.lines.find((l) => l.msg === 'stored event dropped: not a valid event')).toMatchObject({
+      eventId: 'poison',
+      type: 'postback',
+    });
     await again.close();
   });
 });

@@ -25,7 +25,10 @@ describe('Inbox', () => {
   it('when the same id is admitted twice, even at once, then it is admitted once', async () => {
     const inbox = await Inbox.open(path.join(await tempDir(), 'inbox.jsonl'), Buffer.alloc(32, 1), now);
     const e = event('x');
-    const [a, b] = await Promise.all([inbox.admit([{ id: e.webhookEventId, event: e }], now), inbox.admit([{ id: e.webhookEventId, event: e }], now)]);
+    const [a, b] = await Promise.all([
+      inbox.admit([{ id: e.webhookEventId, event: e }], now),
+      inbox.admit([{ id: e.webhookEventId, event: e }], now),
+    ]);
     expect(a!.length + b!.length).toBe(1);
     await inbox.close();
   });
@@ -34,7 +37,13 @@ describe('Inbox', () => {
     const file = path.join(await tempDir(), 'inbox.jsonl');
     const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
     const [done, open] = [event('one'), event('two')];
-    await inbox.admit([{ id: done.webhookEventId, event: done }, { id: open.webhookEventId, event: open }], now);
+    await inbox.admit(
+      [
+        { id: done.webhookEventId, event: done },
+        { id: open.webhookEventId, event: open },
+      ],
+      now,
+    );
     await inbox.done(done.webhookEventId, now);
     await inbox.close();
     const again = await Inbox.open(file, Buffer.alloc(32, 1), now);
@@ -52,7 +61,9 @@ describe('Inbox', () => {
     const e = event('x');
     await inbox.admit([{ id: e.webhookEventId, event: e }], now);
     await inbox.close();
-    await expect(Inbox.open(file, Buffer.alloc(32, 2), now)).rejects.toThrow(/cannot be read with this TIP_ENCRYPTION_KEY/);
+    await expect(Inbox.open(file, Buffer.alloc(32, 2), now)).rejects.toThrow(
+      /cannot be read with this TIP_ENCRYPTION_KEY/,
+    );
   });
 });
 
@@ -61,7 +72,13 @@ describe('Inbox.replying', () => {
     const file = path.join(await tempDir(), 'inbox.jsonl');
     const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
     const [started, untouched] = [event('one'), event('two')];
-    const admitted = await inbox.admit([{ id: started.webhookEventId, event: started }, { id: untouched.webhookEventId, event: untouched }], now);
+    const admitted = await inbox.admit(
+      [
+        { id: started.webhookEventId, event: started },
+        { id: untouched.webhookEventId, event: untouched },
+      ],
+      now,
+    );
     expect(admitted.map((e) => e.replied)).toEqual([false, false]);
     await inbox.replying(started.webhookEventId, now);
     await inbox.close();
@@ -83,7 +100,9 @@ describe('Inbox.replying', () => {
     const e = event('x');
     await inbox.admit([{ id: e.webhookEventId, event: e }], now);
     const probe = await fs.open(file, 'r');
-    const sync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync').mockRejectedValueOnce(new Error('i/o error'));
+    const sync = vi
+      .spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync')
+      .mockRejectedValueOnce(new Error('i/o error'));
     await probe.close();
     await expect(inbox.replying(e.webhookEventId, now, { durable: true })).rejects.toThrow('i/o error');
     sync.mockRestore();
@@ -98,13 +117,18 @@ describe('Inbox.replying', () => {
     await inbox.admit([{ id: marked.webhookEventId, event: marked }], now);
     const probe = await fs.open(file, 'r');
     let release!: () => void;
-    const sync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync').mockImplementation(() => new Promise<void>((r) => (release = r)));
+    const sync = vi
+      .spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync')
+      .mockImplementation(() => new Promise<void>((r) => (release = r)));
     await probe.close();
     // The next event's 'in' record and the mark go out in one write; only the event needs the flush.
     const admitting = inbox.admit([{ id: next.webhookEventId, event: next }], now);
     await inbox.replying(marked.webhookEventId, now);
     expect(sync).toHaveBeenCalledTimes(1);
-    const written = (await fs.readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { op: string; id: string });
+    const written = (await fs.readFile(file, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { op: string; id: string });
     expect(written.at(-1)).toEqual(expect.objectContaining({ op: 'replying', id: marked.webhookEventId }));
     release();
     await admitting;
@@ -116,7 +140,13 @@ describe('Inbox.replying', () => {
     const file = path.join(await tempDir(), 'inbox.jsonl');
     const inbox = await Inbox.open(file, Buffer.alloc(32, 1), now);
     const [plain, durable] = [event('one'), event('two')];
-    await inbox.admit([{ id: plain.webhookEventId, event: plain }, { id: durable.webhookEventId, event: durable }], now);
+    await inbox.admit(
+      [
+        { id: plain.webhookEventId, event: plain },
+        { id: durable.webhookEventId, event: durable },
+      ],
+      now,
+    );
     const probe = await fs.open(file, 'r');
     const sync = vi.spyOn(Object.getPrototypeOf(probe) as fs.FileHandle, 'datasync');
     await probe.close();

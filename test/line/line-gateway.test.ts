@@ -5,7 +5,8 @@ import { userId } from '../helpers/events.js';
 import { LINE_BASE } from '../helpers/line-nock.js';
 
 const text = [{ type: 'text' as const, text: 'สวัสดี' }];
-const gateway = (timeoutMs = 300) => createLineGateway({ channelAccessToken: 'token', apiBaseUrl: LINE_BASE, timeoutMs });
+const gateway = (timeoutMs = 300) =>
+  createLineGateway({ channelAccessToken: 'token', apiBaseUrl: LINE_BASE, timeoutMs });
 
 afterEach(() => {
   nock.cleanAll();
@@ -17,7 +18,9 @@ describe('LINE gateway time limits', () => {
     nock.disableNetConnect();
     nock(LINE_BASE).post('/v2/bot/message/reply').delay(5_000).reply(200, {});
     const started = performance.now();
-    const err = await gateway(300).reply('token-1', text).catch((e: unknown) => e);
+    const err = await gateway(300)
+      .reply('token-1', text)
+      .catch((e: unknown) => e);
     const waited = performance.now() - started;
     expect(err).toBeInstanceOf(LineApiError);
     expect((err as LineApiError).status).toBeNull();
@@ -27,7 +30,7 @@ describe('LINE gateway time limits', () => {
     expect(waited).toBeLessThan(2_000);
   });
 
-  it('when a call passes its own limit, then the sooner of it and the gateway\'s applies', async () => {
+  it("when a call passes its own limit, then the sooner of it and the gateway's applies", async () => {
     nock.disableNetConnect();
     nock(LINE_BASE).post('/v2/bot/message/reply').delay(3_000).reply(200, {});
     const started = performance.now();
@@ -48,12 +51,22 @@ describe('LINE gateway time limits', () => {
   it('when the connection fails, then the error is unanswered and retryable; a 400 is not retryable, a 5xx and a 429 are', async () => {
     nock.disableNetConnect();
     nock(LINE_BASE).post('/v2/bot/message/reply').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
-    const network = await gateway().reply('token-3', text).catch((e: unknown) => e);
+    const network = await gateway()
+      .reply('token-3', text)
+      .catch((e: unknown) => e);
     expect(network).toMatchObject({ status: null });
     expect(isTransient(network)).toBe(true);
-    for (const [status, transient] of [[400, false], [500, true], [503, true], [429, true], [409, false]] as const) {
+    for (const [status, transient] of [
+      [400, false],
+      [500, true],
+      [503, true],
+      [429, true],
+      [409, false],
+    ] as const) {
       nock(LINE_BASE).post('/v2/bot/message/reply').reply(status, { message: 'x' }, { 'x-line-request-id': 'req-9' });
-      const err = await gateway().reply('token-4', text).catch((e: unknown) => e);
+      const err = await gateway()
+        .reply('token-4', text)
+        .catch((e: unknown) => e);
       expect(err).toMatchObject({ status, requestId: 'req-9' });
       expect(isTransient(err)).toBe(transient);
     }
@@ -62,7 +75,10 @@ describe('LINE gateway time limits', () => {
 
   it('when LINE answers in time, then the request id comes back', async () => {
     nock.disableNetConnect();
-    nock(LINE_BASE).post('/v2/bot/message/reply').delay(50).reply(200, { sentMessages: [] }, { 'x-line-request-id': 'req-ok' });
+    nock(LINE_BASE)
+      .post('/v2/bot/message/reply')
+      .delay(50)
+      .reply(200, { sentMessages: [] }, { 'x-line-request-id': 'req-ok' });
     await expect(gateway(1_000).reply('token-5', text)).resolves.toEqual({ requestId: 'req-ok' });
   });
 });

@@ -24,7 +24,17 @@ async function intake() {
   const inbox = await Inbox.open(path.join(await tempDir(), 'inbox.jsonl'), Buffer.alloc(32, 1), now);
   const logger = createMemoryLogger();
   const admitted: string[] = [];
-  return { inbox, logger, admitted, intake: new WebhookIntake(inbox, (e) => admitted.push(e.id), logger, () => now) };
+  return {
+    inbox,
+    logger,
+    admitted,
+    intake: new WebhookIntake(
+      inbox,
+      (e) => admitted.push(e.id),
+      logger,
+      () => now,
+    ),
+  };
 }
 
 describe('WebhookIntake', () => {
@@ -33,7 +43,10 @@ describe('WebhookIntake', () => {
     const good = textEvent(userId(1), 'ผลคะแนน ITA');
     expect(await subject.accept({ events: [textEvent(userId(1), 'boom'), good] })).toBe(1);
     expect(inbox.pending().map((e) => e.id)).toEqual([good.webhookEventId]);
-    expect(logger.lines.find((l) => l.msg === 'event skipped: intake failed')).toMatchObject({ index: 0, error: 'TypeError' });
+    expect(logger.lines.find((l) => l.msg === 'event skipped: intake failed')).toMatchObject({
+      index: 0,
+      error: 'TypeError',
+    });
     await inbox.close();
   });
 

@@ -3,7 +3,13 @@ import type { TestBot } from '../helpers/bot.js';
 import type { RecordedCall } from '../helpers/line-nock.js';
 
 /** What the component tests of subscriptions and publications read from LINE calls. */
-export type Msg = { type: string; altText?: string; text?: string; contents?: unknown; quickReply?: { items: Array<{ action: { label: string; text?: string; data?: string } }> } };
+export type Msg = {
+  type: string;
+  altText?: string;
+  text?: string;
+  contents?: unknown;
+  quickReply?: { items: Array<{ action: { label: string; text?: string; data?: string } }> };
+};
 
 export function lastReply(bot: TestBot): Msg[] {
   const replies = bot.line.replies();
@@ -21,7 +27,8 @@ export function buttons(messages: readonly Msg[]): Map<string, string> {
   const found = new Map<string, string>();
   JSON.stringify(messages, (_key, value: unknown) => {
     const action = value as { type?: string; label?: string; data?: string };
-    if (action && action.type === 'postback' && action.label && action.data) found.set(`${action.label}|${action.data}`, action.data);
+    if (action && action.type === 'postback' && action.label && action.data)
+      found.set(`${action.label}|${action.data}`, action.data);
     return value;
   });
   return found;
@@ -34,7 +41,8 @@ export function topicButton(messages: readonly Msg[], topic: string, on: '0' | '
   return data!;
 }
 
-export const multicasts = (bot: TestBot): RecordedCall[] => bot.line.calls.filter((c) => c.path === '/v2/bot/message/multicast');
+export const multicasts = (bot: TestBot): RecordedCall[] =>
+  bot.line.calls.filter((c) => c.path === '/v2/bot/message/multicast');
 
 export type Decision = number | { status: number; body?: unknown; accepted?: boolean };
 
@@ -65,7 +73,8 @@ export function lineMemory(decide: (call: RecordedCall, n: number) => Decision =
     /** How many accepted requests reached each user id. */
     deliveries(): Map<string, number> {
       const counts = new Map<string, number>();
-      for (const call of accepted) for (const to of (call.body.to as string[] | undefined) ?? []) counts.set(to, (counts.get(to) ?? 0) + 1);
+      for (const call of accepted)
+        for (const to of (call.body.to as string[] | undefined) ?? []) counts.set(to, (counts.get(to) ?? 0) + 1);
       return counts;
     },
   };

@@ -66,7 +66,8 @@ async function harness(answer: (call: Call, n: number) => Answer, options: Parti
   return { fanOut, box, time, calls, settled, quota, run };
 }
 
-const lineError = (status: number | null, body = '{"message":"error"}') => new LineApiError('multicast', status, body, 'req-x');
+const lineError = (status: number | null, body = '{"message":"error"}') =>
+  new LineApiError('multicast', status, body, 'req-x');
 
 describe('FanOut', () => {
   it('when many batches go, then no one-second window holds more multicasts than the rate plus the small burst', async () => {
@@ -107,7 +108,13 @@ describe('FanOut', () => {
   });
 
   it('when LINE answers a plain 429, then the batch waits and goes again; the monthly limit instead parks it and tells the owner', async () => {
-    const h = await harness((c, n) => (n === 1 ? lineError(429, '{"message":"Too many requests"}') : c.to.length === 1 ? lineError(429, '{"message":"You have reached your monthly limit."}') : 'ok'));
+    const h = await harness((c, n) =>
+      n === 1
+        ? lineError(429, '{"message":"Too many requests"}')
+        : c.to.length === 1
+          ? lineError(429, '{"message":"You have reached your monthly limit."}')
+          : 'ok',
+    );
     h.fanOut.enqueue(await h.box.plan('pub-dddd', 'multicast', refs(2)));
     await h.run(10_000);
     expect(h.calls).toHaveLength(2);
@@ -120,17 +127,25 @@ describe('FanOut', () => {
   });
 
   it('when a network error or a 4xx comes, then the first is retried and the second fails the batch with LINE’s details', async () => {
-    const h = await harness((_c, n) => (n === 1 ? lineError(null, 'ECONNRESET') : lineError(403, '{"message":"Access to this API is not available for your account"}')));
+    const h = await harness((_c, n) =>
+      n === 1
+        ? lineError(null, 'ECONNRESET')
+        : lineError(403, '{"message":"Access to this API is not available for your account"}'),
+    );
     h.fanOut.enqueue(await h.box.plan('pub-ffff', 'multicast', refs(1)));
     await h.run(60_000);
     expect(h.calls).toHaveLength(2);
-    expect(h.settled[0]).toMatchObject({ state: 'failed', error: { status: 403, message: 'Access to this API is not available for your account', requestId: 'req-x' } });
+    expect(h.settled[0]).toMatchObject({
+      state: 'failed',
+      error: { status: 403, message: 'Access to this API is not available for your account', requestId: 'req-x' },
+    });
     expect(h.box.refs('pub-ffff/0')).toEqual([]);
   });
 
   it('when broadcasts are urgent, then at most 60 go in any hour', async () => {
     const h = await harness(() => 'ok', { broadcastPerHour: 2 });
-    for (const pub of ['pub-b001', 'pub-b002', 'pub-b003']) h.fanOut.enqueue(await h.box.plan(pub, 'broadcast', [], 10));
+    for (const pub of ['pub-b001', 'pub-b002', 'pub-b003'])
+      h.fanOut.enqueue(await h.box.plan(pub, 'broadcast', [], 10));
     await h.run(60_000);
     expect(h.calls).toHaveLength(2);
     await h.run(3600_000);

@@ -7,17 +7,37 @@ import { userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const KEY = Buffer.alloc(32, 5);
-const friend = (n: number, topics: string[]): Friend => ({ userId: userId(n), status: n % 2 ? 'following' : 'blocked', firstFollowedAt: '2026-01-02T03:04:05.678Z', changedAt: '2026-11-26T00:00:00.000Z', topics });
+const friend = (n: number, topics: string[]): Friend => ({
+  userId: userId(n),
+  status: n % 2 ? 'following' : 'blocked',
+  firstFollowedAt: '2026-01-02T03:04:05.678Z',
+  changedAt: '2026-11-26T00:00:00.000Z',
+  topics,
+});
 
 describe('friends in snapshots', () => {
   it('when friends are snapshotted in the compact form, then they read back the same, topics in any form', async () => {
     const file = path.join(await tempDir('codec-'), 'friends.jsonl');
     const store = await PrivateStore.open(file, KEY, FriendSchema, friendCodec);
-    const all = [friend(1, ['news', 'report']), friend(2, []), friend(3, ['report', 'news']), friend(4, ['news', 'sports'])];
+    const all = [
+      friend(1, ['news', 'report']),
+      friend(2, []),
+      friend(3, ['report', 'news']),
+      friend(4, ['news', 'sports']),
+    ];
     await Promise.all(all.map((f, i) => store.set(`ref-${i}`, f)));
     await store.compact();
     await store.close();
-    expect((await fs.readFile(file, 'utf8')).trim().split('\n').map((l) => Object.keys(JSON.parse(l) as object).sort().join())).toEqual(['c,f']);
+    expect(
+      (await fs.readFile(file, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) =>
+          Object.keys(JSON.parse(l) as object)
+            .sort()
+            .join(),
+        ),
+    ).toEqual(['c,f']);
     const reopened = await PrivateStore.open(file, KEY, FriendSchema, friendCodec);
     expect(reopened.values()).toEqual(all);
     await reopened.close();

@@ -15,14 +15,24 @@ describe('publishAt', () => {
     expect(parseBangkokInstant(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['tomorrow', '2026-12-01', '2026-02-30T09:00', '2026-12-01T25:00', '1/12/2569 09:00'])('when %s is given, then it is refused', (text) => {
-    expect(parseBangkokInstant(text)).toBeNull();
-  });
+  it.each(['tomorrow', '2026-12-01', '2026-02-30T09:00', '2026-12-01T25:00', '1/12/2569 09:00'])(
+    'when %s is given, then it is refused',
+    (text) => {
+      expect(parseBangkokInstant(text)).toBeNull();
+    },
+  );
 });
 
 describe('publication input', () => {
   it('when fields are missing, malformed or unknown, then each is named', () => {
-    const result = PublicationInputSchema.safeParse({ title: '', body: 'x'.repeat(3001), topic: 'sports', url: 'ftp://x.org', imageUrl: 'http://x.org/a.jpg', extra: 1 });
+    const result = PublicationInputSchema.safeParse({
+      title: '',
+      body: 'x'.repeat(3001),
+      topic: 'sports',
+      url: 'ftp://x.org',
+      imageUrl: 'http://x.org/a.jpg',
+      extra: 1,
+    });
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join('.') || i.message);
     expect(paths).toEqual(expect.arrayContaining(['title', 'body', 'topic', 'url', 'imageUrl']));

@@ -20,7 +20,9 @@ afterEach(async () => {
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
-async function bodyFile(text = 'ขอเชิญประชาชนร่วมประชุมประชาคมหมู่บ้าน วันที่ 5 ธันวาคม เวลา 13.00 น. ณ ศาลาประชาคม'): Promise<string> {
+async function bodyFile(
+  text = 'ขอเชิญประชาชนร่วมประชุมประชาคมหมู่บ้าน วันที่ 5 ธันวาคม เวลา 13.00 น. ณ ศาลาประชาคม',
+): Promise<string> {
   const file = path.join(await tempDir('publish-cli-'), 'body.txt');
   await writeFile(file, text);
   return file;
@@ -46,7 +48,19 @@ describe('npm run publish', () => {
   it('when the input is good and the bot runs, then it publishes through the same use case and says to how many', async () => {
     const { b, run } = await runningBot();
     const file = await bodyFile();
-    const { code, out, err } = await publish(['--topic', 'announcement', '--title', 'เชิญประชุมประชาคมหมู่บ้าน', '--body-file', file, '--url', 'https://phonsai.go.th/a/1'], b.dataDir);
+    const { code, out, err } = await publish(
+      [
+        '--topic',
+        'announcement',
+        '--title',
+        'เชิญประชุมประชาคมหมู่บ้าน',
+        '--body-file',
+        file,
+        '--url',
+        'https://phonsai.go.th/a/1',
+      ],
+      b.dataDir,
+    );
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out).toHaveLength(1);
     const id = /^published (pub-[a-z0-9-]+): sending to 2 subscriber\(s\)/.exec(out[0]!)?.[1];
@@ -54,7 +68,11 @@ describe('npm run publish', () => {
     await run();
     expect(multicasts(b)).toHaveLength(1);
     expect(JSON.stringify(multicasts(b)[0]!.body.messages)).toContain('เชิญประชุมประชาคมหมู่บ้าน');
-    const view = (await (await b.staff('GET', `/publications/${id}`)).json()) as { source: string; createdBy: string; status: string };
+    const view = (await (await b.staff('GET', `/publications/${id}`)).json()) as {
+      source: string;
+      createdBy: string;
+      status: string;
+    };
     expect(view).toMatchObject({ source: 'cli', status: 'sent' });
     expect(view.createdBy).toMatch(/^cli:/);
   });
@@ -62,7 +80,10 @@ describe('npm run publish', () => {
   it('when --at is later, then it is scheduled and the line gives the Bangkok time in the Buddhist era', async () => {
     const { b } = await runningBot();
     const at = new Date(Date.now() + 3 * 3600_000 + 7 * 3600_000).toISOString().slice(0, 16);
-    const { code, out } = await publish(['--topic', 'news', '--title', 'ข่าวตั้งเวลา', '--body-file', await bodyFile(), '--at', at], b.dataDir);
+    const { code, out } = await publish(
+      ['--topic', 'news', '--title', 'ข่าวตั้งเวลา', '--body-file', await bodyFile(), '--at', at],
+      b.dataDir,
+    );
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^scheduled pub-[a-z0-9-]+ for \d{1,2} \S+ 25\d\d \d\d:\d\d น\. \(Asia\/Bangkok\)$/);
     expect(multicasts(b)).toHaveLength(0);
@@ -70,17 +91,44 @@ describe('npm run publish', () => {
 
   it.each([
     [['--title', 'x', '--body-file', 'f.txt'], 1, 'publish refused: --topic is required'],
-    [['--topic', 'news', '--title', 'x', '--body-file', 'f.txt', '--colour', 'red'], 1, 'publish refused: unknown argument "--colour"'],
+    [
+      ['--topic', 'news', '--title', 'x', '--body-file', 'f.txt', '--colour', 'red'],
+      1,
+      'publish refused: unknown argument "--colour"',
+    ],
     [['--topic', 'news', '--title', '--body-file', 'f.txt'], 1, 'publish refused: --title needs a value'],
-    [['--topic', 'weather', '--title', 'x', '--body-file', 'BODY'], 1, 'publish refused: --topic: must be one of news, announcement, procurement, measure, report'],
-    [['--topic', 'news', '--title', 'x', '--body-file', 'missing.txt'], 1, 'publish refused: --body-file: no such file (missing.txt)'],
-    [['--topic', 'news', '--title', 'x', '--body-file', 'BODY', '--at', '2020-01-01T09:00'], 1, 'publish refused: --at: is in the past'],
-    [['--topic', 'news', '--title', 'x', '--body-file', 'BODY', '--at', 'next week'], 1, 'publish refused: --at: must be an ISO 8601'],
-    [['--topic', 'news', '--title', ' ', '--body-file', 'BODY', '--url', 'phonsai.go.th'], 1, 'publish refused: --title: is empty; --url:'],
+    [
+      ['--topic', 'weather', '--title', 'x', '--body-file', 'BODY'],
+      1,
+      'publish refused: --topic: must be one of news, announcement, procurement, measure, report',
+    ],
+    [
+      ['--topic', 'news', '--title', 'x', '--body-file', 'missing.txt'],
+      1,
+      'publish refused: --body-file: no such file (missing.txt)',
+    ],
+    [
+      ['--topic', 'news', '--title', 'x', '--body-file', 'BODY', '--at', '2020-01-01T09:00'],
+      1,
+      'publish refused: --at: is in the past',
+    ],
+    [
+      ['--topic', 'news', '--title', 'x', '--body-file', 'BODY', '--at', 'next week'],
+      1,
+      'publish refused: --at: must be an ISO 8601',
+    ],
+    [
+      ['--topic', 'news', '--title', ' ', '--body-file', 'BODY', '--url', 'phonsai.go.th'],
+      1,
+      'publish refused: --title: is empty; --url:',
+    ],
   ])('when the arguments are %j, then exit %i with one clear line', async (args, expectedCode, line) => {
     const dataDir = await tempDir('publish-bad-');
     const file = await bodyFile();
-    const { code, out, err } = await publish(args.map((a) => (a === 'BODY' ? file : a)), dataDir);
+    const { code, out, err } = await publish(
+      args.map((a) => (a === 'BODY' ? file : a)),
+      dataDir,
+    );
     expect(code).toBe(expectedCode);
     expect(out).toEqual([]);
     expect(err).toHaveLength(1);
@@ -89,7 +137,10 @@ describe('npm run publish', () => {
 
   it('when the bot is not running, then the request waits and the bot publishes it when it starts', async () => {
     const dataDir = await tempDir('publish-queued-');
-    const { code, out } = await publish(['--topic', 'news', '--title', 'ข่าวรอส่ง', '--body-file', await bodyFile()], dataDir);
+    const { code, out } = await publish(
+      ['--topic', 'news', '--title', 'ข่าวรอส่ง', '--body-file', await bodyFile()],
+      dataDir,
+    );
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^queued pub-[a-z0-9-]+: the bot is not running; it will be published when the bot starts$/);
     bot = await startBot({ dataDir });

@@ -15,7 +15,8 @@ beforeAll(async () => {
 
 /** What the bot makes of an area's action: the postback it parses, or the intent of the text. */
 function botReads(action: messagingApi.Action): string {
-  if (action.type === 'postback') return `postback:${parsePostback((action as messagingApi.PostbackAction).data ?? '')?.a ?? 'EXPIRED'}`;
+  if (action.type === 'postback')
+    return `postback:${parsePostback((action as messagingApi.PostbackAction).data ?? '')?.a ?? 'EXPIRED'}`;
   if (action.type !== 'message') return `unsupported:${action.type}`;
   const u = understand((action as messagingApi.MessageAction).text ?? '', shipped.index);
   return u.intent === 'status' ? `status:${u.receipt ?? 'no receipt'}` : u.intent;
@@ -30,7 +31,14 @@ describe('the rich menu definition', () => {
 
   it('when the six areas are laid over the 2500×843 image, then they cover it exactly, with no gap or overlap', () => {
     expect(MAIN_MENU.size).toEqual({ width: 2500, height: 843 });
-    expect(MAIN_MENU.areas.map((a) => a.action.label)).toEqual(['ถามคำถาม', 'มาตรการ', 'ประกาศ/ข่าวล่าสุด', 'แจ้งเบาะแส', 'ตั้งค่าการรับข่าว', 'สถานะเรื่อง']);
+    expect(MAIN_MENU.areas.map((a) => a.action.label)).toEqual([
+      'ถามคำถาม',
+      'มาตรการ',
+      'ประกาศ/ข่าวล่าสุด',
+      'แจ้งเบาะแส',
+      'ตั้งค่าการรับข่าว',
+      'สถานะเรื่อง',
+    ]);
     const rects = MAIN_MENU.areas.map((a) => a.bounds);
     expect(rects.reduce((sum, r) => sum + r.width * r.height, 0)).toBe(MENU_SIZE.width * MENU_SIZE.height);
     for (const [i, a] of rects.entries()) {
@@ -53,10 +61,12 @@ describe('the rich menu definition', () => {
       'status:no receipt',
     ]);
     // A postback area shows the resident's side as text, like a typed message
-    for (const area of MAIN_MENU.areas) if (area.action.type === 'postback') expect((area.action as messagingApi.PostbackAction).displayText).toBe(area.action.label);
+    for (const area of MAIN_MENU.areas)
+      if (area.action.type === 'postback')
+        expect((area.action as messagingApi.PostbackAction).displayText).toBe(area.action.label);
   });
 
-  it('when the demo page draws the menu, then it is the same menu with the image\'s icons and colours', () => {
+  it("when the demo page draws the menu, then it is the same menu with the image's icons and colours", () => {
     const { icons, colors, ...menu } = DEMO_RICH_MENU;
     expect(menu).toEqual(MAIN_MENU);
     expect(icons).toHaveLength(6);

@@ -36,19 +36,25 @@ describe.skipIf(!browser)('the rich menu image, drawn by chromium', () => {
     // Read the pixels back: inside each card its colour, in the gap the background
     const points = MENU_TILES.flatMap((_, i) => {
       const b = tileBounds(i);
-      return [[b.x + INSET + 20, b.y + INSET + 60], [b.x + 5, b.y + 5]];
+      return [
+        [b.x + INSET + 20, b.y + INSET + 60],
+        [b.x + 5, b.y + 5],
+      ];
     });
     const page = await pageWith('<canvas id="c" width="2500" height="843"></canvas>');
     const src = `data:image/png;base64,${image.data.toString('base64')}`;
-    const pixels = await page.evaluate(async ({ src, points }) => {
-      const w = globalThis as any;
-      const img = new w.Image();
-      img.src = src;
-      await img.decode();
-      const ctx = w.document.getElementById('c').getContext('2d');
-      ctx.drawImage(img, 0, 0);
-      return points.map(([x, y]: number[]) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3)) as number[]);
-    }, { src, points });
+    const pixels = await page.evaluate(
+      async ({ src, points }) => {
+        const w = globalThis as any;
+        const img = new w.Image();
+        img.src = src;
+        await img.decode();
+        const ctx = w.document.getElementById('c').getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        return points.map(([x, y]: number[]) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3)) as number[]);
+      },
+      { src, points },
+    );
     expect(pixels.map(hex)).toEqual(MENU_TILES.flatMap((t) => [t.color, BACKGROUND]));
     await page.context().close();
   });
@@ -60,7 +66,10 @@ describe.skipIf(!browser)('the rich menu image, drawn by chromium', () => {
         const r = tile.getBoundingClientRect();
         const parts = [...tile.querySelectorAll('.badge, .label, .hint')].map((el: any) => {
           const q = el.getBoundingClientRect();
-          return { inside: q.left >= r.left && q.right <= r.right && q.top >= r.top && q.bottom <= r.bottom, overflow: el.scrollWidth > el.clientWidth };
+          return {
+            inside: q.left >= r.left && q.right <= r.right && q.top >= r.top && q.bottom <= r.bottom,
+            overflow: el.scrollWidth > el.clientWidth,
+          };
         });
         return { rect: [r.left, r.top, r.width, r.height], parts, text: tile.innerText.replace(/\s+/g, ' ').trim() };
       }),
@@ -69,7 +78,11 @@ describe.skipIf(!browser)('the rich menu image, drawn by chromium', () => {
     tiles.forEach((t, i) => {
       const b = tileBounds(i);
       expect(t.rect).toEqual([b.x + INSET, b.y + INSET, b.width - 2 * INSET, b.height - 2 * INSET]);
-      expect(t.parts).toEqual([{ inside: true, overflow: false }, { inside: true, overflow: false }, { inside: true, overflow: false }]);
+      expect(t.parts).toEqual([
+        { inside: true, overflow: false },
+        { inside: true, overflow: false },
+        { inside: true, overflow: false },
+      ]);
     });
 
     // Which fonts chromium drew each text with: a Thai system font, never a fallback box

@@ -23,7 +23,11 @@ async function trail() {
 
 async function run(dir: string) {
   const out: string[] = [];
-  const code = await verify({ DATA_DIR: dir, TIP_ENCRYPTION_KEY: ENV_KEY }, (l) => out.push(l), (l) => out.push(l));
+  const code = await verify(
+    { DATA_DIR: dir, TIP_ENCRYPTION_KEY: ENV_KEY },
+    (l) => out.push(l),
+    (l) => out.push(l),
+  );
   return { code, out: out.join('\n') };
 }
 
@@ -62,7 +66,10 @@ describe('audit trail', () => {
 
   it('when someone rewrites an entry and recomputes plain hashes, then the keyed chain still breaks', async () => {
     const { dir, file } = await trail();
-    const lines = (await fs.readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await fs.readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     lines[1].action = 'login';
     const { createHash } = await import('node:crypto');
     lines[1].hash = createHash('sha256').update('forged').digest('hex');

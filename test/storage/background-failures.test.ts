@@ -38,13 +38,26 @@ describe('a failed background compaction is logged and retried, never thrown or 
     const store = await KeyedStore.open(file, Item, { logger, retry: { firstRetryMs: 30 } });
     const rewrite = vi.spyOn(AppendLog.prototype, 'rewrite').mockRejectedValueOnce(diskFull());
     for (let i = 0; i < 1003; i += 1) await store.set('a', { note: `${SECRET_VALUE} ${i}` });
-    await vi.waitFor(() => expect(logger.lines.map((l) => l.msg)).toContain('background work failed; it will be tried again'));
-    expect(logger.lines[0]).toMatchObject({ level: 'error', where: 'compacting items.jsonl', error: 'ENOSPC', attempt: 1, retryInMs: 30 });
+    await vi.waitFor(() =>
+      expect(logger.lines.map((l) => l.msg)).toContain('background work failed; it will be tried again'),
+    );
+    expect(logger.lines[0]).toMatchObject({
+      level: 'error',
+      where: 'compacting items.jsonl',
+      error: 'ENOSPC',
+      attempt: 1,
+      retryInMs: 30,
+    });
     await store.set('b', { note: 'after the failure' });
     expect(store.get('b')).toEqual({ note: 'after the failure' });
     await vi.waitFor(() => expect(lineCount(file)).toBe(2));
     expect(rewrite).toHaveBeenCalledTimes(2);
-    expect(logger.lines.at(-1)).toMatchObject({ level: 'info', msg: 'background work succeeded after failing', where: 'compacting items.jsonl', failures: 1 });
+    expect(logger.lines.at(-1)).toMatchObject({
+      level: 'info',
+      msg: 'background work succeeded after failing',
+      where: 'compacting items.jsonl',
+      failures: 1,
+    });
     expect(JSON.stringify(logger.lines)).not.toContain(SECRET_VALUE);
     await store.close();
     expect(unhandled).toEqual([]);
@@ -96,9 +109,16 @@ describe('the bot with a failing snapshot', () => {
     const dataDir = await tempDir('bg-bot-');
     const keys = deriveKeys(Buffer.alloc(32, 7)); // the test bot's TIP_ENCRYPTION_KEY
     const rewrite = vi.spyOn(AppendLog.prototype, 'rewrite').mockRejectedValue(diskFull());
-    const store = await PrivateStore.open(path.join(dataDir, 'state', 'friends.jsonl'), keys.people, FriendSchema, friendCodec, { logger: createMemoryLogger() });
+    const store = await PrivateStore.open(
+      path.join(dataDir, 'state', 'friends.jsonl'),
+      keys.people,
+      FriendSchema,
+      friendCodec,
+      { logger: createMemoryLogger() },
+    );
     const friends = new FriendRepo(store, keys);
-    for (let i = 0; i < 1001; i += 1) await friends.follow(userId(1000 + i), new Date('2026-01-01T00:00:00Z'), ['news']);
+    for (let i = 0; i < 1001; i += 1)
+      await friends.follow(userId(1000 + i), new Date('2026-01-01T00:00:00Z'), ['news']);
     await store.close();
     rewrite.mockRestore();
     return dataDir;
@@ -111,8 +131,14 @@ describe('the bot with a failing snapshot', () => {
     bot = await startBot({ dataDir });
     await bot.send(textEvent(userId(1), 'ผล ITA'));
     expect(bot.line.replies()).toHaveLength(1);
-    expect(bot.logs.find((l) => l.level === 'error')).toMatchObject({ msg: 'background work failed; it will be tried again', where: 'snapshot of friends.jsonl', error: 'ENOSPC' });
-    await vi.waitFor(() => expect(bot!.logs.map((l) => l.msg)).toContain('background work succeeded after failing'), { timeout: 5000 });
+    expect(bot.logs.find((l) => l.level === 'error')).toMatchObject({
+      msg: 'background work failed; it will be tried again',
+      where: 'snapshot of friends.jsonl',
+      error: 'ENOSPC',
+    });
+    await vi.waitFor(() => expect(bot!.logs.map((l) => l.msg)).toContain('background work succeeded after failing'), {
+      timeout: 5000,
+    });
     expect(rewrite).toHaveBeenCalledTimes(2);
     expect(lineCount(file)).toBeLessThan(10);
     expect(JSON.stringify(bot.logs)).not.toMatch(/U[0-9a-f]{32}/);

@@ -6,7 +6,6 @@ import { renameDurably, writeFileDurably, writeFileDurablySync } from '../../src
 import { tempDir } from '../helpers/temp-dir.js';
 import { durableWrites, modeOf as mode, probeFlushes } from './flush-probe.js';
 
-
 afterEach(() => vi.restoreAllMocks());
 
 describe('writeFileDurably', () => {

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DocumentError, DurableJsonFile, DurableJsonFileSync, openDocument, openDocumentSync } from '../../src/storage/json-document.js';
+import {
+  DocumentError,
+  DurableJsonFile,
+  DurableJsonFileSync,
+  openDocument,
+  openDocumentSync,
+} from '../../src/storage/json-document.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const Counter = z.object({ v: z.literal(1), n: z.number().int() });
@@ -26,14 +32,19 @@ describe('JSON documents on lowdb', () => {
     ['damaged JSON', '{"v":1,"n":', /counter\.json: not valid JSON .*the file is damaged/],
     ['the wrong shape', '{"v":1,"n":"five"}\n', /counter\.json: not in the expected shape \(n: /],
     ['an empty file', '', /counter\.json: not valid JSON/],
-  ])('when the file holds %s, then reading stops with an error naming it and the file is untouched', async (_, text, message) => {
-    const file = await freshFile();
-    fs.writeFileSync(file, text);
-    await expect(openDocument(file, Counter, { v: 1, n: 0 })).rejects.toThrow(message);
-    await expect(new DurableJsonFile(file, Counter).update(() => ({ v: 1, n: 0 }))).rejects.toBeInstanceOf(DocumentError);
-    expect(() => openDocumentSync(file, Counter, { v: 1, n: 0 })).toThrow(message);
-    expect(fs.readFileSync(file, 'utf8')).toBe(text);
-  });
+  ])(
+    'when the file holds %s, then reading stops with an error naming it and the file is untouched',
+    async (_, text, message) => {
+      const file = await freshFile();
+      fs.writeFileSync(file, text);
+      await expect(openDocument(file, Counter, { v: 1, n: 0 })).rejects.toThrow(message);
+      await expect(new DurableJsonFile(file, Counter).update(() => ({ v: 1, n: 0 }))).rejects.toBeInstanceOf(
+        DocumentError,
+      );
+      expect(() => openDocumentSync(file, Counter, { v: 1, n: 0 })).toThrow(message);
+      expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    },
+  );
 
   it('when a write does not match the schema, then nothing is written', async () => {
     const file = await freshFile();

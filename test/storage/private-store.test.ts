@@ -44,10 +44,17 @@ describe('PrivateStore', () => {
     await Promise.all(Array.from({ length: 2500 }, (_, i) => store.set(`ref-${i}`, person(i))));
     const compaction = store.compact();
     // These land while chunks are being sealed.
-    const late = [store.set('ref-late', person(7777)), store.delete('ref-3'), store.set('ref-4', { ...person(4), topics: [] })];
+    const late = [
+      store.set('ref-late', person(7777)),
+      store.delete('ref-3'),
+      store.set('ref-4', { ...person(4), topics: [] }),
+    ];
     await Promise.all([compaction, ...late]);
     await store.close();
-    const lines = (await fs.readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = (await fs.readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.filter((l) => 'c' in l).length).toBe(3);
     const reopened = await PrivateStore.open(file, KEY, Person);
     expect(reopened.size).toBe(2500);

@@ -21,7 +21,17 @@ import { durableWrites, modeOf, probeFlushes } from './flush-probe.js';
 afterEach(() => vi.restoreAllMocks());
 
 const AT = '2026-01-15T03:00:00.000Z';
-const account: Account = { name: 'somchai', role: 'editor', hash: 'h', mustChange: false, generation: 0, disabled: false, createdAt: AT, changedAt: AT, failures: 0 };
+const account: Account = {
+  name: 'somchai',
+  role: 'editor',
+  hash: 'h',
+  mustChange: false,
+  generation: 0,
+  disabled: false,
+  createdAt: AT,
+  changedAt: AT,
+  failures: 0,
+};
 const docs = await readContentDocuments(SHIPPED_DATA_DIR);
 
 /** Runs `write` under the probe; returns what it recorded. */
@@ -61,17 +71,38 @@ describe('every whole-file writer is durable (flush, rename, flush the folder) a
       await saveMenuImage(dir, { data: Buffer.from([137, 80, 78, 71]), contentType: 'image/png' });
     });
     expect(steps).toEqual(durableWrites(5));
-    const written = [`content/${docs[0]!.id}.json`, 'synonyms.json', 'phrase-aliases.json', 'richmenu/rich-menu.png', 'richmenu/rich-menu.json'];
+    const written = [
+      `content/${docs[0]!.id}.json`,
+      'synonyms.json',
+      'phrase-aliases.json',
+      'richmenu/rich-menu.png',
+      'richmenu/rich-menu.json',
+    ];
     expect(written.map((f) => modeOf(path.join(dir, f)))).toEqual(written.map(() => 0o600));
     expect(fs.readdirSync(path.join(dir, 'content'))).toEqual([`${docs[0]!.id}.json`]);
   });
 
   it('when a command leaves a publication request and the bot answers it, then request, mark and receipt are durable', async () => {
     const stateDir = path.join(await tempDir('writers-'), 'state');
-    const request = { v: 1 as const, id: 'pub-test-1', input: { title: 'x' }, author: { actor: 'cli:test', source: 'cli' as const }, requestedAt: AT };
+    const request = {
+      v: 1 as const,
+      id: 'pub-test-1',
+      input: { title: 'x' },
+      author: { actor: 'cli:test', source: 'cli' as const },
+      requestedAt: AT,
+    };
     expect(await flushesOf(() => requestPublication(stateDir, request, { waitMs: 0 }))).toEqual(durableWrites(1));
     const refuse = () => Promise.reject(new Error('refused for the test'));
-    const spool = new PublishSpool(stateDir, { create: refuse, view: () => { throw new Error('unused'); } }, createMemoryLogger());
+    const spool = new PublishSpool(
+      stateDir,
+      {
+        create: refuse,
+        view: () => {
+          throw new Error('unused');
+        },
+      },
+      createMemoryLogger(),
+    );
     expect(await flushesOf(() => spool.start())).toEqual(durableWrites(2));
     const receipt = path.join(spoolDir(stateDir), 'done', 'pub-test-1.json');
     expect(JSON.parse(fs.readFileSync(receipt, 'utf8'))).toMatchObject({ id: 'pub-test-1', error: expect.any(String) });

@@ -100,9 +100,12 @@ describe('collapseRepeats', () => {
     expect(collapseRepeats('𝒜𝒜𝒜')).toBe('𝒜');
     const alphabet = [...'กขรนเาิีุ่้ัำ', 'a', 'l', '1', ' ', '😀', '𝒜'];
     let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 5000; n++) {
-      const text = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const text = Array.from(
+        { length: Math.floor(random() * 12) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
       expect(collapseRepeats(text), text).toBe(rule(text));
     }
   });

@@ -4,7 +4,8 @@ import { exifOrientation } from '../../src/tips/images/jpeg-clean.js';
 import { JPEG, PNG, SECRETS, jpegWithMetadata, pngWithMetadata } from './tip-fixtures.js';
 
 const MB10 = 10 * 1024 * 1024;
-const hasAny = (bytes: Buffer, words: readonly string[]) => words.filter((w) => bytes.includes(Buffer.from(w, 'latin1')));
+const hasAny = (bytes: Buffer, words: readonly string[]) =>
+  words.filter((w) => bytes.includes(Buffer.from(w, 'latin1')));
 
 /** The JPEG's segment markers in order, up to the start of scan. */
 function markers(jpeg: Buffer): number[] {
@@ -58,7 +59,11 @@ describe('evidence images', () => {
     ['an empty file', Buffer.alloc(0), 'type'],
     ['a JPEG cut in the middle', JPEG.subarray(0, 400), 'damaged'],
     ['a JPEG with no image in it', Buffer.from([0xff, 0xd8, 0xff, 0xd9]), 'damaged'],
-    ['a PNG with a damaged chunk', Buffer.concat([PNG.subarray(0, 23), Buffer.from([PNG[23]! ^ 0xff]), PNG.subarray(24)]), 'damaged'],
+    [
+      'a PNG with a damaged chunk',
+      Buffer.concat([PNG.subarray(0, 23), Buffer.from([PNG[23]! ^ 0xff]), PNG.subarray(24)]),
+      'damaged',
+    ],
     ['a PNG with no end', PNG.subarray(0, PNG.length - 12), 'damaged'],
   ])('when the upload is %s, then it is refused', (_name, bytes, reason) => {
     expect(() => cleanImage(bytes, MB10)).toThrow(ImageRejected);

@@ -11,7 +11,9 @@ export type Msg = {
   text?: string;
   altText?: string;
   contents?: unknown;
-  quickReply?: { items: Array<{ action: { type: string; label: string; text?: string; data?: string; mode?: string } }> };
+  quickReply?: {
+    items: Array<{ action: { type: string; label: string; text?: string; data?: string; mode?: string } }>;
+  };
 };
 
 export function lastReply(bot: TestBot): Msg[] {
@@ -52,7 +54,8 @@ export async function fileTipInChat(bot: TestBot, user: string, answers: TipAnsw
   for (const part of [answers.what].flat()) await say(bot, user, part);
   await say(bot, user, 'เล่าครบแล้ว');
   await say(bot, user, answers.who ?? 'ข้าม');
-  if (typeof answers.when === 'object') await bot.send(postbackEvent(user, encodePostback({ a: 'tip-when' }), answers.when));
+  if (typeof answers.when === 'object')
+    await bot.send(postbackEvent(user, encodePostback({ a: 'tip-when' }), answers.when));
   else await say(bot, user, answers.when ?? 'ข้าม');
   await say(bot, user, answers.where ?? 'ข้าม');
   await say(bot, user, 'ข้าม');
@@ -75,7 +78,8 @@ export async function allFiles(dir: string): Promise<Array<{ file: string; bytes
 export async function filesContaining(dir: string, needles: readonly string[]): Promise<string[]> {
   const hits: string[] = [];
   for (const { file, bytes } of await allFiles(dir)) {
-    for (const needle of needles) if (bytes.includes(Buffer.from(needle, 'utf8'))) hits.push(`${path.relative(dir, file)}: ${needle}`);
+    for (const needle of needles)
+      if (bytes.includes(Buffer.from(needle, 'utf8'))) hits.push(`${path.relative(dir, file)}: ${needle}`);
   }
   return hits;
 }

@@ -27,10 +27,20 @@ describe.skipIf(!browser)('tip flow on the demo chat page, in Chromium at 360 px
 
   beforeAll(async () => {
     standIn = await startLineStandIn({ token: TOKEN, replyTokens: { requireIssued: true } });
-    const router = createDemoRouter({ standIn, channelSecret: SECRET, webhookUrl: () => `${url}/webhook`, botName: 'เทศบาลตำบลโพนทราย' });
+    const router = createDemoRouter({
+      standIn,
+      channelSecret: SECRET,
+      webhookUrl: () => `${url}/webhook`,
+      botName: 'เทศบาลตำบลโพนทราย',
+    });
     runtime = await createRuntime({
       config: loadConfig({ DATA_DIR: await tempDir(), TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }),
-      channel: { channelSecret: SECRET, channelAccessToken: TOKEN, apiBaseUrl: standIn.url, dataApiBaseUrl: standIn.url },
+      channel: {
+        channelSecret: SECRET,
+        channelAccessToken: TOKEN,
+        apiBaseUrl: standIn.url,
+        dataApiBaseUrl: standIn.url,
+      },
       logger: createMemoryLogger(),
       routers: [{ path: '/', router }],
     });
@@ -70,7 +80,9 @@ describe.skipIf(!browser)('tip flow on the demo chat page, in Chromium at 360 px
     await botSays(page, 'เกิดขึ้นที่ไหน');
     await chip(page, 'ส่งตำแหน่ง');
     await botSays(page, 'มีรูปหลักฐานไหม');
-    await page.locator('#image-input').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpegWithMetadata() });
+    await page
+      .locator('#image-input')
+      .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpegWithMetadata() });
     await botSays(page, 'ได้รับรูปที่ 1');
     await chip(page, 'เสร็จแล้ว');
     await botSays(page, 'ไม่ระบุตัวตน');
@@ -80,7 +92,10 @@ describe.skipIf(!browser)('tip flow on the demo chat page, in Chromium at 360 px
     await userSays(page, 'ยืนยัน');
     // The receipt card, then the number on its own (the opening card also speaks of a เลขรับเรื่อง)
     await page.locator('.row.bot .fx-bubble', { hasText: 'ได้รับเรื่องแล้ว' }).last().waitFor();
-    await page.locator('.row.bot', { hasText: /\d{4} \d{4} \d{4} \d{4}/ }).last().waitFor();
+    await page
+      .locator('.row.bot', { hasText: /\d{4} \d{4} \d{4} \d{4}/ })
+      .last()
+      .waitFor();
     await page.screenshot({ path: artifact('tip-demo-receipt.png') });
 
     expect(await page.locator('[data-unknown]').count()).toBe(0);

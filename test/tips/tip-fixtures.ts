@@ -11,7 +11,10 @@ export const JPEG = Buffer.from(
 );
 
 /** A 4 × 4 PNG (made by Chromium). */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAMUlEQVR4nFTJwQkAIAwEQQ7uaQGKXYiVW4ekpUsgEMhnWFi+sWzfP09IAJJSVoXtOAAAAP//DIkDvgAAAAZJREFUAwAWkRY4C1u8owAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAMUlEQVR4nFTJwQkAIAwEQQ7uaQGKXYiVW4ekpUsgEMhnWFi+sWzfP09IAJJSVoXtOAAAAP//DIkDvgAAAAZJREFUAwAWkRY4C1u8owAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Strings planted in the metadata; none may survive cleaning. */
 export const SECRETS = ['SecretPhone', 'Somchai', '16.0544', 'TRAILER-SECRET', 'xmpmeta'] as const;
@@ -45,7 +48,10 @@ function exif(orientation: number): Buffer {
 }
 
 export function jpegWithMetadata(orientation = 6): Buffer {
-  const xmp = Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>Somchai</dc:creator></x:xmpmeta>', 'latin1');
+  const xmp = Buffer.from(
+    'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>Somchai</dc:creator></x:xmpmeta>',
+    'latin1',
+  );
   return Buffer.concat([
     JPEG.subarray(0, 2),
     segment(0xe1, exif(orientation)),

@@ -47,7 +47,9 @@ describe.skipIf(!browser)('/tip form in Chromium at 360 px with JavaScript off',
     await page.locator('#what').fill('เจ้าหน้าที่เรียกเงินค่าต่อใบอนุญาต <script>alert(1)</script>');
     await page.locator('#who').fill('งานทะเบียน');
     await page.locator('#when').fill('ต้นเดือนมีนาคม');
-    await page.locator('#evidence').setInputFiles({ name: 'หลักฐาน.jpg', mimeType: 'image/jpeg', buffer: jpegWithMetadata() });
+    await page
+      .locator('#evidence')
+      .setInputFiles({ name: 'หลักฐาน.jpg', mimeType: 'image/jpeg', buffer: jpegWithMetadata() });
     await page.locator('button[type=submit]').click();
     await page.locator('#receipt').waitFor();
     const shown = (await page.locator('#receipt').textContent())!.trim();
@@ -56,11 +58,19 @@ describe.skipIf(!browser)('/tip form in Chromium at 360 px with JavaScript off',
     await page.screenshot({ path: artifact('tip-form-receipt-360.png'), fullPage: true });
 
     const { tips } = (await (await bot.staff('GET', '/tips')).json()) as { tips: Array<{ id: string }> };
-    const tip = (await (await bot.staff('GET', `/tips/${tips[0]!.id}`)).json()) as { content: { what: string }; attachments: Array<{ url: string }> };
+    const tip = (await (await bot.staff('GET', `/tips/${tips[0]!.id}`)).json()) as {
+      content: { what: string };
+      attachments: Array<{ url: string }>;
+    };
     expect(tip.content.what).toBe('เจ้าหน้าที่เรียกเงินค่าต่อใบอนุญาต <script>alert(1)</script>');
-    const image = Buffer.from(await (await bot.staff('GET', tip.attachments[0]!.url.replace('/staff/api', ''))).arrayBuffer());
+    const image = Buffer.from(
+      await (await bot.staff('GET', tip.attachments[0]!.url.replace('/staff/api', ''))).arrayBuffer(),
+    );
     expect(SECRETS.filter((s) => image.includes(Buffer.from(s, 'latin1')))).toEqual([]);
-    await bot.staff('PATCH', `/tips/${tips[0]!.id}`, { status: 'investigating', publicNote: 'กำลังตรวจสอบ <b>เอกสาร</b> <img src=x>' });
+    await bot.staff('PATCH', `/tips/${tips[0]!.id}`, {
+      status: 'investigating',
+      publicNote: 'กำลังตรวจสอบ <b>เอกสาร</b> <img src=x>',
+    });
 
     await page.goto(`${bot.url}/tip/status`);
     await page.locator('#receipt').fill(toThaiDigits(shown));

@@ -36,19 +36,41 @@ async function webForm(): Promise<{ url: string; finds: string[] }> {
   const tip = { id: 't1', status: 'received' } as TipRecord;
   const filing = {
     find: async (receipt: string) => (finds.push(receipt), receipt === REAL ? tip : null),
-    publicView: () => ({ status: 'received', statusName: 'รับเรื่อง', receivedAt: new Date(), lastUpdateAt: new Date(), outcome: null, notes: [] }),
+    publicView: () => ({
+      status: 'received',
+      statusName: 'รับเรื่อง',
+      receivedAt: new Date(),
+      lastUpdateAt: new Date(),
+      outcome: null,
+      notes: [],
+    }),
   } as unknown as TipFiling;
   const clock = () => new Date('2025-03-01T03:00:00Z');
-  const limits = { attempts: new RateLimiter(clock, 30, 3_600_000), filings: new RateLimiter(clock, 5, 86_400_000), lookups: new RateLimiter(clock, LOOKUPS.limit, LOOKUPS.windowMs) };
+  const limits = {
+    attempts: new RateLimiter(clock, 30, 3_600_000),
+    filings: new RateLimiter(clock, 5, 86_400_000),
+    lookups: new RateLimiter(clock, LOOKUPS.limit, LOOKUPS.windowMs),
+  };
   const app = express().set('trust proxy', 'loopback');
-  app.use('/tip', createTipWebRouter({ filing, files: new EvidenceFiles(path.join(await tempDir(), 'files'), Buffer.alloc(32)), rules: DEFAULT_TIP_RULES, clock, logger: createMemoryLogger(), limits }));
+  app.use(
+    '/tip',
+    createTipWebRouter({
+      filing,
+      files: new EvidenceFiles(path.join(await tempDir(), 'files'), Buffer.alloc(32)),
+      rules: DEFAULT_TIP_RULES,
+      clock,
+      logger: createMemoryLogger(),
+      limits,
+    }),
+  );
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, finds };
 }
 
-const lookUp = (url: string, from: string, receipt: string) => fetch(`${url}/tip/status?receipt=${receipt}`, { headers: { 'x-forwarded-for': from } });
+const lookUp = (url: string, from: string, receipt: string) =>
+  fetch(`${url}/tip/status?receipt=${receipt}`, { headers: { 'x-forwarded-for': from } });
 const wrong = (i: number) => String(9_000_000_000_000_000 + i);
 
 describe('receipt lookups nobody can block', () => {
@@ -76,13 +98,18 @@ describe('receipt lookups nobody can block', () => {
     expect((await lookUp(url, '2001:db8:1:3::1', REAL)).status).toBe(200);
   });
 
-  it('when one LINE user guesses until refused, then another user and the web form still open a real receipt', { timeout: 60_000 }, async () => {
-    bot = await startBot();
-    const receipt = await fileTipInChat(bot, 'U' + 'a'.repeat(32), { what: 'เรื่องจริง' });
-    const guesser = 'U' + 'b'.repeat(32);
-    for (let i = 0; i < LOOKUPS.limit; i++) expect((await say(bot, guesser, `สถานะ ${wrong(i)}`))[0]!.text).toContain(CHAT.notFound);
-    expect((await say(bot, guesser, `สถานะ ${receipt}`))[0]!.text).toBe(CHAT.tooManyLookups);
-    expect((await say(bot, 'U' + 'c'.repeat(32), `สถานะ ${receipt}`))[0]!.altText).toBe('สถานะเรื่องที่แจ้ง: รับเรื่อง');
-    expect((await fetch(`${bot.url}/tip/status?receipt=${receipt}`)).status).toBe(200);
-  });
+  it(
+    'when one LINE user guesses until refused, then another user and the web form still open a real receipt',
+    { timeout: 60_000 },
+    async () => {
+      bot = await startBot();
+      const receipt = await fileTipInChat(bot, 'U' + 'a'.repeat(32), { what: 'เรื่องจริง' });
+      const guesser = 'U' + 'b'.repeat(32);
+      for (let i = 0; i < LOOKUPS.limit; i++)
+        expect((await say(bot, guesser, `สถานะ ${wrong(i)}`))[0]!.text).toContain(CHAT.notFound);
+      expect((await say(bot, guesser, `สถานะ ${receipt}`))[0]!.text).toBe(CHAT.tooManyLookups);
+      expect((await say(bot, 'U' + 'c'.repeat(32), `สถานะ ${receipt}`))[0]!.altText).toBe('สถานะเรื่องที่แจ้ง: รับเรื่อง');
+      expect((await fetch(`${bot.url}/tip/status?receipt=${receipt}`)).status).toBe(200);
+    },
+  );
 });

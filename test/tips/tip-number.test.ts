@@ -10,7 +10,12 @@ import { tempDir } from '../helpers/temp-dir.js';
 const KEY = Buffer.alloc(32, 3);
 // A fast stand-in for scrypt: these tests are about numbers, not receipts
 const hash = async (receipt: string) => `h${receipt}`;
-const newTip = { channel: 'line' as const, content: { what: 'เรื่องทดสอบ', who: null, when: null, where: null }, attachments: [], notifyUserId: null };
+const newTip = {
+  channel: 'line' as const,
+  content: { what: 'เรื่องทดสอบ', who: null, when: null, where: null },
+  attachments: [],
+  notifyUserId: null,
+};
 
 describe('readable tip numbers', () => {
   it('when an instant is on either side of 1 October midnight in Bangkok, then the fiscal year changes there', () => {
@@ -38,7 +43,12 @@ describe('readable tip numbers', () => {
     repo = await TipRepo.open(file, KEY);
     expect(repo.get(filed[2]!.id)!.number).toBe('2569-0002');
     await new TipFiling(repo, hash).file(newTip, new Date('2026-01-05T03:00:00Z'));
-    expect(repo.all().map((t) => t.number).sort()).toEqual(['2568-0001', '2569-0001', '2569-0002', '2569-0003']);
+    expect(
+      repo
+        .all()
+        .map((t) => t.number)
+        .sort(),
+    ).toEqual(['2568-0001', '2569-0001', '2569-0002', '2569-0003']);
     await repo.close();
   });
 
@@ -47,11 +57,19 @@ describe('readable tip numbers', () => {
     const repo = await TipRepo.open(file, KEY);
     const filing = new TipFiling(repo, hash);
     // Filed out of time order on purpose: the numbers follow the time received, not the order written
-    for (const t of ['2026-02-01T03:00:00Z', '2025-12-01T03:00:00Z', '2026-01-01T03:00:00Z']) await filing.file(newTip, new Date(t));
-    const byTime = repo.all().sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)).map((t) => t.id);
+    for (const t of ['2026-02-01T03:00:00Z', '2025-12-01T03:00:00Z', '2026-01-01T03:00:00Z'])
+      await filing.file(newTip, new Date(t));
+    const byTime = repo
+      .all()
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+      .map((t) => t.id);
     await repo.close();
     // Take the numbers away, as an older version of the bot wrote the file
-    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => l.replace(/"number":"[^"]*",?/, ''));
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.replace(/"number":"[^"]*",?/, ''));
     fs.writeFileSync(file, lines.join('\n') + '\n');
     expect(fs.readFileSync(file, 'utf8')).not.toContain('"number"');
 

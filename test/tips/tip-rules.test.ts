@@ -44,7 +44,9 @@ describe('receipt hashing slots', () => {
     const results = await Promise.allSettled(receipts.map((r) => hash(r)));
     expect(most).toBe(2);
     expect(results[0]!.status).toBe('rejected');
-    expect(results.slice(1).map((r) => (r as PromiseFulfilledResult<string>).value)).toEqual(receipts.slice(1).map((r) => `h${r}`));
+    expect(results.slice(1).map((r) => (r as PromiseFulfilledResult<string>).value)).toEqual(
+      receipts.slice(1).map((r) => `h${r}`),
+    );
     expect(finished).toEqual(receipts.slice(1));
     expect(await hash('after')).toBe('hafter');
   });
@@ -90,7 +92,14 @@ describe('abuse limits in memory', () => {
 
 describe('deadlines', () => {
   const tip = (over: Partial<TipRecord>) =>
-    ({ receivedAt: '2025-01-01T00:00:00.000Z', status: 'received', acknowledgedAt: null, feedbackAt: null, closedAt: null, ...over }) as TipRecord;
+    ({
+      receivedAt: '2025-01-01T00:00:00.000Z',
+      status: 'received',
+      acknowledgedAt: null,
+      feedbackAt: null,
+      closedAt: null,
+      ...over,
+    }) as TipRecord;
 
   it('when 7 days pass without acknowledgement, then the tip is overdue for acknowledgement; after 90 without feedback, for feedback', () => {
     const t = tip({});
@@ -99,13 +108,41 @@ describe('deadlines', () => {
     expect(overdueOf(t, DEFAULT_TIP_RULES, at(t.receivedAt, 90.01))).toEqual({ acknowledge: true, feedback: true });
     const handled = tip({ status: 'investigating', acknowledgedAt: '2025-01-02T00:00:00.000Z' });
     expect(overdueOf(handled, DEFAULT_TIP_RULES, at(t.receivedAt, 91))).toEqual({ acknowledge: false, feedback: true });
-    const answered = tip({ status: 'investigating', acknowledgedAt: '2025-01-02T00:00:00.000Z', feedbackAt: '2025-02-01T00:00:00.000Z' });
-    expect(overdueOf(answered, DEFAULT_TIP_RULES, at(t.receivedAt, 200))).toEqual({ acknowledge: false, feedback: false });
+    const answered = tip({
+      status: 'investigating',
+      acknowledgedAt: '2025-01-02T00:00:00.000Z',
+      feedbackAt: '2025-02-01T00:00:00.000Z',
+    });
+    expect(overdueOf(answered, DEFAULT_TIP_RULES, at(t.receivedAt, 200))).toEqual({
+      acknowledge: false,
+      feedback: false,
+    });
   });
 
   it('when statistics are asked, then open, overdue, received and closed are counted', () => {
-    const tips = [tip({}), tip({ status: 'closed', acknowledgedAt: '2025-01-02T00:00:00.000Z', feedbackAt: '2025-01-03T00:00:00.000Z', closedAt: '2025-01-03T00:00:00.000Z' })];
-    const stats = tipStats(tips, DEFAULT_TIP_RULES, at('2025-01-01T00:00:00Z', 10), new Date(0), at('2025-01-01T00:00:00Z', 10));
-    expect(stats).toMatchObject({ open: 1, overdue: 1, overdueAcknowledge: 1, overdueFeedback: 0, received: 2, closed: 1 });
+    const tips = [
+      tip({}),
+      tip({
+        status: 'closed',
+        acknowledgedAt: '2025-01-02T00:00:00.000Z',
+        feedbackAt: '2025-01-03T00:00:00.000Z',
+        closedAt: '2025-01-03T00:00:00.000Z',
+      }),
+    ];
+    const stats = tipStats(
+      tips,
+      DEFAULT_TIP_RULES,
+      at('2025-01-01T00:00:00Z', 10),
+      new Date(0),
+      at('2025-01-01T00:00:00Z', 10),
+    );
+    expect(stats).toMatchObject({
+      open: 1,
+      overdue: 1,
+      overdueAcknowledge: 1,
+      overdueFeedback: 0,
+      received: 2,
+      closed: 1,
+    });
   });
 });

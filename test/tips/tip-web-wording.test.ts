@@ -12,7 +12,8 @@ const fileTip = async (b: TestBot, what: string) => {
   data.append('what', what);
   return fetch(`${b.url}/tip`, { method: 'POST', body: data });
 };
-const receiptOf = (page: string) => /<p class="receipt" id="receipt">(\d{4} \d{4} \d{4} \d{4})<\/p>/.exec(page)?.[1]?.replace(/ /g, '') ?? null;
+const receiptOf = (page: string) =>
+  /<p class="receipt" id="receipt">(\d{4} \d{4} \d{4} \d{4})<\/p>/.exec(page)?.[1]?.replace(/ /g, '') ?? null;
 
 describe('the tip web pages speak web', () => {
   it('when the receipt page is shown, then it says once that the tip was received, tells how to keep the number, and loads its one script from this site', async () => {
@@ -42,7 +43,7 @@ describe('the tip web pages speak web', () => {
     expect(page).not.toContain('ยกเลิก');
   });
 
-  it('when an empty addition is sent or the tip is closed, then the page names its own button, not the chat\'s', async () => {
+  it("when an empty addition is sent or the tip is closed, then the page names its own button, not the chat's", async () => {
     bot = await startBot();
     const receipt = receiptOf(await (await fileTip(bot, 'เรื่องที่จะเพิ่มข้อมูล')).text())!;
     const empty = new FormData();

@@ -12,16 +12,22 @@ afterEach(async () => {
 const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)>"'&`;
 const ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;';
 
-function form(fields: Record<string, string>, files: Array<{ name: string; type: string; bytes: Buffer }> = []): FormData {
+function form(
+  fields: Record<string, string>,
+  files: Array<{ name: string; type: string; bytes: Buffer }> = [],
+): FormData {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   for (const f of files) data.append('evidence', new Blob([f.bytes], { type: f.type }), f.name);
   return data;
 }
 
-const post = (b: TestBot, path: string, body: FormData | string, headers: Record<string, string> = {}) => fetch(`${b.url}${path}`, { method: 'POST', body, headers });
-const receiptOf = (page: string) => /<p class="receipt" id="receipt">(\d{4} \d{4} \d{4} \d{4})<\/p>/.exec(page)?.[1]?.replace(/ /g, '') ?? null;
-const tipIds = async (b: TestBot) => ((await (await b.staff('GET', '/tips')).json()) as { tips: Array<{ id: string }> }).tips.map((t) => t.id);
+const post = (b: TestBot, path: string, body: FormData | string, headers: Record<string, string> = {}) =>
+  fetch(`${b.url}${path}`, { method: 'POST', body, headers });
+const receiptOf = (page: string) =>
+  /<p class="receipt" id="receipt">(\d{4} \d{4} \d{4} \d{4})<\/p>/.exec(page)?.[1]?.replace(/ /g, '') ?? null;
+const tipIds = async (b: TestBot) =>
+  ((await (await b.staff('GET', '/tips')).json()) as { tips: Array<{ id: string }> }).tips.map((t) => t.id);
 
 describe('/tip web form', () => {
   it('when the form is opened, then it is Thai, explains the channel, has no script, sets no cookie and sends strict headers', async () => {
@@ -44,17 +50,39 @@ describe('/tip web form', () => {
 
   it('when a tip with an image is filed, then the receipt page shows it in four groups and the status page opens with it; metadata is gone', async () => {
     bot = await startBot();
-    const res = await post(bot, '/tip', form({ what: 'มีการเรียกรับเงินค่าขออนุญาต', who: 'กองคลัง', when: '', where: '' }, [{ name: 'photo.jpg', type: 'image/jpeg', bytes: jpegWithMetadata() }]));
+    const res = await post(
+      bot,
+      '/tip',
+      form({ what: 'มีการเรียกรับเงินค่าขออนุญาต', who: 'กองคลัง', when: '', where: '' }, [
+        { name: 'photo.jpg', type: 'image/jpeg', bytes: jpegWithMetadata() },
+      ]),
+    );
     expect(res.status).toBe(200);
     const receipt = receiptOf(await res.text());
     expect(receipt).toMatch(/^\d{16}$/);
     const [id] = await tipIds(bot);
-    const tip = (await (await bot.staff('GET', `/tips/${id}`)).json()) as { channel: string; identity: string; content: Record<string, unknown>; attachments: Array<{ url: string }> };
-    expect(tip).toMatchObject({ channel: 'web', identity: 'anonymous', content: { what: 'มีการเรียกรับเงินค่าขออนุญาต', who: 'กองคลัง', when: null, where: null } });
-    const image = Buffer.from(await (await bot.staff('GET', tip.attachments[0]!.url.replace('/staff/api', ''))).arrayBuffer());
+    const tip = (await (await bot.staff('GET', `/tips/${id}`)).json()) as {
+      channel: string;
+      identity: string;
+      content: Record<string, unknown>;
+      attachments: Array<{ url: string }>;
+    };
+    expect(tip).toMatchObject({
+      channel: 'web',
+      identity: 'anonymous',
+      content: { what: 'มีการเรียกรับเงินค่าขออนุญาต', who: 'กองคลัง', when: null, where: null },
+    });
+    const image = Buffer.from(
+      await (await bot.staff('GET', tip.attachments[0]!.url.replace('/staff/api', ''))).arrayBuffer(),
+    );
     expect(SECRETS.filter((s) => image.includes(Buffer.from(s, 'latin1')))).toEqual([]);
 
-    const status = await post(bot, '/tip/status', new URLSearchParams({ receipt: receipt!.replace(/(\d{4})(?=\d)/g, '$1-') }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    const status = await post(
+      bot,
+      '/tip/status',
+      new URLSearchParams({ receipt: receipt!.replace(/(\d{4})(?=\d)/g, '$1-') }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
     expect(status.status).toBe(200);
     expect(await status.text()).toContain('<dd id="status">รับเรื่อง</dd>');
     expect((await fetch(`${bot.url}/tip/status?receipt=${receipt}`)).status).toBe(200);
@@ -89,7 +117,9 @@ describe('/tip web form', () => {
     const long = 'ก'.repeat(50_000) + 'a'.repeat(50_000) + '<b>end</b>';
     expect((await post(bot, '/tip', form({ what: long }))).status).toBe(200);
     const [id] = await tipIds(bot);
-    expect(((await (await bot.staff('GET', `/tips/${id}`)).json()) as { content: { what: string } }).content.what).toBe(long);
+    expect(((await (await bot.staff('GET', `/tips/${id}`)).json()) as { content: { what: string } }).content.what).toBe(
+      long,
+    );
     const tooLong = await post(bot, '/tip', form({ what: 'x'.repeat(200_001) }));
     expect(tooLong.status).toBe(400);
     const page = await tooLong.text();
@@ -105,7 +135,9 @@ describe('/tip web form', () => {
       Buffer.from([0xff, 0xfe, 0xe0, 0xb8]),
       Buffer.from(`หลัง\u0000\u0007\r\n--${boundary}--\r\n`),
     ]);
-    const res = await post(bot, '/tip', body as unknown as string, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const res = await post(bot, '/tip', body as unknown as string, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
     expect(res.status).toBe(200);
     const [id] = await tipIds(bot);
     const what = ((await (await bot.staff('GET', `/tips/${id}`)).json()) as { content: { what: string } }).content.what;
@@ -117,11 +149,19 @@ describe('/tip web form', () => {
 
   it('when the content type is wrong, then the form is refused: JSON, plain text, and files that are not pictures whatever they claim', async () => {
     bot = await startBot();
-    expect((await post(bot, '/tip', JSON.stringify({ what: 'x' }), { 'content-type': 'application/json' })).status).toBe(415);
+    expect(
+      (await post(bot, '/tip', JSON.stringify({ what: 'x' }), { 'content-type': 'application/json' })).status,
+    ).toBe(415);
     expect((await post(bot, '/tip', 'what=x', { 'content-type': 'text/plain' })).status).toBe(415);
     const broken = await post(bot, '/tip', '--nope\r\n', { 'content-type': 'multipart/form-data; boundary=other' });
     expect(broken.status).toBe(400);
-    const fake = await post(bot, '/tip', form({ what: 'มีรูปปลอม' }, [{ name: '<svg onload=alert(1)>.png', type: 'image/png', bytes: Buffer.from('<html><script>alert(1)</script>') }]));
+    const fake = await post(
+      bot,
+      '/tip',
+      form({ what: 'มีรูปปลอม' }, [
+        { name: '<svg onload=alert(1)>.png', type: 'image/png', bytes: Buffer.from('<html><script>alert(1)</script>') },
+      ]),
+    );
     expect(fake.status).toBe(400);
     const page = await fake.text();
     expect(page).toContain('&lt;svg onload=alert(1)&gt;.png');
@@ -161,7 +201,9 @@ describe('/tip web form', () => {
     expect(added.status).toBe(200);
     expect(await added.text()).toContain('เพิ่มข้อมูลในเรื่องของท่านแล้ว');
     const [id] = await tipIds(bot);
-    const tip = (await (await bot.staff('GET', `/tips/${id}`)).json()) as { content: { additions: Array<{ text: string }> } };
+    const tip = (await (await bot.staff('GET', `/tips/${id}`)).json()) as {
+      content: { additions: Array<{ text: string }> };
+    };
     expect(tip.content.additions[0]!.text).toBe('ข้อมูลเพิ่ม <i>ตัวเอียง</i>');
     await bot.staff('PATCH', `/tips/${id}`, { status: 'closed', outcome: 'ตรวจสอบแล้ว ไม่พบมูล' });
     const closed = await post(bot, '/tip/add', form({ receipt, text: 'อีก' }));

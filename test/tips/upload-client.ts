@@ -30,7 +30,12 @@ export interface Upload {
 export function bigJpeg(name: string, size: number): StreamedFile {
   const sos = JPEG.indexOf(Buffer.from([0xff, 0xda]));
   const dataStart = sos + 2 + JPEG.readUInt16BE(sos + 2);
-  return { name, size, head: JPEG.subarray(0, dataStart).toString('base64'), tail: JPEG.subarray(dataStart).toString('base64') };
+  return {
+    name,
+    size,
+    head: JPEG.subarray(0, dataStart).toString('base64'),
+    tail: JPEG.subarray(dataStart).toString('base64'),
+  };
 }
 
 /**
@@ -39,7 +44,12 @@ export function bigJpeg(name: string, size: number): StreamedFile {
  */
 export function uploadAll(url: string, uploads: Upload[]): Promise<Array<{ status: number; body: string }>> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [SENDER, JSON.stringify({ url, uploads })], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout) as Array<{ status: number; body: string }>)));
+    execFile(
+      process.execPath,
+      [SENDER, JSON.stringify({ url, uploads })],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout) as Array<{ status: number; body: string }>)),
+    );
   });
 }
 

@@ -9,10 +9,19 @@ const ZEROS = Buffer.alloc(64 * 1024);
 const BOUNDARY = '----upload-test-boundary';
 
 function partsOf(fields, files) {
-  const out = Object.entries(fields).map(([name, value]) => Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  const out = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
   for (const file of files) {
-    out.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="evidence"; filename="${file.name}"\r\nContent-Type: image/jpeg\r\n\r\n`));
-    out.push({ size: file.size, head: Buffer.from(file.head ?? '', 'base64'), tail: Buffer.from(file.tail ?? '', 'base64') }, Buffer.from('\r\n'));
+    out.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="evidence"; filename="${file.name}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+    );
+    out.push(
+      { size: file.size, head: Buffer.from(file.head ?? '', 'base64'), tail: Buffer.from(file.tail ?? '', 'base64') },
+      Buffer.from('\r\n'),
+    );
   }
   out.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return out;
@@ -31,7 +40,8 @@ async function writeParts(req, parts, cutAfter) {
       continue;
     }
     await write(part.head);
-    for (let left = part.size - part.head.length - part.tail.length; left > 0; left -= ZEROS.length) await write(left >= ZEROS.length ? ZEROS : ZEROS.subarray(0, left));
+    for (let left = part.size - part.head.length - part.tail.length; left > 0; left -= ZEROS.length)
+      await write(left >= ZEROS.length ? ZEROS : ZEROS.subarray(0, left));
     await write(part.tail);
   }
 }

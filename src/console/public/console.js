@@ -38,7 +38,9 @@ for (const form of document.querySelectorAll('form[data-preview-url]')) {
   let asked = 0;
   const refresh = async () => {
     const mine = ++asked;
-    const fields = Object.fromEntries([...new FormData(form)].filter(([k, v]) => k !== '_csrf' && typeof v === 'string'));
+    const fields = Object.fromEntries(
+      [...new FormData(form)].filter(([k, v]) => k !== '_csrf' && typeof v === 'string'),
+    );
     const res = await fetch(form.dataset.previewUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },

@@ -14,14 +14,18 @@ const text = (req: Request, name: string) => {
 export function createAccountsRoutes(deps: ConsoleDeps): Router {
   const router = express.Router();
   const show = (res: Response, status: number, message?: AccountsMessage) =>
-    res.status(status).type('html').send(String(accountsPage(viewerOf(res), deps.accounts.list(), deps.clock(), message)));
+    res
+      .status(status)
+      .type('html')
+      .send(String(accountsPage(viewerOf(res), deps.accounts.list(), deps.clock(), message)));
 
   /** Runs an account change; an AccountError is shown on the page instead of failing it. */
   const change = async (res: Response, run: () => Promise<AccountsMessage>) => {
     try {
       show(res, 200, await run());
     } catch (err) {
-      if (err instanceof AccountError) return show(res, err.code === 'unknown' ? 404 : 400, { kind: 'error', text: err.message });
+      if (err instanceof AccountError)
+        return show(res, err.code === 'unknown' ? 404 : 400, { kind: 'error', text: err.message });
       throw err;
     }
   };
@@ -41,7 +45,8 @@ export function createAccountsRoutes(deps: ConsoleDeps): Router {
       const name = String(req.params.name);
       const actor = viewerOf(res).name;
       const now = deps.clock();
-      const audit = (action: string, details?: Record<string, string>) => auditAs(deps, actor, action, `account:${name}`, details);
+      const audit = (action: string, details?: Record<string, string>) =>
+        auditAs(deps, actor, action, `account:${name}`, details);
       switch (req.params.action) {
         case 'role': {
           const account = deps.accounts.setRole(name, text(req, 'role'), now);

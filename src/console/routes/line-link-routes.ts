@@ -25,7 +25,14 @@ export function createLineLinkRoutes(links: LineLinks) {
       const viewer = viewerOf(res);
       const removed = await links.unlink(viewer.name);
       if (removed) await auditAs(deps, viewer.name, 'line-link.remove', `account:${viewer.name}`);
-      res.type('html').send(String(lineLinkPage(viewer, { linkedAt: undefined, message: { kind: 'ok', text: removed ? 'ยกเลิกการเชื่อมบัญชี LINE แล้ว' : 'ไม่มีบัญชี LINE ที่เชื่อมไว้' } })));
+      res.type('html').send(
+        String(
+          lineLinkPage(viewer, {
+            linkedAt: undefined,
+            message: { kind: 'ok', text: removed ? 'ยกเลิกการเชื่อมบัญชี LINE แล้ว' : 'ไม่มีบัญชี LINE ที่เชื่อมไว้' },
+          }),
+        ),
+      );
     });
     return router;
   };

@@ -26,7 +26,19 @@ export function createOverviewRoutes(deps: ConsoleDeps, guard: typeof allow): Ro
   router.get('/audit', guard('audit.read'), async (req, res) => {
     const { entries, check, suspects } = await readAndVerifyAudit(deps.auditFile, deps.auditKey);
     const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string).slice(0, 40) : '');
-    res.type('html').send(String(auditPage(viewerOf(res), { entries, check, suspects, page: Number(q('page')) || 1, actor: q('actor'), action: q('action'), names: deps.auditNames() })));
+    res.type('html').send(
+      String(
+        auditPage(viewerOf(res), {
+          entries,
+          check,
+          suspects,
+          page: Number(q('page')) || 1,
+          actor: q('actor'),
+          action: q('action'),
+          names: deps.auditNames(),
+        }),
+      ),
+    );
   });
   return router;
 }

@@ -26,26 +26,54 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
     const write = guard('publications.write');
     const linkedUser = (res: Response) => links.userIdOf(viewerOf(res).name);
     /** Who would get it now: every friend for an urgent one, else the topic's subscribers. */
-    const recipientsOf = (d: { urgent: boolean; topic: string }) => (d.urgent ? deps.friends.counts().following : deps.friends.subscriberRefs(d.topic).length);
+    const recipientsOf = (d: { urgent: boolean; topic: string }) =>
+      d.urgent ? deps.friends.counts().following : deps.friends.subscriberRefs(d.topic).length;
     const testSend = async (res: Response, messages: ReturnType<Publishing['preview']>) => {
       const userId = linkedUser(res);
       if (!userId) throw new PublishError('invalid', NOT_LINKED);
       await publishing.testSend(messages, userId);
     };
-    const audit = (res: Response, action: string, pub?: Publication, details?: Record<string, string | number | boolean>) =>
-      auditAs(deps, viewerOf(res).name, `publication.${action}`, pub ? `publication:${pub.id}` : undefined, details);
+    const audit = (
+      res: Response,
+      action: string,
+      pub?: Publication,
+      details?: Record<string, string | number | boolean>,
+    ) => auditAs(deps, viewerOf(res).name, `publication.${action}`, pub ? `publication:${pub.id}` : undefined, details);
     const find = (req: Request) => {
       const pub = publishing.get(String(req.params.id));
       if (!pub) throw notFoundPage();
       return pub;
     };
-    const showOne = async (res: Response, pub: Publication, status = 200, message?: Parameters<typeof publicationPage>[4]) => {
+    const showOne = async (
+      res: Response,
+      pub: Publication,
+      status = 200,
+      message?: Parameters<typeof publicationPage>[4],
+    ) => {
       const viewer = viewerOf(res);
       await audit(res, 'read', pub);
-      res.status(status).type('html').send(String(publicationPage(viewer, publishing.view(pub), publishing.preview(pub)[0], can(viewer.role, 'publications.write'), message, Boolean(linkedUser(res)))));
+      res
+        .status(status)
+        .type('html')
+        .send(
+          String(
+            publicationPage(
+              viewer,
+              publishing.view(pub),
+              publishing.preview(pub)[0],
+              can(viewer.role, 'publications.write'),
+              message,
+              Boolean(linkedUser(res)),
+            ),
+          ),
+        );
     };
     /** Runs a change; a refusal is shown on `page` instead of failing the request. */
-    const attempt = async (res: Response, run: () => Promise<void>, page: (m: { kind: 'error'; text: string; details: string[] }) => Promise<unknown> | unknown) => {
+    const attempt = async (
+      res: Response,
+      run: () => Promise<void>,
+      page: (m: { kind: 'error'; text: string; details: string[] }) => Promise<unknown> | unknown,
+    ) => {
       try {
         await run();
       } catch (err) {
@@ -79,7 +107,8 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
     });
 
     /** The compose page again, with what was typed and the outcome. */
-    const composeAgain = (res: Response, draft: Draft) => (m?: Parameters<typeof composePage>[3]) => res.type('html').send(String(composePage(viewerOf(res), draft, Boolean(linkedUser(res)), m)));
+    const composeAgain = (res: Response, draft: Draft) => (m?: Parameters<typeof composePage>[3]) =>
+      res.type('html').send(String(composePage(viewerOf(res), draft, Boolean(linkedUser(res)), m)));
 
     /** From the confirmation back to the form, with everything as typed. */
     router.post('/edit', write, (req, res) => composeAgain(res, draftOf(req.body))());
@@ -93,11 +122,25 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
           if (!confirmed) {
             // The first click only shows who would get it: nothing is stored or sent yet
             const checked = publishing.validate(inputOf(draft));
-            const view = { draft, topic: checked.topic, urgent: checked.urgent, publishAt: new Date(checked.publishAt), now: deps.clock(), recipients: recipientsOf(checked), preview: publishing.preview(inputOf(draft))[0] };
+            const view = {
+              draft,
+              topic: checked.topic,
+              urgent: checked.urgent,
+              publishAt: new Date(checked.publishAt),
+              now: deps.clock(),
+              recipients: recipientsOf(checked),
+              preview: publishing.preview(inputOf(draft))[0],
+            };
             return void res.type('html').send(String(publishConfirmPage(viewerOf(res), view)));
           }
           const pub = await publishing.create(inputOf(draft), { actor: viewerOf(res).name, source: 'console' });
-          await audit(res, 'create', pub, { topic: pub.topic, status: pub.status, urgent: pub.urgent, publishAt: pub.publishAt, recipients: recipientsOf(pub) });
+          await audit(res, 'create', pub, {
+            topic: pub.topic,
+            status: pub.status,
+            urgent: pub.urgent,
+            publishAt: pub.publishAt,
+            recipients: recipientsOf(pub),
+          });
           res.redirect(303, `/staff/publications/${pub.id}`);
         },
         composeAgain(res, draft),
@@ -124,13 +167,16 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
       await attempt(
         res,
         async () => {
-          if (req.params.action === 'cancel') await audit(res, 'cancel', await publishing.cancel(pub.id, viewerOf(res).name));
+          if (req.params.action === 'cancel')
+            await audit(res, 'cancel', await publishing.cancel(pub.id, viewerOf(res).name));
           else if (req.params.action === 'resume') await audit(res, 'resume', await publishing.resume(pub.id));
           else if (req.params.action === 'test-send') {
             await testSend(res, publishing.preview(pub));
             await audit(res, 'test-send', pub);
           } else throw notFoundPage();
-          const done = { cancel: 'ยกเลิกการส่งแล้ว', resume: 'ส่งต่อแล้ว', 'test-send': 'ส่งทดสอบแล้ว' }[req.params.action as string];
+          const done = { cancel: 'ยกเลิกการส่งแล้ว', resume: 'ส่งต่อแล้ว', 'test-send': 'ส่งทดสอบแล้ว' }[
+            req.params.action as string
+          ];
           await showOne(res, publishing.get(pub.id)!, 200, { kind: 'ok', text: done ?? '' });
         },
         (m) => showOne(res, publishing.get(pub.id)!, 400, m),

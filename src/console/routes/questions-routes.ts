@@ -36,35 +36,51 @@ export function createQuestionsRoutes(deps: ConsoleDeps, guard: typeof allow): R
     const now = group.text ? deps.index.answer(group.text).best : null;
     const top = now ?? (group.text ? deps.index.search(group.text, { limit: 1 })[0] : undefined);
     const matched = group.matches.map(title).join(' / ');
-    return { group: group.key, text: group.text, count: group.count, lastAt: group.lastAt, ...(matched ? { matchedTitle: matched } : {}), nowAnswer: now ? now.item.title : null, suggested: top?.item.id ?? group.matches[0] ?? null };
+    return {
+      group: group.key,
+      text: group.text,
+      count: group.count,
+      lastAt: group.lastAt,
+      ...(matched ? { matchedTitle: matched } : {}),
+      nowAnswer: now ? now.item.title : null,
+      suggested: top?.item.id ?? group.matches[0] ?? null,
+    };
   };
   const asked = (period: 'quarter' | 'all') => {
     const quarter = fiscalQuarterOf(deps.clock());
-    return period === 'all' ? searchQuestions(deps.questions, new Date(0), new Date(deps.clock().getTime() + 1)) : searchQuestions(deps.questions, quarter.from, quarter.to);
+    return period === 'all'
+      ? searchQuestions(deps.questions, new Date(0), new Date(deps.clock().getTime() + 1))
+      : searchQuestions(deps.questions, quarter.from, quarter.to);
   };
-  const mismatches = () => deps.library.documents.flatMap((doc) => townNameMismatches(doc, reportAgency(doc, deps.library.documents)));
+  const mismatches = () =>
+    deps.library.documents.flatMap((doc) => townNameMismatches(doc, reportAgency(doc, deps.library.documents)));
 
   const show = async (req: Request, res: Response, status = 200, message?: { kind: 'ok' | 'error'; text: string }) => {
     const viewer = viewerOf(res);
     const period = req.query.period === 'all' || req.body?.period === 'all' ? 'all' : 'quarter';
     const lists = questionLists(asked(period), deps.questions.dismissed(), LOW_CONFIDENCE_SCORE, ROWS);
-    const items = deps.index.items().sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'th'));
+    const items = deps.index
+      .items()
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'th'));
     const knownTerms = (await loadSynonyms(SHIPPED_DATA_DIR, deps.dataDir)).flatMap((g) => g.slice(0, 3));
-    res.status(status).type('html').send(
-      String(
-        questionsPage(viewer, {
-          unanswered: lists.unanswered.map(rowOf),
-          lowConfidence: lists.lowConfidence.map(rowOf),
-          unhelpful: lists.unhelpful.map(rowOf),
-          mismatches: mismatches(),
-          items,
-          knownTerms,
-          canImprove: can(viewer.role, 'questions.improve'),
-          period,
-          ...(message ? { message } : {}),
-        }),
-      ),
-    );
+    res
+      .status(status)
+      .type('html')
+      .send(
+        String(
+          questionsPage(viewer, {
+            unanswered: lists.unanswered.map(rowOf),
+            lowConfidence: lists.lowConfidence.map(rowOf),
+            unhelpful: lists.unhelpful.map(rowOf),
+            mismatches: mismatches(),
+            items,
+            knownTerms,
+            canImprove: can(viewer.role, 'questions.improve'),
+            period,
+            ...(message ? { message } : {}),
+          }),
+        ),
+      );
   };
 
   router.get('/', guard('questions.read'), (req, res) => show(req, res));
@@ -81,20 +97,34 @@ export function createQuestionsRoutes(deps: ConsoleDeps, guard: typeof allow): R
   });
 
   router.post('/synonym', guard('questions.improve'), async (req, res) => {
-    const terms = [...new Set([field(req, 'term'), field(req, 'same')].map((t) => t.slice(0, 60)))].filter((t) => [...t].length >= 2);
-    if (terms.length < 2) return show(req, res, 400, { kind: 'error', text: 'กรุณากรอกคำสองคำที่ต่างกัน (อย่างน้อยคำละ 2 ตัวอักษร)' });
+    const terms = [...new Set([field(req, 'term'), field(req, 'same')].map((t) => t.slice(0, 60)))].filter(
+      (t) => [...t].length >= 2,
+    );
+    if (terms.length < 2)
+      return show(req, res, 400, { kind: 'error', text: 'กรุณากรอกคำสองคำที่ต่างกัน (อย่างน้อยคำละ 2 ตัวอักษร)' });
     deps.index.setSynonyms(await addSynonymGroup(deps.dataDir, terms));
     await auditAs(deps, viewerOf(res).name, 'question.synonym', 'synonyms', { terms: terms.length });
     await show(req, res, 200, { kind: 'ok', text: `เพิ่มคำพ้องความหมาย "${terms.join('" = "')}" แล้ว มีผลทันที` });
   });
   router.post('/dismiss', guard('questions.improve'), async (req, res) => {
     const group = field(req, 'group');
-    const shown = questionLists(asked('all'), deps.questions.dismissed(), LOW_CONFIDENCE_SCORE, Number.MAX_SAFE_INTEGER);
+    const shown = questionLists(
+      asked('all'),
+      deps.questions.dismissed(),
+      LOW_CONFIDENCE_SCORE,
+      Number.MAX_SAFE_INTEGER,
+    );
     const found = [...shown.unanswered, ...shown.lowConfidence, ...shown.unhelpful].find((g) => g.key === group);
     if (!found) return show(req, res, 404, { kind: 'error', text: 'ไม่พบกลุ่มคำถามนี้ อาจถูกซ่อนไปแล้ว' });
     await deps.questions.dismiss(group, deps.clock());
     // The audit trail is not sealed: it names the group by a digest, never by what residents wrote.
-    await auditAs(deps, viewerOf(res).name, 'question.dismiss', `question-group:${createHash('sha256').update(group).digest('hex').slice(0, 12)}`, { questions: found.count });
+    await auditAs(
+      deps,
+      viewerOf(res).name,
+      'question.dismiss',
+      `question-group:${createHash('sha256').update(group).digest('hex').slice(0, 12)}`,
+      { questions: found.count },
+    );
     await show(req, res, 200, { kind: 'ok', text: `ซ่อนคำถามกลุ่มนี้แล้ว (${found.count} ครั้ง) ถ้ามีคนถามอีกจะแสดงใหม่` });
   });
   return router;

@@ -10,7 +10,8 @@ import { viewerOf, type allow } from '../session-middleware.js';
 function quarterFrom(req: Request, now: Date): FiscalQuarter {
   const fy = Number(req.query.fy);
   const q = Number(req.query.q);
-  if (Number.isInteger(fy) && fy >= 2500 && fy <= 2800 && [1, 2, 3, 4].includes(q)) return fiscalQuarter(fy, q as 1 | 2 | 3 | 4);
+  if (Number.isInteger(fy) && fy >= 2500 && fy <= 2800 && [1, 2, 3, 4].includes(q))
+    return fiscalQuarter(fy, q as 1 | 2 | 3 | 4);
   return fiscalQuarterOf(now);
 }
 
@@ -20,12 +21,20 @@ export function createReportRoutes(deps: ConsoleDeps, guard: typeof allow): Rout
   router.get('/report', guard('report.read'), (req, res) => {
     const quarter = quarterFrom(req, deps.clock());
     const figures = computeReport(deps.report, quarter.from, quarter.to);
-    res.type('html').send(String(reportPage(viewerOf(res), { quarter, figures, agency: deps.library.agencyName(), generatedAt: deps.clock() })));
+    res
+      .type('html')
+      .send(
+        String(
+          reportPage(viewerOf(res), { quarter, figures, agency: deps.library.agencyName(), generatedAt: deps.clock() }),
+        ),
+      );
   });
   router.get('/report.csv', guard('report.read'), async (req, res) => {
     const quarter = quarterFrom(req, deps.clock());
     const csv = reportCsv(quarter, computeReport(deps.report, quarter.from, quarter.to));
-    await auditAs(deps, viewerOf(res).name, 'report.export', `report:${quarter.fiscalYear}-Q${quarter.quarter}`, { format: 'csv' });
+    await auditAs(deps, viewerOf(res).name, 'report.export', `report:${quarter.fiscalYear}-Q${quarter.quarter}`, {
+      format: 'csv',
+    });
     res
       .type('text/csv; charset=utf-8')
       .set('content-disposition', `attachment; filename="report-${quarter.fiscalYear}-Q${quarter.quarter}.csv"`)

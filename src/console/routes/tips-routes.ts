@@ -42,21 +42,43 @@ export function createTipsRoutes(tips: ConsoleTips) {
       const overdueOnly = req.query.overdue === '1';
       const status = isStatus(req.query.status) || req.query.status === 'all' ? String(req.query.status) : 'open';
       const all = tips.desk.list({}, now);
-      const shown = all.filter((t) => (overdueOnly ? t.overdue.any : status === 'all' ? true : status === 'open' ? t.status !== 'closed' : t.status === status));
-      const counts: Record<string, number> = { open: all.filter((t) => t.status !== 'closed').length, overdue: all.filter((t) => t.overdue.any).length };
+      const shown = all.filter((t) =>
+        overdueOnly
+          ? t.overdue.any
+          : status === 'all'
+            ? true
+            : status === 'open'
+              ? t.status !== 'closed'
+              : t.status === status,
+      );
+      const counts: Record<string, number> = {
+        open: all.filter((t) => t.status !== 'closed').length,
+        overdue: all.filter((t) => t.overdue.any).length,
+      };
       for (const s of TIP_STATUSES) counts[s] = all.filter((t) => t.status === s).length;
       // Overdue first, then the oldest: what needs an answer soonest is on top
       shown.sort((a, b) => Number(b.overdue.any) - Number(a.overdue.any) || a.receivedAt.localeCompare(b.receivedAt));
-      await auditAs(deps, viewerOf(res).name, 'tips.list', undefined, { status: overdueOnly ? 'overdue' : status, count: shown.length });
+      await auditAs(deps, viewerOf(res).name, 'tips.list', undefined, {
+        status: overdueOnly ? 'overdue' : status,
+        count: shown.length,
+      });
       res.type('html').send(String(tipsListPage(viewerOf(res), { tips: shown, status, overdueOnly, counts })));
     });
 
-    const show = async (req: Request, res: Response, status = 200, message?: { kind: 'ok' | 'error'; text: string }) => {
+    const show = async (
+      req: Request,
+      res: Response,
+      status = 200,
+      message?: { kind: 'ok' | 'error'; text: string },
+    ) => {
       const id = tipId(req);
       const tip = tips.desk.read(id, deps.clock());
       if (!tip) throw notFoundPage();
       await auditAs(deps, viewerOf(res).name, 'tip.read', `tip:${id}`);
-      res.status(status).type('html').send(String(tipPage(viewerOf(res), tip, message)));
+      res
+        .status(status)
+        .type('html')
+        .send(String(tipPage(viewerOf(res), tip, message)));
     };
 
     router.get('/:id', (req, res) => {
@@ -76,18 +98,30 @@ export function createTipsRoutes(tips: ConsoleTips) {
       if (publicNote.length > NOTE_MAX || outcome.length > NOTE_MAX) return refuse(`ข้อความยาวเกิน ${NOTE_MAX} ตัวอักษร`);
       const viewer = viewerOf(res);
       const now = deps.clock();
-      const done = await tips.desk.changeStatus(id, { status, publicNote: publicNote || undefined, outcome: outcome || undefined }, viewer.name, now);
+      const done = await tips.desk.changeStatus(
+        id,
+        { status, publicNote: publicNote || undefined, outcome: outcome || undefined },
+        viewer.name,
+        now,
+      );
       if (done.result === 'missing') throw notFoundPage();
       if (done.result === 'gone') throw refusal(409, 'เนื้อหาของเบาะแสนี้ถูกลบแล้วตามระยะเวลาการเก็บรักษา');
       const notified = done.statusChanged && done.reporter ? await tips.notify(done.reporter) : 'none';
-      await auditAs(deps, viewer.name, 'tip.status', `tip:${id}`, { from: done.from, to: status, publicNote: publicNote !== '', outcome: outcome !== '', notified });
+      await auditAs(deps, viewer.name, 'tip.status', `tip:${id}`, {
+        from: done.from,
+        to: status,
+        publicNote: publicNote !== '',
+        outcome: outcome !== '',
+        notified,
+      });
       res.redirect(303, `/staff/tips/${id}?done=status`);
     });
 
     router.post('/:id/notes', async (req, res) => {
       const id = tipId(req);
       const note = text(req, 'text');
-      if (!note || note.length > NOTE_MAX) return show(req, res, 400, { kind: 'error', text: `กรุณากรอกบันทึก (ไม่เกิน ${NOTE_MAX} ตัวอักษร)` });
+      if (!note || note.length > NOTE_MAX)
+        return show(req, res, 400, { kind: 'error', text: `กรุณากรอกบันทึก (ไม่เกิน ${NOTE_MAX} ตัวอักษร)` });
       const viewer = viewerOf(res);
       const result = await tips.desk.addNote(id, note, viewer.name, deps.clock());
       if (result === 'missing') throw notFoundPage();

@@ -4,7 +4,12 @@ import type { SearchIndex } from '../../content/search-index.js';
 import { WEIGHT, type SearchItem } from '../../content/search-items.js';
 import { DurableJsonFileSync } from '../../storage/json-document.js';
 
-const AliasSchema = z.object({ phrase: z.string().min(1).max(300), item: z.string().min(1), at: z.iso.datetime(), by: z.string() });
+const AliasSchema = z.object({
+  phrase: z.string().min(1).max(300),
+  item: z.string().min(1),
+  at: z.iso.datetime(),
+  by: z.string(),
+});
 const FileSchema = z.object({ v: z.literal(1), aliases: z.array(AliasSchema) });
 export type PhraseAlias = z.infer<typeof AliasSchema>;
 

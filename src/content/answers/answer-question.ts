@@ -34,11 +34,42 @@ export interface Question {
 }
 
 /** Words that name measures or announcements in general, not one of them (ITA: the assessment every measure serves). */
-const GENERIC = longestFirst(phrases([
-  'มาตรการ', 'ita', 'กิจกรรม', 'measure', 'measures', 'เทศบาล', 'เทศบาลตำบล', 'หน่วยงาน', 'ส่งเสริม', 'คุณธรรม', 'ความโปร่งใส',
-  'โปร่งใส', 'ภายใน', 'ป้องกัน', 'ทุจริต', 'ประกาศ', 'announcement', 'ฉบับ', 'ออก', 'ใหม่', 'แล้ว', 'ทำ', 'ข้อ',
-  'หัวข้อ', 'แต่ละ', 'ทุก', 'ทั้งสาม', 'each', 'every', 'all', 'sections', 'please',
-]));
+const GENERIC = longestFirst(
+  phrases([
+    'มาตรการ',
+    'ita',
+    'กิจกรรม',
+    'measure',
+    'measures',
+    'เทศบาล',
+    'เทศบาลตำบล',
+    'หน่วยงาน',
+    'ส่งเสริม',
+    'คุณธรรม',
+    'ความโปร่งใส',
+    'โปร่งใส',
+    'ภายใน',
+    'ป้องกัน',
+    'ทุจริต',
+    'ประกาศ',
+    'announcement',
+    'ฉบับ',
+    'ออก',
+    'ใหม่',
+    'แล้ว',
+    'ทำ',
+    'ข้อ',
+    'หัวข้อ',
+    'แต่ละ',
+    'ทุก',
+    'ทั้งสาม',
+    'each',
+    'every',
+    'all',
+    'sections',
+    'please',
+  ]),
+);
 const MEASURE_WORDS = phrases(['มาตรการ', 'measure', 'measures', 'กิจกรรม']);
 const ANNOUNCEMENT_WORDS = phrases(['ประกาศ', 'announcement', 'announcements']);
 const SECTION_WORDS = phrases(['ประกาศ', 'หัวข้อ', 'announcement', 'sections']);
@@ -49,7 +80,10 @@ type Answered = { reply: Reply; context: AnswerContext | null };
 /** `keeps`: the answer leaves the previous answer's context as it was. */
 type Fresh = Answered & { keeps?: true };
 /** Answers of questions that do not depend on the previous answer, kept on the (shared, read-only) question. */
-const remembered = new WeakMap<Question, { book: FactBook; reply: Reply; context: AnswerContext | null; passesOn: boolean }>();
+const remembered = new WeakMap<
+  Question,
+  { book: FactBook; reply: Reply; context: AnswerContext | null; passesOn: boolean }
+>();
 
 /**
  * Answers a question from the facts, the service's facts, the lists, or the items found. A
@@ -74,13 +108,23 @@ function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null
   const listed = onlyGeneric(shape.subject) ? listReply(book, shape, year, context) : null;
   if (listed) return { reply: listed, context: null };
   if (q.best?.item.kind === 'publication' && (shape.kind !== null || shape.fields.length > 0)) {
-    return { reply: { type: 'publication', itemId: q.best.item.id, when: shape.kind === 'when' || shape.fields.includes('date') }, context: null };
+    return {
+      reply: {
+        type: 'publication',
+        itemId: q.best.item.id,
+        when: shape.kind === 'when' || shape.fields.includes('date'),
+      },
+      context: null,
+    };
   }
   const subject = q.best ? (book.familyOfItem(q.best.item.id) ?? null) : null;
   const choice = chooseFact(book, shape, shape.time.rest, subject, context);
   if (choice?.type === 'fact') {
     const [unit] = choice.units;
-    return { reply: unit ? { ...choice, ...said(unit, shape) } : choice, context: unit ? { family: unit.family, key: unit.key, year: unit.year } : null };
+    return {
+      reply: unit ? { ...choice, ...said(unit, shape) } : choice,
+      context: unit ? { family: unit.family, key: unit.key, year: unit.year } : null,
+    };
   }
   // Not a fact of its own (not held, no such year): the previous answer stays the subject.
   if (choice) return { reply: choice, context, keeps: true };
@@ -105,7 +149,13 @@ function listReply(book: FactBook, shape: QuestionShape, year: number, context: 
 }
 
 /** The items found, moved to the year asked; a subjectless follow-up shows the previous item in that year. */
-function itemsAnswer(book: FactBook, q: Question, subject: string | null, year: number, context: AnswerContext | null): { reply: Reply; context: AnswerContext | null } {
+function itemsAnswer(
+  book: FactBook,
+  q: Question,
+  subject: string | null,
+  year: number,
+  context: AnswerContext | null,
+): { reply: Reply; context: AnswerContext | null } {
   const family = subject ?? (q.shape.subjectless && context ? context.family : null);
   if (!family) {
     const ids = q.best ? [q.best.item.id, ...q.runnersUp.map((h) => h.item.id)] : [];
@@ -117,7 +167,10 @@ function itemsAnswer(book: FactBook, q: Question, subject: string | null, year: 
   const main = book.itemIn(family, year) ?? q.best?.item.id;
   if (!main) return { reply: { type: 'none' }, context: null };
   const others = q.runnersUp.map((h) => h.item.id).filter((id) => book.familyOfItem(id) !== family);
-  return { reply: { type: 'items', ids: [main, ...others] }, context: { family, key: null, year: book.yearOfItem(main) ?? year } };
+  return {
+    reply: { type: 'items', ids: [main, ...others] },
+    context: { family, key: null, year: book.yearOfItem(main) ?? year },
+  };
 }
 
 /** True when the subject only names measures or announcements in general. */
@@ -127,7 +180,8 @@ function onlyGeneric(subject: string): boolean {
 
 /** What the answer says first beside the fact: yes or no to a number compared with, the doer tied to the act asked about. */
 function said(unit: FactUnit, shape: QuestionShape): Pick<Extract<Reply, { type: 'fact' }>, 'verdict' | 'stated'> {
-  if (shape.kind === 'yesno' && shape.threshold && unit.amount !== undefined) return { verdict: meets(unit.amount, shape.threshold) };
+  if (shape.kind === 'yesno' && shape.threshold && unit.amount !== undefined)
+    return { verdict: meets(unit.amount, shape.threshold) };
   const linked = shape.link ? unit.links?.[shape.link] : undefined;
   if (!linked) return {};
   // "โดยความเห็นชอบของใคร": the clause's own words before the link, as far as the question has them too.

@@ -41,7 +41,10 @@ export function createAnswers(opts: {
 }
 
 /** The newest published item of a topic, as search shows it (publishing lists newest first). */
-export function newestOfTopic(feed: { latest(): { id: string; topic: string }[]; hit(id: string): SearchHit | undefined }, topic: string): PublicationHit | undefined {
+export function newestOfTopic(
+  feed: { latest(): { id: string; topic: string }[]; hit(id: string): SearchHit | undefined },
+  topic: string,
+): PublicationHit | undefined {
   const newest = feed.latest().find((p) => p.topic === topic);
   const hit = newest ? feed.hit(newest.id) : undefined;
   return hit?.kind === 'publication' ? hit : undefined;

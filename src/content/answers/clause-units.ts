@@ -72,5 +72,7 @@ function linksOf(text: string): Pick<FactUnit, 'links'> {
 
 /** A section title's own words (not "มาตรการ", which every title has). */
 function titleWords(title: string): string[] {
-  return analyzeText(title).tokens.filter((t) => !t.filler && t.text.length > 1 && t.text !== 'มาตรการ').map((t) => t.text);
+  return analyzeText(title)
+    .tokens.filter((t) => !t.filler && t.text.length > 1 && t.text !== 'มาตรการ')
+    .map((t) => t.text);
 }

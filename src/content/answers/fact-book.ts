@@ -39,7 +39,8 @@ export class FactBook {
   }
 
   private file(unit: FactUnit): void {
-    const push = <V>(map: Map<string, V[]>, key: string, value: V): void => void map.set(key, [...(map.get(key) ?? []), value]);
+    const push = <V>(map: Map<string, V[]>, key: string, value: V): void =>
+      void map.set(key, [...(map.get(key) ?? []), value]);
     this.byId.set(unit.id, unit);
     if (!this.byKeyYear.has(`${unit.key}@${unit.year}`)) this.byKeyYear.set(`${unit.key}@${unit.year}`, unit);
     push(this.byFamilyYear, `${unit.family}@${unit.year}`, unit);
@@ -48,7 +49,10 @@ export class FactBook {
     if (unit.number) push(this.clauses, `${unit.year}/${unit.number}`, unit);
     // A measure and the section restating it name each other.
     if (unit.related) {
-      for (const [from, to] of [[unit.family, unit.related], [unit.related, unit.family]] as const) {
+      for (const [from, to] of [
+        [unit.family, unit.related],
+        [unit.related, unit.family],
+      ] as const) {
         const list = this.related.get(from) ?? [];
         if (!list.includes(to)) this.related.set(from, [...list, to]);
       }

@@ -43,10 +43,21 @@ export function yearsAsked(book: FactBook, shape: QuestionShape, context: Answer
  * answer (the whole item then answers it). `subject`: the family of the item the item search
  * found, if any.
  */
-export function chooseFact(book: FactBook, shape: QuestionShape, text: string, subject: string | null, context: AnswerContext | null): FactChoice | null {
+export function chooseFact(
+  book: FactBook,
+  shape: QuestionShape,
+  text: string,
+  subject: string | null,
+  context: AnswerContext | null,
+): FactChoice | null {
   // The ITA result is asked about for its score ("ผลประเมินสองปีเป็นยังไง").
   // ("ITA คืออะไร" asks what it stands for: its kind names that field).
-  const named = shape.fields.length > 0 ? shape.fields : subject === 'ita' && !shape.subjectless && shape.kind !== 'abbrev' ? ['score' as const] : carriedField(shape, text, context);
+  const named =
+    shape.fields.length > 0
+      ? shape.fields
+      : subject === 'ita' && !shape.subjectless && shape.kind !== 'abbrev'
+        ? ['score' as const]
+        : carriedField(shape, text, context);
   const wanted = named.length > 0 ? named : shape.kind ? KIND_FIELDS[shape.kind] : [];
   // A clause can answer any who/how/where/when question, also one naming a field in passing
   // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
@@ -54,13 +65,21 @@ export function chooseFact(book: FactBook, shape: QuestionShape, text: string, s
   const again = shape.subjectless && context?.key ? context.key : null;
   const years = yearsAsked(book, shape, context);
   const year = years[0]!;
-  const numbered = named.length === 0 ? clauseNumbered(book, text, shape.said.compact, year, book.withRelated(subject)) : null;
+  const numbered =
+    named.length === 0 ? clauseNumbered(book, text, shape.said.compact, year, book.withRelated(subject)) : null;
   if (numbered) return { type: 'fact', units: [numbered, ...compared(book, numbered, years)] };
   if (wanted.length === 0 && !clauses && !again) return null;
   if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
-  const fits = (u: FactUnit): boolean => u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
+  const fits = (u: FactUnit): boolean =>
+    u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
   const follow = shape.subjectless && context ? context.family : null;
-  const prefer: Preference = { subjects: book.withRelated(subject), named, kindFields: wanted, who: shape.kind === 'who', link: shape.link };
+  const prefer: Preference = {
+    subjects: book.withRelated(subject),
+    named,
+    kindFields: wanted,
+    who: shape.kind === 'who',
+    link: shape.link,
+  };
   const chosen = follow
     ? fromFamily(book, follow, year, { wanted, named }, fits, text, context?.key ?? null)
     : (best(book, text, fits, prefer) ?? (shape.subject !== '' ? best(book, shape.subject, fits, prefer) : null));
@@ -78,12 +97,22 @@ function carriedField(shape: QuestionShape, text: string, context: AnswerContext
 }
 
 /** The field asked is not among the item's facts: say so (the item's own fact when it has one after all). */
-function notHeld(book: FactBook, field: Field | undefined, about: string | null, year: number, years: readonly number[]): FactChoice | null {
+function notHeld(
+  book: FactBook,
+  field: Field | undefined,
+  about: string | null,
+  year: number,
+  years: readonly number[],
+): FactChoice | null {
   if (!field || !about) return null;
   // Never "not found" for a fact the documents hold: a field only one item has is that item's ("ita 100 คะแนนเต็มไหม").
   const only = book.onlyFamilyWith(field, year);
-  const held = book.ofFamily(about, year).find((u) => u.field === field) ?? (only ? book.ofFamily(only, year).find((u) => u.field === field) : undefined);
-  return held ? { type: 'fact', units: [held, ...compared(book, held, years)] } : { type: 'not-held', field, family: about, year };
+  const held =
+    book.ofFamily(about, year).find((u) => u.field === field) ??
+    (only ? book.ofFamily(only, year).find((u) => u.field === field) : undefined);
+  return held
+    ? { type: 'fact', units: [held, ...compared(book, held, years)] }
+    : { type: 'not-held', field, family: about, year };
 }
 
 /** "แล้ว ... ล่ะ", "what about ...": a question that continues the previous one. */
@@ -102,15 +131,39 @@ const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who
 const LINK_BOOST = 1.3;
 /** "ข้อ 2.2", "ข้อ ๔", "ข้อหก" (not "มาตรการข้อ 3", which numbers a measure). */
 const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\d+(?:\.\d+)?|หนึ่ง|แรก|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)/u;
-const NUMBER_WORDS: Readonly<Record<string, string>> = { หนึ่ง: '1', แรก: '1', สอง: '2', สาม: '3', สี่: '4', ห้า: '5', หก: '6', เจ็ด: '7', แปด: '8', เก้า: '9', สิบ: '10' };
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  หนึ่ง: '1',
+  แรก: '1',
+  สอง: '2',
+  สาม: '3',
+  สี่: '4',
+  ห้า: '5',
+  หก: '6',
+  เจ็ด: '7',
+  แปด: '8',
+  เก้า: '9',
+  สิบ: '10',
+};
 
 /** The clause a question names by its number, the subject's first when several sections have one. */
-function clauseNumbered(book: FactBook, text: string, said: string, year: number, subjects: readonly string[]): FactUnit | null {
+function clauseNumbered(
+  book: FactBook,
+  text: string,
+  said: string,
+  year: number,
+  subjects: readonly string[],
+): FactUnit | null {
   const written = CLAUSE_NUMBER.exec(toArabicDigits(text))?.[1];
   const number = written && (NUMBER_WORDS[written] ?? written);
   if (!number) return null;
   const units = book.clausesNumbered(number, year);
-  return namedSection(units, said) ?? units.find((u) => subjects.includes(u.family)) ?? best(book, text, (u) => units.includes(u)) ?? units[0] ?? null;
+  return (
+    namedSection(units, said) ??
+    units.find((u) => subjects.includes(u.family)) ??
+    best(book, text, (u) => units.includes(u)) ??
+    units[0] ??
+    null
+  );
 }
 
 /** The clause whose section title the question names most words of ("ข้อ 3 ในมาตรการตรวจสอบการใช้ดุลพินิจ"). */
@@ -147,10 +200,20 @@ function weight(unit: FactUnit, p: Preference): number {
   const about = p.subjects.includes(unit.family) || (unit.related !== undefined && p.subjects.includes(unit.related));
   const field = unit.field as Field;
   const linked = p.link !== null && unit.links?.[p.link] !== undefined;
-  return (about ? SUBJECT_BOOST : 1) * (p.named.includes(field) ? FIELD_BOOST : p.kindFields.includes(field) ? KIND_BOOST : 1) * (p.who && unit.agent ? AGENT_BOOST : 1) * (linked ? LINK_BOOST : 1);
+  return (
+    (about ? SUBJECT_BOOST : 1) *
+    (p.named.includes(field) ? FIELD_BOOST : p.kindFields.includes(field) ? KIND_BOOST : 1) *
+    (p.who && unit.agent ? AGENT_BOOST : 1) *
+    (linked ? LINK_BOOST : 1)
+  );
 }
 
-function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, prefer: Preference = NO_PREFERENCE): FactUnit | null {
+function best(
+  book: FactBook,
+  text: string,
+  fits: (u: FactUnit) => boolean,
+  prefer: Preference = NO_PREFERENCE,
+): FactUnit | null {
   let top: FactUnit | null = null;
   let topScore = 0;
   for (const { unit, hit } of book.search(text)) {
@@ -162,17 +225,31 @@ function best(book: FactBook, text: string, fits: (u: FactUnit) => boolean, pref
 }
 
 /** A follow-up: the asked field of the previous answer's item (same field again when none is named). */
-function fromFamily(book: FactBook, family: string, year: number, asked: { wanted: readonly Field[]; named: readonly Field[] }, fits: (u: FactUnit) => boolean, text: string, key: string | null): FactUnit | null {
+function fromFamily(
+  book: FactBook,
+  family: string,
+  year: number,
+  asked: { wanted: readonly Field[]; named: readonly Field[] },
+  fits: (u: FactUnit) => boolean,
+  text: string,
+  key: string | null,
+): FactUnit | null {
   const { wanted } = asked;
   const named = book.ofFamily(family, year).filter((u) => wanted.includes(u.field as Field));
   if (named.length > 0) return best(book, text, (u) => named.includes(u)) ?? named[0]!;
   const again = key ? book.inYear(key, year) : undefined;
   if (wanted.length === 0 && again) return again;
   // "ใครเป็นคนทำ" after a clause that opens with its doer ("งานประชาสัมพันธ์ … ต้อง…"): that clause again.
-  if (again?.agent && again.value.startsWith(again.agent) && asked.named.length === 0 && wanted.includes('owner')) return again;
+  if (again?.agent && again.value.startsWith(again.agent) && asked.named.length === 0 && wanted.includes('owner'))
+    return again;
   // A section restating a measure holds no owner or budget: the measure it restates does.
-  const related = book.withRelated(family).slice(1).flatMap((f) => book.ofFamily(f, year));
-  return related.find((u) => wanted.includes(u.field as Field)) ?? best(book, text, (u) => u.family === family && fits(u));
+  const related = book
+    .withRelated(family)
+    .slice(1)
+    .flatMap((f) => book.ofFamily(f, year));
+  return (
+    related.find((u) => wanted.includes(u.field as Field)) ?? best(book, text, (u) => u.family === family && fits(u))
+  );
 }
 
 /** The same fact in the other years compared. */

@@ -69,7 +69,11 @@ export function factUnits(doc: ContentDocument, words: UnitWords): FactUnit[] {
   const units: FactUnit[] = [];
   if (doc.ita) units.push(...itaUnits(doc, doc.ita, year, words));
   for (const measure of doc.measures) units.push(...measureUnits(doc, measure, year, words));
-  if (doc.announcement) units.push(...announcementUnits(doc, doc.announcement, year, words), ...clauseUnits(doc, doc.announcement, year, words));
+  if (doc.announcement)
+    units.push(
+      ...announcementUnits(doc, doc.announcement, year, words),
+      ...clauseUnits(doc, doc.announcement, year, words),
+    );
   return units;
 }
 
@@ -98,7 +102,15 @@ function itaUnits(doc: ContentDocument, ita: ItaResult, year: number, words: Uni
   const where = { agency: ita.agency, district: ita.district, province: ita.province };
   const heading = fillWording(t.itaHeading, where);
   const source = fillWording(t.itaSource, { title: ita.title, year });
-  const base: Base = { docId: doc.id, year, itemId: `${doc.id}:ita:${ita.id}`, family: 'ita', source, place: heading, open: { a: 'ita', id: ita.id } };
+  const base: Base = {
+    docId: doc.id,
+    year,
+    itemId: `${doc.id}:ita:${ita.id}`,
+    family: 'ita',
+    source,
+    place: heading,
+    open: { a: 'ita', id: ita.id },
+  };
   // What the fact index matches beside the field's words (never shown).
   const parent = 'ผลการประเมินคุณธรรมและความโปร่งใส ITA เทศบาล';
   return [
@@ -114,12 +126,27 @@ function measureUnits(doc: ContentDocument, m: Measure, year: number, words: Uni
   const t = words.templates;
   const measure = fillWording(t.measure, { order: m.order });
   const place = fillWording(t.measurePlace, { order: m.order, title: m.title });
-  const base: Base = { docId: doc.id, year, itemId: `${doc.id}:measure:${m.id}`, family: `measure:${m.order}`, source: fillWording(t.measureSource, { year }), place, open: { a: 'measure', id: m.id } };
+  const base: Base = {
+    docId: doc.id,
+    year,
+    itemId: `${doc.id}:measure:${m.id}`,
+    family: `measure:${m.order}`,
+    source: fillWording(t.measureSource, { year }),
+    place,
+    open: { a: 'measure', id: m.id },
+  };
   const columns: [Field, string][] = [
-    ['method', cellPlain(m.method)], ['period', cellPlain(m.period)], ['owner', cellPlain(m.owner)],
-    ['summary', cellPlain(m.summary)], ['outcome', cellPlain(m.outcome)], ['budget', cellPlain(m.budget)],
+    ['method', cellPlain(m.method)],
+    ['period', cellPlain(m.period)],
+    ['owner', cellPlain(m.owner)],
+    ['summary', cellPlain(m.summary)],
+    ['outcome', cellPlain(m.outcome)],
+    ['budget', cellPlain(m.budget)],
   ];
-  return columns.map(([field, text]) => ({ ...unit(base, field, words, text, text, `${m.title} ${measure}`), label: `${words.labels[field]} ${measure}` }));
+  return columns.map(([field, text]) => ({
+    ...unit(base, field, words, text, text, `${m.title} ${measure}`),
+    label: `${words.labels[field]} ${measure}`,
+  }));
 }
 
 function announcementUnits(doc: ContentDocument, a: Announcement, year: number, words: UnitWords): FactUnit[] {
@@ -128,7 +155,15 @@ function announcementUnits(doc: ContentDocument, a: Announcement, year: number, 
   const agency = doc.ita?.agency ?? a.agency;
   const source = fillWording(t.announcement, { subject: a.subject });
   const dated = fillWording(t.announcementDate, { date: a.dateText });
-  const base: Base = { docId: doc.id, year, itemId: `${doc.id}:announcement:${a.id}`, family: 'announcement', source, place: dated, open: { a: 'announcement', id: a.id } };
+  const base: Base = {
+    docId: doc.id,
+    year,
+    itemId: `${doc.id}:announcement:${a.id}`,
+    family: 'announcement',
+    source,
+    place: dated,
+    open: { a: 'announcement', id: a.id },
+  };
   const signature = fillWording(t.signature, { signer: a.signer, position: a.position });
   const units = [
     unit(base, 'subject', words, a.subject, fillWording(t.announcementSubject, { subject: a.subject }), source),

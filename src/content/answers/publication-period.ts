@@ -43,11 +43,18 @@ export function periodAsked(shape: QuestionShape, now: Date): PeriodAsked | null
   if (!topic) return null;
   const today = bangkokParts(now);
   const named = monthNamed(text);
-  const month = named ?? (THIS_MONTH.test(text) ? today.month : LAST_MONTH.test(text) ? ((today.month + 10) % 12) + 1 : null);
+  const month =
+    named ?? (THIS_MONTH.test(text) ? today.month : LAST_MONTH.test(text) ? ((today.month + 10) % 12) + 1 : null);
   const [yearAsked] = shape.time.years;
-  if (month === null && (yearAsked === undefined || topic === 'announcement' || shape.time.years.length > 1)) return null;
+  if (month === null && (yearAsked === undefined || topic === 'announcement' || shape.time.years.length > 1))
+    return null;
   // A month without a year is the latest one of that name (last month in January is last December).
-  const ceYear = yearAsked !== undefined ? yearAsked - BE_OFFSET : month !== null && month > today.month ? today.year - 1 : today.year;
+  const ceYear =
+    yearAsked !== undefined
+      ? yearAsked - BE_OFFSET
+      : month !== null && month > today.month
+        ? today.year - 1
+        : today.year;
   const from = Date.UTC(ceYear, month === null ? 0 : month - 1, 1) - BANGKOK_MS;
   const to = (month === null ? Date.UTC(ceYear + 1, 0, 1) : Date.UTC(ceYear, month, 1)) - BANGKOK_MS;
   return { topic, year: ceYear + BE_OFFSET, month, from, to };

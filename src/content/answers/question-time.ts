@@ -24,9 +24,11 @@ const LATEST = /(?:ฉบับ|อัน|ตัว)?(?:ล่าสุด|ใ�
 const THIS_YEAR = /ปีนี้|this year/giu;
 const LAST_YEAR = /ปีก่อนหน้า(?:นี้)?|ปีที่แล้ว|ปีที่ผ่านมา|ปีก่อน|ปีกลาย|ปีเก่า|last year|previous year/giu;
 const THAT_YEAR = /ปีนั้น|ปีดังกล่าว|ปีเดียวกัน|that year|same year/giu;
-const COMPARE = /(?:เปรียบ)?เทียบ(?:กัน)?|ต่างกัน|แตกต่าง|เพิ่มขึ้น|ลดลง|ดีขึ้น|แย่ลง|ทั้งสองปี|สองปี|2 ปี|แต่ละปี|ทุกปี|ย้อนหลัง|compare|comparison|versus|\bvs\b|both years|each year/giu;
+const COMPARE =
+  /(?:เปรียบ)?เทียบ(?:กัน)?|ต่างกัน|แตกต่าง|เพิ่มขึ้น|ลดลง|ดีขึ้น|แย่ลง|ทั้งสองปี|สองปี|2 ปี|แต่ละปี|ทุกปี|ย้อนหลัง|compare|comparison|versus|\bvs\b|both years|each year/giu;
 /** A year: 25xx (B.E.), 20xx (C.E.), or two digits after ปี/ปีงบ/พ.ศ. ("ปี 67", "ปีงบ๖๘"). */
-const YEAR = /((?:(?:ประจำ)?ปี(?:งบ(?:ประมาณ)?)?|fy|fiscal year|year)\s*)?(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)?\s*(?<![\d.])(25\d\d|20\d\d|\d\d)(?![\d.])/giu;
+const YEAR =
+  /((?:(?:ประจำ)?ปี(?:งบ(?:ประมาณ)?)?|fy|fiscal year|year)\s*)?(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)?\s*(?<![\d.])(25\d\d|20\d\d|\d\d)(?![\d.])/giu;
 /** Two digits after "กับ", "และ", "ถึง", "-" once a year was named: another year. */
 const NEXT_YEAR = /(?:กับ|และ|ถึง|หรือ|vs\.?|-)\s*(?<![\d.])(\d\d)(?![\d.])/gu;
 /** "ปีงบประมาณ" with no number is still a time word, not a question about a budget. */
@@ -63,7 +65,14 @@ export function readTime(text: string): QuestionTime {
   rest = rest.replace(YEAR_WORD, ' ');
   const changed = years.length > 0 || latest || thisYear || lastYear || thatYear || compare || rest !== arabic;
   // Unchanged, the question itself is handed on, so its segmentation (memoised by text) is reused.
-  return { years, back: lastYear ? 1 : thisYear ? 0 : null, latest, thatYear, compare, rest: changed ? rest.replace(/\s+/g, ' ').trim() : text };
+  return {
+    years,
+    back: lastYear ? 1 : thisYear ? 0 : null,
+    latest,
+    thatYear,
+    compare,
+    rest: changed ? rest.replace(/\s+/g, ' ').trim() : text,
+  };
 }
 
 /** The Buddhist-era year a written year stands for; null when the digits are not a year. */

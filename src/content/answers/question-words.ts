@@ -43,10 +43,17 @@ const BELOW = /(?:(?<!ไม่)ต่ำกว่า|(?<!ไม่)น้อย
 /** The number a question compares with, and the question without it (so it is not searched for). */
 export function readThreshold(text: string): { threshold: Threshold | null; rest: string } {
   const arabic = toArabicDigits(text);
-  for (const [pattern, above, inclusive] of [[BELOW, false, false], [ABOVE, true, false], [AT_LEAST, true, true], [EQUAL, null, true]] as const) {
+  for (const [pattern, above, inclusive] of [
+    [BELOW, false, false],
+    [ABOVE, true, false],
+    [AT_LEAST, true, true],
+    [EQUAL, null, true],
+  ] as const) {
     const found = pattern.exec(arabic);
     if (found?.[1]) {
-      const rest = (arabic.slice(0, found.index) + ' ' + arabic.slice(found.index + found[0].length)).replace(/\s+/g, ' ').trim();
+      const rest = (arabic.slice(0, found.index) + ' ' + arabic.slice(found.index + found[0].length))
+        .replace(/\s+/g, ' ')
+        .trim();
       return { threshold: { above, inclusive, value: Number(found[1]) }, rest };
     }
   }

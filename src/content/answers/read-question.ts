@@ -1,6 +1,19 @@
-import { containsExactPhrase, containsNearPhrase, phrases, readUtterance, type Utterance } from '../../bot/phrase-match.js';
+import {
+  containsExactPhrase,
+  containsNearPhrase,
+  phrases,
+  readUtterance,
+  type Utterance,
+} from '../../bot/phrase-match.js';
 import { analyzeText } from '../text-analysis.js';
-import { FIELD_PHRASES, FIELDS, FOLLOW_UP_WORDS, KIND_PHRASES, type Field, type QuestionKind } from './question-kinds.js';
+import {
+  FIELD_PHRASES,
+  FIELDS,
+  FOLLOW_UP_WORDS,
+  KIND_PHRASES,
+  type Field,
+  type QuestionKind,
+} from './question-kinds.js';
 import { readTime, type QuestionTime } from './question-time.js';
 import { askedLink, fixQuestionTypos, readThreshold, type AgentLink, type Threshold } from './question-words.js';
 
@@ -31,19 +44,62 @@ const NARROWER: readonly [Field, Field][] = [
   ['fiscalYear', 'budget'],
 ];
 
-export const longestFirst = (words: readonly string[]): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
+export const longestFirst = (words: readonly string[]): string[] =>
+  [...new Set(words)].sort((a, b) => b.length - a.length);
 
 /** Words that only frame an answer ("ผลเป็นยังไง" asks for a result, "ฉบับนี้" points at what was said). */
 const FRAME_ONLY = phrases([
-  'ผล', 'result', 'results', 'ฉบับนี้', 'ฉบับ', 'อันนี้', 'ตัวนี้', 'จัก',
-  'use', 'uses', 'used', 'need', 'needs', 'have', 'has', 'had', 'get', 'got', 'carried', 'out', 'implemented', 'between', 'years', 'year',
-  'number', 'numbers', 'contact',
+  'ผล',
+  'result',
+  'results',
+  'ฉบับนี้',
+  'ฉบับ',
+  'อันนี้',
+  'ตัวนี้',
+  'จัก',
+  'use',
+  'uses',
+  'used',
+  'need',
+  'needs',
+  'have',
+  'has',
+  'had',
+  'get',
+  'got',
+  'carried',
+  'out',
+  'implemented',
+  'between',
+  'years',
+  'year',
+  'number',
+  'numbers',
+  'contact',
   // Verbs and nouns every question about a doer or an act uses ("ใครเป็นคนทำ", "เขียนว่าอย่างไร"): no subject by themselves.
-  'ทำ', 'เป็น', 'คน', 'ผู้', 'ดูแล', 'ดำเนินการ', 'เขียน', 'ว่า', 'ว่าไง', 'ต้อง', 'who', 'does', 'do', 'it', 'say', 'says',
+  'ทำ',
+  'เป็น',
+  'คน',
+  'ผู้',
+  'ดูแล',
+  'ดำเนินการ',
+  'เขียน',
+  'ว่า',
+  'ว่าไง',
+  'ต้อง',
+  'who',
+  'does',
+  'do',
+  'it',
+  'say',
+  'says',
 ]);
 /** Asking and follow-up words, longest first, removed to find the subject. */
 const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS, ...FRAME_ONLY]);
-const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_PHRASES[f])])) as Record<Field, string[]>;
+const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_PHRASES[f])])) as Record<
+  Field,
+  string[]
+>;
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
 export function readQuestion(written: string, read?: Utterance): QuestionShape {
@@ -59,10 +115,20 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
   }
   // "When was it signed" asks for the date; "who signed on the 10th" for the signer.
-  if (kind === 'when' && fields.includes('signer')) fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
+  if (kind === 'when' && fields.includes('signer'))
+    fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
   if (kind === 'who' && fields.includes('signer')) fields = fields.filter((f) => f !== 'date');
   const subject = subjectWords(time.rest, fields);
-  return { kind, fields, time, subject, subjectless: subject === '', said, threshold, link: kind === 'who' ? askedLink(text) : null };
+  return {
+    kind,
+    fields,
+    time,
+    subject,
+    subjectless: subject === '',
+    said,
+    threshold,
+    link: kind === 'who' ? askedLink(text) : null,
+  };
 }
 
 /**
@@ -75,7 +141,26 @@ export function kindOf(said: Utterance): QuestionKind | null {
 }
 
 /** กี่ before a counting word the lists do not name ("กี่ประเด็น") counts; before an amount or a time ("กี่บาท", "กี่ปี") it asks how much. */
-const AMOUNT_WORDS = phrases(['คะแนน', 'บาท', 'เปอร์เซ็นต์', 'เปอร์เซนต์', 'ครั้ง', 'เดือน', 'วัน', 'ปี', 'โมง', 'นาที', 'ชั่วโมง', 'สตางค์', 'ล้าน', 'พัน', 'หมื่น', 'แสน', 'ร้อย', 'เท่า']);
+const AMOUNT_WORDS = phrases([
+  'คะแนน',
+  'บาท',
+  'เปอร์เซ็นต์',
+  'เปอร์เซนต์',
+  'ครั้ง',
+  'เดือน',
+  'วัน',
+  'ปี',
+  'โมง',
+  'นาที',
+  'ชั่วโมง',
+  'สตางค์',
+  'ล้าน',
+  'พัน',
+  'หมื่น',
+  'แสน',
+  'ร้อย',
+  'เท่า',
+]);
 const COUNTED = new RegExp(`${phrases(['กี่'])[0]}(?!${AMOUNT_WORDS.join('|')})[ก-ฮ]`, 'u');
 
 function countOrAmount(kind: QuestionKind | null, compact: string): QuestionKind | null {
@@ -106,13 +191,16 @@ function subjectWords(text: string, fields: readonly Field[]): string {
   const covered = new Uint8Array(compact.length);
   const cover = (words: readonly string[]): void => {
     for (const word of words) {
-      for (let at = compact.indexOf(word); at >= 0; at = compact.indexOf(word, at + 1)) covered.fill(1, at, at + word.length);
+      for (let at = compact.indexOf(word); at >= 0; at = compact.indexOf(word, at + 1))
+        covered.fill(1, at, at + word.length);
     }
   };
   for (const field of fields) cover(FIELD_WORDS[field]);
   cover(FRAME_WORDS);
   const words: string[] = [];
-  for (const token of tokens) if (!token.filler && covered.subarray(token.start, token.end).includes(0)) words.push(token.text.replace(NOT_A_LETTER, ''));
+  for (const token of tokens)
+    if (!token.filler && covered.subarray(token.start, token.end).includes(0))
+      words.push(token.text.replace(NOT_A_LETTER, ''));
   // Spaced, so English words stay words when the subject is searched on its own.
   return words.filter(Boolean).join(' ');
 }

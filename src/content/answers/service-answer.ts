@@ -18,15 +18,24 @@ function words(fact: ServiceFact): { topic: string[]; keywords: string[] } {
  * the fact answers (a phone number, what an abbreviation stands for), so "ป.ป.ช." inside a
  * question about a measure still reaches the measure.
  */
-export function serviceFactFor(facts: readonly ServiceFact[], shape: QuestionShape, reporting: boolean): ServiceFact | null {
+export function serviceFactFor(
+  facts: readonly ServiceFact[],
+  shape: QuestionShape,
+  reporting: boolean,
+): ServiceFact | null {
   if (reporting) {
     const reportingFacts = facts.filter((f) => f.asks === 'reporting');
-    return reportingFacts.find((f) => words(f).topic.length > 0 && containsPhrase(shape.said, words(f).topic)) ?? reportingFacts.find((f) => words(f).topic.length === 0) ?? null;
+    return (
+      reportingFacts.find((f) => words(f).topic.length > 0 && containsPhrase(shape.said, words(f).topic)) ??
+      reportingFacts.find((f) => words(f).topic.length === 0) ??
+      null
+    );
   }
   const phone = shape.fields.includes('phone');
   return (
     facts.find((f) => {
-      if (f.asks === 'reporting' || words(f).topic.length === 0 || !containsPhrase(shape.said, words(f).topic)) return false;
+      if (f.asks === 'reporting' || words(f).topic.length === 0 || !containsPhrase(shape.said, words(f).topic))
+        return false;
       const kindFits = shape.kind !== null && f.kinds.includes(shape.kind);
       return kindFits || (phone && f.kinds.includes('where') && !f.kinds.includes('abbrev'));
     }) ?? null

@@ -29,26 +29,66 @@ export const ServiceFactSchema = z.object({
 export type ServiceFact = z.infer<typeof ServiceFactSchema>;
 
 /** What each kind of fact is called when the bot states it ("ผู้ลงนามในประกาศ"). */
-export const LABEL_KEYS = [...FIELDS, 'clause', 'measureCount', 'sectionCount', 'publication', 'latestAnnouncement'] as const;
+export const LABEL_KEYS = [
+  ...FIELDS,
+  'clause',
+  'measureCount',
+  'sectionCount',
+  'publication',
+  'latestAnnouncement',
+] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export type FactLabels = Record<LabelKey, string>;
 
 /** The sentences around the facts; `{name}` marks where a value goes. */
 export const WORDING_KEYS = [
-  'openItem', 'startTip', 'subscribe', 'year', 'measureCount', 'measureList', 'sectionList', 'across', 'notHeld', 'notHeldDetail', 'noYear', 'noYearDetail',
-  'serviceSource', 'fromDocuments', 'verdictYes', 'verdictNo', 'publicationsIn', 'publicationsNone', 'yearPeriod', 'monthPeriod',
+  'openItem',
+  'startTip',
+  'subscribe',
+  'year',
+  'measureCount',
+  'measureList',
+  'sectionList',
+  'across',
+  'notHeld',
+  'notHeldDetail',
+  'noYear',
+  'noYearDetail',
+  'serviceSource',
+  'fromDocuments',
+  'verdictYes',
+  'verdictNo',
+  'publicationsIn',
+  'publicationsNone',
+  'yearPeriod',
+  'monthPeriod',
 ] as const;
 export type WordingKey = (typeof WORDING_KEYS)[number];
 export type Wording = Record<WordingKey, string>;
 
 /** How a document's facts are named and placed ("มาตรการที่ {order}"); `{name}` is filled from the document. */
 export const TEMPLATE_KEYS = [
-  'itaHeading', 'itaSource', 'score', 'district', 'province', 'measureSource', 'measure', 'measurePlace',
-  'announcement', 'announcementDate', 'announcementSubject', 'issuedBy', 'signature', 'signer', 'clause', 'clausePlace',
+  'itaHeading',
+  'itaSource',
+  'score',
+  'district',
+  'province',
+  'measureSource',
+  'measure',
+  'measurePlace',
+  'announcement',
+  'announcementDate',
+  'announcementSubject',
+  'issuedBy',
+  'signature',
+  'signer',
+  'clause',
+  'clausePlace',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type Templates = Record<TemplateKey, string>;
-const texts = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((key) => [key, z.string().min(1)])) as Record<K, z.ZodString>);
+const texts = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.string().min(1)])) as Record<K, z.ZodString>);
 
 export const ServiceFactsFileSchema = z.object({
   $comment: z.string().optional(),
@@ -57,8 +97,6 @@ export const ServiceFactsFileSchema = z.object({
   wording: texts(WORDING_KEYS),
   templates: texts(TEMPLATE_KEYS),
 });
-
-
 
 export interface ServiceFacts {
   facts: ServiceFact[];
@@ -92,5 +130,10 @@ export function loadServiceFacts(file = SERVICE_FACTS_FILE): ServiceFacts {
     if (ids.has(fact.id)) throw new Error(`service facts ${file}: id "${fact.id}" appears twice`);
     ids.add(fact.id);
   }
-  return { facts: parsed.data.facts, labels: parsed.data.labels, wording: parsed.data.wording, templates: parsed.data.templates };
+  return {
+    facts: parsed.data.facts,
+    labels: parsed.data.labels,
+    wording: parsed.data.wording,
+    templates: parsed.data.templates,
+  };
 }

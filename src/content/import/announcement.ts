@@ -71,7 +71,10 @@ function readBody(
       if (section && marker) section.items.start(line.number, marker.number, marker.text);
       else if (section) section.items.continueLast(line.number, text);
       else if (marker) {
-        throw new ImportError(line.number, `numbered item ${marker.number} comes before any section heading ("#### …")`);
+        throw new ImportError(
+          line.number,
+          `numbered item ${marker.number} comes before any section heading ("#### …")`,
+        );
       } else if (startsParagraph || preamble.length === 0) preamble.push(text);
       else preamble.push(`${preamble.pop() ?? ''} ${text}`);
     }
@@ -98,8 +101,12 @@ function readSignature(dateLine: SourceLine, lines: readonly SourceLine[]): { si
   const signerText = collapseWhitespace(signerLine.text);
   const signer = SIGNER.exec(signerText)?.[1]?.trim();
   if (!signer) {
-    throw new ImportError(signerLine.number, `expected the signer's name in parentheses, found "${signerText.slice(0, 40)}"`);
+    throw new ImportError(
+      signerLine.number,
+      `expected the signer's name in parentheses, found "${signerText.slice(0, 40)}"`,
+    );
   }
-  if (positionLines.length === 0) throw new ImportError(signerLine.number, "the signer's position is missing below the name");
+  if (positionLines.length === 0)
+    throw new ImportError(signerLine.number, "the signer's position is missing below the name");
   return { signer, position: positionLines.map((line) => collapseWhitespace(line.text)).join(' ') };
 }

@@ -51,7 +51,10 @@ export function parseMeasureTable(lines: readonly SourceLine[]): MeasureRow[] {
       rows.push(row);
     } else {
       const snippet = collapseWhitespace(line.text).slice(0, 40);
-      throw new ImportError(line.number, `unexpected text in the measures table: "${snippet}" (rows are tab-separated)`);
+      throw new ImportError(
+        line.number,
+        `unexpected text in the measures table: "${snippet}" (rows are tab-separated)`,
+      );
     }
   }
   if (headerLine !== null && rows.length === 0) {

@@ -27,7 +27,10 @@ export function isBlank(line: SourceLine): boolean {
  * Zero-width spaces are dropped: Thai editors insert them as invisible word breaks.
  */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\u200B/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\u200B/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Groups lines into paragraphs; blank lines only separate. */

@@ -55,7 +55,13 @@ export function townNameMismatches(doc: ContentDocument, agency: string | null):
       const name = trimRunOn(match[3]!);
       if (name.startsWith(expected) || !similar(name, expected) || seen.has(`${passage.where.en}|${name}`)) continue;
       seen.add(`${passage.where.en}|${name}`);
-      out.push({ documentId: doc.id, fileName: doc.source.fileName, where: passage.where, written: `${match[1]}${match[2]}${name}`, report: agency });
+      out.push({
+        documentId: doc.id,
+        fileName: doc.source.fileName,
+        where: passage.where,
+        written: `${match[1]}${match[2]}${name}`,
+        report: agency,
+      });
     }
   }
   return out;
@@ -80,12 +86,19 @@ function passages(doc: ContentDocument): Passage[] {
   const out: Passage[] = [];
   const add = (en: string, th: string, text: string) => out.push({ where: { en, th }, text });
   if (doc.ita) add('the ITA report', 'รายงานผล ITA', `${doc.ita.title}\n${doc.ita.summary}`);
-  for (const m of doc.measures) add(`measure ${m.order}`, `มาตรการลำดับที่ ${m.order}`, [m.title, ...[m.method, m.period, m.owner, m.summary, m.outcome, m.budget].map(cellText)].join('\n'));
+  for (const m of doc.measures)
+    add(
+      `measure ${m.order}`,
+      `มาตรการลำดับที่ ${m.order}`,
+      [m.title, ...[m.method, m.period, m.owner, m.summary, m.outcome, m.budget].map(cellText)].join('\n'),
+    );
   const a = doc.announcement;
   if (!a) return out;
   add('the announcement heading', 'หัวประกาศ', a.agency);
   add('the announcement text', 'ข้อความนำของประกาศ', `${a.subject}\n${a.preamble}`);
-  a.sections.forEach((s, i) => add(`announcement section ${i + 1}`, `ประกาศ หมวด “${s.title}”`, [s.title, ...s.items.map(itemText)].join('\n')));
+  a.sections.forEach((s, i) =>
+    add(`announcement section ${i + 1}`, `ประกาศ หมวด “${s.title}”`, [s.title, ...s.items.map(itemText)].join('\n')),
+  );
   add("the signer's position", 'ตำแหน่งผู้ลงนามประกาศ', a.position);
   return out;
 }

@@ -9,10 +9,12 @@ function pickDateTime(action, send) {
   input.type = mode === 'datetime' ? 'datetime-local' : mode;
   for (const k of ['min', 'max']) input[k] = action[k] ?? '';
   input.value = action.initial ?? '';
-  $('picker-label').textContent = action.label || { date: 'เลือกวันที่', time: 'เลือกเวลา', datetime: 'เลือกวันและเวลา' }[mode];
+  $('picker-label').textContent =
+    action.label || { date: 'เลือกวันที่', time: 'เลือกเวลา', datetime: 'เลือกวันและเวลา' }[mode];
   const dialog = $('picker');
   dialog.onclose = () => {
-    if (dialog.returnValue === 'ok' && input.value) send({ type: 'postback', data: action.data, params: { [mode]: input.value } });
+    if (dialog.returnValue === 'ok' && input.value)
+      send({ type: 'postback', data: action.data, params: { [mode]: input.value } });
   };
   dialog.returnValue = '';
   dialog.showModal();
@@ -27,14 +29,16 @@ export function createPerformer({ send, toast, toggleMenu, location, pickImage }
       case 'postback': {
         if (action.inputOption === 'openKeyboard') $('text').focus();
         if (action.inputOption === 'openKeyboard' && action.fillInText) $('text').value = action.fillInText;
-        if (action.inputOption === 'openRichMenu' || action.inputOption === 'closeRichMenu') toggleMenu(action.inputOption === 'openRichMenu');
+        if (action.inputOption === 'openRichMenu' || action.inputOption === 'closeRichMenu')
+          toggleMenu(action.inputOption === 'openRichMenu');
         const displayText = action.displayText ?? action.text;
         return send({ type: 'postback', data: action.data, ...(displayText ? { displayText } : {}) });
       }
       case 'datetimepicker':
         return pickDateTime(action, send);
       case 'uri':
-        if (/^(https?:|tel:|mailto:)/i.test(action.uri ?? '')) return void window.open(action.uri, '_blank', 'noopener');
+        if (/^(https?:|tel:|mailto:)/i.test(action.uri ?? ''))
+          return void window.open(action.uri, '_blank', 'noopener');
         return toast(`เปิดลิงก์นี้ได้ในแอป LINE เท่านั้น: ${action.uri}`);
       case 'camera':
       case 'cameraRoll':
@@ -42,7 +46,11 @@ export function createPerformer({ send, toast, toggleMenu, location, pickImage }
       case 'location':
         return send(location);
       case 'richmenuswitch':
-        return send({ type: 'postback', data: action.data, params: { newRichMenuAliasId: action.richMenuAliasId, status: 'SUCCESS' } });
+        return send({
+          type: 'postback',
+          data: action.data,
+          params: { newRichMenuAliasId: action.richMenuAliasId, status: 'SUCCESS' },
+        });
       case 'clipboard':
         navigator.clipboard?.writeText(action.clipboardText ?? '').catch(() => {});
         return toast('คัดลอกแล้ว');

@@ -9,11 +9,21 @@ import { richMenuHtml } from './rich-menu.js';
 
 const $ = (id) => document.getElementById(id);
 const api = (p) => new URL(p, document.baseURI).href;
-const DEMO_LOCATION = { type: 'location', title: 'ตำแหน่งที่แชร์ (ทดลอง)', address: 'ตำแหน่งตัวอย่างสำหรับการสาธิต', latitude: 15.75, longitude: 104.2 };
+const DEMO_LOCATION = {
+  type: 'location',
+  title: 'ตำแหน่งที่แชร์ (ทดลอง)',
+  address: 'ตำแหน่งตัวอย่างสำหรับการสาธิต',
+  latitude: 15.75,
+  longitude: 104.2,
+};
 let perform = () => {};
 
 const state = { config: null, users: [], user: null, source: null, epoch: null, friendship: 'new' };
-const conversation = createConversation({ chat: $('chat'), chips: $('quick-replies'), botName: () => state.config.botName });
+const conversation = createConversation({
+  chat: $('chat'),
+  chips: $('quick-replies'),
+  botName: () => state.config.botName,
+});
 
 function toast(text) {
   const el = $('toast');
@@ -24,7 +34,11 @@ function toast(text) {
 }
 
 async function post(path, body, type = 'application/json') {
-  const res = await fetch(api(path), { method: 'POST', headers: { 'content-type': type }, body: type === 'application/json' ? JSON.stringify(body) : body });
+  const res = await fetch(api(path), {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: type === 'application/json' ? JSON.stringify(body) : body,
+  });
   if (!res.ok) toast(`ส่งไม่สำเร็จ (${res.status})`);
   return res.ok;
 }
@@ -39,7 +53,8 @@ function send(action) {
 function setFriendship(friendship) {
   const remembered = localStorage.getItem(`demo-friendship:${state.user}`);
   // The server restarted and forgot: tell it what this resident was (the bot still knows)
-  if (friendship === 'new' && (remembered === 'friend' || remembered === 'blocked')) void post('demo/api/friendship', { user: state.user, friendship: remembered });
+  if (friendship === 'new' && (remembered === 'friend' || remembered === 'blocked'))
+    void post('demo/api/friendship', { user: state.user, friendship: remembered });
   if (friendship !== 'new') localStorage.setItem(`demo-friendship:${state.user}`, friendship);
   state.friendship = friendship;
   const blocked = friendship === 'blocked';
@@ -47,7 +62,8 @@ function setFriendship(friendship) {
   $('friend-text').textContent = blocked ? 'คุณบล็อกบัญชีนี้อยู่ จะไม่ได้รับข้อความจากบัญชีนี้' : 'ยังไม่ได้เป็นเพื่อนกับบัญชีนี้';
   $('follow').textContent = blocked ? 'เลิกบล็อก' : 'เพิ่มเพื่อน';
   $('block').hidden = blocked;
-  for (const el of document.querySelectorAll('#composer input, #composer button, #rich-menu button')) el.disabled = blocked;
+  for (const el of document.querySelectorAll('#composer input, #composer button, #rich-menu button'))
+    el.disabled = blocked;
   document.body.dataset.friendship = friendship;
 }
 
@@ -95,7 +111,9 @@ async function refreshRichMenu() {
 }
 
 function fillUsers() {
-  $('user-select').innerHTML = state.users.map((u) => `<option value="${escapeHtml(u.id)}">${escapeHtml(u.name)}</option>`).join('');
+  $('user-select').innerHTML = state.users
+    .map((u) => `<option value="${escapeHtml(u.id)}">${escapeHtml(u.name)}</option>`)
+    .join('');
   $('user-select').value = state.user;
 }
 
@@ -126,7 +144,8 @@ function wire() {
     perform(JSON.parse(el.dataset.action));
   });
   document.addEventListener('keydown', (e) => {
-    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches?.('[role="button"][data-action]')) (e.preventDefault(), e.target.click());
+    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches?.('[role="button"][data-action]'))
+      (e.preventDefault(), e.target.click());
   });
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -164,7 +183,13 @@ async function main() {
   document.documentElement.classList.toggle('large-text', $('large-text').checked);
   renderRichMenu(state.config.richMenu);
   fillUsers();
-  perform = createPerformer({ send, toast, toggleMenu, location: DEMO_LOCATION, pickImage: () => $('image-input').click() });
+  perform = createPerformer({
+    send,
+    toast,
+    toggleMenu,
+    location: DEMO_LOCATION,
+    pickImage: () => $('image-input').click(),
+  });
   wire();
   connect(state.user);
   document.body.dataset.ready = '1';

@@ -46,7 +46,10 @@ export function createConversation({ chat, chips, botName }) {
     hideLoading,
     showLoading(seconds) {
       hideLoading();
-      row('bot loading', `${AVATAR}<div class="bubble text" aria-label="กำลังพิมพ์"><span class="dots"><i></i><i></i><i></i></span></div>`);
+      row(
+        'bot loading',
+        `${AVATAR}<div class="bubble text" aria-label="กำลังพิมพ์"><span class="dots"><i></i><i></i><i></i></span></div>`,
+      );
       loadingTimer = setTimeout(hideLoading, Math.min(seconds, 60) * 1000);
     },
     /** Adds one line of the conversation (once: lines carry increasing `seq`). */
@@ -64,7 +67,12 @@ export function createConversation({ chat, chips, botName }) {
         const first = lastFrom !== 'bot';
         const head = first ? AVATAR : `<span class="avatar-space"></span>`;
         const name = first ? `<div class="name">${escapeHtml(botName())}</div>` : '';
-        fitText(row(`bot${bubble.kind === 'flex' ? ' wide' : ''}`, `${head}<div class="col">${name}<div class="line">${bubble.html}${time}</div></div>`));
+        fitText(
+          row(
+            `bot${bubble.kind === 'flex' ? ' wide' : ''}`,
+            `${head}<div class="col">${name}<div class="line">${bubble.html}${time}</div></div>`,
+          ),
+        );
         // LINE shows only the quick reply of the last message received
         chips.innerHTML = renderQuickReply(item.message?.quickReply);
         scrollDown(); // the chips took height from the conversation

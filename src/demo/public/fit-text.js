@@ -8,6 +8,7 @@ export function fitText(root, again = false) {
     if (again && el.dataset.fontSize !== undefined) el.style.fontSize = el.dataset.fontSize;
     el.dataset.fontSize ??= el.style.fontSize;
     const full = parseFloat(getComputedStyle(el).fontSize);
-    for (let size = full; el.scrollWidth > el.clientWidth + 1 && size > full * 0.6; size -= 0.5) el.style.fontSize = `${size}px`;
+    for (let size = full; el.scrollWidth > el.clientWidth + 1 && size > full * 0.6; size -= 0.5)
+      el.style.fontSize = `${size}px`;
   }
 }

@@ -14,7 +14,10 @@ const BUTTON = { primary: ['#17c950', '#ffffff'], secondary: ['#dcdfe5', '#11111
 
 /** Escapes text for HTML content and double- or single-quoted attributes. */
 export function escapeHtml(value) {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }
 
 /** A CSS length from a LINE keyword (via `table`), `Npx` or `N%`; null for anything else. */
@@ -24,14 +27,18 @@ export function length(value, table = {}) {
   return /^\d+(\.\d+)?(px|%)$/.test(value) ? value : null;
 }
 const color = (v) => (typeof v === 'string' && /^#([0-9a-f]{6}|[0-9a-f]{8})$/i.test(v) ? v : null);
-const textSize = (v, fallback) => (Object.hasOwn(TEXT, v) ? `${TEXT[v] / 16}rem` : length(v) ?? fallback);
+const textSize = (v, fallback) => (Object.hasOwn(TEXT, v) ? `${TEXT[v] / 16}rem` : (length(v) ?? fallback));
 /** Only web and data/blob image addresses reach an src or href. */
-export const safeUrl = (v) => (typeof v === 'string' && /^(https?:\/\/|data:image\/|blob:|\/(?!\/))/i.test(v) ? v : null);
+export const safeUrl = (v) =>
+  typeof v === 'string' && /^(https?:\/\/|data:image\/|blob:|\/(?!\/))/i.test(v) ? v : null;
 const ratio = (v) => (typeof v === 'string' && /^\d+(\.\d+)?:\d+(\.\d+)?$/.test(v) ? v.replace(':', ' / ') : null);
 
 /** `style="..."` from [property, value] pairs, leaving out null values. */
 function style(pairs) {
-  const css = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => `${k}:${v}`).join(';');
+  const css = pairs
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}:${v}`)
+    .join(';');
   return css ? ` style="${escapeHtml(css)}"` : '';
 }
 
@@ -58,10 +65,15 @@ function offsets(c) {
 function flexItem(c, parent, fallback) {
   if (!parent) return [];
   const axis = parent.axis;
-  const grow = Number.isInteger(c.flex) && c.flex >= 0 ? c.flex : fallback ?? (axis === 'vertical' ? 0 : 1);
+  const grow = Number.isInteger(c.flex) && c.flex >= 0 ? c.flex : (fallback ?? (axis === 'vertical' ? 0 : 1));
   const flex = axis === 'vertical' ? (grow ? `${grow} 0 auto` : null) : grow ? `${grow} 0 0` : '0 0 auto';
-  const self = axis === 'horizontal' ? GRAVITY[c.gravity] ?? null : null;
-  return [['flex', flex], ['align-self', self], ['min-width', axis === 'vertical' ? null : '0'], parent.gap ?? ['', null]];
+  const self = axis === 'horizontal' ? (GRAVITY[c.gravity] ?? null) : null;
+  return [
+    ['flex', flex],
+    ['align-self', self],
+    ['min-width', axis === 'vertical' ? null : '0'],
+    parent.gap ?? ['', null],
+  ];
 }
 
 function renderComponent(c, ctx, parent, path) {
@@ -77,21 +89,39 @@ function renderBox(box, ctx, parent, path, padding = null) {
   const layout = ['horizontal', 'baseline'].includes(box.layout) ? box.layout : 'vertical';
   const axis = layout === 'vertical' ? 'vertical' : 'horizontal';
   const children = (Array.isArray(box.contents) ? box.contents : []).map((child, i) => {
-    const margin = child?.position === 'absolute' ? null : length(child?.margin, SPACE) ?? (i > 0 ? length(box.spacing, SPACE) : null);
+    const margin =
+      child?.position === 'absolute'
+        ? null
+        : (length(child?.margin, SPACE) ?? (i > 0 ? length(box.spacing, SPACE) : null));
     const gap = margin ? [axis === 'vertical' ? 'margin-top' : 'margin-inline-start', margin] : null;
     return renderComponent(child, ctx, { axis, gap }, `${path}.contents[${i}]`);
   });
-  const bg = box.background?.type === 'linearGradient' && color(box.background.startColor) && color(box.background.endColor)
-    ? `linear-gradient(${/^\d+(\.\d+)?deg$/.test(box.background.angle ?? '') ? box.background.angle : '0deg'}, ${box.background.startColor}, ${color(box.background.centerColor) ? `${box.background.centerColor} ${length(box.background.centerPosition) ?? '50%'}, ` : ''}${box.background.endColor})`
-    : null;
+  const bg =
+    box.background?.type === 'linearGradient' && color(box.background.startColor) && color(box.background.endColor)
+      ? `linear-gradient(${/^\d+(\.\d+)?deg$/.test(box.background.angle ?? '') ? box.background.angle : '0deg'}, ${box.background.startColor}, ${color(box.background.centerColor) ? `${box.background.centerColor} ${length(box.background.centerPosition) ?? '50%'}, ` : ''}${box.background.endColor})`
+      : null;
   const pad = (side) => length(box[`padding${side}`], SPACE) ?? length(box.paddingAll, SPACE) ?? padding;
   const css = [
     ...flexItem(box, parent),
-    ['width', length(box.width)], ['max-width', length(box.maxWidth)], ['height', length(box.height)], ['max-height', length(box.maxHeight)],
-    ['background-color', color(box.backgroundColor)], ['background-image', bg],
-    ['border', length(box.borderWidth, BORDER) ? `${length(box.borderWidth, BORDER)} solid ${color(box.borderColor) ?? '#000'}` : null],
+    ['width', length(box.width)],
+    ['max-width', length(box.maxWidth)],
+    ['height', length(box.height)],
+    ['max-height', length(box.maxHeight)],
+    ['background-color', color(box.backgroundColor)],
+    ['background-image', bg],
+    [
+      'border',
+      length(box.borderWidth, BORDER)
+        ? `${length(box.borderWidth, BORDER)} solid ${color(box.borderColor) ?? '#000'}`
+        : null,
+    ],
     ['border-radius', length(box.cornerRadius, SPACE)],
-    ['padding', ['Top', 'End', 'Bottom', 'Start'].some((s) => pad(s)) ? ['Top', 'End', 'Bottom', 'Start'].map((s) => pad(s) ?? '0').join(' ') : null],
+    [
+      'padding',
+      ['Top', 'End', 'Bottom', 'Start'].some((s) => pad(s))
+        ? ['Top', 'End', 'Bottom', 'Start'].map((s) => pad(s) ?? '0').join(' ')
+        : null,
+    ],
     ['justify-content', JUSTIFY[box.justifyContent] ? box.justifyContent : null],
     ['align-items', JUSTIFY[box.alignItems] ? box.alignItems : null],
     ...offsets(box),
@@ -102,20 +132,31 @@ function renderBox(box, ctx, parent, path, padding = null) {
 
 function renderSpan(s) {
   if (s?.type !== 'span') return '';
-  const css = [['color', color(s.color)], ['font-size', textSize(s.size, null)], ['font-weight', s.weight === 'bold' ? '700' : null],
-    ['font-style', s.style === 'italic' ? 'italic' : null], ['text-decoration', ['underline', 'line-through'].includes(s.decoration) ? s.decoration : null]];
+  const css = [
+    ['color', color(s.color)],
+    ['font-size', textSize(s.size, null)],
+    ['font-weight', s.weight === 'bold' ? '700' : null],
+    ['font-style', s.style === 'italic' ? 'italic' : null],
+    ['text-decoration', ['underline', 'line-through'].includes(s.decoration) ? s.decoration : null],
+  ];
   return `<span class="fx-span"${style(css)}>${escapeHtml(s.text)}</span>`;
 }
 
 function renderText(t, ctx, parent) {
-  const spans = Array.isArray(t.contents) && t.contents.length ? t.contents.map(renderSpan).join('') : escapeHtml(t.text);
+  const spans =
+    Array.isArray(t.contents) && t.contents.length ? t.contents.map(renderSpan).join('') : escapeHtml(t.text);
   const lines = Number.isInteger(t.maxLines) && t.maxLines > 0 && t.wrap === true ? t.maxLines : null;
   const css = [
-    ...flexItem(t, parent), ...offsets(t),
-    ['font-size', textSize(t.size, '1rem')], ['color', color(t.color)], ['font-weight', t.weight === 'bold' ? '700' : null],
+    ...flexItem(t, parent),
+    ...offsets(t),
+    ['font-size', textSize(t.size, '1rem')],
+    ['color', color(t.color)],
+    ['font-weight', t.weight === 'bold' ? '700' : null],
     ['text-align', { start: 'left', center: 'center', end: 'right' }[t.align] ?? null],
-    ['font-style', t.style === 'italic' ? 'italic' : null], ['text-decoration', ['underline', 'line-through'].includes(t.decoration) ? t.decoration : null],
-    ['line-height', length(t.lineSpacing) ? `calc(1.4em + ${length(t.lineSpacing)})` : null], ['-webkit-line-clamp', lines],
+    ['font-style', t.style === 'italic' ? 'italic' : null],
+    ['text-decoration', ['underline', 'line-through'].includes(t.decoration) ? t.decoration : null],
+    ['line-height', length(t.lineSpacing) ? `calc(1.4em + ${length(t.lineSpacing)})` : null],
+    ['-webkit-line-clamp', lines],
   ];
   // shrink-to-fit: the page narrows the font until the line fits (fit-text.js), as LINE does
   const shrink = t.adjustMode === 'shrink-to-fit' && t.wrap !== true ? ' fx-shrink' : '';
@@ -124,9 +165,14 @@ function renderText(t, ctx, parent) {
 }
 
 function renderImage(img, ctx, parent) {
-  const size = img.size === 'full' ? '100%' : length(img.size, IMAGE) ?? `${IMAGE.md}px`;
+  const size = img.size === 'full' ? '100%' : (length(img.size, IMAGE) ?? `${IMAGE.md}px`);
   const css = [...flexItem(img, parent), ...offsets(img), ['justify-content', ALIGN[img.align] ?? 'center']];
-  const imgCss = [['width', size], ['aspect-ratio', ratio(img.aspectRatio) ?? '1 / 1'], ['object-fit', img.aspectMode === 'cover' ? 'cover' : 'contain'], ['background-color', color(img.backgroundColor)]];
+  const imgCss = [
+    ['width', size],
+    ['aspect-ratio', ratio(img.aspectRatio) ?? '1 / 1'],
+    ['object-fit', img.aspectMode === 'cover' ? 'cover' : 'contain'],
+    ['background-color', color(img.backgroundColor)],
+  ];
   const src = safeUrl(img.url);
   return `<div class="fx-image"${style(css)}${actionAttrs(img.action)}><img alt=""${src ? ` src="${escapeHtml(src)}"` : ''}${style(imgCss)}></div>`;
 }
@@ -141,8 +187,13 @@ function renderIcon(icon, ctx, parent) {
 function renderButton(b, ctx, parent) {
   const kind = Object.hasOwn(BUTTON, b.style) ? b.style : 'link';
   const [bg, fg] = BUTTON[kind];
-  const css = [...flexItem(b, parent), ...offsets(b), ['height', b.height === 'sm' ? '40px' : '52px'],
-    ['background-color', kind === 'link' ? null : color(b.color) ?? bg], ['color', kind === 'link' ? color(b.color) ?? fg : fg]];
+  const css = [
+    ...flexItem(b, parent),
+    ...offsets(b),
+    ['height', b.height === 'sm' ? '40px' : '52px'],
+    ['background-color', kind === 'link' ? null : (color(b.color) ?? bg)],
+    ['color', kind === 'link' ? (color(b.color) ?? fg) : fg],
+  ];
   const shrink = b.adjustMode === 'shrink-to-fit' ? ' fx-shrink' : '';
   return `<button type="button" class="fx-button fx-button-${kind}${shrink}"${style(css)}${actionAttrs(b.action).replace(' tabindex="0" role="button"', '')}>${escapeHtml(b.action?.label ?? '')}</button>`;
 }
@@ -160,8 +211,13 @@ const COMPONENTS = {
   icon: renderIcon,
   button: renderButton,
   video: renderVideo,
-  separator: (c, ctx, parent) => `<div class="fx-separator fx-separator-${parent?.axis === 'horizontal' ? 'v' : 'h'}"${style([['border-color', color(c.color)], parent?.gap ?? ['', null]])}></div>`,
-  spacer: (c, ctx, parent) => `<div class="fx-spacer"${style([[parent?.axis === 'horizontal' ? 'width' : 'height', length(c.size, SPACE) ?? '8px'], ['flex', '0 0 auto']])}></div>`,
+  separator: (c, ctx, parent) =>
+    `<div class="fx-separator fx-separator-${parent?.axis === 'horizontal' ? 'v' : 'h'}"${style([['border-color', color(c.color)], parent?.gap ?? ['', null]])}></div>`,
+  spacer: (c, ctx, parent) =>
+    `<div class="fx-spacer"${style([
+      [parent?.axis === 'horizontal' ? 'width' : 'height', length(c.size, SPACE) ?? '8px'],
+      ['flex', '0 0 auto'],
+    ])}></div>`,
   filler: (c, ctx, parent) => `<div class="fx-filler"${style(flexItem(c, parent, 1))}></div>`,
 };
 
@@ -171,8 +227,14 @@ function renderBubble(bubble, ctx, path) {
     const box = bubble[name];
     if (!box) return '';
     const s = bubble.styles?.[name] ?? {};
-    const css = [['background-color', color(s.backgroundColor)], ['border-top', s.separator === true ? `1px solid ${color(s.separatorColor) ?? '#e5e5e5'}` : null]];
-    const inner = box.type === 'box' ? renderBox(box, ctx, null, `${path}.${name}`, padding) : renderComponent(box, ctx, null, `${path}.${name}`);
+    const css = [
+      ['background-color', color(s.backgroundColor)],
+      ['border-top', s.separator === true ? `1px solid ${color(s.separatorColor) ?? '#e5e5e5'}` : null],
+    ];
+    const inner =
+      box.type === 'box'
+        ? renderBox(box, ctx, null, `${path}.${name}`, padding)
+        : renderComponent(box, ctx, null, `${path}.${name}`);
     return `<div class="fx-section fx-${name}"${style(css)}>${inner}</div>`;
   };
   const css = [['width', `${BUBBLE[sizeName]}px`]];
@@ -187,7 +249,9 @@ function renderBubble(bubble, ctx, path) {
 export function renderFlex(container, options = {}) {
   const ctx = { unknown: options.unknown ?? [] };
   if (container?.type === 'carousel') {
-    const bubbles = (Array.isArray(container.contents) ? container.contents : []).map((b, i) => renderBubble(b, ctx, `contents[${i}]`));
+    const bubbles = (Array.isArray(container.contents) ? container.contents : []).map((b, i) =>
+      renderBubble(b, ctx, `contents[${i}]`),
+    );
     return `<div class="fx-carousel">${bubbles.join('')}</div>`;
   }
   if (container?.type === 'bubble') return renderBubble(container, ctx, 'bubble');

@@ -22,7 +22,8 @@ const img = (url, cls) => {
   return src ? `<img class="${cls}" alt="" src="${escapeHtml(src)}">` : `<div class="${cls} msg-missing">รูปภาพ</div>`;
 };
 
-const button = (action) => `<button type="button" class="tpl-action"${actionAttrs(action).replace(' tabindex="0" role="button"', '')}>${escapeHtml(action?.label ?? '')}</button>`;
+const button = (action) =>
+  `<button type="button" class="tpl-action"${actionAttrs(action).replace(' tabindex="0" role="button"', '')}>${escapeHtml(action?.label ?? '')}</button>`;
 
 function renderTemplate(t) {
   const actions = (list) => (Array.isArray(list) ? list.map(button).join('') : '');
@@ -52,21 +53,39 @@ export function renderMessage(message, options = {}) {
     case 'text':
       return { kind: 'text', html: `<div class="msg-text">${linkify(m.text)}</div>` };
     case 'textV2':
-      return { kind: 'text', html: `<div class="msg-text">${linkify(String(m.text ?? '').replace(/\{(\w+)\}/g, (all, key) => (m.substitution?.[key]?.type === 'mention' ? '@' + (m.substitution[key].mentionee?.userId ?? 'all') : all)))}</div>` };
+      return {
+        kind: 'text',
+        html: `<div class="msg-text">${linkify(String(m.text ?? '').replace(/\{(\w+)\}/g, (all, key) => (m.substitution?.[key]?.type === 'mention' ? '@' + (m.substitution[key].mentionee?.userId ?? 'all') : all)))}</div>`,
+      };
     case 'flex':
-      return { kind: 'flex', html: `<div class="msg-flex" title="${escapeHtml(m.altText)}">${renderFlex(m.contents, options)}</div>` };
+      return {
+        kind: 'flex',
+        html: `<div class="msg-flex" title="${escapeHtml(m.altText)}">${renderFlex(m.contents, options)}</div>`,
+      };
     case 'image':
       return { kind: 'media', html: img(m.previewImageUrl ?? m.originalContentUrl, 'msg-image') };
     case 'sticker':
-      return { kind: 'media', html: `<div class="msg-sticker" title="sticker ${escapeHtml(m.packageId)}/${escapeHtml(m.stickerId)}"><span>(^_^)</span><small>สติกเกอร์ ${escapeHtml(m.packageId)}/${escapeHtml(m.stickerId)}</small></div>` };
+      return {
+        kind: 'media',
+        html: `<div class="msg-sticker" title="sticker ${escapeHtml(m.packageId)}/${escapeHtml(m.stickerId)}"><span>(^_^)</span><small>สติกเกอร์ ${escapeHtml(m.packageId)}/${escapeHtml(m.stickerId)}</small></div>`,
+      };
     case 'location':
-      return { kind: 'text', html: `<div class="msg-location"><span class="pin" aria-hidden="true"></span><b>${escapeHtml(m.title)}</b><br>${escapeHtml(m.address)}<br><small>${Number(m.latitude).toFixed(5)}, ${Number(m.longitude).toFixed(5)}</small></div>` };
+      return {
+        kind: 'text',
+        html: `<div class="msg-location"><span class="pin" aria-hidden="true"></span><b>${escapeHtml(m.title)}</b><br>${escapeHtml(m.address)}<br><small>${Number(m.latitude).toFixed(5)}, ${Number(m.longitude).toFixed(5)}</small></div>`,
+      };
     case 'template':
-      return { kind: 'flex', html: `<div class="msg-flex" title="${escapeHtml(m.altText)}">${renderTemplate(m.template)}</div>` };
+      return {
+        kind: 'flex',
+        html: `<div class="msg-flex" title="${escapeHtml(m.altText)}">${renderTemplate(m.template)}</div>`,
+      };
     case 'video':
     case 'audio':
     case 'imagemap':
-      return { kind: 'text', html: `<div class="msg-text">[${escapeHtml(m.type)}]${m.altText ? ' ' + escapeHtml(m.altText) : ''}</div>` };
+      return {
+        kind: 'text',
+        html: `<div class="msg-text">[${escapeHtml(m.type)}]${m.altText ? ' ' + escapeHtml(m.altText) : ''}</div>`,
+      };
     default:
       (options.unknown ?? []).push(`message: ${m.type}`);
       return { kind: 'text', html: `<div class="msg-text">[${escapeHtml(m.type ?? '?')}]</div>` };

@@ -17,7 +17,10 @@ export function richMenuHtml(menu, api) {
     const pos = `left:${pct(a.bounds.x, width)};top:${pct(a.bounds.y, height)};width:${pct(a.bounds.width, width)};height:${pct(a.bounds.height, height)}${color}`;
     const label = escapeHtml(a.action.label ?? a.action.text ?? '');
     const icon = menu.icons?.[i];
-    const svg = typeof icon === 'string' && PATH_DATA.test(icon) ? `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${icon}"/></svg>` : '';
+    const svg =
+      typeof icon === 'string' && PATH_DATA.test(icon)
+        ? `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${icon}"/></svg>`
+        : '';
     const face = menu.image ? '' : `${svg}<span>${label}</span>`;
     return `<button type="button" class="rm-area${menu.image ? '' : ' drawn'}" style="${pos}" aria-label="${label}" data-action="${escapeHtml(JSON.stringify(a.action))}">${face}</button>`;
   });

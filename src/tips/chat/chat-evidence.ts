@@ -18,7 +18,12 @@ export interface EvidenceDeps {
  * downloaded from the data API with a 10 MB cap, stripped of metadata, encrypted to disk.
  * Returns the attachment, or the Thai sentence saying why it was not taken.
  */
-export async function receiveImage(deps: EvidenceDeps, event: webhook.Event, have: number, now: Date): Promise<Attachment | { refused: string }> {
+export async function receiveImage(
+  deps: EvidenceDeps,
+  event: webhook.Event,
+  have: number,
+  now: Date,
+): Promise<Attachment | { refused: string }> {
   if (have >= TIP_LIMITS.images) return { refused: CHAT.imagesFull };
   const message = (event as webhook.MessageEvent).message as webhook.ImageMessageContent;
   if (message.contentProvider?.type === 'external') return { refused: CHAT.imageType };
@@ -38,7 +43,8 @@ export async function receiveImage(deps: EvidenceDeps, event: webhook.Event, hav
     const id = await deps.files.put(clean.bytes);
     return { id, type: clean.type, bytes: clean.bytes.length, addedAt: now.toISOString() };
   } catch (err) {
-    if (err instanceof ImageRejected) return { refused: err.reason === 'too-large' ? CHAT.imageTooLarge : CHAT.imageType };
+    if (err instanceof ImageRejected)
+      return { refused: err.reason === 'too-large' ? CHAT.imageTooLarge : CHAT.imageType };
     throw err;
   }
 }

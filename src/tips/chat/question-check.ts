@@ -8,9 +8,11 @@
 /** A story is longer than this; a question to the bot is short. */
 const MAX_QUESTION_CHARS = 80;
 /** Thai questions end on their question word, polite particles and marks aside. */
-const ENDS_ASKING = /(?:ไหม|มั้ย|มัย|ไม๊|หรือเปล่า|รึเปล่า|หรือยัง|หรือไม่|ที่ไหน|ตรงไหน|อะไร|อะไรบ้าง|ไหนบ้าง|อย่างไร|ยังไง|เมื่อไร|เมื่อไหร่|ตอนไหน|วันไหน|เท่าไร|เท่าไหร่|กี่\S{0,8}|ใคร|ทำไม|บ้าง|หรอ|เหรอ|บ่|ได้บ่)(?:ครับ|ค่ะ|คะ|ค่า|จ้ะ|จ้า|จ๊ะ|นะ|คับ|ฮะ|ฮับ|น้อ|เนาะ)*$/;
+const ENDS_ASKING =
+  /(?:ไหม|มั้ย|มัย|ไม๊|หรือเปล่า|รึเปล่า|หรือยัง|หรือไม่|ที่ไหน|ตรงไหน|อะไร|อะไรบ้าง|ไหนบ้าง|อย่างไร|ยังไง|เมื่อไร|เมื่อไหร่|ตอนไหน|วันไหน|เท่าไร|เท่าไหร่|กี่\S{0,8}|ใคร|ทำไม|บ้าง|หรอ|เหรอ|บ่|ได้บ่)(?:ครับ|ค่ะ|คะ|ค่า|จ้ะ|จ้า|จ๊ะ|นะ|คับ|ฮะ|ฮับ|น้อ|เนาะ)*$/;
 /** Or open with one. */
-const OPENS_ASKING = /^(?:ใคร|ทำไม|อย่างไร|ยังไง|ที่ไหน|how|what|where|who|when|why|which|can|could|is|are|do|does|should)\b/i;
+const OPENS_ASKING =
+  /^(?:ใคร|ทำไม|อย่างไร|ยังไง|ที่ไหน|how|what|where|who|when|why|which|can|could|is|are|do|does|should)\b/i;
 /** "I don't know who" answers a step; it does not ask. */
 const NOT_KNOWING = /ไม่รู้|ไม่ทราบ|ไม่แน่ใจ|จำไม่ได้|ไม่เห็น|don't know|not sure/i;
 
@@ -30,7 +32,8 @@ export const ASK_LABEL = {
 } as const;
 
 export const ASK_SAY = {
-  which: (held: string) => `ข้อความนี้ดูเหมือนคำถาม:\n“${held}”\n\nจะให้ใส่ไว้ในเรื่องที่แจ้ง หรือเป็นคำถามถึงบอท? ข้อความที่พิมพ์มาทั้งหมดยังอยู่ครบ`,
+  which: (held: string) =>
+    `ข้อความนี้ดูเหมือนคำถาม:\n“${held}”\n\nจะให้ใส่ไว้ในเรื่องที่แจ้ง หรือเป็นคำถามถึงบอท? ข้อความที่พิมพ์มาทั้งหมดยังอยู่ครบ`,
   kept: 'ใส่ข้อความนั้นไว้ในเรื่องที่แจ้งแล้ว',
   paused: `พักเรื่องที่แจ้งไว้ก่อน ร่างยังอยู่ครบ 30 นาที ด้านล่างคือคำตอบ เมื่อพร้อมแจ้งต่อ พิมพ์ “${ASK_LABEL.resume}”`,
   resumed: 'กลับมาที่เรื่องที่แจ้งค้างไว้ ร่างยังอยู่ครบ',
@@ -41,6 +44,7 @@ export const ASK_SAY = {
 /** The word a whole message is among the choices above, or null. */
 export function askChoiceOf(text: string): keyof typeof ASK_LABEL | null {
   const t = text.replace(/[\s"“”]/g, '');
-  for (const [choice, label] of Object.entries(ASK_LABEL) as [keyof typeof ASK_LABEL, string][]) if (t === label.replace(/\s/g, '')) return choice;
+  for (const [choice, label] of Object.entries(ASK_LABEL) as [keyof typeof ASK_LABEL, string][])
+    if (t === label.replace(/\s/g, '')) return choice;
   return null;
 }

@@ -19,7 +19,11 @@ const WORDS: Record<Command, readonly string[]> = {
 };
 
 /** Spaces, quotes, zero-width characters and end punctuation do not change a command. */
-const squash = (text: string) => text.normalize('NFC').replace(/[\s\p{Cf}"'“”‘’.!?]/gu, '').toLowerCase();
+const squash = (text: string) =>
+  text
+    .normalize('NFC')
+    .replace(/[\s\p{Cf}"'“”‘’.!?]/gu, '')
+    .toLowerCase();
 
 const LOOKUP = new Map<string, Command>();
 for (const [command, words] of Object.entries(WORDS) as [Command, readonly string[]][]) {

@@ -11,7 +11,20 @@ import { AttachmentSchema } from '../tip-model.js';
 export const TIP_FLOW = 'tip';
 export const DRAFT_IDLE_MS = 30 * 60 * 1000;
 
-export const STEPS = ['what', 'who', 'when', 'where', 'evidence', 'identity', 'confirm', 'receipt', 'found', 'add', 'expired', 'paused'] as const;
+export const STEPS = [
+  'what',
+  'who',
+  'when',
+  'where',
+  'evidence',
+  'identity',
+  'confirm',
+  'receipt',
+  'found',
+  'add',
+  'expired',
+  'paused',
+] as const;
 /** The steps that build a draft (a paused draft goes back to one of them). */
 export const DRAFTING = ['what', 'who', 'when', 'where', 'evidence', 'identity', 'confirm', 'add'] as const;
 export type Step = (typeof STEPS)[number];

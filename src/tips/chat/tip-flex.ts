@@ -42,7 +42,9 @@ export function statusMessages(view: PublicTipView): messagingApi.Message[] {
     received: `รับเรื่องเมื่อ ${formatDateThai(view.receivedAt)}`,
     updated: `อัปเดตล่าสุด ${formatDateThai(view.lastUpdateAt)}`,
     notes: [
-      ...(view.outcome ? [...fragment('heading', { text: 'ผลการพิจารณา' }), ...fragment('paragraph', { text: clip(view.outcome) })] : []),
+      ...(view.outcome
+        ? [...fragment('heading', { text: 'ผลการพิจารณา' }), ...fragment('paragraph', { text: clip(view.outcome) })]
+        : []),
       ...(notes.length > 0 ? fragment('heading', { text: 'ข้อความจากเจ้าหน้าที่' }) : []),
       ...(older > 0 ? fragment('paragraph', { text: `(ข้อความก่อนหน้าอีก ${older} รายการ)` }) : []),
       ...notes.flatMap((n) => fragment('paragraph', { text: `${formatDateThai(n.at, 'short')}: ${clip(n.text)}` })),

@@ -27,7 +27,8 @@ export function createTipChat(deps: TipChatDeps): { flow: Flow; intents: IntentH
     flow: { handle: (ctx, route) => handleFlow(deps, ctx, route) },
     intents: {
       tip: async (ctx) => start(deps, ctx),
-      status: async (ctx, understanding) => (understanding.receipt ? lookUp(deps, ctx, understanding.receipt) : askForReceipt(ctx)),
+      status: async (ctx, understanding) =>
+        understanding.receipt ? lookUp(deps, ctx, understanding.receipt) : askForReceipt(ctx),
     },
     postbacks: {
       'tip-when': async (ctx) => {
@@ -52,10 +53,13 @@ function start(deps: TipChatDeps, ctx: BotContext): void {
     return;
   }
   const draft = emptyDraft();
-  if (said.length >= STORY_START_CHARS && said.length <= TIP_LIMITS.whatChars && !readsAsQuestion(said)) draft.what = said;
+  if (said.length >= STORY_START_CHARS && said.length <= TIP_LIMITS.whatChars && !readsAsQuestion(said))
+    draft.what = said;
   ctx.outcome = 'tip:started';
   ctx.setState(draftState(deps.key, 'what', draft, ctx.now));
-  const ask = draft.what ? textMessage(CHAT.firstMessageKept, [LABEL.doneTelling, LABEL.cancel]) : prompt('what', draft, ctx.now)[0]!;
+  const ask = draft.what
+    ? textMessage(CHAT.firstMessageKept, [LABEL.doneTelling, LABEL.cancel])
+    : prompt('what', draft, ctx.now)[0]!;
   ctx.reply(introMessage(deps.publicUrl()), ask);
 }
 
@@ -93,7 +97,13 @@ async function handleFlow(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute
 }
 
 /** The draft is gone (idle too long): say so; a question is answered after that, not swallowed. */
-async function expired(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, step: Step | null, draft: Draft | null): Promise<boolean> {
+async function expired(
+  deps: TipChatDeps,
+  ctx: BotContext,
+  route: ActiveRoute,
+  step: Step | null,
+  draft: Draft | null,
+): Promise<boolean> {
   await endConversation(deps, ctx, draft);
   ctx.outcome = 'tip:expired';
   if (route.to === 'text' && commandOf(route.text) === null && (step === 'paused' || readsAsQuestion(route.text))) {
@@ -105,7 +115,13 @@ async function expired(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, s
 }
 
 /** One event in a drafting step: a question is held and asked about first, then the step goes on. */
-async function drafting(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, step: DraftStep, draft: Draft): Promise<boolean> {
+async function drafting(
+  deps: TipChatDeps,
+  ctx: BotContext,
+  route: ActiveRoute,
+  step: DraftStep,
+  draft: Draft,
+): Promise<boolean> {
   const turn = route.to === 'text' ? questionTurn(step, draft, route.text) : ({ kind: 'step', lead: [] } as const);
   if (turn.kind === 'answer' && route.to === 'text') return pauseAndAnswer(deps, ctx, route, step, draft);
   if (turn.kind === 'ask') {
@@ -118,7 +134,11 @@ async function drafting(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, 
   if (turn.kind === 'step' && turn.lead.length > 0) next.lead = [...turn.lead, ...(next.lead ?? [])];
   if (next.file) return step === 'add' ? addInformation(deps, ctx, next.draft) : file(deps, ctx, next);
   ctx.setState(draftState(deps.key, next.step, next.draft, ctx.now));
-  ctx.reply(...(next.ack ? acknowledge(next.step, next.draft, ctx.now, next.ack, next.lead) : prompt(next.step, next.draft, ctx.now, next.lead)));
+  ctx.reply(
+    ...(next.ack
+      ? acknowledge(next.step, next.draft, ctx.now, next.ack, next.lead)
+      : prompt(next.step, next.draft, ctx.now, next.lead)),
+  );
   return true;
 }
 
@@ -136,7 +156,11 @@ function resumePaused(deps: TipChatDeps, ctx: BotContext, said: string): boolean
     ctx.reply(textMessage(`${CHAT.externalIntro}: ${EXTERNAL_CHANNELS_LINE}\n\n${TRAFFY}`));
     return true;
   }
-  const added = said.length >= STORY_START_CHARS && !readsAsQuestion(said) && draft.resume !== undefined && appendToStory(draft.resume, draft, said);
+  const added =
+    said.length >= STORY_START_CHARS &&
+    !readsAsQuestion(said) &&
+    draft.resume !== undefined &&
+    appendToStory(draft.resume, draft, said);
   resume(deps, ctx, draft, added ? ASK_SAY.addedOnResume : ASK_SAY.resumed);
   return true;
 }

@@ -47,7 +47,13 @@ export async function lookUp(deps: TipChatDeps, ctx: BotContext, receipt: string
 }
 
 /** The "receipt" and "found" steps; false hands the event to the normal handlers. */
-export async function followUp(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, step: 'receipt' | 'found', draft: Draft | null): Promise<boolean> {
+export async function followUp(
+  deps: TipChatDeps,
+  ctx: BotContext,
+  route: ActiveRoute,
+  step: 'receipt' | 'found',
+  draft: Draft | null,
+): Promise<boolean> {
   const text = route.to === 'text' ? route.text : null;
   if (step === 'receipt') {
     if (text === null) {

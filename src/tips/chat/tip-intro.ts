@@ -41,7 +41,14 @@ export function introMessage(base: string | null): messagingApi.FlexMessage {
     title: CHAT.title,
     lines: INTRO.lines.flatMap((text, i) => fragment('list-item', { marker: `${i + 1}.`, text })),
     outside: `${INTRO.outside}: ${EXTERNAL_CHANNELS_LINE}`,
-    actions: [...fragment('button-primary', { label: INTRO.detailsLabel, data: encodePostback({ a: 'tip-info' }), displayText: INTRO.detailsSaid }), ...webButton(base)],
+    actions: [
+      ...fragment('button-primary', {
+        label: INTRO.detailsLabel,
+        data: encodePostback({ a: 'tip-info' }),
+        displayText: INTRO.detailsSaid,
+      }),
+      ...webButton(base),
+    ],
   });
   return bubbleMessage(`${CHAT.title}: ${INTRO.lines.join(' ')}`, bubble);
 }
@@ -57,7 +64,12 @@ export function detailsMessage(rules: TipRules, base: string | null): messagingA
       ...fragment('paragraph', { text: TRAFFY }),
       ...fragment('paragraph', { text: CHAT.cancelHint }),
     ],
-    actions: [...EXTERNAL_CHANNELS.flatMap((c) => fragment('button-uri', { label: `โทร ${c.phone} (${shortName(c.name)})`, uri: `tel:${c.phone}` })), ...webButton(base)],
+    actions: [
+      ...EXTERNAL_CHANNELS.flatMap((c) =>
+        fragment('button-uri', { label: `โทร ${c.phone} (${shortName(c.name)})`, uri: `tel:${c.phone}` }),
+      ),
+      ...webButton(base),
+    ],
   });
   return bubbleMessage(INTRO.detailsTitle, bubble);
 }

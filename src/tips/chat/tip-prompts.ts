@@ -34,35 +34,65 @@ export function prompt(step: Step, draft: Draft, now: Date, lead: readonly strin
  * A short acknowledgement in place of the step's question (an image taken): the same
  * quick replies, so the next photo or "เสร็จแล้ว" is one tap away, without the whole prompt again.
  */
-export function acknowledge(step: Step, draft: Draft, now: Date, text: string, lead: readonly string[] = []): Message[] {
+export function acknowledge(
+  step: Step,
+  draft: Draft,
+  now: Date,
+  text: string,
+  lead: readonly string[] = [],
+): Message[] {
   return [...lead.map((t) => textMessage(t, null)), { ...question(step, draft, now), text } as Message];
 }
 
 function question(step: Step, draft: Draft, now: Date): Message {
   switch (step) {
     case 'what':
-      return textMessage(draft.what ? CHAT.gotWhat : CHAT.askWhat, choices(draft.what ? [LABEL.doneTelling, LABEL.cancel] : [LABEL.cancel]));
+      return textMessage(
+        draft.what ? CHAT.gotWhat : CHAT.askWhat,
+        choices(draft.what ? [LABEL.doneTelling, LABEL.cancel] : [LABEL.cancel]),
+      );
     case 'who':
       return textMessage(CHAT.askWho, choices([LABEL.skip, LABEL.cancel]));
     case 'when':
       return textMessage(
         CHAT.askWhen,
-        choices([LABEL.skip, LABEL.cancel], [
-          action({ type: 'datetimepicker', label: LABEL.pickTime, data: encodePostback({ a: 'tip-when' }), mode: 'datetime', max: pickerNow(now) } as messagingApi.DatetimePickerAction),
-        ]),
+        choices(
+          [LABEL.skip, LABEL.cancel],
+          [
+            action({
+              type: 'datetimepicker',
+              label: LABEL.pickTime,
+              data: encodePostback({ a: 'tip-when' }),
+              mode: 'datetime',
+              max: pickerNow(now),
+            } as messagingApi.DatetimePickerAction),
+          ],
+        ),
       );
     case 'where':
-      return textMessage(CHAT.askWhere, choices([LABEL.skip, LABEL.cancel], [action({ type: 'location', label: LABEL.sendLocation })]));
+      return textMessage(
+        CHAT.askWhere,
+        choices([LABEL.skip, LABEL.cancel], [action({ type: 'location', label: LABEL.sendLocation })]),
+      );
     case 'evidence': {
       const words = draft.images.length > 0 ? [LABEL.doneImages, LABEL.cancel] : [LABEL.skip, LABEL.cancel];
-      return textMessage(CHAT.askEvidence, choices(words, [action({ type: 'cameraRoll', label: LABEL.cameraRoll }), action({ type: 'camera', label: LABEL.camera })]));
+      return textMessage(
+        CHAT.askEvidence,
+        choices(words, [
+          action({ type: 'cameraRoll', label: LABEL.cameraRoll }),
+          action({ type: 'camera', label: LABEL.camera }),
+        ]),
+      );
     }
     case 'identity':
       return textMessage(CHAT.askIdentity, choices([LABEL.anonymous, LABEL.notify, LABEL.cancel]));
     case 'confirm':
       return textMessage(`${summary(draft)}\n\n${CHAT.askConfirm}`, choices([LABEL.confirm, LABEL.cancel]));
     case 'add':
-      return textMessage(CHAT.askAddition, choices([LABEL.confirm, LABEL.cancel], [action({ type: 'cameraRoll', label: LABEL.cameraRoll })]));
+      return textMessage(
+        CHAT.askAddition,
+        choices([LABEL.confirm, LABEL.cancel], [action({ type: 'cameraRoll', label: LABEL.cameraRoll })]),
+      );
     case 'receipt':
       return textMessage(CHAT.askReceipt, choices([LABEL.cancel]));
     case 'found':
@@ -77,7 +107,10 @@ const SUMMARY_WHAT_CHARS = 600;
 
 /** The draft as the reporter will check it before sending. */
 export function summary(draft: Draft): string {
-  const what = draft.what.length > SUMMARY_WHAT_CHARS ? `${draft.what.slice(0, SUMMARY_WHAT_CHARS)}… (รวม ${draft.what.length.toLocaleString('en-US')} ตัวอักษร)` : draft.what;
+  const what =
+    draft.what.length > SUMMARY_WHAT_CHARS
+      ? `${draft.what.slice(0, SUMMARY_WHAT_CHARS)}… (รวม ${draft.what.length.toLocaleString('en-US')} ตัวอักษร)`
+      : draft.what;
   const or = (v: string | null) => v ?? '— (ข้าม)';
   return [
     'สรุปเรื่องที่จะแจ้ง',

@@ -18,7 +18,11 @@ import { ASK_LABEL, ASK_SAY, askChoiceOf, readsAsQuestion } from './question-che
  * - `next`: the held text was put in the tip (or a stray choice came): go on from `next`;
  * - `step`: an ordinary message; `lead` says what became of a held text first.
  */
-export type Turn = { kind: 'ask'; held: string; lead: string[] } | { kind: 'answer'; held: string } | { kind: 'next'; next: Next } | { kind: 'step'; lead: string[] };
+export type Turn =
+  | { kind: 'ask'; held: string; lead: string[] }
+  | { kind: 'answer'; held: string }
+  | { kind: 'next'; next: Next }
+  | { kind: 'step'; lead: string[] };
 
 export function questionTurn(step: DraftStep, draft: Draft, text: string): Turn {
   const choice = askChoiceOf(text);
@@ -50,21 +54,31 @@ export function questionTurn(step: DraftStep, draft: Draft, text: string): Turn 
 
 /** The held text as if it had been typed in `step` (story steps and fields); elsewhere it joins the story. */
 function keep(step: DraftStep, draft: Draft, held: string): Next {
-  if (step === 'what' || step === 'add' || step === 'who' || step === 'when' || step === 'where') return textStep(step, draft, held);
+  if (step === 'what' || step === 'add' || step === 'who' || step === 'when' || step === 'where')
+    return textStep(step, draft, held);
   appendToStory(step, draft, held);
   return { step, draft };
 }
 
 /** The question about a held text, with its choices. */
 export function askWhich(held: string, lead: readonly string[]): messagingApi.Message[] {
-  return [...lead.map((t) => textMessage(t, null)), textMessage(ASK_SAY.which(held), [ASK_LABEL.keep, ASK_LABEL.question, LABEL.cancel])];
+  return [
+    ...lead.map((t) => textMessage(t, null)),
+    textMessage(ASK_SAY.which(held), [ASK_LABEL.keep, ASK_LABEL.question, LABEL.cancel]),
+  ];
 }
 
 /**
  * Pauses the draft and hands the held question to the bot's ordinary handlers, as if just
  * typed (the route's text is replaced; the flow returns false). The draft waits 30 minutes.
  */
-export function pauseAndAnswer(deps: TipChatDeps, ctx: BotContext, route: Extract<ActiveRoute, { to: 'text' }>, step: DraftStep, draft: Draft): false {
+export function pauseAndAnswer(
+  deps: TipChatDeps,
+  ctx: BotContext,
+  route: Extract<ActiveRoute, { to: 'text' }>,
+  step: DraftStep,
+  draft: Draft,
+): false {
   const held = draft.held ?? route.text;
   delete draft.held;
   draft.resume = step;

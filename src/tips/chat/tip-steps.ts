@@ -33,7 +33,13 @@ export function imageTaken(n: number, step: 'evidence' | 'add'): string {
 const AFTER: Record<'who' | 'when' | 'where', Step> = { who: 'when', when: 'where', where: 'evidence' };
 
 /** One event in a drafting step (the add-information step included). Pure but for image download. */
-export async function draftStep(deps: TipChatDeps, ctx: BotContext, route: ActiveRoute, step: DraftStep, draft: Draft): Promise<Next> {
+export async function draftStep(
+  deps: TipChatDeps,
+  ctx: BotContext,
+  route: ActiveRoute,
+  step: DraftStep,
+  draft: Draft,
+): Promise<Next> {
   const stay = (lead: string): Next => ({ step, draft, lead: [lead] });
   if (route.to === 'media') {
     if (route.kind === 'image') {
@@ -68,12 +74,16 @@ export function textStep(step: DraftStep, draft: Draft, text: string): Next {
   switch (step) {
     case 'what':
     case 'add': {
-      const finished = step === 'add' ? command === 'confirm' || command === 'done' : command === 'done' || command === 'skip';
+      const finished =
+        step === 'add' ? command === 'confirm' || command === 'done' : command === 'done' || command === 'skip';
       if (finished) {
-        if (step === 'add') return draft.what || draft.images.length > 0 ? { step, draft, file: true } : stay(CHAT.additionEmpty);
+        if (step === 'add')
+          return draft.what || draft.images.length > 0 ? { step, draft, file: true } : stay(CHAT.additionEmpty);
         return draft.what ? { step: 'who', draft } : stay(CHAT.whatRequired);
       }
-      return appendToStory(step, draft, text) ? { step, draft } : stay(CHAT.tooLong(step === 'add' ? TIP_LIMITS.additionChars : TIP_LIMITS.whatChars));
+      return appendToStory(step, draft, text)
+        ? { step, draft }
+        : stay(CHAT.tooLong(step === 'add' ? TIP_LIMITS.additionChars : TIP_LIMITS.whatChars));
     }
     case 'who':
     case 'when':

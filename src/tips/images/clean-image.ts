@@ -10,7 +10,8 @@ import { cleanPng, isPng } from './png-clean.js';
  */
 export function cleanImage(bytes: Buffer, maxBytes: number): { type: AttachmentType; bytes: Buffer } {
   if (bytes.length > maxBytes) throw new ImageRejected('too-large', `${bytes.length} bytes`);
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { type: 'image/jpeg', bytes: cleanJpeg(bytes) };
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return { type: 'image/jpeg', bytes: cleanJpeg(bytes) };
   if (isPng(bytes)) return { type: 'image/png', bytes: cleanPng(bytes) };
   throw new ImageRejected('type', 'not JPEG or PNG');
 }

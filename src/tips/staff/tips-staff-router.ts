@@ -23,8 +23,10 @@ const Patch = z
   .object({ status: z.enum(TIP_STATUSES), publicNote: Note.optional(), outcome: Note.optional() })
   .strict()
   .superRefine((b, ctx) => {
-    if (b.status === 'closed' && !b.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'closing a tip requires an outcome' });
-    if (b.status !== 'closed' && b.outcome) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'an outcome is given only when closing' });
+    if (b.status === 'closed' && !b.outcome)
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'closing a tip requires an outcome' });
+    if (b.status !== 'closed' && b.outcome)
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'an outcome is given only when closing' });
   });
 
 /**
@@ -45,8 +47,15 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
   router.get('/', async (req, res) => {
     const q = ListQuery.parse(req.query);
     const now = deps.clock();
-    const tips = deps.desk.list({ status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' }, now);
-    await deps.audit.append(now, actor(req), 'tips.list', undefined, { status: q.status ?? null, overdue: q.overdue ?? null, count: tips.length });
+    const tips = deps.desk.list(
+      { status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' },
+      now,
+    );
+    await deps.audit.append(now, actor(req), 'tips.list', undefined, {
+      status: q.status ?? null,
+      overdue: q.overdue ?? null,
+      count: tips.length,
+    });
     res.json({ tips, count: tips.length });
   });
 
@@ -65,7 +74,8 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
     const now = deps.clock();
     const done = await deps.desk.changeStatus(id, body, actor(req), now);
     if (done.result === 'missing') throw notFound('tip');
-    if (done.result === 'gone') throw new HttpError(409, 'purged', 'the content of this tip was deleted under the retention rule');
+    if (done.result === 'gone')
+      throw new HttpError(409, 'purged', 'the content of this tip was deleted under the retention rule');
     const notified = done.statusChanged && done.reporter ? await deps.notify(done.reporter) : 'none';
     await deps.audit.append(now, actor(req), 'tip.status', `tip:${id}`, {
       from: done.from,
@@ -79,11 +89,15 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
 
   router.post('/:id/notes', async (req, res) => {
     const id = tipId(req);
-    const { text } = z.object({ text: Note }).strict().parse(req.body ?? {});
+    const { text } = z
+      .object({ text: Note })
+      .strict()
+      .parse(req.body ?? {});
     const now = deps.clock();
     const result = await deps.desk.addNote(id, text, actor(req), now);
     if (result === 'missing') throw notFound('tip');
-    if (result === 'gone') throw new HttpError(409, 'purged', 'the content of this tip was deleted under the retention rule');
+    if (result === 'gone')
+      throw new HttpError(409, 'purged', 'the content of this tip was deleted under the retention rule');
     await deps.audit.append(now, actor(req), 'tip.note', `tip:${id}`);
     res.status(201).json({ at: now.toISOString(), by: actor(req) });
   });
@@ -93,9 +107,14 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
     const file = await deps.desk.attachment(id, String(req.params.attachment));
     if (!file) throw notFound('attachment');
     const now = deps.clock();
-    await deps.audit.append(now, actor(req), 'tip.attachment', `tip:${id}`, { attachment: String(req.params.attachment) });
+    await deps.audit.append(now, actor(req), 'tip.attachment', `tip:${id}`, {
+      attachment: String(req.params.attachment),
+    });
     // nosniff and no-store come with the shared headers (src/http/headers.ts) on every answer
-    res.set('Content-Disposition', `attachment; filename="${req.params.attachment}.${file.type === 'image/png' ? 'png' : 'jpg'}"`);
+    res.set(
+      'Content-Disposition',
+      `attachment; filename="${req.params.attachment}.${file.type === 'image/png' ? 'png' : 'jpg'}"`,
+    );
     res.type(file.type).send(file.bytes);
   });
   return router;

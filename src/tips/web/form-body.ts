@@ -25,7 +25,9 @@ export interface FormLimits {
 }
 
 /** A file part of the form: its bytes, or `tooLarge` when it passed `fileBytes`. */
-export type FilePart = { field: string; filename: string } & ({ bytes: Buffer; tooLarge?: never } | { bytes?: never; tooLarge: true });
+export type FilePart = { field: string; filename: string } & (
+  { bytes: Buffer; tooLarge?: never } | { bytes?: never; tooLarge: true }
+);
 
 export interface ReadForm {
   /** The first value of each text field. */
@@ -45,13 +47,27 @@ const UNREAD_FACTOR = 4;
  * The promise settles once the whole body has been read, so the client is still there for the
  * answer. Text is decoded as UTF-8; broken bytes become U+FFFD. Other content types are refused.
  */
-export async function readForm(req: IncomingMessage, limits: FormLimits, onFile: (part: FilePart) => Promise<void>): Promise<ReadForm> {
+export async function readForm(
+  req: IncomingMessage,
+  limits: FormLimits,
+  onFile: (part: FilePart) => Promise<void>,
+): Promise<ReadForm> {
   const type = req.headers['content-type'] ?? '';
   if (!FORM_TYPES.test(type)) throw new FormBodyError(415, 'not a form');
-  if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes * UNREAD_FACTOR) throw new FormBodyError(413, 'declared far too large');
+  if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes * UNREAD_FACTOR)
+    throw new FormBodyError(413, 'declared far too large');
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: limits.fileBytes + 1, fieldSize: limits.fieldBytes, fields: limits.fields, parts: limits.fields + 16 } });
+    parser = busboy({
+      headers: req.headers,
+      defParamCharset: 'utf8',
+      limits: {
+        fileSize: limits.fileBytes + 1,
+        fieldSize: limits.fieldBytes,
+        fields: limits.fields,
+        parts: limits.fields + 16,
+      },
+    });
   } catch {
     throw new FormBodyError(400, 'malformed form');
   }
@@ -61,14 +77,20 @@ export async function readForm(req: IncomingMessage, limits: FormLimits, onFile:
   parser.on('field', (name: string, value: string) => void (fields.has(name) || fields.set(name, value)));
   parser.on('file', (field: string, stream: Readable & { truncated?: boolean }, info: { filename?: string }) => {
     // One file at a time: this part waits, unread (busboy then stops reading the request), until the one before is handed over.
-    files = files.then(async () => {
-      const bytes = await collect(stream);
-      if (bytes === 'broken' || fileFailure) return;
-      await onFile({ field, filename: info.filename ?? '', ...(bytes === 'too-large' ? { tooLarge: true as const } : { bytes }) });
-    }).catch((err: unknown) => {
-      fileFailure ??= err;
-      stream.resume();
-    });
+    files = files
+      .then(async () => {
+        const bytes = await collect(stream);
+        if (bytes === 'broken' || fileFailure) return;
+        await onFile({
+          field,
+          filename: info.filename ?? '',
+          ...(bytes === 'too-large' ? { tooLarge: true as const } : { bytes }),
+        });
+      })
+      .catch((err: unknown) => {
+        fileFailure ??= err;
+        stream.resume();
+      });
   });
   const fed = await feed(req, parser, limits.maxBytes).catch((err: FormBodyError) => err);
   // Every file handed over has been kept (or refused) before the answer, so the caller can discard them all.
@@ -84,7 +106,11 @@ export async function readForm(req: IncomingMessage, limits: FormLimits, onFile:
  * Feeds the request to the parser with backpressure, up to `maxBytes`; past it the rest is
  * read and dropped. Resolves once the request has ended and the parser has finished.
  */
-function feed(req: IncomingMessage, parser: busboy.Busboy, maxBytes: number): Promise<{ overflow: boolean; broken: boolean }> {
+function feed(
+  req: IncomingMessage,
+  parser: busboy.Busboy,
+  maxBytes: number,
+): Promise<{ overflow: boolean; broken: boolean }> {
   return new Promise((resolve, reject) => {
     let total = 0;
     let overflow = false;
@@ -138,5 +164,8 @@ function collect(stream: Readable & { truncated?: boolean }): Promise<Buffer | '
 /** A text field with line ends unified and control characters (other than tab and newline) removed. */
 export function field(form: ReadForm, name: string): string {
   const value = form.fields.get(name) ?? '';
-  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .trim();
 }

@@ -1,4 +1,10 @@
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import type { Logger } from '../../logger.js';
 import { findReceipt } from '../../bot/receipt.js';
 import { clientKey } from '../../http/client-key.js';
@@ -61,8 +67,10 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
 
   const sameSite: RequestHandler = (req, res, next) => {
     if (!sameOrigin(req)) return void send(res, 403, messagePage('ส่งไม่ได้', 'กรุณาส่งจากแบบฟอร์มบนหน้านี้'));
-    if (!deps.limits.attempts.take(client(req))) return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
-    if (parsing >= MAX_PARSING) return void send(res, 503, messagePage('ระบบไม่ว่าง', 'ระบบไม่ว่างชั่วคราว กรุณาลองใหม่ในอีกสักครู่'));
+    if (!deps.limits.attempts.take(client(req)))
+      return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
+    if (parsing >= MAX_PARSING)
+      return void send(res, 503, messagePage('ระบบไม่ว่าง', 'ระบบไม่ว่างชั่วคราว กรุณาลองใหม่ในอีกสักครู่'));
     parsing += 1;
     res.on('close', () => (parsing -= 1));
     next();
@@ -75,20 +83,39 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
       const nonce = values.n;
       // A form re-shown after a refusal keeps its value, or gets one if it came without.
       values.n ||= nonces.issue();
-      if (nonces.wasUsed(nonce, deps.clock())) return [409, messagePage('ส่งเรื่องนี้ไปแล้ว', 'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่')];
+      if (nonces.wasUsed(nonce, deps.clock()))
+        return [
+          409,
+          messagePage(
+            'ส่งเรื่องนี้ไปแล้ว',
+            'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่',
+          ),
+        ];
       const refusals = [...errors, ...images.errors(form)];
       if (refusals.length > 0) return [form.overflow ? 413 : 400, formPage(deps.rules, values, refusals)];
-      if (!deps.limits.filings.take(client(req))) return [429, formPage(deps.rules, values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205'])];
+      if (!deps.limits.filings.take(client(req)))
+        return [429, formPage(deps.rules, values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205'])];
       // Marked before the first await, so a double click cannot file twice.
       nonces.markUsed(nonce, deps.clock());
       const { what, who, when, where } = values;
-      const { receipt } = await deps.filing.file({ channel: 'web', content: { what, who: who || null, when: when || null, where: where || null }, attachments: images.attachments, notifyUserId: null }, deps.clock());
+      const { receipt } = await deps.filing.file(
+        {
+          channel: 'web',
+          content: { what, who: who || null, when: when || null, where: where || null },
+          attachments: images.attachments,
+          notifyUserId: null,
+        },
+        deps.clock(),
+      );
       return [200, receiptPage(receipt), 'kept'];
     }),
   );
 
   /** The tip a receipt opens, or the page that says why not. */
-  const lookup = async (req: Request, raw: string): Promise<{ tip: TipRecord; receipt: string } | { refused: Reply }> => {
+  const lookup = async (
+    req: Request,
+    raw: string,
+  ): Promise<{ tip: TipRecord; receipt: string } | { refused: Reply }> => {
     const receipt = findReceipt(raw);
     if (!receipt) return { refused: [raw ? 400 : 200, lookupPage(raw ? WEB_SAY.receiptFormat : null)] };
     // Per client only: nobody's guessing can use up another's lookups (see README, "Receipt lookups").
@@ -98,19 +125,31 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   };
   const showStatus = async (req: Request, res: Response, raw: string) => {
     const found = await lookup(req, raw);
-    const [status, page] = 'refused' in found ? found.refused : [200, statusPage(deps.filing.publicView(found.tip), found.receipt)];
+    const [status, page] =
+      'refused' in found ? found.refused : [200, statusPage(deps.filing.publicView(found.tip), found.receipt)];
     send(res, status, page);
   };
-  router.get('/status', (req, res) => showStatus(req, res, typeof req.query.receipt === 'string' ? req.query.receipt : ''));
-  router.post('/status', sameSite, async (req, res) => showStatus(req, res, field(await readForm(req, LOOKUP_LIMITS, async () => {}), 'receipt')));
+  router.get('/status', (req, res) =>
+    showStatus(req, res, typeof req.query.receipt === 'string' ? req.query.receipt : ''),
+  );
+  router.post('/status', sameSite, async (req, res) =>
+    showStatus(req, res, field(await readForm(req, LOOKUP_LIMITS, async () => {}), 'receipt')),
+  );
   router.post('/add', sameSite, (req, res) =>
     withImages(deps, res, async (images): Promise<Reply> => {
       const form = await readForm(req, ADD_FORM_LIMITS, images.take);
       const found = await lookup(req, field(form, 'receipt'));
       if ('refused' in found) return found.refused;
       const text = field(form, 'text');
-      const refusal = images.errors(form)[0] ?? (text.length > TIP_LIMITS.additionChars ? CHAT.tooLong(TIP_LIMITS.additionChars) : !text && images.attachments.length === 0 ? WEB_SAY.additionEmpty : null);
-      if (refusal) return [form.overflow ? 413 : 400, statusPage(deps.filing.publicView(found.tip), found.receipt, refusal)];
+      const refusal =
+        images.errors(form)[0] ??
+        (text.length > TIP_LIMITS.additionChars
+          ? CHAT.tooLong(TIP_LIMITS.additionChars)
+          : !text && images.attachments.length === 0
+            ? WEB_SAY.additionEmpty
+            : null);
+      if (refusal)
+        return [form.overflow ? 413 : 400, statusPage(deps.filing.publicView(found.tip), found.receipt, refusal)];
       const added = await deps.filing.addInformation(found.tip.id, text, images.attachments, deps.clock());
       const tip = (await deps.filing.find(found.receipt)) ?? found.tip;
       const page = statusPage(deps.filing.publicView(tip), found.receipt, added ? CHAT.added : WEB_SAY.addClosed);
@@ -129,7 +168,11 @@ type Reply = [status: number, page: string, kept?: 'kept'];
  * Runs a form handler with an image intake and sends its answer; unless the images were
  * kept, every image the form stored is deleted first, on a refusal and on a failure.
  */
-async function withImages(deps: TipWebDeps, res: Response, handle: (images: ImageIntake) => Promise<Reply>): Promise<void> {
+async function withImages(
+  deps: TipWebDeps,
+  res: Response,
+  handle: (images: ImageIntake) => Promise<Reply>,
+): Promise<void> {
   const images = new ImageIntake(deps.files, deps.clock());
   let reply: Reply | undefined;
   try {
@@ -140,10 +183,18 @@ async function withImages(deps: TipWebDeps, res: Response, handle: (images: Imag
   res.status(reply[0]).type('html').send(reply[1]);
 }
 
-function formErrors(logger: Logger, send: (res: Response, status: number, body: string) => unknown): ErrorRequestHandler {
+function formErrors(
+  logger: Logger,
+  send: (res: Response, status: number, body: string) => unknown,
+): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof FormBodyError) {
-      const message = err.status === 413 ? TOO_MUCH : err.status === 415 ? 'รูปแบบการส่งไม่ถูกต้อง กรุณาส่งจากแบบฟอร์ม' : 'ข้อมูลที่ส่งมาอ่านไม่ได้ กรุณาลองใหม่';
+      const message =
+        err.status === 413
+          ? TOO_MUCH
+          : err.status === 415
+            ? 'รูปแบบการส่งไม่ถูกต้อง กรุณาส่งจากแบบฟอร์ม'
+            : 'ข้อมูลที่ส่งมาอ่านไม่ได้ กรุณาลองใหม่';
       return void send(res, err.status, messagePage('ส่งไม่สำเร็จ', message));
     }
     // Never the request body or the error message: either may hold what the reporter wrote.

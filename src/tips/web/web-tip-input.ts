@@ -13,7 +13,12 @@ const MB = 1024 * 1024;
  * whatever is sent. Five images of 10 MB with their framing fit in `maxBytes`; past it the
  * rest of the body is read and dropped.
  */
-export const TIP_FORM_LIMITS: FormLimits = { maxBytes: TIP_LIMITS.images * TIP_LIMITS.imageBytes + MB, fileBytes: TIP_LIMITS.imageBytes, fieldBytes: 800 * 1024, fields: 6 };
+export const TIP_FORM_LIMITS: FormLimits = {
+  maxBytes: TIP_LIMITS.images * TIP_LIMITS.imageBytes + MB,
+  fileBytes: TIP_LIMITS.imageBytes,
+  fieldBytes: 800 * 1024,
+  fields: 6,
+};
 export const ADD_FORM_LIMITS: FormLimits = { ...TIP_FORM_LIMITS, fields: 3 };
 
 export const TOO_MUCH = 'ไฟล์ที่ส่งรวมกันใหญ่เกินไป (รูปละไม่เกิน 10 MB ไม่เกิน 5 รูป)';
@@ -46,13 +51,18 @@ export class ImageIntake {
       this.attachments.push({ id, type: clean.type, bytes: clean.bytes.length, addedAt: this.now.toISOString() });
     } catch (err) {
       if (!(err instanceof ImageRejected)) throw err;
-      this.refusals.push(err.reason === 'too-large' ? `ไฟล์ “${part.filename}” ใหญ่เกิน 10 MB` : `ไฟล์ “${part.filename}” ไม่ใช่รูป JPEG หรือ PNG ที่อ่านได้`);
+      this.refusals.push(
+        err.reason === 'too-large'
+          ? `ไฟล์ “${part.filename}” ใหญ่เกิน 10 MB`
+          : `ไฟล์ “${part.filename}” ไม่ใช่รูป JPEG หรือ PNG ที่อ่านได้`,
+      );
     }
   };
 
   /** What is wrong with the images (and with the form's size), in Thai; empty when all were kept. */
   errors(form: ReadForm): string[] {
-    const count = this.chosen > TIP_LIMITS.images ? [`ส่งรูปได้ไม่เกิน ${TIP_LIMITS.images} รูป (เลือกมา ${this.chosen} รูป)`] : [];
+    const count =
+      this.chosen > TIP_LIMITS.images ? [`ส่งรูปได้ไม่เกิน ${TIP_LIMITS.images} รูป (เลือกมา ${this.chosen} รูป)`] : [];
     return [...(form.overflow ? [TOO_MUCH] : []), ...count, ...this.refusals];
   }
 
@@ -64,12 +74,26 @@ export class ImageIntake {
 
 /** A new tip's fields from the form, with every refusal in Thai (text kept for the form). */
 export function readTipFields(form: ReadForm): { values: Required<FormValues>; errors: string[] } {
-  const values = { n: field(form, 'n'), what: field(form, 'what'), who: field(form, 'who'), when: field(form, 'when'), where: field(form, 'where') };
+  const values = {
+    n: field(form, 'n'),
+    what: field(form, 'what'),
+    who: field(form, 'who'),
+    when: field(form, 'when'),
+    where: field(form, 'where'),
+  };
   const errors: string[] = [];
   if (!values.what) errors.push('กรุณาเล่าเหตุการณ์ที่พบ (ช่อง “เกิดอะไรขึ้น”)');
-  if (values.what.length > TIP_LIMITS.whatChars) errors.push(`เล่าเหตุการณ์ได้ไม่เกิน ${TIP_LIMITS.whatChars.toLocaleString('en-US')} ตัวอักษร (ตอนนี้ ${values.what.length.toLocaleString('en-US')})`);
-  for (const [name, label] of [['who', 'ผู้เกี่ยวข้อง'], ['when', 'เมื่อไร'], ['where', 'ที่ไหน']] as const) {
-    if (values[name].length > TIP_LIMITS.fieldChars) errors.push(`ช่อง “${label}” ยาวได้ไม่เกิน ${TIP_LIMITS.fieldChars.toLocaleString('en-US')} ตัวอักษร`);
+  if (values.what.length > TIP_LIMITS.whatChars)
+    errors.push(
+      `เล่าเหตุการณ์ได้ไม่เกิน ${TIP_LIMITS.whatChars.toLocaleString('en-US')} ตัวอักษร (ตอนนี้ ${values.what.length.toLocaleString('en-US')})`,
+    );
+  for (const [name, label] of [
+    ['who', 'ผู้เกี่ยวข้อง'],
+    ['when', 'เมื่อไร'],
+    ['where', 'ที่ไหน'],
+  ] as const) {
+    if (values[name].length > TIP_LIMITS.fieldChars)
+      errors.push(`ช่อง “${label}” ยาวได้ไม่เกิน ${TIP_LIMITS.fieldChars.toLocaleString('en-US')} ตัวอักษร`);
   }
   return { values, errors };
 }

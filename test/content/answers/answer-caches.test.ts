@@ -38,7 +38,7 @@ describe('answer caches', () => {
     expect(understand('มาตรการ', index)).toBe(understand('มาตรการ', index));
   });
 
-  it('when a question names its subject, then its answer is the same for every user; a follow-up still reads the user\'s own context', () => {
+  it("when a question names its subject, then its answer is the same for every user; a follow-up still reads the user's own context", () => {
     const named = ask('มาตรการตรวจสอบการใช้ดุลพินิจใช้งบเท่าไหร่');
     const a = answerQuestion(answers.book, named, null);
     const b = answerQuestion(answers.book, named, { family: 'measure:3', key: 'measure:3/owner', year: 2568 });

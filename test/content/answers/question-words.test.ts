@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { amountIn, askedLink, fixQuestionTypos, meets, readThreshold } from '../../../src/content/answers/question-words.js';
+import {
+  amountIn,
+  askedLink,
+  fixQuestionTypos,
+  meets,
+  readThreshold,
+} from '../../../src/content/answers/question-words.js';
 
 describe('question words', () => {
   it('when a question word is misspelled, then it reads as the word; other words stay as written', () => {
@@ -12,7 +18,10 @@ describe('question words', () => {
   });
 
   it('when a number is compared with, then the threshold is read and taken out of the question', () => {
-    expect(readThreshold('คะแนนเกิน 90 ไหม')).toEqual({ threshold: { above: true, inclusive: false, value: 90 }, rest: 'คะแนน ไหม' });
+    expect(readThreshold('คะแนนเกิน 90 ไหม')).toEqual({
+      threshold: { above: true, inclusive: false, value: 90 },
+      rest: 'คะแนน ไหม',
+    });
     expect(readThreshold('คะแนนไม่ต่ำกว่า ๘๐ ใช่ไหม').threshold).toEqual({ above: true, inclusive: true, value: 80 });
     expect(readThreshold('ต่ำกว่า 80 หรือเปล่า').threshold).toEqual({ above: false, inclusive: false, value: 80 });
     expect(readThreshold('ได้ 100 คะแนนไหม').threshold).toEqual({ above: null, inclusive: true, value: 100 });

@@ -12,10 +12,25 @@ import { shippedSearch } from '../../helpers/shipped-search.js';
 
 describe('reading a question', () => {
   it.each([
-    ['ใครลงนามประกาศ', 'who'], ['ผู้ใดเป็นผู้รับผิดชอบ', 'who'], ['ประกาศออกตอนไหน', 'when'], ['ลงวันไหน', 'when'],
-    ['ได้กี่คะแนน', 'howmuch'], ['ใช้งบเท่าไหร่', 'howmuch'], ['มีกี่มาตรการ', 'count'], ['มาตรการมีกี่ประเด็น', 'count'], ['ใช้เงินกี่บาท', 'howmuch'], ['ทำมากี่ปี', 'howmuch'], ['how many measures', 'count'],
-    ['ทำยังไง', 'how'], ['ดำเนินการอย่างไร', 'how'], ['แจ้งที่ไหน', 'where'], ['มาตรการมีอะไรบ้าง', 'list'],
-    ['ใช้เงินไหม', 'yesno'], ['ใช้เงินมั้ย', 'yesno'], ['ใช้ตังค์บ่', 'yesno'], ['ITA ย่อมาจากอะไร', 'abbrev'],
+    ['ใครลงนามประกาศ', 'who'],
+    ['ผู้ใดเป็นผู้รับผิดชอบ', 'who'],
+    ['ประกาศออกตอนไหน', 'when'],
+    ['ลงวันไหน', 'when'],
+    ['ได้กี่คะแนน', 'howmuch'],
+    ['ใช้งบเท่าไหร่', 'howmuch'],
+    ['มีกี่มาตรการ', 'count'],
+    ['มาตรการมีกี่ประเด็น', 'count'],
+    ['ใช้เงินกี่บาท', 'howmuch'],
+    ['ทำมากี่ปี', 'howmuch'],
+    ['how many measures', 'count'],
+    ['ทำยังไง', 'how'],
+    ['ดำเนินการอย่างไร', 'how'],
+    ['แจ้งที่ไหน', 'where'],
+    ['มาตรการมีอะไรบ้าง', 'list'],
+    ['ใช้เงินไหม', 'yesno'],
+    ['ใช้เงินมั้ย', 'yesno'],
+    ['ใช้ตังค์บ่', 'yesno'],
+    ['ITA ย่อมาจากอะไร', 'abbrev'],
     ['กำหนดให้จัดทำคู่มือเพื่ออะไร', 'how'],
   ])('when asked "%s", then the kind is %s', (text, kind) => {
     expect(readQuestion(text).kind).toBe(kind);
@@ -60,7 +75,16 @@ describe('the service facts file', () => {
 
   it('when the shipped file is read, then every fact and label is there', () => {
     const { facts, labels } = loadServiceFacts();
-    expect(facts.map((f) => f.id)).toEqual(expect.arrayContaining(['report-executive', 'report-city-problem', 'nacc-hotline', 'pacc-hotline', 'damrongtham-hotline', 'subscribe-news']));
+    expect(facts.map((f) => f.id)).toEqual(
+      expect.arrayContaining([
+        'report-executive',
+        'report-city-problem',
+        'nacc-hotline',
+        'pacc-hotline',
+        'damrongtham-hotline',
+        'subscribe-news',
+      ]),
+    );
     expect(labels.signer).toBe('ผู้ลงนามในประกาศ');
   });
 
@@ -68,15 +92,21 @@ describe('the service facts file', () => {
     const shipped = JSON.parse(readFileSync(SERVICE_FACTS_FILE, 'utf8')) as { facts: { id: string }[] };
     expect(() => loadServiceFacts(write('bad.json', '{ nope'))).toThrow(/bad\.json/);
     expect(() => loadServiceFacts(write('empty.json', { ...shipped, facts: [] }))).toThrow(/empty\.json: facts/);
-    expect(() => loadServiceFacts(write('twice.json', { ...shipped, facts: [shipped.facts[0], shipped.facts[0]] }))).toThrow(/appears twice/);
-    expect(() => loadServiceFacts(write('kind.json', { ...shipped, facts: [{ ...shipped.facts[0], kinds: ['why'] }] }))).toThrow(/kinds/);
+    expect(() =>
+      loadServiceFacts(write('twice.json', { ...shipped, facts: [shipped.facts[0], shipped.facts[0]] })),
+    ).toThrow(/appears twice/);
+    expect(() =>
+      loadServiceFacts(write('kind.json', { ...shipped, facts: [{ ...shipped.facts[0], kinds: ['why'] }] })),
+    ).toThrow(/kinds/);
     const { templates: _gone, ...noTemplates } = shipped as { templates?: unknown };
     expect(() => loadServiceFacts(write('no-templates.json', noTemplates))).toThrow(/no-templates\.json: templates/);
   });
 
   it('when staff change a template in the file, then the facts built from the documents use it', async () => {
     const shipped = JSON.parse(readFileSync(SERVICE_FACTS_FILE, 'utf8')) as { templates: Record<string, string> };
-    const edited = loadServiceFacts(write('edited.json', { ...shipped, templates: { ...shipped.templates, measure: 'กิจกรรมลำดับ {order}' } }));
+    const edited = loadServiceFacts(
+      write('edited.json', { ...shipped, templates: { ...shipped.templates, measure: 'กิจกรรมลำดับ {order}' } }),
+    );
     const { docs, synonyms } = await shippedSearch();
     const book = new FactBook(docs, synonyms, edited);
     expect(book.inYear('measure:2/owner', 2568)?.label).toBe('ผู้รับผิดชอบ กิจกรรมลำดับ 2');
@@ -102,7 +132,11 @@ describe('follow-up memory', () => {
     memory.get('a', at(2));
     memory.set('a', context, at(2));
     memory.set('c', context, at(3));
-    expect([memory.get('a', at(3)), memory.get('b', at(3)), memory.get('c', at(3))].map(Boolean)).toEqual([true, false, true]);
+    expect([memory.get('a', at(3)), memory.get('b', at(3)), memory.get('c', at(3))].map(Boolean)).toEqual([
+      true,
+      false,
+      true,
+    ]);
     expect(memory.size).toBe(2);
   });
 });

@@ -19,7 +19,9 @@ describe('parseCell', () => {
   });
 
   it('when an <ol> item is empty, then it is skipped', () => {
-    expect(parseCell('<ol><li>๑. ก</li><li> </li><li>๒. ข</li></ol>')).toEqual({ cell: { kind: 'list', items: ['ก', 'ข'] } });
+    expect(parseCell('<ol><li>๑. ก</li><li> </li><li>๒. ข</li></ol>')).toEqual({
+      cell: { kind: 'list', items: ['ก', 'ข'] },
+    });
   });
 });
 

@@ -21,12 +21,17 @@ describe('town-name mismatches', () => {
     const announcementOnly = parseDocument(text.slice(text.indexOf('## ประกาศ')), 'announcement.txt');
     expect(announcementOnly.ita).toBeUndefined();
     expect(townNameMismatches(announcementOnly, reportAgency(announcementOnly, []))).toEqual([]);
-    expect(townNameMismatches(announcementOnly, reportAgency(announcementOnly, [seed()])).map((m) => m.where.en)).toEqual(['the announcement heading', 'the announcement text']);
+    expect(
+      townNameMismatches(announcementOnly, reportAgency(announcementOnly, [seed()])).map((m) => m.where.en),
+    ).toEqual(['the announcement heading', 'the announcement text']);
   });
 
   it('when a document names another municipality with a clearly different name, or spells it right, then nothing is flagged', () => {
     const doc = seed();
-    const renamed = { ...doc, announcement: { ...doc.announcement!, agency: 'เทศบาลตำบลบ้านใหม่สามัคคี', preamble: 'ร่วมกับเทศบาลตำบลโพนทรายประจำปี' } };
+    const renamed = {
+      ...doc,
+      announcement: { ...doc.announcement!, agency: 'เทศบาลตำบลบ้านใหม่สามัคคี', preamble: 'ร่วมกับเทศบาลตำบลโพนทรายประจำปี' },
+    };
     expect(townNameMismatches(renamed, reportAgency(renamed))).toEqual([]);
   });
 });
