@@ -33,7 +33,7 @@ describe('npm start', () => {
   beforeAll(() => {
     execFileSync(
       process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      [path.join(PROJECT_ROOT, 'node_modules/@typescript/native/bin/tsc'), '-p', 'tsconfig.build.json'],
       { cwd: PROJECT_ROOT },
     );
   }, 120_000);

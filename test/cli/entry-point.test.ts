@@ -40,7 +40,7 @@ async function builtCopy(): Promise<string> {
   fs.mkdirSync(project);
   fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(project, 'package.json'));
   fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(project, 'node_modules'));
-  const tsc = path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const tsc = path.join(PROJECT_ROOT, 'node_modules', '@typescript', 'native', 'bin', 'tsc');
   // Emits even when a file elsewhere has a type error; this test is about the entry point
   await runNode(
     [

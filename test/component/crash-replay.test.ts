@@ -85,7 +85,7 @@ describe('crash while replying', () => {
     await new Promise((resolve) =>
       execFile(
         process.execPath,
-        [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+        [path.join(PROJECT_ROOT, 'node_modules/@typescript/native/bin/tsc'), '-p', 'tsconfig.build.json'],
         { cwd: PROJECT_ROOT },
         resolve,
       ),

@@ -38,7 +38,7 @@ describe.skipIf(!hasPostgres)('npm start with DATABASE_URL', () => {
     const { url } = await freshDatabase();
     execFileSync(
       process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      [path.join(PROJECT_ROOT, 'node_modules/@typescript/native/bin/tsc'), '-p', 'tsconfig.build.json'],
       { cwd: PROJECT_ROOT },
     );
     const env = {
