@@ -49,3 +49,23 @@ export function parsePostback(data: string): Postback | null {
   const parsed = PostbackSchema.safeParse(Object.fromEntries(new URLSearchParams(data)));
   return parsed.success ? parsed.data : null;
 }
+
+/** Any feature's button data: the action `a` and the fields its owner's schema reads. */
+export type PostbackData = { a: string } & { [field: string]: string | number | undefined };
+
+/** Reads decoded fields with the owning feature's schema (null: unknown action or data outside it). */
+export type PostbackParser = (fields: { a: string } & Record<string, string>) => PostbackData | null;
+
+/** The data's fields, or null when it is too long or names no action. Reads, never validates. */
+export function decodePostback(data: string): ({ a: string } & Record<string, string>) | null {
+  if (data.length > 300) return null;
+  const fields = Object.fromEntries(new URLSearchParams(data));
+  const action = fields.a;
+  return action ? { ...fields, a: action } : null;
+}
+
+/** Parses postback data with the owning feature's schema (see FeatureRegistry.parsePostback). */
+export function parsePostbackWith(parse: PostbackParser, data: string): PostbackData | null {
+  const fields = decodePostback(data);
+  return fields ? parse(fields) : null;
+}
