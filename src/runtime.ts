@@ -30,7 +30,7 @@ import { friendCodec, FriendRepo, FriendSchema } from './people/friend-repo.js';
 import type { FanOutOptions } from './publications/fan-out.js';
 import { createPublicationRouter } from './publications/publication-routes.js';
 import { Publishing } from './publications/publishing.js';
-import { realTimers, type Timers } from './publications/timers.js';
+import { realTimers, type Timers } from './timers.js';
 import { SHIPPED_DATA_DIR } from './paths.js';
 import { PrivateStore } from './storage/private-store.js';
 import { makeDataDirPrivate } from './storage/private-tree.js';

@@ -3,7 +3,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { isUserId } from '../line/ids.js';
 import { isTransient, LineApiError, type LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
-import { outcomeOf } from '../publications/line-outcome.js';
+import { outcomeOf } from '../line/line-outcome.js';
 
 type Message = messagingApi.Message;
 

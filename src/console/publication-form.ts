@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LineApiError } from '../line/line-gateway.js';
 import { PublishError } from '../publications/publish-error.js';
-import { TimeoutError } from '../publications/timers.js';
+import { TimeoutError } from '../timers.js';
 import type { Draft } from './pages/publication-pages.js';
 
 const FIELD_NAMES: Record<string, string> = {

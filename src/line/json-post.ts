@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { TimeoutError } from '../publications/timers.js';
+import { TimeoutError } from '../timers.js';
 
 /** What LINE answered: its status, the request ids it gave, and the body (at most BODY_KEPT bytes). */
 export interface JsonAnswer {

@@ -2,7 +2,7 @@ import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { isMessageId, isUserId } from './ids.js';
 import { createJsonPost, type JsonAnswer } from './json-post.js';
 import { ContentTooLarge, readCapped } from '../http/read-body.js';
-import { realTimers, TimeoutError, withTimeout } from '../publications/timers.js';
+import { realTimers, TimeoutError, withTimeout } from '../timers.js';
 
 type Message = messagingApi.Message;
 

@@ -1,5 +1,5 @@
-import { LineApiError } from '../line/line-gateway.js';
-import { TimeoutError } from './timers.js';
+import { LineApiError } from './line-gateway.js';
+import { TimeoutError } from '../timers.js';
 
 /** What one delivery request's answer means for its batch. */
 export type Outcome =

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { Inbox, InboxEntry } from './inbox.js';
-import { routeEvent } from '../bot/router.js';
 import { parseEvent, type LineEvent } from './event-schema.js';
+import { skippedEvent } from './skipped-events.js';
 
 const BodySchema = z.object({
   destination: z.string().max(100).optional(),
@@ -68,12 +68,12 @@ export class WebhookIntake {
       return 'malformed';
     }
     const event = result.event;
-    const route = routeEvent(event);
-    if (route.to === 'ignore' && (route.reason === 'standby' || route.reason === 'verification')) {
+    const skipped = skippedEvent(event);
+    if (skipped) {
       this.logger.info('event', {
         eventId: event.webhookEventId ?? null,
         type: event.type,
-        intent: route.reason,
+        intent: skipped,
         outcome: 'ignored',
         ms: 0,
       });

@@ -7,7 +7,7 @@ import type { Batch, Outbox } from './outbox.js';
 import type { Publication } from './publication.js';
 import { deliveryMessages } from './publication-messages.js';
 import type { PublicationRepo } from './publication-repo.js';
-import type { Timers } from './timers.js';
+import type { Timers } from '../timers.js';
 
 export interface DeliveryDeps {
   repo: PublicationRepo;

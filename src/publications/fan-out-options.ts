@@ -2,7 +2,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
 import type { Batch, Outbox } from './outbox.js';
-import type { Timers } from './timers.js';
+import type { Timers } from '../timers.js';
 
 /** How the fan-out paces, waits and retries, and what it needs from around it. */
 export interface FanOutOptions {

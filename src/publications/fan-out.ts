@@ -1,8 +1,8 @@
 import { FAN_OUT_DEFAULTS, type FanOutDeps, type FanOutOptions } from './fan-out-options.js';
-import { outcomeOf, type Outcome } from './line-outcome.js';
+import { outcomeOf, type Outcome } from '../line/line-outcome.js';
 import type { Batch } from './outbox.js';
 import { Pacer, retryDelay, WindowLimit } from './pacing.js';
-import { withTimeout } from './timers.js';
+import { withTimeout } from '../timers.js';
 
 export { FAN_OUT_DEFAULTS, type FanOutDeps, type FanOutOptions } from './fan-out-options.js';
 

@@ -5,7 +5,7 @@ import { LineApiError } from '../line/line-gateway.js';
 import type { AuditLog } from '../staff/audit-log.js';
 import { PUBLICATION_STATUSES, type Publication } from './publication.js';
 import type { Publishing } from './publishing.js';
-import { TimeoutError } from './timers.js';
+import { TimeoutError } from '../timers.js';
 
 export interface PublicationRoutesDeps {
   publishing: Publishing;

@@ -18,7 +18,7 @@ import { PublicationRepo } from './publication-repo.js';
 import { PublishSpool } from './publish-spool.js';
 import { PublishError } from './publish-error.js';
 import { publicationView, type PublicationView } from './publication-view.js';
-import { withTimeout, type Timers } from './timers.js';
+import { withTimeout, type Timers } from '../timers.js';
 import { validatePublicationInput, type PublicationDraft } from './validate-input.js';
 
 export interface PublishingDeps {

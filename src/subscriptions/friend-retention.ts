@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { FriendRepo } from '../people/friend-repo.js';
 import { DueTimer } from '../publications/due-timer.js';
-import type { Timers } from '../publications/timers.js';
+import type { Timers } from '../timers.js';
 import { addBangkokDays } from '../thai/bangkok-time.js';
 import { BLOCKED_RETENTION_DAYS } from './privacy-notice.js';
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJsonPost } from '../../src/line/json-post.js';
-import { TimeoutError } from '../../src/publications/timers.js';
+import { TimeoutError } from '../../src/timers.js';
 
 interface Seen {
   method: string;

@@ -6,14 +6,14 @@ import { createMemoryLogger } from '../../src/logger.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-// A bug on one event's path (here: the router throwing on a chosen text) stands for any bug.
-vi.mock('../../src/bot/router.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/bot/router.js')>();
+// A bug on one event's path (here: the skip check throwing on a chosen text) stands for any bug.
+vi.mock('../../src/line/skipped-events.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/line/skipped-events.js')>();
   return {
     ...real,
-    routeEvent: (event: Parameters<typeof real.routeEvent>[0]) => {
+    skippedEvent: (event: Parameters<typeof real.skippedEvent>[0]) => {
       if ((event as { message?: { text?: string } }).message?.text === 'boom') throw new TypeError('bug');
-      return real.routeEvent(event);
+      return real.skippedEvent(event);
     },
   };
 });
