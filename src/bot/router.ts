@@ -1,4 +1,5 @@
 import { isKnownEvent, type KnownEvent, type LineEvent } from '../line/event-schema.js';
+import { skippedEvent } from '../line/skipped-events.js';
 import { parsePostback, type Postback } from './postback.js';
 
 /** What kind of work an event asks for; decided from the event alone (pure). */
@@ -10,21 +11,13 @@ export type Route =
   | { to: 'media'; kind: 'sticker' | 'image' | 'video' | 'audio' | 'file' | 'location'; messageId: string | null }
   | { to: 'ignore'; reason: string };
 
-/** Reply tokens LINE sends when the console's "Verify" button checks the webhook. */
-const VERIFY_TOKENS = new Set(['00000000000000000000000000000000', 'ffffffffffffffffffffffffffffffff']);
-
-export function isVerificationEvent(event: Pick<LineEvent, 'replyToken'>): boolean {
-  const token = event.replyToken;
-  return typeof token === 'string' && VERIFY_TOKENS.has(token.toLowerCase());
-}
-
 /**
  * The route for an event parsed at intake (src/line/event-schema.ts): the fields read here
  * are guaranteed by the schema, so no event reaches a handler as a TypeError.
  */
 export function routeEvent(event: LineEvent): Route {
-  if (event.mode === 'standby') return { to: 'ignore', reason: 'standby' };
-  if (isVerificationEvent(event)) return { to: 'ignore', reason: 'verification' };
+  const skipped = skippedEvent(event);
+  if (skipped) return { to: 'ignore', reason: skipped };
   if (event.source?.type !== 'user') return { to: 'ignore', reason: 'not-one-to-one' };
   if (!isKnownEvent(event)) return { to: 'ignore', reason: `event:${event.type}` };
   switch (event.type) {
