@@ -4,7 +4,7 @@ import { readContentDocuments } from '../src/content/content-files.js';
 import { contentItems } from '../src/content/search-items.js';
 import { SearchIndex } from '../src/content/search-index.js';
 import { loadSynonyms } from '../src/content/synonyms.js';
-import { syntheticPublications } from './synthetic-publications.js';
+import { syntheticPublications } from '../test/helpers/synthetic-publications.js';
 import { understand } from '../src/bot/understand.js';
 import { answerQuestion } from '../src/content/answers/answer-question.js';
 import { FactBook } from '../src/content/answers/fact-book.js';

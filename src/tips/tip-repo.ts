@@ -3,6 +3,7 @@ import { openSealedText, seal } from '../crypto/sealed.js';
 import { KeyedStore } from '../storage/keyed-store.js';
 import { TipContentSchema, TipRecordSchema, type TipContent, type TipRecord } from './tip-model.js';
 import { TipNumbers } from './tip-number.js';
+import type { TipStore } from './tip-store.js';
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -12,7 +13,7 @@ const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
  * map read. Old versions of a record stay in the change log until it is compacted, so
  * `compact` is called whenever content must really be gone (retention).
  */
-export class TipRepo {
+export class TipRepo implements TipStore {
   private readonly byReceipt = new Map<string, string>();
   private readonly numbers = new TipNumbers();
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveKeys } from '../../src/crypto/keys.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
-import { ConsoleClient, createAccount, createReadyAccount } from '../console/console-client.js';
+import { ConsoleClient, createAccount, createReadyAccount } from '../helpers/console-client.js';
 import { AccountStore, accountsFile } from '../../src/staff/account-store.js';
 import { main as staffCli } from '../../src/cli/staff.js';
 import { readAndVerifyAudit } from '../../src/staff/audit-file.js';

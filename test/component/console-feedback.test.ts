@@ -5,8 +5,8 @@ import { SAY } from '../../src/handlers/replies.js';
 import { FEEDBACK_SAY } from '../../src/feedback/feedback-extensions.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { postbackEvent, textEvent, userId } from '../helpers/events.js';
-import { ConsoleClient, createReadyAccount } from '../console/console-client.js';
-import { asked, seedQuestions } from '../console/seed.js';
+import { ConsoleClient, createReadyAccount } from '../helpers/console-client.js';
+import { asked, seedQuestions } from '../helpers/console-seed.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, textEvent, userId } from '../helpers/events.js';
-import { ConsoleClient, createReadyAccount } from '../console/console-client.js';
+import { ConsoleClient, createReadyAccount } from '../helpers/console-client.js';
 
 let bot: TestBot;
 let now = new Date('2026-03-20T03:00:00Z');

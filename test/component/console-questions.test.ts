@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { textEvent, userId } from '../helpers/events.js';
-import { ConsoleClient, createReadyAccount } from '../console/console-client.js';
+import { ConsoleClient, createReadyAccount } from '../helpers/console-client.js';
 import { escapeHtml } from '../../src/http/html.js';
 
 let bot: TestBot | undefined;

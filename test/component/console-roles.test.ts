@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, textEvent, userId } from '../helpers/events.js';
-import { ConsoleClient, createReadyAccount } from '../console/console-client.js';
-import { fileTipInChat } from '../tips/tip-chat-helpers.js';
+import { ConsoleClient, createReadyAccount } from '../helpers/console-client.js';
+import { fileTipInChat } from '../helpers/tip-chat-helpers.js';
 
 let bot: TestBot;
 let tipId = '';

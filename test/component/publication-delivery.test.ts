@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { followEvent, postbackEvent, textEvent, unfollowEvent, userId } from '../helpers/events.js';
-import { lastReply, lineMemory, multicasts, shown } from '../publications/chat-helpers.js';
+import { lastReply, lineMemory, multicasts, shown } from '../helpers/publication-chat.js';
 import {
   currentBot,
   forgetBot,
@@ -10,7 +10,7 @@ import {
   started,
   UUID,
   view,
-} from '../publications/publishing-harness.js';
+} from '../helpers/publishing-harness.js';
 
 afterEach(async () => {
   const bot = currentBot();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { textEvent, userId } from '../helpers/events.js';
 import { manualTime } from '../helpers/manual-time.js';
 import type { RecordedCall } from '../helpers/line-nock.js';
-import { lastReply, lineMemory, multicasts, shown, type Decision } from '../publications/chat-helpers.js';
+import { lastReply, lineMemory, multicasts, shown, type Decision } from '../helpers/publication-chat.js';
 import {
   currentBot,
   forgetBot,
@@ -12,7 +12,7 @@ import {
   started,
   UUID,
   view,
-} from '../publications/publishing-harness.js';
+} from '../helpers/publishing-harness.js';
 
 afterEach(async () => {
   const bot = currentBot();

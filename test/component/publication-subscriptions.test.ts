@@ -7,7 +7,7 @@ import { PrivateStore } from '../../src/storage/private-store.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { followEvent, postbackEvent, textEvent, unfollowEvent, userId } from '../helpers/events.js';
-import { buttons, lastReply, shown, topicButton } from '../publications/chat-helpers.js';
+import { buttons, lastReply, shown, topicButton } from '../helpers/publication-chat.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodePostback } from '../../src/bot/postback.js';
 import { followEvent, postbackEvent, textEvent, userId } from '../helpers/events.js';
-import { lastReply, shown } from '../publications/chat-helpers.js';
-import { currentBot, forgetBot, NEWS, publish, started } from '../publications/publishing-harness.js';
+import { lastReply, shown } from '../helpers/publication-chat.js';
+import { currentBot, forgetBot, NEWS, publish, started } from '../helpers/publishing-harness.js';
 
 afterEach(async () => {
   const bot = currentBot();

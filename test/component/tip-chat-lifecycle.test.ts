@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { messageEvent, textEvent, unfollowEvent, userId } from '../helpers/events.js';
 import { LINE_BASE } from '../helpers/line-nock.js';
-import { JPEG } from '../tips/tip-fixtures.js';
+import { JPEG } from '../helpers/tip-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { fileTipInChat, lastReply, quickLabels, say, storedTips } from '../tips/tip-chat-helpers.js';
+import { fileTipInChat, lastReply, quickLabels, say, storedTips } from '../helpers/tip-chat-helpers.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

@@ -4,8 +4,8 @@ import { encodePostback } from '../../src/bot/postback.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { messageEvent, postbackEvent, userId } from '../helpers/events.js';
 import { LINE_BASE } from '../helpers/line-nock.js';
-import { lastReply, quickLabels, receiptIn, say, type Msg } from '../tips/tip-chat-helpers.js';
-import { jpegWithMetadata } from '../tips/tip-fixtures.js';
+import { lastReply, quickLabels, receiptIn, say, type Msg } from '../helpers/tip-chat-helpers.js';
+import { jpegWithMetadata } from '../helpers/tip-fixtures.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

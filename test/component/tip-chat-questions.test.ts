@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ASK_LABEL, ASK_SAY } from '../../src/tips/chat/question-check.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { userId } from '../helpers/events.js';
-import { quickLabels, receiptIn, say } from '../tips/tip-chat-helpers.js';
+import { quickLabels, receiptIn, say } from '../helpers/tip-chat-helpers.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { messageEvent, userId } from '../helpers/events.js';
 import { LINE_BASE } from '../helpers/line-nock.js';
-import { allFiles, lastReply, quickLabels, say } from '../tips/tip-chat-helpers.js';
-import { SECRETS, jpegWithMetadata, pngWithMetadata } from '../tips/tip-fixtures.js';
+import { allFiles, lastReply, quickLabels, say } from '../helpers/tip-chat-helpers.js';
+import { SECRETS, jpegWithMetadata, pngWithMetadata } from '../helpers/tip-fixtures.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

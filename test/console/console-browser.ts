@@ -1,4 +1,4 @@
-import type { Browser, Page } from '../demo/browser.js';
+import type { Browser, Page } from '../helpers/browser.js';
 
 /** The few more playwright calls the console tests make (types kept local, as in test/demo/browser.ts). */
 export interface ConsolePage extends Page {

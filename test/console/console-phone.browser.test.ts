@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, textEvent, userId } from '../helpers/events.js';
-import { artifact, fitsWidth, launchChromium } from '../demo/browser.js';
-import { fileTipInChat } from '../tips/tip-chat-helpers.js';
-import { axeProblems } from './axe.js';
-import { ConsoleClient, createReadyAccount } from './console-client.js';
+import { artifact, fitsWidth, launchChromium } from '../helpers/browser.js';
+import { fileTipInChat } from '../helpers/tip-chat-helpers.js';
+import { axeProblems } from '../helpers/axe.js';
+import { ConsoleClient, createReadyAccount } from '../helpers/console-client.js';
 import { loginAs, openConsole, type ConsolePage } from './console-browser.js';
 
 const { browser, reason } = await launchChromium();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, textEvent, userId } from '../helpers/events.js';
-import { artifact, fitsWidth, launchChromium } from '../demo/browser.js';
+import { artifact, fitsWidth, launchChromium } from '../helpers/browser.js';
 import { bangkokParts } from '../../src/thai/bangkok-time.js';
-import { createReadyAccount } from './console-client.js';
+import { createReadyAccount } from '../helpers/console-client.js';
 import { loginAs, openConsole, type ConsolePage } from './console-browser.js';
 
 const { browser, reason } = await launchChromium();

@@ -5,10 +5,10 @@ import { main as auditVerify } from '../../src/cli/audit-verify.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, unfollowEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { artifact, fitsWidth, launchChromium } from '../demo/browser.js';
-import { createAccount, createReadyAccount } from './console-client.js';
+import { artifact, fitsWidth, launchChromium } from '../helpers/browser.js';
+import { createAccount, createReadyAccount } from '../helpers/console-client.js';
 import { loginAs, openConsole, type ConsolePage } from './console-browser.js';
-import { asked, seedQuestions, shippedItems } from './seed.js';
+import { asked, seedQuestions, shippedItems } from '../helpers/console-seed.js';
 
 const { browser, reason } = await launchChromium();
 if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${reason}`);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/content/search-index.js';
 import { publicationItem, type SearchItem } from '../../src/content/search-items.js';
-import { syntheticPublications } from '../../bench/synthetic-publications.js';
+import { syntheticPublications } from '../helpers/synthetic-publications.js';
 import { measureOrder, shippedSearch, type ShippedSearch } from '../helpers/shipped-search.js';
 
 const SYNONYMS = [

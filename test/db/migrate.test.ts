@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
 import { asAdmin, freshDatabase, hasPostgres } from '../helpers/postgres-database.js';
+import { ALL_MIGRATIONS } from '../helpers/postgres-tenant.js';
 
 const tablesOf = (database: string) =>
   asAdmin(
@@ -15,8 +16,11 @@ describe.skipIf(!hasPostgres)('migrations on a real PostgreSQL', () => {
   it('when the database is empty, then every migration applies and the tables exist, owned by the connecting role', async () => {
     const db = await freshDatabase();
     expect(await tablesOf(db.name)).toEqual([]);
-    expect(await migrate(db.url)).toEqual(['1764979200000_tenants-and-row-security']);
-    expect(await tablesOf(db.name)).toEqual(['inbox_events', 'pgmigrations', 'tenants']);
+    expect(await migrate(db.url)).toEqual(ALL_MIGRATIONS);
+    expect(ALL_MIGRATIONS[0]).toBe('1764979200000_tenants-and-row-security');
+    expect(await tablesOf(db.name)).toEqual(
+      expect.arrayContaining(['inbox_events', 'pgmigrations', 'tenants', 'tips']),
+    );
     const owners = await asAdmin(
       async (c) => (await c.query("SELECT DISTINCT tableowner AS o FROM pg_tables WHERE schemaname = 'public'")).rows,
       db.name,
@@ -37,26 +41,30 @@ describe.skipIf(!hasPostgres)('migrations on a real PostgreSQL', () => {
   it('when two processes migrate the same empty database at once, then one applies and the other waits and finds nothing to do', async () => {
     const db = await freshDatabase();
     const results = await Promise.all([migrate(db.url), migrate(db.url)]);
-    expect(results.map((r) => r.length).sort()).toEqual([0, 1]);
+    expect(results.map((r) => r.length).sort()).toEqual([0, ALL_MIGRATIONS.length]);
     expect(await tablesOf(db.name)).toContain('tenants');
   });
 
-  it('when the row-security tables are created, then the policy is forced on the owner too', async () => {
+  it('when the schema is migrated, then every table with a tenant_id has row security forced and a tenant policy, and tenants has none', async () => {
     const db = await freshDatabase();
     await migrate(db.url);
     const rls = await asAdmin(
       async (c) =>
         (
           await c.query(
-            "SELECT relname, relrowsecurity AS on, relforcerowsecurity AS forced FROM pg_class WHERE relname IN ('inbox_events', 'tenants') ORDER BY 1",
+            `SELECT c.relname, c.relrowsecurity AS on, c.relforcerowsecurity AS forced,
+                    EXISTS (SELECT FROM pg_policies p WHERE p.tablename = c.relname AND p.policyname = 'tenant_isolation') AS policy,
+                    EXISTS (SELECT FROM information_schema.columns k WHERE k.table_name = c.relname AND k.column_name = 'tenant_id') AS scoped
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'pgmigrations' ORDER BY 1`,
           )
-        ).rows,
+        ).rows as Array<{ relname: string; on: boolean; forced: boolean; policy: boolean; scoped: boolean }>,
       db.name,
     );
-    expect(rls).toEqual([
-      { relname: 'inbox_events', on: true, forced: true },
-      { relname: 'tenants', on: false, forced: false },
-    ]);
+    const scoped = rls.filter((r) => r.scoped);
+    expect(scoped.length).toBeGreaterThanOrEqual(4);
+    for (const r of scoped) expect(r, r.relname).toMatchObject({ on: true, forced: true, policy: true });
+    expect(rls.find((r) => r.relname === 'tenants')).toMatchObject({ on: false, forced: false, scoped: false });
   });
 
   it('when the database user cannot switch to bot_tenant, then the migration stops with a line saying what to grant, and applies nothing', async () => {

@@ -6,6 +6,7 @@ import { createMemoryLogger } from '../../src/logger.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { freshDatabase, hasPostgres } from '../helpers/postgres-database.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { ALL_MIGRATIONS } from '../helpers/postgres-tenant.js';
 
 const SERVICE_KEY = Buffer.alloc(32, 5);
 
@@ -20,7 +21,7 @@ describe.skipIf(!hasPostgres)('opening the database at start', () => {
       expect.objectContaining({
         level: 'info',
         msg: 'database migrated',
-        applied: '1764979200000_tenants-and-row-security',
+        applied: ALL_MIGRATIONS.join(','),
       }),
     ]);
     expect(JSON.stringify(first.lines)).not.toContain(url);

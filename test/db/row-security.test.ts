@@ -34,7 +34,7 @@ describe.skipIf(!hasPostgres)('row-level security keeps each tenant inside its o
     const tenants = new TenantRepository(pool, SERVICE_KEY);
     for (const id of ['town-a', 'town-b']) await tenants.add({ id, name: id, channelSecret: 's', accessToken: 't' });
   });
-  afterAll(() => pool?.end());
+  afterAll(() => pool.end());
 
   it('when each tenant stores its events, then each reads back only its own, even with no WHERE at all', async () => {
     await insert('town-a', 'a1');

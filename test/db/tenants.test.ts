@@ -24,7 +24,7 @@ describe.skipIf(!hasPostgres)('the tenants table', () => {
     tenants = new TenantRepository(pool, SERVICE_KEY);
     await tenants.add({ id: 'phonsai', name: ' เทศบาลตำบลโพนทราย ', channelSecret: SECRET, accessToken: TOKEN }, AT);
   });
-  afterAll(() => pool?.end());
+  afterAll(() => pool.end());
 
   it('when a tenant is added, then it lists as active with its trimmed name and its secrets open again', async () => {
     expect(await tenants.list()).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { tinyPng } from './tiny-png.js';
-import { artifact, botSays, launchChromium, userSays, type Page } from './browser.js';
+import { artifact, botSays, launchChromium, userSays, type Page } from '../helpers/browser.js';
 import { demoSession } from './demo-session.js';
 
 const [ALICE, BOB, CAROL] = DEFAULT_DEMO_USERS.map((u) => u.id) as [string, string, string];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
-import { artifact, botSays, launchChromium, userSays } from './browser.js';
+import { artifact, botSays, launchChromium, userSays } from '../helpers/browser.js';
 import { demoSession } from './demo-session.js';
 
 const ALICE = DEFAULT_DEMO_USERS[0]!.id;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { tinyPng } from './tiny-png.js';
-import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays } from './browser.js';
+import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays } from '../helpers/browser.js';
 import { startFakeBot } from './fake-bot.js';
 
 const TOKEN = 'demo-token-for-browser-test';

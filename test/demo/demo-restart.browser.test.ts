@@ -3,7 +3,7 @@ import { main as richmenu } from '../../src/cli/richmenu.js';
 import { installRenderedMenu } from '../../src/demo/demo-rich-menu.js';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { artifact, botSays, launchChromium, openChat, userSays } from './browser.js';
+import { artifact, botSays, launchChromium, openChat, userSays } from '../helpers/browser.js';
 import { DEMO_TOKEN, startDemoBot, type DemoBot } from './demo-bot.js';
 
 const [ALICE] = DEFAULT_DEMO_USERS.map((u) => u.id) as [string];

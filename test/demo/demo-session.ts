@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { fitsWidth, openChat, type Browser, type Page } from './browser.js';
+import { fitsWidth, openChat, type Browser, type Page } from '../helpers/browser.js';
 import { startDemoBot, type DemoBot } from './demo-bot.js';
 
 export interface DemoSession {

@@ -12,7 +12,7 @@ import { MAIN_MENU } from '../../src/richmenu/main-menu.js';
 import { menuImageDir, saveMenuImage } from '../../src/richmenu/menu-image-file.js';
 import { createRuntime } from '../../src/runtime.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { fakePng } from '../richmenu/fake-image.js';
+import { fakePng } from '../helpers/fake-image.js';
 
 const TOKEN = 'demo-start-test-token';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
-import { axeProblems } from '../console/axe.js';
-import { jpegWithMetadata } from '../tips/tip-fixtures.js';
-import { artifact, launchChromium, openChat, type Page } from './browser.js';
+import { axeProblems } from '../helpers/axe.js';
+import { jpegWithMetadata } from '../helpers/tip-fixtures.js';
+import { artifact, launchChromium, openChat, type Page } from '../helpers/browser.js';
 import { demoSession } from './demo-session.js';
 
 const { browser, reason } = await launchChromium();

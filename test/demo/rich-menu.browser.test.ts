@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { main as richmenu } from '../../src/cli/richmenu.js';
 import { DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { artifact, launchChromium, openChat, userSays, type Page } from './browser.js';
+import { artifact, launchChromium, openChat, userSays, type Page } from '../helpers/browser.js';
 import { DEMO_SECRET, DEMO_TIP_KEY, DEMO_TOKEN } from './demo-bot.js';
 import { demoSession } from './demo-session.js';
 

@@ -58,7 +58,9 @@ function selectsDatabaseTests(project: TestProject): boolean {
   const databaseTests = fs
     .readdirSync(testDir, { recursive: true, encoding: 'utf8' })
     .filter(
-      (f) => f.endsWith('.test.ts') && fs.readFileSync(path.join(testDir, f), 'utf8').includes('postgres-database.js'),
+      (f) =>
+        f.endsWith('.test.ts') &&
+        /postgres-database\.js|store-contract\.js/.test(fs.readFileSync(path.join(testDir, f), 'utf8')),
     )
     .map((f) => path.join(testDir, f));
   return databaseTests.some((file) =>

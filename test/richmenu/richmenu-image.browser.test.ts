@@ -4,7 +4,7 @@ import { imageSize } from '../../src/demo/stand-in-richmenu.js';
 import { richMenuDesignHtml } from '../../src/richmenu/design.js';
 import { MENU_SIZE, MENU_TILES, tileBounds } from '../../src/richmenu/main-menu.js';
 import { renderHtmlToImage } from '../../src/richmenu/render-image.js';
-import { artifact, launchChromium, type Page } from '../demo/browser.js';
+import { artifact, launchChromium, type Page } from '../helpers/browser.js';
 
 const { browser, reason } = await launchChromium();
 if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${reason}`);

@@ -5,7 +5,7 @@ import { tightenPrivateTree } from '../../src/storage/private-tree.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { jpegWithMetadata } from '../tips/tip-fixtures.js';
+import { jpegWithMetadata } from '../helpers/tip-fixtures.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

@@ -6,9 +6,9 @@ import { createDemoRouter, DEFAULT_DEMO_USERS } from '../../src/demo/demo-router
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
 import { createMemoryLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
-import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays, type Page } from '../demo/browser.js';
+import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays, type Page } from '../helpers/browser.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { jpegWithMetadata } from './tip-fixtures.js';
+import { jpegWithMetadata } from '../helpers/tip-fixtures.js';
 
 const TOKEN = 'tip-demo-token';
 const SECRET = 'tip-demo-secret';

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { toThaiDigits } from '../../src/thai/digits.js';
-import { artifact, fitsWidth, launchChromium, type Browser, type Page } from '../demo/browser.js';
+import { artifact, fitsWidth, launchChromium, type Browser, type Page } from '../helpers/browser.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
-import { SECRETS, jpegWithMetadata } from './tip-fixtures.js';
+import { SECRETS, jpegWithMetadata } from '../helpers/tip-fixtures.js';
 
 const { browser, reason } = await launchChromium();
 if (!browser && process.env.CI) throw new Error(`browser tests cannot run: ${reason}`);

@@ -14,7 +14,7 @@ import { CHAT } from '../../src/tips/tip-texts.js';
 import { createTipWebRouter } from '../../src/tips/web/tip-web-router.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { fileTipInChat, say } from './tip-chat-helpers.js';
+import { fileTipInChat, say } from '../helpers/tip-chat-helpers.js';
 
 let bot: TestBot | undefined;
 let server: Server | undefined;

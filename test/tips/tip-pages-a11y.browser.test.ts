@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems } from '../console/axe.js';
-import { artifact, fitsWidth, launchChromium, type Page } from '../demo/browser.js';
+import { axeProblems } from '../helpers/axe.js';
+import { artifact, fitsWidth, launchChromium, type Page } from '../helpers/browser.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 
 const { browser, reason } = await launchChromium();

@@ -9,7 +9,7 @@ import { startBot, type TestBot } from '../helpers/bot.js';
 import { userId } from '../helpers/events.js';
 import { manualTime } from '../helpers/manual-time.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { multicasts } from './chat-helpers.js';
+import { multicasts } from '../helpers/publication-chat.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { startBot, type TestBot } from '../helpers/bot.js';
-import { userId } from '../helpers/events.js';
-import type { RecordedCall } from '../helpers/line-nock.js';
-import { manualTime, type ManualTime } from '../helpers/manual-time.js';
+import { startBot, type TestBot } from './bot.js';
+import { userId } from './events.js';
+import type { RecordedCall } from './line-nock.js';
+import { manualTime, type ManualTime } from './manual-time.js';
 
 /** The bot on a manual clock, with helpers to publish through the staff API and read deliveries. */
 let current: TestBot | undefined;

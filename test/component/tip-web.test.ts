@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
-import { filesContaining, storedTips } from './tip-chat-helpers.js';
-import { SECRETS, jpegWithMetadata } from './tip-fixtures.js';
+import { filesContaining, storedTips } from '../helpers/tip-chat-helpers.js';
+import { SECRETS, jpegWithMetadata } from '../helpers/tip-fixtures.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { encodePostback } from '../../src/bot/postback.js';
-import type { TestBot } from '../helpers/bot.js';
-import { postbackEvent, textEvent } from '../helpers/events.js';
+import type { TestBot } from './bot.js';
+import { postbackEvent, textEvent } from './events.js';
 
 /** A LINE message as the tests read it. */
 export type Msg = {

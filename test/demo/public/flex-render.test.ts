@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FLEX_TEMPLATES_DIR } from '../../src/paths.js';
-import { renderFlex } from '../../src/demo/public/flex-render.js';
-import { renderMessage, renderQuickReply } from '../../src/demo/public/message-render.js';
+import { FLEX_TEMPLATES_DIR } from '../../../src/paths.js';
+import { renderFlex } from '../../../src/demo/public/flex-render.js';
+import { renderMessage, renderQuickReply } from '../../../src/demo/public/message-render.js';
 
 function templates(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

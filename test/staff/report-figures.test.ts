@@ -15,7 +15,7 @@ import {
 import { createStatsRouter } from '../../src/staff/stats-route.js';
 import type { FriendRepo } from '../../src/people/friend-repo.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { asked } from './seed.js';
+import { asked } from '../helpers/console-seed.js';
 
 async function sources(): Promise<ReportSources> {
   const questions = await QuestionLog.open(

@@ -8,10 +8,10 @@ import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in
 import { MAIN_MENU } from '../../src/richmenu/main-menu.js';
 import { loadMenuImage } from '../../src/richmenu/menu-image-file.js';
 import { CHROMIUM_PATH, RenderError, type RenderedImage } from '../../src/richmenu/render-image.js';
-import { artifact } from '../demo/browser.js';
+import { artifact } from '../helpers/browser.js';
 import { expectLineValid } from '../helpers/line-contract.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { fakePng } from './fake-image.js';
+import { fakePng } from '../helpers/fake-image.js';
 
 const TOKEN = 'richmenu-cli-test-token';
 const hasChromium = fs.existsSync(CHROMIUM_PATH);

@@ -4,8 +4,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type TestBot } from '../helpers/bot.js';
-import { storedTips } from './tip-chat-helpers.js';
-import { bigJpeg, upload, uploadAll, type StreamedFile } from './upload-client.js';
+import { storedTips } from '../helpers/tip-chat-helpers.js';
+import { bigJpeg, upload, uploadAll, type StreamedFile } from '../helpers/upload-client.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanImage, ImageRejected } from '../../src/tips/images/clean-image.js';
-import { exifOrientation } from '../../src/tips/images/jpeg-clean.js';
-import { JPEG, PNG, SECRETS, jpegWithMetadata, pngWithMetadata } from './tip-fixtures.js';
+import { cleanImage, ImageRejected } from '../../../src/tips/images/clean-image.js';
+import { exifOrientation } from '../../../src/tips/images/jpeg-clean.js';
+import { JPEG, PNG, SECRETS, jpegWithMetadata, pngWithMetadata } from '../../helpers/tip-fixtures.js';
 
 const MB10 = 10 * 1024 * 1024;
 const hasAny = (bytes: Buffer, words: readonly string[]) =>

@@ -1,5 +1,5 @@
-import { publicationItem, type SearchItem } from '../src/content/search-items.js';
-import { seededRandom } from '../src/demo/stand-in-guards.js';
+import { publicationItem, type SearchItem } from '../../src/content/search-items.js';
+import { seededRandom } from '../../src/demo/stand-in-guards.js';
 
 /**
  * Realistic stand-ins for a year or two of a municipality's publications (news, announcements,

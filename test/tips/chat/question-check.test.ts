@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askChoiceOf, readsAsQuestion } from '../../src/tips/chat/question-check.js';
+import { askChoiceOf, readsAsQuestion } from '../../../src/tips/chat/question-check.js';
 
 describe('readsAsQuestion (inside the tip flow)', () => {
   it('when a message asks the bot something, then it reads as a question', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { TestBot } from '../helpers/bot.js';
-import type { RecordedCall } from '../helpers/line-nock.js';
+import type { TestBot } from './bot.js';
+import type { RecordedCall } from './line-nock.js';
 
 /** What the component tests of subscriptions and publications read from LINE calls. */
 export type Msg = {
