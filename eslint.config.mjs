@@ -15,6 +15,7 @@ export default tseslint.config(
       '**/*.mjs',
       'src/console/public/',
       'src/demo/public/',
+      'src/http/public/',
     ],
   },
   eslint.configs.recommended,

@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import { failureOf, routeOf } from '../http/failure-log.js';
 import { html } from '../http/html.js';
 import { HttpError } from '../http/http-error.js';
+import { SHARED_PUBLIC_DIR } from '../http/shared-assets.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { drainPendingAudit } from '../staff/audit-pending.js';
 import type { Permission } from '../staff/roles.js';
@@ -19,7 +20,6 @@ import { securityHeaders } from './security.js';
 
 /** Static files are read from the source folder, so `src` (tests) and `dist` (npm start) serve the same. */
 export const CONSOLE_PUBLIC_DIR = path.join(PROJECT_ROOT, 'src', 'console', 'public');
-const FLEX_RENDERER = path.join(PROJECT_ROOT, 'src', 'demo', 'public', 'flex-render.js');
 
 /** A feature's console pages, mounted under /staff behind a login. */
 export interface ConsoleFeature {
@@ -35,7 +35,7 @@ export interface ConsoleFeature {
 export function createConsoleRouter(deps: ConsoleDeps, features: ConsoleFeature[] = []): Router {
   const router = express.Router();
   router.use(securityHeaders());
-  router.get('/assets/flex-render.js', (_req, res) => res.sendFile(FLEX_RENDERER));
+  router.get('/assets/flex-render.js', (_req, res) => res.sendFile(path.join(SHARED_PUBLIC_DIR, 'flex-render.js')));
   router.use('/assets', express.static(CONSOLE_PUBLIC_DIR, { index: false, fallthrough: false }), ((
     err,
     _req,

@@ -4,6 +4,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { messagingApi } from '@line/bot-sdk';
 import { z } from 'zod';
 import { pageHeaders } from '../http/headers.js';
+import { SHARED_PUBLIC_DIR } from '../http/shared-assets.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { DemoHub, type HubEvent } from './demo-hub.js';
 import { DEMO_RICH_MENU } from './demo-rich-menu.js';
@@ -105,6 +106,8 @@ export function createDemoRouter(opts: DemoRouterOptions): Router {
     res.sendFile(path.join(DEMO_PUBLIC_DIR, 'index.html'));
   });
   router.use('/demo/assets', secure, express.static(DEMO_PUBLIC_DIR, { index: false, maxAge: 0 }));
+  // The Flex renderer is shared with the staff console's preview
+  router.use('/demo/assets', secure, express.static(SHARED_PUBLIC_DIR, { index: false, maxAge: 0 }));
 
   router.get('/demo/api/config', (_req, res) => {
     const installed = opts.standIn.defaultRichMenuId();

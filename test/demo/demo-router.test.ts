@@ -82,6 +82,17 @@ describe('demo router', () => {
     expect(html).toContain('<html lang="th">');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect((await fetch(`${bot.url}/demo/assets/flex-render.js`)).headers.get('content-type')).toMatch(/javascript/);
+    // Every module the page's scripts import is served, from the demo's folder or the shared one
+    const imported = fs
+      .readdirSync(DEMO_PUBLIC_DIR)
+      .filter((f) => f.endsWith('.js'))
+      .flatMap((f) => [...fs.readFileSync(path.join(DEMO_PUBLIC_DIR, f), 'utf8').matchAll(/from '\.\/([\w-]+\.js)'/g)])
+      .map((m) => m[1]!);
+    expect(imported).toEqual(expect.arrayContaining(['flex-render.js', 'message-render.js']));
+    for (const file of new Set(imported)) {
+      const res = await fetch(`${bot.url}/demo/assets/${file}`);
+      expect({ file, status: res.status }).toEqual({ file, status: 200 });
+    }
     for (const file of fs.readdirSync(DEMO_PUBLIC_DIR).filter((f) => f.endsWith('.html'))) {
       expect(fs.readFileSync(path.join(DEMO_PUBLIC_DIR, file), 'utf8')).not.toMatch(/\son[a-z]+=/i);
     }

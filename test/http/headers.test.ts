@@ -81,6 +81,11 @@ describe('headers from one definition', () => {
     const css = await raw(bot.url, '/tip/tip.css');
     expectShared(css, '/tip/tip.css');
     expect(css.headers['cache-control']).toBe('public, max-age=3600');
+    // The console's preview draws with the Flex renderer it shares with the demo chat (src/http/public)
+    const renderer = await raw(bot.url, '/staff/assets/flex-render.js');
+    expect(renderer.status).toBe(200);
+    expect(renderer.body).toContain('export function renderFlex');
+    expectShared(renderer, '/staff/assets/flex-render.js');
   });
 
   it('when the live home page is asked for, then its one inline style is allowed by its hash and nothing else runs', async () => {

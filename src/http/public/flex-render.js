@@ -1,5 +1,5 @@
 // Renders LINE Flex Message JSON (a bubble or a carousel) to an HTML string, the way the LINE
-// client lays it out. Pure: no DOM, no network, so the demo page and Node tests share it.
+// client lays it out. Pure: no DOM, no network, so the demo page, the console preview and Node tests share it.
 // Every value from the JSON is escaped or checked against a pattern before it reaches the HTML.
 
 const SPACE = { none: 0, xs: 2, sm: 4, md: 8, lg: 12, xl: 16, xxl: 20 };
