@@ -60,7 +60,7 @@ const { values, positionals } = parseArgs({
     'ms-per-event': { type: 'string' },
   },
 });
-if (positionals.length !== 1 || !['function', 'file', 'package'].includes(values.by!)) {
+if (positionals.length !== 1 || !['function', 'file', 'package'].includes(values.by)) {
   console.error(
     'usage: node dist/bench/profile-summary.js FILE.cpuprofile [--by function|file|package] [--top 40] [--ms-per-event 1.2]',
   );

@@ -22,7 +22,7 @@ function handleEvent(event: webhook.Event) {
   if (event.type !== 'message' || event.message.type !== 'text') return Promise.resolve(null);
   return client.replyMessage({
     replyToken: event.replyToken!,
-    messages: [{ type: 'text', text: (event.message as webhook.TextMessageContent).text }],
+    messages: [{ type: 'text', text: event.message.text }],
   });
 }
 

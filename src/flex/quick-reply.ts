@@ -33,10 +33,10 @@ const CUT_LABELS_MAX = 2_000;
  * with "…" (the chip says what the item is called, the text it sends says it in full). A
  * first word longer than the limit is cut between letters, still without "…".
  */
-export function chipLabel(text: string, max = LIMITS.quickReplyLabel): string {
+export function chipLabel(text: string): string {
+  const max = LIMITS.quickReplyLabel;
   const whole = text.replace(/\s+/g, ' ').trim();
   if (whole.length <= max) return whole;
-  if (max !== LIMITS.quickReplyLabel) return cutAtWord(whole, max);
   let label = cutLabels.get(whole);
   if (label === undefined) {
     // Bounded whatever the content: a full cache starts again rather than growing.
@@ -73,7 +73,7 @@ function toItem(choice: QuickChoice): messagingApi.QuickReplyItem {
           data: encodePostback(choice.postback),
           displayText: truncate(choice.label, LIMITS.displayText),
         }
-      : ({ type: 'message', label, text: truncate(choice.text, LIMITS.messageText) } as messagingApi.MessageAction);
+      : { type: 'message', label, text: truncate(choice.text, LIMITS.messageText) };
   return { type: 'action', action };
 }
 
@@ -113,8 +113,6 @@ export function finishReply(
     throw new Error(`a reply holds 1-5 messages, not ${messages.length}`);
   return messages.map((message, i) => {
     const { quickReply: _dropped, ...rest } = message;
-    return i === messages.length - 1 && quickReply
-      ? ({ ...rest, quickReply } as messagingApi.Message)
-      : (rest as messagingApi.Message);
+    return i === messages.length - 1 && quickReply ? { ...rest, quickReply } : rest;
   });
 }

@@ -204,7 +204,7 @@ export function depthExceeds(value: unknown, limit: number): boolean {
     const { v, d } = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (d >= limit) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v as object)) stack.push({ v: child, d: d + 1 });
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push({ v: child, d: d + 1 });
   }
   return false;
 }

@@ -56,7 +56,7 @@ export function createWebhookHandler(opts: {
           return;
         }
         // The SDK reads a Buffer body as the raw bytes it verifies, then parses it in place.
-        const withBody = Object.assign(req, { body: body as unknown });
+        const withBody = Object.assign(req, { body });
         void verify(withBody, res, (err) => {
           if (err) return fail(res, err);
           opts.intake.accept(withBody.body).then(

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { DIR_MODE, writeFileDurably } from '../storage/durable-file.js';
 import { documentText } from '../storage/json-document.js';
-import type { Author, Publishing } from './publishing.js';
+import type { Publishing } from './publishing.js';
 import { PUBLICATION_ID } from './publication.js';
 import { errorLine } from './publish-error.js';
 
@@ -91,7 +91,7 @@ export class PublishSpool {
     const id = path.basename(file, '.json');
     try {
       const request = SpoolRequestSchema.parse(JSON.parse(raw));
-      const pub = await this.publishing.create(request.input, request.author as Author, request.id);
+      const pub = await this.publishing.create(request.input, request.author, request.id);
       receipt = {
         id: pub.id,
         status: pub.status,

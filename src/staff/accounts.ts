@@ -1,6 +1,6 @@
 import { ACCOUNT_NAME, AccountStore, type Account } from './account-store.js';
 import { DUMMY_HASH, hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './password.js';
-import { isRole, type Role } from './roles.js';
+import { isRole } from './roles.js';
 
 /** Failed logins in a row before an account locks, and for how long. */
 export const LOCKOUT = { failures: 5, minutes: 15 } as const;
@@ -143,7 +143,7 @@ export class StaffAccounts {
     this.keepAnAdmin(name, (a) => a.role === 'admin' && role !== 'admin');
     return this.store.update(name, (a) => ({
       ...a!,
-      role: role as Role,
+      role,
       generation: a!.generation + 1,
       changedAt: now.toISOString(),
     }));

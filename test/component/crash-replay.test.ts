@@ -49,16 +49,16 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   });
   let out = '';
   let err = '';
-  child.stderr!.on('data', (d) => (err += d));
+  child.stderr.on('data', (d) => (err += d));
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += d;
       const m = /"msg":"listening","port":(\d+)/.exec(out);
       if (m) resolve(Number(m[1]));
     });
     child.once('exit', (code) => reject(new Error(`bot exited with ${code}: ${err.slice(0, 500)}`)));
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   return { child, port };
 }
 
@@ -92,7 +92,7 @@ describe('crash while replying', () => {
     );
     line = await replyEndpoint(400);
   }, 120_000);
-  afterAll(() => line?.close());
+  afterAll(() => line.close());
 
   it('when the bot is SIGKILLed with replies on their way and events waiting, then after a restart every event is answered and no reply token is used twice', async () => {
     const dataDir = await tempDir();

@@ -62,7 +62,7 @@ describe('POST /webhook', () => {
       headers: { 'content-type': 'application/json', 'x-line-signature': sign(big) },
       body: new Blob([big]).stream(),
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(streamed.status).toBe(413);
     await bot.settle();
     expect(bot.line.calls).toEqual([]);

@@ -40,7 +40,7 @@ describe('readBody', () => {
       method: 'POST',
       body: new Blob(['x'.repeat(600), 'y'.repeat(600)]).stream(),
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(streamed.status).toBe(413);
     expect(await streamed.text()).toBe('too large');
     expect(s.outcomes).toEqual(['too large', 'too large']);

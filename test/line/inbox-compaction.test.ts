@@ -74,8 +74,8 @@ describe('Inbox compaction while running', () => {
     expect(again.pending().map((e) => [e.id, e.replied])).toEqual([
       [before[0]!.id, true],
       [before[2]!.id, true],
-      [added![0]!.id, false],
-      [added![1]!.id, false],
+      [added[0]!.id, false],
+      [added[1]!.id, false],
     ]);
     expect(await again.admit([{ id: before[1]!.id, event: one('b').event }], now)).toEqual([]);
     await again.close();
@@ -169,7 +169,7 @@ describe('Inbox admission', () => {
     const file = path.join(await tempDir(), 'inbox.jsonl');
     const inbox = await Inbox.open(file, KEY, now);
     const { postback: _none, ...poison } = { ...one('x').event, type: 'postback', postback: {} };
-    await inbox.admit([{ id: 'poison', event: poison as unknown as LineEvent }, one('good')], now);
+    await inbox.admit([{ id: 'poison', event: poison }, one('good')], now);
     await inbox.close();
     const logger = createMemoryLogger();
     const again = await Inbox.open(file, KEY, now, { logger });

@@ -29,7 +29,7 @@ describe('Inbox', () => {
       inbox.admit([{ id: e.webhookEventId, event: e }], now),
       inbox.admit([{ id: e.webhookEventId, event: e }], now),
     ]);
-    expect(a!.length + b!.length).toBe(1);
+    expect(a.length + b.length).toBe(1);
     await inbox.close();
   });
 

@@ -15,10 +15,9 @@ beforeAll(async () => {
 
 /** What the bot makes of an area's action: the postback it parses, or the intent of the text. */
 function botReads(action: messagingApi.Action): string {
-  if (action.type === 'postback')
-    return `postback:${parsePostback((action as messagingApi.PostbackAction).data ?? '')?.a ?? 'EXPIRED'}`;
+  if (action.type === 'postback') return `postback:${parsePostback(action.data ?? '')?.a ?? 'EXPIRED'}`;
   if (action.type !== 'message') return `unsupported:${action.type}`;
-  const u = understand((action as messagingApi.MessageAction).text ?? '', shipped.index);
+  const u = understand(action.text ?? '', shipped.index);
   return u.intent === 'status' ? `status:${u.receipt ?? 'no receipt'}` : u.intent;
 }
 
@@ -62,8 +61,7 @@ describe('the rich menu definition', () => {
     ]);
     // A postback area shows the resident's side as text, like a typed message
     for (const area of MAIN_MENU.areas)
-      if (area.action.type === 'postback')
-        expect((area.action as messagingApi.PostbackAction).displayText).toBe(area.action.label);
+      if (area.action.type === 'postback') expect(area.action.displayText).toBe(area.action.label);
   });
 
   it("when the demo page draws the menu, then it is the same menu with the image's icons and colours", () => {

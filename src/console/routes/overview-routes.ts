@@ -25,7 +25,7 @@ export function createOverviewRoutes(deps: ConsoleDeps, guard: typeof allow): Ro
 
   router.get('/audit', guard('audit.read'), async (req, res) => {
     const { entries, check, suspects } = await readAndVerifyAudit(deps.auditFile, deps.auditKey);
-    const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string).slice(0, 40) : '');
+    const q = (name: string) => (typeof req.query[name] === 'string' ? req.query[name].slice(0, 40) : '');
     res.type('html').send(
       String(
         auditPage(viewerOf(res), {

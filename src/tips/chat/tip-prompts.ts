@@ -65,7 +65,7 @@ function question(step: Step, draft: Draft, now: Date): Message {
               data: encodePostback({ a: 'tip-when' }),
               mode: 'datetime',
               max: pickerNow(now),
-            } as messagingApi.DatetimePickerAction),
+            }),
           ],
         ),
       );
