@@ -3,7 +3,8 @@
 -- outcome arrive sealed by the application (AES-256-GCM under the tenant's data key): the
 -- columns named *_sealed and the "sealed" field of each note. Status, dates, channel and counts
 -- stay in clear: deadlines, filters and statistics need them. Every table follows the
--- row-security pattern of schema v1 (tenant_id, policy on app.tenant, forced, role bot_tenant).
+-- row-security pattern of schema v1 (tenant_id, policy on app.tenant, forced, role bot_tenant),
+-- now applied by the function secure_tenant_table.
 
 -- Up Migration
 
@@ -56,23 +57,28 @@ CREATE TABLE tip_number_counters (
   PRIMARY KEY (tenant_id, fiscal_year)
 );
 
-DO $$
-DECLARE t text;
+-- Every tenant table from here on is secured by this one function: row security enabled and
+-- forced, the tenant policy, no access for PUBLIC, the usual rights for bot_tenant.
+CREATE FUNCTION secure_tenant_table(t regclass) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  FOREACH t IN ARRAY ARRAY['tips', 'tip_status_history', 'tip_number_counters'] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format($p$CREATE POLICY tenant_isolation ON %I
-      USING (tenant_id = current_setting('app.tenant', true))
-      WITH CHECK (tenant_id = current_setting('app.tenant', true))$p$, t);
-    EXECUTE format('REVOKE ALL ON %I FROM PUBLIC', t);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO bot_tenant', t);
-  END LOOP;
+  EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
+  EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', t);
+  EXECUTE format($p$CREATE POLICY tenant_isolation ON %s
+    USING (tenant_id = current_setting('app.tenant', true))
+    WITH CHECK (tenant_id = current_setting('app.tenant', true))$p$, t);
+  EXECUTE format('REVOKE ALL ON %s FROM PUBLIC', t);
+  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO bot_tenant', t);
 END
 $$;
+REVOKE ALL ON FUNCTION secure_tenant_table(regclass) FROM PUBLIC;
+
+SELECT secure_tenant_table('tips');
+SELECT secure_tenant_table('tip_status_history');
+SELECT secure_tenant_table('tip_number_counters');
 
 -- Down Migration
 
 DROP TABLE tip_number_counters;
 DROP TABLE tip_status_history;
 DROP TABLE tips;
+DROP FUNCTION secure_tenant_table(regclass);

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { AppendLog } from '../storage/append-log.js';
 import { DurableJsonFile } from '../storage/json-document.js';
+import type { AuditTrail } from './audit-trail.js';
 
 /**
  * The staff audit trail: who did what, when, to which record — never tip content. Entries
@@ -37,13 +38,13 @@ export function entryHash(key: Buffer, entry: Omit<AuditEntry, 'hash'>): string 
     .digest('hex');
 }
 
-const headMac = (key: Buffer, seq: number, hash: string) =>
+export const headMac = (key: Buffer, seq: number, hash: string) =>
   createHmac('sha256', key).update(`head:${seq}:${hash}`).digest('hex');
 export const headFile = (file: string) => `${file}.head`;
 /** The head document (durable writes, checked when read). */
 export const headDocument = (file: string) => new DurableJsonFile(headFile(file), HeadSchema);
 
-export class AuditLog {
+export class AuditLog implements AuditTrail {
   private readonly head: DurableJsonFile<Head>;
 
   private constructor(
