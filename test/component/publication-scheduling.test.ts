@@ -3,16 +3,7 @@ import { textEvent, userId } from '../helpers/events.js';
 import { manualTime } from '../helpers/manual-time.js';
 import type { RecordedCall } from '../helpers/line-nock.js';
 import { lastReply, lineMemory, multicasts, shown, type Decision } from '../helpers/publication-chat.js';
-import {
-  currentBot,
-  forgetBot,
-  friends,
-  NEWS,
-  publish,
-  started,
-  UUID,
-  view,
-} from '../helpers/publishing-harness.js';
+import { currentBot, forgetBot, friends, NEWS, publish, started, UUID, view } from '../helpers/publishing-harness.js';
 
 afterEach(async () => {
   const bot = currentBot();

@@ -4,7 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodePostback } from '../../src/bot/postback.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { messageEvent, postbackEvent, textEvent, userId } from '../helpers/events.js';
-import { fileTipInChat, lastReply, quickLabels, receiptIn, say, shown, storedTips } from '../helpers/tip-chat-helpers.js';
+import {
+  fileTipInChat,
+  lastReply,
+  quickLabels,
+  receiptIn,
+  say,
+  shown,
+  storedTips,
+} from '../helpers/tip-chat-helpers.js';
 
 let bot: TestBot | undefined;
 afterEach(async () => {
