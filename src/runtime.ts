@@ -195,7 +195,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     auditFile,
     auditKey: keys.audit,
     friends,
-    friendStore,
     questions,
     index,
     library,

@@ -6,11 +6,10 @@ import type { QuestionLog } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
 import { contentItems } from '../content/search-items.js';
 import type { Logger } from '../logger.js';
-import type { Friend, FriendRepo } from '../people/friend-repo.js';
+import type { FriendRepo } from '../people/friend-repo.js';
 import { TOPIC_IDS } from '../people/topics.js';
 import type { Publishing } from '../publications/publishing.js';
 import { AppendLog } from '../storage/append-log.js';
-import type { PrivateStore } from '../storage/private-store.js';
 import { AccountStore, accountsFile } from '../staff/account-store.js';
 import { StaffAccounts } from '../staff/accounts.js';
 import type { AuditLog } from '../staff/audit-log.js';
@@ -31,9 +30,8 @@ export interface ConsoleWiring {
   audit: AuditLog;
   auditFile: string;
   auditKey: Buffer;
+  /** Watched for follows, blocks and topic changes too (the report's gained and lost). */
   friends: FriendRepo;
-  /** Watched for follows, blocks and topic changes (the report's gained and lost). */
-  friendStore: PrivateStore<Friend>;
   questions: QuestionLog;
   index: SearchIndex;
   library: ContentLibrary;
@@ -61,7 +59,7 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     durable: false,
   });
   const people = new PeopleStats(peopleFile.log, peopleFile.records, w.clock, w.logger);
-  w.friendStore.observe(people.observe);
+  w.friends.observe(people.observe);
   const titles = new Map(w.library.documents.flatMap(contentItems).map((item) => [item.id, item.title]));
   const report: ReportSources = {
     questions: w.questions,

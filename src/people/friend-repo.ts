@@ -133,6 +133,11 @@ export class FriendRepo {
     return this.store.delete(this.ref(userId));
   }
 
+  /** Calls `fn` with a friend before and after each change (follows, blocks, topics), for statistics. */
+  observe(fn: (before: Readonly<Friend> | undefined, after: Readonly<Friend> | undefined) => void): void {
+    this.store.observe(fn);
+  }
+
   counts(): { following: number; blocked: number } {
     const following = this.store.refsWhere((f) => f.status === 'following').length;
     return { following, blocked: this.store.size - following };

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { friendCodec, FriendSchema, type Friend } from '../../src/people/friend-repo.js';
+import { deriveKeys } from '../../src/crypto/keys.js';
+import { friendCodec, FriendRepo, FriendSchema, type Friend } from '../../src/people/friend-repo.js';
 import { PrivateStore } from '../../src/storage/private-store.js';
 import { userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -62,5 +63,29 @@ describe('friends in snapshots', () => {
     [{ userId: userId(1) }, 'not a friend record'],
   ])('when a snapshot holds %j, then decoding names the problem (%s)', (raw, problem) => {
     expect(() => friendCodec.decode(raw)).toThrow(problem);
+  });
+});
+
+describe('FriendRepo.observe', () => {
+  it('when a friend follows, changes topics and blocks, then the observer sees each change before and after', async () => {
+    const store = await PrivateStore.open(
+      path.join(await tempDir('observe-'), 'friends.jsonl'),
+      KEY,
+      FriendSchema,
+      friendCodec,
+    );
+    const repo = new FriendRepo(store, deriveKeys(KEY));
+    const seen: Array<[string | undefined, string | undefined]> = [];
+    repo.observe((before, after) => seen.push([before?.status, after?.status]));
+    const now = new Date('2026-11-26T00:00:00Z');
+    await repo.follow(userId(1), now, ['news']);
+    await repo.setTopics(userId(1), [], now);
+    await repo.unfollow(userId(1), now);
+    await store.close();
+    expect(seen).toEqual([
+      [undefined, 'following'],
+      ['following', 'following'],
+      ['following', 'blocked'],
+    ]);
   });
 });
