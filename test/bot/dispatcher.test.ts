@@ -7,7 +7,7 @@ import { UserFacingError } from '../../src/bot/errors.js';
 import { deriveKeys } from '../../src/crypto/keys.js';
 import { Inbox } from '../../src/line/inbox.js';
 import type { LineGateway } from '../../src/line/line-gateway.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { PrivateStore } from '../../src/storage/private-store.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReplySender, type ReplyJob, type ReplySenderOptions } from '../../src/bot/reply-sender.js';
 import { createLineGateway } from '../../src/line/line-gateway.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { userId } from '../helpers/events.js';
 import { LINE_BASE } from '../helpers/line-nock.js';
 import { PUSH, REPLY, scriptLine, type Step } from '../helpers/line-script.js';

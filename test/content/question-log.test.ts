@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QuestionLog, type QuestionRecord } from '../../src/content/question-log.js';
 import { readsAsReport } from '../../src/content/question-privacy.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const KEY = Buffer.alloc(32, 3);

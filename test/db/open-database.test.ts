@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open-database.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { freshDatabase, hasPostgres } from '../helpers/postgres-database.js';
 import { tempDir } from '../helpers/temp-dir.js';

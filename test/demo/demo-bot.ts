@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { createDemoRouter } from '../../src/demo/demo-router.js';
 import { addDemoStaffToken } from '../../src/demo/demo-staff-token.js';
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { installRenderedMenu } from '../../src/demo/demo-rich-menu.js';
 import { addDemoStaffToken, demoStaffTokenHelp } from '../../src/demo/demo-staff-token.js';
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { MAIN_MENU } from '../../src/richmenu/main-menu.js';
 import { menuImageDir, saveMenuImage } from '../../src/richmenu/menu-image-file.js';
 import { createRuntime } from '../../src/runtime.js';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadConfig } from '../../src/config.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from './memory-logger.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.js';
 import { SECRET, TOKEN, sign, webhookBody } from './events.js';
 import { expectLineValid } from './line-contract.js';

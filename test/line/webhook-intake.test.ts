@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Inbox } from '../../src/line/inbox.js';
 import { BadWebhookBody, WebhookIntake } from '../../src/line/webhook-intake.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { textEvent, userId } from '../helpers/events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LineApiError } from '../../src/line/line-gateway.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { FanOut, type FanOutOptions } from '../../src/publications/fan-out.js';
 import { Outbox, type Batch } from '../../src/publications/outbox.js';
 import { tempDir } from '../helpers/temp-dir.js';

@@ -6,7 +6,7 @@ import { AppendLog } from '../../src/storage/append-log.js';
 import { PrivateStore } from '../../src/storage/private-store.js';
 import { fiscalQuarter } from '../../src/staff/fiscal-quarter.js';
 import { PeopleStats } from '../../src/staff/people-stats.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { userId } from '../helpers/events.js';
 

@@ -7,7 +7,7 @@ import { contentItems } from '../../src/content/search-items.js';
 import { PhraseAliases } from '../../src/console/tuning/phrase-aliases.js';
 import { addSynonymGroup } from '../../src/console/tuning/synonym-additions.js';
 import { loadOrCreateDemoKey } from '../../src/crypto/key-file.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { BOT_MARK, PublishSpool, spoolDir } from '../../src/publications/publish-spool.js';
 import { requestPublication } from '../../src/publications/spool-client.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveKeys, userRef } from '../../src/crypto/keys.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { FriendRepo, FriendSchema } from '../../src/people/friend-repo.js';
 import { PrivateStore } from '../../src/storage/private-store.js';
 import { startFriendRetention } from '../../src/subscriptions/friend-retention.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDemoRouter, DEFAULT_DEMO_USERS } from '../../src/demo/demo-router.js';
 import { startLineStandIn, type LineStandIn } from '../../src/demo/line-stand-in.js';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { artifact, botSays, fitsWidth, launchChromium, openChat, userSays, type Page } from '../helpers/browser.js';
 import { tempDir } from '../helpers/temp-dir.js';

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../src/logger.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { DEFAULT_TIP_RULES } from '../../src/tips/deadlines.js';
 import { EvidenceFiles } from '../../src/tips/evidence-files.js';
 import { RateLimiter } from '../../src/http/rate-limiter.js';
