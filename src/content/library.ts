@@ -1,4 +1,3 @@
-import { MessageCache } from '../flex/message-cache.js';
 import type { SearchHit } from '../flex/search-messages.js';
 import type { Announcement, AnnouncementSection, ContentDocument, ItaResult, Measure } from './model.js';
 import type { SearchItem } from './search-items.js';
@@ -9,8 +8,6 @@ import type { SearchItem } from './search-items.js';
  */
 export class ContentLibrary {
   private readonly docs: ContentDocument[];
-  /** Replies rendered from these documents (they do not change while the bot runs). */
-  readonly views = new MessageCache();
 
   constructor(docs: readonly ContentDocument[]) {
     // Newest first, so the current ITA result and announcement come first.

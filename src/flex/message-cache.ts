@@ -1,4 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
+import type { ContentLibrary } from '../content/library.js';
 
 /**
  * Replies built from imported documents, kept so the same card is not rebuilt for every
@@ -28,6 +29,19 @@ export class MessageCache {
   get size(): number {
     return this.entries.size;
   }
+}
+
+const caches = new WeakMap<ContentLibrary, MessageCache>();
+
+/**
+ * The replies rendered from a library's documents: one cache per library, living as long as
+ * it does (a new import is a new library, so nothing stale is served). The content library
+ * itself knows nothing of LINE messages.
+ */
+export function viewsOf(library: ContentLibrary): MessageCache {
+  let cache = caches.get(library);
+  if (!cache) caches.set(library, (cache = new MessageCache()));
+  return cache;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -16,6 +16,7 @@ import { newQuestionId, type QuestionLog, type QuestionRecord } from '../content
 import type { SearchItem } from '../content/search-items.js';
 import { withFeedback } from '../flex/answer-bubble.js';
 import { answerMessages, asksTime, type AnswerSources } from '../flex/answer-views.js';
+import { viewsOf } from '../flex/message-cache.js';
 import {
   helpMessages,
   notFoundMessages,
@@ -132,7 +133,7 @@ function messagesFor(deps: TextDeps, u: Search, reply: Reply, text: string, id: 
     reply.type === 'latest-announcement' ||
     related.some((h) => h.item.kind === 'publication');
   const key = `answer:${replyKey(reply)}:${u.shape.kind === 'who' ? 'who' : ''}:${asksTime(u.shape) ? 'time' : ''}:${related.map((h) => h.item.id).join(',')}`;
-  return withFeedback(live ? build() : deps.library.views.get(key, build), id);
+  return withFeedback(live ? build() : viewsOf(deps.library).get(key, build), id);
 }
 
 function answerSources(deps: TextDeps): AnswerSources {
@@ -170,7 +171,7 @@ function itemMessages(
   };
   // Publications can change while the bot runs; answers from documents only are cached.
   if (items.some((item) => item.kind === 'publication')) return build();
-  return deps.library.views.get(`search:${ids.join(',')}`, build);
+  return viewsOf(deps.library).get(`search:${ids.join(',')}`, build);
 }
 
 /** What the question log keeps about the answer (never the user). */

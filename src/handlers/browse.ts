@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { encodePostback, type Postback } from '../bot/postback.js';
+import { viewsOf } from '../flex/message-cache.js';
 import type { ContentLibrary } from '../content/library.js';
 import {
   announcementMessages,
@@ -28,7 +29,7 @@ export function browse(library: ContentLibrary, target: Postback): messagingApi.
     !(target.a === 'ita' ? library.ita(target.id) : library.announcement(target.id))
   )
     return null;
-  return library.views.get(encodePostback(target), () => build(library, target));
+  return viewsOf(library).get(encodePostback(target), () => build(library, target));
 }
 
 function build(library: ContentLibrary, target: Exclude<Postback, { a: 'tip-when' }>): messagingApi.Message[] {

@@ -3,6 +3,7 @@ import type { HandleRoute } from '../bot/dispatcher.js';
 import type { Route } from '../bot/router.js';
 import type { FriendRepo } from '../people/friend-repo.js';
 import { TOPIC_IDS } from '../people/topics.js';
+import { viewsOf } from '../flex/message-cache.js';
 import { textMessage, welcomeMessages } from '../flex/messages.js';
 import { browse } from './browse.js';
 import type { Extensions, PostbackHandler } from './extensions.js';
@@ -46,7 +47,9 @@ async function onFollow(deps: HandlerDeps, ctx: BotContext): Promise<void> {
   if (!ctx.userId) return;
   // A new friend gets every topic (LINE's convention); a returning one keeps their choice.
   const { friend, refollow } = await deps.friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
-  const [welcome] = deps.library.views.get('welcome', () => welcomeMessages({ agencyName: deps.library.agencyName() }));
+  const [welcome] = viewsOf(deps.library).get('welcome', () =>
+    welcomeMessages({ agencyName: deps.library.agencyName() }),
+  );
   const { quickReply: _onLast, ...welcomeBubble } = welcome!;
   const topicsLine = !refollow
     ? SAY.subscribedOnFollow
