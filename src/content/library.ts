@@ -1,5 +1,5 @@
-import type { SearchHit } from '../flex/search-messages.js';
 import type { Announcement, AnnouncementSection, ContentDocument, ItaResult, Measure } from './model.js';
+import type { SearchHit } from './search-hit.js';
 import type { SearchItem } from './search-items.js';
 
 /**

@@ -12,7 +12,8 @@ import { answerBubbleMessage, quoted, type AnswerView } from './answer-bubble.js
 import { acrossView, measureListView, noYearView, sectionListView } from './answer-list-views.js';
 import { fragment } from './catalog.js';
 import { finishReply } from './quick-reply.js';
-import { relatedCarousel, type PublicationHit, type SearchHit } from './search-messages.js';
+import type { PublicationHit, SearchHit } from '../content/search-hit.js';
+import { relatedCarousel } from './search-messages.js';
 import { truncate, type FlexComponent } from './template.js';
 
 /** What answer bubbles are drawn from. */

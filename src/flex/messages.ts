@@ -6,6 +6,7 @@
 export { welcomeMessages, helpMessages, itaMessages, notFoundMessages } from './basic-messages.js';
 export { measuresCarouselMessages, measureMessages, measureCard } from './measure-messages.js';
 export { announcementMessages, sectionMessages, announcementPageCount } from './announcement-messages.js';
-export { searchResultMessages, type SearchHit, type PublicationHit } from './search-messages.js';
+export { searchResultMessages } from './search-messages.js';
+export type { SearchHit, PublicationHit } from '../content/search-hit.js';
 export { textMessage } from './text-message.js';
 export { menuQuickReply, quickReplyOf, quickReplyWithMenu, finishReply, type QuickChoice } from './quick-reply.js';

@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { encodePostback } from '../bot/postback.js';
-import type { Announcement, AnnouncementSection, ItaResult, Measure } from '../content/model.js';
+import type { PublicationHit, SearchHit } from '../content/search-hit.js';
 import { formatDateThai } from '../thai/date.js';
 import { READ_FULL } from './labels.js';
 import { announcementBodyPages, announcementPageMessage } from './announcement-messages.js';
@@ -11,26 +11,6 @@ import { measureCard, measurePageMessage } from './measure-messages.js';
 import { finishReply } from './quick-reply.js';
 import { cellPlain, markerOf } from './render.js';
 import { LIMITS, truncate, type FlexComponent } from './template.js';
-
-/** A search hit: the kind, then the item's own fields. */
-export type SearchHit =
-  | ({ kind: 'measure' } & Measure)
-  | ({ kind: 'ita' } & ItaResult)
-  | ({ kind: 'announcement' } & Announcement)
-  | ({ kind: 'section'; announcement: Announcement } & AnnouncementSection)
-  | ({ kind: 'publication' } & PublicationHit);
-
-/** A published item (news, procurement, ...) as search shows it. */
-export interface PublicationHit {
-  id: string;
-  title: string;
-  body: string;
-  /** Thai topic name, e.g. "ข่าวประชาสัมพันธ์". */
-  topicName?: string;
-  /** ISO 8601 instant it was published. */
-  publishedAt?: string;
-  url?: string;
-}
 
 const MAX_RUNNERS_UP = 12;
 const CARD_EXCERPT_CHARS = 140;

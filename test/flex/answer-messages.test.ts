@@ -9,7 +9,7 @@ import { readQuestion } from '../../src/content/answers/read-question.js';
 import { withFeedback } from '../../src/flex/answer-bubble.js';
 import { answerMessages, type AnswerSources } from '../../src/flex/answer-views.js';
 import { notFoundMessages } from '../../src/flex/messages.js';
-import { renderMessage } from '../../src/demo/public/message-render.js';
+import { renderMessage } from '../../src/http/public/message-render.js';
 import { parsePostback } from '../../src/bot/postback.js';
 import { firstText, previousYearText } from '../helpers/fact-questions.js';
 import { READ_FULL } from '../../src/flex/labels.js';

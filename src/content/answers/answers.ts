@@ -1,4 +1,4 @@
-import type { PublicationHit, SearchHit } from '../../flex/search-messages.js';
+import type { PublicationHit, SearchHit } from '../search-hit.js';
 import type { ContentDocument } from '../model.js';
 import type { SearchIndex } from '../search-index.js';
 import type { SearchItem } from '../search-items.js';

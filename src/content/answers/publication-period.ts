@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../flex/search-messages.js';
+import type { SearchHit } from '../search-hit.js';
 import { bangkokParts } from '../../thai/bangkok-time.js';
 import { BE_OFFSET, THAI_MONTHS, THAI_MONTHS_SHORT } from '../../thai/date.js';
 import type { QuestionShape } from './read-question.js';
