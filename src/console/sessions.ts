@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SessionRepository } from './session-repository.js';
 
 export interface Session {
   /** The account, or null for a visitor on the login page (who still needs a CSRF token). */
@@ -27,7 +28,7 @@ const digest = (id: string) => createHash('sha256').update(id).digest('base64url
  * Console sessions, in memory only (a restart logs everyone out, which is the safe failure).
  * The map is keyed by a hash of the cookie value, so the live cookie values are nowhere at rest.
  */
-export class SessionStore {
+export class SessionStore implements SessionRepository {
   private readonly sessions = new Map<string, Session>();
 
   constructor(private readonly clock: () => Date) {}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { LowSync } from 'lowdb';
 import { z } from 'zod';
 import { DurableJsonFileSync } from '../storage/json-document.js';
+import type { AccountRepository } from './account-repository.js';
 import { ROLES } from './roles.js';
 
 /** Account names: what staff type to log in and what the audit trail records. */
@@ -37,7 +38,7 @@ type AccountsFile = z.infer<typeof FileSchema>;
  * between, so no lost update inside the process) and replaced through the durable writer
  * (flushed temp file, rename, flushed folder; mode 0600). A damaged file stops with its name.
  */
-export class AccountStore {
+export class AccountStore implements AccountRepository {
   private accounts = new Map<string, Account>();
   private stamp = '';
   private readonly db: LowSync<AccountsFile>;
