@@ -12,7 +12,7 @@ export function jsonBytes(value: unknown): number {
 
 function checkBubble(bubble: messagingApi.FlexBubble): void {
   const bytes = jsonBytes(bubble);
-  // The pager keeps pages far below this; reaching it is a bug, not something to send.
+  // The page layout keeps pages far below this; reaching it is a bug, not something to send.
   if (bytes > BUBBLE_MAX_BYTES) throw new Error(`Flex bubble is ${bytes} B, over LINE's ${BUBBLE_MAX_BYTES} B`);
 }
 

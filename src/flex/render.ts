@@ -1,9 +1,9 @@
 import type { Cell } from '../content/model.js';
 import { fragment } from './catalog.js';
-import type { Line, Page } from './pager.js';
+import type { Line, Page } from './page-layout.js';
 import type { FlexComponent } from './template.js';
 
-/** Turns content (cells, numbered items) into pager lines and pager pages into Flex components. */
+/** Turns content (cells, numbered items) into page lines and laid-out pages into Flex components. */
 
 const NUMBER_MARKER = /^\s*((?:[0-9๐-๙]{1,3}\.)+(?:[0-9๐-๙]{1,3})?|[0-9๐-๙]{1,3}\))\s*/;
 const BULLET_MARKER = /^\s*[-–•·*]\s*/;
@@ -22,7 +22,7 @@ export function markerOf(item: string): { marker: string; text: string } {
   return { marker: BULLET, text: text || item.trim() || EMPTY_CELL };
 }
 
-/** A cell as pager lines: a text cell is one paragraph, a list cell one line per item. */
+/** A cell as page lines: a text cell is one paragraph, a list cell one line per item. */
 export function cellLines(cell: Cell): Line[] {
   if (cell.kind === 'text') return [{ kind: 'para', text: cell.text.trim() || EMPTY_CELL }];
   return cell.items.map((item) => ({ kind: 'item', level: 0, ...markerOf(item) }));

@@ -1,4 +1,7 @@
-/** Page numbers as postbacks carry them: 0-based, at most 50 (see src/bot/postback.ts). */
+/**
+ * Page numbers of long content in chat (src/flex/page-layout.ts cuts the pages): as buttons
+ * carry them, 0-based, at most 50 (see src/bot/postback.ts), and as a resident reads them.
+ */
 export const MAX_PAGES = 51;
 
 /** Shown at the end of the last page when content is longer than 51 pages. */

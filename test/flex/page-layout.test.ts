@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_BUDGET, paginate, splitText, type Block } from '../../src/flex/pager.js';
+import { PAGE_BUDGET, paginate, splitText, type Block } from '../../src/flex/page-layout.js';
 
 describe('splitText', () => {
   it('when text is long, then pieces stay within the limit and join back to the text exactly', () => {
