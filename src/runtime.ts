@@ -15,12 +15,13 @@ import { loadSynonyms } from './content/synonyms.js';
 import { createAnswers, newestOfTopic } from './content/answers/answers.js';
 import { deriveKeys } from './crypto/keys.js';
 import { masterKey } from './crypto/master-key.js';
+import { FeatureRegistry } from './bot/feature-registry.js';
 import { browse } from './handlers/browse.js';
 import { announcementCard } from './flex/announcement-card.js';
+import { answersFeature } from './handlers/answers-feature.js';
 import { createRouteHandler } from './handlers/handle-route.js';
-import { subscriptionExtensions } from './handlers/subscription-extensions.js';
-import { feedbackExtensions } from './feedback/feedback-extensions.js';
-import { startFriendRetention } from './subscriptions/friend-retention.js';
+import { subscriptionFeature } from './handlers/subscription-feature.js';
+import { feedbackFeature } from './feedback/feedback-feature.js';
 import { SAY, say } from './handlers/replies.js';
 import { Inbox } from './line/inbox.js';
 import { createLineGateway, type LineGateway } from './line/line-gateway.js';
@@ -39,7 +40,7 @@ import { createStaffApiRouter } from './staff/staff-api.js';
 import { createStatsRouter } from './staff/stats-route.js';
 import { openConsole } from './console/console-wiring.js';
 import { LineLinks } from './staff/line-link.js';
-import { lineLinkChat } from './staff/line-link-chat.js';
+import { lineLinkFeature } from './staff/line-link-chat.js';
 import { openTipChannel, type TipChannel } from './tips/tip-channel.js';
 
 export interface LineChannel {
@@ -147,34 +148,41 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     agencyName,
     ...(opts.publishing ? { options: opts.publishing } : {}),
   });
-  const subscriptions = subscriptionExtensions({
-    friends,
-    feed: publishing,
-    agencyName,
-    announcement: () => browse(library, { a: 'announcement' }),
-    announcementCard: () => officialCard(library),
-  });
   const lineLinks = await LineLinks.open(path.join(stateDir, 'staff-line-links.jsonl'), keys.people, clock, { logger });
+  // The bot's features; each owns its intents, buttons, flows and routes (a second claim throws here)
+  const features = new FeatureRegistry([
+    lineLinkFeature(lineLinks, audit),
+    answersFeature({
+      library,
+      questions,
+      resolve: (item) => library.hitFor(item, (id) => publishing.hit(id)),
+      answers: createAnswers({
+        docs,
+        synonyms,
+        index,
+        item: (id) => index.get(id),
+        latestAnnouncement: () => newestOfTopic(publishing, 'announcement'),
+        feed: publishing,
+      }),
+    }),
+    tips.feature,
+    subscriptionFeature({
+      friends,
+      feed: publishing,
+      agencyName,
+      announcement: () => browse(library, { a: 'announcement' }),
+      announcementCard: () => officialCard(library),
+      clock,
+      timers: opts.timers ?? realTimers,
+      logger,
+    }),
+    feedbackFeature({ questions }),
+  ]);
   const handle = createRouteHandler({
-    staffLink: lineLinkChat(lineLinks, audit),
+    registry: features,
     library,
-    friends,
     questions,
     understand: (text) => understand(text, index),
-    resolve: (item) => library.hitFor(item, (id) => publishing.hit(id)),
-    answers: createAnswers({
-      docs,
-      synonyms,
-      index,
-      item: (id) => index.get(id),
-      latestAnnouncement: () => newestOfTopic(publishing, 'announcement'),
-      feed: publishing,
-    }),
-    extensions: {
-      flows: { ...tips.flows },
-      intents: { ...tips.intents, ...subscriptions.intents },
-      postbacks: { ...tips.postbacks, ...subscriptions.postbacks, ...feedbackExtensions({ questions }).postbacks },
-    },
   });
   const dispatcher = new Dispatcher({
     inbox,
@@ -183,6 +191,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     logger,
     clock,
     handle,
+    parsePostback: features.parsePostback,
     apology: () => say(SAY.apology),
     say,
     ...(opts.replies ? { replies: opts.replies } : {}),
@@ -223,7 +232,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
           clock,
         ),
       },
-      { path: '/tips', router: tips.staffRouter },
+      ...features.routes().filter((r) => r.mount === 'staff-api'),
     ],
   });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
@@ -236,14 +245,14 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     routers: [
       { path: '/staff/api', router: staffApi },
       { path: '/staff', router: staffConsole.router },
-      { path: '/tip', router: tips.webRouter },
+      ...features.routes().filter((r) => r.mount === 'public'),
       ...(opts.routers ?? []),
     ],
   });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
   await publishing.start();
+  await features.start();
   await makeDataDirPrivate(config.dataDir, logger);
-  const retention = startFriendRetention({ friends, clock, timers: opts.timers ?? realTimers, logger });
 
   return {
     app,
@@ -266,14 +275,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     async close() {
       await dispatcher.idle();
       await publishing.close();
-      await retention.close();
+      await features.close();
       await Promise.all([
         inbox.close(),
         questions.close(),
         friendStore.close(),
         conversationStore.close(),
         audit.close(),
-        tips.close(),
         staffConsole.close(),
         lineLinks.close(),
       ]);

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { BotContext } from './context.js';
 import type { ConversationRepo } from './conversation.js';
 import { UserFacingError } from './errors.js';
+import type { PostbackParser } from './postback.js';
 import { routeEvent, type Route } from './router.js';
 import { ReplySender, type ReplyJob, type ReplySenderOptions } from './reply-sender.js';
 import { UserQueue } from './user-queue.js';
@@ -26,6 +27,8 @@ export interface DispatcherDeps {
   logger: Logger;
   clock: () => Date;
   handle: HandleRoute;
+  /** Reads a button's data with its feature's schema (FeatureRegistry.parsePostback); none: every button has expired. */
+  parsePostback?: PostbackParser;
   /** What to say when a handler failed unexpectedly. */
   apology: () => messagingApi.Message[];
   /** A user-facing error's sentence as messages (with the usual quick replies). */
@@ -145,7 +148,7 @@ export class Dispatcher {
     const event = entry.event;
     const userId = isUserId(event.source?.userId) ? event.source!.userId! : null;
     const ctx = new BotContext(event, userId, clock(), userId ? this.deps.conversations.get(userId) : undefined);
-    const route = routeEvent(event);
+    const route = routeEvent(event, this.deps.parsePostback);
     if (entry.replied) {
       // Handled and replied to before a crash: its changes are saved, its reply token used.
       ctx.intent = 'replayed';

@@ -8,7 +8,7 @@ import type {
   IntentHandler,
   PostbackDefinition,
 } from './feature.js';
-import { parsePostbackWith, type PostbackData as Postback } from './postback.js';
+import { decodePostback, type Postback } from './postback.js';
 
 /** Two features claim one key: a wiring mistake, found at start instead of in a resident's chat. */
 export class DuplicateFeatureKey extends Error {
@@ -83,11 +83,13 @@ export class FeatureRegistry {
   }
 
   /** Postback data read with its owner's schema; null for an unknown action or data outside it. */
-  readonly parsePostback = (data: string): Postback | null =>
-    parsePostbackWith(({ a, ...fields }) => {
-      const parsed = this.postbacks.get(a)?.schema.safeParse(fields);
-      return parsed?.success ? { ...(parsed.data as object), a } : null;
-    }, data);
+  readonly parsePostback = (data: string): Postback | null => {
+    const decoded = decodePostback(data);
+    if (!decoded) return null;
+    const { a, ...fields } = decoded;
+    const parsed = this.postbacks.get(a)?.schema.safeParse(fields);
+    return parsed?.success ? { ...(parsed.data as object), a } : null;
+  };
 
   /** Runs the button's handler; false when no feature owns the action. */
   async handlePostback(ctx: BotContext, postback: Postback, params: Record<string, string>): Promise<boolean> {

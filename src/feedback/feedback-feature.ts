@@ -1,6 +1,12 @@
 import type { QuestionLog } from '../content/question-log.js';
 import { textMessage } from '../flex/messages.js';
-import type { PostbackHandlers } from '../handlers/extensions.js';
+import { z } from 'zod';
+import { postback, type Feature } from '../bot/feature.js';
+
+/** "Was this helpful?" `q` = the question's id in the question log, v=1 yes, v=0 no. */
+export const FEEDBACK_BUTTONS = {
+  fb: z.object({ q: z.string().regex(/^[a-z0-9]{8,24}$/), v: z.enum(['0', '1']) }),
+};
 
 /** What the bot says after a 👍/👎 (polite, short, one voice). */
 export const FEEDBACK_SAY = {
@@ -15,17 +21,18 @@ export const FEEDBACK_SAY = {
  * second press replaces the first. A question gone from the log (past its retention) is
  * thanked all the same, and nothing is stored.
  */
-export function feedbackExtensions(deps: { questions: QuestionLog }): { postbacks: PostbackHandlers } {
+export function feedbackFeature(deps: { questions: QuestionLog }): Feature {
   return {
+    name: 'feedback',
     postbacks: {
-      fb: async (ctx, postback) => {
-        const helpful = postback.v === '1';
-        const known = await deps.questions.vote(postback.q, helpful);
+      fb: postback(FEEDBACK_BUTTONS.fb, async (ctx, button) => {
+        const helpful = button.v === '1';
+        const known = await deps.questions.vote(button.q, helpful);
         ctx.outcome = known ? `feedback:${helpful ? 'up' : 'down'}` : 'feedback:unknown-question';
         ctx.reply(
           textMessage(!known ? FEEDBACK_SAY.unknown : helpful ? FEEDBACK_SAY.helpful : FEEDBACK_SAY.notHelpful),
         );
-      },
+      }),
     },
   };
 }

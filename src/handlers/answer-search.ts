@@ -17,52 +17,20 @@ import type { SearchItem } from '../content/search-items.js';
 import { withFeedback } from '../flex/answer-bubble.js';
 import { answerMessages, asksTime, type AnswerSources } from '../flex/answer-views.js';
 import { viewsOf } from '../flex/message-cache.js';
-import {
-  helpMessages,
-  notFoundMessages,
-  searchResultMessages,
-  textMessage,
-  type PublicationHit,
-  type SearchHit,
-} from '../flex/messages.js';
-import { browse } from './browse.js';
-import type { IntentHandler, IntentHandlers } from './extensions.js';
-import { SAY } from './replies.js';
+import { notFoundMessages, searchResultMessages, type PublicationHit, type SearchHit } from '../flex/messages.js';
 
-export interface TextDeps {
+export interface AnswerDeps {
   library: ContentLibrary;
   questions: QuestionLog;
-  understand: (text: string) => Understanding;
   resolve: (item: SearchItem) => SearchHit | undefined;
   /** Fact-level answers; without them a question is answered with whole items. */
   answers?: Answers;
-  intents?: IntentHandlers;
 }
 
 type Search = Extract<Understanding, { intent: 'search' }>;
 
-/** A typed message: recognise what is asked, answer it, and note the question for statistics. */
-export async function handleText(deps: TextDeps, ctx: BotContext, text: string): Promise<void> {
-  const understanding = deps.understand(text);
-  ctx.intent = understanding.intent;
-  const feature = deps.intents?.[understanding.intent] as IntentHandler | undefined;
-  if (feature) await feature(ctx, understanding);
-  else if (understanding.intent === 'search') return answerSearch(deps, ctx, understanding, text);
-  else ctx.reply(...answer(deps, understanding));
-  // Only questions for the search are kept as text: a tip or a receipt must never be logged.
-  const event = ctx.event.webhookEventId ? { event: ctx.event.webhookEventId } : {};
-  await deps.questions.record({
-    ...event,
-    at: ctx.now.toISOString(),
-    intent: understanding.intent,
-    match: null,
-    kind: null,
-    score: null,
-  });
-}
-
 /** A question for the content: the fact asked for first, or the items found, with 👍/👎. */
-async function answerSearch(deps: TextDeps, ctx: BotContext, u: Search, text: string): Promise<void> {
+export async function answerSearch(deps: AnswerDeps, ctx: BotContext, u: Search, text: string): Promise<void> {
   const id = newQuestionId();
   const answers = deps.answers;
   const asked = answers?.feed ? periodAsked(u.shape, ctx.now) : null;
@@ -83,7 +51,7 @@ async function answerSearch(deps: TextDeps, ctx: BotContext, u: Search, text: st
 
 /** Publications asked for by when they were published: drawn each time, as publishing goes on. */
 async function answerPeriod(
-  deps: TextDeps,
+  deps: AnswerDeps,
   ctx: BotContext,
   u: Search,
   p: { asked: PeriodAsked; feed: PublicationFeed; book: FactBook },
@@ -108,7 +76,7 @@ function legacyReply(u: Search): Reply {
   return u.best ? { type: 'items', ids: [u.best.item.id, ...u.runnersUp.map((h) => h.item.id)] } : { type: 'none' };
 }
 
-function messagesFor(deps: TextDeps, u: Search, reply: Reply, text: string, id: string): messagingApi.Message[] {
+function messagesFor(deps: AnswerDeps, u: Search, reply: Reply, text: string, id: string): messagingApi.Message[] {
   if (reply.type === 'none') return withFeedback(notFoundMessages(text, suggestions(deps.library)), id);
   if (reply.type === 'items') {
     const found = (itemId: string) =>
@@ -136,7 +104,7 @@ function messagesFor(deps: TextDeps, u: Search, reply: Reply, text: string, id: 
   return withFeedback(live ? build() : viewsOf(deps.library).get(key, build), id);
 }
 
-function answerSources(deps: TextDeps): AnswerSources {
+function answerSources(deps: AnswerDeps): AnswerSources {
   const publication = (itemId: string): PublicationHit | undefined => {
     const item = deps.answers?.item(itemId);
     const hit = item && deps.resolve(item);
@@ -159,7 +127,7 @@ function replyKey(reply: Reply): string {
 
 /** Whole items, best first (cached per combination: they are the same for everyone). */
 function itemMessages(
-  deps: TextDeps,
+  deps: AnswerDeps,
   ids: readonly string[],
   found: (id: string) => SearchItem | undefined,
 ): messagingApi.Message[] {
@@ -197,25 +165,6 @@ function matchOf(reply: Reply, u: Search): Pick<QuestionRecord, 'match' | 'kind'
       return { match: reply.itemId, kind: 'publication', score };
     default:
       return { match: null, kind: null, score: null };
-  }
-}
-
-function answer(deps: TextDeps, u: Exclude<Understanding, Search>): messagingApi.Message[] {
-  switch (u.intent) {
-    case 'greeting':
-      return [textMessage(SAY.greeting)];
-    case 'thanks':
-      return [textMessage(SAY.thanks)];
-    case 'menu':
-      return helpMessages();
-    case 'ita':
-    case 'measures':
-    case 'announcement':
-      return browse(deps.library, { a: u.intent }) ?? helpMessages();
-    default:
-      // Tips, status and the subscriptions feature answer through their own intent handlers
-      // (src/tips, src/handlers/subscription-*.ts); a bot built without them shows help.
-      return helpMessages();
   }
 }
 

@@ -1,5 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback, type Postback } from '../bot/postback.js';
+import { z } from 'zod';
+import type { ButtonOf } from '../bot/feature.js';
+import { ButtonId, ButtonPage, encodePostback } from '../bot/postback.js';
 import { viewsOf } from '../flex/message-cache.js';
 import type { ContentLibrary } from '../content/library.js';
 import {
@@ -12,15 +14,25 @@ import {
 } from '../flex/messages.js';
 import { SAY, say } from './replies.js';
 
+/** The menu's buttons and their data. `id` of ita: an older fiscal year's result (none: the newest). */
+export const BROWSE_BUTTONS = {
+  menu: z.object({}),
+  help: z.object({}),
+  ita: z.object({ id: ButtonId.optional() }),
+  measures: z.object({}),
+  measure: z.object({ id: ButtonId, page: ButtonPage.optional() }),
+  announcement: z.object({ page: ButtonPage.optional(), id: ButtonId.optional() }),
+  section: z.object({ id: ButtonId }),
+};
+export type BrowseTarget = ButtonOf<typeof BROWSE_BUTTONS>;
+
 /**
  * The menu's destinations: the ITA result, the measures, one measure in full, the
  * announcement and its sections, help. Returns null when the target no longer exists (an
  * old button), so the caller can say the button has expired. Built once per library and
  * destination, then served from the library's cache.
  */
-export function browse(library: ContentLibrary, target: Postback): messagingApi.Message[] | null {
-  // The tip flow's date picker reaching the menu: its step is over, the button has expired.
-  if (target.a === 'tip-when') return null;
+export function browse(library: ContentLibrary, target: BrowseTarget): messagingApi.Message[] | null {
   if (target.a === 'measure' && !library.measure(target.id)) return null;
   if (target.a === 'section' && !library.section(target.id)) return null;
   if (
@@ -32,7 +44,7 @@ export function browse(library: ContentLibrary, target: Postback): messagingApi.
   return viewsOf(library).get(encodePostback(target), () => build(library, target));
 }
 
-function build(library: ContentLibrary, target: Exclude<Postback, { a: 'tip-when' }>): messagingApi.Message[] {
+function build(library: ContentLibrary, target: BrowseTarget): messagingApi.Message[] {
   switch (target.a) {
     case 'menu':
     case 'help':
@@ -55,8 +67,5 @@ function build(library: ContentLibrary, target: Exclude<Postback, { a: 'tip-when
       const found = library.section(target.id)!;
       return sectionMessages(library.named(found.announcement), target.id);
     }
-    default:
-      // Feature buttons (topics, publications, erase) are answered by their own postback handlers.
-      return say(SAY.expiredButton);
   }
 }

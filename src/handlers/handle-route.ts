@@ -1,78 +1,62 @@
 import type { BotContext } from '../bot/context.js';
 import type { HandleRoute } from '../bot/dispatcher.js';
-import type { Route } from '../bot/router.js';
-import type { FriendRepo } from '../people/friend-repo.js';
-import { TOPIC_IDS } from '../people/topics.js';
+import type { ActiveRoute } from '../bot/feature.js';
+import type { ContentLibrary } from '../content/library.js';
 import { viewsOf } from '../flex/message-cache.js';
 import { textMessage, welcomeMessages } from '../flex/messages.js';
-import { browse } from './browse.js';
-import type { Extensions, PostbackHandler } from './extensions.js';
-import { LINK_TEXT } from '../staff/line-link-chat.js';
 import { SAY } from './replies.js';
 import { handleText, type TextDeps } from './text.js';
 
 export interface HandlerDeps extends TextDeps {
-  friends: FriendRepo;
-  extensions: Extensions;
-  /** A staff member sending the console's link code (src/staff/line-link-chat.ts); true when it answered. */
-  staffLink?: (ctx: BotContext, text: string) => Promise<boolean>;
+  library: ContentLibrary;
 }
 
-/** The handler table: which code answers each kind of event. */
+/**
+ * Which code answers each event: the user's conversation flow first, then the feature that
+ * owns the intent, button, or follow/unfollow (asked of the registry). Only what no feature
+ * owns is answered here: the welcome, an expired button, a sticker or other media.
+ */
 export function createRouteHandler(deps: HandlerDeps): HandleRoute {
+  const { registry } = deps;
   return async (ctx, route) => {
-    const flow = ctx.state && deps.extensions.flows?.[ctx.state.flow];
+    const flow = ctx.state && registry.flow(ctx.state.flow);
     if (flow && (await flow.handle(ctx, route))) return;
     switch (route.to) {
       case 'follow':
         return onFollow(deps, ctx);
       case 'unfollow':
         ctx.intent = 'unfollow';
-        if (ctx.userId) await deps.friends.unfollow(ctx.userId, ctx.now);
-        return;
+        return registry.event('unfollow')?.(ctx);
       case 'text':
-        // Cheap test first: only "เชื่อมบัญชี 123456" or six digits alone go on to the link check
-        if (deps.staffLink && LINK_TEXT.test(route.text) && (await deps.staffLink(ctx, route.text))) return;
-        return handleText({ ...deps, intents: deps.extensions.intents ?? {} }, ctx, route.text);
+        if (await registry.claimText(ctx, route.text)) return;
+        return handleText(deps, ctx, route.text);
       case 'postback':
-        return onPostback(deps, ctx, route);
+        ctx.intent = route.postback ? `postback:${route.postback.a}` : 'postback:expired';
+        if (route.postback && (await registry.handlePostback(ctx, route.postback, route.params))) return;
+        ctx.outcome = 'expired-button';
+        ctx.reply(textMessage(SAY.expiredButton));
+        return;
       case 'media':
         return onMedia(ctx, route);
     }
   };
 }
 
+/** The welcome card, then what the feature that owns `follow` says (the topics a friend gets). */
 async function onFollow(deps: HandlerDeps, ctx: BotContext): Promise<void> {
   ctx.intent = 'follow';
   if (!ctx.userId) return;
-  // A new friend gets every topic (LINE's convention); a returning one keeps their choice.
-  const { friend, refollow } = await deps.friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
   const [welcome] = viewsOf(deps.library).get('welcome', () =>
     welcomeMessages({ agencyName: deps.library.agencyName() }),
   );
+  const follow = deps.registry.event('follow');
+  if (!follow) return ctx.reply(welcome!);
   const { quickReply: _onLast, ...welcomeBubble } = welcome!;
-  const topicsLine = !refollow
-    ? SAY.subscribedOnFollow
-    : friend.topics.length > 0
-      ? SAY.welcomeBackSubscribed
-      : SAY.welcomeBackUnsubscribed;
-  ctx.reply(welcomeBubble, textMessage(topicsLine));
+  ctx.reply(welcomeBubble);
+  await follow(ctx);
 }
 
-async function onPostback(
-  deps: HandlerDeps,
-  ctx: BotContext,
-  route: Extract<Route, { to: 'postback' }>,
-): Promise<void> {
-  ctx.intent = route.postback ? `postback:${route.postback.a}` : 'postback:expired';
-  const handler = route.postback && (deps.extensions.postbacks?.[route.postback.a] as PostbackHandler | undefined);
-  if (handler && route.postback) return handler(ctx, route.postback, route.params);
-  const messages = route.postback ? browse(deps.library, route.postback) : null;
-  if (!messages) ctx.outcome = 'expired-button';
-  ctx.reply(...(messages ?? [textMessage(SAY.expiredButton)]));
-}
-
-function onMedia(ctx: BotContext, route: Extract<Route, { to: 'media' }>): void {
+function onMedia(ctx: BotContext, route: Extract<ActiveRoute, { to: 'media' }>): void {
   ctx.intent = `media:${route.kind}`;
   const text =
     route.kind === 'sticker'

@@ -1,30 +1,43 @@
 import type { messagingApi } from '@line/bot-sdk';
+import type { BotContext } from '../bot/context.js';
+import type { Feature } from '../bot/feature.js';
+import { textMessage } from '../flex/messages.js';
+import type { Logger } from '../logger.js';
 import type { FriendRepo } from '../people/friend-repo.js';
-import type { IntentHandlers, PostbackHandlers } from './extensions.js';
+import { TOPIC_IDS } from '../people/topics.js';
+import { startFriendRetention } from '../subscriptions/friend-retention.js';
+import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
+import type { Timers } from '../timers.js';
 import { subscribeIntent, unsubscribeIntent } from './subscription-intents.js';
 import { latestHandlers, type PublicationFeed } from './subscription-latest.js';
 import { subscriptionPostbacks } from './subscription-postbacks.js';
 import { privacyHandlers } from './subscription-privacy.js';
 
-/**
- * Everything the subscriptions feature adds to the chat: subscribe / unsubscribe (all topics
- * or the ones named), the settings card's buttons, ข่าวล่าสุด, and personal data (privacy
- * notice, erasure after confirmation).
- */
-export function subscriptionExtensions(deps: {
+export interface SubscriptionDeps {
   friends: FriendRepo;
   feed: PublicationFeed;
   agencyName: () => string;
   announcement?: () => messagingApi.Message[] | null;
   /** The official announcement as a card, shown first among the latest news. */
   announcementCard?: () => messagingApi.FlexBubble | null;
-}): {
-  intents: IntentHandlers;
-  postbacks: PostbackHandlers;
-} {
+  /** For the retention of departed friends' records. */
+  clock: () => Date;
+  timers: Timers;
+  logger: Logger;
+}
+
+/**
+ * Subscriptions in chat: a new friend gets every topic, an unfollow stops every delivery,
+ * subscribe / unsubscribe (all topics or the ones named), the settings card's buttons,
+ * ข่าวล่าสุด, and personal data (privacy notice, erasure after confirmation). Departed
+ * friends' records are purged on a timer started with the feature.
+ */
+export function subscriptionFeature(deps: SubscriptionDeps): Feature {
   const latest = latestHandlers(deps.feed, deps.agencyName, deps.announcement, deps.announcementCard);
   const privacy = privacyHandlers(deps.friends, deps.agencyName);
+  let retention: ReturnType<typeof startFriendRetention> | undefined;
   return {
+    name: 'subscriptions',
     intents: {
       subscribe: subscribeIntent(deps.friends),
       unsubscribe: unsubscribeIntent(deps.friends),
@@ -32,5 +45,27 @@ export function subscriptionExtensions(deps: {
       ...privacy.intents,
     },
     postbacks: { ...subscriptionPostbacks(deps.friends), ...latest.postbacks, ...privacy.postbacks },
+    events: {
+      follow: (ctx) => onFollow(deps.friends, ctx),
+      unfollow: async (ctx) => {
+        if (ctx.userId) await deps.friends.unfollow(ctx.userId, ctx.now);
+      },
+    },
+    start: async () => {
+      retention = startFriendRetention(deps);
+    },
+    close: async () => retention?.close(),
   };
+}
+
+/** A new friend gets every topic (LINE's convention); a returning one keeps their choice. */
+async function onFollow(friends: FriendRepo, ctx: BotContext): Promise<void> {
+  if (!ctx.userId) return;
+  const { friend, refollow } = await friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
+  const topicsLine = !refollow
+    ? SUBSCRIPTION_SAY.subscribedOnFollow
+    : friend.topics.length > 0
+      ? SUBSCRIPTION_SAY.welcomeBackSubscribed
+      : SUBSCRIPTION_SAY.welcomeBackUnsubscribed;
+  ctx.reply(textMessage(topicsLine));
 }

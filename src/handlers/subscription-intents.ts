@@ -6,7 +6,7 @@ import { settingsReply, SUBSCRIPTION_CHOICES, topicList } from '../subscriptions
 import { topicsNamedIn } from '../subscriptions/topic-catalog.js';
 import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
 import { textMessage } from '../flex/messages.js';
-import type { IntentHandler } from './extensions.js';
+import type { IntentHandler } from '../bot/feature.js';
 
 /** The resident's user id, or a polite refusal in a group chat (subscriptions are personal). */
 export function requireUser(ctx: BotContext): string {
@@ -14,20 +14,14 @@ export function requireUser(ctx: BotContext): string {
   return ctx.userId;
 }
 
-/** The text the resident typed (intents come from text messages). */
-function typed(ctx: BotContext): string {
-  const message = (ctx.event as { message?: { type?: string; text?: string } }).message;
-  return message?.type === 'text' ? (message.text ?? '') : '';
-}
-
 /**
  * `สมัครรับข่าวสาร` subscribes to every topic; a message that names topics ("ขอรับข่าว
  * จัดซื้อจัดจ้าง") adds only those. Either way the settings card follows, to fine-tune.
  */
 export function subscribeIntent(friends: FriendRepo): IntentHandler<'subscribe'> {
-  return async (ctx) => {
+  return async (ctx, _understanding, text) => {
     const userId = requireUser(ctx);
-    const named = topicsNamedIn(typed(ctx));
+    const named = topicsNamedIn(text);
     const friend = await friends.subscribe(userId, named.length > 0 ? named : TOPIC_IDS, ctx.now);
     ctx.outcome = named.length > 0 ? `subscribed:${named.join('+')}` : 'subscribed:all';
     ctx.replyEssential(
@@ -41,9 +35,9 @@ export function subscribeIntent(friends: FriendRepo): IntentHandler<'subscribe'>
 
 /** `ยกเลิกรับข่าวสาร` stops every topic; a message that names topics stops only those. */
 export function unsubscribeIntent(friends: FriendRepo): IntentHandler<'unsubscribe'> {
-  return async (ctx) => {
+  return async (ctx, _understanding, text) => {
     const userId = requireUser(ctx);
-    const named = topicsNamedIn(typed(ctx));
+    const named = topicsNamedIn(text);
     const friend = await friends.unsubscribe(userId, ctx.now, named.length > 0 ? named : undefined);
     if (!friend) {
       ctx.outcome = 'not-subscribed';

@@ -4,7 +4,8 @@ import { latestMessages, publicationReply } from '../publications/publication-me
 import { SUBSCRIPTION_CHOICES } from '../subscriptions/subscription-messages.js';
 import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
 import { textMessage } from '../flex/messages.js';
-import type { IntentHandlers, PostbackHandlers } from './extensions.js';
+import { postback, type IntentHandlers, type PostbackDefinition } from '../bot/feature.js';
+import { SUBSCRIPTION_BUTTONS } from '../subscriptions/subscription-buttons.js';
 
 /** What the chat needs from publishing: what has been published, and one by id. */
 export interface PublicationFeed {
@@ -22,7 +23,7 @@ export function latestHandlers(
   announcementCard: () => messagingApi.FlexBubble | null = () => null,
 ): {
   intents: Pick<IntentHandlers, 'latest'>;
-  postbacks: Pick<PostbackHandlers, 'pub'>;
+  postbacks: { pub: PostbackDefinition };
 } {
   return {
     intents: {
@@ -39,15 +40,15 @@ export function latestHandlers(
       },
     },
     postbacks: {
-      async pub(ctx, postback) {
-        const pub = feed.get(postback.id);
+      pub: postback(SUBSCRIPTION_BUTTONS.pub, async (ctx, button) => {
+        const pub = feed.get(button.id);
         if (!pub || pub.publishedAt === null || pub.status === 'cancelled') {
           ctx.outcome = 'expired-button';
           ctx.reply(textMessage(SUBSCRIPTION_SAY.publicationGone, SUBSCRIPTION_CHOICES));
           return;
         }
         ctx.reply(...publicationReply(pub, agencyName()));
-      },
+      }),
     },
   };
 }

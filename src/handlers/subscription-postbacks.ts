@@ -5,16 +5,19 @@ import { isTopicId, topic } from '../subscriptions/topic-catalog.js';
 import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
 import { finishReply, quickReplyWithMenu, textMessage } from '../flex/messages.js';
 import { SAY } from './replies.js';
-import type { PostbackHandlers } from './extensions.js';
+import { postback, type PostbackDefinition } from '../bot/feature.js';
+import { SUBSCRIPTION_BUTTONS as B } from '../subscriptions/subscription-buttons.js';
 import { requireUser } from './subscription-intents.js';
 
 /**
  * The settings card's buttons. Each carries the state it sets (not "flip"), so a double tap
  * or a tap on an old card leaves the choice the resident saw on the button.
  */
-export function subscriptionPostbacks(friends: FriendRepo): Pick<PostbackHandlers, 'topics' | 'topic' | 'topics-all'> {
+export function subscriptionPostbacks(
+  friends: FriendRepo,
+): Record<'topics' | 'topic' | 'topics-all', PostbackDefinition> {
   return {
-    async topics(ctx) {
+    topics: postback(B.topics, async (ctx) => {
       const userId = requireUser(ctx);
       ctx.reply(
         ...finishReply(
@@ -22,32 +25,32 @@ export function subscriptionPostbacks(friends: FriendRepo): Pick<PostbackHandler
           quickReplyWithMenu(SUBSCRIPTION_CHOICES),
         ),
       );
-    },
-    async topic(ctx, postback) {
+    }),
+    topic: postback(B.topic, async (ctx, button) => {
       const userId = requireUser(ctx);
-      if (!isTopicId(postback.id)) {
+      if (!isTopicId(button.id)) {
         ctx.outcome = 'expired-button';
         ctx.reply(textMessage(SAY.expiredButton));
         return;
       }
-      const on = postback.on === '1';
+      const on = button.on === '1';
       const friend = on
-        ? await friends.subscribe(userId, [postback.id], ctx.now)
-        : ((await friends.unsubscribe(userId, ctx.now, [postback.id])) ?? { topics: [] });
-      ctx.outcome = `topic:${postback.id}:${on ? 'on' : 'off'}`;
-      const name = topic(postback.id).name;
+        ? await friends.subscribe(userId, [button.id], ctx.now)
+        : ((await friends.unsubscribe(userId, ctx.now, [button.id])) ?? { topics: [] });
+      ctx.outcome = `topic:${button.id}:${on ? 'on' : 'off'}`;
+      const name = topic(button.id).name;
       ctx.replyEssential(
         ...settingsReply(on ? SUBSCRIPTION_SAY.topicOn(name) : SUBSCRIPTION_SAY.topicOff(name), friend.topics),
       );
-    },
-    async 'topics-all'(ctx, postback) {
+    }),
+    'topics-all': postback(B['topics-all'], async (ctx, button) => {
       const userId = requireUser(ctx);
-      const on = postback.on === '1';
+      const on = button.on === '1';
       const friend = on
         ? await friends.subscribe(userId, TOPIC_IDS, ctx.now)
         : ((await friends.unsubscribe(userId, ctx.now)) ?? { topics: [] });
       ctx.outcome = `topics:${on ? 'all' : 'none'}`;
       ctx.replyEssential(...settingsReply(on ? SUBSCRIPTION_SAY.allOn : SUBSCRIPTION_SAY.allOff, friend.topics));
-    },
+    }),
   };
 }

@@ -2,7 +2,8 @@ import type { FriendRepo } from '../people/friend-repo.js';
 import { eraseButtonValid, eraseConfirmMessages, privacyMessages } from '../subscriptions/privacy-notice.js';
 import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
 import { textMessage } from '../flex/messages.js';
-import type { IntentHandlers, PostbackHandlers } from './extensions.js';
+import { postback, type IntentHandlers, type PostbackDefinition } from '../bot/feature.js';
+import { SUBSCRIPTION_BUTTONS } from '../subscriptions/subscription-buttons.js';
 import { requireUser } from './subscription-intents.js';
 
 /**
@@ -15,7 +16,7 @@ export function privacyHandlers(
   agencyName: () => string,
 ): {
   intents: Pick<IntentHandlers, 'privacy' | 'erase'>;
-  postbacks: Pick<PostbackHandlers, 'erase'>;
+  postbacks: { erase: PostbackDefinition };
 } {
   return {
     intents: {
@@ -29,14 +30,14 @@ export function privacyHandlers(
       },
     },
     postbacks: {
-      async erase(ctx, postback) {
+      erase: postback(SUBSCRIPTION_BUTTONS.erase, async (ctx, button) => {
         const userId = requireUser(ctx);
-        if (postback.ok === '0') {
+        if (button.ok === '0') {
           ctx.outcome = 'erase-declined';
           ctx.reply(textMessage(SUBSCRIPTION_SAY.eraseDeclined));
           return;
         }
-        if (!eraseButtonValid(postback.t, ctx.now)) {
+        if (!eraseButtonValid(button.t, ctx.now)) {
           ctx.outcome = 'expired-button';
           ctx.reply(textMessage(SUBSCRIPTION_SAY.eraseExpired));
           return;
@@ -46,7 +47,7 @@ export function privacyHandlers(
         ctx.setState(null);
         ctx.outcome = 'erased';
         ctx.replyEssential(textMessage(SUBSCRIPTION_SAY.erased));
-      },
+      }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { BotContext } from '../bot/context.js';
+import type { Feature } from '../bot/feature.js';
 import { textMessage } from '../flex/messages.js';
 import { toArabicDigits } from '../thai/digits.js';
 import type { AuditLog } from './audit-log.js';
@@ -22,18 +23,28 @@ const REPLIES: Record<RedeemResult['result'], (account?: string) => string> = {
  * issued (a resident's number goes on to the usual answer), and count as a wrong try
  * otherwise, so bare guesses are limited too. Returns false when the message is not for it.
  */
-export function lineLinkChat(links: LineLinks, audit: Pick<AuditLog, 'append'>) {
-  return async (ctx: BotContext, text: string): Promise<boolean> => {
-    const match = LINK_TEXT.exec(text);
-    if (!match || !ctx.userId) return false;
-    const named = text.includes('เชื่อมบัญชี');
-    const answer = await links.redeem(ctx.userId, toArabicDigits(match[1]!));
-    if (!named && (answer.result === 'unknown' || answer.result === 'too-many')) return false;
-    ctx.intent = 'staff:line-link';
-    ctx.outcome = answer.result;
-    if (answer.result === 'linked')
-      await audit.append(ctx.now, answer.account, 'line-link.done', `account:${answer.account}`);
-    ctx.reply(textMessage(REPLIES[answer.result](answer.result === 'linked' ? answer.account : undefined), null));
-    return true;
+export function lineLinkFeature(links: LineLinks, audit: Pick<AuditLog, 'append'>): Feature {
+  return {
+    name: 'staff-line-link',
+    claimText: (ctx, text) => redeem(links, audit, ctx, text),
   };
+}
+
+async function redeem(
+  links: LineLinks,
+  audit: Pick<AuditLog, 'append'>,
+  ctx: BotContext,
+  text: string,
+): Promise<boolean> {
+  const match = LINK_TEXT.exec(text);
+  if (!match || !ctx.userId) return false;
+  const named = text.includes('เชื่อมบัญชี');
+  const answer = await links.redeem(ctx.userId, toArabicDigits(match[1]!));
+  if (!named && (answer.result === 'unknown' || answer.result === 'too-many')) return false;
+  ctx.intent = 'staff:line-link';
+  ctx.outcome = answer.result;
+  if (answer.result === 'linked')
+    await audit.append(ctx.now, answer.account, 'line-link.done', `account:${answer.account}`);
+  ctx.reply(textMessage(REPLIES[answer.result](answer.result === 'linked' ? answer.account : undefined), null));
+  return true;
 }

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { Router } from 'express';
 import type { ConversationRepo } from '../bot/conversation.js';
-import type { Flow, IntentHandlers, PostbackHandlers } from '../handlers/extensions.js';
+import type { Feature } from '../bot/feature.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import type { Inbox } from '../line/inbox.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
 import type { AuditLog } from '../staff/audit-log.js';
+import { TIP_FLOW } from './chat/tip-draft.js';
 import { createTipChat } from './chat/tip-flow.js';
 import { tipStats, type TipRules } from './deadlines.js';
 import { EvidenceFiles } from './evidence-files.js';
@@ -37,20 +37,14 @@ export interface TipChannelDeps {
 }
 
 export interface TipChannel {
-  flows: Record<string, Flow>;
-  intents: IntentHandlers;
-  postbacks: PostbackHandlers;
-  /** Mounted at /tip. */
-  webRouter: Router;
-  /** Mounted at /staff/api/tips. */
-  staffRouter: Router;
+  /** The chat flow, its intents and buttons, the /tip form, /staff/api/tips and the sweep timer. */
+  feature: Feature;
   /** The staff's side (list, read, status, notes, evidence), for the console's tip pages. */
   desk: TipDesk;
   /** The content-free progress notice to an opted-in reporter, after a status change. */
   notify: (userId: string) => Promise<'sent' | 'failed'>;
   stats(from: Date, to: Date): ReturnType<typeof tipStats>;
   sweep(): Promise<void>;
-  close(): Promise<void>;
 }
 
 const MINUTE = 60_000;
@@ -60,8 +54,8 @@ export const LOOKUPS = { limit: 10, windowMs: 15 * MINUTE } as const;
 
 /**
  * The confidential tip channel, built from its parts: storage under DATA_DIR/tips/, the
- * chat flow, the /tip web form, the staff API and the housekeeping sweep (run now and every
- * ten minutes). Abuse limits live in memory only.
+ * chat flow, the /tip web form, the staff API and the housekeeping sweep (run when the
+ * feature starts and every ten minutes). Abuse limits live in memory only.
  */
 export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> {
   const dir = path.join(deps.dataDir, 'tips');
@@ -110,26 +104,34 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     );
     if (done.purged + done.drafts + done.files > 0) deps.logger.info('tip sweep', done);
   };
-  await sweep();
-  const timer = setInterval(
-    () => void sweep().catch((err: Error) => deps.logger.error('tip sweep failed', { error: err.name })),
-    SWEEP_EVERY_MS,
-  );
-  timer.unref();
-
-  return {
-    flows: { tip: chat.flow },
+  let timer: NodeJS.Timeout | undefined;
+  const feature: Feature = {
+    name: 'tips',
+    flows: { [TIP_FLOW]: chat.flow },
     intents: chat.intents,
     postbacks: chat.postbacks,
-    webRouter,
-    staffRouter,
-    desk,
-    notify,
-    stats: (from, to) => tipStats(repo.all(), deps.rules, deps.clock(), from, to),
-    sweep,
+    routes: [
+      { mount: 'public', path: '/tip', router: webRouter },
+      { mount: 'staff-api', path: '/tips', router: staffRouter },
+    ],
+    async start() {
+      await sweep();
+      timer = setInterval(
+        () => void sweep().catch((err: Error) => deps.logger.error('tip sweep failed', { error: err.name })),
+        SWEEP_EVERY_MS,
+      );
+      timer.unref();
+    },
     async close() {
       clearInterval(timer);
       await repo.close();
     },
+  };
+  return {
+    feature,
+    desk,
+    notify,
+    stats: (from, to) => tipStats(repo.all(), deps.rules, deps.clock(), from, to),
+    sweep,
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routeEvent } from '../../src/bot/router.js';
 import { parseEvent } from '../../src/line/event-schema.js';
-import { encodePostback, parsePostback } from '../../src/bot/postback.js';
+import { encodePostback } from '../../src/bot/postback.js';
+import { parsePostback, readShippedPostback } from '../helpers/postbacks.js';
 import { followEvent, messageEvent, postbackEvent, textEvent, unfollowEvent, userId } from '../helpers/events.js';
 import { documentedEvents } from '../helpers/webhook-fixtures.js';
 
@@ -9,7 +10,7 @@ import { documentedEvents } from '../helpers/webhook-fixtures.js';
 const route = (e: unknown) => {
   const parsed = parseEvent(e);
   if (!parsed.ok) throw new Error(`fixture does not parse: ${parsed.problem}`);
-  return routeEvent(parsed.event);
+  return routeEvent(parsed.event, readShippedPostback);
 };
 
 describe('routeEvent', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAY } from '../../src/handlers/replies.js';
-import { FEEDBACK_SAY } from '../../src/feedback/feedback-extensions.js';
+import { FEEDBACK_SAY } from '../../src/feedback/feedback-feature.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { postbackEvent, textEvent, userId } from '../helpers/events.js';
 import { ConsoleClient, createReadyAccount } from '../helpers/console-client.js';

@@ -10,7 +10,7 @@ import { withFeedback } from '../../src/flex/answer-bubble.js';
 import { answerMessages, type AnswerSources } from '../../src/flex/answer-views.js';
 import { notFoundMessages } from '../../src/flex/messages.js';
 import { renderMessage } from '../../src/http/public/message-render.js';
-import { parsePostback } from '../../src/bot/postback.js';
+import { parsePostback } from '../helpers/postbacks.js';
 import { firstText, previousYearText } from '../helpers/fact-questions.js';
 import { READ_FULL } from '../../src/flex/labels.js';
 import { periodMessages } from '../../src/flex/answer-period-view.js';

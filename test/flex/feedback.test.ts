@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePostback } from '../../src/bot/postback.js';
+import { parsePostback } from '../helpers/postbacks.js';
 import { newQuestionId } from '../../src/content/question-log.js';
 import { feedbackRow } from '../../src/flex/feedback.js';
 import { expectLineValid } from '../helpers/line-contract.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { messagingApi } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
-import { parsePostback, type Postback } from '../../src/bot/postback.js';
+import { parsePostback, type Postback } from '../helpers/postbacks.js';
 import { ContentDocumentSchema, type ContentDocument, type Measure } from '../../src/content/model.js';
 import {
   announcementMessages,

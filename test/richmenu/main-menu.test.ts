@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePostback } from '../../src/bot/postback.js';
+import { parsePostback } from '../helpers/postbacks.js';
 import { understand } from '../../src/bot/understand.js';
 import { DEMO_RICH_MENU } from '../../src/demo/demo-rich-menu.js';
 import { richMenuDesignHtml } from '../../src/richmenu/design.js';

@@ -1,4 +1,3 @@
-import type { webhook } from '@line/bot-sdk';
 import { LineApiError, type LineGateway } from '../../line/line-gateway.js';
 import { ContentTooLarge } from '../../http/read-body.js';
 import type { Logger } from '../../logger.js';
@@ -20,16 +19,15 @@ export interface EvidenceDeps {
  */
 export async function receiveImage(
   deps: EvidenceDeps,
-  event: webhook.Event,
+  image: { messageId: string; external: boolean },
   have: number,
   now: Date,
 ): Promise<Attachment | { refused: string }> {
   if (have >= TIP_LIMITS.images) return { refused: CHAT.imagesFull };
-  const message = (event as webhook.MessageEvent).message as webhook.ImageMessageContent;
-  if (message.contentProvider?.type === 'external') return { refused: CHAT.imageType };
+  if (image.external) return { refused: CHAT.imageType };
   let bytes: Buffer;
   try {
-    bytes = await deps.line.getContent(message.id, TIP_LIMITS.imageBytes);
+    bytes = await deps.line.getContent(image.messageId, TIP_LIMITS.imageBytes);
   } catch (err) {
     if (err instanceof ContentTooLarge) return { refused: CHAT.imageTooLarge };
     if (err instanceof LineApiError || err instanceof RangeError) {

@@ -1,6 +1,13 @@
 import type { BotContext } from '../../bot/context.js';
 import { textMessage } from '../../flex/messages.js';
-import type { ActiveRoute, Flow, IntentHandlers, PostbackHandlers } from '../../handlers/extensions.js';
+import {
+  postback,
+  type ActiveRoute,
+  type Flow,
+  type IntentHandlers,
+  type PostbackDefinition,
+} from '../../bot/feature.js';
+import { TIP_BUTTONS } from './tip-buttons.js';
 import { TIP_LIMITS } from '../tip-model.js';
 import { CHAT, EXTERNAL_CHANNELS_LINE, LABEL, TRAFFY } from '../tip-texts.js';
 import { endConversation, type TipChatDeps } from './tip-chat-deps.js';
@@ -22,30 +29,34 @@ import { askWhich, pauseAndAnswer, pausedTurn, questionTurn, resume, STORY_START
  * gone and the next message says so. `สถานะ` + receipt shows the status and lets the
  * reporter add information.
  */
-export function createTipChat(deps: TipChatDeps): { flow: Flow; intents: IntentHandlers; postbacks: PostbackHandlers } {
+export function createTipChat(deps: TipChatDeps): {
+  flow: Flow;
+  intents: IntentHandlers;
+  postbacks: Record<keyof typeof TIP_BUTTONS, PostbackDefinition>;
+} {
   return {
     flow: { handle: (ctx, route) => handleFlow(deps, ctx, route) },
     intents: {
-      tip: async (ctx) => start(deps, ctx),
+      tip: async (ctx, _understanding, text) => start(deps, ctx, text.trim()),
       status: async (ctx, understanding) =>
         understanding.receipt ? lookUp(deps, ctx, understanding.receipt) : askForReceipt(ctx),
     },
     postbacks: {
-      'tip-when': async (ctx) => {
+      // The date picker of a draft that is over (its flow answers it while the draft is open)
+      'tip-when': postback(TIP_BUTTONS['tip-when'], async (ctx) => {
         ctx.outcome = 'expired-button';
         ctx.reply(textMessage(CHAT.outsideFlowButton, [LABEL.startTip]));
-      },
-      'tip-info': async (ctx) => {
+      }),
+      'tip-info': postback(TIP_BUTTONS['tip-info'], async (ctx) => {
         ctx.outcome = 'tip:details';
         ctx.reply(detailsMessage(deps.rules, deps.publicUrl()));
-      },
+      }),
     },
   };
 }
 
-function start(deps: TipChatDeps, ctx: BotContext): void {
+function start(deps: TipChatDeps, ctx: BotContext, said: string): void {
   if (!ctx.userId) return;
-  const said = ((ctx.event as { message?: { text?: unknown } }).message?.text as string | undefined)?.trim() ?? '';
   if (resumePaused(deps, ctx, said)) return;
   if (deps.quota.remaining(ctx.userId) <= 0) {
     ctx.outcome = 'refused:tip-quota';

@@ -2,7 +2,7 @@ import type { BotContext } from '../../bot/context.js';
 import type { ConversationState } from '../../bot/conversation.js';
 import { findReceipt } from '../../bot/receipt.js';
 import { textMessage } from '../../flex/messages.js';
-import type { ActiveRoute } from '../../handlers/extensions.js';
+import type { ActiveRoute } from '../../bot/feature.js';
 import { CHAT, LABEL } from '../tip-texts.js';
 import { endConversation, type TipChatDeps } from './tip-chat-deps.js';
 import { commandOf } from './tip-commands.js';

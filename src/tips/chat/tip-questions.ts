@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { BotContext } from '../../bot/context.js';
 import { textMessage } from '../../flex/messages.js';
-import type { ActiveRoute } from '../../handlers/extensions.js';
+import type { ActiveRoute } from '../../bot/feature.js';
 import { CHAT, LABEL } from '../tip-texts.js';
 import type { TipChatDeps } from './tip-chat-deps.js';
 import { commandOf } from './tip-commands.js';

@@ -1,6 +1,6 @@
-import type { webhook } from '@line/bot-sdk';
 import type { BotContext } from '../../bot/context.js';
-import type { ActiveRoute } from '../../handlers/extensions.js';
+import type { ActiveRoute } from '../../bot/feature.js';
+import type { Place } from '../../bot/router.js';
 import { THAI_MONTHS_SHORT, BE_OFFSET } from '../../thai/date.js';
 import { TIP_LIMITS } from '../tip-model.js';
 import { CHAT, LABEL } from '../tip-texts.js';
@@ -43,7 +43,7 @@ export async function draftStep(
   const stay = (lead: string): Next => ({ step, draft, lead: [lead] });
   if (route.to === 'media') {
     if (route.kind === 'image') {
-      const got = await receiveImage(deps, ctx.event, draft.images.length, ctx.now);
+      const got = await receiveImage(deps, route, draft.images.length, ctx.now);
       if ('refused' in got) return stay(got.refused);
       draft.images.push(got);
       // The photo step: one short line per photo; elsewhere the step's question follows
@@ -51,7 +51,7 @@ export async function draftStep(
       return stay(CHAT.imageGot(draft.images.length));
     }
     if (route.kind === 'location' && step !== 'add') {
-      draft.where = locationText((ctx.event as webhook.MessageEvent).message as webhook.LocationMessageContent);
+      draft.where = locationText(route.location);
       return { step: step === 'where' ? 'evidence' : step, draft, lead: ['รับตำแหน่งที่เกิดเหตุไว้แล้ว'] };
     }
     return stay(CHAT.otherMedia);
@@ -126,8 +126,8 @@ export function pickedTime(params: Record<string, string>): string | null {
   return hh ? `${date} เวลา ${hh}:${mm} น.` : date;
 }
 
-function locationText(message: webhook.LocationMessageContent): string {
-  const name = [message.title, message.address].filter((s) => typeof s === 'string' && s.trim()).join(' ');
-  const at = `พิกัด ${Number(message.latitude).toFixed(5)}, ${Number(message.longitude).toFixed(5)}`;
+function locationText(place: Place): string {
+  const name = [place.title, place.address].filter((s) => typeof s === 'string' && s.trim()).join(' ');
+  const at = `พิกัด ${place.latitude.toFixed(5)}, ${place.longitude.toFixed(5)}`;
   return (name ? `${name} (${at})` : at).slice(0, TIP_LIMITS.fieldChars);
 }

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/**
+ * The tip channel's buttons: the date-time picker of the "when" step (the chosen time comes
+ * in the event's params, not the data) and the long explanation (who reads a tip,
+ * deadlines, outside channels).
+ */
+export const TIP_BUTTONS = {
+  'tip-when': z.object({}),
+  'tip-info': z.object({}),
+};
