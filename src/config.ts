@@ -72,7 +72,7 @@ const EnvSchema = z.object({
   TIP_FEEDBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(365),
   PUBLIC_BASE_URL: z
-    .url({ protocol: /^https?$/, message: "must be the bot's public address, e.g. https://bot.example.go.th" })
+    .url({ protocol: /^https?$/, error: "must be the bot's public address, e.g. https://bot.example.go.th" })
     .optional(),
 });
 
@@ -148,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     dataDir: path.resolve(e.DATA_DIR),
-    staffTokens: e.STAFF_TOKENS ?? new Map(),
+    staffTokens: e.STAFF_TOKENS ?? new Map<string, string>(),
     tipEncryptionKey: e.TIP_ENCRYPTION_KEY ?? null,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

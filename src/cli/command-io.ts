@@ -1,7 +1,7 @@
 /** Where a command writes its lines: the terminal, or an array in tests. */
 export interface CommandIo {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
 }
 
 export function processIo(): CommandIo {

@@ -12,8 +12,8 @@ const USAGE = 'usage: npm run import -- FILE [FILE...] [--publish]';
 
 /** Where output goes and what relative paths are relative to; tests pass their own. */
 export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
   cwd: string;
 }
 

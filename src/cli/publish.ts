@@ -34,8 +34,8 @@ const FIELD_FLAGS: Record<string, string> = {
 };
 
 export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
   cwd: string;
 }
 

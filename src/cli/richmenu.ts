@@ -11,8 +11,8 @@ const USAGE =
   'usage: npm run richmenu   (no arguments; renders the menu image, then installs it on the LINE channel in the environment)';
 
 export interface RichMenuIo {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
 }
 
 export interface RichMenuDeps {
@@ -70,7 +70,7 @@ function describe(err: unknown): string {
   if (err instanceof RenderError) return `cannot render the image: ${err.message}`;
   if (err instanceof RichMenuStepError) return err.message;
   // chromium or the file system: the first line is the one that says what happened
-  return ((err as Error)?.message ?? String(err)).split('\n')[0] ?? 'unknown error';
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
 }
 
 function demoModeNote(io: RichMenuIo, port: number): void {

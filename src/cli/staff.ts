@@ -14,8 +14,8 @@ const USAGE = [
 ].join('\n');
 
 export interface StaffCliIo {
-  out(line: string): void;
-  err(line: string): void;
+  out: (line: string) => void;
+  err: (line: string) => void;
   now(): Date;
 }
 

@@ -39,7 +39,7 @@ export class Postings {
   add(slot: number, terms: ItemTerms): void {
     for (const [term, weight] of terms.weights) {
       let posting = this.byTerm.get(term);
-      if (!posting) this.byTerm.set(term, (posting = new Map()));
+      if (!posting) this.byTerm.set(term, (posting = new Map<number, number>()));
       posting.set(slot, weight);
     }
     for (const term of terms.background) this.backgroundCount.set(term, (this.backgroundCount.get(term) ?? 0) + 1);

@@ -24,7 +24,8 @@ export interface LineSink {
 /** Opens every line of the file (as AppendLog read them) into `sink`; a wrong key or a damaged line throws. */
 export function readQuestionLines(lines: unknown[], key: Buffer, file: string, sink: LineSink): void {
   lines.forEach((raw, i) => {
-    const line = raw as Partial<{ k: unknown; v: { s?: unknown } | null; c: unknown }>;
+    // A line of the file can hold any JSON, null included.
+    const line = raw as Partial<{ k: unknown; v: { s?: unknown } | null; c: unknown }> | null;
     if (typeof line?.c === 'string') {
       for (const [ref, value] of JSON.parse(openSealedText(key, line.c)) as Array<[string, unknown]>)
         sink.put(ref, value, i, false);
@@ -82,14 +83,20 @@ export function loadQuestionFile(
       const slot = slots.get(record.id);
       if (slot !== undefined) return void ((dead += 1), held.ring.replace(slot, record));
       const evicted = held.ring.full ? held.ring.shift() : undefined;
-      if (evicted !== undefined) (slots.delete(evicted), (dead += 1));
+      if (evicted !== undefined) {
+        slots.delete(evicted);
+        dead += 1;
+      }
       slots.set(record.id, held.ring.push(record));
       if (record.event !== undefined) held.events.add(record.event, record.id);
     },
     remove: (ref) => {
       [dead, loose] = [dead + 2, loose + 1];
       const slot = slots.get(ref);
-      if (slot !== undefined) (held.ring.remove(slot), slots.delete(ref));
+      if (slot !== undefined) {
+        held.ring.remove(slot);
+        slots.delete(ref);
+      }
       for (const group of held.dismissals.keys()) if (dismissalId(group) === ref) held.dismissals.delete(group);
     },
   });

@@ -36,7 +36,7 @@ const recentRefs = new WeakMap<DataKeys, Map<string, string>>();
 /** A stable pseudonym for a LINE user id: the same id always gives the same reference. */
 export function userRef(keys: DataKeys, userId: string): string {
   let refs = recentRefs.get(keys);
-  if (!refs) recentRefs.set(keys, (refs = new Map()));
+  if (!refs) recentRefs.set(keys, (refs = new Map<string, string>()));
   let ref = refs.get(userId);
   if (ref === undefined) {
     ref = createHmac('sha256', keys.userRef).update(userId).digest('base64url').slice(0, 32);

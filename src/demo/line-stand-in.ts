@@ -87,7 +87,8 @@ export async function startLineStandIn(opts: LineStandInOptions): Promise<LineSt
     const checker = await contract;
     const errors = checker
       ? checker.check(contractPath, req.body, req.headers)
-      : Array.isArray((req.body as { messages?: unknown })?.messages) || !contractPath.startsWith('/v2/bot/message/')
+      : Array.isArray((req.body as { messages?: unknown } | null | undefined)?.messages) ||
+          !contractPath.startsWith('/v2/bot/message/')
         ? []
         : ['messages must be an array'];
     if (errors.length === 0) return null;

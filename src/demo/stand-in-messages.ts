@@ -6,7 +6,7 @@ import type { Answer, Delivery, LineStandInOptions, LoadingEvent, Route, StandIn
 /** What the message endpoints need from the stand-in around them. */
 export interface MessageContext {
   opts: LineStandInOptions;
-  now(): number;
+  now: () => number;
   /** Runs line-contract.mjs on the body; a 400 answer when it breaks the contract. */
   checkBody(contractPath: string, req: StandInRequest): Promise<Answer | null>;
   deliver(delivery: Delivery): void;
@@ -83,7 +83,7 @@ export function createMessageRoutes(ctx: MessageContext) {
       if (refused) return refused;
       const body = req.body as { messages: unknown[]; to?: string | string[]; replyToken?: string };
 
-      let to: string[] | 'all' = [];
+      let to: string[] | 'all';
       if (kind === 'reply') {
         const used = useReplyToken(body.replyToken);
         if ('status' in used) return used;

@@ -186,7 +186,7 @@ export function createResourceRoutes(ctx: ResourceContext) {
   return {
     routes,
     /** Bytes the bot can download from the data API as message `messageId`'s content. */
-    putContent(messageId: string, data: Buffer, contentType: string): void {
+    putContent: (messageId: string, data: Buffer, contentType: string): void => {
       const old = contents.get(messageId);
       if (old) contentBytes -= old.data.length;
       contents.delete(messageId);
@@ -200,7 +200,7 @@ export function createResourceRoutes(ctx: ResourceContext) {
       }
     },
     /** Sets a user's profile; null makes it 404 (as for a user who blocked the account). */
-    setProfile(userId: string, profile: Profile | null): void {
+    setProfile: (userId: string, profile: Profile | null): void => {
       profiles.set(userId, profile);
     },
     richMenus: () =>

@@ -186,7 +186,7 @@ function slotContents(slot: string, ctx: FillContext, at: string): unknown[] {
     );
   }
   ctx.used.add(slot);
-  return value.map((component) => structuredClone(component));
+  return value.map((component: unknown) => structuredClone(component));
 }
 
 function fillString(template: string, ctx: FillContext, at: string, field: Field): string {

@@ -11,8 +11,9 @@ const maskSegment = (segment: string): string => (/\d/.test(segment) || segment.
 export function routeOf(req: Request): string {
   const actual = (req.originalUrl.split('?', 1)[0] ?? '').split('/');
   if (actual.length > 2 && actual.at(-1) === '') actual.pop();
-  const pattern =
-    typeof req.route?.path === 'string' && req.route.path !== '/' ? (req.route.path as string).split('/').slice(1) : [];
+  // Express types the matched route as any; it is undefined when no route matched.
+  const routePath = (req.route as { path?: unknown } | undefined)?.path;
+  const pattern = typeof routePath === 'string' && routePath !== '/' ? routePath.split('/').slice(1) : [];
   const mounted = actual.slice(0, actual.length - pattern.length).map(maskSegment);
   return `${req.method} ${[...mounted, ...pattern].join('/') || '/'}`;
 }

@@ -80,8 +80,8 @@ const INSTANT =
 export function parseBangkokInstant(text: string): Date | null {
   const m = INSTANT.exec(text.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s, ms] = m.slice(1, 8).map((v) => Number(v ?? 0)) as [
-    number,
+  // Seconds and the fraction are optional groups: undefined when not written
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((v: string | undefined) => Number(v ?? 0)) as [
     number,
     number,
     number,
@@ -90,7 +90,8 @@ export function parseBangkokInstant(text: string): Date | null {
     number,
   ];
   const zone = m[8]?.toUpperCase();
-  const millis = Number(String(ms).padEnd(3, '0').slice(0, 3));
+  // The fraction as written, so .05 is 50 ms (read as a number first, its zero was lost)
+  const millis = Number((m[7] ?? '').padEnd(3, '0'));
   // The fields as written, checked on a zone-free calendar: 2026-02-30 and 25:00 do not exist
   const fields = new Date(Date.UTC(y, mo - 1, d, h, mi, s, millis));
   if (

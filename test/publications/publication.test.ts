@@ -10,6 +10,9 @@ describe('publishAt', () => {
     ['2026-12-01T02:00:00Z', '2026-12-01T02:00:00.000Z'],
     ['2026-12-01T09:00+07:00', '2026-12-01T02:00:00.000Z'],
     ['2026-12-01T09:00:00.5+0700', '2026-12-01T02:00:00.500Z'],
+    // A leading zero in the fraction counts: .05 s is 50 ms, not 500
+    ['2026-12-01T09:00:00.05+0700', '2026-12-01T02:00:00.050Z'],
+    ['2026-12-01T09:00:00.007', '2026-12-01T02:00:00.007Z'],
     ['2026-12-31T23:30', '2026-12-31T16:30:00.000Z'],
   ])('when %s is given, then it is the instant %s (no offset: Asia/Bangkok)', (text, iso) => {
     expect(parseBangkokInstant(text)?.toISOString()).toBe(iso);

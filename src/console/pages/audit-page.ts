@@ -78,7 +78,7 @@ export function auditPage(viewer: Viewer, data: AuditPageData) {
   const page = Math.min(Math.max(1, data.page), pages);
   const rows = newestFirst.slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
   const link = (p: number) =>
-    `/staff/audit?${new URLSearchParams({ page: String(p), actor: data.actor, action: data.action })}`;
+    `/staff/audit?${new URLSearchParams({ page: String(p), actor: data.actor, action: data.action }).toString()}`;
   return layout(viewer, {
     title: 'บันทึกการตรวจสอบ',
     active: 'audit',

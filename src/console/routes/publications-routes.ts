@@ -72,7 +72,7 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
     const attempt = async (
       res: Response,
       run: () => Promise<void>,
-      page: (m: { kind: 'error'; text: string; details: string[] }) => Promise<unknown> | unknown,
+      page: (m: { kind: 'error'; text: string; details: string[] }) => unknown,
     ) => {
       try {
         await run();

@@ -57,7 +57,10 @@ export function createQuestionsRoutes(deps: ConsoleDeps, guard: typeof allow): R
 
   const show = async (req: Request, res: Response, status = 200, message?: { kind: 'ok' | 'error'; text: string }) => {
     const viewer = viewerOf(res);
-    const period = req.query.period === 'all' || req.body?.period === 'all' ? 'all' : 'quarter';
+    const period =
+      req.query.period === 'all' || (req.body as { period?: unknown } | undefined)?.period === 'all'
+        ? 'all'
+        : 'quarter';
     const lists = questionLists(asked(period), deps.questions.dismissed(), LOW_CONFIDENCE_SCORE, ROWS);
     const items = deps.index
       .items()
