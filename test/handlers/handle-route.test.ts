@@ -62,7 +62,7 @@ async function run(event: unknown, state?: ConversationState) {
   });
   const parsed = parseEvent(event);
   if (!parsed.ok) throw new Error(parsed.problem);
-  const ctx = new BotContext(parsed.event, USER, NOW, state);
+  const ctx = new BotContext(parsed.event as never, USER, NOW, state);
   const route = routeEvent(parsed.event, registry.parsePostback);
   if (route.to === 'ignore') throw new Error(route.reason);
   await handle(ctx, route);
