@@ -1,13 +1,49 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that get a fresh process each: whole bots (component), browsers, the database, the
+ * compiled bot, and module mocks (vi.mock). Their global setups (the throwaway PostgreSQL
+ * cluster, the one build of the run) belong to this project only.
+ */
+const OWN_PROCESS = [
+  'test/component/**',
+  'test/**/*.browser.test.ts',
+  'test/db/**',
+  'test/cli/tenant.test.ts',
+  'test/cli/entry-point.test.ts',
+  'test/server.test.ts',
+  'test/line/webhook-intake.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // One throwaway PostgreSQL cluster for the run's database tests (never fails the run itself)
-    globalSetup: ['test/helpers/postgres-global-setup.ts'],
+    projects: [
+      {
+        // Unit tests share their worker's loaded modules (most of their time was importing
+        // src/ afresh per file); spies are restored after every test so none outlives its file.
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: OWN_PROCESS,
+          isolate: false,
+          restoreMocks: true,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'own-process',
+          include: OWN_PROCESS.map((p) => (p.endsWith('/**') ? `${p}/*.test.ts` : p)),
+          sequence: { groupOrder: 1 },
+          globalSetup: ['test/helpers/postgres-global-setup.ts', 'test/helpers/build-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

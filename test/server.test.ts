@@ -1,10 +1,7 @@
-import { execFileSync, spawn } from 'node:child_process';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/paths.js';
+import { BUILT_SERVER as SERVER, requireCleanBuild } from './helpers/built-project.js';
 import { tempDir } from './helpers/temp-dir.js';
-
-const SERVER = path.join(PROJECT_ROOT, 'dist/src/server.js');
 
 /** Starts the built server as `npm start` does and waits for its "listening" log line. */
 function start(env: Record<string, string>) {
@@ -30,13 +27,8 @@ function start(env: Record<string, string>) {
 }
 
 describe('npm start', () => {
-  beforeAll(() => {
-    execFileSync(
-      process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/@typescript/native/bin/tsc'), '-p', 'tsconfig.build.json'],
-      { cwd: PROJECT_ROOT },
-    );
-  }, 120_000);
+  // The project is built once for the run (test/helpers/build-global-setup.ts)
+  beforeAll(requireCleanBuild);
 
   it('when started without LINE credentials, then demo mode serves health, the chat page and the webhook, and stops cleanly', async () => {
     const server = start({ PORT: '0', DATA_DIR: await tempDir() });

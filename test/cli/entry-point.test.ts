@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeys } from '../../src/crypto/keys.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { AuditLog } from '../../src/staff/audit-log.js';
+import { BUILT_DIR } from '../helpers/built-project.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const KEY = Buffer.alloc(32, 5);
@@ -34,27 +35,20 @@ function runNode(args: string[], cwd: string, env: Record<string, string> = {}):
   });
 }
 
-/** The project compiled (as `npm run build` does) into a copy whose path holds a space and Thai letters. */
-async function builtCopy(): Promise<string> {
-  const project = path.join(await tempDir('entry-'), FOLDER);
-  fs.mkdirSync(project);
-  fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(project, 'package.json'));
-  fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(project, 'node_modules'));
-  const tsc = path.join(PROJECT_ROOT, 'node_modules', '@typescript', 'native', 'bin', 'tsc');
-  // Emits even when a file elsewhere has a type error; this test is about the entry point
-  await runNode(
-    [
-      tsc,
-      '-p',
-      path.join(PROJECT_ROOT, 'tsconfig.build.json'),
-      '--outDir',
-      path.join(project, 'dist'),
-      '--sourceMap',
-      'false',
-    ],
-    PROJECT_ROOT,
-  );
-  return project;
+/**
+ * The project compiled (as `npm run build` does, once per run: test/helpers/build-global-setup.ts)
+ * and copied without its source maps into a folder whose path holds a space and Thai letters. tsc
+ * emits even when a file elsewhere has a type error; this test is about the entry point.
+ */
+function builtCopy(): Promise<string> {
+  return tempDir('entry-').then((parent) => {
+    const project = path.join(parent, FOLDER);
+    fs.mkdirSync(project);
+    fs.copyFileSync(path.join(PROJECT_ROOT, 'package.json'), path.join(project, 'package.json'));
+    fs.symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(project, 'node_modules'));
+    fs.cpSync(BUILT_DIR, path.join(project, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.map') });
+    return project;
+  });
 }
 
 /** A DATA_DIR (also under a Thai name) holding an intact audit trail of two entries. */
@@ -71,7 +65,7 @@ async function dataDirWithTrail(): Promise<{ dataDir: string; trail: string }> {
 let project: string;
 beforeAll(async () => {
   project = await builtCopy();
-}, 120_000);
+});
 
 describe('commands run from a folder whose path holds a space and Thai letters', () => {
   it('when the trail is intact, then the built audit:verify says so and exits 0', async () => {

@@ -1,15 +1,13 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/paths.js';
 import { SECRET, TOKEN, sign, textEvent, userId, webhookBody } from '../helpers/events.js';
+import { BUILT_SERVER as SERVER } from '../helpers/built-project.js';
 import { expectLineValid } from '../helpers/line-contract.js';
 import { tempDir } from '../helpers/temp-dir.js';
-
-const SERVER = path.join(PROJECT_ROOT, 'dist/src/server.js');
 
 /** A LINE reply endpoint on loopback: single-use tokens, answers after `latencyMs`, every call kept. */
 async function replyEndpoint(latencyMs: number) {
@@ -80,18 +78,11 @@ const until = async (done: () => boolean, ms: number) => {
 
 describe('crash while replying', () => {
   let line: Awaited<ReturnType<typeof replyEndpoint>>;
+  // The project is built once for the run (test/helpers/build-global-setup.ts); tsc emits even
+  // when another part of the tree does not typecheck yet, and a bot that cannot start fails below.
   beforeAll(async () => {
-    // Emits even when another part of the tree does not typecheck yet; a bot that cannot start fails the test below.
-    await new Promise((resolve) =>
-      execFile(
-        process.execPath,
-        [path.join(PROJECT_ROOT, 'node_modules/@typescript/native/bin/tsc'), '-p', 'tsconfig.build.json'],
-        { cwd: PROJECT_ROOT },
-        resolve,
-      ),
-    );
     line = await replyEndpoint(400);
-  }, 120_000);
+  });
   afterAll(() => line.close());
 
   it('when the bot is SIGKILLed with replies on their way and events waiting, then after a restart every event is answered and no reply token is used twice', async () => {

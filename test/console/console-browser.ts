@@ -1,6 +1,6 @@
 import type { Browser, Page } from '../helpers/browser.js';
 
-/** The few more playwright calls the console tests make (types kept local, as in test/demo/browser.ts). */
+/** The few more playwright calls the console tests make (types kept local, as in test/helpers/browser.ts). */
 export interface ConsolePage extends Page {
   url(): string;
   pdf(options: { path: string; format: 'A4'; printBackground?: boolean }): Promise<Buffer>;

@@ -1,9 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open-database.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { BUILT_SERVER, requireCleanBuild } from '../helpers/built-project.js';
 import { freshDatabase, hasPostgres } from '../helpers/postgres-database.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { ALL_MIGRATIONS } from '../helpers/postgres-tenant.js';
@@ -37,11 +36,7 @@ describe.skipIf(!hasPostgres)('opening the database at start', () => {
 describe.skipIf(!hasPostgres)('npm start with DATABASE_URL', () => {
   it('when the bot starts on an empty database, then the schema is migrated before it listens, and it still serves the town and stops cleanly', async () => {
     const { url } = await freshDatabase();
-    execFileSync(
-      process.execPath,
-      [path.join(PROJECT_ROOT, 'node_modules/@typescript/native/bin/tsc'), '-p', 'tsconfig.build.json'],
-      { cwd: PROJECT_ROOT },
-    );
+    requireCleanBuild();
     const env = {
       PATH: process.env.PATH ?? '',
       PORT: '0',
@@ -49,7 +44,7 @@ describe.skipIf(!hasPostgres)('npm start with DATABASE_URL', () => {
       DATABASE_URL: url,
       SERVICE_KEY: SERVICE_KEY.toString('base64'),
     };
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/server.js')], {
+    const child = spawn(process.execPath, [BUILT_SERVER], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
