@@ -1,4 +1,5 @@
 import type { QuestionLog, QuestionRecord } from '../content/question-log.js';
+import { addBangkokDays } from '../thai/bangkok-time.js';
 import { weeksOf } from './fiscal-quarter.js';
 
 /** Tips in a date range, from the tips feature. Raw counts: the report hides the small ones. */
@@ -51,7 +52,8 @@ export const LOW_CONFIDENCE_SCORE = 0.4;
 const TOP = 10;
 /** What "most asked" names an item that was removed since (never its raw id). */
 export const GONE_ITEM = 'เรื่องที่ถูกนำออกจากระบบแล้ว';
-const MAX_WEEKLY_RANGE_MS = 400 * 24 * 60 * 60 * 1000;
+/** A range longer than this many Bangkok calendar days gets no weekly chart (since 1970 would be 2,900 weeks). */
+const MAX_WEEKLY_RANGE_DAYS = 400;
 
 export interface ReportFigures {
   range: { from: string; to: string };
@@ -103,7 +105,7 @@ export function computeReport(sources: ReportSources, from: Date, to: Date): Rep
     publications: sources.publications?.(from, to) ?? [],
     tips: sources.tips?.(from, to) ?? null,
     // Weeks only for a report-sized range (a year or so), not for "since the beginning"
-    weekly: (to.getTime() - from.getTime() > MAX_WEEKLY_RANGE_MS ? [] : weeksOf(from, to)).map((w) => {
+    weekly: (to > addBangkokDays(from, MAX_WEEKLY_RANGE_DAYS) ? [] : weeksOf(from, to)).map((w) => {
       const inWeek = asked.filter((q) => q.at >= w.from.toISOString() && q.at < w.to.toISOString());
       return {
         from: w.from.toISOString(),

@@ -1,12 +1,13 @@
 import type { ConversationRepo, ConversationState } from '../bot/conversation.js';
+import { addBangkokDays } from '../thai/bangkok-time.js';
 import { expiredMarker, isIdle, openDraft, stepOf, TIP_FLOW } from './chat/tip-draft.js';
 import type { TipRules } from './deadlines.js';
 import type { EvidenceFiles } from './evidence-files.js';
 import { purgeExpiredTips } from './retention.js';
 import type { TipRepo } from './tip-repo.js';
 
-/** How long the "your draft expired" marker waits for the reporter's next message. */
-const MARKER_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+/** How long the "your draft expired" marker waits for the reporter's next message (Bangkok calendar days). */
+const MARKER_KEEP_DAYS = 7;
 /** Evidence files nobody refers to are removed once this old (a download may be mid-draft). */
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
@@ -50,7 +51,7 @@ export async function sweepTips(
 
 function nextAfterIdle(state: ConversationState, now: Date): ConversationState | null | undefined {
   const step = stepOf(state);
-  if (step === 'expired') return now.getTime() - Date.parse(state.updatedAt) > MARKER_KEEP_MS ? null : undefined;
+  if (step === 'expired') return now > addBangkokDays(state.updatedAt, MARKER_KEEP_DAYS) ? null : undefined;
   if (step === 'receipt' || step === 'found' || step === null) return null;
   return expiredMarker(now);
 }

@@ -104,6 +104,14 @@ describe('report figures', () => {
     expect(csv).not.toMatch(/\d{4}-\d\d-\d\dT|UTC|"sent"|ita-1/);
   });
 
+  it('when the range is 400 Bangkok days or less, then it has a weekly chart; a moment longer, then none', async () => {
+    const s = await sources();
+    const from = new Date('2025-09-30T17:00:00.000Z'); // midnight 1 October 2025 in Bangkok
+    const last = new Date('2026-11-04T17:00:00.000Z'); // midnight 5 November 2026, 400 days on
+    expect(computeReport(s, from, last).weekly.length).toBe(58);
+    expect(computeReport(s, from, new Date(last.getTime() + 1)).weekly).toEqual([]);
+  });
+
   it('when an asked item is no longer in the system, then "most asked" names it in Thai instead of showing its id', async () => {
     const q = fiscalQuarter(2569, 2);
     const s = await sources();
