@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { TOPIC_IDS } from '../src/people/topics.js';
+import { TOPIC_IDS } from '../src/subscriptions/topics.js';
 import { createRuntime } from '../src/runtime.js';
 import { benchUser, openFriends, writeFriends } from './friends-on-disk.js';
 import { fmt, percentile } from './stats.js';

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { deriveKeys } from '../src/crypto/keys.js';
-import { friendCodec, FriendRepo, FriendSchema } from '../src/people/friend-repo.js';
-import { TOPIC_IDS } from '../src/people/topics.js';
+import { friendCodec, FriendRepo, FriendSchema } from '../src/subscriptions/store/friend-repo.js';
+import { TOPIC_IDS } from '../src/subscriptions/topics.js';
 import { PrivateStore } from '../src/storage/private-store.js';
 
 /** A LINE-shaped user id for friend number n. */
@@ -38,7 +38,7 @@ export async function writeFriends(
 export async function openFriends(
   dataDir: string,
   masterKey: Buffer,
-): Promise<{ friends: FriendRepo; store: PrivateStore<import('../src/people/friend-repo.js').Friend> }> {
+): Promise<{ friends: FriendRepo; store: PrivateStore<import('../src/subscriptions/store/friend-repo.js').Friend> }> {
   const keys = deriveKeys(masterKey);
   const store = await PrivateStore.open(
     path.join(dataDir, 'state', 'friends.jsonl'),

@@ -4,7 +4,7 @@ import { formatDateTimeThai } from '../thai/date.js';
 import { tipNumberText } from '../tips/tip-number.js';
 import { actionName } from './audit-labels.js';
 import { tipStatusName } from '../tips/tip-model.js';
-import { topicName } from './topic-names.js';
+import { topicName } from '../subscriptions/topic-names.js';
 
 /** How the audit page names records: a tip by its readable number, a publication by its title. */
 export interface AuditNames {

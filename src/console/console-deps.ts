@@ -2,7 +2,7 @@ import type { ContentLibrary } from '../content/library.js';
 import type { QuestionLog } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../people/friend-repo.js';
+import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import type { StaffAccounts } from '../staff/accounts.js';
 import type { AuditEntry, AuditLog } from '../staff/audit-log.js';
 import type { ReportSources } from '../staff/report-figures.js';

@@ -3,7 +3,7 @@ import { smallCount, type ReportFigures } from '../staff/report-figures.js';
 import { formatDateThai, formatDateTimeThai } from '../thai/date.js';
 import { stateName } from './pages/delivery-cells.js';
 import { TIP_STATUS_NAMES } from '../tips/tip-model.js';
-import { TOPICS, topicName } from './topic-names.js';
+import { TOPICS, topicName } from '../subscriptions/topic-names.js';
 
 /**
  * A cell safe for spreadsheets: quoted, and text that a spreadsheet would run as a formula

@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../people/friend-repo.js';
+import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import { FanOut, type FanOutOptions } from './fan-out.js';
 import type { Batch, Outbox } from './outbox.js';
 import type { Publication } from './publication.js';

@@ -5,7 +5,7 @@ import { bubbleMessage, carouselMessages } from '../flex/flex-message.js';
 import { finishReply, quickReplyWithMenu, type SearchHit } from '../flex/messages.js';
 import { READ_FULL } from '../flex/labels.js';
 import { truncate, type FlexComponent } from '../flex/template.js';
-import { SUBSCRIPTION_CHOICES } from '../subscriptions/subscription-messages.js';
+import { SUBSCRIPTION_CHOICES } from '../subscriptions/chat/subscription-messages.js';
 import { topicName } from '../subscriptions/topic-catalog.js';
 import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
 import { formatDateThai } from '../thai/date.js';

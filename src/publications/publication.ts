@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { TOPIC_IDS } from '../people/topics.js';
+import { TOPIC_IDS } from '../subscriptions/topics.js';
 import { bangkokInstant } from '../thai/bangkok-time.js';
 
 /**

@@ -6,7 +6,7 @@ import type { SearchHit } from '../flex/messages.js';
 import { isUserId } from '../line/ids.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../people/friend-repo.js';
+import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import { topicName } from '../subscriptions/topic-catalog.js';
 import { Delivery } from './delivery.js';
 import { DueTimer } from './due-timer.js';

@@ -1,4 +1,4 @@
-import type { Friend } from '../people/friend-repo.js';
+import type { Friend } from '../subscriptions/store/friend-repo.js';
 import type { AppendLog } from '../storage/append-log.js';
 import type { Logger } from '../logger.js';
 import { bangkokParts } from '../thai/bangkok-time.js';

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { QuestionLog } from '../content/question-log.js';
-import type { FriendRepo } from '../people/friend-repo.js';
+import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import { fiscalQuarter } from './fiscal-quarter.js';
 import { computeReport, publicFigures, type ReportSources } from './report-figures.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SHIPPED_DATA_DIR } from '../paths.js';
-import { TOPIC_IDS, type TopicId } from '../people/topics.js';
+import { TOPIC_IDS, type TopicId } from './topics.js';
 
 const TopicSchema = z.object({
   id: z.enum(TOPIC_IDS),

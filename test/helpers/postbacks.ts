@@ -3,7 +3,7 @@ import type { ButtonOf, Feature } from '../../src/bot/feature.js';
 import { FeatureRegistry } from '../../src/bot/feature-registry.js';
 import { FEEDBACK_BUTTONS } from '../../src/feedback/feedback-feature.js';
 import { BROWSE_BUTTONS } from '../../src/handlers/browse.js';
-import { SUBSCRIPTION_BUTTONS } from '../../src/subscriptions/subscription-buttons.js';
+import { SUBSCRIPTION_BUTTONS } from '../../src/subscriptions/chat/subscription-buttons.js';
 import { TIP_BUTTONS } from '../../src/tips/chat/tip-buttons.js';
 
 /** A feature with the buttons of a shipped one and handlers that do nothing: for reading data only. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBangkokInstant, PublicationInputSchema } from '../../src/publications/publication.js';
 import { topicsNamedIn, topics } from '../../src/subscriptions/topic-catalog.js';
-import { TOPIC_IDS } from '../../src/people/topics.js';
+import { TOPIC_IDS } from '../../src/subscriptions/topics.js';
 
 describe('publishAt', () => {
   it.each([

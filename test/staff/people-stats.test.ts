@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveKeys } from '../../src/crypto/keys.js';
-import { FriendRepo, FriendSchema } from '../../src/people/friend-repo.js';
+import { FriendRepo, FriendSchema } from '../../src/subscriptions/store/friend-repo.js';
 import { AppendLog } from '../../src/storage/append-log.js';
 import { PrivateStore } from '../../src/storage/private-store.js';
 import { fiscalQuarter } from '../../src/staff/fiscal-quarter.js';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { deriveKeys } from '../../src/crypto/keys.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { FriendRepo, FriendSchema, friendCodec } from '../../src/people/friend-repo.js';
+import { FriendRepo, FriendSchema, friendCodec } from '../../src/subscriptions/store/friend-repo.js';
 import { AppendLog } from '../../src/storage/append-log.js';
 import { BackgroundTask } from '../../src/storage/background-task.js';
 import { KeyedStore } from '../../src/storage/keyed-store.js';

@@ -4,7 +4,7 @@ import type { PublicationFigure, ReportFigures } from '../../staff/report-figure
 import { formatDateTimeThai } from '../../thai/date.js';
 import { html, num } from '../../http/html.js';
 import { layout, type Viewer } from '../layout.js';
-import { TOPICS } from '../topic-names.js';
+import { TOPICS } from '../../subscriptions/topic-names.js';
 import { deliveryCells, DELIVERY_HEADERS } from './delivery-cells.js';
 
 const percent = (share: number | null) => (share === null ? '-' : `${Math.round(share * 100)}%`);

@@ -4,7 +4,7 @@ import { formatDateTimeThai } from '../../thai/date.js';
 import { Html, html, multiline, num } from '../../http/html.js';
 import { ROLE_NAMES } from '../../staff/roles.js';
 import { csrfField, layout, notice, postButton, type Viewer } from '../layout.js';
-import { TOPICS, topicName } from '../topic-names.js';
+import { TOPICS, topicName } from '../../subscriptions/topic-names.js';
 import { deliveryCells, DELIVERY_HEADERS, stateName } from './delivery-cells.js';
 
 export type Draft = Partial<Record<'title' | 'body' | 'topic' | 'url' | 'imageUrl' | 'publishAt' | 'urgent', string>>;

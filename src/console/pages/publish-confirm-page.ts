@@ -2,7 +2,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { formatDateTimeThai } from '../../thai/date.js';
 import { html, num } from '../../http/html.js';
 import { csrfField, layout, notice, type Viewer } from '../layout.js';
-import { topicName } from '../topic-names.js';
+import { topicName } from '../../subscriptions/topic-names.js';
 import { flexData, type Draft } from './publication-pages.js';
 
 export interface ConfirmView {

@@ -3,7 +3,7 @@ import { smallCount, type ReportFigures } from '../../staff/report-figures.js';
 import { formatDateThai, formatDateTimeThai } from '../../thai/date.js';
 import { html, num } from '../../http/html.js';
 import { layout, type Viewer } from '../layout.js';
-import { TOPICS, topicName } from '../topic-names.js';
+import { TOPICS, topicName } from '../../subscriptions/topic-names.js';
 import { deliveryCells, DELIVERY_HEADERS } from './delivery-cells.js';
 import { weeklyChart } from './report-chart.js';
 import { TIP_STATUS_NAMES } from '../../tips/tip-model.js';

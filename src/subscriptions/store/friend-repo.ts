@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { userRef, type DataKeys } from '../crypto/keys.js';
-import { USER_ID } from '../line/ids.js';
-import type { PrivateStore, SnapshotCodec } from '../storage/private-store.js';
-import { TOPIC_IDS } from './topics.js';
+import { userRef, type DataKeys } from '../../crypto/keys.js';
+import { USER_ID } from '../../line/ids.js';
+import type { PrivateStore, SnapshotCodec } from '../../storage/private-store.js';
+import { TOPIC_IDS } from '../topics.js';
 
 export const FriendSchema = z.object({
   userId: z.string().regex(USER_ID),

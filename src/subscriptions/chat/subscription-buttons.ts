@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ButtonId } from '../bot/postback.js';
+import { ButtonId } from '../../bot/postback.js';
 
 const OnOff = z.enum(['0', '1']);
 

@@ -1,11 +1,11 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
-import { fillBubble, fragment } from '../flex/catalog.js';
-import { bubbleMessage } from '../flex/flex-message.js';
-import { finishReply, quickReplyWithMenu } from '../flex/messages.js';
-import type { FlexComponent } from '../flex/template.js';
+import { encodePostback } from '../../bot/postback.js';
+import { fillBubble, fragment } from '../../flex/catalog.js';
+import { bubbleMessage } from '../../flex/flex-message.js';
+import { finishReply, quickReplyWithMenu } from '../../flex/messages.js';
+import type { FlexComponent } from '../../flex/template.js';
 import { SUBSCRIPTION_CHOICES } from './subscription-messages.js';
-import { SUBSCRIPTION_SAY } from './wording.js';
+import { SUBSCRIPTION_SAY } from '../wording.js';
 
 /** How long the record of a friend who blocked the account is kept (so a re-follow restores their topics). */
 export const BLOCKED_RETENTION_DAYS = 365;

@@ -1,12 +1,12 @@
-import type { FriendRepo } from '../people/friend-repo.js';
-import { TOPIC_IDS } from '../people/topics.js';
-import { settingsReply, SUBSCRIPTION_CHOICES, topicSettingsMessage } from '../subscriptions/subscription-messages.js';
-import { isTopicId, topic } from '../subscriptions/topic-catalog.js';
-import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
-import { finishReply, quickReplyWithMenu, textMessage } from '../flex/messages.js';
-import { SAY } from './replies.js';
-import { postback, type PostbackDefinition } from '../bot/feature.js';
-import { SUBSCRIPTION_BUTTONS as B } from '../subscriptions/subscription-buttons.js';
+import type { FriendRepo } from '../store/friend-repo.js';
+import { TOPIC_IDS } from '../topics.js';
+import { settingsReply, SUBSCRIPTION_CHOICES, topicSettingsMessage } from './subscription-messages.js';
+import { isTopicId, topic } from '../topic-catalog.js';
+import { SUBSCRIPTION_SAY } from '../wording.js';
+import { finishReply, quickReplyWithMenu, textMessage } from '../../flex/messages.js';
+import { SAY } from '../../handlers/replies.js';
+import { postback, type PostbackDefinition } from '../../bot/feature.js';
+import { SUBSCRIPTION_BUTTONS as B } from './subscription-buttons.js';
 import { requireUser } from './subscription-intents.js';
 
 /**

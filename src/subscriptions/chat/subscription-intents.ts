@@ -1,12 +1,12 @@
-import type { BotContext } from '../bot/context.js';
-import { UserFacingError } from '../bot/errors.js';
-import type { FriendRepo } from '../people/friend-repo.js';
-import { TOPIC_IDS } from '../people/topics.js';
-import { settingsReply, SUBSCRIPTION_CHOICES, topicList } from '../subscriptions/subscription-messages.js';
-import { topicsNamedIn } from '../subscriptions/topic-catalog.js';
-import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
-import { textMessage } from '../flex/messages.js';
-import type { IntentHandler } from '../bot/feature.js';
+import type { BotContext } from '../../bot/context.js';
+import { UserFacingError } from '../../bot/errors.js';
+import type { FriendRepo } from '../store/friend-repo.js';
+import { TOPIC_IDS } from '../topics.js';
+import { settingsReply, SUBSCRIPTION_CHOICES, topicList } from './subscription-messages.js';
+import { topicsNamedIn } from '../topic-catalog.js';
+import { SUBSCRIPTION_SAY } from '../wording.js';
+import { textMessage } from '../../flex/messages.js';
+import type { IntentHandler } from '../../bot/feature.js';
 
 /** The resident's user id, or a polite refusal in a group chat (subscriptions are personal). */
 export function requireUser(ctx: BotContext): string {

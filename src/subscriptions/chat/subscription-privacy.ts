@@ -1,9 +1,9 @@
-import type { FriendRepo } from '../people/friend-repo.js';
-import { eraseButtonValid, eraseConfirmMessages, privacyMessages } from '../subscriptions/privacy-notice.js';
-import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
-import { textMessage } from '../flex/messages.js';
-import { postback, type IntentHandlers, type PostbackDefinition } from '../bot/feature.js';
-import { SUBSCRIPTION_BUTTONS } from '../subscriptions/subscription-buttons.js';
+import type { FriendRepo } from '../store/friend-repo.js';
+import { eraseButtonValid, eraseConfirmMessages, privacyMessages } from './privacy-notice.js';
+import { SUBSCRIPTION_SAY } from '../wording.js';
+import { textMessage } from '../../flex/messages.js';
+import { postback, type IntentHandlers, type PostbackDefinition } from '../../bot/feature.js';
+import { SUBSCRIPTION_BUTTONS } from './subscription-buttons.js';
 import { requireUser } from './subscription-intents.js';
 
 /**

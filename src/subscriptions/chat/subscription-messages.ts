@@ -1,10 +1,10 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { fillBubble, fragment } from '../flex/catalog.js';
-import { bubbleMessage } from '../flex/flex-message.js';
-import { finishReply, quickReplyWithMenu, textMessage, type QuickChoice } from '../flex/messages.js';
-import { encodePostback } from '../bot/postback.js';
-import type { FlexComponent } from '../flex/template.js';
-import { topics } from './topic-catalog.js';
+import { fillBubble, fragment } from '../../flex/catalog.js';
+import { bubbleMessage } from '../../flex/flex-message.js';
+import { finishReply, quickReplyWithMenu, textMessage, type QuickChoice } from '../../flex/messages.js';
+import { encodePostback } from '../../bot/postback.js';
+import type { FlexComponent } from '../../flex/template.js';
+import { topics } from '../topic-catalog.js';
 
 /** Quick replies after a change to subscriptions: the way back, then the usual menu. */
 export const SUBSCRIPTION_CHOICES: readonly QuickChoice[] = [

@@ -1,14 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveKeys, userRef } from '../../src/crypto/keys.js';
-import { createMemoryLogger } from '../helpers/memory-logger.js';
-import { FriendRepo, FriendSchema } from '../../src/people/friend-repo.js';
-import { PrivateStore } from '../../src/storage/private-store.js';
-import { startFriendRetention } from '../../src/subscriptions/friend-retention.js';
-import { userId } from '../helpers/events.js';
-import { manualTime } from '../helpers/manual-time.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { deriveKeys, userRef } from '../../../src/crypto/keys.js';
+import { createMemoryLogger } from '../../helpers/memory-logger.js';
+import { FriendRepo, FriendSchema } from '../../../src/subscriptions/store/friend-repo.js';
+import { PrivateStore } from '../../../src/storage/private-store.js';
+import { startFriendRetention } from '../../../src/subscriptions/store/friend-retention.js';
+import { userId } from '../../helpers/events.js';
+import { manualTime } from '../../helpers/manual-time.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('friend retention', () => {
   it('when a friend blocked more than 365 days ago, then the record is forgotten; erased records leave the file', async () => {

@@ -3,15 +3,15 @@ import type { BotContext } from '../bot/context.js';
 import type { Feature } from '../bot/feature.js';
 import { textMessage } from '../flex/messages.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../people/friend-repo.js';
-import { TOPIC_IDS } from '../people/topics.js';
-import { startFriendRetention } from '../subscriptions/friend-retention.js';
-import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
+import type { FriendRepo } from './store/friend-repo.js';
+import { TOPIC_IDS } from './topics.js';
+import { startFriendRetention } from './store/friend-retention.js';
+import { SUBSCRIPTION_SAY } from './wording.js';
 import type { Timers } from '../timers.js';
-import { subscribeIntent, unsubscribeIntent } from './subscription-intents.js';
-import { latestHandlers, type PublicationFeed } from './subscription-latest.js';
-import { subscriptionPostbacks } from './subscription-postbacks.js';
-import { privacyHandlers } from './subscription-privacy.js';
+import { subscribeIntent, unsubscribeIntent } from './chat/subscription-intents.js';
+import { latestHandlers, type PublicationFeed } from './chat/subscription-latest.js';
+import { subscriptionPostbacks } from './chat/subscription-postbacks.js';
+import { privacyHandlers } from './chat/subscription-privacy.js';
 
 export interface SubscriptionDeps {
   friends: FriendRepo;

@@ -1,4 +1,4 @@
-import { topicName as catalogName, topics } from '../subscriptions/topic-catalog.js';
+import { topicName as catalogName, topics } from './topic-catalog.js';
 
 /** Topic names from data/topics.json (the same the residents read); an unknown id shows as itself. */
 export const topicName = (id: string): string => (topics().some((t) => t.id === id) ? catalogName(id) : id);

@@ -1,9 +1,9 @@
-import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../people/friend-repo.js';
-import { DueTimer } from '../publications/due-timer.js';
-import type { Timers } from '../timers.js';
-import { addBangkokDays } from '../thai/bangkok-time.js';
-import { BLOCKED_RETENTION_DAYS } from './privacy-notice.js';
+import type { Logger } from '../../logger.js';
+import type { FriendRepo } from './friend-repo.js';
+import { DueTimer } from '../../publications/due-timer.js';
+import type { Timers } from '../../timers.js';
+import { addBangkokDays } from '../../thai/bangkok-time.js';
+import { BLOCKED_RETENTION_DAYS } from '../chat/privacy-notice.js';
 
 const EVERY_MS = 6 * 3600_000;
 

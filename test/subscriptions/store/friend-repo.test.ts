@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveKeys } from '../../src/crypto/keys.js';
-import { friendCodec, FriendRepo, FriendSchema, type Friend } from '../../src/people/friend-repo.js';
-import { PrivateStore } from '../../src/storage/private-store.js';
-import { userId } from '../helpers/events.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { deriveKeys } from '../../../src/crypto/keys.js';
+import { friendCodec, FriendRepo, FriendSchema, type Friend } from '../../../src/subscriptions/store/friend-repo.js';
+import { PrivateStore } from '../../../src/storage/private-store.js';
+import { userId } from '../../helpers/events.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const KEY = Buffer.alloc(32, 5);
 const friend = (n: number, topics: string[]): Friend => ({

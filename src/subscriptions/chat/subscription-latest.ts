@@ -1,11 +1,11 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Publication } from '../publications/publication.js';
-import { latestMessages, publicationReply } from '../publications/publication-messages.js';
-import { SUBSCRIPTION_CHOICES } from '../subscriptions/subscription-messages.js';
-import { SUBSCRIPTION_SAY } from '../subscriptions/wording.js';
-import { textMessage } from '../flex/messages.js';
-import { postback, type IntentHandlers, type PostbackDefinition } from '../bot/feature.js';
-import { SUBSCRIPTION_BUTTONS } from '../subscriptions/subscription-buttons.js';
+import type { Publication } from '../../publications/publication.js';
+import { latestMessages, publicationReply } from '../../publications/publication-messages.js';
+import { SUBSCRIPTION_CHOICES } from './subscription-messages.js';
+import { SUBSCRIPTION_SAY } from '../wording.js';
+import { textMessage } from '../../flex/messages.js';
+import { postback, type IntentHandlers, type PostbackDefinition } from '../../bot/feature.js';
+import { SUBSCRIPTION_BUTTONS } from './subscription-buttons.js';
 
 /** What the chat needs from publishing: what has been published, and one by id. */
 export interface PublicationFeed {
