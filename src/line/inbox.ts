@@ -4,6 +4,7 @@ import { AppendLog } from '../storage/append-log.js';
 import { parseEvent, toSdkEvent, type LineEvent } from './event-schema.js';
 import { InboxGrowth, RECORD_BYTES } from './inbox-growth.js';
 import { inRecord, type Held, type InboxEntry, type InboxRecord } from './inbox-records.js';
+import type { InboxStore } from './inbox-store.js';
 import { RememberedIds } from './remembered-ids.js';
 
 export type { InboxEntry };
@@ -31,7 +32,7 @@ const COMPACT_AFTER_BYTES = 1024 * 1024;
  * `maxRemembered`), so a redelivery is handled once. The file is compacted in the background
  * while the bot runs, so it stays about the size of what it must remember.
  */
-export class Inbox {
+export class Inbox implements InboxStore {
   private readonly held = new Map<string, Held>();
   /** Events whose 'in' record is being written, with the write's promise. */
   private readonly storing = new Map<string, Held & { stored: Promise<void> }>();

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresAuditTrail } from '../../src/db/audit-trail-postgres.js';
 import { asAdmin, hasPostgres } from '../helpers/postgres-database.js';
 import { expectTenantWall } from '../helpers/postgres-isolation.js';
-import { migratedDatabase, type TestDatabase } from '../helpers/postgres-tenant.js';
+import { useMigratedDatabase } from '../helpers/postgres-tenant.js';
 
-let db: TestDatabase;
 const at = new Date('2026-03-01T02:00:00.000Z');
-const asOwner = (sql: string, params: unknown[]) => asAdmin((c) => c.query(sql, params), db.name);
 
 describe.skipIf(!hasPostgres)('the audit chain on PostgreSQL: processes, tampering, tenants', () => {
-  beforeAll(async () => {
-    db = await migratedDatabase();
-  });
-  afterAll(() => db.close());
+  const db = useMigratedDatabase();
+  const asOwner = (sql: string, params: unknown[]) => asAdmin((c) => c.query(sql, params), db().name);
 
   it('when two processes append at the same time, then the chain is one line with no gap and verifies', async () => {
-    const scope = await db.newTenant();
-    const trails = [new PostgresAuditTrail(scope), new PostgresAuditTrail({ ...scope, pool: db.secondPool() })];
+    const scope = await db().newTenant();
+    const trails = [new PostgresAuditTrail(scope), new PostgresAuditTrail({ ...scope, pool: db().secondPool() })];
     await Promise.all(
       Array.from({ length: 60 }, (_, i) => trails[i % 2]!.append(at, `staff-${i % 2}`, 'tip.view', `tip:${i}`)),
     );
@@ -26,7 +22,7 @@ describe.skipIf(!hasPostgres)('the audit chain on PostgreSQL: processes, tamperi
   });
 
   it('when someone with the database changes, removes or adds entries, then verify names where the chain breaks', async () => {
-    const scope = await db.newTenant();
+    const scope = await db().newTenant();
     const trail = new PostgresAuditTrail(scope);
     for (const action of ['login', 'tip.view', 'tip.status', 'logout']) await trail.append(at, 'somchai', action);
     const t = scope.tenantId;
@@ -43,15 +39,15 @@ describe.skipIf(!hasPostgres)('the audit chain on PostgreSQL: processes, tamperi
   });
 
   it("when another tenant's key checks a chain, then it does not verify: each town's chain is under its own key", async () => {
-    const [a, b] = [await db.newTenant(), await db.newTenant()];
+    const [a, b] = [await db().newTenant(), await db().newTenant()];
     await new PostgresAuditTrail(a).append(at, 'somchai', 'login');
     expect(await new PostgresAuditTrail({ ...a, keys: b.keys }).verify()).toMatchObject({ ok: false, at: 1 });
   });
 
   it("when tenant A's code forgets its tenant filter, then the database shows and changes none of B's entries", async () => {
-    const [a, b] = [await db.newTenant(), await db.newTenant()];
+    const [a, b] = [await db().newTenant(), await db().newTenant()];
     for (const scope of [a, b]) await new PostgresAuditTrail(scope).append(at, 'somchai', 'login', 'account:somchai');
-    for (const table of ['audit_entries', 'audit_heads']) await expectTenantWall(db, table, a.tenantId, b.tenantId);
+    for (const table of ['audit_entries', 'audit_heads']) await expectTenantWall(db(), table, a.tenantId, b.tenantId);
     expect(await new PostgresAuditTrail(b).verify()).toEqual({ ok: true, count: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { deriveKeys } from '../../src/crypto/keys.js';
+import { afterAll, beforeAll } from 'vitest';
 import { migrate, MIGRATIONS_DIR } from '../../src/db/migrate.js';
 import { openPool, type Pool } from '../../src/db/pool.js';
 import { TenantRepository } from '../../src/db/tenants.js';
@@ -73,4 +74,14 @@ export async function migratedDatabase(): Promise<TestDatabase> {
       await Promise.all(pools.map((p) => p.end()));
     },
   };
+}
+
+/** A migrated database for the test file's describe block: made before its tests, closed after. */
+export function useMigratedDatabase(): () => TestDatabase {
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await migratedDatabase();
+  });
+  afterAll(() => db?.close());
+  return () => db!;
 }
