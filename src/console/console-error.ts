@@ -18,4 +18,3 @@ export const forbidden = (why?: { role: string | undefined; permission: Permissi
   );
 };
 export const notFoundPage = () => refusal(404, 'ไม่พบหน้าหรือรายการที่ต้องการ');
-export const badForm = (why = 'ข้อมูลในแบบฟอร์มไม่ถูกต้อง') => refusal(400, why);

@@ -4,7 +4,7 @@
  * that one); every message passes ../shared/line-openapi's contract (see test/flex).
  */
 export { welcomeMessages, helpMessages, itaMessages, notFoundMessages } from './basic-messages.js';
-export { measuresCarouselMessages, measureMessages, measureCard } from './measure-messages.js';
+export { measuresCarouselMessages, measureMessages } from './measure-messages.js';
 export { announcementMessages, sectionMessages, announcementPageCount } from './announcement-messages.js';
 export { searchResultMessages } from './search-messages.js';
 export type { SearchHit, PublicationHit } from '../content/search-hit.js';

@@ -13,7 +13,6 @@ import { bangkokInstant } from '../thai/bangkok-time.js';
  */
 export const PUBLICATION_STATUSES = ['scheduled', 'sending', 'sent', 'cancelled', 'failed'] as const;
 export const DELIVERY_STATES = ['waiting', 'sending', 'quota-exhausted', 'done', 'cancelled'] as const;
-export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const PUBLICATION_ID = /^pub-[a-z0-9-]{4,60}$/;
@@ -67,7 +66,6 @@ export const PublicationInputSchema = z
     urgent: z.boolean().optional(),
   })
   .strict();
-export type PublicationInput = z.infer<typeof PublicationInputSchema>;
 
 const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;

@@ -35,11 +35,6 @@ export function overdueOf(tip: Dated, rules: TipRules, now: Date): { acknowledge
   };
 }
 
-export const isOverdue = (tip: Dated, rules: TipRules, now: Date) => {
-  const o = overdueOf(tip, rules, now);
-  return o.acknowledge || o.feedback;
-};
-
 /** The figures /staff/api/stats shows: open and overdue now, received and closed in [from, to). */
 export function tipStats(
   tips: ReadonlyArray<Dated & Pick<TipRecord, 'closedAt'>>,
