@@ -29,7 +29,7 @@ import { WebhookIntake } from './line/webhook-intake.js';
 import { createLogger, type Logger } from './logger.js';
 import { friendCodec, FriendRepo, FriendSchema } from './subscriptions/store/friend-repo.js';
 import type { FanOutOptions } from './publications/fan-out.js';
-import { createPublicationRouter } from './publications/publication-routes.js';
+import { publicationFeature } from './publications/publication-feature.js';
 import { Publishing } from './publications/publishing.js';
 import { realTimers, type Timers } from './timers.js';
 import { SHIPPED_DATA_DIR } from './paths.js';
@@ -37,7 +37,7 @@ import { PrivateStore } from './storage/private-store.js';
 import { makeDataDirPrivate } from './storage/private-tree.js';
 import { AuditLog } from './staff/audit-log.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
-import { createStatsRouter } from './staff/stats-route.js';
+import { statsFeature } from './staff/stats-route.js';
 import { openConsole } from './console/console-wiring.js';
 import { LineLinks } from './staff/line-link.js';
 import { lineLinkFeature } from './staff/line-link-chat.js';
@@ -149,6 +149,21 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     ...(opts.publishing ? { options: opts.publishing } : {}),
   });
   const lineLinks = await LineLinks.open(path.join(stateDir, 'staff-line-links.jsonl'), keys.people, clock, { logger });
+  const staffConsole = await openConsole({
+    config,
+    clock,
+    logger,
+    audit,
+    auditFile,
+    auditKey: keys.audit,
+    friends,
+    questions,
+    index,
+    library,
+    tips,
+    publishing,
+    lineLinks,
+  });
   // The bot's features; each owns its intents, buttons, flows and routes (a second claim throws here)
   const features = new FeatureRegistry([
     lineLinkFeature(lineLinks, audit),
@@ -177,6 +192,18 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       logger,
     }),
     feedbackFeature({ questions }),
+    publicationFeature({ publishing, audit, clock }),
+    statsFeature(
+      {
+        friends,
+        questions,
+        subscribers: () => friends.subscriberCount(),
+        publications: (from, to) => publishing.countPublished(from, to),
+        tips: (from, to) => tips.stats(from, to),
+        report: staffConsole.report,
+      },
+      clock,
+    ),
   ]);
   const handle = createRouteHandler({
     registry: features,
@@ -196,44 +223,12 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     say,
     ...(opts.replies ? { replies: opts.replies } : {}),
   });
-  const staffConsole = await openConsole({
-    config,
-    clock,
-    logger,
-    audit,
-    auditFile,
-    auditKey: keys.audit,
-    friends,
-    questions,
-    index,
-    library,
-    tips,
-    publishing,
-    lineLinks,
-  });
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
     audit,
     clock,
-    routes: [
-      { path: '/publications', router: createPublicationRouter({ publishing, audit, clock }) },
-      {
-        path: '/stats',
-        router: createStatsRouter(
-          {
-            friends,
-            questions,
-            subscribers: () => friends.subscriberCount(),
-            publications: (from, to) => publishing.countPublished(from, to),
-            tips: tips.stats,
-            report: staffConsole.report,
-          },
-          clock,
-        ),
-      },
-      ...features.routes().filter((r) => r.mount === 'staff-api'),
-    ],
+    routes: features.routes().filter((r) => r.mount === 'staff-api'),
   });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
   const app = createApp({
@@ -250,7 +245,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     ],
   });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
-  await publishing.start();
   await features.start();
   await makeDataDirPrivate(config.dataDir, logger);
 
@@ -274,7 +268,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     },
     async close() {
       await dispatcher.idle();
-      await publishing.close();
       await features.close();
       await Promise.all([
         inbox.close(),

@@ -7,7 +7,7 @@ import { PUBLICATION_STATUSES, type Publication } from './publication.js';
 import type { Publishing } from './publishing.js';
 import { TimeoutError } from '../timers.js';
 
-export interface PublicationRoutesDeps {
+export interface PublicationApiDeps {
   publishing: Publishing;
   audit: AuditLog;
   clock: () => Date;
@@ -24,7 +24,7 @@ type Handler = (req: Request, res: Response) => Promise<unknown>;
  * LINE request id, preview (the exact Flex message), test-send to one LINE user id, cancel a
  * scheduled one, resume one stopped by LINE's monthly limit. Every call is audited.
  */
-export function createPublicationRouter(deps: PublicationRoutesDeps): Router {
+export function createPublicationApi(deps: PublicationApiDeps): Router {
   const { publishing, audit, clock } = deps;
   const router = express.Router();
   const actor = (req: Request) => req.staff?.name ?? 'unknown';

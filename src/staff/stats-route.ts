@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import type { Feature } from '../bot/feature.js';
 import type { QuestionLog } from '../content/question-log.js';
 import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import { fiscalQuarter } from './fiscal-quarter.js';
@@ -50,4 +51,9 @@ export function createStatsRouter(sources: StatsSources, clock: () => Date): Rou
     });
   });
   return router;
+}
+
+/** The figures as a feature: GET /staff/api/stats, mounted like every feature's staff route. */
+export function statsFeature(sources: StatsSources, clock: () => Date): Feature {
+  return { name: 'stats', routes: [{ mount: 'staff-api', path: '/stats', router: createStatsRouter(sources, clock) }] };
 }
