@@ -29,10 +29,14 @@ export default tseslint.config(
       // ignored (an event listener, forEach) runs unawaited; awaiting a non-promise is a typo.
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
+      // Promise.all over values some of which are promises is how an Awaitable<T> (a file
+      // store answers at once, PostgreSQL later) is awaited; only all-plain arrays are typos.
+      '@typescript-eslint/await-thenable': ['error', { allowMixedPromiseArrays: true }],
       // Only where leaving out `await` changes which catch or finally sees the error.
       '@typescript-eslint/return-await': ['error', 'error-handling-correctness-only'],
       // A rejection or throw that is not an Error has no stack and no message to log.
-      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      // Passing on a caught error as it is (unknown) is allowed, like rethrowing it.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       '@typescript-eslint/only-throw-error': 'error',
       // A switch with no default must name every case of its union, so a new event type or
       // status is not silently ignored; a default is an explicit "everything else".

@@ -35,8 +35,11 @@ function bigJpeg(name: string, size: number) {
 
 function send(url: string, uploads: unknown[]): Promise<Array<{ status: number }>> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [SENDER, JSON.stringify({ url, uploads })], { maxBuffer: 64 * MB }, (err, stdout) =>
-      err ? reject(err) : resolve(JSON.parse(stdout) as Array<{ status: number }>),
+    execFile(
+      process.execPath,
+      [SENDER, JSON.stringify({ url, uploads })],
+      { maxBuffer: 64 * MB },
+      (err: Error | null, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout) as Array<{ status: number }>)),
     );
   });
 }

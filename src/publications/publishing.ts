@@ -183,7 +183,7 @@ export class Publishing {
   }
 
   /** The exact messages a delivery of `pub`, or of a draft (unsaved input), sends. */
-  preview(source: Publication | unknown): messagingApi.Message[] {
+  preview(source: unknown): messagingApi.Message[] {
     if (isPublication(source)) return deliveryMessages(source, this.deps.agencyName());
     const draft = this.validate(source);
     return [publicationMessage(draft, new Date(draft.publishAt), this.deps.agencyName())];

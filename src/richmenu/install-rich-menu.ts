@@ -94,11 +94,13 @@ async function step<T>(name: string, call: () => Promise<T>): Promise<T> {
 /** LINE's error body `{message, details: [{property, message}]}` as one line. */
 function toStepError(name: string, err: unknown): RichMenuStepError {
   if (!(err instanceof HTTPFetchError)) {
-    const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+    // Anything can be thrown, null included.
+    const e = err as { message?: string; cause?: { code?: string; message?: string } } | null | undefined;
+    const cause = e?.cause;
     return new RichMenuStepError(
       name,
       null,
-      [(err as Error)?.message ?? String(err), cause?.code ?? cause?.message].filter(Boolean).join(' '),
+      [e?.message ?? String(err), cause?.code ?? cause?.message].filter(Boolean).join(' '),
       null,
     );
   }

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import { AppendLog } from '../storage/append-log.js';
 import { entryHash, headDocument, verifyChain, type AuditEntry } from './audit-log.js';
 
 export type AuditCheck = { ok: true; count: number } | { ok: false; at: number; reason: string };

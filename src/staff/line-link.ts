@@ -56,7 +56,7 @@ export class LineLinks {
     this.forget(now);
     for (const [code, c] of this.codes)
       if (c.account === account && !c.used) this.codes.set(code, { ...c, expiresAt: Math.min(c.expiresAt, now) });
-    let code = '';
+    let code: string;
     do code = String(randomInt(10 ** LINK_CODE.digits)).padStart(LINK_CODE.digits, '0');
     while (this.codes.has(code));
     const expiresAt = now + LINK_CODE.minutes * MINUTE;

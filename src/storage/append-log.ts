@@ -135,7 +135,7 @@ export class AppendLog {
   private async flush(): Promise<void> {
     // Let every append made in this turn of the event loop join the first batch (and return
     // before any work, so `flushing` is set before it is cleared).
-    await null;
+    await Promise.resolve();
     while (this.queue.length > 0) {
       const cut = this.queue.findIndex((op) => op.kind !== 'append');
       const batch = cut === 0 ? this.queue.splice(0, 1) : this.queue.splice(0, cut < 0 ? this.queue.length : cut);

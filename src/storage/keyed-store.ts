@@ -4,7 +4,8 @@ import type { Logger } from '../logger.js';
 import { AppendLog } from './append-log.js';
 import { BackgroundTask, type RetryOptions } from './background-task.js';
 
-type Entry = { k: string; v: unknown | null };
+/** A line of the log: a record's value, or null when it was deleted. */
+type Entry = { k: string; v: unknown };
 
 /** Where a store reports background failures (compaction), and how soon it retries them. */
 export interface StoreOptions {
@@ -61,7 +62,8 @@ export class KeyedStore<T> {
   private load(records: unknown[]): void {
     const file = this.name;
     records.forEach((raw, i) => {
-      const entry = raw as Entry;
+      // A line of the file can hold any JSON, null included.
+      const entry = raw as Entry | null;
       if (typeof entry?.k !== 'string') throw new Error(`${file}: record ${i + 1} has no key`);
       if (entry.v === null) {
         this.map.delete(entry.k);

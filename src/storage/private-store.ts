@@ -79,7 +79,8 @@ export class PrivateStore<T> {
       return parsed.data;
     };
     records.forEach((raw, i) => {
-      const line = raw as Partial<{ k: unknown; v: { s?: unknown } | null; c: unknown; f: unknown }>;
+      // A line of the file can hold any JSON, null included.
+      const line = raw as Partial<{ k: unknown; v: { s?: unknown } | null; c: unknown; f: unknown }> | null;
       if (typeof line?.c === 'string') {
         const entries = JSON.parse(openSealedText(key, line.c)) as [string, unknown][];
         const decode =

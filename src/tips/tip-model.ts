@@ -22,7 +22,8 @@ export const TIP_STATUS_NAMES: Record<TipStatus, string> = {
 };
 
 /** The Thai name of a status id read back from a record or an audit entry (an unknown id as it is). */
-export const tipStatusName = (id: string): string => TIP_STATUS_NAMES[id as TipStatus] ?? id;
+export const tipStatusName = (id: string): string =>
+  Object.hasOwn(TIP_STATUS_NAMES, id) ? TIP_STATUS_NAMES[id as TipStatus] : id;
 
 /** Images only, and only after their metadata was removed. */
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png'] as const;

@@ -50,7 +50,7 @@ export class TipRepo implements TipStore {
   }
 
   newId(): string {
-    let id = '';
+    let id: string;
     do {
       id = Array.from({ length: 12 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('');
     } while (this.store.has(id));

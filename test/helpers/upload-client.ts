@@ -48,7 +48,9 @@ export function uploadAll(url: string, uploads: Upload[]): Promise<Array<{ statu
       process.execPath,
       [SENDER, JSON.stringify({ url, uploads })],
       { maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout) as Array<{ status: number; body: string }>)),
+      // An Error: @types/node builds its type with Omit, which hides that from the linter
+      (err: Error | null, stdout) =>
+        err ? reject(err) : resolve(JSON.parse(stdout) as Array<{ status: number; body: string }>),
     );
   });
 }

@@ -73,7 +73,9 @@ export async function readForm(
   }
   const fields = new Map<string, string>();
   let files: Promise<unknown> = Promise.resolve();
-  let fileFailure: unknown = null;
+  // Set in the file callbacks (the cast keeps the compiler from taking it as always null);
+  // boxed, so that whatever a file's handler threw (even undefined) is thrown again below.
+  let fileFailure = null as { error: unknown } | null;
   parser.on('field', (name: string, value: string) => void (fields.has(name) || fields.set(name, value)));
   parser.on('file', (field: string, stream: Readable & { truncated?: boolean }, info: { filename?: string }) => {
     // One file at a time: this part waits, unread (busboy then stops reading the request), until the one before is handed over.
@@ -88,7 +90,7 @@ export async function readForm(
         });
       })
       .catch((err: unknown) => {
-        fileFailure ??= err;
+        fileFailure ??= { error: err };
         stream.resume();
       });
   });
@@ -96,7 +98,7 @@ export async function readForm(
   // Every file handed over has been kept (or refused) before the answer, so the caller can discard them all.
   await files;
   if (fed instanceof FormBodyError) throw fed;
-  if (fileFailure) throw fileFailure;
+  if (fileFailure) throw fileFailure.error;
   const { overflow, broken } = fed;
   if (broken && !overflow) throw new FormBodyError(400, 'malformed form');
   return { fields, overflow };
