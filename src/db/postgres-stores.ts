@@ -1,0 +1,49 @@
+import { deriveKeys } from '../crypto/keys.js';
+import type { Logger } from '../logger.js';
+import { PostgresAccountStore } from './account-store-postgres.js';
+import { PostgresAuditTrail } from './audit-trail-postgres.js';
+import { PostgresInbox } from './inbox-postgres.js';
+import type { Pool } from './pool.js';
+import { PostgresSessionStore } from './session-store-postgres.js';
+import type { TenantScope } from './tenant-scope.js';
+import { TenantError, type TenantRepository } from './tenants.js';
+import { PostgresTipStore } from './tip-store-postgres.js';
+
+/** The stores of one tenant on PostgreSQL, each behind the interface its file store implements. */
+export interface PostgresStores {
+  scope: TenantScope;
+  /** TipStore (src/tips/tip-store.ts) */
+  tips: PostgresTipStore;
+  /** AuditTrail (src/staff/audit-trail.ts), with verify() for `audit:verify` and the console */
+  audit: PostgresAuditTrail;
+  /** AccountRepository (src/staff/account-repository.ts) */
+  accounts: PostgresAccountStore;
+  /** SessionRepository (src/console/session-repository.ts) */
+  sessions: PostgresSessionStore;
+  /** InboxStore (src/line/inbox-store.ts) */
+  inbox: PostgresInbox;
+}
+
+/**
+ * One active tenant's scope: its id and the subkeys of its own data key, opened from the
+ * tenants table under SERVICE_KEY. An unknown or suspended tenant stops here with one line.
+ */
+export async function tenantScope(pool: Pool, tenants: TenantRepository, tenantId: string): Promise<TenantScope> {
+  const tenant = (await tenants.list()).find((t) => t.id === tenantId);
+  if (!tenant) throw new TenantError('unknown', `no tenant "${tenantId}" (npm run tenant -- add)`);
+  if (tenant.status !== 'active') throw new TenantError('unknown', `tenant "${tenantId}" is suspended`);
+  const secrets = await tenants.secrets(tenantId);
+  return { pool, tenantId, keys: deriveKeys(secrets!.dataKey) };
+}
+
+/** The PostgreSQL stores of the tenant `scope` names; they share its pool and hold no connection of their own. */
+export function postgresStores(scope: TenantScope, opts: { clock: () => Date; logger?: Logger }): PostgresStores {
+  return {
+    scope,
+    tips: new PostgresTipStore(scope),
+    audit: new PostgresAuditTrail(scope),
+    accounts: new PostgresAccountStore(scope),
+    sessions: new PostgresSessionStore(scope, opts.clock),
+    inbox: new PostgresInbox(scope, opts.clock, opts.logger),
+  };
+}
