@@ -40,6 +40,9 @@ export async function freshDatabase(): Promise<{ url: string; name: string }> {
   return { url: withPath(provided.adminUrl!, name, APP_USER), name };
 }
 
+/** The superuser's connection string to one database (for pg_dump and the like). */
+export const adminUrlOf = (database: string): string => withPath(provided.adminUrl!, database, 'postgres');
+
 function withPath(url: string, database: string, user: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;

@@ -9,6 +9,8 @@ import type { TenantScope } from '../../src/db/tenant-scope.js';
 import { asAdmin, freshDatabase } from './postgres-database.js';
 
 const SERVICE_KEY = Buffer.alloc(32, 9);
+/** Every test tenant's LINE channel credentials (a dump must not show them). */
+export const TENANT_CHANNEL = { secret: 'c0ffee-channel-secret-value', token: 'long-lived-access-token-value' };
 
 /** Every migration file's name, in the order they apply. */
 export const ALL_MIGRATIONS = fs
@@ -45,7 +47,7 @@ export async function migratedDatabase(): Promise<TestDatabase> {
     pool,
     async newTenant() {
       const id = `t-${randomBytes(4).toString('hex')}`;
-      await tenants.add({ id, name: id, channelSecret: 'secret', accessToken: 'token' });
+      await tenants.add({ id, name: id, channelSecret: TENANT_CHANNEL.secret, accessToken: TENANT_CHANNEL.token });
       return { pool, tenantId: id, keys: deriveKeys((await tenants.secrets(id))!.dataKey) };
     },
     secondPool() {
