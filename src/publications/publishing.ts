@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import { topicName } from '../subscriptions/topic-catalog.js';
 import { Delivery } from './delivery.js';
-import { DueTimer } from './due-timer.js';
+import { DueTimer } from '../due-timer.js';
 import type { FanOutOptions } from './fan-out.js';
 import { Outbox } from './outbox.js';
 import { newPublicationId, PUBLICATION_ID, type Publication } from './publication.js';

@@ -27,7 +27,7 @@ export const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> =
   { name: 'line', paths: ['line/'] },
   { name: 'http', paths: ['http/'] },
   { name: 'storage', paths: ['storage/', 'crypto/'] },
-  { name: 'base', paths: ['thai/', 'logger.ts', 'paths.ts', 'config.ts', 'timers.ts'] },
+  { name: 'base', paths: ['thai/', 'logger.ts', 'paths.ts', 'config.ts', 'timers.ts', 'due-timer.ts'] },
 ];
 
 /** The layer of a path relative to src/ (a file or a folder ending in /). */

@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger.js';
 import type { FriendRepo } from './friend-repo.js';
-import { DueTimer } from '../../publications/due-timer.js';
+import { DueTimer } from '../../due-timer.js';
 import type { Timers } from '../../timers.js';
 import { addBangkokDays } from '../../thai/bangkok-time.js';
 import { BLOCKED_RETENTION_DAYS } from '../chat/privacy-notice.js';

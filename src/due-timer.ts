@@ -1,4 +1,4 @@
-import type { Timers } from '../timers.js';
+import type { Timers } from './timers.js';
 
 /**
  * Runs `run` when the next thing is due, on the injected clock and timers. It never waits
