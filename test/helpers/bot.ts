@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createMemoryLogger } from './memory-logger.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.js';
@@ -22,6 +23,8 @@ export interface TestBot {
   settle(): Promise<void>;
   /** Every LINE request so far passes ../shared/line-openapi/line-contract.mjs. */
   expectAllLineCallsValid(): void;
+  /** Clears the recorded LINE calls and log lines (the bot's stores keep what they hold). */
+  forget(): void;
   close(): Promise<void>;
   /** Stops listening without waiting for work in progress, as a crash would. */
   abandon(): Promise<void>;
@@ -33,14 +36,14 @@ export interface TestBot {
  */
 export const STAFF_TOKEN = 'staff-token-for-tests-0123456789abcdef';
 
-export async function startBot(
-  opts: {
-    dataDir?: string;
-    clock?: () => Date;
-    respond?: (call: RecordedCall) => [number, unknown?];
-    env?: Record<string, string>;
-  } & Pick<RuntimeOptions, 'timers' | 'publishing' | 'replies'> = {},
-): Promise<TestBot> {
+export type StartBotOptions = {
+  dataDir?: string;
+  clock?: () => Date;
+  respond?: (call: RecordedCall) => [number, unknown?];
+  env?: Record<string, string>;
+} & Pick<RuntimeOptions, 'timers' | 'publishing' | 'replies'>;
+
+export async function startBot(opts: StartBotOptions = {}): Promise<TestBot> {
   const dataDir = opts.dataDir ?? (await tempDir());
   const line = mockLine(opts.respond);
   const logger = createMemoryLogger();
@@ -93,6 +96,10 @@ export async function startBot(
     expectAllLineCallsValid() {
       for (const call of line.calls) expectLineValid(call.path, call.body, call.headers);
     },
+    forget() {
+      line.calls.length = 0;
+      logger.lines.length = 0;
+    },
     async abandon() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
@@ -107,3 +114,25 @@ export async function startBot(
 }
 
 export { SECRET, TOKEN };
+
+/**
+ * One bot for every test of the enclosing describe (or file), handed to `use` before the first
+ * test and closed after the last: starting a bot builds the search index of the shipped content,
+ * most of a component test's time. Before each test the recorded LINE calls and log lines are
+ * cleared; after each, every LINE call is checked against the schema. The bot's stores keep what
+ * earlier tests left, so tests sharing a bot must not depend on it: each speaks as residents of
+ * its own, and a test that needs an empty DATA_DIR, other LINE answers or its own clock starts
+ * its own bot.
+ */
+export function shareBot(use: (bot: TestBot) => void, opts: StartBotOptions = {}): void {
+  let bot: TestBot | undefined;
+  beforeAll(async () => {
+    bot = await startBot(opts);
+    use(bot);
+  });
+  beforeEach(() => bot?.forget());
+  afterEach(() => bot?.expectAllLineCallsValid());
+  afterAll(async () => {
+    await bot?.close();
+  });
+}
