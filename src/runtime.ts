@@ -12,12 +12,10 @@ import { QuestionLog, questionLogKey } from './content/question-log.js';
 import { SearchIndex } from './content/search-index.js';
 import { contentItems } from './content/search-items.js';
 import { loadSynonyms } from './content/synonyms.js';
-import { createAnswers, newestOfTopic } from './content/answers/answers.js';
 import { deriveKeys } from './crypto/keys.js';
 import { masterKey } from './crypto/master-key.js';
 import { FeatureRegistry } from './bot/feature-registry.js';
-import { browse } from './handlers/browse.js';
-import { announcementCard } from './flex/announcement-card.js';
+import { browse, officialAnnouncementCard } from './handlers/browse.js';
 import { answersFeature } from './handlers/answers-feature.js';
 import { createRouteHandler } from './handlers/handle-route.js';
 import { subscriptionFeature } from './subscriptions/subscription-feature.js';
@@ -167,26 +165,14 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   // The bot's features; each owns its intents, buttons, flows and routes (a second claim throws here)
   const features = new FeatureRegistry([
     lineLinkFeature(lineLinks, audit),
-    answersFeature({
-      library,
-      questions,
-      resolve: (item) => library.hitFor(item, (id) => publishing.hit(id)),
-      answers: createAnswers({
-        docs,
-        synonyms,
-        index,
-        item: (id) => index.get(id),
-        latestAnnouncement: () => newestOfTopic(publishing, 'announcement'),
-        feed: publishing,
-      }),
-    }),
+    answersFeature({ library, questions, docs, synonyms, index, published: publishing }),
     tips.feature,
     subscriptionFeature({
       friends,
       feed: publishing,
       agencyName,
       announcement: () => browse(library, { a: 'announcement' }),
-      announcementCard: () => officialCard(library),
+      announcementCard: () => officialAnnouncementCard(library),
       clock,
       timers: opts.timers ?? realTimers,
       logger,
@@ -290,10 +276,4 @@ async function loadContent(dataDir: string): Promise<ContentDocument[]> {
     for (const doc of await readContentDocuments(dataDir)) byId.set(doc.id, doc);
   }
   return [...byId.values()];
-}
-
-/** The newest official announcement as a card for ข่าวล่าสุด (named as the ITA report names the town). */
-function officialCard(library: ContentLibrary) {
-  const announcement = library.announcement();
-  return announcement ? announcementCard(library.named(announcement)) : null;
 }

@@ -1,20 +1,51 @@
 import type { BotContext } from '../bot/context.js';
 import { postback, type Feature, type PostbackDefinition } from '../bot/feature.js';
+import { createAnswers, newestOfTopic } from '../content/answers/answers.js';
+import type { PublicationFeed } from '../content/answers/publication-period.js';
+import type { ContentLibrary } from '../content/library.js';
+import type { ContentDocument } from '../content/model.js';
+import type { QuestionLog } from '../content/question-log.js';
+import type { SearchIndex } from '../content/search-index.js';
 import { helpMessages, textMessage } from '../flex/messages.js';
 import { answerSearch, type AnswerDeps } from './answer-search.js';
 import { browse, BROWSE_BUTTONS, type BrowseTarget } from './browse.js';
 import { SAY } from './replies.js';
 
+export interface AnswersFeatureDeps {
+  library: ContentLibrary;
+  questions: QuestionLog;
+  docs: readonly ContentDocument[];
+  synonyms: readonly (readonly string[])[];
+  index: SearchIndex;
+  /** What has been published (answerable at once, and asked for by period). */
+  published: PublicationFeed & Parameters<typeof newestOfTopic>[0];
+}
+
 /**
- * The bot's own answers: questions about the content, greetings, the menu and its buttons
- * (the ITA result, the measures, the announcement and its sections).
+ * The bot's own answers: questions about the content (facts first, then whole items),
+ * greetings, the menu and its buttons (the ITA result, the measures, the announcement and
+ * its sections).
  */
-export function answersFeature(deps: AnswerDeps): Feature {
-  const open = (target: BrowseTarget) => browse(deps.library, target) ?? helpMessages();
+export function answersFeature(deps: AnswersFeatureDeps): Feature {
+  const { library, index, published } = deps;
+  const answering: AnswerDeps = {
+    library,
+    questions: deps.questions,
+    resolve: (item) => library.hitFor(item, (id) => published.hit(id)),
+    answers: createAnswers({
+      docs: deps.docs,
+      synonyms: deps.synonyms,
+      index,
+      item: (id) => index.get(id),
+      latestAnnouncement: () => newestOfTopic(published, 'announcement'),
+      feed: published,
+    }),
+  };
+  const open = (target: BrowseTarget) => browse(library, target) ?? helpMessages();
   return {
     name: 'answers',
     intents: {
-      search: (ctx, understanding, text) => answerSearch(deps, ctx, understanding, text),
+      search: (ctx, understanding, text) => answerSearch(answering, ctx, understanding, text),
       greeting: async (ctx) => ctx.reply(textMessage(SAY.greeting)),
       thanks: async (ctx) => ctx.reply(textMessage(SAY.thanks)),
       menu: async (ctx) => ctx.reply(...helpMessages()),
@@ -22,15 +53,15 @@ export function answersFeature(deps: AnswerDeps): Feature {
       measures: async (ctx) => ctx.reply(...open({ a: 'measures' })),
       announcement: async (ctx) => ctx.reply(...open({ a: 'announcement' })),
     },
-    postbacks: browseButtons(deps),
+    postbacks: browseButtons(library),
   };
 }
 
 /** Each menu button opens its destination; one whose target is gone has expired. */
-function browseButtons(deps: AnswerDeps): Record<string, PostbackDefinition> {
+function browseButtons(library: ContentLibrary): Record<string, PostbackDefinition> {
   const opener = (a: keyof typeof BROWSE_BUTTONS) =>
     postback(BROWSE_BUTTONS[a], async (ctx: BotContext, data) => {
-      const messages = browse(deps.library, { ...data, a } as BrowseTarget);
+      const messages = browse(library, { ...data, a } as BrowseTarget);
       if (!messages) ctx.outcome = 'expired-button';
       ctx.reply(...(messages ?? [textMessage(SAY.expiredButton)]));
     });

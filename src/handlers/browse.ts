@@ -4,6 +4,7 @@ import type { ButtonOf } from '../bot/feature.js';
 import { ButtonId, ButtonPage, encodePostback } from '../bot/postback.js';
 import { viewsOf } from '../flex/message-cache.js';
 import type { ContentLibrary } from '../content/library.js';
+import { announcementCard } from '../flex/announcement-card.js';
 import {
   announcementMessages,
   helpMessages,
@@ -68,4 +69,10 @@ function build(library: ContentLibrary, target: BrowseTarget): messagingApi.Mess
       return sectionMessages(library.named(found.announcement), target.id);
     }
   }
+}
+
+/** The newest official announcement as a card for ข่าวล่าสุด (named as the ITA report names the town). */
+export function officialAnnouncementCard(library: ContentLibrary): messagingApi.FlexBubble | null {
+  const announcement = library.announcement();
+  return announcement ? announcementCard(library.named(announcement)) : null;
 }
