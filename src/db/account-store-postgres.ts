@@ -40,6 +40,22 @@ const UPSERT = `INSERT INTO staff_accounts (tenant_id, name, role, password_hash
     changed_at = EXCLUDED.changed_at, last_login_at = EXCLUDED.last_login_at, failures = EXCLUDED.failures,
     locked_until = EXCLUDED.locked_until`;
 
+/** The parameters of UPSERT, in its column order. */
+const accountParams = (tenantId: string, a: Account): unknown[] => [
+  tenantId,
+  a.name,
+  a.role,
+  a.hash,
+  a.mustChange,
+  a.generation,
+  a.disabled,
+  a.createdAt,
+  a.changedAt,
+  a.lastLoginAt ?? null,
+  a.failures,
+  a.lockedUntil ?? null,
+];
+
 /**
  * One tenant's console accounts in PostgreSQL (staff_accounts). An update locks the account's
  * row key for its transaction (an advisory lock, which also covers an account not created
@@ -70,21 +86,7 @@ export class PostgresAccountStore implements AccountRepository {
         key,
       ]);
       const next = AccountSchema.parse(change(await this.read(c, key)));
-      const a = next;
-      await c.query(UPSERT, [
-        this.scope.tenantId,
-        a.name,
-        a.role,
-        a.hash,
-        a.mustChange,
-        a.generation,
-        a.disabled,
-        a.createdAt,
-        a.changedAt,
-        a.lastLoginAt ?? null,
-        a.failures,
-        a.lockedUntil ?? null,
-      ]);
+      await c.query(UPSERT, accountParams(this.scope.tenantId, next));
       return next;
     });
   }
