@@ -62,15 +62,31 @@ export function importsOf(file: string, text: string): string[] {
     .map((spec) => path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, '.ts'));
 }
 
+/** Every import between two modules of src/. */
+export function allImports(): Array<{ from: string; to: string }> {
+  return sourceFiles().flatMap((from) =>
+    importsOf(from, fs.readFileSync(path.join(SRC, from), 'utf8')).map((to) => ({ from, to })),
+  );
+}
+
 /** Every import from a module to one of a higher layer. */
 export function upwardImports(): Array<{ from: string; to: string }> {
-  return sourceFiles().flatMap((from) => {
-    const own = LAYERS.indexOf(layerOf(from)!);
-    return importsOf(from, fs.readFileSync(path.join(SRC, from), 'utf8'))
-      .filter((to) => {
-        const layer = layerOf(to);
-        return layer !== undefined && LAYERS.indexOf(layer) < own;
-      })
-      .map((to) => ({ from, to }));
-  });
+  const rank = (file: string) => {
+    const layer = layerOf(file);
+    return layer === undefined ? Infinity : LAYERS.indexOf(layer);
+  };
+  return allImports().filter((edge) => rank(edge.to) < rank(edge.from));
+}
+
+/** The top folder of a module ("tips" for tips/web/tip-pages.ts; the file itself at the top). */
+export const folderOf = (file: string): string => file.split('/')[0]!;
+
+/** Pairs of folders that import each other, "a <-> b" with a before b. */
+export function folderCycles(): string[] {
+  const edges = new Set(allImports().map((e) => `${folderOf(e.from)} ${folderOf(e.to)}`));
+  return [...edges]
+    .map((edge) => edge.split(' ') as [string, string])
+    .filter(([a, b]) => a < b && edges.has(`${b} ${a}`))
+    .map(([a, b]) => `${a} <-> ${b}`)
+    .sort();
 }
