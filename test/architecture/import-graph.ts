@@ -19,7 +19,7 @@ export const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> =
   { name: 'console', paths: ['console/'] },
   {
     name: 'features',
-    paths: ['handlers/', 'tips/', 'subscriptions/', 'people/', 'publications/', 'staff/', 'feedback/', 'richmenu/'],
+    paths: ['handlers/', 'tips/', 'subscriptions/', 'publications/', 'staff/', 'feedback/', 'richmenu/'],
   },
   { name: 'flex', paths: ['flex/'] },
   { name: 'bot', paths: ['bot/'] },
