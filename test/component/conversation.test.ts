@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodePostback } from '../../src/bot/postback.js';
-import { startBot, type TestBot } from '../helpers/bot.js';
+import { shareBot, startBot, type TestBot } from '../helpers/bot.js';
 import { followEvent, messageEvent, postbackEvent, textEvent, unfollowEvent, userId } from '../helpers/events.js';
 
 let bot: TestBot | undefined;
@@ -30,8 +30,11 @@ function shown(messages: Msg[]): string {
 }
 
 describe('following the account', () => {
+  // Shadows the file's bot: the file's afterEach leaves this one to shareBot
+  let bot!: TestBot;
+  shareBot((b) => (bot = b));
+
   it('when a resident follows, then a welcome Flex comes with quick replies and the friend is recorded with every topic', async () => {
-    bot = await startBot();
     const user = userId(1);
     await bot.send(followEvent(user));
     const messages = lastReply(bot);
@@ -45,7 +48,6 @@ describe('following the account', () => {
   });
 
   it('when a friend blocks, then nothing is sent and the block is recorded; a re-follow keeps the first follow date', async () => {
-    bot = await startBot();
     const user = userId(2);
     await bot.send(followEvent(user));
     const first = bot.runtime.friends.get(user)!.firstFollowedAt;
@@ -58,14 +60,16 @@ describe('following the account', () => {
 });
 
 describe('browsing the menu', () => {
+  // Shadows the file's bot: the file's afterEach leaves this one to shareBot
+  let bot!: TestBot;
+  shareBot((b) => (bot = b));
+
   it('when the resident types เมนู, then the help menu comes', async () => {
-    bot = await startBot();
     await bot.send(textEvent(userId(1), 'เมนู'));
     expect(lastReply(bot)[0]!.altText).toContain('วิธีใช้');
   });
 
   it('when the ITA button is tapped, then the result shows the agency, year and score', async () => {
-    bot = await startBot();
     await bot.send(postbackEvent(userId(1), encodePostback({ a: 'ita' })));
     const text = shown(lastReply(bot));
     expect(text).toContain('93.05');
@@ -74,7 +78,6 @@ describe('browsing the menu', () => {
   });
 
   it('when the measures button is tapped, then a carousel has one card per measure', async () => {
-    bot = await startBot();
     await bot.send(postbackEvent(userId(1), encodePostback({ a: 'measures' })));
     const carousel = lastReply(bot).find((m) => m.type === 'flex');
     expect(carousel!.contents!.type).toBe('carousel');
@@ -83,7 +86,6 @@ describe('browsing the menu', () => {
   });
 
   it('when a measure is opened in full, then its columns are shown, with the official wording', async () => {
-    bot = await startBot();
     const measure = bot.runtime.library.measures()[0]!;
     await bot.send(postbackEvent(userId(1), encodePostback({ a: 'measure', id: measure.id })));
     const text = shown(lastReply(bot));
@@ -93,7 +95,6 @@ describe('browsing the menu', () => {
   });
 
   it('when the announcement is opened, then its subject, date in พ.ศ. and signer are shown', async () => {
-    bot = await startBot();
     await bot.send(postbackEvent(userId(1), encodePostback({ a: 'announcement' })));
     const text = shown(lastReply(bot));
     expect(text).toContain('มาตรการการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน');
@@ -102,7 +103,6 @@ describe('browsing the menu', () => {
   });
 
   it('when a section of the announcement is opened, then its numbered items are shown', async () => {
-    bot = await startBot();
     const section = bot.runtime.library.announcement()!.sections[1]!;
     await bot.send(postbackEvent(userId(1), encodePostback({ a: 'section', id: section.id })));
     const text = shown(lastReply(bot));
@@ -112,7 +112,6 @@ describe('browsing the menu', () => {
   });
 
   it('when a button is stale or forged, then the reply says it has expired', async () => {
-    bot = await startBot();
     await bot.send(postbackEvent(userId(1), 'a=measure&id=doc-gone-m9'));
     await bot.send(postbackEvent(userId(1), 'a=drop-tables'));
     await bot.send(postbackEvent(userId(1), 'x'.repeat(400)));
@@ -123,59 +122,66 @@ describe('browsing the menu', () => {
 });
 
 describe('asking questions', () => {
-  it('when asked about the ITA score, then the ITA result comes first', async () => {
-    bot = await startBot();
-    await bot.send(textEvent(userId(1), 'ITA ได้กี่คะแนนครับ'));
-    const [first] = lastReply(bot);
-    expect(first!.altText).toContain('93.05');
+  describe('on one bot (each test reads only its own answer)', () => {
+    // Shadows the file's bot: the file's afterEach leaves this one to shareBot
+    let bot!: TestBot;
+    shareBot((b) => (bot = b));
+
+    it('when asked about the ITA score, then the ITA result comes first', async () => {
+      await bot.send(textEvent(userId(1), 'ITA ได้กี่คะแนนครับ'));
+      const [first] = lastReply(bot);
+      expect(first!.altText).toContain('93.05');
+    });
+
+    it("when asked what officials must not do, then the Do & Don't measure comes first", async () => {
+      await bot.send(textEvent(userId(1), 'พนักงานเทศบาลห้ามทำอะไรบ้าง'));
+      const [first] = lastReply(bot);
+      expect(first!.altText).toMatch(/Do & DON'T|ควรทำ/);
+    });
+
+    it('when the question has Thai digits, then it is understood like Arabic ones', async () => {
+      await bot.send(textEvent(userId(1), 'ข้อมูลข่าวสารของราชการ มาตรา ๙'));
+      const [first] = lastReply(bot);
+      expect(first!.altText).toContain('เผยแพร่ข้อมูลต่อสาธารณะ');
+    });
+
+    it('when the content cannot answer, then the reply says so honestly with suggestions', async () => {
+      await bot.send(textEvent(userId(1), 'ร้านกาแฟแถวนี้มีที่ไหนบ้าง'));
+      const messages = lastReply(bot);
+      expect(messages[0]!.altText).toContain('ไม่พบคำตอบ');
+      expect(shown(messages)).not.toContain('93.05');
+      expect(messages.at(-1)!.quickReply!.items.length).toBeGreaterThan(3);
+    });
   });
 
-  it("when asked what officials must not do, then the Do & Don't measure comes first", async () => {
-    bot = await startBot();
-    await bot.send(textEvent(userId(1), 'พนักงานเทศบาลห้ามทำอะไรบ้าง'));
-    const [first] = lastReply(bot);
-    expect(first!.altText).toMatch(/Do & DON'T|ควรทำ/);
-  });
+  describe('on a bot of its own (the question log read from its start)', () => {
+    it('when a question is asked, then it is logged for statistics without the user id', async () => {
+      bot = await startBot();
+      await bot.send(textEvent(userId(9), 'ผลคะแนนความโปร่งใสปีนี้'), textEvent(userId(9), 'qwerty'));
+      const [answered, unanswered] = bot.runtime.questions.all();
+      expect(answered).toMatchObject({ intent: 'search', kind: 'ita' });
+      expect(answered!.text).toBeTruthy();
+      expect(unanswered).toMatchObject({ intent: 'search', match: null });
+      expect(JSON.stringify(bot.runtime.questions.all())).not.toContain(userId(9));
+    });
 
-  it('when the question has Thai digits, then it is understood like Arabic ones', async () => {
-    bot = await startBot();
-    await bot.send(textEvent(userId(1), 'ข้อมูลข่าวสารของราชการ มาตรา ๙'));
-    const [first] = lastReply(bot);
-    expect(first!.altText).toContain('เผยแพร่ข้อมูลต่อสาธารณะ');
-  });
-
-  it('when the content cannot answer, then the reply says so honestly with suggestions', async () => {
-    bot = await startBot();
-    await bot.send(textEvent(userId(1), 'ร้านกาแฟแถวนี้มีที่ไหนบ้าง'));
-    const messages = lastReply(bot);
-    expect(messages[0]!.altText).toContain('ไม่พบคำตอบ');
-    expect(shown(messages)).not.toContain('93.05');
-    expect(messages.at(-1)!.quickReply!.items.length).toBeGreaterThan(3);
-  });
-
-  it('when a question is asked, then it is logged for statistics without the user id', async () => {
-    bot = await startBot();
-    await bot.send(textEvent(userId(9), 'ผลคะแนนความโปร่งใสปีนี้'), textEvent(userId(9), 'qwerty'));
-    const [answered, unanswered] = bot.runtime.questions.all();
-    expect(answered).toMatchObject({ intent: 'search', kind: 'ita' });
-    expect(answered!.text).toBeTruthy();
-    expect(unanswered).toMatchObject({ intent: 'search', match: null });
-    expect(JSON.stringify(bot.runtime.questions.all())).not.toContain(userId(9));
-  });
-
-  it('when a resident starts a tip in words, then the tip intent answers and the text is not kept', async () => {
-    bot = await startBot();
-    await bot.send(textEvent(userId(1), 'มีเจ้าหน้าที่เรียกรับสินบนครับ'));
-    expect(shown(lastReply(bot))).toContain('1205');
-    const [record] = bot.runtime.questions.all();
-    expect(record).toMatchObject({ intent: 'tip' });
-    expect(record!.text).toBeUndefined();
+    it('when a resident starts a tip in words, then the tip intent answers and the text is not kept', async () => {
+      bot = await startBot();
+      await bot.send(textEvent(userId(1), 'มีเจ้าหน้าที่เรียกรับสินบนครับ'));
+      expect(shown(lastReply(bot))).toContain('1205');
+      const [record] = bot.runtime.questions.all();
+      expect(record).toMatchObject({ intent: 'tip' });
+      expect(record!.text).toBeUndefined();
+    });
   });
 });
 
 describe('other messages', () => {
+  // Shadows the file's bot: the file's afterEach leaves this one to shareBot
+  let bot!: TestBot;
+  shareBot((b) => (bot = b));
+
   it('when a sticker, image or location comes outside a flow, then a short friendly reply with the menu', async () => {
-    bot = await startBot();
     await bot.send(
       messageEvent(userId(1), { type: 'sticker', packageId: '1', stickerId: '1', stickerResourceType: 'STATIC' }),
     );
@@ -188,7 +194,6 @@ describe('other messages', () => {
   });
 
   it('when an event type the bot does not know comes, then it is logged and nothing is sent', async () => {
-    bot = await startBot();
     const res = await bot.send({
       ...followEvent(userId(1)),
       type: 'beacon',
