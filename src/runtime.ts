@@ -74,6 +74,8 @@ export interface Runtime {
   line: LineGateway;
   publishing: Publishing;
   tips: TipChannel;
+  /** The features the bot is made of (their intents, buttons, flows and routes). */
+  features: FeatureRegistry;
   /** Handles the events acknowledged before the last stop (after a crash). */
   replayPending(): number;
   close(): Promise<void>;
@@ -245,6 +247,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     line,
     publishing,
     tips,
+    features,
     replayPending() {
       const pending = inbox.pending();
       pending.forEach((entry) => void dispatcher.enqueue(entry));

@@ -33,6 +33,10 @@ class Claims<T> {
     return this.byKey.get(key)?.value;
   }
 
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+
   values(): T[] {
     return [...this.byKey.values()].map((v) => v.value);
   }
@@ -75,6 +79,11 @@ export class FeatureRegistry {
 
   event(type: 'follow' | 'unfollow'): EventHandler | undefined {
     return this.events.get(type);
+  }
+
+  /** Every button action some feature owns. */
+  postbackActions(): string[] {
+    return this.postbacks.keys();
   }
 
   /** The HTTP routes of every feature, in the order the features were given. */

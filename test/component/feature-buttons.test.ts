@@ -3,6 +3,7 @@ import { FEEDBACK_SAY } from '../../src/feedback/feedback-feature.js';
 import { SAY } from '../../src/handlers/replies.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { postbackEvent, userId } from '../helpers/events.js';
+import { SHIPPED_ACTIONS } from '../helpers/postbacks.js';
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -23,6 +24,10 @@ async function answerTo(data: string): Promise<string[]> {
 }
 
 describe("each feature's buttons, read with that feature's schema", () => {
+  it('when the bot is assembled, then its features own exactly the buttons the tests read with', () => {
+    expect(bot.runtime.features.postbackActions().sort()).toEqual([...SHIPPED_ACTIONS].sort());
+  });
+
   it.each([
     ['answers', 'a=measure'],
     ['answers', 'a=announcement&page=99'],

@@ -31,5 +31,8 @@ export function parsePostback(data: string): Postback | null {
   return shipped.parsePostback(data) as Postback | null;
 }
 
+/** The actions of the shipped features' buttons (the assembled bot must own exactly these). */
+export const SHIPPED_ACTIONS = shipped.postbackActions();
+
 /** The same reader, for handing to the router. */
 export const readShippedPostback = shipped.parsePostback;
