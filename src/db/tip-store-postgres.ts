@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { fiscalYearOf } from '../thai/fiscal-year.js';
 import { TipRecordSchema, type TipRecord } from '../tips/tip-model.js';
 import { TipSealer } from '../tips/tip-sealing.js';
-import { tipNumber } from '../tips/tip-number.js';
+import { TIP_NUMBER, tipNumber } from '../tips/tip-number.js';
 import type { TipStore } from '../tips/tip-store.js';
 import type { PoolClient } from './pool.js';
 import { inTenant, iso, type TenantScope } from './tenant-scope.js';
@@ -68,6 +68,7 @@ export class PostgresTipStore extends TipSealer implements TipStore {
     await inTenant(this.scope, async (c) => {
       await c.query(UPSERT_TIP, tipParams(this.scope.tenantId, valid));
       await saveHistory(c, this.scope.tenantId, valid);
+      if (valid.number) await noteNumber(c, this.scope.tenantId, valid.number);
     });
   }
 
@@ -99,6 +100,17 @@ async function saveHistory(c: PoolClient, tenantId: string, tip: TipRecord): Pro
      FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS h(e, seq)
      ON CONFLICT (tenant_id, tip_id, seq) DO NOTHING`,
     [tenantId, tip.id, JSON.stringify(tip.history)],
+  );
+}
+
+/** A tip saved with a number (copied from a town's files) moves its year's counter past it, so none is given again. */
+async function noteNumber(c: PoolClient, tenantId: string, number: string): Promise<void> {
+  const m = TIP_NUMBER.exec(number);
+  if (!m) return;
+  await c.query(
+    `INSERT INTO tip_number_counters (tenant_id, fiscal_year, last) VALUES ($1, $2, $3)
+     ON CONFLICT (tenant_id, fiscal_year) DO UPDATE SET last = GREATEST(tip_number_counters.last, EXCLUDED.last)`,
+    [tenantId, Number(m[1]), Number(m[2])],
   );
 }
 

@@ -3,7 +3,7 @@ import { PostgresTipStore } from '../../src/db/tip-store-postgres.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
 import { expectTenantWall } from '../helpers/postgres-isolation.js';
 import { useMigratedDatabase } from '../helpers/postgres-tenant.js';
-import { sampleTip } from '../helpers/tip-sample.js';
+import { AT, sampleTip } from '../helpers/tip-sample.js';
 
 const TIP_TABLES = ['tips', 'tip_status_history', 'tip_number_counters'];
 
@@ -17,6 +17,14 @@ describe.skipIf(!hasPostgres)('tips on PostgreSQL: processes, tenants, sealing',
     const numbers = await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 2]!.nextNumber(at)));
     expect(new Set(numbers).size).toBe(40);
     expect([...numbers].sort().at(-1)).toBe('2569-0040');
+  });
+
+  it('when a tip arrives with a number already given (copied from files), then later numbers follow it', async () => {
+    const store = new PostgresTipStore(await db().newTenant());
+    await store.save(await sampleTip(store, { number: '2569-0041' }));
+    await store.save(await sampleTip(store, { number: '2569-0007' }));
+    // 0042 went to the second sample (which takes a number before its own replaces it)
+    expect(await store.nextNumber(new Date(AT))).toBe('2569-0043');
   });
 
   it("when tenant A's code forgets its tenant filter, then the database shows and changes none of B's tips", async () => {
