@@ -1,11 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type TestBot } from '../helpers/bot.js';
-
-let bot: TestBot | undefined;
-afterEach(async () => {
-  await bot?.close();
-  bot = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { shareBot, type TestBot } from '../helpers/bot.js';
 
 const fileTip = async (b: TestBot, what: string) => {
   const data = new FormData();
@@ -16,8 +10,10 @@ const receiptOf = (page: string) =>
   /<p class="receipt" id="receipt">(\d{4} \d{4} \d{4} \d{4})<\/p>/.exec(page)?.[1]?.replace(/ /g, '') ?? null;
 
 describe('the tip web pages speak web', () => {
+  let bot!: TestBot;
+  shareBot((b) => (bot = b));
+
   it('when the receipt page is shown, then it says once that the tip was received, tells how to keep the number, and loads its one script from this site', async () => {
-    bot = await startBot();
     const res = await fileTip(bot, 'มีการเรียกรับเงินค่าตรวจแบบ');
     const page = await res.text();
     expect(page.split('ได้รับเรื่องแล้ว').length - 1).toBe(2); // the <title> and the heading
@@ -32,19 +28,16 @@ describe('the tip web pages speak web', () => {
   });
 
   it('when the form itself is shown, then it still has no script (it works without JavaScript)', async () => {
-    bot = await startBot();
     expect(await (await fetch(`${bot.url}/tip`)).text()).not.toMatch(/<script/i);
   });
 
   it('when a malformed receipt is looked up, then the page asks to fill it in again, never to type ยกเลิก', async () => {
-    bot = await startBot();
     const page = await (await fetch(`${bot.url}/tip/status?receipt=12345`)).text();
     expect(page).toContain('กรุณากรอกอีกครั้ง');
     expect(page).not.toContain('ยกเลิก');
   });
 
   it("when an empty addition is sent or the tip is closed, then the page names its own button, not the chat's", async () => {
-    bot = await startBot();
     const receipt = receiptOf(await (await fileTip(bot, 'เรื่องที่จะเพิ่มข้อมูล')).text())!;
     const empty = new FormData();
     empty.append('receipt', receipt);
