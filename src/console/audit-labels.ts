@@ -1,5 +1,5 @@
 /** Thai names of the audit trail's actions, for the console and the CSV. */
-export const ACTION_NAMES: Record<string, string> = {
+const ACTION_NAMES: Record<string, string> = {
   login: 'เข้าสู่ระบบ',
   'login.failed': 'เข้าสู่ระบบไม่สำเร็จ',
   logout: 'ออกจากระบบ',

@@ -29,7 +29,7 @@ const PAGES: Record<string, string> = {
 const LIST_GROUPS: Record<string, string> = { open: 'ยังไม่ปิด', all: 'ทั้งหมด', overdue: 'เกินกำหนด' };
 
 /** The record an entry is about, in words: never a raw id. */
-export function targetName(target: string | undefined, names: AuditNames): string {
+function targetName(target: string | undefined, names: AuditNames): string {
   if (!target) return '';
   const [kind, ...rest] = target.split(':');
   const id = rest.join(':');

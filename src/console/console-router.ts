@@ -19,7 +19,7 @@ import { allow, checkCsrf, consoleOf, loadSession, requireLogin } from './sessio
 import { securityHeaders } from './security.js';
 
 /** Static files are read from the source folder, so `src` (tests) and `dist` (npm start) serve the same. */
-export const CONSOLE_PUBLIC_DIR = path.join(PROJECT_ROOT, 'src', 'console', 'public');
+const CONSOLE_PUBLIC_DIR = path.join(PROJECT_ROOT, 'src', 'console', 'public');
 
 /** A feature's console pages, mounted under /staff behind a login. */
 export interface ConsoleFeature {

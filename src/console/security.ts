@@ -31,7 +31,7 @@ export function clearSessionCookie(req: Request, res: Response): void {
   res.append('set-cookie', `${secure ? COOKIE.secure : COOKIE.plain}=; ${attrs}; HttpOnly; SameSite=Strict; Max-Age=0`);
 }
 
-export function parseCookies(header: string): Map<string, string> {
+function parseCookies(header: string): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of header.split(';')) {
     const at = part.indexOf('=');

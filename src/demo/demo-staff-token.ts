@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** The staff name the demo token is recorded under in the audit trail. */
-export const DEMO_STAFF_NAME = 'demo';
+const DEMO_STAFF_NAME = 'demo';
 
 /**
  * Demo mode without STAFF_TOKENS: a fresh staff API token for "demo" (32 characters, new at

@@ -32,7 +32,7 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 let messageSeq = 0;
 
 /** A ULID, the shape of LINE's webhookEventId: 10 characters of time, 16 of randomness. */
-export function webhookEventId(now: number): string {
+function webhookEventId(now: number): string {
   let time = '';
   for (let t = now, i = 0; i < 10; i++, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time;
   const random = [...crypto.randomBytes(16)].map((b) => CROCKFORD[b % 32]).join('');

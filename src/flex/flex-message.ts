@@ -2,11 +2,11 @@ import type { messagingApi } from '@line/bot-sdk';
 import { LIMITS, truncate } from './template.js';
 
 /** Flex message wrappers that keep LINE's size limits: bubble ≤ 30 KB, carousel ≤ 12 bubbles and ≤ 50 KB. */
-export const BUBBLE_MAX_BYTES = 30_000;
-export const CAROUSEL_MAX_BYTES = 50_000;
-export const CAROUSEL_MAX_BUBBLES = 12;
+const BUBBLE_MAX_BYTES = 30_000;
+const CAROUSEL_MAX_BYTES = 50_000;
+const CAROUSEL_MAX_BUBBLES = 12;
 
-export function jsonBytes(value: unknown): number {
+function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
@@ -27,7 +27,7 @@ export function bubbleMessage(altText: string, bubble: messagingApi.FlexBubble):
  * the edge of the next card shows that there is one. One size for all also keeps LINE's rule
  * that the bubbles of a carousel share a size.
  */
-export const CAROUSEL_CARD_SIZE = 'kilo';
+const CAROUSEL_CARD_SIZE = 'kilo';
 
 /**
  * Bubbles as carousels of at most 12 bubbles and 50 KB each (in order); `altText(i, n)` names

@@ -26,7 +26,7 @@ const CARD_METHOD_CHARS = 140;
 const CARD_FIELD_CHARS = 80;
 
 /** The measure's pages: ลำดับ and มาตรการ/กิจกรรม head every page, the six other columns follow. */
-export function measurePages(measure: Measure): Page[] {
+function measurePages(measure: Measure): Page[] {
   const blocks: Block[] = [];
   if (measure.title.length > HEADER_TITLE_CHARS) {
     blocks.push({ heading: 'มาตรการ/กิจกรรม', lines: [{ kind: 'para', text: measure.title }] });

@@ -25,7 +25,7 @@ export type Page = PageBlock[];
 /** Characters of body text a page aims at: two or three phone screens at size md. */
 export const PAGE_BUDGET = 1800;
 /** A line longer than this is split (at a space where possible) so a page break can fall in it. */
-export const LINE_CHARS = 700;
+const LINE_CHARS = 700;
 /** The space between lines and a heading's room, counted as characters. */
 const LINE_COST = 20;
 const HEADING_COST = 60;

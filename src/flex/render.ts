@@ -7,7 +7,7 @@ import type { FlexComponent } from './template.js';
 
 const NUMBER_MARKER = /^\s*((?:[0-9๐-๙]{1,3}\.)+(?:[0-9๐-๙]{1,3})?|[0-9๐-๙]{1,3}\))\s*/;
 const BULLET_MARKER = /^\s*[-–•·*]\s*/;
-export const BULLET = '•';
+const BULLET = '•';
 /** Shown for an empty cell: LINE refuses empty texts, and a blank would look like an error. */
 export const EMPTY_CELL = 'ไม่ระบุ';
 

@@ -46,7 +46,7 @@ const Mentionee = z.object({
   isSelf: z.boolean().optional(),
 });
 
-export const KNOWN_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'location', 'sticker'] as const;
+const KNOWN_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'file', 'location', 'sticker'] as const;
 const KnownMessage = z.discriminatedUnion('type', [
   z.object({
     ...messageBase,
@@ -165,7 +165,7 @@ export function isKnownEvent(event: LineEvent): event is KnownEvent {
 }
 
 /** No documented event is nested deeper than 6; anything past this is not from LINE. */
-export const MAX_EVENT_DEPTH = 16;
+const MAX_EVENT_DEPTH = 16;
 
 export type ParsedEvent = { ok: true; event: LineEvent } | { ok: false; type: string | null; problem: string };
 
@@ -198,7 +198,7 @@ function safeType(value: unknown): string | null {
  * Whether `value` nests deeper than `limit`, found without recursion (a deep body must not
  * overflow the stack) and stopping at the first level past the limit.
  */
-export function depthExceeds(value: unknown, limit: number): boolean {
+function depthExceeds(value: unknown, limit: number): boolean {
   const stack: Array<{ v: unknown; d: number }> = [{ v: value, d: 0 }];
   while (stack.length > 0) {
     const { v, d } = stack.pop()!;

@@ -3,7 +3,7 @@
  * encoding them, so an unchecked id could change the path that is called.
  */
 export const USER_ID = /^U[0-9a-f]{32}$/;
-export const MESSAGE_ID = /^\d{1,32}$/;
+const MESSAGE_ID = /^\d{1,32}$/;
 
 export function isUserId(value: unknown): value is string {
   return typeof value === 'string' && USER_ID.test(value);

@@ -21,7 +21,7 @@ export interface InboxOptions {
 /** How long a handled event's id is remembered to recognise a redelivery. */
 const REMEMBER_MS = 24 * 60 * 60 * 1000;
 /** About 4 MB of ids in memory and 3.5 MB on disk at most, whatever the traffic. */
-export const MAX_REMEMBERED = 50_000;
+const MAX_REMEMBERED = 50_000;
 const COMPACT_AFTER_BYTES = 1024 * 1024;
 
 /**

@@ -49,9 +49,9 @@ export interface LineGateway {
 
 const MAX_MESSAGES = 5;
 /** LINE answers a message request in well under a second; ten seconds without an answer is a hang. */
-export const LINE_CALL_TIMEOUT_MS = 10_000;
+const LINE_CALL_TIMEOUT_MS = 10_000;
 /** Downloading what a user sent (up to the tip evidence limit) may take longer. */
-export const LINE_CONTENT_TIMEOUT_MS = 30_000;
+const LINE_CONTENT_TIMEOUT_MS = 30_000;
 /** The loading dots only matter for a few seconds. */
 const LOADING_TIMEOUT_MS = 5_000;
 

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { BadWebhookBody, type WebhookIntake } from './webhook-intake.js';
 
 /** LINE's webhook bodies are a few kB; anything past this is not LINE. */
-export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 /** POST /webhook (a trailing slash and a query string are tolerated, as LINE's console allows them). */
 export function isWebhookRequest(req: IncomingMessage): boolean {

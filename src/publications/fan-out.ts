@@ -4,7 +4,7 @@ import type { Batch } from './outbox.js';
 import { Pacer, retryDelay, WindowLimit } from './pacing.js';
 import { withTimeout } from '../timers.js';
 
-export { FAN_OUT_DEFAULTS, type FanOutDeps, type FanOutOptions } from './fan-out-options.js';
+export type { FanOutDeps, FanOutOptions } from './fan-out-options.js';
 
 /**
  * Sends pending batches to LINE: multicast paced under LINE's 200 requests per second,

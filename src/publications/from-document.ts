@@ -10,7 +10,7 @@ import { validatePublicationInput } from './validate-input.js';
  * (subject, preamble, its sections), a report of measures to `measure`, an ITA result alone to
  * `report`. The id comes from the document's, so importing it again never publishes twice.
  */
-export function publicationFromDocument(doc: ContentDocument): { id: string; input: Record<string, string> } {
+function publicationFromDocument(doc: ContentDocument): { id: string; input: Record<string, string> } {
   const id = `pub-${doc.id}`.slice(0, 64);
   const agency = doc.announcement?.agency ?? doc.ita?.agency ?? '';
   if (doc.announcement) {

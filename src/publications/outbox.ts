@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { KeyedStore, type StoreOptions } from '../storage/keyed-store.js';
 
 /** LINE's multicast takes at most 500 user ids per request. */
-export const MAX_BATCH = 500;
+const MAX_BATCH = 500;
 
 const Iso = z.iso.datetime();
 
@@ -14,7 +14,7 @@ const Iso = z.iso.datetime();
  * accepted key for 24 hours and answers a replay with 409, so a batch sent again after a
  * crash is still delivered once.
  */
-export const BatchSchema = z.object({
+const BatchSchema = z.object({
   id: z.string(),
   pub: z.string(),
   n: z.number().int().nonnegative(),

@@ -18,7 +18,7 @@ const LATEST_COUNT = 10;
 const CARD_EXCERPT_CHARS = 140;
 
 /** The notification line: topic and title (what the phone shows before the chat is opened). */
-export function publicationAltText(p: PublicationContent): string {
+function publicationAltText(p: PublicationContent): string {
   return `${p.urgent ? 'ด่วน: ' : ''}[${topicName(p.topic)}] ${p.title}`;
 }
 

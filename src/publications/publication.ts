@@ -12,7 +12,7 @@ import { bangkokInstant } from '../thai/bangkok-time.js';
  * (scheduled), sending, quota-exhausted (LINE's monthly limit: staff resume it), done, cancelled.
  */
 export const PUBLICATION_STATUSES = ['scheduled', 'sending', 'sent', 'cancelled', 'failed'] as const;
-export const DELIVERY_STATES = ['waiting', 'sending', 'quota-exhausted', 'done', 'cancelled'] as const;
+const DELIVERY_STATES = ['waiting', 'sending', 'quota-exhausted', 'done', 'cancelled'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const PUBLICATION_ID = /^pub-[a-z0-9-]{4,60}$/;

@@ -15,10 +15,10 @@ import { errorLine } from './publish-error.js';
  * file in DATA_DIR/state/publish-spool/ and the bot takes it through the same use case as
  * the staff API, then leaves a receipt in done/. The bot marks itself present in `.bot.json`.
  */
-export const SPOOL_DIR = 'publish-spool';
+const SPOOL_DIR = 'publish-spool';
 export const BOT_MARK = '.bot.json';
 
-export const SpoolRequestSchema = z.object({
+const SpoolRequestSchema = z.object({
   v: z.literal(1),
   id: z.string().regex(PUBLICATION_ID),
   input: z.record(z.string(), z.unknown()),

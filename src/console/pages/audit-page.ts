@@ -6,10 +6,10 @@ import { auditSentence, type AuditNames } from '../audit-sentences.js';
 import { html, num } from '../../http/html.js';
 import { layout, notice, type Viewer } from '../layout.js';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** The verification result, in words an auditor can act on. */
-export function auditCheckNotice(check: AuditCheck) {
+function auditCheckNotice(check: AuditCheck) {
   if (check.ok) return notice('ok', `ตรวจสอบแล้ว: บันทึกการตรวจสอบครบถ้วน ไม่มีการแก้ไขหรือลบ (${num(check.count)} รายการ)`);
   return notice(
     'error',
@@ -19,7 +19,7 @@ export function auditCheckNotice(check: AuditCheck) {
 }
 
 /** Kinds of action an auditor filters by, in Thai; the value is matched as a prefix of the action code. */
-export const AUDIT_GROUPS: Array<{ key: string; name: string; prefixes: string[] }> = [
+const AUDIT_GROUPS: Array<{ key: string; name: string; prefixes: string[] }> = [
   { key: 'login', name: 'เข้าสู่ระบบ ออกจากระบบ และรหัสผ่าน', prefixes: ['login', 'logout', 'password.'] },
   { key: 'account', name: 'จัดการบัญชีผู้ใช้', prefixes: ['account.'] },
   { key: 'tip', name: 'เบาะแส', prefixes: ['tip.', 'tips.'] },

@@ -2,7 +2,7 @@ import type { PublicationFigure } from '../../staff/report-figures.js';
 import { html, num } from '../../http/html.js';
 
 /** Thai names of publication states (issue: scheduled, sending, sent, cancelled, failed ...). */
-export const STATE_NAMES: Record<string, string> = {
+const STATE_NAMES: Record<string, string> = {
   scheduled: 'ตั้งเวลาไว้',
   waiting: 'รอเวลาส่ง',
   done: 'ส่งครบแล้ว',

@@ -13,7 +13,7 @@ const AliasSchema = z.object({
 const FileSchema = z.object({ v: z.literal(1), aliases: z.array(AliasSchema) });
 export type PhraseAlias = z.infer<typeof AliasSchema>;
 
-export const ALIASES_FILE = 'phrase-aliases.json';
+const ALIASES_FILE = 'phrase-aliases.json';
 
 /**
  * Phrases staff pointed at an answer ("ขอดูผลคะแนน" → the ITA result), kept in
