@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -21,6 +22,11 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One test file per core, not Vitest's default of one less: most of a file's time is spent
+    // waiting (on chromium, child processes, the disk, timers), not in its own process. Files
+    // running side by side share nothing: each has its own temporary DATA_DIR, port, database
+    // and browser, and the build is made once before any of them (test/helpers/global-setup.ts).
+    maxWorkers: os.availableParallelism(),
     projects: [
       {
         // Unit tests share their worker's loaded modules (most of their time was importing
@@ -41,7 +47,7 @@ export default defineConfig({
           name: 'own-process',
           include: OWN_PROCESS.map((p) => (p.endsWith('/**') ? `${p}/*.test.ts` : p)),
           sequence: { groupOrder: 1 },
-          globalSetup: ['test/helpers/postgres-global-setup.ts', 'test/helpers/build-global-setup.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
         },
       },
     ],
