@@ -55,7 +55,20 @@ const LISTS: readonly (readonly string[])[] = [
 let seed = 11;
 const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const LETTERS = [...'กขคงจชดตนบปผพมยรลวสหอะาิีึืุูเแโใไ่้๊๋ัำ็์', 'a', 'e', 's', 'i', 't', ' ', '1', '๒', '?', '😀', '\u200b'];
+const LETTERS = [
+  ...Array.from('กขคงจชดตนบปผพมยรลวสหอะาิีึืุูเแโใไ่้๊๋ัำ็์'),
+  'a',
+  'e',
+  's',
+  'i',
+  't',
+  ' ',
+  '1',
+  '๒',
+  '?',
+  '😀',
+  '\u200b',
+];
 
 /** A phrase from a list, sometimes with a letter dropped, doubled or changed, sometimes cut short. */
 function mangled(phrase: string): string {

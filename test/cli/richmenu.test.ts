@@ -24,7 +24,9 @@ async function startDataApi(target: string) {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    // A forward that fails answers 502 instead of leaving the command waiting.
+    req.on('end', () => void forward().catch(() => res.writeHead(502).end()));
+    const forward = async () => {
       seen.push(`${req.method} ${req.url}`);
       const headers = {
         authorization: req.headers.authorization ?? '',
@@ -40,7 +42,7 @@ async function startDataApi(target: string) {
         'x-line-request-id': answer.headers.get('x-line-request-id') ?? '',
       });
       res.end(Buffer.from(await answer.arrayBuffer()));
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -50,7 +50,7 @@ describe('npm run staff', () => {
     [['add', 'somchai', '--role'], 'staff: --role needs a value'],
     [['reset', 'nobody'], 'no account named'],
   ])('when the input is bad (%j), then one clear line on stderr and exit 1', async (args, text) => {
-    const { code, err, out } = await run(args as string[], { DATA_DIR: await tempDir() });
+    const { code, err, out } = await run(args, { DATA_DIR: await tempDir() });
     expect(code).toBe(1);
     expect(err).toContain(text);
     expect(err.split('\n')).toHaveLength(1);

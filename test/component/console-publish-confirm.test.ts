@@ -23,8 +23,8 @@ beforeAll(async () => {
   await admin.login('boonmee', await createReadyAccount(bot.dataDir, 'boonmee', 'admin'));
 });
 afterAll(async () => {
-  bot?.expectAllLineCallsValid();
-  await bot?.close();
+  bot.expectAllLineCallsValid();
+  await bot.close();
 });
 
 const calls = (p: string) => bot.line.calls.filter((c) => c.path === p);

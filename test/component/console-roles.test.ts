@@ -17,11 +17,11 @@ beforeAll(async () => {
     const name = role.replace('-', '');
     const password = await createReadyAccount(bot.dataDir, name, role);
     clients[role] = new ConsoleClient(bot.url);
-    await clients[role]!.login(name, password);
+    await clients[role].login(name, password);
   }
 });
 afterAll(async () => {
-  await bot?.close();
+  await bot.close();
 });
 
 /** GET a page (status), or POST a form with the session's own CSRF token (status). */

@@ -88,9 +88,13 @@ describe('one voice, one colour, chips that fit', () => {
     const { bot } = await started();
     await bot.send(textEvent(userId(8), 'ราคาข้าวเปลือกวันนี้'));
     const reply = lastReply(bot);
-    const items = ((reply.at(-1) as { quickReply?: { items: Array<{ action: Node }> } }).quickReply?.items ?? []).map(
-      (i) => i.action,
-    );
+    const items = (
+      (
+        reply.at(-1) as {
+          quickReply?: { items: Array<{ action: { label: string; text?: string; displayText?: string } }> };
+        }
+      ).quickReply?.items ?? []
+    ).map((i) => i.action);
     expect(items.length).toBeGreaterThan(3);
     for (const a of items) {
       expect(String(a.label).length).toBeLessThanOrEqual(20);

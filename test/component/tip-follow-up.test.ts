@@ -8,14 +8,7 @@ import { toThaiDigits } from '../../src/thai/digits.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { messageEvent, userId } from '../helpers/events.js';
 import { LINE_BASE } from '../helpers/line-nock.js';
-import {
-  fileTipInChat,
-  filesContaining,
-  lastReply,
-  quickLabels,
-  say,
-  storedTips,
-} from '../helpers/tip-chat-helpers.js';
+import { fileTipInChat, filesContaining, quickLabels, say, storedTips } from '../helpers/tip-chat-helpers.js';
 import { jpegWithMetadata } from '../helpers/tip-fixtures.js';
 
 let bot: TestBot | undefined;

@@ -59,7 +59,7 @@ describe.skipIf(!browser)(
       await handler.post(`/staff/tips/${tipIds[0]}/status`, { status: 'assessing', publicNote: '' });
     });
     afterAll(async () => {
-      await bot?.close();
+      await bot.close();
       await browser?.close();
     });
 

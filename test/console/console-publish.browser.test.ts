@@ -32,8 +32,8 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
     await loginAs(page, bot.url, 'somsri', password);
   });
   afterAll(async () => {
-    bot?.expectAllLineCallsValid();
-    await bot?.close();
+    bot.expectAllLineCallsValid();
+    await bot.close();
     await browser?.close();
   });
 

@@ -43,7 +43,7 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     await bot.send(unfollowEvent(userId(3)));
   });
   afterAll(async () => {
-    await bot?.close();
+    await bot.close();
     await browser?.close();
   });
 

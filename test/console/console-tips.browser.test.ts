@@ -31,7 +31,7 @@ describe.skipIf(!browser)('staff console in Chromium: handling a tip', () => {
     now = new Date(now.getTime() + 8 * DAY); // past the 7-day acknowledgement deadline of both
   });
   afterAll(async () => {
-    await bot?.close();
+    await bot.close();
     await browser?.close();
   });
 

@@ -46,7 +46,7 @@ describe.skipIf(!browser)('the demo across a restart of npm start, in Chromium',
     expect(await page.locator('.row').count()).toBe(0);
     await page.locator('body[data-friendship="friend"]').waitFor({ state: 'attached' });
     expect(await page.locator('#friend-banner').isVisible()).toBe(false);
-    expect(await second.runtime.friends.counts()).toMatchObject({ following: 1 });
+    expect(second.runtime.friends.counts()).toMatchObject({ following: 1 });
 
     // The menu: the page fetches it again once it is back, now the rendered image
     await page.locator('#rich-menu .rm-frame img').waitFor();

@@ -102,18 +102,18 @@ describe('FlexTemplates.fill', () => {
 
   it('when a value is missing, then it fails naming the template and placeholder', () => {
     const { title: _omitted, ...rest } = values() as Record<string, unknown>;
-    expect(() => templates.fill('card', rest as never)).toThrowError(FlexTemplateError);
-    expect(() => templates.fill('card', rest as never)).toThrowError(/"card".*\{\{title\}\}/);
+    expect(() => templates.fill('card', rest as never)).toThrow(FlexTemplateError);
+    expect(() => templates.fill('card', rest as never)).toThrow(/"card".*\{\{title\}\}/);
   });
 
   it('when a slot value is missing or not components, then it fails naming the slot', () => {
     const { rows: _omitted, ...rest } = values() as Record<string, unknown>;
-    expect(() => templates.fill('card', rest as never)).toThrowError(/"card".*\{\{>rows\}\}/);
-    expect(() => templates.fill('card', values({ rows: 'text' }))).toThrowError(/\{\{>rows\}\}/);
+    expect(() => templates.fill('card', rest as never)).toThrow(/"card".*\{\{>rows\}\}/);
+    expect(() => templates.fill('card', values({ rows: 'text' }))).toThrow(/\{\{>rows\}\}/);
   });
 
   it('when a value is given that no placeholder uses, then it fails (a typo would leave a field unfilled)', () => {
-    expect(() => templates.fill('card', values({ titel: 'x' }))).toThrowError(/"card".*titel/);
+    expect(() => templates.fill('card', values({ titel: 'x' }))).toThrow(/"card".*titel/);
   });
 
   it('when the template leaves a placeholder unfillable or unclosed, then it fails', async () => {
@@ -129,18 +129,18 @@ describe('FlexTemplates.fill', () => {
       type: 'bubble',
       body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: 'x {{>rows}}' }] },
     });
-    expect(() => templates.fill('malformed', {})).toThrowError(/"malformed".*\{\{not valid\}\}/);
-    expect(() => templates.fill('unclosed', { title: 'x' })).toThrowError(/"unclosed".*unclosed placeholder/);
-    expect(() => templates.fill('inline-slot', { rows: [] })).toThrowError(/"inline-slot".*slot/);
+    expect(() => templates.fill('malformed', {})).toThrow(/"malformed".*\{\{not valid\}\}/);
+    expect(() => templates.fill('unclosed', { title: 'x' })).toThrow(/"unclosed".*unclosed placeholder/);
+    expect(() => templates.fill('inline-slot', { rows: [] })).toThrow(/"inline-slot".*slot/);
   });
 
   it('when a filled text or label is empty, then it fails (LINE refuses empty texts)', () => {
-    expect(() => templates.fill('card', values({ title: '' }))).toThrowError(/"card".*text is empty/);
-    expect(() => templates.fill('card', values({ label: '' }))).toThrowError(/"card".*label is empty/);
+    expect(() => templates.fill('card', values({ title: '' }))).toThrow(/"card".*text is empty/);
+    expect(() => templates.fill('card', values({ label: '' }))).toThrow(/"card".*label is empty/);
   });
 
   it('when postback data would pass 300 chars, then it fails instead of cutting the button', () => {
-    expect(() => templates.fill('card', values({ data: 'a=measure&id=' + 'x'.repeat(300) }))).toThrowError(
+    expect(() => templates.fill('card', values({ data: 'a=measure&id=' + 'x'.repeat(300) }))).toThrow(
       /"card".*data is 313 chars/,
     );
   });
@@ -148,10 +148,10 @@ describe('FlexTemplates.fill', () => {
   it('when the file is not JSON, not a container, or the name walks out of the folder, then it fails clearly', async () => {
     await writeTemplate('broken', '{"type": "bubble",');
     await writeTemplate('not-flex', { type: 'text', text: 'x' });
-    expect(() => templates.fill('broken', {})).toThrowError(/"broken".*cannot be read/);
-    expect(() => templates.fill('not-flex', {})).toThrowError(/"not-flex" is not a Flex bubble/);
-    expect(() => templates.fill('../card', {})).toThrowError(/not valid/);
-    expect(() => templates.fill('missing', {})).toThrowError(/"missing".*cannot be read/);
+    expect(() => templates.fill('broken', {})).toThrow(/"broken".*cannot be read/);
+    expect(() => templates.fill('not-flex', {})).toThrow(/"not-flex" is not a Flex bubble/);
+    expect(() => templates.fill('../card', {})).toThrow(/not valid/);
+    expect(() => templates.fill('missing', {})).toThrow(/"missing".*cannot be read/);
   });
 
   it('when a template is filled twice, then the cached original is untouched', () => {
@@ -202,8 +202,8 @@ describe('FlexTemplates.fill', () => {
         contents: [{ type: 'button', action: { type: 'postback', label: 'ok', data: 'x'.repeat(301) } }],
       },
     });
-    expect(() => templates.fill('static-bad', {})).toThrowError(/data is 301 chars/);
-    expect(() => templates.fill('static-bad', {})).toThrowError(/data is 301 chars/);
+    expect(() => templates.fill('static-bad', {})).toThrow(/data is 301 chars/);
+    expect(() => templates.fill('static-bad', {})).toThrow(/data is 301 chars/);
   });
 });
 

@@ -59,6 +59,7 @@ export interface Browser {
     deviceScaleFactor?: number;
     locale?: string;
     timezoneId?: string;
+    javaScriptEnabled?: boolean;
   }): Promise<BrowserContext>;
   close(): Promise<void>;
 }

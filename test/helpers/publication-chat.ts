@@ -26,8 +26,9 @@ export function shown(messages: readonly Msg[]): string {
 export function buttons(messages: readonly Msg[]): Map<string, string> {
   const found = new Map<string, string>();
   JSON.stringify(messages, (_key, value: unknown) => {
-    const action = value as { type?: string; label?: string; data?: string };
-    if (action && action.type === 'postback' && action.label && action.data)
+    // The replacer sees every value, null included
+    const action = value as { type?: string; label?: string; data?: string } | null;
+    if (action?.type === 'postback' && action.label && action.data)
       found.set(`${action.label}|${action.data}`, action.data);
     return value;
   });

@@ -84,13 +84,16 @@ export async function filesContaining(dir: string, needles: readonly string[]): 
   return hits;
 }
 
+/** A tip as the file stores it: its id in clear, the rest as written (sealed parts still sealed). */
+export type StoredTip = Record<string, unknown> & { id: string };
+
 /** The tips file's records, as stored (sealed parts still sealed). */
-export async function storedTips(dataDir: string): Promise<Array<Record<string, unknown>>> {
+export async function storedTips(dataDir: string): Promise<StoredTip[]> {
   const text = await fs.readFile(path.join(dataDir, 'tips', 'tips.jsonl'), 'utf8');
-  const byKey = new Map<string, Record<string, unknown> | null>();
+  const byKey = new Map<string, StoredTip | null>();
   for (const line of text.split('\n').filter(Boolean)) {
-    const { k, v } = JSON.parse(line) as { k: string; v: Record<string, unknown> | null };
+    const { k, v } = JSON.parse(line) as { k: string; v: StoredTip | null };
     byKey.set(k, v);
   }
-  return [...byKey.values()].filter((v): v is Record<string, unknown> => v !== null);
+  return [...byKey.values()].filter((v): v is StoredTip => v !== null);
 }

@@ -57,9 +57,10 @@ async function harness(answer: (call: Call, n: number) => Answer, options: Parti
   // A call that never answers leaves only its 10-second timer to move things: stop waiting then.
   const hanging = () => hangs.some((at) => time.now().getTime() < at + 10_000);
   const settle = async () => {
-    let idle = false;
-    const done = fanOut.idle().then(() => (idle = true));
-    while (!idle && !hanging()) await new Promise((r) => setImmediate(r));
+    // A property, so the compiler does not take it as always false: the promise sets it
+    const state = { idle: false };
+    const done = fanOut.idle().then(() => (state.idle = true));
+    while (!state.idle && !hanging()) await new Promise((r) => setImmediate(r));
     if (!hanging()) await done;
   };
   const run = (ms: number) => time.advance(ms, settle);

@@ -51,7 +51,7 @@ describe.skipIf(!browser)('the rich menu image, drawn by chromium', () => {
         await img.decode();
         const ctx = w.document.getElementById('c').getContext('2d');
         ctx.drawImage(img, 0, 0);
-        return points.map(([x, y]: number[]) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3)) as number[]);
+        return points.map(([x, y]: number[]) => Array.from<number>(ctx.getImageData(x, y, 1, 1).data.slice(0, 3)));
       },
       { src, points },
     );

@@ -50,10 +50,10 @@ describe.skipIf(!browser)('tip flow on the demo chat page, in Chromium at 360 px
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
-    await runtime?.close();
-    await standIn?.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await runtime.close();
+    await standIn.close();
     await browser?.close();
   });
 

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** A phone-sized page with JavaScript turned off, as the form must work without it. */
 async function phone(b: Browser, errors: string[]): Promise<Page> {
-  const context = await (b.newContext as (o: object) => ReturnType<Browser['newContext']>)({
+  const context = await b.newContext({
     viewport: { width: 360, height: 740 },
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',

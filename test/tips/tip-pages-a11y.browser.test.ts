@@ -22,7 +22,7 @@ describe.skipIf(!browser)(
       bot = await startBot();
     });
     afterAll(async () => {
-      await bot?.close();
+      await bot.close();
       await browser?.close();
     });
 
