@@ -1,5 +1,5 @@
 import { toArabicDigits } from './digits.js';
-import { isFillerWord } from './stop-words.js';
+import { isFillerWord, isParticle } from './stop-words.js';
 import { collapseRepeats, THAI_MARKS } from './repeats.js';
 
 export { collapseRepeats } from './repeats.js';
@@ -90,7 +90,19 @@ export function tokens(text: string): string[] {
     if (previous !== undefined && isEcho(previous, token)) continue;
     out.push(token);
   }
+  endingParticles(out);
   return out;
+}
+
+/** The drawn-out ค่ะ ("เท่าไหร่ค่า") is ค่า only among the particles ending a text; elsewhere ค่า is a word (ค่าใช้จ่าย). */
+const DRAWN_OUT = 'ค่า';
+
+function endingParticles(list: string[]): void {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const token = list[i]!;
+    if (token === DRAWN_OUT) list[i] = 'ค่ะ';
+    else if (!isParticle(token)) return;
+  }
 }
 
 const MARKS = new RegExp(`[${THAI_MARK}]`, 'g');

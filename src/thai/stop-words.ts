@@ -21,7 +21,7 @@ const PARTICLE_LIST = [
   'ฮับ',
   'ค่ะ',
   'คะ',
-  'ค่า',
+  // ค่า is a particle only at the end of a question (tokens() reads it there as ค่ะ): ค่าใช้จ่าย, ค่าตอบแทน keep it.
   'ค้า',
   'คร่ะ',
   'เค้อ',

@@ -1,29 +1,15 @@
-import type { messagingApi } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type TestBot } from '../helpers/bot.js';
-import { textEvent, userId } from '../helpers/events.js';
-import { firstText, importPreviousYear } from '../helpers/fact-questions.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { startAnswerChat, type AnswerChat } from '../helpers/answer-chat.js';
 
 /** Questions the lead asked that the answers' author never saw, through the real bot: the first bubble's first text. */
 describe('answers to questions residents asked the lead', () => {
-  let bot: TestBot;
-  let users = 9100;
+  let chat: AnswerChat;
+  const ask = (...turns: string[]): Promise<string> => chat.ask(...turns);
 
   beforeAll(async () => {
-    const dataDir = await tempDir('answers-residents-');
-    await importPreviousYear(dataDir);
-    bot = await startBot({ dataDir });
+    chat = await startAnswerChat('answers-residents-', 9100);
   });
-  afterAll(() => bot.close());
-
-  /** A conversation of one new user; the first text of the last reply. */
-  async function ask(...turns: string[]): Promise<string> {
-    const user = userId((users += 1));
-    for (const turn of turns) await bot.send(textEvent(user, turn));
-    const body = bot.line.replies().at(-1)?.body as { messages: messagingApi.Message[] };
-    return firstText(body.messages[0]);
-  }
+  afterAll(() => chat.bot.close());
 
   it('when "who does it" follows the discretion measure, then the owner of measure 2 (not measure 1) answers', async () => {
     expect(await ask('มาตรการตรวจสอบการใช้ดุลพินิจ', 'ใครเป็นคนทำ')).toMatch(/^ผู้รับผิดชอบ มาตรการที่ 2/);

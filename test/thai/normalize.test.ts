@@ -83,6 +83,14 @@ describe('words', () => {
     expect(isFillerWord(normalize('hello'))).toBe(true);
   });
 
+  it('when ค่า ends a question it is the drawn-out particle ค่ะ; anywhere else it is a word (ค่าใช้จ่าย, ค่าตอบแทน)', () => {
+    expect(words('ขอดูคะแนนค่า')).toEqual([normalize('คะแนน')]);
+    expect(words('ขอดูคะแนนค่า จ้า')).toEqual([normalize('คะแนน')]);
+    expect(words('ค่าใช้จ่าย')).toEqual(['ค่า', 'ใช้', 'จ่าย']);
+    expect(tokens('ค่าตอบแทนเท่าไหร่ค่า')).toEqual(['ค่า', 'ตอบแทน', 'เท่า', 'ไหร่', 'ค่ะ']);
+    expect(isParticle('ค่า')).toBe(false);
+  });
+
   it('when the segmenter glues two filler words, then the glued word is a filler too', () => {
     expect(isFillerWord('ได้ที่')).toBe(true);
     expect(isFillerWord('ita')).toBe(false);
@@ -98,7 +106,7 @@ describe('collapseRepeats', () => {
     expect(collapseRepeats('เทศบาล')).toBe('เทศบาล');
     expect(collapseRepeats('2568')).toBe('2568');
     expect(collapseRepeats('𝒜𝒜𝒜')).toBe('𝒜');
-    const alphabet = [...'กขรนเาิีุ่้ัำ', 'a', 'l', '1', ' ', '😀', '𝒜'];
+    const alphabet = [...Array.from('กขรนเาิีุ่้ัำ'), 'a', 'l', '1', ' ', '😀', '𝒜'];
     let seed = 11;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 5000; n++) {

@@ -43,6 +43,9 @@ const GENERIC = longestFirst(
     'measures',
     'เทศบาล',
     'เทศบาลตำบล',
+    'town',
+    'city',
+    'municipality',
     'หน่วยงาน',
     'ส่งเสริม',
     'คุณธรรม',
@@ -105,7 +108,10 @@ function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null
   const service = serviceFactFor(book.service.facts, shape, isReportingQuestion(shape.said, shape.kind, shape.fields));
   if (service) return { reply: { type: 'service', fact: service }, context: null };
   const year = yearsAsked(book, shape, context)[0] ?? book.years[0] ?? 0;
-  const listed = onlyGeneric(shape.subject) ? listReply(book, shape, year, context) : null;
+  // "มาตรการที่สาม": the measure named by its order is the subject, whatever the search found.
+  const ordered = shape.measure === null ? null : book.measureFamily(shape.measure, year);
+  const listed =
+    !ordered && onlyGeneric(book.withoutPlace(shape.subject)) ? listReply(book, shape, year, context) : null;
   if (listed) return { reply: listed, context: null };
   if (q.best?.item.kind === 'publication' && (shape.kind !== null || shape.fields.length > 0)) {
     return {
@@ -117,7 +123,7 @@ function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null
       context: null,
     };
   }
-  const subject = q.best ? (book.familyOfItem(q.best.item.id) ?? null) : null;
+  const subject = ordered ?? (q.best ? (book.familyOfItem(q.best.item.id) ?? null) : null);
   const choice = chooseFact(book, shape, shape.time.rest, subject, context);
   if (choice?.type === 'fact') {
     const [unit] = choice.units;

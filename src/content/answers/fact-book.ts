@@ -2,6 +2,8 @@ import type { ContentDocument } from '../model.js';
 import { SearchIndex, type Hit } from '../search-index.js';
 import type { SearchItem } from '../search-items.js';
 import { factUnits, type FactUnit } from './fact-units.js';
+import { placeWords } from './place-words.js';
+import { without } from './read-question.js';
 import type { ServiceFacts } from './service-facts.js';
 
 /** Searches remembered: one question searches the same words several times (the fact, the clause, the subject). */
@@ -24,6 +26,8 @@ export class FactBook {
   private readonly clauses = new Map<string, FactUnit[]>();
   private readonly related = new Map<string, string[]>();
   private readonly searches = new Map<string, { unit: FactUnit; hit: Hit }[]>();
+  /** The municipality's own name and place, with their synonyms (see place-words.ts). */
+  private place: string[];
   /** Fiscal years with a document, newest first. */
   readonly years: readonly number[];
 
@@ -36,6 +40,7 @@ export class FactBook {
     for (const unit of units) this.file(unit);
     this.years = [...new Set(units.map((u) => u.year))].sort((a, b) => b - a);
     this.index = new SearchIndex(units.map(searchItemOf), synonyms);
+    this.place = placeWords(units, synonyms);
   }
 
   private file(unit: FactUnit): void {
@@ -63,6 +68,12 @@ export class FactBook {
   setSynonyms(synonyms: readonly (readonly string[])[]): void {
     this.index.setSynonyms(synonyms);
     this.searches.clear();
+    this.place = placeWords(this.units, synonyms);
+  }
+
+  /** Subject words without the municipality's own name and place ("town phon sai" → ""). */
+  withoutPlace(subject: string): string {
+    return without(subject.replace(/\s+/g, ''), this.place);
   }
 
   /** Clauses numbered so ("2.2") in the year: one per section that has that number. */
@@ -117,6 +128,12 @@ export class FactBook {
   acrossMeasures(field: string, year: number): FactUnit[] {
     const units = this.acrossAll(field, year).filter((u) => u.family.startsWith('measure:'));
     return units.sort((a, b) => Number(a.family.slice(8)) - Number(b.family.slice(8)));
+  }
+
+  /** The family of the measure of this order in the year ("last": the last one), null when the year has no such measure. */
+  measureFamily(order: number | 'last', year: number): string | null {
+    if (order === 'last') return this.acrossMeasures('method', year).at(-1)?.family ?? null;
+    return this.ofFamily(`measure:${order}`, year).length > 0 ? `measure:${order}` : null;
   }
 
   /** The fiscal year of the document behind a search item. */

@@ -65,14 +65,18 @@ export function chooseFact(
   const again = shape.subjectless && context?.key ? context.key : null;
   const years = yearsAsked(book, shape, context);
   const year = years[0]!;
+  // A measure named by its order ("มาตรการที่ 3") is the only item the answer may come from.
+  const ordered = shape.measure !== null && subject?.startsWith('measure:') ? subject : null;
   const numbered =
-    named.length === 0 ? clauseNumbered(book, text, shape.said.compact, year, book.withRelated(subject)) : null;
+    named.length === 0 && !ordered
+      ? clauseNumbered(book, text, shape.said.compact, year, book.withRelated(subject))
+      : null;
   if (numbered) return { type: 'fact', units: [numbered, ...compared(book, numbered, years)] };
   if (wanted.length === 0 && !clauses && !again) return null;
   if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
   const fits = (u: FactUnit): boolean =>
     u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
-  const follow = shape.subjectless && context ? context.family : null;
+  const follow = ordered ?? (shape.subjectless && context ? context.family : null);
   const prefer: Preference = {
     subjects: book.withRelated(subject),
     named,
@@ -85,7 +89,8 @@ export function chooseFact(
     : (best(book, text, fits, prefer) ?? (shape.subject !== '' ? best(book, shape.subject, fits, prefer) : null));
   if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
   // With no other words, a field only one item has (the score, the signer) names that item by itself.
-  const only = shape.subject === '' && named[0] ? book.onlyFamilyWith(named[0], year) : null;
+  // The municipality's own name is no other subject ("how many points did the town get").
+  const only = named[0] && book.withoutPlace(shape.subject) === '' ? book.onlyFamilyWith(named[0], year) : null;
   return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year) ?? only, year, years);
 }
 
@@ -129,21 +134,8 @@ const KIND_BOOST = 1.1;
 const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false, link: null };
 /** "รายงานต่อใคร", "แจ้งใคร": a clause that names someone after the same link word states what is asked. */
 const LINK_BOOST = 1.3;
-/** "ข้อ 2.2", "ข้อ ๔", "ข้อหก" (not "มาตรการข้อ 3", which numbers a measure). */
-const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\d+(?:\.\d+)?|หนึ่ง|แรก|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)/u;
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
-  หนึ่ง: '1',
-  แรก: '1',
-  สอง: '2',
-  สาม: '3',
-  สี่: '4',
-  ห้า: '5',
-  หก: '6',
-  เจ็ด: '7',
-  แปด: '8',
-  เก้า: '9',
-  สิบ: '10',
-};
+/** "ข้อ 2.2", "ข้อ ๔", "ข้อหก" (number words are digits by now: see ordinals.ts; not "มาตรการข้อ 3", which numbers a measure). */
+const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\d+(?:\.\d+)?)/u;
 
 /** The clause a question names by its number, the subject's first when several sections have one. */
 function clauseNumbered(
@@ -153,8 +145,7 @@ function clauseNumbered(
   year: number,
   subjects: readonly string[],
 ): FactUnit | null {
-  const written = CLAUSE_NUMBER.exec(toArabicDigits(text))?.[1];
-  const number = written && (NUMBER_WORDS[written] ?? written);
+  const number = CLAUSE_NUMBER.exec(toArabicDigits(text))?.[1];
   if (!number) return null;
   const units = book.clausesNumbered(number, year);
   return (

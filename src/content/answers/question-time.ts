@@ -29,8 +29,11 @@ const COMPARE =
 /** A year: 25xx (B.E.), 20xx (C.E.), or two digits after ปี/ปีงบ/พ.ศ. ("ปี 67", "ปีงบ๖๘"). */
 const YEAR =
   /((?:(?:ประจำ)?ปี(?:งบ(?:ประมาณ)?)?|fy|fiscal year|year)\s*)?(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)?\s*(?<![\d.])(25\d\d|20\d\d|\d\d)(?![\d.])/giu;
-/** Two digits after "กับ", "และ", "ถึง", "-" once a year was named: another year. */
-const NEXT_YEAR = /(?:กับ|และ|ถึง|หรือ|vs\.?|-)\s*(?<![\d.])(\d\d)(?![\d.])/gu;
+/**
+ * Two digits after "กับ", "และ", "ถึง", "-" once a year was named: another year. The link word
+ * starts a word: in "ได้ถึง 90" the 90 is a score compared with, not the year 2590.
+ */
+const NEXT_YEAR = /(?<=^|\s)(?:กับ|และ|ถึง|หรือ|vs\.?|-)\s*(?<![\d.])(\d\d)(?![\d.])/gu;
 /** "ปีงบประมาณ" with no number is still a time word, not a question about a budget. */
 const YEAR_WORD = /(?:ประจำ)?ปีงบ(?:ประมาณ)?(?!ประมาณ)(?!\s*(?:ไหน|ใด|อะไร))|fiscal year(?!\s*(?:is|was))/giu;
 

@@ -13,6 +13,8 @@ const TYPOS: readonly [RegExp, string][] = [
   [/ยังใง|ยังไน|ยังงาย/gu, 'ยังไง'],
   [/ที่ใหน|ที่หนาย|ที่ไหล(?!่)/gu, 'ที่ไหน'],
   [/มัย(?=\s*[?？]?\s*$)/gu, 'ไหม'],
+  // Isan "how many" written with the tone it is spoken with ("มีจั๊กอัน", "จั่กข้อ").
+  [/จั[๊่้]ก/gu, 'จัก'],
   // Particles ending a question can stick to its last word in segmentation ("กี่อันนะ" read as "อันะ").
   [/(?:\s*(?:(?<!ช)นะ|น้า|จ้า|จ๊ะ|จ้ะ|คะ|ค่ะ|ครับ|เด้อ|เด้|เนาะ|เน้อ))+(?=\s*[?？!]*\s*$)/gu, ''],
   // ITA written in Thai letters is ITA for every phrase ("ไอทีเอ คืออะไร" is "ita คือ"), not only for search.

@@ -14,7 +14,9 @@ import {
   type Field,
   type QuestionKind,
 } from './question-kinds.js';
+import { kindFor, kindOf } from './question-kind.js';
 import { readTime, type QuestionTime } from './question-time.js';
+import { measureOrderIn, writeOrdinals } from './ordinals.js';
 import { askedLink, fixQuestionTypos, readThreshold, type AgentLink, type Threshold } from './question-words.js';
 
 /** How a question is put: the kind of answer wanted, the fields it names, its time, whether it names a subject. */
@@ -32,6 +34,8 @@ export interface QuestionShape {
   threshold: Threshold | null;
   /** "ความเห็นชอบของใคร": the word tying the doer asked for to the act. */
   link: AgentLink | null;
+  /** "มาตรการที่สาม", "the last measure": the measure named by its order. */
+  measure: number | 'last' | null;
 }
 
 /** Fields that make another redundant when both are named ("ผู้ลงนามมีตำแหน่งอะไร" asks the position). */
@@ -69,6 +73,14 @@ const FRAME_ONLY = phrases([
   'got',
   'carried',
   'out',
+  // English verbs of having and running measures ("what measures does the town run").
+  'run',
+  'runs',
+  'operate',
+  'operates',
+  'offer',
+  'offers',
+  'there',
   'implemented',
   'between',
   'years',
@@ -103,17 +115,19 @@ const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
 export function readQuestion(written: string, read?: Utterance): QuestionShape {
-  const text = fixQuestionTypos(written);
+  const text = writeOrdinals(fixQuestionTypos(written));
   const timed = readTime(text);
   // The number compared with is neither searched for nor part of the subject ("คะแนนเกิน 90 ไหม").
   const { threshold, rest } = readThreshold(timed.rest);
   const time = rest === timed.rest ? timed : { ...timed, rest };
   const said = read && time.rest === written ? read : readUtterance(time.rest);
-  const kind = countOrAmount(kindOf(said), said.compact);
   let fields = fieldsOf(said);
   for (const [narrow, wide] of NARROWER) {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
   }
+  const kind = kindFor(said, fields, threshold);
+  // "ได้เกิน 90 บ่" names no field: a number out of a hundred is a score, a larger one an amount of money.
+  if (kind === 'yesno' && threshold && fields.length === 0) fields = [threshold.value <= 100 ? 'score' : 'budget'];
   // "When was it signed" asks for the date; "who signed on the 10th" for the signer.
   if (kind === 'when' && fields.includes('signer'))
     fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
@@ -128,43 +142,8 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
     said,
     threshold,
     link: kind === 'who' ? askedLink(text) : null,
+    measure: measureOrderIn(time.rest),
   };
-}
-
-/**
- * The kind of question; words as written count before a typo's near-match, since asking words
- * are short and near each other ("เพื่ออะไร" is one letter from "ชื่ออะไร").
- */
-export function kindOf(said: Utterance): QuestionKind | null {
-  const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words));
-  return (exact ?? KIND_PHRASES.find(([, words]) => containsNearPhrase(said, words)))?.[0] ?? null;
-}
-
-/** กี่ before a counting word the lists do not name ("กี่ประเด็น") counts; before an amount or a time ("กี่บาท", "กี่ปี") it asks how much. */
-const AMOUNT_WORDS = phrases([
-  'คะแนน',
-  'บาท',
-  'เปอร์เซ็นต์',
-  'เปอร์เซนต์',
-  'ครั้ง',
-  'เดือน',
-  'วัน',
-  'ปี',
-  'โมง',
-  'นาที',
-  'ชั่วโมง',
-  'สตางค์',
-  'ล้าน',
-  'พัน',
-  'หมื่น',
-  'แสน',
-  'ร้อย',
-  'เท่า',
-]);
-const COUNTED = new RegExp(`${phrases(['กี่'])[0]}(?!${AMOUNT_WORDS.join('|')})[ก-ฮ]`, 'u');
-
-function countOrAmount(kind: QuestionKind | null, compact: string): QuestionKind | null {
-  return kind === 'howmuch' && COUNTED.test(compact) ? 'count' : kind;
 }
 
 /** The fields named as written, else those named with a typo ("ประกาศเรื่อง" is not "ประกาศเมื่อ"). */

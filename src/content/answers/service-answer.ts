@@ -11,9 +11,32 @@ function words(fact: ServiceFact): { topic: string[]; keywords: string[] } {
   return entry;
 }
 
+/** Contacting words: with a problem or an office named, they ask whom to contact ("ไฟถนนเสีย ติดต่อ", "ติดต่อศูนย์ดำรงธรรม"). */
+const CONTACT = phrases(['ติดต่อ', 'แจ้ง', 'โทร', 'call', 'contact', 'report']);
+/** Kinds that ask for a channel: where, to whom, how. */
+const CHANNEL_KINDS: ReadonlySet<string> = new Set(['where', 'who', 'how']);
+
+/** The question names one of the fact's topic words. */
+function names(fact: ServiceFact, shape: QuestionShape): boolean {
+  const { topic } = words(fact);
+  return topic.length > 0 && containsPhrase(shape.said, topic);
+}
+
+/** It asks for a channel: where, whom, how, a phone number or an address, or says "contact". */
+function asksChannel(shape: QuestionShape): boolean {
+  return (
+    (shape.kind !== null && CHANNEL_KINDS.has(shape.kind)) ||
+    shape.fields.includes('phone') ||
+    shape.fields.includes('contact') ||
+    containsPhrase(shape.said, CONTACT)
+  );
+}
+
 /**
  * The service fact a question asks about. A question about where or how to report gets the
- * reporting fact whose topic it names (the executives, a road), else the general one; any
+ * reporting or problem fact whose topic it names (the executives, a road), else the general
+ * one. A problem another agency fixes (a street light, a power cut) needs no reporting word:
+ * naming it and asking where, whom or a number is enough ("ไฟถนนเสีย ติดต่อที่ไหน"). Any
  * other question gets a fact only when it names the fact's topic and asks a kind of question
  * the fact answers (a phone number, what an abbreviation stands for), so "ป.ป.ช." inside a
  * question about a measure still reaches the measure.
@@ -24,20 +47,20 @@ export function serviceFactFor(
   reporting: boolean,
 ): ServiceFact | null {
   if (reporting) {
-    const reportingFacts = facts.filter((f) => f.asks === 'reporting');
     return (
-      reportingFacts.find((f) => words(f).topic.length > 0 && containsPhrase(shape.said, words(f).topic)) ??
-      reportingFacts.find((f) => words(f).topic.length === 0) ??
+      facts.find((f) => f.asks !== undefined && names(f, shape)) ??
+      facts.find((f) => f.asks === 'reporting' && words(f).topic.length === 0) ??
       null
     );
   }
-  const phone = shape.fields.includes('phone');
+  const problem = facts.find((f) => f.asks === 'problem' && names(f, shape));
+  if (problem && asksChannel(shape)) return problem;
+  const phone = shape.fields.includes('phone') || containsPhrase(shape.said, CONTACT);
   return (
     facts.find((f) => {
-      if (f.asks === 'reporting' || words(f).topic.length === 0 || !containsPhrase(shape.said, words(f).topic))
-        return false;
+      if (f.asks !== undefined || !names(f, shape)) return false;
       const kindFits = shape.kind !== null && f.kinds.includes(shape.kind);
-      return kindFits || (phone && f.kinds.includes('where') && !f.kinds.includes('abbrev'));
+      return kindFits || (phone && f.kinds.includes('where'));
     }) ?? null
   );
 }

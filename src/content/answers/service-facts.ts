@@ -23,8 +23,12 @@ export const ServiceFactSchema = z.object({
   topic: z.array(z.string().min(1)),
   kinds: z.array(z.enum(QUESTION_KINDS)).min(1),
   action: z.enum(['tip', 'subscribe']).optional(),
-  /** 'reporting': only for a question about where or how to report (not "the mayor's phone"). */
-  asks: z.enum(['reporting']).optional(),
+  /**
+   * 'reporting': only for a question about where or how to report (not "the mayor's phone").
+   * 'problem': an everyday problem another channel fixes (a road, a power cut): also for a
+   * question that names it and asks where, whom, how or a number, without a reporting word.
+   */
+  asks: z.enum(['reporting', 'problem']).optional(),
 });
 export type ServiceFact = z.infer<typeof ServiceFactSchema>;
 

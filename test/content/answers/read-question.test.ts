@@ -59,6 +59,43 @@ describe('reading a question', () => {
     expect(readTime('ปีนั้นใครลงนาม')).toMatchObject({ thatYear: true });
   });
 
+  it.each([
+    ['ita ได้กี่แต้ม', 'howmuch', ['score']],
+    ['how many points did the town get', 'howmuch', ['score']],
+    ['มาตรการมีจั๊กอัน', 'count', []],
+    ['มาตรการมีจั่กอย่าง', 'count', []],
+    ['what measures does the town have', 'list', []],
+    ['which sections does the announcement have', 'list', []],
+    ['do and dont ได้ผลอะไร', 'result', ['outcome']],
+    ['ผลที่คาดว่าจะได้รับของมาตรการที่ 1', null, ['outcome']],
+    ['ไฟฟ้าหน้าบ้านดับ แจ้งไสได้', 'where', []],
+    ['น้ำประปาไม่ไหล ติดต่อไหน', 'where', []],
+  ] as const)('when asked "%s", then the kind is %s and the fields %j', (text, kind, fields) => {
+    const shape = readQuestion(text);
+    expect(shape.kind).toBe(kind);
+    expect(shape.fields).toEqual(fields);
+  });
+
+  it('when a number is compared with and no field is named, then it is a yes/no question about the score (over 100: the budget)', () => {
+    expect(readQuestion('ปี 2567 ได้เกิน 90 บ่')).toMatchObject({ kind: 'yesno', fields: ['score'] });
+    expect(readQuestion('is the score above 90')).toMatchObject({ kind: 'yesno', fields: ['score'] });
+    expect(readQuestion('ใช้เกิน 1000 ไหม')).toMatchObject({ kind: 'yesno', fields: ['budget'] });
+    // No number compared: no field is made up.
+    expect(readQuestion('ได้ไหม').fields).toEqual([]);
+  });
+
+  it('when a measure is named by its order, then the shape says which, and the order words are digits in the searched text', () => {
+    expect(readQuestion('มาตรการที่สามใครรับผิดชอบ')).toMatchObject({ measure: 3, fields: ['owner'] });
+    expect(readQuestion('มาตรการที่สามใครรับผิดชอบ').time.rest).toContain('มาตรการที่ 3');
+    expect(readQuestion('third measure how is it done').measure).toBe(3);
+    expect(readQuestion('มาตรการทำยังไง').measure).toBeNull();
+  });
+
+  it('when a bare number follows a verb with ถึง, then it is a number compared with, not a second year', () => {
+    expect(readTime('ปี 2567 ได้ถึง 90 มั้ย')).toMatchObject({ years: [2567], compare: false });
+    expect(readTime('ปี 67 ถึง 68')).toMatchObject({ years: [2567, 2568], compare: true });
+  });
+
   it('when numbers are not years, then they stay in the question', () => {
     expect(readTime('ได้ 93 คะแนนจริงไหม')).toMatchObject({ years: [], rest: 'ได้ 93 คะแนนจริงไหม' });
     expect(readTime('สายด่วน 1205')).toMatchObject({ years: [], rest: 'สายด่วน 1205' });

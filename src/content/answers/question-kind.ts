@@ -1,0 +1,76 @@
+import { containsExactPhrase, containsNearPhrase, phrases, type Utterance } from '../../bot/phrase-match.js';
+import { KIND_PHRASES, type Field, type QuestionKind } from './question-kinds.js';
+import type { Threshold } from './question-words.js';
+
+/**
+ * The kind of question; words as written count before a typo's near-match, since asking words
+ * are short and near each other ("เพื่ออะไร" is one letter from "ชื่ออะไร").
+ */
+export function kindOf(said: Utterance): QuestionKind | null {
+  const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words));
+  const kind = (exact ?? KIND_PHRASES.find(([, words]) => containsNearPhrase(said, words)))?.[0] ?? null;
+  return (kind === null || kind === 'yesno' || kind === 'abbrev') && asksWhichOnes(said.tokens) ? 'list' : kind;
+}
+
+/** English words after "what"/"which" that are no plural noun ("what does", "which is"). */
+const NOT_PLURAL: ReadonlySet<string> = new Set([
+  'is',
+  'was',
+  'has',
+  'does',
+  'this',
+  'its',
+  'us',
+  'yes',
+  'news',
+  'status',
+]);
+
+/** "what measures does the town have", "which sections are there": what or which before a plural noun asks for a list. */
+function asksWhichOnes(tokens: readonly string[]): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i] !== 'what' && tokens[i] !== 'which') continue;
+    const next = tokens[i + 1]!;
+    if (next.length > 3 && next.endsWith('s') && !NOT_PLURAL.has(next)) return true;
+  }
+  return false;
+}
+
+/** กี่ before a counting word the lists do not name ("กี่ประเด็น") counts; before an amount or a time ("กี่บาท", "กี่ปี") it asks how much. */
+const AMOUNT_WORDS = phrases([
+  'คะแนน',
+  'บาท',
+  'เปอร์เซ็นต์',
+  'เปอร์เซนต์',
+  'ครั้ง',
+  'เดือน',
+  'วัน',
+  'ปี',
+  'โมง',
+  'นาที',
+  'ชั่วโมง',
+  'สตางค์',
+  'ล้าน',
+  'พัน',
+  'หมื่น',
+  'แสน',
+  'ร้อย',
+  'เท่า',
+  'แต้ม',
+]);
+const COUNTED = new RegExp(`${phrases(['กี่'])[0]}(?!${AMOUNT_WORDS.join('|')})[ก-ฮ]`, 'u');
+
+function countOrAmount(kind: QuestionKind | null, compact: string): QuestionKind | null {
+  return kind === 'howmuch' && COUNTED.test(compact) ? 'count' : kind;
+}
+
+/**
+ * The kind, with what the words around the asking phrase say: a number compared with makes a
+ * yes/no question ("is the score above 90"), "how many points" asks an amount, not a count.
+ */
+export function kindFor(said: Utterance, fields: readonly Field[], threshold: Threshold | null): QuestionKind | null {
+  const kind = countOrAmount(kindOf(said), said.compact);
+  if (kind === null && threshold) return 'yesno';
+  if (kind === 'count' && fields.some((f) => f === 'score' || f === 'budget')) return 'howmuch';
+  return kind;
+}

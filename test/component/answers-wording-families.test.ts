@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAnswerChat, type AnswerChat } from '../helpers/answer-chat.js';
+
+/**
+ * Whole families of wordings, through the real bot (the first bubble's first text): orders
+ * written as words, counts in Isan and English, points for the score, yes/no over a number
+ * with no field named, "what came of it", everyday problems other agencies fix, offices asked
+ * by their number, wishes for news. None of these lines is in a fact-question file.
+ */
+describe('answers to families of wordings', () => {
+  let chat: AnswerChat;
+  const ask = (...turns: string[]): Promise<string> => chat.ask(...turns);
+
+  beforeAll(async () => {
+    chat = await startAnswerChat('answers-families-', 9600);
+  });
+  afterAll(() => chat.bot.close());
+
+  async function expectAll(questions: readonly string[], expected: RegExp): Promise<void> {
+    for (const q of questions) expect(await ask(q), q).toMatch(expected);
+  }
+
+  it('when a measure is named by its order in words, digits or English, then that measure answers, not the ITA result', async () => {
+    await expectAll(
+      ['มาตรการที่สามใครรับผิดชอบ', 'มาตรการอันที่ ๓ ใครดูแล', 'who is in charge of the third measure'],
+      /^ผู้รับผิดชอบ มาตรการที่ 3/,
+    );
+    await expectAll(['มาตรการที่สองใช้งบเท่าไหร่', 'budget of the 2nd measure'], /^งบประมาณ มาตรการที่ 2/);
+    await expectAll(['มาตรการแรกทำยังไง'], /^วิธีการ มาตรการที่ 1/);
+    await expectAll(['มาตรการสุดท้ายทำช่วงไหน'], /^ระยะเวลาการดำเนินการ มาตรการที่ 3/);
+  });
+
+  it('when the measures are counted or listed in Isan or English, then the count answers', async () => {
+    await expectAll(
+      [
+        'มีมาตรการจั๊กอย่าง',
+        'มาตรการมีจั่กข้อ',
+        'how many measures does the municipality have',
+        'what measures does Phon Sai run',
+      ],
+      /(^|\D)3 มาตรการ/,
+    );
+    await expectAll(['เทศบาลโพนทรายมีมาตรการอะไรบ้าง'], /(^|\D)3 มาตรการ/);
+  });
+
+  it('when the score is asked as points, then the score answers', async () => {
+    await expectAll(['เทศบาลได้กี่แต้ม', 'ผลประเมินได้จักแต้ม', 'how many points did the town score'], /^(?!.*ไม่).*93\.05/);
+    await expectAll(['ปีที่แล้วได้กี่แต้ม'], /88\.50/);
+  });
+
+  it('when a yes/no question compares a number with no field named, then the score comes first with yes or no', async () => {
+    await expectAll(['ได้ถึง 90 ไหม', 'is the score above 90', 'ได้มากกว่า 85 แม่นบ่'], /^ใช่.*93\.05/);
+    await expectAll(['ปี 2567 ได้ถึง 90 มั้ย', 'ปีที่แล้วเกิน 90 หรือเปล่า'], /^ไม่ใช่.*88\.50/);
+  });
+
+  it('when what came of a measure is asked, then its outcome column answers', async () => {
+    await expectAll(
+      ['มาตรการตรวจสอบการใช้ดุลพินิจได้ผลอะไร', 'ผลที่คาดว่าจะได้รับของมาตรการที่ 2'],
+      /^ผลลัพธ์หรือความสำเร็จ มาตรการที่ 2/,
+    );
+    await expectAll(['expected outcome of the disclosure measure'], /^ผลลัพธ์หรือความสำเร็จ มาตรการที่ 3/);
+  });
+
+  it('when an everyday problem is named with where, whom or a number, then the channel that fixes it comes first', async () => {
+    await expectAll(['ไฟดับทั้งซอย โทรเบอร์อะไร', 'power cut, where do I report it'], /1129/);
+    await expectAll(
+      ['ไฟกิ่งหน้าบ้านเสีย ติดต่อใคร', 'ถนนเป็นหลุม แจ้งไสได้', 'ท่อตันแจ้งหน่วยงานไหน', 'streetlight broken who do I call'],
+      /Traffy Fondue/,
+    );
+    // Naming the problem with no question is no request for a channel.
+    expect(await ask('มาตรการถนน')).not.toMatch(/Traffy Fondue/);
+  });
+
+  it('when an outside office is asked for by its number or contact, then its hotline answers', async () => {
+    await expectAll(['เบอร์โทรศูนย์ดำรงธรรม', 'ติดต่อศูนย์ดำรงธรรม'], /1567/);
+    await expectAll(['ป.ป.ท. เบอร์', 'call pacc'], /1206/);
+  });
+
+  it('when someone asks how to get the news, then subscribing answers', async () => {
+    await expectAll(
+      ['อยากได้ข่าวจากเทศบาลต้องทำไง', 'จะติดตามข่าวเทศบาลได้ยังไง', 'how do I get news from the town'],
+      /สมัครรับข่าวสาร/,
+    );
+  });
+});
