@@ -75,6 +75,23 @@ export class PostgresAuditTrail implements AuditTrail {
     );
   }
 
+  /**
+   * Copies entries of a town's file trail as they are (same MACs: the tenant has the town's
+   * key), after those already here. Entries already copied are skipped; one that does not
+   * follow the stored chain stops the copy before anything is written.
+   */
+  copyIn(entries: AuditEntry[]): Promise<number> {
+    return inTenant(this.scope, async (c) => {
+      await c.query("SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))", [this.scope.tenantId]);
+      const last = (await this.select(c, 'ORDER BY seq DESC LIMIT 1'))[0];
+      const fresh = entries.slice(last?.seq ?? 0);
+      if (last && entries[last.seq - 1]?.hash !== last.hash)
+        throw new Error(`audit entry ${last.seq} in the database is not the town's entry ${last.seq}`);
+      for (const e of fresh) await this.store(c, e);
+      return fresh.length;
+    });
+  }
+
   list(filter: { target?: string } = {}): Promise<AuditEntry[]> {
     return inTenant(this.scope, (c) =>
       filter.target ? this.select(c, 'AND target = $2 ORDER BY seq', [filter.target]) : this.select(c, 'ORDER BY seq'),

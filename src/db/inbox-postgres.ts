@@ -89,6 +89,42 @@ export class PostgresInbox implements InboxStore {
     return [];
   }
 
+  /** Events waiting to be handled, oldest first, without claiming them (for checks and copies). */
+  waiting(): Promise<InboxEntry[]> {
+    return inTenant(this.scope, async (c) => {
+      const { rows } = await c.query<Row>(
+        `SELECT event_id, received_at, payload_sealed, replied FROM inbox_events
+         WHERE tenant_id = $1 AND done_at IS NULL ORDER BY received_at, event_id`,
+        [this.scope.tenantId],
+      );
+      return rows.flatMap((r) => this.entry(r));
+    });
+  }
+
+  /**
+   * Stores events a town's file inbox acknowledged and did not handle, with their time and
+   * reply mark, unclaimed (the first process to look takes them); ids already here are skipped.
+   */
+  async copyIn(entries: InboxEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const { rowCount } = await inTenant(this.scope, (c) =>
+      c.query(
+        `INSERT INTO inbox_events (tenant_id, event_id, received_at, payload_sealed, replied)
+         SELECT $1, e.id, to_timestamp(e.at / 1000.0), e.sealed, e.replied
+         FROM unnest($2::text[], $3::float8[], $4::text[], $5::boolean[]) AS e(id, at, sealed, replied)
+         ON CONFLICT (tenant_id, event_id) DO NOTHING`,
+        [
+          this.scope.tenantId,
+          entries.map((e) => e.id),
+          entries.map((e) => e.receivedAt),
+          entries.map((e) => seal(this.scope.keys.inbox, JSON.stringify(e.event))),
+          entries.map((e) => e.replied),
+        ],
+      ),
+    );
+    return rowCount ?? 0;
+  }
+
   /** A committed row: durable whatever `opts` says. */
   async replying(id: string): Promise<void> {
     await this.mark(id, 'replied = true', []);

@@ -98,6 +98,20 @@ export class TenantRepository {
     return toTenant(rows[0]);
   }
 
+  /**
+   * Replaces the tenant's data key (sealed like the others). Only for a tenant that holds no
+   * data yet: src/db/town-key.ts checks that before a town's own key is adopted.
+   */
+  async setDataKey(id: string, dataKey: Buffer, now = new Date()): Promise<void> {
+    checkId(id);
+    if (dataKey.length !== 32) throw new TenantError('bad_secret', 'a data key is 32 bytes');
+    const { rowCount } = await this.pool.query(
+      'UPDATE tenants SET data_key_sealed = $2, updated_at = $3 WHERE id = $1',
+      [id, seal(this.sealKey, dataKey), now],
+    );
+    if (!rowCount) throw new TenantError('unknown', `no tenant "${id}"`);
+  }
+
   /** The tenant's opened secrets, or null when there is no such tenant. */
   async secrets(id: string): Promise<TenantSecrets | null> {
     const { rows } = await this.pool.query<{ c: string; a: string; k: string }>(

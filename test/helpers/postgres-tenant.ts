@@ -24,6 +24,8 @@ export interface TestDatabase {
   name: string;
   url: string;
   pool: Pool;
+  /** The tenants table under the tests' service key. */
+  tenants: TenantRepository;
   /** A new tenant (a fresh id and data key), as `npm run tenant -- add` makes it. */
   newTenant(): Promise<TenantScope>;
   /** Another pool on the same database: what a second bot process would have. */
@@ -45,6 +47,7 @@ export async function migratedDatabase(): Promise<TestDatabase> {
     name,
     url,
     pool,
+    tenants,
     async newTenant() {
       const id = `t-${randomBytes(4).toString('hex')}`;
       await tenants.add({ id, name: id, channelSecret: TENANT_CHANNEL.secret, accessToken: TENANT_CHANNEL.token });

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deriveKeys } from '../../src/crypto/keys.js';
+import { postgresStores, tenantScope } from '../../src/db/postgres-stores.js';
+import { copyTownToPostgres } from '../../src/db/town-copy.js';
+import { adoptTownKey } from '../../src/db/town-key.js';
+import { Inbox } from '../../src/line/inbox.js';
+import { accountsFile, AccountStore } from '../../src/staff/account-store.js';
+import { AuditLog } from '../../src/staff/audit-log.js';
+import { queueAudit } from '../../src/staff/audit-pending.js';
+import { TipRepo } from '../../src/tips/tip-repo.js';
+import { sampleAccount } from '../helpers/account-sample.js';
+import { inboxEvent } from '../helpers/inbox-sample.js';
+import { hasPostgres } from '../helpers/postgres-database.js';
+import { useMigratedDatabase } from '../helpers/postgres-tenant.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { AT, sampleTip } from '../helpers/tip-sample.js';
+
+const TOWN_KEY = Buffer.alloc(32, 0x5a);
+const keys = deriveKeys(TOWN_KEY);
+const now = new Date(AT);
+
+/** A stopped town's DATA_DIR with something in every store that moves. */
+async function townFiles(): Promise<string> {
+  const dir = await tempDir();
+  const tips = await TipRepo.open(path.join(dir, 'tips', 'tips.jsonl'), keys.tips);
+  await tips.save(await sampleTip(tips));
+  const tip = await sampleTip(tips, { status: 'assessing' });
+  await tips.save({ ...tip, history: [{ at: AT, from: 'received', to: 'assessing', by: 'malee' }] });
+  await tips.close();
+  const audit = await AuditLog.open(path.join(dir, 'state', 'audit.jsonl'), keys.audit);
+  for (const action of ['login', 'tip.view', 'tip.status']) await audit.append(now, 'malee', action, `tip:${tip.id}`);
+  await audit.close();
+  queueAudit(dir, now, 'cli', 'account.create', 'account:anan'); // a command's entry the bot had not moved yet
+  const accounts = new AccountStore(accountsFile(dir));
+  for (const name of ['malee', 'anan']) accounts.update(name, () => sampleAccount(name, { lastLoginAt: AT }));
+  const inbox = await Inbox.open(path.join(dir, 'state', 'inbox.jsonl'), keys.inbox, now);
+  const [waiting, replied, handled] = await inbox.admit([inboxEvent('หนึ่ง'), inboxEvent('สอง'), inboxEvent('สาม')], now);
+  await inbox.replying(replied!.id, now);
+  await inbox.done(handled!.id, now);
+  await inbox.close();
+  expect(waiting).toBeDefined();
+  return dir;
+}
+
+describe.skipIf(!hasPostgres)("copying a town's files into its tenant", () => {
+  const db = useMigratedDatabase();
+
+  it('when a town is copied, then every store matches by count and content, and a second run copies nothing', async () => {
+    const dir = await townFiles();
+    const { tenantId } = await db().newTenant();
+    expect(await adoptTownKey(db().pool, db().tenants, tenantId, TOWN_KEY)).toBe('adopted');
+    const stores = postgresStores(await tenantScope(db().pool, db().tenants, tenantId), { clock: () => now });
+
+    const first = await copyTownToPostgres(dir, keys, stores);
+    expect(first).toEqual([
+      { store: 'tips', files: 2, database: 2, copied: 2, same: true },
+      { store: 'audit', files: 4, database: 4, copied: 4, same: true },
+      { store: 'accounts', files: 2, database: 2, copied: 2, same: true },
+      { store: 'inbox', files: 2, database: 2, copied: 2, same: true },
+    ]);
+    const again = await copyTownToPostgres(dir, keys, stores);
+    expect(again.map((r) => [r.store, r.copied, r.same])).toEqual([
+      ['tips', 0, true],
+      ['audit', 0, true],
+      ['accounts', 0, true],
+      ['inbox', 0, true],
+    ]);
+    const tip = (await stores.tips.all()).find((t) => t.history.length === 1)!;
+    expect(stores.tips.openContent(tip)?.what).toBe('ปลัดรับเงินใต้โต๊ะ');
+    expect((await stores.audit.list()).at(-1)).toMatchObject({ actor: 'cli', action: 'account.create' });
+    expect((await stores.inbox.waiting()).map((e) => e.replied).sort()).toEqual([false, true]);
+    expect(await adoptTownKey(db().pool, db().tenants, tenantId, TOWN_KEY)).toBe('same');
+  });
+
+  it('when the tenant already holds data under its own key, then the town key is refused, naming where the data is', async () => {
+    const scope = await db().newTenant();
+    await postgresStores(scope, { clock: () => now }).audit.append(now, 'malee', 'login');
+    await expect(adoptTownKey(db().pool, db().tenants, scope.tenantId, TOWN_KEY)).rejects.toThrow(
+      /already holds data \(audit_entries, audit_heads\) under another key/,
+    );
+  });
+
+  it("when the tenant's key is not the town's, or the town's trail was edited, then nothing of that store is copied", async () => {
+    const dir = await townFiles();
+    const scope = await db().newTenant();
+    await expect(copyTownToPostgres(dir, keys, postgresStores(scope, { clock: () => now }))).rejects.toThrow(
+      "the tenant's data key is not this town's key",
+    );
+    await adoptTownKey(db().pool, db().tenants, scope.tenantId, TOWN_KEY);
+    const stores = postgresStores(await tenantScope(db().pool, db().tenants, scope.tenantId), { clock: () => now });
+    const file = path.join(dir, 'state', 'audit.jsonl');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"tip.view"', '"tip.edit"'));
+    await expect(copyTownToPostgres(dir, keys, stores)).rejects.toThrow(
+      "nothing copied from the town's trail: audit trail broken at entry 2: its content was changed",
+    );
+    expect(await stores.audit.list()).toEqual([]);
+  });
+});
