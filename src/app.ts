@@ -50,7 +50,10 @@ export function createApp(deps: AppDeps): BotApp {
   app.use(lastErrors(deps.logger));
   const webhook = createWebhookHandler({ channelSecret: deps.channelSecret, intake: deps.intake, logger: deps.logger });
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    if (!isWebhookRequest(req)) return app(req, res);
+    if (!isWebhookRequest(req)) {
+      app(req, res);
+      return;
+    }
     setBaseHeaders(res);
     webhook(req, res);
   };

@@ -18,7 +18,7 @@ export type Topic = z.infer<typeof TopicSchema>;
 const TopicFileSchema = z
   .object({ topics: z.array(TopicSchema) })
   .refine((file) => file.topics.map((t) => t.id).join() === TOPIC_IDS.join(), {
-    message: `must list each topic once, in the order ${TOPIC_IDS.join(', ')}`,
+    error: `must list each topic once, in the order ${TOPIC_IDS.join(', ')}`,
   });
 
 let cached: readonly Topic[] | undefined;

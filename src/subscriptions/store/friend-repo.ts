@@ -48,7 +48,7 @@ function topicMask(topics: readonly string[]): number | string[] {
 }
 
 function maskTopics(raw: unknown): string[] {
-  if (Array.isArray(raw) && raw.every((t) => typeof t === 'string')) return raw as string[];
+  if (Array.isArray(raw) && raw.every((t) => typeof t === 'string')) return raw;
   if (!Number.isInteger(raw) || (raw as number) < 0 || (raw as number) >= 1 << TOPIC_IDS.length)
     throw new Error('topics are not valid');
   return TOPIC_IDS.filter((_, bit) => ((raw as number) & (1 << bit)) !== 0);
