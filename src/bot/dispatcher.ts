@@ -146,7 +146,7 @@ export class Dispatcher {
     const { clock, logger } = this.deps;
     const started = performance.now();
     const event = entry.event;
-    const userId = isUserId(event.source?.userId) ? event.source!.userId! : null;
+    const userId = isUserId(event.source?.userId) ? event.source.userId : null;
     const ctx = new BotContext(event, userId, clock(), userId ? this.deps.conversations.get(userId) : undefined);
     const route = routeEvent(event, this.deps.parsePostback);
     if (entry.replied) {

@@ -17,7 +17,7 @@ const FIELD_NAMES: Record<string, string> = {
 export function draftOf(body: unknown): Draft {
   const b = (body ?? {}) as Record<string, unknown>;
   const keys = ['title', 'body', 'topic', 'url', 'imageUrl', 'publishAt', 'urgent'] as const;
-  return Object.fromEntries(keys.flatMap((k) => (typeof b[k] === 'string' ? [[k, b[k] as string]] : []))) as Draft;
+  return Object.fromEntries(keys.flatMap((k) => (typeof b[k] === 'string' ? [[k, b[k]]] : [])));
 }
 
 /** The draft as publishing's input: empty optional fields left out, the checkbox as a boolean. */

@@ -18,7 +18,7 @@ const MONTHLY_LIMIT = /monthly limit/i;
 /** Reads LINE's error body `{"message", "details"?}` (anything else is kept as text). */
 function lineBody(body: string): { message: string; details?: unknown } {
   try {
-    const parsed = JSON.parse(body) as { message?: unknown; details?: unknown };
+    const parsed = JSON.parse(body) as { message?: unknown; details?: unknown } | null;
     if (typeof parsed?.message === 'string')
       return { message: parsed.message, ...(parsed.details !== undefined ? { details: parsed.details } : {}) };
   } catch {
