@@ -86,8 +86,7 @@ function consoleErrorPage(deps: ConsoleDeps): ErrorRequestHandler {
     else deps.logger.error('console failed', { route: routeOf(req), ...failureOf(err) });
     const page = layout(viewer, {
       title: status === 403 ? 'ไม่มีสิทธิ์' : 'ทำรายการไม่สำเร็จ',
-      body: html`${notice('error', message)}
-        <p><a href="/staff/">กลับหน้าหลัก</a></p>`,
+      body: html`${notice('error', message)}<p><a href="/staff/">กลับหน้าหลัก</a></p>`,
     });
     res.status(status).type('html').send(String(page));
   };

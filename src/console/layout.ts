@@ -20,7 +20,7 @@ const NAV: Array<{ href: string; label: string; id: string; needs?: Permission }
 
 /** The hidden field that carries the session's CSRF token. */
 export const csrfField = (viewer: { csrf: string }): Html =>
-  html`<input type="hidden" name="_csrf" value="${viewer.csrf}" />`;
+  html`<input type="hidden" name="_csrf" value="${viewer.csrf}">`;
 
 /** A one-button form (POST), for actions such as logout or cancel. */
 export function postButton(
@@ -30,16 +30,9 @@ export function postButton(
   opts: { fields?: Record<string, string>; kind?: 'danger' | 'secondary'; confirm?: string } = {},
 ): Html {
   const fields = Object.entries(opts.fields ?? {}).map(
-    ([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`,
+    ([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`,
   );
-  return html`<form
-    method="post"
-    action="${action}"
-    class="inline"
-    ${opts.confirm ? html` data-confirm="${opts.confirm}"` : ''}
-  >
-    ${csrfField(viewer)}${fields}<button type="submit" class="${opts.kind ?? ''}">${label}</button>
-  </form>`;
+  return html`<form method="post" action="${action}" class="inline"${opts.confirm ? html` data-confirm="${opts.confirm}"` : ''}>${csrfField(viewer)}${fields}<button type="submit" class="${opts.kind ?? ''}">${label}</button></form>`;
 }
 
 /** The page shell: Thai, large text, a menu of what this role may open, print-friendly. */
@@ -48,36 +41,32 @@ export function layout(
   page: { title: string; active?: string; body: Html; wide?: boolean },
 ): Html {
   const nav = viewer
-    ? html`<nav class="menu" aria-label="เมนู">
-          ${NAV.filter((n) => !n.needs || can(viewer.role, n.needs)).map(
-            (n) => html`<a href="${n.href}" ${n.id === page.active ? html` aria-current="page"` : ''}>${n.label}</a>`,
-          )}
-        </nav>
-        <div class="who">
-          <span>${viewer.name} · ${ROLE_NAMES[viewer.role]}</span>
-          <a href="/staff/password">เปลี่ยนรหัสผ่าน</a>
-          ${postButton(viewer, '/staff/logout', 'ออกจากระบบ', { kind: 'secondary' })}
-        </div>`
+    ? html`<nav class="menu" aria-label="เมนู">${NAV.filter((n) => !n.needs || can(viewer.role, n.needs)).map(
+        (n) => html`<a href="${n.href}"${n.id === page.active ? html` aria-current="page"` : ''}>${n.label}</a>`,
+      )}</nav>
+      <div class="who"><span>${viewer.name} · ${ROLE_NAMES[viewer.role]}</span>
+        <a href="/staff/password">เปลี่ยนรหัสผ่าน</a>
+        ${postButton(viewer, '/staff/logout', 'ออกจากระบบ', { kind: 'secondary' })}</div>`
     : '';
   return html`<!doctype html>
-    <html lang="th">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${page.title} · ระบบเจ้าหน้าที่ เทศบาลตำบลโพนทราย</title>
-        <link rel="icon" href="/staff/assets/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/staff/assets/console.css" />
-        <script type="module" src="/staff/assets/console.js"></script>
-      </head>
-      <body>
-        <header class="top"><a class="brand" href="/staff/">ระบบเจ้าหน้าที่ · เทศบาลตำบลโพนทราย</a>${nav}</header>
-        <main class="${page.wide ? 'wide' : ''}">
-          <h1>${page.title}</h1>
-          ${page.body}
-        </main>
-      </body>
-    </html>`;
+<html lang="th">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${page.title} · ระบบเจ้าหน้าที่ เทศบาลตำบลโพนทราย</title>
+<link rel="icon" href="/staff/assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/staff/assets/console.css">
+<script type="module" src="/staff/assets/console.js"></script>
+</head>
+<body>
+<header class="top"><a class="brand" href="/staff/">ระบบเจ้าหน้าที่ · เทศบาลตำบลโพนทราย</a>${nav}</header>
+<main class="${page.wide ? 'wide' : ''}">
+<h1>${page.title}</h1>
+${page.body}
+</main>
+</body>
+</html>`;
 }
 
 /** A short message box: the result of an action, or why it was refused. */

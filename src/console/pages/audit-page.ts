@@ -50,22 +50,12 @@ export interface AuditPageData {
 function filterForm(data: AuditPageData) {
   const actors = [...new Set(data.entries.map((e) => e.actor))].sort((a, b) => a.localeCompare(b));
   const option = (value: string, label: string, chosen: string) =>
-    html`<option value="${value}" ${value === chosen ? ' selected' : ''}>${label}</option>`;
+    html`<option value="${value}"${value === chosen ? ' selected' : ''}>${label}</option>`;
   return html`<form method="get" action="/staff/audit" class="filters">
-    <label
-      >ผู้กระทำ
-      <select id="audit-actor" name="actor">
-        ${option('', 'ทุกคน', data.actor)}${actors.map((a) => option(a, a === '(unknown)' ? 'ผู้ใช้ที่ไม่มีบัญชี' : a, data.actor))}
-      </select></label
-    >
-    <label
-      >การกระทำ
-      <select id="audit-action" name="action">
-        ${option('', 'ทุกอย่าง', data.action)}${AUDIT_GROUPS.map((g) => option(g.key, g.name, data.action))}
-      </select></label
-    >
-    <button type="submit">กรอง</button>
-  </form>`;
+  <label>ผู้กระทำ <select id="audit-actor" name="actor">${option('', 'ทุกคน', data.actor)}${actors.map((a) => option(a, a === '(unknown)' ? 'ผู้ใช้ที่ไม่มีบัญชี' : a, data.actor))}</select></label>
+  <label>การกระทำ <select id="audit-action" name="action">${option('', 'ทุกอย่าง', data.action)}${AUDIT_GROUPS.map((g) => option(g.key, g.name, data.action))}</select></label>
+  <button type="submit">กรอง</button>
+</form>`;
 }
 
 /** The audit trail as it is on disk, newest first, each entry a Thai sentence, with the result of checking its chain. */
@@ -84,33 +74,16 @@ export function auditPage(viewer: Viewer, data: AuditPageData) {
     active: 'audit',
     wide: true,
     body: html`${auditCheckNotice(data.check)}
-      <p class="hint">
-        ทุกการกระทำของเจ้าหน้าที่ถูกบันทึกไว้ที่นี่ (ใคร ทำอะไร เมื่อใด กับรายการใด) โดยไม่มีเนื้อหาของเบาะแสหรือข้อมูลส่วนบุคคล
-        เวลาเป็นเวลาประเทศไทย แต่ละรายการผูกกับรายการก่อนหน้าด้วยรหัสลับ การแก้ไขหรือลบรายการใดจะถูกตรวจพบ
-      </p>
-      ${filterForm(data)}
-      <div class="table-wrap">
-        <table class="audit stack">
-          <thead>
-            <tr>
-              <th class="n">ลำดับ</th>
-              <th>เวลา</th>
-              <th>เหตุการณ์</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (e) =>
-                html`<tr${data.suspects.has(e.pos) ? html` class="broken"` : ''}><td class="n" data-label="ลำดับ">${e.seq}</td><td class="date" data-label="เวลา">${safeDate(e.at)}</td><td class="sentence">${auditSentence(e, data.names)}${data.suspects.has(e.pos) ? html` <strong>(รายการนี้ถูกแก้ไขหรือไม่ต่อจากรายการก่อนหน้า)</strong>` : ''}</td></tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${rows.length === 0 ? html`<p>ไม่มีรายการ</p>` : ''}
-      <p class="pager">
-        ${page > 1 ? html`<a href="${link(page - 1)}">ก่อนหน้า (ใหม่กว่า)</a>` : ''} หน้า ${page} จาก ${pages}
-        ${page < pages ? html`<a href="${link(page + 1)}">ถัดไป (เก่ากว่า)</a>` : ''}
-      </p>`,
+<p class="hint">ทุกการกระทำของเจ้าหน้าที่ถูกบันทึกไว้ที่นี่ (ใคร ทำอะไร เมื่อใด กับรายการใด) โดยไม่มีเนื้อหาของเบาะแสหรือข้อมูลส่วนบุคคล เวลาเป็นเวลาประเทศไทย แต่ละรายการผูกกับรายการก่อนหน้าด้วยรหัสลับ การแก้ไขหรือลบรายการใดจะถูกตรวจพบ</p>
+${filterForm(data)}
+<div class="table-wrap"><table class="audit stack">
+<thead><tr><th class="n">ลำดับ</th><th>เวลา</th><th>เหตุการณ์</th></tr></thead>
+<tbody>${rows.map(
+      (e) =>
+        html`<tr${data.suspects.has(e.pos) ? html` class="broken"` : ''}><td class="n" data-label="ลำดับ">${e.seq}</td><td class="date" data-label="เวลา">${safeDate(e.at)}</td><td class="sentence">${auditSentence(e, data.names)}${data.suspects.has(e.pos) ? html` <strong>(รายการนี้ถูกแก้ไขหรือไม่ต่อจากรายการก่อนหน้า)</strong>` : ''}</td></tr>`,
+    )}</tbody></table></div>
+${rows.length === 0 ? html`<p>ไม่มีรายการ</p>` : ''}
+<p class="pager">${page > 1 ? html`<a href="${link(page - 1)}">ก่อนหน้า (ใหม่กว่า)</a>` : ''} หน้า ${page} จาก ${pages} ${page < pages ? html`<a href="${link(page + 1)}">ถัดไป (เก่ากว่า)</a>` : ''}</p>`,
   });
 }
 

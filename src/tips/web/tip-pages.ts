@@ -22,82 +22,49 @@ export interface FormValues {
 
 function page(title: string, body: Html): string {
   return html`<!doctype html>
-    <html lang="th">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title} — เทศบาลตำบลโพนทราย</title>
-        <link rel="stylesheet" href="/tip/tip.css" />
-      </head>
-      <body>
-        <header>
-          <p class="agency">เทศบาลตำบลโพนทราย</p>
-          <h1>${title}</h1>
-        </header>
-        <main>${body}</main>
-      </body>
-    </html>`.value;
+<html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="referrer" content="no-referrer"><title>${title} — เทศบาลตำบลโพนทราย</title>
+<link rel="stylesheet" href="/tip/tip.css"></head>
+<body><header><p class="agency">เทศบาลตำบลโพนทราย</p><h1>${title}</h1></header><main>${body}</main></body></html>`
+    .value;
 }
 
 const errorList = (errors: readonly string[]) =>
   errors.length > 0
-    ? html`<div class="errors" role="alert">
-        <ul>
-          ${errors.map((e) => html`<li>${e}</li>`)}
-        </ul>
-      </div>`
+    ? html`<div class="errors" role="alert"><ul>${errors.map((e) => html`<li>${e}</li>`)}</ul></div>`
     : html``;
 
 const channels = () =>
-  html`<section class="channels">
-    <h2>${CHAT.externalIntro}</h2>
-    <ul>
-      ${EXTERNAL_CHANNELS.map((c) => html`<li><a href="tel:${c.phone}">${c.phone}</a> ${c.name}</li>`)}
-    </ul>
-  </section>`;
+  html`<section class="channels"><h2>${CHAT.externalIntro}</h2><ul>${EXTERNAL_CHANNELS.map(
+    (c) => html`<li><a href="tel:${c.phone}">${c.phone}</a> ${c.name}</li>`,
+  )}</ul></section>`;
 
-const evidenceInput = (name: string) =>
-  html`<label for="${name}">รูปหลักฐาน (ถ้ามี)</label>
-    <p class="hint">
-      JPEG หรือ PNG ไม่เกิน ${TIP_LIMITS.images} รูป รูปละไม่เกิน 10 MB ระบบลบข้อมูลแฝงในรูป (เช่น ตำแหน่ง GPS รุ่นโทรศัพท์) ให้เอง
-    </p>
-    <input type="file" id="${name}" name="${name}" accept="image/jpeg,image/png" multiple />`;
+const evidenceInput = (name: string) => html`<label for="${name}">รูปหลักฐาน (ถ้ามี)</label>
+<p class="hint">JPEG หรือ PNG ไม่เกิน ${TIP_LIMITS.images} รูป รูปละไม่เกิน 10 MB ระบบลบข้อมูลแฝงในรูป (เช่น ตำแหน่ง GPS รุ่นโทรศัพท์) ให้เอง</p>
+<input type="file" id="${name}" name="${name}" accept="image/jpeg,image/png" multiple>`;
 
 export function formPage(rules: TipRules, values: FormValues = {}, errors: readonly string[] = []): string {
   return page(
     'แจ้งเบาะแสการทุจริต',
-    html`<section class="about">
-        <h2>ก่อนแจ้ง โปรดอ่าน</h2>
-        <ul>
-          ${howItWorks(rules, 'web').map((p) => html`<li>${p}</li>`)}
-        </ul>
-        <p class="note">${TRAFFY}</p>
-      </section>
-      ${errorList(errors)}
-      <form method="post" action="/tip" enctype="multipart/form-data">
-        <input type="hidden" name="n" value="${values.n ?? ''}" />
-        <label for="what">เกิดอะไรขึ้น (จำเป็น)</label>
-        <p class="hint">เล่าเหตุการณ์ที่พบ เช่น ใครทำอะไร อย่างไร เรียกเงินเท่าไร</p>
-        <textarea id="what" name="what" rows="8" required>${values.what ?? ''}</textarea>
-        <label for="who">ใครหรือหน่วยงานใดเกี่ยวข้อง (ถ้าทราบ)</label>
-        <input type="text" id="who" name="who" value="${values.who ?? ''}" autocomplete="off" />
-        <label for="when">เกิดขึ้นเมื่อไร (ถ้าทราบ)</label>
-        <input
-          type="text"
-          id="when"
-          name="when"
-          value="${values.when ?? ''}"
-          autocomplete="off"
-          placeholder="เช่น ต้นเดือนมีนาคม 2568"
-        />
-        <label for="where">เกิดขึ้นที่ไหน (ถ้าทราบ)</label>
-        <input type="text" id="where" name="where" value="${values.where ?? ''}" autocomplete="off" />
-        ${evidenceInput('evidence')}
-        <button type="submit">ส่งเรื่อง</button>
-      </form>
-      <p><a href="/tip/status">ติดตามสถานะเรื่องที่แจ้งไว้แล้ว</a></p>
-      ${channels()}`,
+    html`<section class="about"><h2>ก่อนแจ้ง โปรดอ่าน</h2><ul>${howItWorks(rules, 'web').map((p) => html`<li>${p}</li>`)}</ul>
+<p class="note">${TRAFFY}</p></section>
+${errorList(errors)}
+<form method="post" action="/tip" enctype="multipart/form-data">
+<input type="hidden" name="n" value="${values.n ?? ''}">
+<label for="what">เกิดอะไรขึ้น (จำเป็น)</label>
+<p class="hint">เล่าเหตุการณ์ที่พบ เช่น ใครทำอะไร อย่างไร เรียกเงินเท่าไร</p>
+<textarea id="what" name="what" rows="8" required>${values.what ?? ''}</textarea>
+<label for="who">ใครหรือหน่วยงานใดเกี่ยวข้อง (ถ้าทราบ)</label>
+<input type="text" id="who" name="who" value="${values.who ?? ''}" autocomplete="off">
+<label for="when">เกิดขึ้นเมื่อไร (ถ้าทราบ)</label>
+<input type="text" id="when" name="when" value="${values.when ?? ''}" autocomplete="off" placeholder="เช่น ต้นเดือนมีนาคม 2568">
+<label for="where">เกิดขึ้นที่ไหน (ถ้าทราบ)</label>
+<input type="text" id="where" name="where" value="${values.where ?? ''}" autocomplete="off">
+${evidenceInput('evidence')}
+<button type="submit">ส่งเรื่อง</button>
+</form>
+<p><a href="/tip/status">ติดตามสถานะเรื่องที่แจ้งไว้แล้ว</a></p>
+${channels()}`,
   );
 }
 
@@ -105,12 +72,11 @@ export function receiptPage(receipt: string): string {
   return page(
     'ได้รับเรื่องแล้ว',
     html`<p>${WEB_SAY.thanks}</p>
-      <p class="label">เลขรับเรื่องของท่าน</p>
-      <p class="receipt" id="receipt">${formatReceipt(receipt)}</p>
-      <p class="warn" id="keep">${WEB_SAY.keepReceipt}</p>
-      <script src="/tip/keep-receipt.js" defer></script>
-      <p><a href="/tip/status">ติดตามสถานะ</a> (กรอกเลขรับเรื่อง)</p>
-      ${channels()}`,
+<p class="label">เลขรับเรื่องของท่าน</p><p class="receipt" id="receipt">${formatReceipt(receipt)}</p>
+<p class="warn" id="keep">${WEB_SAY.keepReceipt}</p>
+<script src="/tip/keep-receipt.js" defer></script>
+<p><a href="/tip/status">ติดตามสถานะ</a> (กรอกเลขรับเรื่อง)</p>
+${channels()}`,
   );
 }
 
@@ -118,12 +84,12 @@ export function lookupPage(message: string | null = null): string {
   return page(
     'ติดตามสถานะเรื่องที่แจ้ง',
     html`${message ? errorList([message]) : html``}
-      <form method="post" action="/tip/status">
-        <label for="receipt">เลขรับเรื่อง 16 หลัก</label>
-        <input type="text" id="receipt" name="receipt" inputmode="numeric" autocomplete="off" required />
-        <button type="submit">ดูสถานะ</button>
-      </form>
-      <p><a href="/tip">แจ้งเรื่องใหม่</a></p>`,
+<form method="post" action="/tip/status">
+<label for="receipt">เลขรับเรื่อง 16 หลัก</label>
+<input type="text" id="receipt" name="receipt" inputmode="numeric" autocomplete="off" required>
+<button type="submit">ดูสถานะ</button>
+</form>
+<p><a href="/tip">แจ้งเรื่องใหม่</a></p>`,
   );
 }
 
@@ -132,48 +98,25 @@ export function statusPage(view: PublicTipView, receipt: string, notice: string 
   const addForm =
     view.status === 'closed'
       ? html``
-      : html`<form method="post" action="/tip/add" enctype="multipart/form-data">
-          <h2>เพิ่มข้อมูล</h2>
-          <input type="hidden" name="receipt" value="${receipt}" />
-          <label for="text">ข้อมูลที่ต้องการเพิ่ม</label><textarea id="text" name="text" rows="5"></textarea>
-          ${evidenceInput('evidence')}
-          <button type="submit">ส่งข้อมูลเพิ่ม</button>
-        </form>`;
+      : html`<form method="post" action="/tip/add" enctype="multipart/form-data"><h2>เพิ่มข้อมูล</h2>
+<input type="hidden" name="receipt" value="${receipt}">
+<label for="text">ข้อมูลที่ต้องการเพิ่ม</label><textarea id="text" name="text" rows="5"></textarea>
+${evidenceInput('evidence')}
+<button type="submit">ส่งข้อมูลเพิ่ม</button></form>`;
   return page(
     'สถานะเรื่องที่แจ้ง',
     html`${notice ? html`<p class="done" role="status">${notice}</p>` : html``}
-      <dl class="status">
-        <dt>สถานะ</dt>
-        <dd id="status">${view.statusName}</dd>
-        <dt>รับเรื่องเมื่อ</dt>
-        <dd>${formatDateThai(view.receivedAt)}</dd>
-        <dt>อัปเดตล่าสุด</dt>
-        <dd>${formatDateThai(view.lastUpdateAt)}</dd>
-      </dl>
-      ${
-        view.outcome
-          ? html`<h2>ผลการพิจารณา</h2>
-              <p class="outcome">${view.outcome}</p>`
-          : html``
-      }
-      ${
-        notes.length > 0
-          ? html`<h2>ข้อความจากเจ้าหน้าที่</h2>
-              <ul class="notes">
-                ${notes}
-              </ul>`
-          : html``
-      }
-      ${addForm}
-      <p><a href="/tip/status">ดูเรื่องอื่น</a></p>`,
+<dl class="status"><dt>สถานะ</dt><dd id="status">${view.statusName}</dd>
+<dt>รับเรื่องเมื่อ</dt><dd>${formatDateThai(view.receivedAt)}</dd>
+<dt>อัปเดตล่าสุด</dt><dd>${formatDateThai(view.lastUpdateAt)}</dd></dl>
+${view.outcome ? html`<h2>ผลการพิจารณา</h2><p class="outcome">${view.outcome}</p>` : html``}
+${notes.length > 0 ? html`<h2>ข้อความจากเจ้าหน้าที่</h2><ul class="notes">${notes}</ul>` : html``}
+${addForm}
+<p><a href="/tip/status">ดูเรื่องอื่น</a></p>`,
   );
 }
 
 /** A refusal (rate limit, wrong request) with a way back. */
 export function messagePage(title: string, message: string): string {
-  return page(
-    title,
-    html`${errorList([message])}
-      <p><a href="/tip">กลับไปหน้าแจ้งเบาะแส</a></p>`,
-  );
+  return page(title, html`${errorList([message])}<p><a href="/tip">กลับไปหน้าแจ้งเบาะแส</a></p>`);
 }
