@@ -76,6 +76,20 @@ describe('answers to families of wordings', () => {
     await expectAll(['ป.ป.ท. เบอร์', 'call pacc'], /1206/);
   });
 
+  it('when which measure is asked with a field, then every measure\'s figure answers; a question ending in "about" asks the subject', async () => {
+    await expectAll(
+      ['มาตรการไหนใช้งบบ้าง', 'มาตรการใดใช้เงินมากที่สุด', 'which measure costs the most'],
+      /^งบประมาณแต่ละมาตรการ/,
+    );
+    await expectAll(['what is the announcement about', 'ประกาศเกี่ยวกับอะไร'], /^ประกาศเรื่อง/);
+    await expectAll(['เทศบาลชื่ออะไร', 'what is the town called'], /เทศบาลตำบลโพนทราย/);
+    await expectAll(['มาตรการที่ 3 คืบหน้าไปถึงไหนแล้ว', 'what has been done for measure 2 so far'], /^สรุปผลการดำเนินการ/);
+  });
+
+  it('when where is asked with บ้าง, then it still asks where: the channels answer, not the tip flow', async () => {
+    await expectAll(['แจ้งทุจริตได้ที่ไหนบ้าง', 'ร้องเรียนเรื่องโกงได้ที่ใดบ้าง'], /พิมพ์ "แจ้งเบาะแส"|1205/);
+  });
+
   it('when someone asks how to get the news, then subscribing answers', async () => {
     await expectAll(
       ['อยากได้ข่าวจากเทศบาลต้องทำไง', 'จะติดตามข่าวเทศบาลได้ยังไง', 'how do I get news from the town'],

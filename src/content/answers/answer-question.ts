@@ -70,6 +70,14 @@ const GENERIC = longestFirst(
     'every',
     'all',
     'sections',
+    // "มาตรการไหนใช้เงินมากที่สุด": every measure's figure answers a superlative.
+    'ที่สุด',
+    'มากที่สุด',
+    'น้อยที่สุด',
+    'most',
+    'least',
+    'highest',
+    'lowest',
     'please',
   ]),
 );
@@ -167,9 +175,11 @@ function itemsAnswer(
     const ids = q.best ? [q.best.item.id, ...q.runnersUp.map((h) => h.item.id)] : [];
     return { reply: ids.length > 0 ? { type: 'items', ids } : { type: 'none' }, context: null };
   }
-  // The ITA result is asked about for its score: state it.
-  const score = family === 'ita' ? book.inYear('ita/score', year) : undefined;
-  if (score) return { reply: { type: 'fact', units: [score] }, context: { family, key: score.key, year } };
+  // The ITA result is asked about for its score: state it (in every year asked, when years are compared).
+  const scores =
+    family === 'ita' ? yearsAsked(book, q.shape, context).flatMap((y) => book.inYear('ita/score', y) ?? []) : [];
+  const score = scores[0];
+  if (score) return { reply: { type: 'fact', units: scores }, context: { family, key: score.key, year: score.year } };
   const main = book.itemIn(family, year) ?? q.best?.item.id;
   if (!main) return { reply: { type: 'none' }, context: null };
   const others = q.runnersUp.map((h) => h.item.id).filter((id) => book.familyOfItem(id) !== family);

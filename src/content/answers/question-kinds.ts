@@ -72,6 +72,12 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'จักเรื่อง',
     ]),
   ],
+  // "ที่ไหนบ้าง" asks where (every place), before "ไหนบ้าง" makes it a list.
+  // The segmenter often glues ได้ที่ ("แจ้งได้ที่ไหนบ้าง"), so ที่ starts no word there.
+  [
+    'where',
+    phrases(['ที่ไหนบ้าง', 'ที่ใดบ้าง', 'ได้ที่ไหนบ้าง', 'ได้ที่ไหน', 'ตรงไหนบ้าง', 'ช่องทางไหนบ้าง', 'ช่องทางใดบ้าง', 'แจ้งไหนบ้าง']),
+  ],
   [
     'list',
     phrases([
@@ -93,6 +99,11 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'what are',
       'which are',
       'all measures',
+      // "มาตรการไหนใช้งบ": which of the measures, so every measure's field.
+      'มาตรการไหน',
+      'มาตรการใด',
+      'which measure',
+      'which measures',
     ]),
   ],
   [
@@ -317,6 +328,12 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'ชื่อเต็มของเทศบาล',
     'agency name',
     'name of the municipality',
+    'เทศบาลชื่อ',
+    'ชื่อของเทศบาล',
+    'ที่นี่ชื่อ',
+    'name of the town',
+    'town called',
+    'municipality called',
     'หน่วยงานที่ถูกประเมิน',
   ]),
   district: phrases([
@@ -395,6 +412,15 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'summary',
     'progress',
     'what was done',
+    'คืบหน้า',
+    'ไปถึงไหน',
+    'ทำถึงไหน',
+    'ถึงไหนแล้ว',
+    'แค่ไหนแล้ว',
+    'has been done',
+    'been done',
+    'done so far',
+    'how far',
   ]),
   outcome: phrases([
     'ผลลัพธ์',
@@ -433,6 +459,7 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'บาท',
     'budget',
     'cost',
+    'costs',
     'money',
     'spend',
     'spent',
@@ -440,7 +467,17 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'ตังค์',
     'ตัง',
   ]),
-  subject: phrases(['ชื่อเรื่อง', 'เรื่องอะไร', 'ว่าด้วยอะไร', 'subject', 'title', 'about what']),
+  subject: phrases([
+    'ชื่อเรื่อง',
+    'เรื่องอะไร',
+    'ว่าด้วยอะไร',
+    'เกี่ยวกับอะไร',
+    'subject',
+    'title',
+    'about what',
+    'is about',
+    'was about',
+  ]),
   date: phrases([
     'ลงนามวันไหน',
     'ลงนามเมื่อไร',

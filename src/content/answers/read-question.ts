@@ -113,6 +113,8 @@ const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_
   string[]
 >;
 
+const ENDS_ABOUT = /\babout\s*[?？]*\s*$/iu;
+
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
 export function readQuestion(written: string, read?: Utterance): QuestionShape {
   const text = writeOrdinals(fixQuestionTypos(written));
@@ -122,6 +124,8 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   const time = rest === timed.rest ? timed : { ...timed, rest };
   const said = read && time.rest === written ? read : readUtterance(time.rest);
   let fields = fieldsOf(said);
+  // "what is the announcement about": a question ending in "about" asks for the subject.
+  if (fields.length === 0 && ENDS_ABOUT.test(time.rest)) fields = ['subject'];
   for (const [narrow, wide] of NARROWER) {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
   }
