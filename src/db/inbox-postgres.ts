@@ -5,12 +5,16 @@ import { parseEvent, toSdkEvent, type LineEvent } from '../line/event-schema.js'
 import type { InboxEntry } from '../line/inbox-records.js';
 import type { InboxStore } from '../line/inbox-store.js';
 import type { Logger } from '../logger.js';
+import type { PoolClient } from './pool.js';
 import { inTenant, type TenantScope } from './tenant-scope.js';
 
 /** How long an event stays with the process that took it before another may take it over. */
 export const CLAIM_MS = 5 * 60_000;
 /** How long a handled event's id is remembered to recognise a redelivery (as the file inbox). */
 const REMEMBER_MS = 24 * 60 * 60_000;
+
+/** What marking an event handled sets ($3: when). */
+const DONE = 'done_at = $3, payload_sealed = NULL, claimed_by = NULL, claimed_until = NULL';
 
 interface Row {
   event_id: string;
@@ -69,24 +73,39 @@ export class PostgresInbox implements InboxStore {
         [this.scope.tenantId, this.worker, now, new Date(now.getTime() + CLAIM_MS)],
       );
       rows.sort((a, b) => a.received_at.getTime() - b.received_at.getTime() || a.event_id.localeCompare(b.event_id));
-      return rows.flatMap((r) => this.entry(r));
+      return this.entries(c, rows);
     });
   }
 
-  /** The stored event, or nothing when it fails today's schema (a stored one from an older version): then it is dropped. */
-  private entry(r: Row): InboxEntry[] {
-    const parsed = parseEvent(JSON.parse(openSealedText(this.scope.keys.inbox, r.payload_sealed)));
-    if (parsed.ok)
-      return [
-        { id: r.event_id, event: toSdkEvent(parsed.event), receivedAt: r.received_at.getTime(), replied: r.replied },
-      ];
-    this.logger?.warn('stored event dropped: not a valid event', {
-      eventId: r.event_id,
-      type: parsed.type,
-      problem: parsed.problem,
-    });
-    void this.done(r.event_id, this.clock());
-    return [];
+  /**
+   * The stored events; one that fails today's schema (stored by an older version) is dropped:
+   * logged without its content and marked handled in the same transaction.
+   */
+  private async entries(c: PoolClient, rows: Row[]): Promise<InboxEntry[]> {
+    const entries: InboxEntry[] = [];
+    for (const r of rows) {
+      const parsed = parseEvent(JSON.parse(openSealedText(this.scope.keys.inbox, r.payload_sealed)));
+      if (parsed.ok) {
+        entries.push({
+          id: r.event_id,
+          event: toSdkEvent(parsed.event),
+          receivedAt: r.received_at.getTime(),
+          replied: r.replied,
+        });
+        continue;
+      }
+      this.logger?.warn('stored event dropped: not a valid event', {
+        eventId: r.event_id,
+        type: parsed.type,
+        problem: parsed.problem,
+      });
+      await c.query(`UPDATE inbox_events SET ${DONE} WHERE tenant_id = $1 AND event_id = $2`, [
+        this.scope.tenantId,
+        r.event_id,
+        this.clock(),
+      ]);
+    }
+    return entries;
   }
 
   /** Events waiting to be handled, oldest first, without claiming them (for checks and copies). */
@@ -97,7 +116,7 @@ export class PostgresInbox implements InboxStore {
          WHERE tenant_id = $1 AND done_at IS NULL ORDER BY received_at, event_id`,
         [this.scope.tenantId],
       );
-      return rows.flatMap((r) => this.entry(r));
+      return this.entries(c, rows);
     });
   }
 
@@ -132,7 +151,7 @@ export class PostgresInbox implements InboxStore {
 
   /** Handled: the sealed payload goes at once, the id stays a day for redeliveries. */
   async done(id: string, now: Date): Promise<void> {
-    await this.mark(id, 'done_at = $3, payload_sealed = NULL, claimed_by = NULL, claimed_until = NULL', [now]);
+    await this.mark(id, DONE, [now]);
   }
 
   private mark(id: string, set: string, params: unknown[]) {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seal } from '../../src/crypto/sealed.js';
+import { withTenant } from '../../src/db/with-tenant.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { CLAIM_MS, PostgresInbox } from '../../src/db/inbox-postgres.js';
 import { inboxEvent } from '../helpers/inbox-sample.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
@@ -40,6 +43,30 @@ describe.skipIf(!hasPostgres)('the webhook inbox on PostgreSQL: processes, claim
     expect(taken).toHaveLength(40);
     expect(new Set(taken.map((e) => e.id)).size).toBe(40);
     expect(taken.map((e) => e.id)).not.toContain(fresh[0]!.id);
+  });
+
+  it('when a stored event fails the schema of today, then it is dropped: logged without content, marked handled, not handed out', async () => {
+    now = START;
+    const scope = await db().newTenant();
+    const logger = createMemoryLogger();
+    const inbox = new PostgresInbox(scope, clock, logger);
+    const good = inboxEvent('ยังใช้ได้');
+    await inbox.admit([good], clock());
+    await withTenant(scope.pool, scope.tenantId, (c) =>
+      c.query('INSERT INTO inbox_events (tenant_id, event_id, received_at, payload_sealed) VALUES ($1, $2, $3, $4)', [
+        scope.tenantId,
+        '01OLDSHAPE',
+        clock(),
+        seal(scope.keys.inbox, JSON.stringify({ type: 'message', text: 'ความลับ' })),
+      ]),
+    );
+    now += CLAIM_MS + 1000;
+    expect((await inbox.pending()).map((e) => e.id)).toEqual([good.id]);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'stored event dropped: not a valid event', eventId: '01OLDSHAPE' }),
+    ]);
+    expect(JSON.stringify(logger.lines)).not.toContain('ความลับ');
+    expect(await inbox.admit([{ id: '01OLDSHAPE', event: good.event }], clock())).toEqual([]); // remembered as handled
   });
 
   it('when the table is dumped, then no message text or LINE user id appears, waiting or handled', async () => {
