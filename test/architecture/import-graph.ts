@@ -14,8 +14,9 @@ export const SRC = path.resolve(import.meta.dirname, '../../src');
  */
 export const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> = [
   { name: 'entry', paths: ['server.ts', 'runtime.ts', 'app.ts', 'cli/', 'demo/'] },
-  // PostgreSQL implementations of the features' store interfaces (ports and adapters)
-  { name: 'adapters', paths: ['db/'] },
+  // PostgreSQL implementations of the features' store interfaces (ports and adapters), and
+  // the choice at start between them and the files on disk
+  { name: 'adapters', paths: ['db/', 'stores/'] },
   { name: 'console', paths: ['console/'] },
   {
     name: 'features',
