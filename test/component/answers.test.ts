@@ -29,6 +29,8 @@ describe('answers at the grain of facts', () => {
     ...readFactQuestions(FACT_FILES.heldOut2, 'held-out-2', false),
     ...readFactQuestions(FACT_FILES.heldOut3, 'held-out-3', false),
     ...readFactQuestions(FACT_FILES.heldOut4, 'held-out-4', false),
+    // Written blind by another helper (no bot code or tests read, the bot never run).
+    ...readFactQuestions(FACT_FILES.heldOut5, 'held-out-5', false),
   ];
 
   beforeAll(async () => {
@@ -94,6 +96,10 @@ describe('answers at the grain of facts', () => {
     report(
       '  fact-questions-heldout-4.tsv (written after those fixes, never tuned on)',
       rows.filter((r) => r.question.source === 'held-out-4'),
+    );
+    report(
+      '  fact-questions-heldout-5.tsv (written blind by another helper, first run 33/45 = 73.3%)',
+      rows.filter((r) => r.question.source === 'held-out-5'),
     );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);

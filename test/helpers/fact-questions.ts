@@ -42,6 +42,7 @@ export const FACT_FILES = {
   heldOut2: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-2.tsv'),
   heldOut3: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-3.tsv'),
   heldOut4: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-4.tsv'),
+  heldOut5: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-5.tsv'),
 };
 
 /**
