@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../src/db/migrate.js';
+import { runner } from 'node-pg-migrate';
+import { migrate, MIGRATIONS_DIR } from '../../src/db/migrate.js';
 import { asAdmin, freshDatabase, hasPostgres } from '../helpers/postgres-database.js';
 import { ALL_MIGRATIONS } from '../helpers/postgres-tenant.js';
 
@@ -65,6 +66,16 @@ describe.skipIf(!hasPostgres)('migrations on a real PostgreSQL', () => {
     expect(scoped.length).toBeGreaterThanOrEqual(4);
     for (const r of scoped) expect(r, r.relname).toMatchObject({ on: true, forced: true, policy: true });
     expect(rls.find((r) => r.relname === 'tenants')).toMatchObject({ on: false, forced: false, scoped: false });
+  });
+
+  it("when every migration is rolled back, then only the tool's own record is left, and they apply again", async () => {
+    const db = await freshDatabase();
+    await migrate(db.url);
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const common = { databaseUrl: db.url, dir: MIGRATIONS_DIR, migrationsTable: 'pgmigrations', logger: quiet };
+    await runner({ ...common, direction: 'down', count: Infinity });
+    expect(await tablesOf(db.name)).toEqual(['pgmigrations']);
+    expect(await migrate(db.url)).toEqual(ALL_MIGRATIONS);
   });
 
   it('when the database user cannot switch to bot_tenant, then the migration stops with a line saying what to grant, and applies nothing', async () => {
