@@ -2,18 +2,17 @@ import path from 'node:path';
 import type { Router } from 'express';
 import { createApp, type BotApp } from './app.js';
 import type { Config } from './config.js';
-import { ConversationRepo, ConversationStateSchema } from './bot/conversation.js';
 import { Dispatcher, type DispatcherDeps } from './bot/dispatcher.js';
+import type { QuestionLog } from './content/question-log.js';
+import type { TenantScope } from './db/tenant-scope.js';
+import type { InboxEntry } from './line/inbox.js';
 import { understand } from './bot/understand.js';
 import { readContentDocuments } from './content/content-files.js';
 import { ContentLibrary } from './content/library.js';
 import type { ContentDocument } from './content/model.js';
-import { QuestionLog, questionLogKey } from './content/question-log.js';
 import { SearchIndex } from './content/search-index.js';
 import { contentItems } from './content/search-items.js';
 import { loadSynonyms } from './content/synonyms.js';
-import { deriveKeys } from './crypto/keys.js';
-import { masterKey } from './crypto/master-key.js';
 import { FeatureRegistry } from './bot/feature-registry.js';
 import { browse, officialAnnouncementCard } from './handlers/browse.js';
 import { answersFeature } from './handlers/answers-feature.js';
@@ -21,23 +20,22 @@ import { createRouteHandler } from './handlers/handle-route.js';
 import { subscriptionFeature } from './subscriptions/subscription-feature.js';
 import { feedbackFeature } from './feedback/feedback-feature.js';
 import { SAY, say } from './handlers/replies.js';
-import { Inbox } from './line/inbox.js';
 import { createLineGateway, type LineGateway } from './line/line-gateway.js';
 import { WebhookIntake } from './line/webhook-intake.js';
 import { createLogger, type Logger } from './logger.js';
-import { friendCodec, FriendRepo, FriendSchema } from './subscriptions/store/friend-repo.js';
 import type { FanOutOptions } from './publications/fan-out.js';
 import { publicationFeature } from './publications/publication-feature.js';
 import { Publishing } from './publications/publishing.js';
 import { realTimers, type Timers } from './timers.js';
 import { SHIPPED_DATA_DIR } from './paths.js';
-import { PrivateStore } from './storage/private-store.js';
+import type { Awaitable } from './storage/awaitable.js';
 import { makeDataDirPrivate } from './storage/private-tree.js';
-import { AuditLog } from './staff/audit-log.js';
+import type { AuditLog } from './staff/audit-log.js';
+import { openStores } from './stores/open-stores.js';
+import type { FriendRepo } from './subscriptions/store/friend-repo.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
 import { statsFeature } from './staff/stats-route.js';
 import { openConsole } from './console/console-wiring.js';
-import { LineLinks } from './staff/line-link.js';
 import { lineLinkFeature } from './staff/line-link-chat.js';
 import { openTipChannel, type TipChannel } from './tips/tip-channel.js';
 
@@ -61,6 +59,8 @@ export interface RuntimeOptions {
   replies?: DispatcherDeps['replies'] & { lineTimeoutMs?: number };
   logger?: Logger;
   routers?: Array<{ path: string; router: Router }>;
+  /** A tenant of the shared service (its key, its PostgreSQL rows); absent: the single town. */
+  tenant?: TenantScope;
 }
 
 export interface Runtime {
@@ -77,7 +77,7 @@ export interface Runtime {
   /** The features the bot is made of (their intents, buttons, flows and routes). */
   features: FeatureRegistry;
   /** Handles the events acknowledged before the last stop (after a crash). */
-  replayPending(): number;
+  replayPending(): Awaitable<number>;
   close(): Promise<void>;
 }
 
@@ -86,38 +86,14 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { config, channel } = opts;
   const clock = opts.clock ?? (() => new Date());
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
-  const stateDir = path.join(config.dataDir, 'state');
-
-  const keys = deriveKeys(await masterKey(config));
 
   const docs = await loadContent(config.dataDir);
   const library = new ContentLibrary(docs);
   const synonyms = await loadSynonyms(SHIPPED_DATA_DIR, config.dataDir);
   const index = new SearchIndex(docs.flatMap(contentItems), synonyms);
 
-  const inbox = await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock(), { logger });
-  const friendStore = await PrivateStore.open(
-    path.join(stateDir, 'friends.jsonl'),
-    keys.people,
-    FriendSchema,
-    friendCodec,
-    { logger },
-  );
-  const conversationStore = await PrivateStore.open(
-    path.join(stateDir, 'conversations.jsonl'),
-    keys.people,
-    ConversationStateSchema,
-    undefined,
-    { logger },
-  );
-  const friends = new FriendRepo(friendStore, keys);
-  const conversations = new ConversationRepo(conversationStore, keys);
-  const questions = await QuestionLog.open(path.join(stateDir, 'questions.jsonl'), questionLogKey(keys.people), clock, {
-    logger,
-  });
-
-  const auditFile = path.join(stateDir, 'audit.jsonl');
-  const audit = await AuditLog.open(auditFile, keys.audit);
+  const stores = await openStores({ config, clock, logger, ...(opts.tenant ? { tenant: opts.tenant } : {}) });
+  const { keys, inbox, friends, conversations, questions, audit, auditFile, lineLinks } = stores;
   const line = createLineGateway({
     channelAccessToken: channel.channelAccessToken,
     apiBaseUrl: channel.apiBaseUrl,
@@ -138,7 +114,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   const agencyName = () => library.agencyName();
   const publishing = await Publishing.open({
-    stateDir,
+    stateDir: path.join(config.dataDir, 'state'),
     friends,
     line,
     index,
@@ -148,7 +124,6 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     agencyName,
     ...(opts.publishing ? { options: opts.publishing } : {}),
   });
-  const lineLinks = await LineLinks.open(path.join(stateDir, 'staff-line-links.jsonl'), keys.people, clock, { logger });
   const staffConsole = await openConsole({
     config,
     clock,
@@ -249,24 +224,20 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     tips,
     features,
     replayPending() {
+      const replay = (pending: InboxEntry[]) => {
+        pending.forEach((entry) => void dispatcher.enqueue(entry));
+        if (pending.length > 0)
+          logger.info('replaying events acknowledged before the last stop', { count: pending.length });
+        return pending.length;
+      };
+      // The file inbox answers at once (tests read the count); PostgreSQL's after a query
       const pending = inbox.pending();
-      pending.forEach((entry) => void dispatcher.enqueue(entry));
-      if (pending.length > 0)
-        logger.info('replaying events acknowledged before the last stop', { count: pending.length });
-      return pending.length;
+      return Array.isArray(pending) ? replay(pending) : pending.then(replay);
     },
     async close() {
       await dispatcher.idle();
       await features.close();
-      await Promise.all([
-        inbox.close(),
-        questions.close(),
-        friendStore.close(),
-        conversationStore.close(),
-        audit.close(),
-        staffConsole.close(),
-        lineLinks.close(),
-      ]);
+      await Promise.all([stores.close(), staffConsole.close()]);
     },
   };
 }

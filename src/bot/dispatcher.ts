@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { InboxEntry, Inbox } from '../line/inbox.js';
+import type { InboxEntry } from '../line/inbox.js';
+import type { InboxStore } from '../line/inbox-store.js';
 import { isUserId } from '../line/ids.js';
 import { LineApiError, type LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
@@ -21,7 +22,7 @@ export const BEHIND_AT = 500;
 export type HandleRoute = (ctx: BotContext, route: Exclude<Route, { to: 'ignore' }>) => Promise<void>;
 
 export interface DispatcherDeps {
-  inbox: Inbox;
+  inbox: InboxStore;
   line: LineGateway;
   conversations: ConversationRepo;
   logger: Logger;

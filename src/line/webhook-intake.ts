@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
-import type { Inbox, InboxEntry } from './inbox.js';
+import type { InboxEntry } from './inbox.js';
+import type { InboxStore } from './inbox-store.js';
 import { parseEvent, type LineEvent } from './event-schema.js';
 import { skippedEvent } from './skipped-events.js';
 
@@ -26,7 +27,7 @@ export class BadWebhookBody extends Error {
  */
 export class WebhookIntake {
   constructor(
-    private readonly inbox: Inbox,
+    private readonly inbox: InboxStore,
     private readonly onAdmitted: (entry: InboxEntry) => void,
     private readonly logger: Logger,
     private readonly clock: () => Date,

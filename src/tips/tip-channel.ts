@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { ConversationRepo } from '../bot/conversation.js';
 import type { Feature } from '../bot/feature.js';
 import { RateLimiter } from '../http/rate-limiter.js';
-import type { Inbox } from '../line/inbox.js';
+import type { InboxStore } from '../line/inbox-store.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
 import type { AuditLog } from '../staff/audit-log.js';
@@ -28,7 +28,7 @@ export interface TipChannelDeps {
   rules: TipRules;
   line: LineGateway;
   conversations: ConversationRepo;
-  inbox: Inbox;
+  inbox: InboxStore;
   audit: AuditLog;
   clock: () => Date;
   logger: Logger;

@@ -13,7 +13,8 @@ export const SRC = path.resolve(import.meta.dirname, '../../src');
  * database adapters sit above the features whose store interfaces they implement.
  */
 export const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> = [
-  { name: 'entry', paths: ['server.ts', 'runtime.ts', 'app.ts', 'cli/', 'demo/'] },
+  // The shared service (tenant routing, admin API) composes tenants' bots
+  { name: 'entry', paths: ['server.ts', 'runtime.ts', 'app.ts', 'cli/', 'demo/', 'service/'] },
   // PostgreSQL implementations of the features' store interfaces (ports and adapters), and
   // the choice at start between them and the files on disk
   { name: 'adapters', paths: ['db/', 'stores/'] },

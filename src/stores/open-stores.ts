@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { ConversationRepo, ConversationStateSchema } from '../bot/conversation.js';
+import type { Config } from '../config.js';
+import { QuestionLog, questionLogKey } from '../content/question-log.js';
+import { deriveKeys, type DataKeys } from '../crypto/keys.js';
+import { masterKey } from '../crypto/master-key.js';
+import { PostgresInbox } from '../db/inbox-postgres.js';
+import type { TenantScope } from '../db/tenant-scope.js';
+import { Inbox } from '../line/inbox.js';
+import type { InboxStore } from '../line/inbox-store.js';
+import type { Logger } from '../logger.js';
+import { AuditLog } from '../staff/audit-log.js';
+import { LineLinks } from '../staff/line-link.js';
+import { PrivateStore } from '../storage/private-store.js';
+import { friendCodec, FriendRepo, FriendSchema } from '../subscriptions/store/friend-repo.js';
+
+/** Where each store lives, for the start's log line and the tests. */
+export type StoreBackends = Record<'inbox' | 'friends' | 'conversations' | 'questions' | 'audit', 'file' | 'postgres'>;
+
+/** The stores the runtime hands to its features, opened in one place. */
+export interface BotStores {
+  keys: DataKeys;
+  inbox: InboxStore;
+  friends: FriendRepo;
+  conversations: ConversationRepo;
+  questions: QuestionLog;
+  audit: AuditLog;
+  /** The audit trail's file (the console verifies its chain). */
+  auditFile: string;
+  lineLinks: LineLinks;
+  backends: StoreBackends;
+  close(): Promise<void>;
+}
+
+export interface StoreChoice {
+  config: Config;
+  clock: () => Date;
+  logger: Logger;
+  /**
+   * A tenant of the shared service: its data key opens its stores, and the stores that have a
+   * PostgreSQL implementation the runtime can use live in its rows (the others under the
+   * config's DATA_DIR, which the service points at DATA_DIR/tenants/<id>). Absent: the single
+   * town, every store under DATA_DIR and the key from TIP_ENCRYPTION_KEY, as before.
+   */
+  tenant?: TenantScope;
+}
+
+/**
+ * Opens the bot's stores: the file stores under DATA_DIR for one town; for a tenant, the
+ * webhook inbox in PostgreSQL (shared by every process) and the rest as files.
+ * A store that fails to open closes the ones opened before it, so a failed start leaks nothing.
+ */
+export async function openStores(choice: StoreChoice): Promise<BotStores> {
+  const { config, clock, logger, tenant } = choice;
+  const stateDir = path.join(config.dataDir, 'state');
+  const keys = tenant ? tenant.keys : deriveKeys(await masterKey(config));
+  const opened: Array<{ close(): Promise<void> }> = [];
+  const keep = <T extends { close(): Promise<void> }>(store: T): T => (opened.push(store), store);
+  const closeAll = async () => {
+    await Promise.all(opened.map((s) => s.close()));
+  };
+  try {
+    const inbox = keep(
+      tenant
+        ? new PostgresInbox(tenant, clock, logger)
+        : await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock(), { logger }),
+    );
+    const friendFile = path.join(stateDir, 'friends.jsonl');
+    const friendStore = keep(await PrivateStore.open(friendFile, keys.people, FriendSchema, friendCodec, { logger }));
+    const conversationFile = path.join(stateDir, 'conversations.jsonl');
+    const conversationStore = keep(
+      await PrivateStore.open(conversationFile, keys.people, ConversationStateSchema, undefined, { logger }),
+    );
+    const questionFile = path.join(stateDir, 'questions.jsonl');
+    const questions = keep(await QuestionLog.open(questionFile, questionLogKey(keys.people), clock, { logger }));
+    const auditFile = path.join(stateDir, 'audit.jsonl');
+    const audit = keep(await AuditLog.open(auditFile, keys.audit));
+    const linkFile = path.join(stateDir, 'staff-line-links.jsonl');
+    const lineLinks = keep(await LineLinks.open(linkFile, keys.people, clock, { logger }));
+    return {
+      keys,
+      inbox,
+      friends: new FriendRepo(friendStore, keys),
+      conversations: new ConversationRepo(conversationStore, keys),
+      questions,
+      audit,
+      auditFile,
+      lineLinks,
+      backends: {
+        inbox: tenant ? 'postgres' : 'file',
+        friends: 'file',
+        conversations: 'file',
+        questions: 'file',
+        audit: 'file',
+      },
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll().catch(() => undefined);
+    throw err;
+  }
+}
