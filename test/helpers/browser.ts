@@ -95,7 +95,11 @@ export async function launchChromium(): Promise<{ browser: Browser | null; reaso
   return { browser, reason: '' };
 }
 
-export const artifact = (name: string) => path.join(ARTIFACTS_DIR, name);
+/** Where a test keeps `name` for people to look at (the folder is made when missing). */
+export function artifact(name: string): string {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return path.join(ARTIFACTS_DIR, name);
+}
 
 // A 1×1 PNG, served for every https://example.com/*.png a Flex message shows
 const PIXEL = Buffer.from(
