@@ -57,6 +57,13 @@ export default tseslint.config(
       ],
       eqeqeq: ['error', 'smart'],
       'no-constant-condition': ['error', { checkLoops: false }],
+      // Mistakes the compiler lets through: '${x}' in plain quotes, a map() callback that
+      // returns nothing, x === x, a loop that can only run once or whose condition never changes.
+      'no-template-curly-in-string': 'error',
+      'array-callback-return': 'error',
+      'no-self-compare': 'error',
+      'no-unreachable-loop': 'error',
+      'no-unmodified-loop-condition': 'error',
       // Taste, not bugs. An async function without await still turns a throw into a
       // rejection, which is what the handler maps expect.
       '@typescript-eslint/require-await': 'off',
@@ -65,6 +72,15 @@ export default tseslint.config(
       // Our wrapped errors already carry the caught error's message in one clear line; a
       // `cause` would add its stack to what a command prints.
       'preserve-caught-error': 'off',
+      // Style the recommended sets carry that says nothing about behaviour.
+      'no-useless-escape': 'off',
+      '@typescript-eslint/no-array-constructor': 'off',
+      '@typescript-eslint/no-namespace': 'off',
+      '@typescript-eslint/no-this-alias': 'off',
+      '@typescript-eslint/prefer-as-const': 'off',
+      '@typescript-eslint/prefer-namespace-keyword': 'off',
+      '@typescript-eslint/triple-slash-reference': 'off',
+      '@typescript-eslint/no-unnecessary-type-constraint': 'off',
     },
   },
   {

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   port = (server.address() as { port: number }).port;
   // Demo mode on a port the system chose: chat links point at the port actually used
   if (config.publicBaseUrl === 'http://localhost:0') config.publicBaseUrl = `http://localhost:${port}`;
-  runtime.replayPending();
+  // Awaited: PostgreSQL's inbox answers after a query, and a failure must stop the start, not float
+  await runtime.replayPending();
   logger.info('listening', { port, mode: config.mode });
   if (!config.publicBaseUrl)
     logger.warn('PUBLIC_BASE_URL is not set: the tip channel in chat cannot link to the /tip web form');

@@ -48,7 +48,7 @@ describe('restart over the same DATA_DIR', () => {
     const dataDir = await crashedWith([followEvent(user)], new Date());
     const later = new Date(Date.now() + 2 * 60_000);
     bot = await startBot({ dataDir, clock: () => later });
-    bot.runtime.replayPending();
+    await bot.runtime.replayPending();
     await bot.settle();
     expect(bot.line.calls).toEqual([]);
     expect(bot.runtime.friends.get(user)?.status).toBe('following');

@@ -244,7 +244,7 @@ describe('crash after the 200', () => {
     await bot.abandon();
     const later = new Date(Date.now() + 2 * 60_000);
     bot = await startBot({ dataDir, clock: () => later });
-    bot.runtime.replayPending();
+    await bot.runtime.replayPending();
     await bot.settle();
     expect(bot.line.calls).toEqual([]);
     expect(bot.runtime.friends.get(user)?.status).toBe('following');
