@@ -5,30 +5,51 @@ import { z } from 'zod';
  * The environment, parsed once at start. A bad value stops the start with one line naming
  * the variable and what is wrong; a secret's value never appears in that line.
  */
-const StaffTokens = z.string().transform((raw, ctx) => {
-  const tokens = new Map<string, string>();
+/** A tenant's id in the shared service (it names its webhook, /webhook/ID). */
+export const TENANT_ID = /^[a-z0-9-]{2,32}$/;
+
+/** STAFF_TOKENS, split: the single town's tokens, and each tenant's (entries `tenant/name:token`). */
+interface StaffTokenSets {
+  town: Map<string, string>;
+  byTenant: Map<string, Map<string, string>>;
+}
+
+const StaffTokens = z.string().transform((raw, ctx): StaffTokenSets => {
+  const tokens: StaffTokenSets = { town: new Map(), byTenant: new Map() };
   for (const pair of raw
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
     const at = pair.indexOf(':');
-    const name = at > 0 ? pair.slice(0, at).trim() : '';
+    const owner = at > 0 ? pair.slice(0, at).trim() : '';
     const token = at > 0 ? pair.slice(at + 1).trim() : '';
-    if (!/^[\w.-]{1,40}$/.test(name)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'each entry must be name:token with a name of letters, digits, . _ or -',
-      });
+    const slash = owner.indexOf('/');
+    const [tenant, name] = slash >= 0 ? [owner.slice(0, slash), owner.slice(slash + 1)] : [null, owner];
+    const problem = staffTokenProblem(tenant, name, token);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
     }
-    if (token.length < 32) {
-      ctx.addIssue({ code: 'custom', message: `the token for "${name}" is shorter than 32 characters` });
+    if ([tokens.town, ...tokens.byTenant.values()].some((m) => m.has(token))) {
+      // /staff/api finds a tenant by its token, so one token cannot serve two
+      ctx.addIssue({ code: 'custom', message: `the token for "${name}" is given twice` });
       return z.NEVER;
     }
-    tokens.set(token, name);
+    if (tenant === null) tokens.town.set(token, name);
+    else tokens.byTenant.set(tenant, (tokens.byTenant.get(tenant) ?? new Map<string, string>()).set(token, name));
   }
   return tokens;
 });
+
+/** What is wrong with one STAFF_TOKENS entry (never its token), or null. */
+function staffTokenProblem(tenant: string | null, name: string, token: string): string | null {
+  if (tenant !== null && !TENANT_ID.test(tenant))
+    return `the tenant in "${tenant.slice(0, 40)}/..." must be 2-32 of a-z, 0-9 and -`;
+  if (!/^[\w.-]{1,40}$/.test(name))
+    return 'each entry must be name:token or tenant/name:token with a name of letters, digits, . _ or -';
+  if (token.length < 32) return `the token for "${name}" is shorter than 32 characters`;
+  return null;
+}
 
 /** 32 random bytes in base64 (TIP_ENCRYPTION_KEY, SERVICE_KEY). */
 const Key32 = z.string().transform((raw, ctx) => {
@@ -57,6 +78,7 @@ const EnvSchema = z.object({
     )
     .optional(),
   SERVICE_KEY: Key32.optional(),
+  SERVICE_ADMIN_TOKEN: z.string().trim().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TRUST_PROXY: z
     .string()
@@ -80,9 +102,13 @@ export interface Config {
   port: number;
   mode: 'live' | 'demo';
   line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string } | null;
+  /** Where Messaging API and content calls go (LINE_API_BASE_URL, LINE_DATA_API_BASE_URL), in any mode: tenants' channels use them. */
+  lineApi: { apiBaseUrl: string; dataApiBaseUrl: string };
   dataDir: string;
-  /** token → staff name, for the staff API's bearer tokens. */
+  /** token → staff name, for the staff API's bearer tokens (the single town's). */
   staffTokens: Map<string, string>;
+  /** tenant id → (token → staff name): STAFF_TOKENS entries `tenant/name:token` (shared service only). */
+  tenantStaffTokens: Map<string, Map<string, string>>;
   tipEncryptionKey: Buffer | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /**
@@ -103,6 +129,8 @@ export interface Config {
    * and data key (SERVICE_KEY); null when DATABASE_URL is unset (files under DATA_DIR).
    */
   database: { url: string; serviceKey: Buffer } | null;
+  /** The service administrator's bearer token for /service/api (SERVICE_ADMIN_TOKEN); null: no admin API. */
+  serviceAdminToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -133,9 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === 'live' && e.PUBLIC_BASE_URL && !e.PUBLIC_BASE_URL.startsWith('https://')) {
     throw new ConfigError('PUBLIC_BASE_URL: must start with https:// in live mode (LINE opens only secure links)');
   }
-  if (e.DATABASE_URL && !e.SERVICE_KEY) {
-    throw new ConfigError('SERVICE_KEY: required with DATABASE_URL (32 bytes, base64)');
-  }
+  checkServiceVariables(e);
   return {
     port: e.PORT,
     mode,
@@ -147,15 +173,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
         }
       : null,
+    lineApi: { apiBaseUrl: e.LINE_API_BASE_URL, dataApiBaseUrl: e.LINE_DATA_API_BASE_URL },
     dataDir: path.resolve(e.DATA_DIR),
-    staffTokens: e.STAFF_TOKENS ?? new Map<string, string>(),
+    staffTokens: e.STAFF_TOKENS?.town ?? new Map<string, string>(),
+    tenantStaffTokens: e.STAFF_TOKENS?.byTenant ?? new Map<string, Map<string, string>>(),
     tipEncryptionKey: e.TIP_ENCRYPTION_KEY ?? null,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     tips: { acknowledgeDays: e.TIP_ACK_DAYS, feedbackDays: e.TIP_FEEDBACK_DAYS, retentionDays: e.TIP_RETENTION_DAYS },
     publicBaseUrl: publicBaseUrl(e.PUBLIC_BASE_URL, mode, e.PORT),
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, serviceKey: e.SERVICE_KEY! } : null,
+    serviceAdminToken: e.SERVICE_ADMIN_TOKEN ?? null,
   };
+}
+
+/** The shared service's variables make sense only together, and only with DATABASE_URL. */
+function checkServiceVariables(e: z.infer<typeof EnvSchema>): void {
+  if (e.DATABASE_URL && !e.SERVICE_KEY) {
+    throw new ConfigError('SERVICE_KEY: required with DATABASE_URL (32 bytes, base64)');
+  }
+  if (!e.DATABASE_URL && e.SERVICE_ADMIN_TOKEN) {
+    throw new ConfigError('SERVICE_ADMIN_TOKEN: works only with DATABASE_URL (the shared service)');
+  }
+  if (!e.DATABASE_URL && e.STAFF_TOKENS?.byTenant.size) {
+    throw new ConfigError('STAFF_TOKENS: entries tenant/name:token work only with DATABASE_URL (the shared service)');
+  }
+  const staff = [
+    ...(e.STAFF_TOKENS?.town.keys() ?? []),
+    ...[...(e.STAFF_TOKENS?.byTenant.values() ?? [])].flatMap((m) => [...m.keys()]),
+  ];
+  if (e.SERVICE_ADMIN_TOKEN && staff.includes(e.SERVICE_ADMIN_TOKEN)) {
+    throw new ConfigError('SERVICE_ADMIN_TOKEN: must differ from every STAFF_TOKENS token');
+  }
 }
 
 /** The configured address without its trailing slash; demo mode falls back to its own. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { BotApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { installRenderedMenu } from './demo/demo-rich-menu.js';
@@ -7,7 +8,8 @@ import { createDemoRouter } from './demo/demo-router.js';
 import { addDemoStaffToken, demoStaffTokenHelp } from './demo/demo-staff-token.js';
 import { startLineStandIn, type LineStandIn } from './demo/line-stand-in.js';
 import { createLogger } from './logger.js';
-import { createRuntime, type LineChannel, type Runtime } from './runtime.js';
+import { createRuntime, type LineChannel } from './runtime.js';
+import { createSharedService } from './service/shared-service.js';
 
 /**
  * Starts the bot: the only place that reads process.env and listens. With no LINE
@@ -17,7 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
   // The shared service's database: its schema brought up to date before anything listens.
-  // (The stores still live under DATA_DIR; they move to the database in later releases.)
+  // Each tenant's bot is made on its first request (src/service/); the single town below is unchanged.
   const database = config.database ? await openDatabase(config.database, logger) : null;
   const { channel, standIn } = await resolveChannel(config);
   // Demo mode: a staff token (unless STAFF_TOKENS are set) and the menu `npm run richmenu` rendered
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
       ]
     : [];
   const runtime = await createRuntime({ config, channel, logger, routers });
-  const server = await listen(runtime, config.port);
+  const service = database ? createSharedService({ config, database, town: runtime.app, logger }) : null;
+  const server = await listen(service?.app ?? runtime.app, config.port);
   port = (server.address() as { port: number }).port;
   // Demo mode on a port the system chose: chat links point at the port actually used
   if (config.publicBaseUrl === 'http://localhost:0') config.publicBaseUrl = `http://localhost:${port}`;
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
     logger.info('stopping');
     server.close();
     server.closeAllConnections();
+    await service?.close();
     await runtime.close();
     await standIn?.close();
     await database?.close();
@@ -82,9 +86,9 @@ async function resolveChannel(config: Config): Promise<{ channel: LineChannel; s
   };
 }
 
-function listen(runtime: Runtime, port: number): Promise<Server> {
+function listen(app: BotApp, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = runtime.app.listen(port, undefined, () => resolve(server));
+    const server = app.listen(port, undefined, () => resolve(server));
     server.once('error', reject);
   });
 }

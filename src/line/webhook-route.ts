@@ -77,7 +77,13 @@ function sendAccepted(res: ServerResponse): void {
   res.end(ACCEPTED);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** A JSON answer written on Node's own response (the webhook paths do not go through express). */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {

@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { baseHeaders } from '../http/headers.js';
+import { HttpError } from '../http/http-error.js';
+import { TenantError, type Tenant, type TenantRepository, type TenantStatus } from '../db/tenants.js';
+import type { Logger } from '../logger.js';
+import { staffErrorFunnel } from '../staff/staff-api.js';
+import type { TokenOwners } from './token-owners.js';
+
+export interface AdminApiDeps {
+  tenants: Pick<TenantRepository, 'add' | 'list' | 'setStatus'>;
+  owners: Pick<TokenOwners, 'isAdmin'>;
+  /** Called after a change, so this process sees it at once (others within their cache time). */
+  changed: () => void;
+  logger: Logger;
+}
+
+const NewTenant = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  channelSecret: z.string(),
+  accessToken: z.string(),
+});
+
+/** What the API shows of a tenant: never its secrets; its webhook path for LINE's console. */
+const view = (t: Tenant) => ({ ...t, webhookPath: `/webhook/${t.id}` });
+
+/**
+ * /service/api: the service administrator's JSON API (Authorization: Bearer
+ * SERVICE_ADMIN_TOKEN). It lists, adds, suspends and resumes tenants, like `npm run tenant`,
+ * and offers nothing of a tenant's data: the administrator manages municipalities, not
+ * their tips, sessions or residents.
+ */
+export function createAdminApi(deps: AdminApiDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(baseHeaders());
+  const api = express.Router();
+  api.use((req, _res, next) => {
+    next(
+      deps.owners.isAdmin(req) ? undefined : new HttpError(401, 'unauthorized', 'the service admin token is required'),
+    );
+  });
+  api.use(express.json({ limit: '16kb' }));
+  api.get('/tenants', async (_req, res) => {
+    res.json({ tenants: (await deps.tenants.list()).map(view) });
+  });
+  api.post('/tenants', async (req, res) => {
+    const tenant = await deps.tenants.add(NewTenant.parse(req.body));
+    after(deps, 'tenant added', tenant.id);
+    res.status(201).json(view(tenant));
+  });
+  for (const [action, status] of [
+    ['suspend', 'suspended'],
+    ['resume', 'active'],
+  ] as Array<[string, TenantStatus]>) {
+    api.post(`/tenants/:id/${action}`, async (req: Request<{ id: string }>, res) => {
+      const tenant = await deps.tenants.setStatus(req.params.id, status);
+      after(deps, `tenant ${action}d`, tenant.id);
+      res.json(view(tenant));
+    });
+  }
+  api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'no such service API route')));
+  api.use(tenantErrors);
+  api.use(staffErrorFunnel(deps.logger));
+  app.use('/service/api', api);
+  return app;
+}
+
+function after(deps: AdminApiDeps, what: string, tenant: string): void {
+  deps.changed();
+  deps.logger.info(what, { tenant, by: 'service-admin' });
+}
+
+/** The tenants table's refusals as the API's: bad input 400, a taken id 409, no such tenant 404. */
+function tenantErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  if (!(err instanceof TenantError)) return next(err);
+  const status = err.code === 'exists' ? 409 : err.code === 'unknown' ? 404 : 400;
+  next(new HttpError(status, err.code, err.message));
+}
