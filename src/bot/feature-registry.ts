@@ -8,6 +8,7 @@ import type {
   IntentHandler,
   PostbackDefinition,
 } from './feature.js';
+import { addressOf, RouteAddresses } from './feature-routes.js';
 import { decodePostback, type Postback } from './postback.js';
 
 /** Two features claim one key: a wiring mistake, found at start instead of in a resident's chat. */
@@ -44,7 +45,9 @@ class Claims<T> {
 
 /**
  * The features of the bot, composed once at start. Every key (intent, postback action, flow,
- * follow/unfollow, HTTP path) has exactly one owner; a second claim throws, naming both.
+ * follow/unfollow, HTTP path) has exactly one owner; a second claim throws, naming both. A
+ * route must also keep clear of the app's own addresses and of other routes
+ * (src/bot/feature-routes.ts).
  * The dispatcher asks the registry; nothing else knows a feature's keys.
  */
 export class FeatureRegistry {
@@ -53,6 +56,7 @@ export class FeatureRegistry {
   private readonly flows = new Claims<Flow>('conversation flow');
   private readonly events = new Claims<EventHandler>('event');
   private readonly routeClaims = new Claims<FeatureRoute>('route');
+  private readonly addresses = new RouteAddresses();
   private readonly textClaims: Array<NonNullable<Feature['claimText']>> = [];
 
   constructor(readonly features: readonly Feature[]) {
@@ -64,7 +68,10 @@ export class FeatureRegistry {
       for (const [key, def] of Object.entries(f.postbacks ?? {})) this.postbacks.claim(f.name, key, def);
       for (const [key, flow] of Object.entries(f.flows ?? {})) this.flows.claim(f.name, key, flow);
       for (const [key, handler] of Object.entries(f.events ?? {})) this.events.claim(f.name, key, handler);
-      for (const route of f.routes ?? []) this.routeClaims.claim(f.name, routeKey(route), route);
+      for (const route of f.routes ?? []) {
+        this.routeClaims.claim(f.name, addressOf(route), route);
+        this.addresses.claim(f.name, route);
+      }
       if (f.claimText) this.textClaims.push(f.claimText);
     }
   }
@@ -84,6 +91,11 @@ export class FeatureRegistry {
   /** Every button action some feature owns. */
   postbackActions(): string[] {
     return this.postbacks.keys();
+  }
+
+  /** The schema a button's data is read with (tests compare a registry's buttons with the bot's). */
+  postbackSchema(action: string): PostbackDefinition['schema'] | undefined {
+    return this.postbacks.get(action)?.schema;
   }
 
   /** The HTTP routes of every feature, in the order the features were given. */
@@ -124,8 +136,4 @@ export class FeatureRegistry {
   async close(): Promise<void> {
     for (const f of [...this.features].reverse()) await f.close?.();
   }
-}
-
-function routeKey(route: FeatureRoute): string {
-  return route.mount === 'staff-api' ? `/staff/api${route.path}` : route.path;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BotContext } from '../../src/bot/context.js';
 import { postback, type Feature } from '../../src/bot/feature.js';
 import { DuplicateFeatureKey, FeatureRegistry } from '../../src/bot/feature-registry.js';
+import { BadFeatureRoute, RESERVED_PATHS } from '../../src/bot/feature-routes.js';
 
 const noop = async () => {};
 const flow = { handle: async () => false };
@@ -40,6 +41,67 @@ describe('FeatureRegistry', () => {
       { name: 'b', routes: [{ mount: 'staff-api', path: '/tips', router: router() }] },
     ]);
     expect(registry.routes().map((r) => r.mount)).toEqual(['public', 'staff-api']);
+  });
+
+  it.each(RESERVED_PATHS.flatMap((r) => [r, `${r}/x`]))(
+    'when a public route is at or under an address the app serves (%s), then composing refuses it',
+    (path) => {
+      const compose = () =>
+        new FeatureRegistry([{ name: 'web', routes: [{ mount: 'public', path, router: router() }] }]);
+      expect(compose).toThrow(BadFeatureRoute);
+      expect(compose).toThrow(`feature "web": the public route "${path}" is at or under "/`);
+    },
+  );
+
+  it("when a public route takes a staff-API route's address, then composing refuses it, whichever comes first", () => {
+    const staff = { name: 'tips', routes: [{ mount: 'staff-api' as const, path: '/tips', router: router() }] };
+    const web = { name: 'web', routes: [{ mount: 'public' as const, path: '/staff/api/tips', router: router() }] };
+    expect(() => new FeatureRegistry([staff, web])).toThrow(
+      'features "tips" and "web" both claim the route "/staff/api/tips"',
+    );
+    expect(() => new FeatureRegistry([web, staff])).toThrow(
+      'the public route "/staff/api/tips" is at or under "/staff"',
+    );
+  });
+
+  it.each([
+    ['public', '/tip', 'public', '/tip/upload'],
+    ['public', '/tip/upload', 'public', '/tip'],
+    ['staff-api', '/tips', 'staff-api', '/tips/export'],
+  ] as const)(
+    'when a %s route %s and a %s route %s overlap, then composing refuses the second, naming both',
+    (mountA, pathA, mountB, pathB) => {
+      const compose = () =>
+        new FeatureRegistry([
+          { name: 'first', routes: [{ mount: mountA, path: pathA, router: router() }] },
+          { name: 'second', routes: [{ mount: mountB, path: pathB, router: router() }] },
+        ]);
+      expect(compose).toThrow(BadFeatureRoute);
+      expect(compose).toThrow(`feature "second": the ${mountB} route "${pathB}"`);
+      expect(compose).toThrow(`route ${mountA === 'staff-api' ? '/staff/api' : ''}${pathA} of feature "first"`);
+    },
+  );
+
+  it.each(['', '/', 'tip', '/tip/', '/Tip', '/tip/:id', '/tip?x=1'])(
+    'when a route\'s path is not a plain path ("%s"), then composing refuses it',
+    (path) => {
+      const compose = () =>
+        new FeatureRegistry([{ name: 'web', routes: [{ mount: 'public', path, router: router() }] }]);
+      expect(compose).toThrow('is not a path like "/tip"');
+    },
+  );
+
+  it('when routes keep apart (/tip beside /tips, the public /tip beside the staff /tips), then all are kept', () => {
+    const registry = new FeatureRegistry([
+      { name: 'a', routes: [{ mount: 'public', path: '/tip', router: router() }] },
+      { name: 'b', routes: [{ mount: 'public', path: '/tips', router: router() }] },
+      { name: 'c', routes: [{ mount: 'staff-api', path: '/tip', router: router() }] },
+    ]);
+    expect(registry.routes().map((r) => `${r.mount} ${r.path}`)).toEqual([
+      'public /tip',
+      'public /tips',
+      'staff-api /tip',
+    ]);
   });
 
   it("when postback data fits its feature's schema, then it parses to the schema's output with its action", () => {
