@@ -45,15 +45,6 @@ export function postback<S extends z.ZodType>(
   return { schema: schema as z.ZodType<z.output<S>>, handle };
 }
 
-/** A button's data with its action, as its schema reads it (a schema of no fields adds none). */
-export type Button<A extends string, S extends z.ZodType> = { a: A } & (string extends keyof z.output<S>
-  ? unknown
-  : z.output<S>);
-
-/** Every button of a feature's set (action → schema), as a union of their data. */
-export type ButtonOf<M extends Record<string, z.ZodType>> = { [A in keyof M & string]: Button<A, M[A]> }[keyof M &
-  string];
-
 /** follow / unfollow: one feature answers each (the core says the welcome first). */
 export type EventHandler = (ctx: BotContext) => Promise<void>;
 

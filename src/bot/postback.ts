@@ -15,6 +15,10 @@ export type PostbackParser = (data: string) => Postback | null;
 /** LINE's limit on postback data. */
 const MAX_DATA = 300;
 
+/**
+ * The wire form of button data, untyped. Source code makes buttons with a feature's button
+ * set (src/bot/button-set.ts), whose input is typed from the schema; this is what it calls.
+ */
 export function encodePostback(postback: Postback): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(postback)) {

@@ -1,12 +1,7 @@
 import type { QuestionLog } from '../content/question-log.js';
 import { textMessage } from '../flex/messages.js';
-import { z } from 'zod';
+import { FEEDBACK_BUTTONS } from '../flex/feedback-buttons.js';
 import { postback, type Feature } from '../bot/feature.js';
-
-/** "Was this helpful?" `q` = the question's id in the question log, v=1 yes, v=0 no. */
-export const FEEDBACK_BUTTONS = {
-  fb: z.object({ q: z.string().regex(/^[a-z0-9]{8,24}$/), v: z.enum(['0', '1']) }),
-};
 
 /** What the bot says after a 👍/👎 (polite, short, one voice). */
 export const FEEDBACK_SAY = {

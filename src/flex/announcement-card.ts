@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { browseButton } from './browse-buttons.js';
 import type { Announcement } from '../content/model.js';
 import { formatIsoDateThai } from '../thai/date.js';
 import { fillBubble, fragment } from './catalog.js';
@@ -20,7 +20,7 @@ export function announcementCard(ann: Announcement): messagingApi.FlexBubble {
     excerpt: truncate(ann.preamble.replace(/\s+/g, ' ').trim() || ann.subject, EXCERPT_CHARS),
     actions: fragment('button-primary', {
       label: READ_FULL,
-      data: encodePostback({ a: 'announcement' }),
+      data: browseButton({ a: 'announcement' }),
       displayText: truncate(`${READ_FULL}: ประกาศเรื่อง ${ann.subject}`, 100),
     }),
   });

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { browseButton } from './browse-buttons.js';
 import type { Announcement, AnnouncementItem } from '../content/model.js';
 import { formatIsoDateThai } from '../thai/date.js';
 import { fillBubble, fragment } from './catalog.js';
@@ -82,15 +82,15 @@ function nav(page: number, count: number, home: boolean): FlexComponent[] {
     ...(page < count - 1
       ? fragment('button-primary', {
           label: `ต่อ (หน้า ${page + 2} จาก ${count})`,
-          data: encodePostback({ a: 'announcement', page: page + 1 }),
+          data: browseButton({ a: 'announcement', page: page + 1 }),
           displayText: 'ต่อ',
         })
       : []),
     ...(home
-      ? fragment('button-secondary', { label: 'เมนูหลัก', data: encodePostback({ a: 'menu' }), displayText: 'เมนู' })
+      ? fragment('button-secondary', { label: 'เมนูหลัก', data: browseButton({ a: 'menu' }), displayText: 'เมนู' })
       : fragment('button-secondary', {
           label: 'สารบัญประกาศ',
-          data: encodePostback({ a: 'announcement' }),
+          data: browseButton({ a: 'announcement' }),
           displayText: 'สารบัญประกาศ',
         })),
   ];
@@ -103,7 +103,7 @@ function sectionButtons(ann: Announcement): FlexComponent[] {
     ...ann.sections.slice(0, MAX_SECTION_BUTTONS).flatMap((section, i) =>
       fragment('button-secondary', {
         label: `${i + 1}. ${section.title}`,
-        data: encodePostback({ a: 'section', id: section.id }),
+        data: browseButton({ a: 'section', id: section.id }),
         displayText: truncate(section.title, 100),
       }),
     ),

@@ -1,4 +1,4 @@
-import { encodePostback } from '../bot/postback.js';
+import { browseButton } from './browse-buttons.js';
 import type { FactBook } from '../content/answers/fact-book.js';
 import { fiscalYearOf, type FactUnit } from '../content/answers/fact-units.js';
 import { fillWording } from '../content/answers/service-facts.js';
@@ -20,7 +20,7 @@ export function acrossView(units: readonly FactUnit[], book: FactBook): AnswerVi
     actions: units.slice(0, 3).flatMap((u) =>
       fragment('button-secondary', {
         label: truncate(u.place, 40),
-        data: encodePostback(u.open),
+        data: browseButton(u.open),
         displayText: truncate(u.place, 100),
       }),
     ),
@@ -45,7 +45,7 @@ export function sectionListView(year: number, src: AnswerSources): AnswerView {
     actions: a.sections.slice(0, 3).flatMap((s) =>
       fragment('button-secondary', {
         label: truncate(s.title, 40),
-        data: encodePostback({ a: 'section', id: s.id }),
+        data: browseButton({ a: 'section', id: s.id }),
         displayText: truncate(s.title, 100),
       }),
     ),
@@ -68,7 +68,7 @@ export function measureListView(year: number, count: boolean, src: AnswerSources
       ...measures.slice(0, 3).flatMap((m) =>
         fragment('button-secondary', {
           label: truncate(`${m.order}. ${m.title}`, 40),
-          data: encodePostback({ a: 'measure', id: m.id }),
+          data: browseButton({ a: 'measure', id: m.id }),
           displayText: truncate(m.title, 100),
         }),
       ),

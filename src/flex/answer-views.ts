@@ -1,5 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback, type Postback } from '../bot/postback.js';
+import type { ButtonData } from '../bot/button-set.js';
+import { browseButton } from './browse-buttons.js';
+import { publicationButton } from './publication-buttons.js';
 import type { Reply } from '../content/answers/answer-question.js';
 import type { FactBook } from '../content/answers/fact-book.js';
 import type { FactUnit } from '../content/answers/fact-units.js';
@@ -65,8 +67,8 @@ function viewOf(
   }
 }
 
-function openButton(label: string, postback: Postback, title: string): FlexComponent[] {
-  return fragment('button-primary', { label, data: encodePostback(postback), displayText: truncate(title, 100) });
+function openButton(label: string, data: ButtonData, title: string): FlexComponent[] {
+  return fragment('button-primary', { label, data, displayText: truncate(title, 100) });
 }
 
 /** The fact as it is stated first: a clause's doer for "who", else the value itself. */
@@ -107,7 +109,7 @@ function factView(reply: Extract<Reply, { type: 'fact' }>, book: FactBook, shape
     content: quoted(unit.quote),
     source: unit.source,
     place: unit.place,
-    actions: openButton(book.service.wording.openItem, unit.open, unit.place),
+    actions: openButton(book.service.wording.openItem, browseButton(unit.open), unit.place),
   };
 }
 
@@ -119,7 +121,7 @@ function comparisonView(units: readonly FactUnit[], book: FactBook): AnswerView 
     content: units.flatMap((u) => [...fragment('heading', { text: year(u) }), ...quoted(u.quote)]),
     source: first!.source,
     place: units.map((u) => `${year(u)}: ${u.source}`).join(' · '),
-    actions: openButton(book.service.wording.openItem, first!.open, first!.place),
+    actions: openButton(book.service.wording.openItem, browseButton(first!.open), first!.place),
   };
 }
 
@@ -150,7 +152,7 @@ function publicationView(hit: PublicationHit | undefined, when: boolean, src: An
     content: quoted(hit.body),
     source: [hit.topicName, hit.title].filter(Boolean).join(' · '),
     place: date ? `${labels.publication} ${date}` : hit.title,
-    actions: openButton(wording.openItem, { a: 'pub', id: hit.id }, hit.title),
+    actions: openButton(wording.openItem, publicationButton({ a: 'pub', id: hit.id }), hit.title),
   };
 }
 
@@ -167,7 +169,7 @@ function latestAnnouncementView(src: AnswerSources): AnswerView {
       content: quoted(published.body),
       source: published.topicName ?? labels.latestAnnouncement,
       place: date,
-      actions: openButton(wording.openItem, { a: 'pub', id: published.id }, published.title),
+      actions: openButton(wording.openItem, publicationButton({ a: 'pub', id: published.id }), published.title),
     };
   }
   if (!imported) return noYearView([], src.book);
@@ -177,7 +179,7 @@ function latestAnnouncementView(src: AnswerSources): AnswerView {
     content: quoted(imported.preamble || imported.subject),
     source: fillWording(t.announcement, { subject: imported.subject }),
     place: fillWording(t.announcementDate, { date: imported.dateText }),
-    actions: openButton(wording.openItem, { a: 'announcement' }, imported.subject),
+    actions: openButton(wording.openItem, browseButton({ a: 'announcement' }), imported.subject),
   };
 }
 
@@ -195,6 +197,6 @@ function notHeldView(
     content: fragment('paragraph', { text: fillWording(wording.notHeldDetail, { about: about || labels.clause }) }),
     source: held?.source ?? wording.serviceSource,
     place: about || wording.serviceSource,
-    actions: held ? openButton(wording.openItem, held.open, held.place) : [],
+    actions: held ? openButton(wording.openItem, browseButton(held.open), held.place) : [],
   };
 }

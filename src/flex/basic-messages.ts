@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { browseButton } from './browse-buttons.js';
 import type { ItaResult } from '../content/model.js';
 import { fillBubble } from './catalog.js';
 import { bubbleMessage } from './flex-message.js';
@@ -8,9 +8,9 @@ import { truncate } from './template.js';
 
 /** The fixed destinations most bubbles offer as buttons. */
 const DESTINATIONS = {
-  itaData: encodePostback({ a: 'ita' }),
-  measuresData: encodePostback({ a: 'measures' }),
-  announcementData: encodePostback({ a: 'announcement' }),
+  itaData: browseButton({ a: 'ita' }),
+  measuresData: browseButton({ a: 'measures' }),
+  announcementData: browseButton({ a: 'announcement' }),
 } as const;
 
 /** Who the bot is and what it does, with buttons to each part (sent on follow). */
@@ -18,7 +18,7 @@ export function welcomeMessages(opts: { agencyName: string }): messagingApi.Mess
   const bubble = fillBubble('welcome', {
     agencyName: opts.agencyName,
     ...DESTINATIONS,
-    helpData: encodePostback({ a: 'help' }),
+    helpData: browseButton({ a: 'help' }),
   });
   return finishReply([bubbleMessage(`ยินดีต้อนรับสู่ผู้ช่วยด้านคุณธรรมและความโปร่งใส ${opts.agencyName}`, bubble)]);
 }

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { feedbackButton } from './feedback-buttons.js';
 
 /** The two answers a resident can give; labels short enough for a narrow bubble. */
 const CHOICES = [
@@ -25,7 +25,7 @@ export function feedbackRow(questionId: string): messagingApi.FlexBox {
       action: {
         type: 'postback',
         label: choice.label,
-        data: encodePostback({ a: 'fb', q: questionId, v: choice.v }),
+        data: feedbackButton({ a: 'fb', q: questionId, v: choice.v }),
         displayText: choice.displayText,
       },
     })),

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { browseButton } from './browse-buttons.js';
 import type { Cell, Measure } from '../content/model.js';
 import { fillBubble, fragment } from './catalog.js';
 import { bubbleMessage, carouselMessages } from './flex-message.js';
@@ -40,7 +40,7 @@ function measurePages(measure: Measure): Page[] {
 }
 
 function measureNav(measure: Measure, page: number, count: number): FlexComponent[] {
-  const to = (p: number) => encodePostback({ a: 'measure', id: measure.id, page: p });
+  const to = (p: number) => browseButton({ a: 'measure', id: measure.id, page: p });
   return [
     ...(page < count - 1
       ? fragment('button-primary', {
@@ -58,7 +58,7 @@ function measureNav(measure: Measure, page: number, count: number): FlexComponen
       : []),
     ...fragment('button-secondary', {
       label: 'ดูมาตรการทั้งหมด',
-      data: encodePostback({ a: 'measures' }),
+      data: browseButton({ a: 'measures' }),
       displayText: 'มาตรการทั้งหมด',
     }),
   ];
@@ -92,7 +92,7 @@ export function measureCard(measure: Measure): messagingApi.FlexBubble {
     method: cardSteps(measure.method, CARD_METHOD_CHARS),
     owner: truncate(cellPlain(measure.owner), CARD_FIELD_CHARS),
     period: truncate(cellPlain(measure.period), CARD_FIELD_CHARS),
-    data: encodePostback({ a: 'measure', id: measure.id }),
+    data: browseButton({ a: 'measure', id: measure.id }),
     displayText: truncate(`อ่านฉบับเต็ม: ${measure.title}`, 100),
   });
 }

@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback, type Postback } from '../bot/postback.js';
+import type { ButtonData } from '../bot/button-set.js';
+import { browseButton } from './browse-buttons.js';
 import { LIMITS, truncate } from './template.js';
 
 /**
@@ -7,18 +8,18 @@ import { LIMITS, truncate } from './template.js';
  * A choice is either a text the user "says" (the router sees it as typed text) or a postback
  * whose displayText echoes the label in the chat, so the conversation stays readable.
  */
-export type QuickChoice = string | { label: string; text: string } | { label: string; postback: Postback };
+export type QuickChoice = string | { label: string; text: string } | { label: string; postback: ButtonData };
 
 const MAX_ITEMS = 13;
 
 const MENU: readonly QuickChoice[] = [
-  { label: 'เมนู', postback: { a: 'menu' } },
-  { label: 'ผล ITA', postback: { a: 'ita' } },
-  { label: 'มาตรการ', postback: { a: 'measures' } },
-  { label: 'ประกาศ', postback: { a: 'announcement' } },
+  { label: 'เมนู', postback: browseButton({ a: 'menu' }) },
+  { label: 'ผล ITA', postback: browseButton({ a: 'ita' }) },
+  { label: 'มาตรการ', postback: browseButton({ a: 'measures' }) },
+  { label: 'ประกาศ', postback: browseButton({ a: 'announcement' }) },
   { label: 'แจ้งเบาะแส', text: 'แจ้งเบาะแส' },
   { label: 'สมัครรับข่าวสาร', text: 'สมัครรับข่าวสาร' },
-  { label: 'วิธีใช้', postback: { a: 'help' } },
+  { label: 'วิธีใช้', postback: browseButton({ a: 'help' }) },
 ];
 
 const words = new Intl.Segmenter('th', { granularity: 'word' });
@@ -70,7 +71,7 @@ function toItem(choice: QuickChoice): messagingApi.QuickReplyItem {
       ? {
           type: 'postback',
           label,
-          data: encodePostback(choice.postback),
+          data: choice.postback,
           displayText: truncate(choice.label, LIMITS.displayText),
         }
       : { type: 'message', label, text: truncate(choice.text, LIMITS.messageText) };

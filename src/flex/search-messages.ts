@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { browseButton } from './browse-buttons.js';
 import type { PublicationHit, SearchHit } from '../content/search-hit.js';
 import { formatDateThai } from '../thai/date.js';
 import { READ_FULL } from './labels.js';
@@ -46,7 +46,7 @@ function publicationCard(hit: PublicationHit, excerptChars: number, size: 'mega'
   const actions: FlexComponent[] = isLinkable(hit.url)
     ? fragment('button-uri', { label: READ_FULL, uri: hit.url })
     : size === 'giga'
-      ? fragment('button-secondary', { label: 'เมนูหลัก', data: encodePostback({ a: 'menu' }), displayText: 'เมนู' })
+      ? fragment('button-secondary', { label: 'เมนูหลัก', data: browseButton({ a: 'menu' }), displayText: 'เมนู' })
       : fragment('button-message', { label: READ_FULL, text: hit.title });
   const bubble = fillBubble('search-result', {
     kindLabel: [hit.topicName ?? 'ข่าวสารจากเทศบาล', date].filter(Boolean).join(' · '),
@@ -83,7 +83,7 @@ function hitCard(hit: SearchHit): messagingApi.FlexBubble {
         `ปีงบประมาณ พ.ศ. ${hit.fiscalYear}: ${formatScore(hit.score)} คะแนน`,
         hit.agency,
         'ดูผลการประเมิน',
-        encodePostback({ a: 'ita' }),
+        browseButton({ a: 'ita' }),
       );
     case 'announcement':
       return genericCard(
@@ -91,12 +91,12 @@ function hitCard(hit: SearchHit): messagingApi.FlexBubble {
         `เรื่อง ${hit.subject}`,
         hit.preamble.trim() || hit.subject,
         READ_FULL,
-        encodePostback({ a: 'announcement' }),
+        browseButton({ a: 'announcement' }),
       );
     case 'section': {
       const first = hit.items[0];
       const excerpt = first ? `${first.number}. ${markerOf(first.text).text}` : hit.title;
-      return genericCard('หัวข้อในประกาศ', hit.title, excerpt, 'อ่านหัวข้อนี้', encodePostback({ a: 'section', id: hit.id }));
+      return genericCard('หัวข้อในประกาศ', hit.title, excerpt, 'อ่านหัวข้อนี้', browseButton({ a: 'section', id: hit.id }));
     }
     case 'publication':
       return publicationCard(hit, CARD_EXCERPT_CHARS, 'mega');

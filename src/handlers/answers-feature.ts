@@ -8,7 +8,8 @@ import type { QuestionLog } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
 import { helpMessages, textMessage } from '../flex/messages.js';
 import { answerSearch, type AnswerDeps } from './answer-search.js';
-import { browse, BROWSE_BUTTONS, type BrowseTarget } from './browse.js';
+import { BROWSE_BUTTONS, type BrowseTarget } from '../flex/browse-buttons.js';
+import { browse } from './browse.js';
 import { SAY } from './replies.js';
 
 export interface AnswersFeatureDeps {

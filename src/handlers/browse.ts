@@ -1,7 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { z } from 'zod';
-import type { ButtonOf } from '../bot/feature.js';
-import { ButtonId, ButtonPage, encodePostback } from '../bot/postback.js';
+import { browseButton, type BrowseTarget } from '../flex/browse-buttons.js';
 import { viewsOf } from '../flex/message-cache.js';
 import type { ContentLibrary } from '../content/library.js';
 import { announcementCard } from '../flex/announcement-card.js';
@@ -14,18 +12,6 @@ import {
   sectionMessages,
 } from '../flex/messages.js';
 import { SAY, say } from './replies.js';
-
-/** The menu's buttons and their data. `id` of ita: an older fiscal year's result (none: the newest). */
-export const BROWSE_BUTTONS = {
-  menu: z.object({}),
-  help: z.object({}),
-  ita: z.object({ id: ButtonId.optional() }),
-  measures: z.object({}),
-  measure: z.object({ id: ButtonId, page: ButtonPage.optional() }),
-  announcement: z.object({ page: ButtonPage.optional(), id: ButtonId.optional() }),
-  section: z.object({ id: ButtonId }),
-};
-export type BrowseTarget = ButtonOf<typeof BROWSE_BUTTONS>;
 
 /**
  * The menu's destinations: the ITA result, the measures, one measure in full, the
@@ -42,7 +28,7 @@ export function browse(library: ContentLibrary, target: BrowseTarget): messaging
     !(target.a === 'ita' ? library.ita(target.id) : library.announcement(target.id))
   )
     return null;
-  return viewsOf(library).get(encodePostback(target), () => build(library, target));
+  return viewsOf(library).get(browseButton(target), () => build(library, target));
 }
 
 function build(library: ContentLibrary, target: BrowseTarget): messagingApi.Message[] {

@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { publicationButton } from '../flex/publication-buttons.js';
+import { subscriptionButton } from '../subscriptions/chat/subscription-buttons.js';
 import { fillBubble, fragment } from '../flex/catalog.js';
 import { bubbleMessage, carouselMessages } from '../flex/flex-message.js';
 import { finishReply, quickReplyWithMenu, type SearchHit } from '../flex/messages.js';
@@ -32,7 +33,7 @@ export function publicationMessage(p: PublicationContent, at: Date, agencyName: 
     ...(p.url ? fragment('button-uri', { label: READ_FULL, uri: p.url }) : []),
     ...fragment('button-secondary', {
       label: 'เลือกหัวข้อข่าวที่รับ',
-      data: encodePostback({ a: 'topics' }),
+      data: subscriptionButton({ a: 'topics' }),
       displayText: 'เลือกหัวข้อข่าว',
     }),
   ];
@@ -73,7 +74,7 @@ export function latestMessages(
       excerpt: truncate(p.body, CARD_EXCERPT_CHARS),
       actions: fragment('button-primary', {
         label: READ_FULL,
-        data: encodePostback({ a: 'pub', id: p.id }),
+        data: publicationButton({ a: 'pub', id: p.id }),
         displayText: truncate(p.title, 100),
       }),
     }),

@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../bot/postback.js';
+import { browseButton } from '../flex/browse-buttons.js';
+import { subscriptionButton } from '../subscriptions/chat/subscription-buttons.js';
 import type { IconName } from './icons.js';
 
 /**
@@ -28,7 +29,7 @@ export const MENU_TILES: readonly MenuTile[] = [
     action: {
       type: 'postback',
       label: 'ถามคำถาม',
-      data: encodePostback({ a: 'help' }),
+      data: browseButton({ a: 'help' }),
       displayText: 'ถามคำถาม',
       inputOption: 'openKeyboard',
     },
@@ -38,7 +39,7 @@ export const MENU_TILES: readonly MenuTile[] = [
     hint: 'คุณธรรมและความโปร่งใส',
     icon: 'document',
     color: '#0f7d5b',
-    action: { type: 'postback', label: 'มาตรการ', data: encodePostback({ a: 'measures' }), displayText: 'มาตรการ' },
+    action: { type: 'postback', label: 'มาตรการ', data: browseButton({ a: 'measures' }), displayText: 'มาตรการ' },
   },
   // The `latest` intent: the newest publications, announcements among them
   {
@@ -65,7 +66,7 @@ export const MENU_TILES: readonly MenuTile[] = [
     action: {
       type: 'postback',
       label: 'ตั้งค่าการรับข่าว',
-      data: encodePostback({ a: 'topics' }),
+      data: subscriptionButton({ a: 'topics' }),
       displayText: 'ตั้งค่าการรับข่าว',
     },
   },

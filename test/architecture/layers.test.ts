@@ -12,8 +12,6 @@ const KNOWN: ReadonlyArray<readonly [from: string, to: string, fix: string]> = [
   // Language matching used by the answers lives in bot/; it belongs with content (or thai/).
   ['content/', 'bot/phrase-match.ts', 'phrase matching below content'],
   ['content/', 'bot/tip-intent.ts', 'phrase matching below content'],
-  // Fact buttons' postback data is encoded by content; the postback codec belongs to the bot.
-  ['content/answers/fact-units.ts', 'bot/postback.ts', 'answers return data, flex builds the button'],
   ['content/answers/fact-units.ts', 'flex/render.ts', 'rendering stays in flex'],
   // The period answer view names subscription topics (a feature): pass the names in.
   ['flex/answer-period-view.ts', 'subscriptions/topic-catalog.ts', 'topic names passed in'],

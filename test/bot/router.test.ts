@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeEvent } from '../../src/bot/router.js';
 import { parseEvent } from '../../src/line/event-schema.js';
-import { encodePostback } from '../../src/bot/postback.js';
+import { browseButton } from '../../src/flex/browse-buttons.js';
 import { parsePostback, readShippedPostback } from '../helpers/postbacks.js';
 import { followEvent, messageEvent, postbackEvent, textEvent, unfollowEvent, userId } from '../helpers/events.js';
 import { documentedEvents } from '../helpers/webhook-fixtures.js';
@@ -24,7 +24,7 @@ describe('routeEvent', () => {
   });
 
   it('when a postback comes, then its data is parsed; bad data gives null', () => {
-    expect(route(postbackEvent(userId(1), encodePostback({ a: 'measure', id: 'doc-1-m2' })))).toMatchObject({
+    expect(route(postbackEvent(userId(1), browseButton({ a: 'measure', id: 'doc-1-m2' })))).toMatchObject({
       to: 'postback',
       postback: { a: 'measure', id: 'doc-1-m2' },
     });
@@ -81,7 +81,7 @@ describe('routeEvent', () => {
 
 describe('postback data', () => {
   it('when encoded and parsed, then it round-trips and stays short', () => {
-    const data = encodePostback({ a: 'announcement', page: 2 });
+    const data = browseButton({ a: 'announcement', page: 2 });
     expect(parsePostback(data)).toEqual({ a: 'announcement', page: 2 });
     expect(data.length).toBeLessThan(300);
   });

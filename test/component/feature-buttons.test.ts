@@ -3,7 +3,7 @@ import { FEEDBACK_SAY } from '../../src/feedback/feedback-feature.js';
 import { SAY } from '../../src/handlers/replies.js';
 import { startBot, type TestBot } from '../helpers/bot.js';
 import { postbackEvent, userId } from '../helpers/events.js';
-import { SHIPPED_ACTIONS } from '../helpers/postbacks.js';
+import { SHIPPED_ACTIONS, shippedButtons } from '../helpers/postbacks.js';
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -26,6 +26,8 @@ async function answerTo(data: string): Promise<string[]> {
 describe("each feature's buttons, read with that feature's schema", () => {
   it('when the bot is assembled, then its features own exactly the buttons the tests read with', () => {
     expect(bot.runtime.features.postbackActions().sort()).toEqual([...SHIPPED_ACTIONS].sort());
+    for (const action of SHIPPED_ACTIONS)
+      expect(bot.runtime.features.postbackSchema(action), action).toBe(shippedButtons.postbackSchema(action));
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodePostback } from '../../src/bot/postback.js';
+import { browseButton } from '../../src/flex/browse-buttons.js';
 import { BUBBLE_TEMPLATES, FRAGMENTS } from '../../src/flex/catalog.js';
 import { flexTemplates } from '../../src/flex/template.js';
 import { FLEX_TEMPLATES_DIR } from '../../src/paths.js';
@@ -35,7 +35,7 @@ function sampleValues(template: unknown): Record<string, unknown> {
   }
   for (const [, name] of json.matchAll(/\{\{(\w+)\}\}/g)) {
     values[name!] = /data$/i.test(name!)
-      ? encodePostback({ a: 'menu' })
+      ? browseButton({ a: 'menu' })
       : name === 'uri'
         ? 'https://example.com/'
         : `ตัวอย่าง ${name}`;
@@ -89,7 +89,7 @@ describe('flex-templates/', () => {
   });
 
   it.each(templateNames())(
-    'when %s has a postback button, then its data comes from a placeholder (encodePostback), never hard-coded',
+    'when %s has a postback button, then its data comes from a placeholder (made by a button set), never hard-coded',
     (name) => {
       walk(raw(name), (node) => {
         if (node.type === 'postback') expect(String(node.data)).toMatch(/^\{\{\w+\}\}$/);

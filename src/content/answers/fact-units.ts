@@ -1,4 +1,3 @@
-import type { Postback } from '../../bot/postback.js';
 import { cellPlain } from '../../flex/render.js';
 import type { Announcement, ContentDocument, ItaResult, Measure } from '../model.js';
 import { WEIGHT, type SearchField } from '../search-items.js';
@@ -35,8 +34,8 @@ export interface FactUnit {
   /** The document, and the section/clause/date within it. */
   source: string;
   place: string;
-  /** The button that opens the whole item. */
-  open: Postback;
+  /** The button that opens the whole item (a menu button's data; flex draws it). */
+  open: { a: 'ita' | 'measure' | 'announcement' | 'section'; id: string };
   /** For a clause: its number in Arabic digits ("2.2"). */
   number?: string;
   /** For a clause: who does what it says ("งานประชาสัมพันธ์ สำนักปลัดเทศบาล"), when written first. */

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../../bot/postback.js';
+import { subscriptionButton } from './subscription-buttons.js';
 import { fillBubble, fragment } from '../../flex/catalog.js';
 import { bubbleMessage } from '../../flex/flex-message.js';
 import { finishReply, quickReplyWithMenu } from '../../flex/messages.js';
@@ -54,7 +54,7 @@ export function privacyMessages(agencyName: string): messagingApi.Message[] {
   const actions = [
     ...fragment('button-primary', {
       label: 'เลือกหัวข้อข่าว',
-      data: encodePostback({ a: 'topics' }),
+      data: subscriptionButton({ a: 'topics' }),
       displayText: 'เลือกหัวข้อข่าว',
     }),
     ...fragment('button-message', { label: 'ลบข้อมูลของฉัน', text: 'ลบข้อมูลของฉัน' }),
@@ -72,12 +72,12 @@ export function eraseConfirmMessages(now: Date): messagingApi.Message[] {
   const actions = [
     ...fragment('button-primary', {
       label: 'ยืนยัน ลบข้อมูลของฉัน',
-      data: encodePostback({ a: 'erase', ok: '1', t }),
+      data: subscriptionButton({ a: 'erase', ok: '1', t }),
       displayText: 'ยืนยันลบข้อมูลของฉัน',
     }),
     ...fragment('button-secondary', {
       label: 'ไม่ลบ',
-      data: encodePostback({ a: 'erase', ok: '0', t }),
+      data: subscriptionButton({ a: 'erase', ok: '0', t }),
       displayText: 'ไม่ลบข้อมูล',
     }),
   ];

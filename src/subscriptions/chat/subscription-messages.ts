@@ -2,13 +2,13 @@ import type { messagingApi } from '@line/bot-sdk';
 import { fillBubble, fragment } from '../../flex/catalog.js';
 import { bubbleMessage } from '../../flex/flex-message.js';
 import { finishReply, quickReplyWithMenu, textMessage, type QuickChoice } from '../../flex/messages.js';
-import { encodePostback } from '../../bot/postback.js';
+import { subscriptionButton } from './subscription-buttons.js';
 import type { FlexComponent } from '../../flex/template.js';
 import { topics } from '../topic-catalog.js';
 
 /** Quick replies after a change to subscriptions: the way back, then the usual menu. */
 export const SUBSCRIPTION_CHOICES: readonly QuickChoice[] = [
-  { label: 'เลือกหัวข้อข่าว', postback: { a: 'topics' } },
+  { label: 'เลือกหัวข้อข่าว', postback: subscriptionButton({ a: 'topics' }) },
   { label: 'ข่าวล่าสุด', text: 'ข่าวล่าสุด' },
 ];
 
@@ -27,7 +27,7 @@ export function topicSettingsMessage(chosen: readonly string[]): messagingApi.Fl
       }),
       ...fragment(on ? 'button-secondary' : 'button-primary', {
         label: on ? 'หยุดรับหัวข้อนี้' : 'รับหัวข้อนี้',
-        data: encodePostback({ a: 'topic', id: t.id, on: on ? '0' : '1' }),
+        data: subscriptionButton({ a: 'topic', id: t.id, on: on ? '0' : '1' }),
         displayText: `${on ? 'หยุดรับ' : 'รับ'}ข่าวหัวข้อ ${t.name}`,
       }),
     ];
@@ -43,14 +43,14 @@ export function topicSettingsMessage(chosen: readonly string[]): messagingApi.Fl
     ...(count < topics().length
       ? fragment('button-primary', {
           label: 'รับทุกหัวข้อ',
-          data: encodePostback({ a: 'topics-all', on: '1' }),
+          data: subscriptionButton({ a: 'topics-all', on: '1' }),
           displayText: 'รับข่าวสารทุกหัวข้อ',
         })
       : []),
     ...(count > 0
       ? fragment('button-secondary', {
           label: 'หยุดรับทั้งหมด',
-          data: encodePostback({ a: 'topics-all', on: '0' }),
+          data: subscriptionButton({ a: 'topics-all', on: '0' }),
           displayText: 'หยุดรับข่าวสารทั้งหมด',
         })
       : []),

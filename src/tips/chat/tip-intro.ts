@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../../bot/postback.js';
+import { tipButton } from './tip-buttons.js';
 import { fillBubble, fragment } from '../../flex/catalog.js';
 import { bubbleMessage } from '../../flex/flex-message.js';
 import type { TipRules } from '../deadlines.js';
@@ -44,7 +44,7 @@ export function introMessage(base: string | null): messagingApi.FlexMessage {
     actions: [
       ...fragment('button-primary', {
         label: INTRO.detailsLabel,
-        data: encodePostback({ a: 'tip-info' }),
+        data: tipButton({ a: 'tip-info' }),
         displayText: INTRO.detailsSaid,
       }),
       ...webButton(base),

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { encodePostback } from '../../bot/postback.js';
+import { tipButton } from './tip-buttons.js';
 import { quickReplyOf, textMessage } from '../../flex/messages.js';
 import { bangkokParts } from '../../thai/bangkok-time.js';
 import { CHAT, LABEL } from '../tip-texts.js';
@@ -62,7 +62,7 @@ function question(step: Step, draft: Draft, now: Date): Message {
             action({
               type: 'datetimepicker',
               label: LABEL.pickTime,
-              data: encodePostback({ a: 'tip-when' }),
+              data: tipButton({ a: 'tip-when' }),
               mode: 'datetime',
               max: pickerNow(now),
             }),
