@@ -2,9 +2,10 @@ import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test files that get a fresh process each: whole bots (component), browsers, the database, the
- * compiled bot, and module mocks (vi.mock). Their global setups (the throwaway PostgreSQL
- * cluster, the one build of the run) belong to this project only.
+ * Test files that get a fresh process each: whole bots (component, and the few elsewhere that
+ * start one), browsers, the database, the compiled bot, module mocks (vi.mock) and nock, which
+ * patches node:http for the whole process (test/helpers/unit-setup.ts fails a unit file that
+ * does). Their global setups (the throwaway PostgreSQL cluster, the run's build) are theirs only.
  */
 const OWN_PROCESS = [
   'test/component/**',
@@ -14,6 +15,14 @@ const OWN_PROCESS = [
   'test/cli/entry-point.test.ts',
   'test/server.test.ts',
   'test/line/webhook-intake.test.ts',
+  // nock (through test/helpers/line-nock.ts or bot.ts)
+  'test/line/line-gateway.test.ts',
+  'test/bot/reply-sender.test.ts',
+  'test/cli/publish.test.ts',
+  'test/http/headers.test.ts',
+  'test/storage/background-task.test.ts',
+  'test/storage/private-tree.test.ts',
+  'test/tips/tip-lookups.test.ts',
   // Its loopback LINE must see Node's own http client: nock, loaded by a neighbour, swaps it
   'test/line/json-post.test.ts',
 ];
@@ -40,6 +49,7 @@ export default defineConfig({
           exclude: OWN_PROCESS,
           isolate: false,
           restoreMocks: true,
+          setupFiles: ['test/helpers/unit-setup.ts'],
           sequence: { groupOrder: 0 },
         },
       },
