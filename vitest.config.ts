@@ -11,6 +11,7 @@ const OWN_PROCESS = [
   'test/component/**',
   'test/**/*.browser.test.ts',
   'test/db/**',
+  'test/service/**',
   'test/cli/tenant.test.ts',
   'test/cli/entry-point.test.ts',
   'test/server.test.ts',
