@@ -68,19 +68,19 @@ export async function main(
       }
       case 'disable':
       case 'enable': {
-        const account = accounts.setDisabled(name!, command === 'disable', io.now());
+        const account = await accounts.setDisabled(name!, command === 'disable', io.now());
         audit(`account.${command}`, account.name);
         io.out(`Account "${account.name}" ${command}d.`);
         return 0;
       }
       case 'unlock': {
-        const account = accounts.unlock(name!, io.now());
+        const account = await accounts.unlock(name!, io.now());
         audit('account.unlock', account.name);
         io.out(`Account "${account.name}" unlocked.`);
         return 0;
       }
       case 'list':
-        for (const a of accounts.list())
+        for (const a of await accounts.list())
           io.out(
             `${a.name}\t${a.role}${a.disabled ? '\tdisabled' : ''}${a.mustChange ? '\tone-time password not yet changed' : ''}`,
           );

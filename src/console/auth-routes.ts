@@ -23,29 +23,30 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
   const client = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
   /** The visitor session of the login page (made when missing). */
-  const visitorCsrf = (req: Request, res: Response): string => {
+  const visitorCsrf = async (req: Request, res: Response): Promise<string> => {
     const locals = consoleOf(res);
     if (locals.session) return locals.session.csrf;
-    const { id, session } = deps.sessions.create(null);
+    const { id, session } = await deps.sessions.create(null);
     setSessionCookie(req, res, id);
     Object.assign(locals, { sessionId: id, session });
     return session.csrf;
   };
 
-  router.get('/login', (req, res) => {
+  router.get('/login', async (req, res) => {
     if (consoleOf(res).viewer) return res.redirect(303, '/staff/');
-    res
-      .type('html')
-      .send(String(loginPage(visitorCsrf(req, res), req.query.out === '1' ? { info: 'ออกจากระบบแล้ว' } : {})));
+    const csrf = await visitorCsrf(req, res);
+    res.type('html').send(String(loginPage(csrf, req.query.out === '1' ? { info: 'ออกจากระบบแล้ว' } : {})));
   });
 
   router.post('/login', async (req, res) => {
     const name = field(req, 'name').trim().toLowerCase().slice(0, 32);
-    const refuse = (status: number, error: string) =>
+    const refuse = async (status: number, error: string) => {
+      const csrf = await visitorCsrf(req, res);
       res
         .status(status)
         .type('html')
-        .send(String(loginPage(visitorCsrf(req, res), { error, name })));
+        .send(String(loginPage(csrf, { error, name })));
+    };
     if (throttle.blocked(client(req))) return refuse(429, 'มีการเข้าสู่ระบบไม่สำเร็จจากเครื่องนี้หลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่');
     const result = await deps.accounts.login(name, field(req, 'password'), deps.clock());
     if (!result.ok) {
@@ -66,8 +67,8 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
       return refuse(401, 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
     }
     const { account } = result;
-    deps.sessions.destroy(consoleOf(res).sessionId);
-    const { id } = deps.sessions.create(account.name, account.generation);
+    await deps.sessions.destroy(consoleOf(res).sessionId);
+    const { id } = await deps.sessions.create(account.name, account.generation);
     setSessionCookie(req, res, id);
     await auditAs(
       deps,
@@ -81,7 +82,7 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
 
   router.post('/logout', requireLogin(), async (req, res) => {
     const viewer = viewerOf(res);
-    deps.sessions.destroy(consoleOf(res).sessionId);
+    await deps.sessions.destroy(consoleOf(res).sessionId);
     clearSessionCookie(req, res);
     await auditAs(deps, viewer.name, 'logout', `account:${viewer.name}`);
     res.redirect(303, '/staff/login?out=1');
@@ -89,8 +90,8 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
 
   router.post('/logout-everywhere', requireLogin(), async (req, res) => {
     const viewer = viewerOf(res);
-    deps.accounts.endSessions(viewer.name, deps.clock());
-    deps.sessions.destroyAccount(viewer.name);
+    await deps.accounts.endSessions(viewer.name, deps.clock());
+    await deps.sessions.destroyAccount(viewer.name);
     clearSessionCookie(req, res);
     await auditAs(deps, viewer.name, 'logout.everywhere', `account:${viewer.name}`);
     res.redirect(303, '/staff/login?out=1');
@@ -117,8 +118,8 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
         deps.clock(),
       );
       // Every other session of the account has ended (new generation); this one goes on with a new id
-      deps.sessions.destroyAccount(viewer.name);
-      const { id, session } = deps.sessions.create(account.name, account.generation);
+      await deps.sessions.destroyAccount(viewer.name);
+      const { id, session } = await deps.sessions.create(account.name, account.generation);
       setSessionCookie(req, res, id);
       Object.assign(consoleOf(res), { viewer: { ...viewer, csrf: session.csrf }, mustChange: false });
       await auditAs(deps, viewer.name, 'password.change', `account:${viewer.name}`);

@@ -4,16 +4,17 @@ import type { SearchIndex } from '../content/search-index.js';
 import type { Logger } from '../logger.js';
 import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import type { StaffAccounts } from '../staff/accounts.js';
-import type { AuditEntry, AuditLog } from '../staff/audit-log.js';
+import type { AuditEntry } from '../staff/audit-log.js';
+import type { AuditTrail } from '../staff/audit-trail.js';
 import type { ReportSources } from '../staff/report-figures.js';
 import type { AuditNames } from './audit-sentences.js';
-import type { SessionStore } from './sessions.js';
+import type { SessionRepository } from './session-repository.js';
 
 /** Everything the console reads and changes, handed in by the runtime. */
 export interface ConsoleDeps {
   accounts: StaffAccounts;
-  sessions: SessionStore;
-  audit: AuditLog;
+  sessions: SessionRepository;
+  audit: AuditTrail;
   /** The audit trail's file and key, to verify it as it is on disk. */
   auditFile: string;
   auditKey: Buffer;
@@ -27,7 +28,7 @@ export interface ConsoleDeps {
   /** The figures of the dashboard and the quarterly report. */
   report: ReportSources;
   /** Names of the records the audit trail points at, as they are now. */
-  auditNames: () => AuditNames;
+  auditNames: () => Promise<AuditNames>;
 }
 
 /** Appends to the audit trail as `actor`, now. */

@@ -10,9 +10,10 @@ import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import { TOPIC_IDS } from '../subscriptions/topics.js';
 import type { Publishing } from '../publications/publishing.js';
 import { AppendLog } from '../storage/append-log.js';
+import type { AccountRepository } from '../staff/account-repository.js';
 import { AccountStore, accountsFile } from '../staff/account-store.js';
 import { StaffAccounts } from '../staff/accounts.js';
-import type { AuditLog } from '../staff/audit-log.js';
+import type { AuditTrail } from '../staff/audit-trail.js';
 import type { LineLinks } from '../staff/line-link.js';
 import { PeopleStats } from '../staff/people-stats.js';
 import type { PublicationFigure, ReportSources } from '../staff/report-figures.js';
@@ -21,13 +22,14 @@ import { createConsoleRouter, type ConsoleFeature } from './console-router.js';
 import { createLineLinkRoutes } from './routes/line-link-routes.js';
 import { createPublicationsRoutes } from './routes/publications-routes.js';
 import { createTipsRoutes } from './routes/tips-routes.js';
+import type { SessionRepository } from './session-repository.js';
 import { SessionStore } from './sessions.js';
 
 export interface ConsoleWiring {
   config: Config;
   clock: () => Date;
   logger: Logger;
-  audit: AuditLog;
+  audit: AuditTrail;
   auditFile: string;
   auditKey: Buffer;
   /** Watched for follows, blocks and topic changes too (the report's gained and lost). */
@@ -39,6 +41,10 @@ export interface ConsoleWiring {
   publishing: Publishing;
   /** Staff members' own LINE accounts for test-sends, linked by a code sent in chat. */
   lineLinks: LineLinks;
+  /** The console's accounts (a tenant's PostgreSQL rows); absent: DATA_DIR/state/staff-accounts.json. */
+  accounts?: AccountRepository;
+  /** Console sessions (a tenant's PostgreSQL rows, shared by every process); absent: this process's memory. */
+  sessions?: SessionRepository;
 }
 
 export interface StaffConsole {
@@ -52,7 +58,7 @@ export interface StaffConsole {
 /** The console at /staff, built from the runtime's parts (one call in runtime.ts). */
 export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
   const accounts = new StaffAccounts(
-    new AccountStore(accountsFile(w.config.dataDir)),
+    w.accounts ?? new AccountStore(accountsFile(w.config.dataDir)),
     new Set(w.config.staffTokens.values()),
   );
   const peopleFile = await AppendLog.open(path.join(w.config.dataDir, 'state', 'people-stats.jsonl'), {
@@ -79,8 +85,8 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     { path: '/publications', router: createPublicationsRoutes(w.publishing, w.lineLinks) },
     { path: '/line-link', router: createLineLinkRoutes(w.lineLinks) },
   ];
-  const auditNames = () => {
-    const numbers = new Map(w.tips.desk.list({}, w.clock()).map((t) => [t.id, t.number]));
+  const auditNames = async () => {
+    const numbers = new Map((await w.tips.desk.list({}, w.clock())).map((t) => [t.id, t.number]));
     return {
       tipNumber: (id: string) => numbers.get(id) ?? undefined,
       publicationTitle: (id: string) => w.publishing.get(id)?.title,
@@ -89,7 +95,7 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
   };
   const deps = {
     accounts,
-    sessions: new SessionStore(w.clock),
+    sessions: w.sessions ?? new SessionStore(w.clock),
     audit: w.audit,
     auditFile: w.auditFile,
     auditKey: w.auditKey,

@@ -6,7 +6,8 @@ import { forbidden } from './console-error.js';
 import type { Viewer } from './layout.js';
 import { sameOrigin } from '../http/same-origin.js';
 import { readSessionCookie } from './security.js';
-import { csrfMatches, type Session, type SessionStore } from './sessions.js';
+import type { SessionRepository } from './session-repository.js';
+import { csrfMatches, type Session } from './sessions.js';
 
 /** What the console knows about the request, kept in res.locals. */
 export interface ConsoleLocals {
@@ -30,19 +31,19 @@ export function viewerOf(res: Response): Viewer {
  * disabled account, a changed role or password, or "logout everywhere" (a newer generation)
  * ends it, in this process or after the accounts file was changed by `npm run staff`.
  */
-export function loadSession(sessions: SessionStore, accounts: StaffAccounts): RequestHandler {
-  return (req, res, next) => {
+export function loadSession(sessions: SessionRepository, accounts: StaffAccounts): RequestHandler {
+  return async (req, res, next) => {
     const id = readSessionCookie(req);
-    const session = sessions.get(id);
+    const session = await sessions.get(id);
     const locals = consoleOf(res);
     if (!session || !id) return next();
     if (session.name === null) {
       Object.assign(locals, { sessionId: id, session });
       return next();
     }
-    const account = accounts.get(session.name);
+    const account = await accounts.get(session.name);
     if (!account || account.disabled || account.generation !== session.generation) {
-      sessions.destroy(id);
+      await sessions.destroy(id);
       return next();
     }
     Object.assign(locals, {

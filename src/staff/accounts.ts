@@ -1,4 +1,6 @@
-import { ACCOUNT_NAME, AccountStore, type Account } from './account-store.js';
+import { UserQueue } from '../bot/user-queue.js';
+import type { AccountRepository } from './account-repository.js';
+import { ACCOUNT_NAME, type Account } from './account-store.js';
 import { DUMMY_HASH, hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './password.js';
 import { isRole } from './roles.js';
 
@@ -26,17 +28,20 @@ export type LoginResult =
  * audit; this only keeps the accounts right.
  */
 export class StaffAccounts {
+  /** Changes that could take away the last working admin, one at a time (check and change together). */
+  private readonly adminChanges = new UserQueue();
+
   constructor(
-    readonly store: AccountStore,
+    readonly store: AccountRepository,
     /** Names taken by STAFF_TOKENS, so the audit trail never mixes a person with a token. */
     private readonly reserved: ReadonlySet<string> = new Set(),
   ) {}
 
-  get(name: string): Account | undefined {
+  async get(name: string): Promise<Account | undefined> {
     return this.store.get(name);
   }
 
-  list(): Account[] {
+  async list(): Promise<Account[]> {
     return this.store.list();
   }
 
@@ -51,11 +56,11 @@ export class StaffAccounts {
     if (!isRole(role)) throw new AccountError('bad_role', 'role must be one of: editor, tip-handler, auditor, admin');
     if (this.reserved.has(name))
       throw new AccountError('reserved', `"${name}" is the name of a staff API token; choose another name`);
-    if (this.store.get(name)) throw new AccountError('exists', `an account named "${name}" already exists`);
+    if (await this.store.get(name)) throw new AccountError('exists', `an account named "${name}" already exists`);
     const password = oneTimePassword();
     const hash = await hashPassword(password);
     const at = now.toISOString();
-    const account = this.store.update(name, (current) => {
+    const account = await this.store.update(name, (current) => {
       if (current) throw new AccountError('exists', `an account named "${name}" already exists`);
       return {
         name,
@@ -78,13 +83,14 @@ export class StaffAccounts {
    */
   async login(rawName: string, password: string, now: Date): Promise<LoginResult> {
     const name = rawName.trim().toLowerCase();
-    const found = ACCOUNT_NAME.test(name) ? this.store.get(name) : undefined;
+    const found = ACCOUNT_NAME.test(name) ? await this.store.get(name) : undefined;
     if (found?.lockedUntil && found.lockedUntil > now.toISOString())
       return { ok: false, reason: 'locked', account: found };
     const matches = await verifyPassword(password, found?.hash ?? DUMMY_HASH);
     if (!found) return { ok: false, reason: 'invalid' };
     if (!matches || found.disabled) {
-      const account = this.store.update(name, (a) => {
+      // Counted on the freshest record inside the store's update: two failures at once both count
+      const account = await this.store.update(name, (a) => {
         const failures = a!.failures + 1;
         const lock =
           failures >= LOCKOUT.failures
@@ -98,7 +104,7 @@ export class StaffAccounts {
         account,
       };
     }
-    const account = this.store.update(name, (a) => ({
+    const account = await this.store.update(name, (a) => ({
       ...withoutLock(a!),
       failures: 0,
       lastLoginAt: now.toISOString(),
@@ -108,12 +114,12 @@ export class StaffAccounts {
 
   /** The account's own change (after the one-time password, or any time); ends its other sessions. */
   async changePassword(name: string, current: string, next: string, now: Date): Promise<Account> {
-    const account = this.require(name);
+    const account = await this.require(name);
     if (!(await verifyPassword(current, account.hash))) throw new AccountError('wrong_password', 'รหัสผ่านปัจจุบันไม่ถูกต้อง');
     const problem = passwordProblem(next, account.name) ?? (next === current ? 'รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม' : null);
     if (problem) throw new AccountError('weak_password', problem);
     const hash = await hashPassword(next);
-    return this.store.update(name, (a) => ({
+    return await this.store.update(name, (a) => ({
       ...a!,
       hash,
       mustChange: false,
@@ -124,10 +130,10 @@ export class StaffAccounts {
 
   /** A new one-time password (the old one stops working, every session ends). */
   async resetPassword(name: string, now: Date): Promise<{ account: Account; password: string }> {
-    this.require(name);
+    await this.require(name);
     const password = oneTimePassword();
     const hash = await hashPassword(password);
-    const account = this.store.update(name, (a) => ({
+    const account = await this.store.update(name, (a) => ({
       ...withoutLock(a!),
       hash,
       mustChange: true,
@@ -138,49 +144,55 @@ export class StaffAccounts {
     return { account, password };
   }
 
-  setRole(name: string, role: string, now: Date): Account {
+  async setRole(name: string, role: string, now: Date): Promise<Account> {
     if (!isRole(role)) throw new AccountError('bad_role', 'role must be one of: editor, tip-handler, auditor, admin');
-    this.keepAnAdmin(name, (a) => a.role === 'admin' && role !== 'admin');
-    return this.store.update(name, (a) => ({
-      ...a!,
-      role,
-      generation: a!.generation + 1,
-      changedAt: now.toISOString(),
-    }));
+    return this.adminChanges.serial('admins', async () => {
+      await this.keepAnAdmin(name, (a) => a.role === 'admin' && role !== 'admin');
+      return this.store.update(name, (a) => ({
+        ...a!,
+        role,
+        generation: a!.generation + 1,
+        changedAt: now.toISOString(),
+      }));
+    });
   }
 
-  setDisabled(name: string, disabled: boolean, now: Date): Account {
-    if (disabled) this.keepAnAdmin(name, (a) => a.role === 'admin');
-    return this.store.update(name, (a) => ({
-      ...a!,
-      disabled,
-      generation: a!.generation + 1,
-      changedAt: now.toISOString(),
-    }));
+  async setDisabled(name: string, disabled: boolean, now: Date): Promise<Account> {
+    return this.adminChanges.serial('admins', async () => {
+      if (disabled) await this.keepAnAdmin(name, (a) => a.role === 'admin');
+      return this.store.update(name, (a) => ({
+        ...a!,
+        disabled,
+        generation: a!.generation + 1,
+        changedAt: now.toISOString(),
+      }));
+    });
   }
 
-  unlock(name: string, now: Date): Account {
-    this.require(name);
+  async unlock(name: string, now: Date): Promise<Account> {
+    await this.require(name);
     return this.store.update(name, (a) => ({ ...withoutLock(a!), failures: 0, changedAt: now.toISOString() }));
   }
 
   /** Ends every session of the account (its cookies stop working on their next request). */
-  endSessions(name: string, now: Date): Account {
-    this.require(name);
+  async endSessions(name: string, now: Date): Promise<Account> {
+    await this.require(name);
     return this.store.update(name, (a) => ({ ...a!, generation: a!.generation + 1, changedAt: now.toISOString() }));
   }
 
-  private require(name: string): Account {
-    const account = this.store.get(name);
+  private async require(name: string): Promise<Account> {
+    const account = await this.store.get(name);
     if (!account) throw new AccountError('unknown', `no account named "${name}"`);
     return account;
   }
 
   /** Refuses a change that would leave no working admin (nobody could manage accounts). */
-  private keepAnAdmin(name: string, losesAdmin: (a: Account) => boolean): void {
-    const account = this.require(name);
+  private async keepAnAdmin(name: string, losesAdmin: (a: Account) => boolean): Promise<void> {
+    const account = await this.require(name);
     if (!losesAdmin(account)) return;
-    const others = this.store.list().filter((a) => a.role === 'admin' && !a.disabled && a.name !== account.name);
+    const others = (await this.store.list()).filter(
+      (a) => a.role === 'admin' && !a.disabled && a.name !== account.name,
+    );
     if (others.length === 0) throw new AccountError('last_admin', 'ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งบัญชี');
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditEntry, AuditLog } from './audit-log.js';
+import type { AuditEntry } from './audit-log.js';
+import type { AuditTrail } from './audit-trail.js';
 
 /** An audit entry made by a command (`npm run staff`) while the bot may be running. */
 interface PendingEntry {
@@ -44,7 +45,7 @@ export function queueAudit(
 const draining = new Map<string, Promise<number>>();
 
 /** Moves queued entries into the audit chain (in the order queued); returns how many. */
-export function drainPendingAudit(dataDir: string, audit: AuditLog): Promise<number> {
+export function drainPendingAudit(dataDir: string, audit: AuditTrail): Promise<number> {
   const file = pendingAuditFile(dataDir);
   const taking = `${file}.taking`;
   if (!fs.existsSync(file) && !fs.existsSync(taking)) return Promise.resolve(0);
@@ -54,7 +55,7 @@ export function drainPendingAudit(dataDir: string, audit: AuditLog): Promise<num
   return running;
 }
 
-async function drain(file: string, taking: string, audit: AuditLog): Promise<number> {
+async function drain(file: string, taking: string, audit: AuditTrail): Promise<number> {
   // Take the file away first: entries queued from now on start a new one
   if (!fs.existsSync(taking)) fs.renameSync(file, taking);
   const entries = fs
@@ -68,7 +69,9 @@ async function drain(file: string, taking: string, audit: AuditLog): Promise<num
         return []; // a torn last line of a command that died mid-write
       }
     });
-  const done = new Set(audit.list().flatMap((e) => (typeof e.details?.ref === 'string' ? [e.details.ref] : [])));
+  const done = new Set(
+    (await audit.list()).flatMap((e) => (typeof e.details?.ref === 'string' ? [e.details.ref] : [])),
+  );
   let moved = 0;
   for (const e of entries) {
     if (done.has(e.ref)) continue;

@@ -1,6 +1,8 @@
 import { addDays, type TipRules } from './deadlines.js';
 import type { EvidenceFiles } from './evidence-files.js';
-import type { TipRepo } from './tip-repo.js';
+import { UserQueue } from '../bot/user-queue.js';
+import type { TipRecord } from './tip-model.js';
+import type { TipStore } from './tip-store.js';
 
 /**
  * The retention rule: once a tip has been closed for TIP_RETENTION_DAYS, its content, notes,
@@ -9,29 +11,37 @@ import type { TipRepo } from './tip-repo.js';
  * content is not left behind in older lines of the change log.
  */
 export async function purgeExpiredTips(
-  repo: TipRepo,
+  repo: TipStore,
   files: EvidenceFiles,
   rules: TipRules,
   now: Date,
+  /** Changes to one tip, one at a time (shared with TipDesk and TipFiling). */
+  locks: UserQueue = new UserQueue(),
 ): Promise<number> {
-  const due = repo.idsWhere(
-    (t) => t.purgedAt === null && t.closedAt !== null && addDays(t.closedAt, rules.retentionDays) <= now,
-  );
-  for (const id of due) {
-    const tip = repo.get(id)!;
-    for (const a of tip.attachments) await files.delete(a.id);
-    const { reporter: _gone, ...rest } = tip;
-    await repo.save({
-      ...rest,
-      receiptHash: null,
-      content: null,
-      attachments: [],
-      publicNotes: [],
-      internalNotes: [],
-      outcome: null,
-      purgedAt: now.toISOString(),
+  const isDue = (t: Readonly<TipRecord>) =>
+    t.purgedAt === null && t.closedAt !== null && addDays(t.closedAt, rules.retentionDays) <= now;
+  let purged = 0;
+  for (const id of await repo.idsWhere(isDue)) {
+    const done = await locks.serial(id, async () => {
+      // Read again under the lock: a tip reopened since the scan keeps its content
+      const tip = await repo.get(id);
+      if (!tip || !isDue(tip)) return false;
+      for (const a of tip.attachments) await files.delete(a.id);
+      const { reporter: _gone, ...rest } = tip;
+      await repo.save({
+        ...rest,
+        receiptHash: null,
+        content: null,
+        attachments: [],
+        publicNotes: [],
+        internalNotes: [],
+        outcome: null,
+        purgedAt: now.toISOString(),
+      });
+      return true;
     });
+    if (done) purged += 1;
   }
-  if (due.length > 0) await repo.compact();
-  return due.length;
+  if (purged > 0) await repo.compact();
+  return purged;
 }

@@ -5,7 +5,8 @@ import { RateLimiter } from '../http/rate-limiter.js';
 import type { InboxStore } from '../line/inbox-store.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
-import type { AuditLog } from '../staff/audit-log.js';
+import { UserQueue } from '../bot/user-queue.js';
+import type { AuditTrail } from '../staff/audit-trail.js';
 import { TIP_FLOW } from './chat/tip-draft.js';
 import { createTipChat } from './chat/tip-flow.js';
 import { tipStats, type TipRules } from './deadlines.js';
@@ -16,8 +17,9 @@ import { receiptHasher } from './receipt-code.js';
 import { createTipsStaffRouter } from './staff/tips-staff-router.js';
 import { TipDesk } from './tip-desk.js';
 import { TipFiling } from './tip-filing.js';
-import { TIP_LIMITS } from './tip-model.js';
+import { TIP_LIMITS, type TipRecord } from './tip-model.js';
 import { TipRepo } from './tip-repo.js';
+import type { TipStore } from './tip-store.js';
 import { sweepTips } from './tip-sweep.js';
 import { createTipWebRouter } from './web/tip-web-router.js';
 
@@ -29,7 +31,9 @@ export interface TipChannelDeps {
   line: LineGateway;
   conversations: ConversationRepo;
   inbox: InboxStore;
-  audit: AuditLog;
+  audit: AuditTrail;
+  /** Where the tips are kept (a tenant's PostgreSQL rows); absent: DATA_DIR/tips/tips.jsonl, opened and closed here. */
+  store?: TipStore;
   clock: () => Date;
   logger: Logger;
   /** The bot's public address (links to the /tip form in chat), read when a reply is built; null: no links. */
@@ -59,10 +63,12 @@ export const LOOKUPS = { limit: 10, windowMs: 15 * MINUTE } as const;
  */
 export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> {
   const dir = path.join(deps.dataDir, 'tips');
-  const repo = await TipRepo.open(path.join(dir, 'tips.jsonl'), deps.key);
+  const repo = deps.store ?? (await TipRepo.open(path.join(dir, 'tips.jsonl'), deps.key));
   const files = new EvidenceFiles(path.join(dir, 'files'), deps.key);
-  const filing = new TipFiling(repo, hashSlots(receiptHasher(deps.key)));
-  const desk = new TipDesk(repo, files, deps.rules);
+  // One change at a time per tip, whoever makes it (reporter, staff, retention)
+  const locks = new UserQueue();
+  const filing = new TipFiling(repo, hashSlots(receiptHasher(deps.key)), locks);
+  const desk = new TipDesk(repo, files, deps.rules, locks);
   // Receipt lookups per client only (a LINE user, a web address): see README, "Receipt lookups"
   const lookups = new RateLimiter(deps.clock, LOOKUPS.limit, LOOKUPS.windowMs);
   const forget = async (userId: string, now: Date) => {
@@ -99,11 +105,13 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
 
   const sweep = async () => {
     const done = await sweepTips(
-      { repo, files, conversations: deps.conversations, key: deps.key, rules: deps.rules },
+      { repo, files, locks, conversations: deps.conversations, key: deps.key, rules: deps.rules },
       deps.clock(),
     );
     if (done.purged + done.drafts + done.files > 0) deps.logger.info('tip sweep', done);
+    await figures.refresh();
   };
+  const figures = tipFigures(repo);
   let timer: NodeJS.Timeout | undefined;
   const feature: Feature = {
     name: 'tips',
@@ -124,14 +132,35 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     },
     async close() {
       clearInterval(timer);
-      await repo.close();
+      if (!deps.store) await repo.close();
     },
   };
   return {
     feature,
     desk,
     notify,
-    stats: (from, to) => tipStats(repo.all(), deps.rules, deps.clock(), from, to),
+    stats: (from, to) => tipStats(figures.tips(), deps.rules, deps.clock(), from, to),
     sweep,
+  };
+}
+
+/**
+ * The tips the figures count, read synchronously (the report is computed in one step): the file
+ * store answers from memory at once; a store that answers later (PostgreSQL) is read at each
+ * sweep and after each call, so its figures lag by at most one call.
+ */
+function tipFigures(repo: TipStore) {
+  let last: TipRecord[] = [];
+  const refresh = async () => {
+    last = await repo.all();
+  };
+  return {
+    refresh,
+    tips(): TipRecord[] {
+      const now = repo.all();
+      if (Array.isArray(now)) return now;
+      void now.then((tips) => (last = tips)).catch(() => undefined);
+      return last;
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { deadlinesOf, overdueOf, type TipRules } from './deadlines.js';
 import type { EvidenceFiles } from './evidence-files.js';
-import type { TipRepo } from './tip-repo.js';
+import { UserQueue } from '../bot/user-queue.js';
+import type { TipStore } from './tip-store.js';
 import { TIP_STATUS_NAMES, type TipRecord, type TipStatus } from './tip-model.js';
 
 export interface StatusChange {
@@ -42,14 +43,15 @@ export function tipSummary(tip: TipRecord, rules: TipRules, now: Date) {
  */
 export class TipDesk {
   constructor(
-    private readonly repo: TipRepo,
+    private readonly repo: TipStore,
     private readonly files: EvidenceFiles,
     readonly rules: TipRules,
+    /** Changes to one tip, one at a time (shared with the reporter's TipFiling). */
+    private readonly locks: UserQueue = new UserQueue(),
   ) {}
 
-  list(filter: { status?: TipStatus | undefined; overdue?: boolean | undefined }, now: Date) {
-    return this.repo
-      .all()
+  async list(filter: { status?: TipStatus | undefined; overdue?: boolean | undefined }, now: Date) {
+    return (await this.repo.all())
       .map((tip) => tipSummary(tip, this.rules, now))
       .filter(
         (t) =>
@@ -59,8 +61,8 @@ export class TipDesk {
       .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   }
 
-  read(id: string, now: Date) {
-    const tip = this.repo.get(id);
+  async read(id: string, now: Date) {
+    const tip = await this.repo.get(id);
     if (!tip) return null;
     const content = this.repo.openContent(tip);
     return {
@@ -77,8 +79,13 @@ export class TipDesk {
   }
 
   /** Applies a status change and/or a public note; 'gone' when the content was deleted. */
-  async changeStatus(id: string, change: StatusChange, by: string, now: Date) {
-    const tip = this.repo.get(id);
+  changeStatus(id: string, change: StatusChange, by: string, now: Date) {
+    // Two changes to one tip at once each see the other's result (the history keeps both)
+    return this.locks.serial(id, () => this.applyChange(id, change, by, now));
+  }
+
+  private async applyChange(id: string, change: StatusChange, by: string, now: Date) {
+    const tip = await this.repo.get(id);
     if (!tip) return { result: 'missing' as const };
     if (tip.purgedAt) return { result: 'gone' as const };
     const at = now.toISOString();
@@ -108,18 +115,20 @@ export class TipDesk {
     };
   }
 
-  async addNote(id: string, text: string, by: string, now: Date): Promise<'ok' | 'missing' | 'gone'> {
-    const tip = this.repo.get(id);
-    if (!tip) return 'missing';
-    if (tip.purgedAt) return 'gone';
-    tip.internalNotes.push({ at: now.toISOString(), by, sealed: this.repo.sealText(text) });
-    tip.updatedAt = now.toISOString();
-    await this.repo.save(tip);
-    return 'ok';
+  addNote(id: string, text: string, by: string, now: Date): Promise<'ok' | 'missing' | 'gone'> {
+    return this.locks.serial(id, async () => {
+      const tip = await this.repo.get(id);
+      if (!tip) return 'missing';
+      if (tip.purgedAt) return 'gone';
+      tip.internalNotes.push({ at: now.toISOString(), by, sealed: this.repo.sealText(text) });
+      tip.updatedAt = now.toISOString();
+      await this.repo.save(tip);
+      return 'ok';
+    });
   }
 
   async attachment(id: string, attachmentId: string) {
-    const found = this.repo.get(id)?.attachments.find((a) => a.id === attachmentId);
+    const found = (await this.repo.get(id))?.attachments.find((a) => a.id === attachmentId);
     return found ? { type: found.type, bytes: await this.files.read(found.id) } : null;
   }
 }

@@ -1,5 +1,6 @@
+import { UserQueue } from '../bot/user-queue.js';
 import { newReceipt, type ReceiptHasher } from './receipt-code.js';
-import type { TipRepo } from './tip-repo.js';
+import type { TipStore } from './tip-store.js';
 import { TIP_STATUS_NAMES, type Attachment, type NewTip, type TipRecord, type TipStatus } from './tip-model.js';
 
 /** What a reporter may see of their tip: status, dates, public notes and the outcome — never internal notes. */
@@ -19,23 +20,25 @@ export interface PublicTipView {
  */
 export class TipFiling {
   constructor(
-    private readonly repo: TipRepo,
+    private readonly repo: TipStore,
     private readonly hash: ReceiptHasher,
+    /** Changes to one tip, one at a time (shared with the staff's TipDesk). */
+    private readonly locks: UserQueue = new UserQueue(),
   ) {}
 
   /** Stores the tip; the receipt is returned once and never stored in clear. */
   async file(tip: NewTip, now: Date): Promise<{ id: string; receipt: string }> {
     let receipt = newReceipt();
     let receiptHash = await this.hash(receipt);
-    while (this.repo.idForReceipt(receiptHash)) {
+    while (await this.repo.idForReceipt(receiptHash)) {
       receipt = newReceipt();
       receiptHash = await this.hash(receipt);
     }
     const at = now.toISOString();
     const record: TipRecord = {
       v: 1,
-      id: this.repo.newId(),
-      number: this.repo.nextNumber(now),
+      id: await this.repo.newId(),
+      number: await this.repo.nextNumber(now),
       receiptHash,
       channel: tip.channel,
       identity: tip.notifyUserId ? 'confidential' : 'anonymous',
@@ -62,24 +65,27 @@ export class TipFiling {
 
   /** The tip a receipt opens, or null: a wrong receipt and an unknown one are the same. */
   async find(receipt: string): Promise<TipRecord | null> {
-    const id = this.repo.idForReceipt(await this.hash(receipt));
-    const tip = id ? this.repo.get(id) : undefined;
+    const id = await this.repo.idForReceipt(await this.hash(receipt));
+    const tip = id ? await this.repo.get(id) : undefined;
     return tip && tip.purgedAt === null ? tip : null;
   }
 
   /** Appends what the reporter adds later (text and/or images); false when the tip is closed or gone. */
-  async addInformation(id: string, text: string, attachments: Attachment[], now: Date): Promise<boolean> {
-    const tip = this.repo.get(id);
-    const content = tip && this.repo.openContent(tip);
-    if (!tip || !content || tip.status === 'closed') return false;
-    const at = now.toISOString();
-    if (text.trim()) content.additions.push({ at, text });
-    tip.content = this.repo.sealContent(content);
-    tip.attachments.push(...attachments);
-    tip.attachmentCount += attachments.length;
-    tip.updatedAt = at;
-    await this.repo.save(tip);
-    return true;
+  addInformation(id: string, text: string, attachments: Attachment[], now: Date): Promise<boolean> {
+    // Read, change and save in turn with the staff's changes to the tip, so neither is lost
+    return this.locks.serial(id, async () => {
+      const tip = await this.repo.get(id);
+      const content = tip && this.repo.openContent(tip);
+      if (!tip || !content || tip.status === 'closed') return false;
+      const at = now.toISOString();
+      if (text.trim()) content.additions.push({ at, text });
+      tip.content = this.repo.sealContent(content);
+      tip.attachments.push(...attachments);
+      tip.attachmentCount += attachments.length;
+      tip.updatedAt = at;
+      await this.repo.save(tip);
+      return true;
+    });
   }
 
   publicView(tip: TipRecord): PublicTipView {

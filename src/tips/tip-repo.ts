@@ -74,7 +74,10 @@ export class TipRepo implements TipStore {
     return this.store.keysWhere(pred);
   }
 
+  /** Stores the record; refuses a receipt already given to another tip (checked and taken in one step). */
   async save(tip: TipRecord): Promise<void> {
+    const holder = tip.receiptHash ? this.byReceipt.get(tip.receiptHash) : undefined;
+    if (holder && holder !== tip.id) throw new Error('this receipt belongs to another tip');
     const before = this.store.get(tip.id);
     if (before?.receiptHash && before.receiptHash !== tip.receiptHash) this.byReceipt.delete(before.receiptHash);
     if (tip.receiptHash) this.byReceipt.set(tip.receiptHash, tip.id);

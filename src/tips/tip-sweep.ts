@@ -4,7 +4,8 @@ import { expiredMarker, isIdle, openDraft, stepOf, TIP_FLOW } from './chat/tip-d
 import type { TipRules } from './deadlines.js';
 import type { EvidenceFiles } from './evidence-files.js';
 import { purgeExpiredTips } from './retention.js';
-import type { TipRepo } from './tip-repo.js';
+import type { UserQueue } from '../bot/user-queue.js';
+import type { TipStore } from './tip-store.js';
 
 /** How long the "your draft expired" marker waits for the reporter's next message (Bangkok calendar days). */
 const MARKER_KEEP_DAYS = 7;
@@ -12,8 +13,10 @@ const MARKER_KEEP_DAYS = 7;
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
 export interface SweepDeps {
-  repo: TipRepo;
+  repo: TipStore;
   files: EvidenceFiles;
+  /** Changes to one tip, one at a time (shared with TipDesk and TipFiling). */
+  locks?: UserQueue;
   conversations: ConversationRepo;
   key: Buffer;
   rules: TipRules;
@@ -29,7 +32,7 @@ export async function sweepTips(
   deps: SweepDeps,
   now: Date,
 ): Promise<{ purged: number; drafts: number; files: number }> {
-  const purged = await purgeExpiredTips(deps.repo, deps.files, deps.rules, now);
+  const purged = await purgeExpiredTips(deps.repo, deps.files, deps.rules, now, deps.locks);
   const keep = new Set<string>();
   const dropImages: string[] = [];
   const drafts = await deps.conversations.sweep((state) => {
@@ -43,7 +46,7 @@ export async function sweepTips(
     return nextAfterIdle(state, now);
   });
   for (const id of dropImages) await deps.files.delete(id);
-  for (const tip of deps.repo.all()) tip.attachments.forEach((a) => keep.add(a.id));
+  for (const tip of await deps.repo.all()) tip.attachments.forEach((a) => keep.add(a.id));
   // File times are the file system's: compared with the real clock, not the injected one.
   const files = await deps.files.sweep(keep, new Date(Date.now() - ORPHAN_AGE_MS));
   return { purged, drafts, files };

@@ -32,7 +32,7 @@ describe('npm run staff', () => {
     expect(file).toContain('scrypt$');
     expect((fs.statSync(accountsFile(dir)).mode & 0o777).toString(8)).toBe('600');
     const accounts = new StaffAccounts(new AccountStore(accountsFile(dir)));
-    expect(accounts.get('somsri')).toMatchObject({ role: 'editor', mustChange: true });
+    expect(await accounts.get('somsri')).toMatchObject({ role: 'editor', mustChange: true });
     expect((await accounts.login('somsri', password, new Date())).ok).toBe(true);
     expect(fs.readFileSync(pendingAuditFile(dir), 'utf8')).toContain('"action":"account.create"');
   });

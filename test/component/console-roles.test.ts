@@ -12,7 +12,7 @@ beforeAll(async () => {
   bot = await startBot();
   await bot.send(followEvent(userId(1)));
   await fileTipInChat(bot, userId(1), { what: 'เรื่องทดสอบสิทธิ์' });
-  tipId = bot.runtime.tips.desk.list({}, new Date())[0]!.id;
+  tipId = (await bot.runtime.tips.desk.list({}, new Date()))[0]!.id;
   for (const role of ['editor', 'tip-handler', 'auditor', 'admin']) {
     const name = role.replace('-', '');
     const password = await createReadyAccount(bot.dataDir, name, role);
@@ -97,7 +97,7 @@ describe('staff console: every page and action checks the role', () => {
 
   it('when the refused posts are looked at, then nothing changed: no publication, no account change, the tip still open', async () => {
     expect(bot.runtime.publishing.list()).toEqual([]);
-    expect(bot.runtime.tips.desk.list({}, new Date())[0]!.status).toBe('received');
+    expect((await bot.runtime.tips.desk.list({}, new Date()))[0]!.status).toBe('received');
     expect(bot.runtime.audit.list().filter((e) => e.action === 'access.denied').length).toBeGreaterThanOrEqual(17);
   });
 

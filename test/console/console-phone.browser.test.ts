@@ -43,7 +43,7 @@ describe.skipIf(!browser)(
       await bot.send(textEvent(userId(2), 'ร้านกาแฟแถวนี้มีที่ไหนบ้าง'));
       await fileTipInChat(bot, userId(1), { what: 'มีการเรียกเงินค่าดำเนินการนอกระบบ' });
       await fileTipInChat(bot, userId(2), { what: 'เรื่องที่สอง' });
-      tipIds = bot.runtime.tips.desk.list({}, NOW).map((t) => t.id);
+      tipIds = (await bot.runtime.tips.desk.list({}, NOW)).map((t) => t.id);
       for (const [name, role] of [
         ['somsri.jaidee-news', 'editor'],
         ['malee', 'tip-handler'],

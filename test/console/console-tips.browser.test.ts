@@ -50,7 +50,7 @@ describe.skipIf(!browser)('staff console in Chromium: handling a tip', () => {
     expect(await page.locator('table.tips tr.overdue').count()).toBe(2);
     await page.screenshot({ path: artifact('console-tips-list.png'), fullPage: true });
 
-    const [web] = bot.runtime.tips.desk.list({}, now).filter((t) => t.channel === 'web');
+    const [web] = (await bot.runtime.tips.desk.list({}, now)).filter((t) => t.channel === 'web');
     await page.locator(`tr[data-tip="${web!.id}"] a`).first().click();
     await page.locator('.inert-text').first().waitFor();
     expect(await page.locator('[data-part="เกิดอะไรขึ้น"]').textContent()).toBe(XSS);
@@ -108,7 +108,7 @@ describe.skipIf(!browser)('staff console in Chromium: handling a tip', () => {
     await loginAs(page, bot.url, 'auditor1', password);
     expect(await page.locator('nav.menu a', { hasText: 'เบาะแส' }).count()).toBe(0);
     expect(await page.locator('[data-figure="tips-open"]').textContent()).toBe('1');
-    const [tip] = bot.runtime.tips.desk.list({}, now);
+    const [tip] = await bot.runtime.tips.desk.list({}, now);
     for (const path of [`/staff/tips/${tip!.id}`, '/staff/tips']) {
       await page.goto(bot.url + path);
       expect(await page.locator('h1').textContent()).toBe('ไม่มีสิทธิ์');

@@ -5,8 +5,8 @@ import { csrfField, layout, notice, type Viewer } from '../layout.js';
 import { tipNumberText } from '../../tips/tip-number.js';
 import { TIP_STATUS_NAMES, tipStatusName } from '../../tips/tip-model.js';
 
-type TipRow = ReturnType<TipDesk['list']>[number];
-type TipFull = NonNullable<ReturnType<TipDesk['read']>>;
+type TipRow = Awaited<ReturnType<TipDesk['list']>>[number];
+type TipFull = NonNullable<Awaited<ReturnType<TipDesk['read']>>>;
 
 const when = (iso: string | null) => (iso ? formatDateTimeThai(new Date(iso)) : '-');
 const channelName = (c: string) => (c === 'web' ? 'แบบฟอร์มเว็บ' : 'LINE');

@@ -13,16 +13,18 @@ const text = (req: Request, name: string) => {
 /** /staff/accounts: admins manage the console's accounts; every change is audited. */
 export function createAccountsRoutes(deps: ConsoleDeps): Router {
   const router = express.Router();
-  const show = (res: Response, status: number, message?: AccountsMessage) =>
+  const show = async (res: Response, status: number, message?: AccountsMessage) => {
+    const accounts = await deps.accounts.list();
     res
       .status(status)
       .type('html')
-      .send(String(accountsPage(viewerOf(res), deps.accounts.list(), deps.clock(), message)));
+      .send(String(accountsPage(viewerOf(res), accounts, deps.clock(), message)));
+  };
 
   /** Runs an account change; an AccountError is shown on the page instead of failing it. */
   const change = async (res: Response, run: () => Promise<AccountsMessage>) => {
     try {
-      show(res, 200, await run());
+      await show(res, 200, await run());
     } catch (err) {
       if (err instanceof AccountError)
         return show(res, err.code === 'unknown' ? 404 : 400, { kind: 'error', text: err.message });
@@ -49,7 +51,7 @@ export function createAccountsRoutes(deps: ConsoleDeps): Router {
         auditAs(deps, actor, action, `account:${name}`, details);
       switch (req.params.action) {
         case 'role': {
-          const account = deps.accounts.setRole(name, text(req, 'role'), now);
+          const account = await deps.accounts.setRole(name, text(req, 'role'), now);
           await audit('account.role', { role: account.role });
           return { kind: 'ok', text: `เปลี่ยนบทบาทของ ${name} แล้ว (ต้องเข้าสู่ระบบใหม่)` };
         }
@@ -60,16 +62,16 @@ export function createAccountsRoutes(deps: ConsoleDeps): Router {
         }
         case 'disable':
         case 'enable':
-          deps.accounts.setDisabled(name, req.params.action === 'disable', now);
+          await deps.accounts.setDisabled(name, req.params.action === 'disable', now);
           await audit(`account.${req.params.action}`);
           return { kind: 'ok', text: req.params.action === 'disable' ? `ระงับบัญชี ${name} แล้ว` : `เปิดใช้บัญชี ${name} แล้ว` };
         case 'unlock':
-          deps.accounts.unlock(name, now);
+          await deps.accounts.unlock(name, now);
           await audit('account.unlock');
           return { kind: 'ok', text: `ปลดล็อกบัญชี ${name} แล้ว` };
         case 'logout':
-          deps.accounts.endSessions(name, now);
-          deps.sessions.destroyAccount(name);
+          await deps.accounts.endSessions(name, now);
+          await deps.sessions.destroyAccount(name);
           await audit('account.logout');
           return { kind: 'ok', text: `ให้ ${name} ออกจากระบบทุกอุปกรณ์แล้ว` };
         default:

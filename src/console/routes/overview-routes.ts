@@ -35,7 +35,7 @@ export function createOverviewRoutes(deps: ConsoleDeps, guard: typeof allow): Ro
           page: Number(q('page')) || 1,
           actor: q('actor'),
           action: q('action'),
-          names: deps.auditNames(),
+          names: await deps.auditNames(),
         }),
       ),
     );

@@ -41,7 +41,7 @@ export function createTipsRoutes(tips: ConsoleTips) {
       const now = deps.clock();
       const overdueOnly = req.query.overdue === '1';
       const status = isStatus(req.query.status) || req.query.status === 'all' ? String(req.query.status) : 'open';
-      const all = tips.desk.list({}, now);
+      const all = await tips.desk.list({}, now);
       const shown = all.filter((t) =>
         overdueOnly
           ? t.overdue.any
@@ -72,7 +72,7 @@ export function createTipsRoutes(tips: ConsoleTips) {
       message?: { kind: 'ok' | 'error'; text: string },
     ) => {
       const id = tipId(req);
-      const tip = tips.desk.read(id, deps.clock());
+      const tip = await tips.desk.read(id, deps.clock());
       if (!tip) throw notFoundPage();
       await auditAs(deps, viewerOf(res).name, 'tip.read', `tip:${id}`);
       res

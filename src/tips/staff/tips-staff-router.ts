@@ -1,13 +1,13 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import { HttpError, notFound } from '../../http/http-error.js';
-import type { AuditLog } from '../../staff/audit-log.js';
+import type { AuditTrail } from '../../staff/audit-trail.js';
 import { TIP_STATUSES } from '../tip-model.js';
 import { tipSummary, type TipDesk } from '../tip-desk.js';
 
 export interface TipsStaffDeps {
   desk: TipDesk;
-  audit: AuditLog;
+  audit: AuditTrail;
   clock: () => Date;
   /** Sends the content-free progress notice to an opted-in reporter. */
   notify: (userId: string) => Promise<'sent' | 'failed'>;
@@ -47,7 +47,7 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
   router.get('/', async (req, res) => {
     const q = ListQuery.parse(req.query);
     const now = deps.clock();
-    const tips = deps.desk.list(
+    const tips = await deps.desk.list(
       { status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' },
       now,
     );
@@ -62,7 +62,7 @@ export function createTipsStaffRouter(deps: TipsStaffDeps): Router {
   router.get('/:id', async (req, res) => {
     const id = tipId(req);
     const now = deps.clock();
-    const tip = deps.desk.read(id, now);
+    const tip = await deps.desk.read(id, now);
     if (!tip) throw notFound('tip');
     await deps.audit.append(now, actor(req), 'tip.read', `tip:${id}`);
     res.json(tip);
