@@ -144,8 +144,10 @@ function wire() {
     perform(JSON.parse(el.dataset.action));
   });
   document.addEventListener('keydown', (e) => {
-    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches?.('[role="button"][data-action]'))
-      (e.preventDefault(), e.target.click());
+    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches?.('[role="button"][data-action]')) {
+      e.preventDefault();
+      e.target.click();
+    }
   });
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
