@@ -66,7 +66,10 @@ export interface FeatureRoute {
 export interface Feature {
   name: string;
   intents?: IntentHandlers;
-  /** Buttons by action (`a=…` in the data), each with its own schema. */
+  /**
+   * Buttons by action (`a=…` in the data), each with its own schema. The feature draws them
+   * with its button set's encoder (src/bot/button-set.ts), typed from the same schemas.
+   */
   postbacks?: Record<string, PostbackDefinition>;
   /** Conversation flows by the name their state carries (`ConversationState.flow`). */
   flows?: Record<string, Flow>;
