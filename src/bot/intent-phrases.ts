@@ -44,6 +44,11 @@ export const STOP_VERBS = phrases([
   'งด',
   'ปิด',
   'พอแล้ว',
+  // Isan negation ("บ่อยากรับข่าวแล้ว").
+  'บ่อยาก',
+  'บ่เอา',
+  'บ่ต้อง',
+  'บ่รับ',
   'cancel',
   'stop',
 ]);
@@ -86,6 +91,16 @@ export const HOW_WHERE = phrases([
   'where',
   'how to',
   'how do i',
+  'จั่งใด',
+  'เฮ็ดจั่งใด',
+  'แนวใด',
+  // "What do I type": asking how, not doing it.
+  'พิมพ์อะไร',
+  'พิมพ์อีหยัง',
+  'พิมพ์ว่าอะไร',
+  'พิมพ์ยังไง',
+  'what do i type',
+  'what to type',
 ]);
 export const SUBSCRIBE_WHOLE = phrases(['สมัคร', 'ติดตาม', 'follow', 'sign up']);
 

@@ -42,7 +42,8 @@ const RULES: readonly [Simple, (m: Utterance) => boolean][] = [
     'unsubscribe',
     (m) =>
       equalsPhrase(m.compact, P.UNSUBSCRIBE_WHOLE) ||
-      (containsPhrase(m, P.STOP_VERBS) && containsPhrase(m, P.NEWS_WORDS)),
+      // "เลิกรับข่าวยังไง", "บ่อยากรับข่าว พิมพ์อีหยัง" ask how: the answer says how.
+      (containsPhrase(m, P.STOP_VERBS) && containsPhrase(m, P.NEWS_WORDS) && !containsPhrase(m, P.HOW_WHERE)),
   ],
   ['latest', (m) => containsPhrase(m, P.LATEST) || equalsPhrase(m.compact, P.LATEST_WHOLE)],
   // "สมัครรับข่าวยังไง" asks how; the answer says how (and offers the button).

@@ -123,6 +123,9 @@ const FILLERS = [
   'ชื่อว่าอะไร',
   // "ใครเป็นคนลงนาม", "คนไหนรับผิดชอบ": the person asked about is named by the other words.
   'คน',
+  // "ผลออกมาเป็นไง" (turned out), "เอาไอทีมาใช้" (take … to use): verbs around the subject, never it.
+  'ออกมา',
+  'เอา',
 ];
 
 /** Function words: pronouns, prepositions, conjunctions, auxiliaries, nominalisers. */

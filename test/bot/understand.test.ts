@@ -115,6 +115,11 @@ describe('understand: news subscriptions', () => {
     ]);
   });
 
+  it('when the resident says in Isan they no longer want news, then it is unsubscribe; asking how or what to type is a question', () => {
+    expectIntent('unsubscribe', ['บ่อยากได้ข่าวแล้ว', 'บ่เอาข่าวแล้วเด้อ']);
+    expectIntent('search', ['เลิกรับข่าวต้องพิมพ์อะไร', 'บ่อยากรับข่าวแล้ว ต้องเฮ็ดจั่งใด', 'how do I stop the news']);
+  });
+
   it('when a stop word is only part of another word ("ปิด" in "เปิดเผย"), then it does not unsubscribe', () => {
     expect(intentOf('เทศบาลเปิดเผยข่าวสารอะไรบ้าง')).toBe('search');
     expect(intentOf('ปิดการแจ้งเตือนข่าว')).toBe('unsubscribe');

@@ -90,6 +90,28 @@ describe('answers to families of wordings', () => {
     await expectAll(['แจ้งทุจริตได้ที่ไหนบ้าง', 'ร้องเรียนเรื่องโกงได้ที่ใดบ้าง'], /พิมพ์ "แจ้งเบาะแส"|1205/);
   });
 
+  it('when something inside a measure or a clause is asked, no column named, then the wording that holds it answers', async () => {
+    // A yes/no question about what a measure says: the column that says it, not a clause near it.
+    await expectAll(['มาตรการที่ 3 มีเรื่องเว็บไซต์ด้วยไหม'], /^(?!ลำดับที่).*เว็บไซต์/);
+    await expectAll(['มาตรการดุลพินิจมีการทำคู่มือไหม'], /คู่มือ/);
+    // A question with no item found: the clause whose words hold it.
+    await expectAll(['ผู้บังคับบัญชาต้องเสนอแนวทางแก้ไขปัญหาต่อใคร', 'ระบบฐานข้อมูลเอามาใช้ทำอะไร'], /^ข้อ/);
+    // How often: the wording that states a frequency.
+    await expectAll(['รายงานผลการสืบค้นต่อผู้บริหารบ่อยแค่ไหน'], /ไตรมาส/);
+  });
+
+  it("when who is asked with another link word than the clause has (จาก, not ของ), then the clause's own words are stated", async () => {
+    await expectAll(['ปรับปรุงข้อมูลต้องได้รับความเห็นชอบจากใคร'], /โดยความเห็นชอบของผู้บริหาร/);
+  });
+
+  it('when a resident who no longer wants news asks what to type, then the bot says how, and unsubscribes no one', async () => {
+    await expectAll(['บ่อยากได้ข่าวแล้ว พิมพ์อะไร', 'เลิกรับข่าวต้องทำยังไง'], /ยกเลิกรับข่าวสาร/);
+  });
+
+  it("when the measures of the report are counted, then the count answers, not a column the report's name contains", async () => {
+    await expectAll(['รายงานผลการดำเนินงานมีกี่มาตรการ'], /(^|\D)3 มาตรการ/);
+  });
+
   it('when someone asks how to get the news, then subscribing answers', async () => {
     await expectAll(
       ['อยากได้ข่าวจากเทศบาลต้องทำไง', 'จะติดตามข่าวเทศบาลได้ยังไง', 'how do I get news from the town'],

@@ -1,4 +1,4 @@
-import { containsPhrase, phrases } from '../../bot/phrase-match.js';
+import { containsExactPhrase, containsPhrase, phrases } from '../../bot/phrase-match.js';
 import { isReportingQuestion } from '../../bot/tip-intent.js';
 import type { Hit } from '../search-index.js';
 import type { FactBook } from './fact-book.js';
@@ -70,6 +70,9 @@ const GENERIC = longestFirst(
     'every',
     'all',
     'sections',
+    // The report's own name ("รายงานผลการดำเนินการ … มีกี่มาตรการ") names no single measure.
+    'รายงาน',
+    'report',
     // "มาตรการไหนใช้เงินมากที่สุด": every measure's figure answers a superlative.
     'ที่สุด',
     'มากที่สุด',
@@ -82,6 +85,7 @@ const GENERIC = longestFirst(
   ]),
 );
 const MEASURE_WORDS = phrases(['มาตรการ', 'measure', 'measures', 'กิจกรรม']);
+const COUNT_MEASURES = phrases(['กี่มาตรการ', 'จำนวนมาตรการ', 'how many measures', 'number of measures']);
 const ANNOUNCEMENT_WORDS = phrases(['ประกาศ', 'announcement', 'announcements']);
 const SECTION_WORDS = phrases(['ประกาศ', 'หัวข้อ', 'announcement', 'sections']);
 const EACH_WORDS = phrases(['แต่ละ', 'ทุกมาตรการ', 'ทั้งหมด', 'ทั้งสาม', 'each', 'every', 'all']);
@@ -155,6 +159,8 @@ function listReply(book: FactBook, shape: QuestionShape, year: number, context: 
     if (listing && containsPhrase(shape.said, SECTION_WORDS)) return { type: 'section-list', year, count };
     return null;
   }
+  // "รายงานผลการดำเนินการมีกี่มาตรการ": counting the measures, whatever column the words name.
+  if (count && containsExactPhrase(shape.said, COUNT_MEASURES)) return { type: 'measure-list', year, count };
   const [field] = shape.fields;
   const each = listing || containsPhrase(shape.said, EACH_WORDS) || (shape.subjectless && !context);
   if (shape.fields.length !== 1 || !field || !MEASURE_FIELDS.has(field) || !each) return null;
@@ -194,14 +200,30 @@ function onlyGeneric(subject: string): boolean {
   return subject === '' || without(subject.replace(/\s+/g, ''), GENERIC) === '';
 }
 
+/** Shortest act words ("เห็นชอบ") a question must share with the clause's words before a link. */
+const MIN_ACT = 4;
+
+/**
+ * "เห็นชอบจากใคร" of a clause that says "โดยความเห็นชอบของผู้บริหาร": another link word, the same
+ * act. The clause's own words are stated, verbatim, when the question names the act.
+ */
+function actLinked(unit: FactUnit, asked: string): { stated?: string } {
+  for (const [link, linked] of Object.entries(unit.links ?? {})) {
+    let act = linked.before;
+    while (act.length >= MIN_ACT && !asked.includes(act)) act = act.slice(1);
+    if (act.length >= MIN_ACT) return { stated: `${linked.before}${link}${linked.agent}` };
+  }
+  return {};
+}
+
 /** What the answer says first beside the fact: yes or no to a number compared with, the doer tied to the act asked about. */
 function said(unit: FactUnit, shape: QuestionShape): Pick<Extract<Reply, { type: 'fact' }>, 'verdict' | 'stated'> {
   if (shape.kind === 'yesno' && shape.threshold && unit.amount !== undefined)
     return { verdict: meets(unit.amount, shape.threshold) };
-  const linked = shape.link ? unit.links?.[shape.link] : undefined;
-  if (!linked) return {};
-  // "โดยความเห็นชอบของใคร": the clause's own words before the link, as far as the question has them too.
   const asked = shape.time.rest.replace(/\s+/g, '');
+  const linked = shape.link ? unit.links?.[shape.link] : undefined;
+  if (!linked) return shape.link ? actLinked(unit, asked) : {};
+  // "โดยความเห็นชอบของใคร": the clause's own words before the link, as far as the question has them too.
   let lead = linked.before;
   while (lead.length > 0 && !asked.includes(lead + shape.link)) lead = lead.slice(1);
   return { stated: lead.length >= 2 ? `${lead}${shape.link}${linked.agent}` : linked.agent };

@@ -1,6 +1,6 @@
 import type { ContentDocument } from '../model.js';
 import { SearchIndex, type Hit } from '../search-index.js';
-import type { SearchItem } from '../search-items.js';
+import { WEIGHT, type SearchItem } from '../search-items.js';
 import { factUnits, type FactUnit } from './fact-units.js';
 import { placeWords } from './place-words.js';
 import { without } from './read-question.js';
@@ -18,6 +18,8 @@ const SEARCHES_KEPT = 8;
  */
 export class FactBook {
   private readonly index: SearchIndex;
+  /** The facts' official words only (no field names, no titles): what a question about their content matches. */
+  private readonly quotes: SearchIndex;
   private readonly byId = new Map<string, FactUnit>();
   private readonly byKeyYear = new Map<string, FactUnit>();
   private readonly byFamilyYear = new Map<string, FactUnit[]>();
@@ -40,6 +42,7 @@ export class FactBook {
     for (const unit of units) this.file(unit);
     this.years = [...new Set(units.map((u) => u.year))].sort((a, b) => b - a);
     this.index = new SearchIndex(units.map(searchItemOf), synonyms);
+    this.quotes = new SearchIndex(units.map(quoteItemOf), synonyms);
     this.place = placeWords(units, synonyms);
   }
 
@@ -67,6 +70,7 @@ export class FactBook {
   /** The synonyms staff changed in the console: the facts are searched with them at once. */
   setSynonyms(synonyms: readonly (readonly string[])[]): void {
     this.index.setSynonyms(synonyms);
+    this.quotes.setSynonyms(synonyms);
     this.searches.clear();
     this.place = placeWords(this.units, synonyms);
   }
@@ -96,6 +100,19 @@ export class FactBook {
     if (this.searches.size >= SEARCHES_KEPT) this.searches.delete(this.searches.keys().next().value!);
     this.searches.set(text, found);
     return found;
+  }
+
+  /** Facts whose official words match the text, best first (a question about what an item says). */
+  searchQuotes(text: string): { unit: FactUnit; hit: Hit }[] {
+    return this.quotes.search(text, { limit: 12 }).flatMap((hit) => {
+      const unit = this.byId.get(hit.item.id);
+      return unit ? [{ unit, hit }] : [];
+    });
+  }
+
+  /** What names an item in the year: its title and place as its facts are filed under ("มาตรการที่ 1 …"). */
+  titleOf(family: string, year: number): string {
+    return [...new Set(this.ofFamily(family, year).map((u) => u.fields[1]?.text ?? ''))].join(' ');
   }
 
   /** The same fact (item and field) in the given year. */
@@ -149,6 +166,20 @@ export class FactBook {
   private acrossAll(field: string, year: number): FactUnit[] {
     return this.byFieldYear.get(`${field}@${year}`) ?? [];
   }
+}
+
+function quoteItemOf(unit: FactUnit): SearchItem {
+  return {
+    id: unit.id,
+    kind: 'fact',
+    title: unit.label,
+    // The item's title as context: a clause's section names what the clause is about.
+    fields: [
+      { text: unit.quote, weight: WEIGHT.body },
+      { text: unit.fields[1]?.text ?? '', weight: WEIGHT.context },
+    ],
+    ref: { docId: unit.docId },
+  };
 }
 
 function searchItemOf(unit: FactUnit): SearchItem {

@@ -1,4 +1,5 @@
 import { toArabicDigits } from '../../thai/digits.js';
+import { contentFact } from './content-fact.js';
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import { KIND_FIELDS, type Field } from './question-kinds.js';
@@ -72,7 +73,17 @@ export function chooseFact(
       ? clauseNumbered(book, text, shape.said.compact, year, book.withRelated(subject))
       : null;
   if (numbered) return { type: 'fact', units: [numbered, ...compared(book, numbered, years)] };
-  if (wanted.length === 0 && !clauses && !again) return null;
+  // Something asked about what an item says, no column named: the wording that holds it answers.
+  let inside: FactUnit | null | undefined;
+  const content = (): FactUnit | null => {
+    if (inside === undefined)
+      inside =
+        named.length === 0 && !again && (shape.kind !== null || subject === null)
+          ? contentFact(book, shape, year, book.withRelated(ordered ?? subject))
+          : null;
+    return inside;
+  };
+  if (wanted.length === 0 && !clauses && !again) return factOf(book, content(), years);
   if (!book.years.includes(year)) return { type: 'no-year', years: [...book.years] };
   const fits = (u: FactUnit): boolean =>
     u.year === year && (wanted.includes(u.field as Field) || (clauses && u.field === 'clause'));
@@ -84,14 +95,24 @@ export function chooseFact(
     who: shape.kind === 'who',
     link: shape.link,
   };
-  const chosen = follow
-    ? fromFamily(book, follow, year, { wanted, named }, fits, text, context?.key ?? null)
-    : (best(book, text, fits, prefer) ?? (shape.subject !== '' ? best(book, shape.subject, fits, prefer) : null));
+  // A yes/no, where or list question without a column is about what the item says, before any clause near it.
+  const first = (!follow || ordered) && shape.kind !== null && CONTENT_FIRST.has(shape.kind) ? content() : null;
+  const chosen =
+    first ??
+    (follow
+      ? fromFamily(book, follow, year, { wanted, named }, fits, text, context?.key ?? null)
+      : (best(book, text, fits, prefer) ?? (shape.subject !== '' ? best(book, shape.subject, fits, prefer) : null)));
   if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
+  if (content()) return factOf(book, content(), years);
   // With no other words, a field only one item has (the score, the signer) names that item by itself.
   // The municipality's own name is no other subject ("how many points did the town get").
   const only = named[0] && book.withoutPlace(shape.subject) === '' ? book.onlyFamilyWith(named[0], year) : null;
   return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year) ?? only, year, years);
+}
+
+/** The fact in the year answered and the same fact in the years compared; null for no fact. */
+function factOf(book: FactBook, unit: FactUnit | null, years: readonly number[]): FactChoice | null {
+  return unit ? { type: 'fact', units: [unit, ...compared(book, unit, years)] } : null;
 }
 
 /** "แล้วมาตรการเผยแพร่ข้อมูลล่ะ" after a budget answer asks for that budget: the previous field carries over. */
@@ -122,6 +143,9 @@ function notHeld(
 
 /** "แล้ว ... ล่ะ", "what about ...": a question that continues the previous one. */
 export const FOLLOW_ON = /^\s*(?:แล้ว|ส่วน|what about\s|how about\s|and\s)|(?:ล่ะ|ละ|หล่ะ)\s*[?？]?\s*$/iu;
+
+/** Kinds whose answer is first looked for in what the items say ("มีเรื่องบริหารความเสี่ยงด้วยบ่"). */
+const CONTENT_FIRST: ReadonlySet<string> = new Set(['yesno', 'where', 'list']);
 
 /** Kinds a numbered clause of the announcement can answer. */
 const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when', 'yesno']);

@@ -73,6 +73,8 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
     ]),
   ],
   // "ที่ไหนบ้าง" asks where (every place), before "ไหนบ้าง" makes it a list.
+  // "พิมพ์อีหยัง" asks what to type, how to do it, before อีหยัง makes it a list.
+  ['how', phrases(['พิมพ์อะไร', 'พิมพ์อีหยัง', 'พิมพ์ว่าอะไร', 'พิมพ์ว่า', 'what do i type', 'what to type'])],
   // The segmenter often glues ได้ที่ ("แจ้งได้ที่ไหนบ้าง"), so ที่ starts no word there.
   [
     'where',
@@ -234,6 +236,10 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
     'how',
     phrases([
       'เพื่ออะไร',
+      // "ใช้ทำอะไร", "มาตรการนี้ทำอะไร": what it is for, what is done.
+      'ใช้ทำอะไร',
+      'ทำอะไร',
+      'used for',
       'ทำไม',
       'why',
       'for what',

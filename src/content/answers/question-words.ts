@@ -15,6 +15,9 @@ const TYPOS: readonly [RegExp, string][] = [
   [/มัย(?=\s*[?？]?\s*$)/gu, 'ไหม'],
   // Isan "how many" written with the tone it is spoken with ("มีจั๊กอัน", "จั่กข้อ").
   [/จั[๊่้]ก/gu, 'จัก'],
+  // Isan "how" with the tones people type ("เป็นจั๊งใด๋", "จังใด"), and ใด with a stray tone.
+  [/จั[๊้]?ง\s*ใด[๋๊]?/gu, 'จั่งใด'],
+  [/ใด[๋๊]/gu, 'ใด'],
   // Particles ending a question can stick to its last word in segmentation ("กี่อันนะ" read as "อันะ").
   [/(?:\s*(?:(?<!ช)นะ|น้า|จ้า|จ๊ะ|จ้ะ|คะ|ค่ะ|ครับ|เด้อ|เด้|เนาะ|เน้อ))+(?=\s*[?？!]*\s*$)/gu, ''],
   // ITA written in Thai letters is ITA for every phrase ("ไอทีเอ คืออะไร" is "ita คือ"), not only for search.

@@ -5,6 +5,7 @@ import {
   readUtterance,
   type Utterance,
 } from '../../bot/phrase-match.js';
+import { toArabicDigits } from '../../thai/digits.js';
 import { analyzeText } from '../text-analysis.js';
 import {
   FIELD_PHRASES,
@@ -113,6 +114,12 @@ const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_
   string[]
 >;
 
+/** A day written with its number or month ("วันที่ 10", "10 มกรา", "10 january"). */
+const STATED_DATE =
+  /วันที่\s*\d|\d\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค|มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)|\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/iu;
+/** Columns of a measure, whose list items a question may number ("วิธีการข้อ 3"). */
+const COLUMNS: ReadonlySet<Field> = new Set(['method', 'period', 'owner', 'summary', 'outcome', 'budget']);
+const ITEM_NUMBER = /ข้อ(?:ที่)?\s*[\d๐-๙]+/u;
 const ENDS_ABOUT = /\babout\s*[?？]*\s*$/iu;
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
@@ -121,7 +128,7 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   const timed = readTime(text);
   // The number compared with is neither searched for nor part of the subject ("คะแนนเกิน 90 ไหม").
   const { threshold, rest } = readThreshold(timed.rest);
-  const time = rest === timed.rest ? timed : { ...timed, rest };
+  let time = rest === timed.rest ? timed : { ...timed, rest };
   const said = read && time.rest === written ? read : readUtterance(time.rest);
   let fields = fieldsOf(said);
   // "what is the announcement about": a question ending in "about" asks for the subject.
@@ -129,6 +136,9 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   for (const [narrow, wide] of NARROWER) {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
   }
+  // "ประกาศฉบับวันที่ 10 มกรา เรื่องอะไร": a date written out picks the document; it is not asked.
+  if (fields.length > 1 && fields.includes('date') && STATED_DATE.test(toArabicDigits(time.rest)))
+    fields = fields.filter((f) => f !== 'date');
   const kind = kindFor(said, fields, threshold);
   // "ได้เกิน 90 บ่" names no field: a number out of a hundred is a score, a larger one an amount of money.
   if (kind === 'yesno' && threshold && fields.length === 0) fields = [threshold.value <= 100 ? 'score' : 'budget'];
@@ -136,6 +146,9 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   if (kind === 'when' && fields.includes('signer'))
     fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
   if (kind === 'who' && fields.includes('signer')) fields = fields.filter((f) => f !== 'date');
+  // "สรุปผลข้อ 2": an item of the column named, not measure 2 (the column is answered whole).
+  if (fields.some((f) => COLUMNS.has(f)) && ITEM_NUMBER.test(time.rest))
+    time = { ...time, rest: time.rest.replace(ITEM_NUMBER, ' ').replace(/\s+/g, ' ').trim() };
   const subject = subjectWords(time.rest, fields);
   return {
     kind,

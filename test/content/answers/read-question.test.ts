@@ -84,6 +84,26 @@ describe('reading a question', () => {
     expect(readQuestion('ได้ไหม').fields).toEqual([]);
   });
 
+  it('when a date is written out beside another field, then it picks the document and is not asked', () => {
+    expect(readQuestion('ประกาศลงวันที่ 10 ม.ค. 2568 ลงนามโดยใคร').fields).toEqual(['signer']);
+    expect(readQuestion('ประกาศ 10 January เรื่องอะไร').fields).toEqual(['subject']);
+    // Asked on its own, the date is the question.
+    expect(readQuestion('ประกาศลงวันที่เท่าไหร่').fields).toEqual(['date']);
+  });
+
+  it('when an item of a named column is numbered ("วิธีการข้อ 2"), then the number is not searched (it is no measure)', () => {
+    const shape = readQuestion('มาตรการเผยแพร่ข้อมูล วิธีการข้อ 2 คืออะไร');
+    expect(shape.fields).toEqual(['method']);
+    expect(shape.time.rest).not.toMatch(/2/);
+    // Without a column, ข้อ 2 stays: it numbers a clause.
+    expect(readQuestion('ข้อ 2 ว่าอะไร').time.rest).toMatch(/ข้อ 2/);
+  });
+
+  it('when Isan asking words carry the tones people type (จั๊งใด๋, จั่กอัน), then they are read as written plainly', () => {
+    expect(readQuestion('มาตรการนี้เป็นจั๊งใด๋').kind).toBe('how');
+    expect(readQuestion('ประกาศออกมื้อใด๋').kind).toBe('when');
+  });
+
   it('when a measure is named by its order, then the shape says which, and the order words are digits in the searched text', () => {
     expect(readQuestion('มาตรการที่สามใครรับผิดชอบ')).toMatchObject({ measure: 3, fields: ['owner'] });
     expect(readQuestion('มาตรการที่สามใครรับผิดชอบ').time.rest).toContain('มาตรการที่ 3');
