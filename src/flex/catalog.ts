@@ -1,4 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
+import type { ButtonData } from '../bot/button-set.js';
 import { flexTemplates, type FlexComponent } from './template.js';
 
 /**
@@ -8,17 +9,24 @@ import { flexTemplates, type FlexComponent } from './template.js';
  */
 type Text = string | number;
 type Slot = readonly FlexComponent[];
-type Postback = { data: string; displayText: string };
+/** A button's data is made by its feature's button set (src/bot/button-set.ts), never written here. */
+type Postback = { data: ButtonData; displayText: string };
 
 export interface BubbleTemplates {
-  welcome: { agencyName: Text; itaData: string; measuresData: string; announcementData: string; helpData: string };
+  welcome: {
+    agencyName: Text;
+    itaData: ButtonData;
+    measuresData: ButtonData;
+    announcementData: ButtonData;
+    helpData: ButtonData;
+  };
   'ita-result': {
     agency: Text;
     location: Text;
     fiscalYear: Text;
     score: Text;
-    measuresData: string;
-    announcementData: string;
+    measuresData: ButtonData;
+    announcementData: ButtonData;
   };
   'measure-card': { order: Text; title: Text; method: Text; owner: Text; period: Text } & Postback;
   'measure-full': { order: Text; title: Text; pageLabel: Text; content: Slot; nav: Slot };
@@ -33,8 +41,8 @@ export interface BubbleTemplates {
     nav: Slot;
   };
   section: { agency: Text; title: Text; pageLabel: Text; content: Slot; nav: Slot };
-  'not-found': { queryLine: Text; itaData: string; measuresData: string; announcementData: string };
-  help: { itaData: string; measuresData: string; announcementData: string };
+  'not-found': { queryLine: Text; itaData: ButtonData; measuresData: ButtonData; announcementData: ButtonData };
+  help: { itaData: ButtonData; measuresData: ButtonData; announcementData: ButtonData };
   'search-result': { kindLabel: Text; title: Text; excerpt: Text; actions: Slot };
   'fact-answer': { headline: Text; agency: Text; content: Slot; source: Text; place: Text; actions: Slot };
   publication: { topicName: Text; date: Text; title: Text; body: Text; agency: Text; actions: Slot };

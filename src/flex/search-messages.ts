@@ -1,4 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
+import type { ButtonData } from '../bot/button-set.js';
 import { browseButton } from './browse-buttons.js';
 import type { PublicationHit, SearchHit } from '../content/search-hit.js';
 import { formatDateThai } from '../thai/date.js';
@@ -62,7 +63,7 @@ function genericCard(
   title: string,
   excerpt: string,
   button: string,
-  data: string,
+  data: ButtonData,
 ): messagingApi.FlexBubble {
   return fillBubble('search-result', {
     kindLabel,
