@@ -49,6 +49,11 @@ async function main(): Promise<void> {
   // Awaited: PostgreSQL's inbox answers after a query, and a failure must stop the start, not float
   await runtime.replayPending();
   logger.info('listening', { port, mode: config.mode });
+  // The shared service: each active tenant's bot is started in the background (a request comes first if it must)
+  service?.tenants.warm().then(
+    (started) => logger.info('tenant bots started', { started }),
+    (err: Error) => logger.error('tenant bots not started', { error: err.name }),
+  );
   if (!config.publicBaseUrl)
     logger.warn('PUBLIC_BASE_URL is not set: the tip channel in chat cannot link to the /tip web form');
   if (config.mode === 'demo') printDemoHelp(port, demoToken, demoMenu);

@@ -54,6 +54,25 @@ export class TenantRuntimes {
     return { kind: 'active', runtime: await made };
   }
 
+  /**
+   * Starts every active tenant's bot, one after another: at start, so each replays the events
+   * its inbox kept from before a stop, and no tenant's first webhook waits for its bot to be
+   * built (the search index takes a second or two). A tenant that fails is logged and tried
+   * again on its next request.
+   */
+  async warm(): Promise<number> {
+    let started = 0;
+    for (const tenant of (await this.tenants()).values()) {
+      if (tenant.status !== 'active' || this.closing) continue;
+      const found = await this.lookup(tenant.id).catch((err: Error) => {
+        this.deps.logger.error('tenant bot failed to start', { tenant: tenant.id, error: err.name });
+        return null;
+      });
+      if (found?.kind === 'active') started += 1;
+    }
+    return started;
+  }
+
   /** Forgets the cached tenants table (after the admin API changed it). */
   refresh(): void {
     this.table = null;

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PostgresInbox } from '../../src/db/inbox-postgres.js';
+import { tenantScope } from '../../src/db/postgres-stores.js';
+import { parseEvent } from '../../src/line/event-schema.js';
 import { SECRET, TOKEN, followEvent, textEvent, userId } from '../helpers/events.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
 import { TOWNS, useService, type TestService } from './service-harness.js';
@@ -86,5 +89,32 @@ describe.skipIf(!hasPostgres)('the shared service: each tenant its own webhook',
     const back = textEvent(userId(111), 'สวัสดี');
     expect((await s.webhook(`/webhook/${TOWNS.b.id}`, TOWNS.b.secret, back)).status).toBe(200);
     expect(replyTo(s, back)?.token).toBe(`Bearer ${TOWNS.b.token}`);
+  });
+
+  it("when the service starts its tenants, then an event a stopped process acknowledged is handled by that tenant's bot", async () => {
+    const town = {
+      id: 'e-town',
+      name: 'e-town',
+      channelSecret: 'e-town-secret-0123456789abcdef',
+      accessToken: 'e-token',
+    };
+    await s.db.tenants.add(town);
+    // Stored by a process that stopped ten minutes ago: its claim on the event ran out
+    const event = textEvent(userId(112), 'สวัสดี');
+    const parsed = parseEvent(event);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const stopped = new PostgresInbox(await tenantScope(s.db.pool, s.db.tenants, town.id), () => new Date());
+    await stopped.admit([{ id: event.webhookEventId, event: parsed.event }], new Date(Date.now() - 10 * 60_000));
+    expect(s.service.tenants.runningIds()).not.toContain(town.id);
+
+    expect(await s.service.tenants.warm()).toBeGreaterThanOrEqual(3);
+    await s.webhook('/webhook/nowhere', SECRET); // answered 404; waits for the bots to finish
+    expect(s.service.tenants.runningIds()).toContain(town.id);
+    // Handled by e-town's bot (too late to reply: LINE's reply token lives about a minute)
+    const handled = s.logs.find((l) => l.msg === 'event' && l.tenant === town.id && l.eventId === event.webhookEventId);
+    expect(handled?.outcome).toBe('handled;reply-expired');
+    const [row] = await inboxRows(s, town.id);
+    // Handled: its sealed payload and its claim are gone, its done time set
+    expect(row).toMatch(/^\(e-town,[^,]+,"[^"]+",,t,"[^"]+",,\)$/);
   });
 });
