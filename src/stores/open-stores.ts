@@ -4,8 +4,13 @@ import type { Config } from '../config.js';
 import { QuestionLog, questionLogKey } from '../content/question-log.js';
 import { deriveKeys, type DataKeys } from '../crypto/keys.js';
 import { masterKey } from '../crypto/master-key.js';
+import { PostgresAccountStore } from '../db/account-store-postgres.js';
+import { PostgresAuditTrail } from '../db/audit-trail-postgres.js';
 import { PostgresInbox } from '../db/inbox-postgres.js';
+import type { PostgresStores } from '../db/postgres-stores.js';
+import { PostgresSessionStore } from '../db/session-store-postgres.js';
 import type { TenantScope } from '../db/tenant-scope.js';
+import { PostgresTipStore } from '../db/tip-store-postgres.js';
 import { Inbox } from '../line/inbox.js';
 import type { InboxStore } from '../line/inbox-store.js';
 import type { Logger } from '../logger.js';
@@ -28,6 +33,12 @@ export interface BotStores {
   /** The audit trail's file (the console verifies its chain). */
   auditFile: string;
   lineLinks: LineLinks;
+  /**
+   * A tenant's tips, audit trail, console accounts and sessions in PostgreSQL, for the tip
+   * channel (its `store`), the console (`accounts`, `sessions`) and the audit (in place of
+   * `audit`). Absent for the single town: its tip channel and console open their files.
+   */
+  tenantStores?: Pick<PostgresStores, 'tips' | 'audit' | 'accounts' | 'sessions'>;
   backends: StoreBackends;
   close(): Promise<void>;
 }
@@ -86,6 +97,16 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
       audit,
       auditFile,
       lineLinks,
+      ...(tenant
+        ? {
+            tenantStores: {
+              tips: new PostgresTipStore(tenant),
+              audit: new PostgresAuditTrail(tenant),
+              accounts: new PostgresAccountStore(tenant),
+              sessions: new PostgresSessionStore(tenant, clock),
+            },
+          }
+        : {}),
       backends: {
         inbox: tenant ? 'postgres' : 'file',
         friends: 'file',
