@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodePostback } from '../../src/bot/postback.js';
 import type { ButtonData } from '../../src/bot/button-set.js';
-import { browseButton } from '../../src/flex/browse-buttons.js';
-import { feedbackButton } from '../../src/flex/feedback-buttons.js';
+import { BROWSE_BUTTONS, browseButton } from '../../src/flex/browse-buttons.js';
+import { FEEDBACK_BUTTONS, feedbackButton } from '../../src/flex/feedback-buttons.js';
 import { publicationButton } from '../../src/flex/publication-buttons.js';
-import { subscriptionButton } from '../../src/subscriptions/chat/subscription-buttons.js';
-import { tipButton } from '../../src/tips/chat/tip-buttons.js';
-import { parsePostback, SHIPPED_ACTIONS } from '../helpers/postbacks.js';
+import { SUBSCRIPTION_BUTTONS, subscriptionButton } from '../../src/subscriptions/chat/subscription-buttons.js';
+import { TIP_BUTTONS, tipButton } from '../../src/tips/chat/tip-buttons.js';
+import { parsePostback, SHIPPED_ACTIONS, shippedButtons } from '../helpers/postbacks.js';
 
 type Sample = [button: { a: string } & Record<string, string | number | undefined>, data: ButtonData, wire: string];
 
@@ -70,6 +70,13 @@ describe('shipped buttons', () => {
       expect(parsePostback(data)).toEqual(button);
     },
   );
+
+  it('when a feature registers a button, then it reads it with the schema its encoder is typed from', () => {
+    const sets = { ...BROWSE_BUTTONS, ...TIP_BUTTONS, ...SUBSCRIPTION_BUTTONS, ...FEEDBACK_BUTTONS };
+    expect(Object.keys(sets).sort()).toEqual([...SHIPPED_ACTIONS].sort());
+    for (const [action, schema] of Object.entries(sets))
+      expect(shippedButtons.postbackSchema(action), action).toBe(schema);
+  });
 
   it('when a field is given out of the schema order, then the data keeps the schema order', () => {
     expect(browseButton({ page: 3, a: 'measure', id: 'm-1' })).toBe('a=measure&id=m-1&page=3');
