@@ -21,6 +21,14 @@ export const TOWNS = {
   closed: { id: 'closed-town', secret: 'closed-town-channel-secret-0000', token: 'closed-town-token' },
 } as const;
 
+/** A tenant a test adds itself (as `npm run tenant -- add` or the admin API would). */
+export const newTown = (id: string) => ({
+  id,
+  name: `เทศบาลตำบล ${id}`,
+  channelSecret: `${id}-channel-secret-0123456789`,
+  accessToken: `${id}-access-token`,
+});
+
 export const TOKENS = {
   town: 'town-staff-token-0123456789abcdefghij',
   a: 'a-town-staff-token-0123456789abcdefgh',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followEvent, userId } from '../helpers/events.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
-import { TOKENS, TOWNS, useService, type TestService } from './service-harness.js';
+import { TOKENS, TOWNS, newTown, useService, type TestService } from './service-harness.js';
 
 const subscribers = async (res: Response) => ((await res.json()) as { subscribers: number }).subscribers;
 
@@ -86,12 +86,7 @@ describe.skipIf(!hasPostgres)('the shared service: staff tokens per tenant and t
   });
 
   it('when the administrator adds a tenant, then its webhook answers with its own token; suspended, it is refused; resumed, served again', async () => {
-    const town = {
-      id: 'd-town',
-      name: 'เทศบาลตำบลดี',
-      channelSecret: 'd-town-secret-0123456789abcdef',
-      accessToken: 'd-town-token',
-    };
+    const town = newTown('d-town');
     const added = await s.call('POST', '/service/api/tenants', TOKENS.admin, town);
     expect(added.status).toBe(201);
     expect(await added.json()).toMatchObject({ id: 'd-town', name: town.name, status: 'active' });

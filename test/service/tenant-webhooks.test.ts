@@ -6,7 +6,7 @@ import { tenantScope } from '../../src/db/postgres-stores.js';
 import { parseEvent } from '../../src/line/event-schema.js';
 import { SECRET, TOKEN, followEvent, textEvent, userId } from '../helpers/events.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
-import { TOWNS, useService, type TestService } from './service-harness.js';
+import { TOWNS, newTown, useService, type TestService } from './service-harness.js';
 
 /** The reply LINE received for an event, and the access token it was sent with. */
 function replyTo(s: TestService, event: { replyToken: string }) {
@@ -92,12 +92,7 @@ describe.skipIf(!hasPostgres)('the shared service: each tenant its own webhook',
   });
 
   it("when the service starts its tenants, then an event a stopped process acknowledged is handled by that tenant's bot", async () => {
-    const town = {
-      id: 'e-town',
-      name: 'e-town',
-      channelSecret: 'e-town-secret-0123456789abcdef',
-      accessToken: 'e-token',
-    };
+    const town = newTown('e-town');
     await s.db.tenants.add(town);
     // Stored by a process that stopped ten minutes ago: its claim on the event ran out
     const event = textEvent(userId(112), 'สวัสดี');
@@ -115,6 +110,6 @@ describe.skipIf(!hasPostgres)('the shared service: each tenant its own webhook',
     expect(handled?.outcome).toBe('handled;reply-expired');
     const [row] = await inboxRows(s, town.id);
     // Handled: its sealed payload and its claim are gone, its done time set
-    expect(row).toMatch(/^\(e-town,[^,]+,"[^"]+",,t,"[^"]+",,\)$/);
+    expect(row).toMatch(/^\(e-town,[^,]+,"[^"]+",,[tf],"[^"]+",,\)$/);
   });
 });
