@@ -33,25 +33,12 @@ export const PRIVACY = phrases([
 ]);
 
 /** Stop verbs and news words: one of each means "stop sending me news". */
-export const STOP_VERBS = phrases([
-  'ยกเลิก',
-  'เลิก',
-  'หยุด',
-  'ไม่ต้อง',
-  'ไม่อยาก',
-  'ไม่เอา',
-  'ไม่รับ',
-  'งด',
-  'ปิด',
-  'พอแล้ว',
-  // Isan negation ("บ่อยากรับข่าวแล้ว").
-  'บ่อยาก',
-  'บ่เอา',
-  'บ่ต้อง',
-  'บ่รับ',
-  'cancel',
-  'stop',
-]);
+export const STOP_VERBS = phrases(['ยกเลิก', 'เลิก', 'หยุด', 'งด', 'ปิด', 'พอแล้ว', 'cancel', 'stop']);
+/**
+ * Refusals ("ไม่ต้องส่งข่าว", Isan "บ่อยากรับข่าว"): matched as written only, since "ทำไมต้อง"
+ * (why must) is one tone mark from "ไม่ต้อง".
+ */
+export const REFUSALS = phrases(['ไม่ต้อง', 'ไม่อยาก', 'ไม่เอา', 'ไม่รับ', 'บ่อยาก', 'บ่เอา', 'บ่ต้อง', 'บ่รับ']);
 export const NEWS_WORDS = phrases(['ข่าว', 'แจ้งเตือน', 'news', 'notification', 'notifications', 'updates']);
 export const UNSUBSCRIBE_WHOLE = phrases(['unsubscribe', 'stop', 'หยุดส่ง', 'เลิกติดตาม', 'unfollow']);
 

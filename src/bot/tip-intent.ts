@@ -148,6 +148,9 @@ const WHERE_TO_CONTACT = phrases([
   'who should',
 ]);
 
+/** "the ITA report", "รายงานผลการประเมิน": the report as a document, not reporting something. */
+const THE_REPORT = phrases(['ita report', 'the report', 'annual report', 'report of', 'รายงานผล', 'รายงานการประเมิน']);
+
 function kindOf(said: Utterance): QuestionKind | null {
   return KIND_PHRASES.find(([, words]) => containsPhrase(said, words))?.[0] ?? null;
 }
@@ -165,7 +168,8 @@ export function isReportingQuestion(
   // "ที่ไหนก็ได้" (anywhere will do) is no question.
   const asksWhere = containsExactPhrase(said, WHERE_TO_CONTACT) && !said.compact.includes('ก็ได้');
   const wish = containsExactPhrase(said, WISH) && !asksWhere;
-  if (!containsPhrase(said, REPORT_WORDS) || wish || isWitnessed(said)) return false;
+  if (!containsPhrase(said, REPORT_WORDS) || wish || isWitnessed(said) || containsExactPhrase(said, THE_REPORT))
+    return false;
   return (kind !== null && WHERE_HOW.has(kind)) || fields.includes('phone') || containsPhrase(said, CHANNEL);
 }
 
@@ -182,7 +186,7 @@ function isAccount(said: Utterance): boolean {
 
 /** True when the message reports wrongdoing or wishes to report it. */
 export function isTip(said: Utterance): boolean {
-  const reporting = containsPhrase(said, REPORTING);
+  const reporting = containsPhrase(said, REPORTING) && !containsExactPhrase(said, THE_REPORT);
   const misconduct = containsPhrase(said, MISCONDUCT);
   if (!reporting && !misconduct) return false;
   if (isWitnessed(said)) return true;

@@ -1,6 +1,6 @@
 import { normalize } from '../thai/normalize.js';
 import type { SearchIndex, Hit } from '../content/search-index.js';
-import { containsPhrase, equalsPhrase, readUtterance, type Utterance } from './phrase-match.js';
+import { containsExactPhrase, containsPhrase, equalsPhrase, readUtterance, type Utterance } from './phrase-match.js';
 import { findReceipt, isOnlyReceipt } from './receipt.js';
 import { isTip } from './tip-intent.js';
 import { asksFact, readQuestion, type QuestionShape } from '../content/answers/read-question.js';
@@ -43,7 +43,9 @@ const RULES: readonly [Simple, (m: Utterance) => boolean][] = [
     (m) =>
       equalsPhrase(m.compact, P.UNSUBSCRIBE_WHOLE) ||
       // "เลิกรับข่าวยังไง", "บ่อยากรับข่าว พิมพ์อีหยัง" ask how: the answer says how.
-      (containsPhrase(m, P.STOP_VERBS) && containsPhrase(m, P.NEWS_WORDS) && !containsPhrase(m, P.HOW_WHERE)),
+      ((containsPhrase(m, P.STOP_VERBS) || containsExactPhrase(m, P.REFUSALS)) &&
+        containsPhrase(m, P.NEWS_WORDS) &&
+        !containsPhrase(m, P.HOW_WHERE)),
   ],
   ['latest', (m) => containsPhrase(m, P.LATEST) || equalsPhrase(m.compact, P.LATEST_WHOLE)],
   // "สมัครรับข่าวยังไง" asks how; the answer says how (and offers the button).

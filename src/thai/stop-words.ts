@@ -233,6 +233,10 @@ const FUNCTION_WORDS = [
   'want',
   'know',
   'show',
+  'held',
+  'hold',
+  'before',
+  'after',
 ];
 
 /** Greetings, thanks and acknowledgements: small talk around a question, never its subject. */

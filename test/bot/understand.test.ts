@@ -120,6 +120,16 @@ describe('understand: news subscriptions', () => {
     expectIntent('search', ['เลิกรับข่าวต้องพิมพ์อะไร', 'บ่อยากรับข่าวแล้ว ต้องเฮ็ดจั่งใด', 'how do I stop the news']);
   });
 
+  it('when "ทำไมต้อง" (why must) is one tone mark from "ไม่ต้อง", then a question about public information is no unsubscribe', () => {
+    expectIntent('search', ['ทำไมต้องมีช่องทางบริการข้อมูลข่าวสาร']);
+    expectIntent('unsubscribe', ['ไม่ต้องส่งข่าวแล้ว']);
+  });
+
+  it('when the ITA report is asked for in English, then it is a question, not the tip flow', () => {
+    expectIntent('search', ['where can I read the ITA report', 'I want the annual report']);
+    expectIntent('tip', ['I want to report corruption']);
+  });
+
   it('when a stop word is only part of another word ("ปิด" in "เปิดเผย"), then it does not unsubscribe', () => {
     expect(intentOf('เทศบาลเปิดเผยข่าวสารอะไรบ้าง')).toBe('search');
     expect(intentOf('ปิดการแจ้งเตือนข่าว')).toBe('unsubscribe');

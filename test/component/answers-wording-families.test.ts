@@ -104,6 +104,25 @@ describe('answers to families of wordings', () => {
     await expectAll(['ปรับปรุงข้อมูลต้องได้รับความเห็นชอบจากใคร'], /โดยความเห็นชอบของผู้บริหาร/);
   });
 
+  it('when a number is asked as a whole number or years are compared without one, then the score answers honestly', async () => {
+    await expectAll(['ปีนี้ได้ 93 คะแนนใช่ไหม'], /^ใช่.*93\.05/);
+    await expectAll(['ปีนี้ได้ 95 คะแนนใช่ไหม'], /^ไม่ใช่.*93\.05/);
+    await expectAll(['คะแนนปี 2567 สูงกว่าปี 2568 ไหม'], /93\.05.*88\.50/);
+  });
+
+  it('when English asks a name or what a measure does, then the signer or the method answers', async () => {
+    await expectAll(["the mayor's name", 'name of the person who signed'], /นายอุดม วงบุตดา/);
+    await expectAll(['what does the second measure do'], /^วิธีการ มาตรการที่ 2/);
+  });
+
+  it('when a channel named in a column is asked about by another spelling, then that column answers', async () => {
+    await expectAll(['เทศบาลมีไอจีไหม', 'มีอินสตาแกรมให้ติดตามบ่'], /Instagram/);
+  });
+
+  it('when following a tip up is asked, then how to follow it up answers, not where to report', async () => {
+    await expectAll(['แจ้งเบาะแสไปแล้วจะติดตามผลยังไง'], /^ติดตามเรื่องที่แจ้ง/);
+  });
+
   it('when a resident who no longer wants news asks what to type, then the bot says how, and unsubscribes no one', async () => {
     await expectAll(['บ่อยากได้ข่าวแล้ว พิมพ์อะไร', 'เลิกรับข่าวต้องทำยังไง'], /ยกเลิกรับข่าวสาร/);
   });

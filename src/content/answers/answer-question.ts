@@ -6,7 +6,8 @@ import { chooseFact, FOLLOW_ON, yearsAsked, type AnswerContext } from './fact-ch
 import type { FactUnit } from './fact-units.js';
 import { meets } from './question-words.js';
 import type { Field } from './question-kinds.js';
-import { longestFirst, without, type QuestionShape } from './read-question.js';
+import { GENERIC } from './generic-words.js';
+import { without, type QuestionShape } from './read-question.js';
 import { serviceFactFor } from './service-answer.js';
 import type { ServiceFact } from './service-facts.js';
 
@@ -33,57 +34,6 @@ export interface Question {
   runnersUp: Hit[];
 }
 
-/** Words that name measures or announcements in general, not one of them (ITA: the assessment every measure serves). */
-const GENERIC = longestFirst(
-  phrases([
-    'มาตรการ',
-    'ita',
-    'กิจกรรม',
-    'measure',
-    'measures',
-    'เทศบาล',
-    'เทศบาลตำบล',
-    'town',
-    'city',
-    'municipality',
-    'หน่วยงาน',
-    'ส่งเสริม',
-    'คุณธรรม',
-    'ความโปร่งใส',
-    'โปร่งใส',
-    'ภายใน',
-    'ป้องกัน',
-    'ทุจริต',
-    'ประกาศ',
-    'announcement',
-    'ฉบับ',
-    'ออก',
-    'ใหม่',
-    'แล้ว',
-    'ทำ',
-    'ข้อ',
-    'หัวข้อ',
-    'แต่ละ',
-    'ทุก',
-    'ทั้งสาม',
-    'each',
-    'every',
-    'all',
-    'sections',
-    // The report's own name ("รายงานผลการดำเนินการ … มีกี่มาตรการ") names no single measure.
-    'รายงาน',
-    'report',
-    // "มาตรการไหนใช้เงินมากที่สุด": every measure's figure answers a superlative.
-    'ที่สุด',
-    'มากที่สุด',
-    'น้อยที่สุด',
-    'most',
-    'least',
-    'highest',
-    'lowest',
-    'please',
-  ]),
-);
 const MEASURE_WORDS = phrases(['มาตรการ', 'measure', 'measures', 'กิจกรรม']);
 const COUNT_MEASURES = phrases(['กี่มาตรการ', 'จำนวนมาตรการ', 'how many measures', 'number of measures']);
 const ANNOUNCEMENT_WORDS = phrases(['ประกาศ', 'announcement', 'announcements']);

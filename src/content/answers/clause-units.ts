@@ -57,7 +57,8 @@ export function agentOf(text: string): string | undefined {
   return to?.[1];
 }
 
-const DOER = '((?:ผู้|งาน|สำนัก|กอง|ฝ่าย)[^\\s]+)';
+/** A doer, with a dotted abbreviation after it ("สำนักงาน ป.ป.ช."). */
+const DOER = '((?:ผู้|งาน|สำนัก|กอง|ฝ่าย)[^\\s]+(?:\\s[ก-ฮ](?:\\.[ก-ฮ])+\\.?)?)';
 const LINKED = AGENT_LINKS.map((link) => [link, new RegExp(`([^\\s]*)${link}${DOER}`, 'u')] as const);
 
 /** The doer after each linking word of a clause, found once when the document is loaded. */

@@ -1,7 +1,8 @@
 import { compactForm } from '../text-analysis.js';
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
-import type { QuestionShape } from './read-question.js';
+import { GENERIC } from './generic-words.js';
+import { without, type QuestionShape } from './read-question.js';
 
 /** Share of the question's own words a fact's official wording must hold. */
 const MIN_COVERAGE = 0.6;
@@ -44,6 +45,7 @@ function ownWords(book: FactBook, subject: string, year: number, subjects: reado
   const titles = compactForm(subjects.map((family) => book.titleOf(family, year)).join(' '));
   return subject
     .split(' ')
-    .filter((word) => word !== '' && !titles.includes(word) && book.withoutPlace(word) !== '')
+    .filter((word) => /\D/u.test(word) && !titles.includes(word) && book.withoutPlace(word) !== '')
+    .filter((word) => without(word, GENERIC) !== '')
     .join(' ');
 }

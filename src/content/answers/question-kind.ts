@@ -9,7 +9,9 @@ import type { Threshold } from './question-words.js';
 export function kindOf(said: Utterance): QuestionKind | null {
   const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words));
   const kind = (exact ?? KIND_PHRASES.find(([, words]) => containsNearPhrase(said, words)))?.[0] ?? null;
-  return (kind === null || kind === 'yesno' || kind === 'abbrev') && asksWhichOnes(said.tokens) ? 'list' : kind;
+  if ((kind === null || kind === 'yesno' || kind === 'abbrev') && asksWhichOnes(said.tokens)) return 'list';
+  // "what does measure 3 do": what is done, how.
+  return kind === 'abbrev' && said.tokens[0] === 'what' && said.tokens.at(-1) === 'do' ? 'how' : kind;
 }
 
 /** English words after "what"/"which" that are no plural noun ("what does", "which is"). */

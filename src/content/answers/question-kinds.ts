@@ -127,6 +127,8 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'who',
       'whom',
       'whose',
+      // "mayor's name", "name of the signer".
+      'name',
     ]),
   ],
   [
@@ -192,6 +194,8 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'ช่องทางไหน',
       'ช่องทางใด',
       'ช่องทาง',
+      'ทางไหน',
+      'ทางใด',
       'ไปไหน',
       'ไสนอ',
       'บ่อนใด',

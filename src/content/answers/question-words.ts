@@ -68,6 +68,8 @@ export function readThreshold(text: string): { threshold: Threshold | null; rest
 /** Whether a fact's amount passes the question's threshold. */
 export function meets(amount: number, t: Threshold): boolean {
   if (amount === t.value) return t.inclusive;
+  // "ได้ 93 คะแนนใช่ไหม" of 93.05: a whole number asked is the amount's whole part.
+  if (t.above === null && Number.isInteger(t.value)) return Math.trunc(amount) === t.value;
   return t.above === null ? false : t.above ? amount > t.value : amount < t.value;
 }
 

@@ -101,11 +101,25 @@ const FRAME_ONLY = phrases([
   'ว่าไง',
   'ต้อง',
   'who',
+  'person',
+  'people',
   'does',
   'do',
   'it',
   'say',
   'says',
+  // A comparison without a number ("ปี 67 ต่ำกว่าปี 68 ไหม") compares the years asked: no subject.
+  'ต่ำกว่า',
+  'สูงกว่า',
+  'มากกว่า',
+  'น้อยกว่า',
+  'ดีกว่า',
+  'แย่กว่า',
+  'higher',
+  'lower',
+  'better',
+  'worse',
+  'than',
 ]);
 /** Asking and follow-up words, longest first, removed to find the subject. */
 const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS, ...FRAME_ONLY]);

@@ -47,8 +47,11 @@ export function serviceFactFor(
   reporting: boolean,
 ): ServiceFact | null {
   if (reporting) {
+    // "แจ้งเบาะแสแล้วจะรู้ผลยังไง": a fact about reporting that the question names (following a tip up) fits too.
+    const fits = (f: ServiceFact): boolean =>
+      f.asks !== undefined || (shape.kind !== null && f.kinds.includes(shape.kind));
     return (
-      facts.find((f) => f.asks !== undefined && names(f, shape)) ??
+      facts.find((f) => fits(f) && names(f, shape)) ??
       facts.find((f) => f.asks === 'reporting' && words(f).topic.length === 0) ??
       null
     );
