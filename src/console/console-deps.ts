@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
 import type { StaffAccounts } from '../staff/accounts.js';
 import type { AuditEntry } from '../staff/audit-log.js';
+import type { AuditReading } from '../staff/audit-file.js';
 import type { AuditTrail } from '../staff/audit-trail.js';
 import type { ReportSources } from '../staff/report-figures.js';
 import type { AuditNames } from './audit-sentences.js';
@@ -15,9 +16,8 @@ export interface ConsoleDeps {
   accounts: StaffAccounts;
   sessions: SessionRepository;
   audit: AuditTrail;
-  /** The audit trail's file and key, to verify it as it is on disk. */
-  auditFile: string;
-  auditKey: Buffer;
+  /** The audit trail as it is stored, checked against its key (the audit page). */
+  readAudit: () => Promise<AuditReading>;
   dataDir: string;
   clock: () => Date;
   logger: Logger;

@@ -13,6 +13,7 @@ import { AppendLog } from '../storage/append-log.js';
 import type { AccountRepository } from '../staff/account-repository.js';
 import { AccountStore, accountsFile } from '../staff/account-store.js';
 import { StaffAccounts } from '../staff/accounts.js';
+import { readAndVerifyAudit, suspectEntries, type AuditCheck, type AuditReading } from '../staff/audit-file.js';
 import type { AuditTrail } from '../staff/audit-trail.js';
 import type { LineLinks } from '../staff/line-link.js';
 import { PeopleStats } from '../staff/people-stats.js';
@@ -29,7 +30,8 @@ export interface ConsoleWiring {
   config: Config;
   clock: () => Date;
   logger: Logger;
-  audit: AuditTrail;
+  /** The trail entries are appended to; one that can check itself (PostgreSQL's) is checked that way on the audit page. */
+  audit: AuditTrail & { verify?: () => Promise<AuditCheck> };
   auditFile: string;
   auditKey: Buffer;
   /** Watched for follows, blocks and topic changes too (the report's gained and lost). */
@@ -97,8 +99,7 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     accounts,
     sessions: w.sessions ?? new SessionStore(w.clock),
     audit: w.audit,
-    auditFile: w.auditFile,
-    auditKey: w.auditKey,
+    readAudit: auditReader(w),
     dataDir: w.config.dataDir,
     clock: w.clock,
     logger: w.logger,
@@ -134,4 +135,19 @@ function publicationFigures(publishing: Publishing, from: Date, to: Date): Publi
       };
     })
     .sort((x, y) => x.at.localeCompare(y.at));
+}
+
+/**
+ * How the audit page reads the trail: a trail that checks itself (a tenant's rows in PostgreSQL)
+ * is listed and checked there; the file trail is read as it is on disk (not from the running
+ * bot's memory of it, which an edit to the file would not touch).
+ */
+export function auditReader(w: Pick<ConsoleWiring, 'audit' | 'auditFile' | 'auditKey'>): () => Promise<AuditReading> {
+  const { audit, auditKey } = w;
+  const verify = audit.verify?.bind(audit);
+  if (!verify) return () => readAndVerifyAudit(w.auditFile, auditKey);
+  return async () => {
+    const entries = await audit.list();
+    return { entries, check: await verify(), suspects: suspectEntries(auditKey, entries) };
+  };
 }

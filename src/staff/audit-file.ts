@@ -2,16 +2,19 @@ import fs from 'node:fs/promises';
 import { entryHash, headDocument, verifyChain, type AuditEntry } from './audit-log.js';
 
 export type AuditCheck = { ok: true; count: number } | { ok: false; at: number; reason: string };
+/** The trail's entries, its check, and the positions of entries that fail on their own. */
+export interface AuditReading {
+  entries: AuditEntry[];
+  check: AuditCheck;
+  suspects: Set<number>;
+}
 
 /**
  * The audit trail as it is on disk (not the running bot's memory of it, which an edit to the
  * file would not touch), checked against the key and the signed head. Used by
  * `npm run audit:verify` and the console's audit page.
  */
-export async function readAndVerifyAudit(
-  file: string,
-  key: Buffer,
-): Promise<{ entries: AuditEntry[]; check: AuditCheck; suspects: Set<number> }> {
+export async function readAndVerifyAudit(file: string, key: Buffer): Promise<AuditReading> {
   let records: unknown[];
   let head: unknown;
   try {
@@ -33,7 +36,7 @@ export async function readAndVerifyAudit(
  * or not following the entry before it. The chain check stops at the first break; this
  * names every edited entry, so the entries after one edit are not all under suspicion.
  */
-function suspectEntries(key: Buffer, entries: AuditEntry[]): Set<number> {
+export function suspectEntries(key: Buffer, entries: AuditEntry[]): Set<number> {
   const suspects = new Set<number>();
   entries.forEach((e, i) => {
     const { hash, ...rest } = e;

@@ -1,5 +1,4 @@
 import express, { type Router } from 'express';
-import { readAndVerifyAudit } from '../../staff/audit-file.js';
 import { fiscalQuarterOf } from '../../staff/fiscal-quarter.js';
 import { computeReport } from '../../staff/report-figures.js';
 import type { ConsoleDeps } from '../console-deps.js';
@@ -24,7 +23,7 @@ export function createOverviewRoutes(deps: ConsoleDeps, guard: typeof allow): Ro
   });
 
   router.get('/audit', guard('audit.read'), async (req, res) => {
-    const { entries, check, suspects } = await readAndVerifyAudit(deps.auditFile, deps.auditKey);
+    const { entries, check, suspects } = await deps.readAudit();
     const q = (name: string) => (typeof req.query[name] === 'string' ? req.query[name].slice(0, 40) : '');
     res.type('html').send(
       String(
