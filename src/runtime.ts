@@ -31,6 +31,7 @@ import { SHIPPED_DATA_DIR } from './paths.js';
 import type { Awaitable } from './storage/awaitable.js';
 import { makeDataDirPrivate } from './storage/private-tree.js';
 import type { AuditLog } from './staff/audit-log.js';
+import type { AuditTrail } from './staff/audit-trail.js';
 import { openStores } from './stores/open-stores.js';
 import type { FriendRepo } from './subscriptions/store/friend-repo.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
@@ -93,7 +94,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const index = new SearchIndex(docs.flatMap(contentItems), synonyms);
 
   const stores = await openStores({ config, clock, logger, ...(opts.tenant ? { tenant: opts.tenant } : {}) });
-  const { keys, inbox, friends, conversations, questions, audit, auditFile, lineLinks } = stores;
+  const { keys, inbox, friends, conversations, questions, audit, auditFile, lineLinks, tenantStores } = stores;
+  // A tenant's trail is its rows in PostgreSQL; the single town's the file chain
+  const trail: AuditTrail = tenantStores?.audit ?? audit;
   const line = createLineGateway({
     channelAccessToken: channel.channelAccessToken,
     apiBaseUrl: channel.apiBaseUrl,
@@ -107,7 +110,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     line,
     conversations,
     inbox,
-    audit,
+    audit: trail,
+    ...(tenantStores ? { store: tenantStores.tips } : {}),
     clock,
     logger,
     publicUrl: () => config.publicBaseUrl,
@@ -128,7 +132,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     config,
     clock,
     logger,
-    audit,
+    audit: trail,
+    ...(tenantStores ? { accounts: tenantStores.accounts, sessions: tenantStores.sessions } : {}),
     auditFile,
     auditKey: keys.audit,
     friends,
@@ -141,7 +146,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   // The bot's features; each owns its intents, buttons, flows and routes (a second claim throws here)
   const features = new FeatureRegistry([
-    lineLinkFeature(lineLinks, audit),
+    lineLinkFeature(lineLinks, trail),
     answersFeature({ library, questions, docs, synonyms, index, published: publishing }),
     tips.feature,
     subscriptionFeature({
@@ -155,7 +160,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       logger,
     }),
     feedbackFeature({ questions }),
-    publicationFeature({ publishing, audit, clock }),
+    publicationFeature({ publishing, audit: trail, clock }),
     statsFeature(
       {
         friends,
@@ -189,7 +194,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const staffApi = createStaffApiRouter({
     staffTokens: config.staffTokens,
     logger,
-    audit,
+    audit: trail,
     clock,
     routes: features.routes().filter((r) => r.mount === 'staff-api'),
   });

@@ -2,14 +2,14 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod';
 import { HttpError } from '../http/http-error.js';
 import { LineApiError } from '../line/line-gateway.js';
-import type { AuditLog } from '../staff/audit-log.js';
+import type { AuditTrail } from '../staff/audit-trail.js';
 import { PUBLICATION_STATUSES, type Publication } from './publication.js';
 import type { Publishing } from './publishing.js';
 import { TimeoutError } from '../timers.js';
 
 export interface PublicationApiDeps {
   publishing: Publishing;
-  audit: AuditLog;
+  audit: Pick<AuditTrail, 'append'>;
   clock: () => Date;
 }
 

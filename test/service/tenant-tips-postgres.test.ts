@@ -18,14 +18,7 @@ const chatOfA = (s: TestService) =>
     line: s.line,
   }) as unknown as TestBot;
 
-/**
- * False until src/runtime.ts hands openStores' tenantStores to the tip channel (store, audit)
- * and the console (accounts, sessions, audit); until then a tenant's tips are files in its folder
- * and the sealed-rows check fails (it passed with that wiring applied, 2026-12-06).
- */
-const TENANT_TIPS_WIRED = false;
-
-describe.skipIf(!hasPostgres || !TENANT_TIPS_WIRED)("a tenant's tips in PostgreSQL, through the shared service", () => {
+describe.skipIf(!hasPostgres)("a tenant's tips in PostgreSQL, through the shared service", () => {
   let s!: TestService;
   useService((started) => (s = started));
 
