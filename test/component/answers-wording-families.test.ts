@@ -67,7 +67,9 @@ describe('answers to families of wordings', () => {
       ['ไฟกิ่งหน้าบ้านเสีย ติดต่อใคร', 'ถนนเป็นหลุม แจ้งไสได้', 'ท่อตันแจ้งหน่วยงานไหน', 'streetlight broken who do I call'],
       /Traffy Fondue/,
     );
-    // Naming the problem with no question is no request for a channel.
+    // A problem told with nothing asked, which no document answers, gets its channel too; a measure named does not.
+    await expectAll(['ไฟดับทั้งหมู่บ้าน'], /1129/);
+    await expectAll(['ถนนหน้าบ้านเป็นหลุมใหญ่มาก'], /Traffy Fondue/);
     expect(await ask('มาตรการถนน')).not.toMatch(/Traffy Fondue/);
   });
 
@@ -129,6 +131,10 @@ describe('answers to families of wordings', () => {
 
   it("when the measures of the report are counted, then the count answers, not a column the report's name contains", async () => {
     await expectAll(['รายงานผลการดำเนินงานมีกี่มาตรการ'], /(^|\D)3 มาตรการ/);
+  });
+
+  it('when all these were asked, then every reply passed the LINE checker', () => {
+    chat.bot.expectAllLineCallsValid();
   });
 
   it('when someone asks how to get the news, then subscribing answers', async () => {

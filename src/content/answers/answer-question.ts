@@ -8,7 +8,7 @@ import { meets } from './question-words.js';
 import type { Field } from './question-kinds.js';
 import { GENERIC } from './generic-words.js';
 import { without, type QuestionShape } from './read-question.js';
-import { serviceFactFor } from './service-answer.js';
+import { problemTold, serviceFactFor } from './service-answer.js';
 import type { ServiceFact } from './service-facts.js';
 
 /** What a question is answered with, before it is drawn as messages. */
@@ -96,7 +96,13 @@ function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null
   }
   // Not a fact of its own (not held, no such year): the previous answer stays the subject.
   if (choice) return { reply: choice, context, keeps: true };
-  return itemsAnswer(book, q, subject, year, context);
+  const items = itemsAnswer(book, q, subject, year, context);
+  // Nothing in the documents, a problem told that another channel fixes ("ไฟดับทั้งหมู่บ้าน"): that channel.
+  const told =
+    items.reply.type === 'none' && !containsPhrase(shape.said, MEASURE_WORDS)
+      ? problemTold(book.service.facts, shape)
+      : null;
+  return told ? { reply: { type: 'service', fact: told }, context: null } : items;
 }
 
 /** Lists and counts: the measures, the announcement's sections, one field of every measure, the newest announcement. */

@@ -33,6 +33,16 @@ function asksChannel(shape: QuestionShape): boolean {
 }
 
 /**
+ * A problem another channel fixes, told with nothing asked ("ไฟดับทั้งหมู่บ้าน", "ถนนเป็นหลุม"):
+ * its channel, for a message the documents do not answer.
+ */
+export function problemTold(facts: readonly ServiceFact[], shape: QuestionShape): ServiceFact | null {
+  // A list kind here is no real question ("ทั้งหมู่บ้าน" is one letter from "ทั้งหมด").
+  if ((shape.kind !== null && shape.kind !== 'list') || shape.fields.length > 0) return null;
+  return facts.find((f) => f.asks === 'problem' && names(f, shape)) ?? null;
+}
+
+/**
  * The service fact a question asks about. A question about where or how to report gets the
  * reporting or problem fact whose topic it names (the executives, a road), else the general
  * one. A problem another agency fixes (a street light, a power cut) needs no reporting word:
