@@ -213,6 +213,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     ],
   });
   logger.info('content loaded', { documents: docs.length, searchItems: index.size });
+  logger.info('stores opened', { ...stores.backends });
   await features.start();
   await makeDataDirPrivate(config.dataDir, logger);
 

@@ -20,7 +20,20 @@ import { PrivateStore } from '../storage/private-store.js';
 import { friendCodec, FriendRepo, FriendSchema } from '../subscriptions/store/friend-repo.js';
 
 /** Where each store lives, for the start's log line and the tests. */
-export type StoreBackends = Record<'inbox' | 'friends' | 'conversations' | 'questions' | 'audit', 'file' | 'postgres'>;
+export type StoreBackends = Record<(typeof STORE_NAMES)[number], 'file' | 'postgres'>;
+
+const STORE_NAMES = [
+  'inbox',
+  'tips',
+  'audit',
+  'accounts',
+  'sessions',
+  'friends',
+  'conversations',
+  'questions',
+] as const;
+/** The stores a tenant keeps in PostgreSQL; the rest are files under its folder until they move. */
+const ON_POSTGRES = new Set<string>(['inbox', 'tips', 'audit', 'accounts', 'sessions']);
 
 /** The stores the runtime hands to its features, opened in one place. */
 export interface BotStores {
@@ -107,13 +120,9 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
             },
           }
         : {}),
-      backends: {
-        inbox: tenant ? 'postgres' : 'file',
-        friends: 'file',
-        conversations: 'file',
-        questions: 'file',
-        audit: 'file',
-      },
+      backends: Object.fromEntries(
+        STORE_NAMES.map((name) => [name, tenant && ON_POSTGRES.has(name) ? 'postgres' : 'file']),
+      ) as StoreBackends,
       close: closeAll,
     };
   } catch (err) {

@@ -37,6 +37,14 @@ describe.skipIf(!hasPostgres)('the shared service: each tenant its own webhook',
     expect(replyTo(s, follow)?.token).toBe(`Bearer ${TOWNS.a.token}`);
     expect((await inboxRows(s, TOWNS.a.id)).length).toBe(before + 1);
     expect(fs.existsSync(path.join(s.dataDir, 'tenants', TOWNS.a.id, 'state', 'friends.jsonl'))).toBe(true);
+    const opened = (tenant?: string) => s.logs.find((l) => l.msg === 'stores opened' && l.tenant === tenant);
+    expect(opened(TOWNS.a.id)).toMatchObject({
+      inbox: 'postgres',
+      tips: 'postgres',
+      audit: 'postgres',
+      friends: 'file',
+    });
+    expect(opened()).toMatchObject({ inbox: 'file', tips: 'file', audit: 'file', friends: 'file' });
     // The single town's own files hold nothing of it
     expect(fs.existsSync(path.join(s.dataDir, 'state', 'inbox.jsonl'))).toBe(true);
     expect(fs.readFileSync(path.join(s.dataDir, 'state', 'inbox.jsonl'), 'utf8')).not.toContain(follow.webhookEventId);
