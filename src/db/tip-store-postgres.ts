@@ -65,10 +65,18 @@ export class PostgresTipStore extends TipSealer implements TipStore {
   /** Writes the record and its status history (history only grows: earlier entries are kept as they are). */
   async save(tip: TipRecord): Promise<void> {
     const valid = TipRecordSchema.parse(tip);
-    await inTenant(this.scope, async (c) => {
-      await c.query(UPSERT_TIP, tipParams(this.scope.tenantId, valid));
-      await saveHistory(c, this.scope.tenantId, valid);
-      if (valid.number) await noteNumber(c, this.scope.tenantId, valid.number);
+    await inTenant(this.scope, (c) => write(c, this.scope.tenantId, valid));
+  }
+
+  /** Reads and writes under the tip's row lock: another process's change to it waits, then reads this one's. */
+  update(id: string, change: (tip: TipRecord | undefined) => TipRecord | undefined): Promise<TipRecord | undefined> {
+    const params = [this.scope.tenantId, id];
+    return inTenant(this.scope, async (c) => {
+      await c.query('SELECT 1 FROM tips WHERE tenant_id = $1 AND id = $2 FOR UPDATE', params);
+      const { rows } = await c.query<TipRow>(`${SELECT_TIPS} WHERE t.tenant_id = $1 AND t.id = $2`, params);
+      const next = change(rows[0] && toRecord(rows[0]));
+      if (next) await write(c, this.scope.tenantId, TipRecordSchema.parse(next));
+      return next;
     });
   }
 
@@ -91,6 +99,12 @@ export class PostgresTipStore extends TipSealer implements TipStore {
   }
 
   async close(): Promise<void> {}
+}
+
+async function write(c: PoolClient, tenantId: string, tip: TipRecord): Promise<void> {
+  await c.query(UPSERT_TIP, tipParams(tenantId, tip));
+  await saveHistory(c, tenantId, tip);
+  if (tip.number) await noteNumber(c, tenantId, tip.number);
 }
 
 async function saveHistory(c: PoolClient, tenantId: string, tip: TipRecord): Promise<void> {

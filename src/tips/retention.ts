@@ -1,6 +1,5 @@
 import { addDays, type TipRules } from './deadlines.js';
 import type { EvidenceFiles } from './evidence-files.js';
-import { UserQueue } from '../bot/user-queue.js';
 import type { TipRecord } from './tip-model.js';
 import type { TipStore } from './tip-store.js';
 
@@ -15,20 +14,18 @@ export async function purgeExpiredTips(
   files: EvidenceFiles,
   rules: TipRules,
   now: Date,
-  /** Changes to one tip, one at a time (shared with TipDesk and TipFiling). */
-  locks: UserQueue = new UserQueue(),
 ): Promise<number> {
   const isDue = (t: Readonly<TipRecord>) =>
     t.purgedAt === null && t.closedAt !== null && addDays(t.closedAt, rules.retentionDays) <= now;
   let purged = 0;
   for (const id of await repo.idsWhere(isDue)) {
-    const done = await locks.serial(id, async () => {
-      // Read again under the lock: a tip reopened since the scan keeps its content
-      const tip = await repo.get(id);
-      if (!tip || !isDue(tip)) return false;
-      for (const a of tip.attachments) await files.delete(a.id);
+    const evidence: string[] = [];
+    // Checked again inside the update: a tip reopened since the scan keeps its content
+    const done = await repo.update(id, (tip) => {
+      if (!tip || !isDue(tip)) return undefined;
+      evidence.push(...tip.attachments.map((a) => a.id));
       const { reporter: _gone, ...rest } = tip;
-      await repo.save({
+      return {
         ...rest,
         receiptHash: null,
         content: null,
@@ -37,10 +34,12 @@ export async function purgeExpiredTips(
         internalNotes: [],
         outcome: null,
         purgedAt: now.toISOString(),
-      });
-      return true;
+      };
     });
-    if (done) purged += 1;
+    if (!done) continue;
+    // After the record lets go of them: a crash in between leaves files no tip names, which the sweep removes
+    for (const file of evidence) await files.delete(file);
+    purged += 1;
   }
   if (purged > 0) await repo.compact();
   return purged;

@@ -5,7 +5,6 @@ import { RateLimiter } from '../http/rate-limiter.js';
 import type { InboxStore } from '../line/inbox-store.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
-import { UserQueue } from '../bot/user-queue.js';
 import type { AuditTrail } from '../staff/audit-trail.js';
 import { TIP_FLOW } from './chat/tip-draft.js';
 import { createTipChat } from './chat/tip-flow.js';
@@ -65,10 +64,8 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
   const dir = path.join(deps.dataDir, 'tips');
   const repo = deps.store ?? (await TipRepo.open(path.join(dir, 'tips.jsonl'), deps.key));
   const files = new EvidenceFiles(path.join(dir, 'files'), deps.key);
-  // One change at a time per tip, whoever makes it (reporter, staff, retention)
-  const locks = new UserQueue();
-  const filing = new TipFiling(repo, hashSlots(receiptHasher(deps.key)), locks);
-  const desk = new TipDesk(repo, files, deps.rules, locks);
+  const filing = new TipFiling(repo, hashSlots(receiptHasher(deps.key)));
+  const desk = new TipDesk(repo, files, deps.rules);
   // Receipt lookups per client only (a LINE user, a web address): see README, "Receipt lookups"
   const lookups = new RateLimiter(deps.clock, LOOKUPS.limit, LOOKUPS.windowMs);
   const forget = async (userId: string, now: Date) => {
@@ -105,7 +102,7 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
 
   const sweep = async () => {
     const done = await sweepTips(
-      { repo, files, locks, conversations: deps.conversations, key: deps.key, rules: deps.rules },
+      { repo, files, conversations: deps.conversations, key: deps.key, rules: deps.rules },
       deps.clock(),
     );
     if (done.purged + done.drafts + done.files > 0) deps.logger.info('tip sweep', done);

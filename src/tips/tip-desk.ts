@@ -1,6 +1,5 @@
 import { deadlinesOf, overdueOf, type TipRules } from './deadlines.js';
 import type { EvidenceFiles } from './evidence-files.js';
-import { UserQueue } from '../bot/user-queue.js';
 import type { TipStore } from './tip-store.js';
 import { TIP_STATUS_NAMES, type TipRecord, type TipStatus } from './tip-model.js';
 
@@ -46,8 +45,6 @@ export class TipDesk {
     private readonly repo: TipStore,
     private readonly files: EvidenceFiles,
     readonly rules: TipRules,
-    /** Changes to one tip, one at a time (shared with the reporter's TipFiling). */
-    private readonly locks: UserQueue = new UserQueue(),
   ) {}
 
   async list(filter: { status?: TipStatus | undefined; overdue?: boolean | undefined }, now: Date) {
@@ -78,16 +75,28 @@ export class TipDesk {
     };
   }
 
-  /** Applies a status change and/or a public note; 'gone' when the content was deleted. */
-  changeStatus(id: string, change: StatusChange, by: string, now: Date) {
-    // Two changes to one tip at once each see the other's result (the history keeps both)
-    return this.locks.serial(id, () => this.applyChange(id, change, by, now));
+  /**
+   * Applies a status change and/or a public note; 'gone' when the content was deleted. Made
+   * inside the store's update, so two changes at once each see the other's (the history keeps both).
+   */
+  async changeStatus(id: string, change: StatusChange, by: string, now: Date) {
+    const seen: { gone?: boolean; done?: { from: TipStatus; statusChanged: boolean } } = {};
+    const tip = await this.repo.update(id, (current) => {
+      if (!current || current.purgedAt) return ((seen.gone = Boolean(current)), undefined);
+      seen.done = this.applyChange(current, change, by, now);
+      return current;
+    });
+    if (!tip || !seen.done) return seen.gone ? { result: 'gone' as const } : { result: 'missing' as const };
+    return {
+      result: 'ok' as const,
+      ...seen.done,
+      tip,
+      reporter: tip.reporter ? this.repo.openText(tip.reporter) : null,
+    };
   }
 
-  private async applyChange(id: string, change: StatusChange, by: string, now: Date) {
-    const tip = await this.repo.get(id);
-    if (!tip) return { result: 'missing' as const };
-    if (tip.purgedAt) return { result: 'gone' as const };
+  /** Changes `tip` in place; returns the status it had and whether it changed. */
+  private applyChange(tip: TipRecord, change: StatusChange, by: string, now: Date) {
     const at = now.toISOString();
     const from = tip.status;
     const statusChanged = from !== change.status;
@@ -105,26 +114,19 @@ export class TipDesk {
       tip.feedbackAt ??= at;
     }
     tip.updatedAt = at;
-    await this.repo.save(tip);
-    return {
-      result: 'ok' as const,
-      from,
-      statusChanged,
-      tip,
-      reporter: tip.reporter ? this.repo.openText(tip.reporter) : null,
-    };
+    return { from, statusChanged };
   }
 
-  addNote(id: string, text: string, by: string, now: Date): Promise<'ok' | 'missing' | 'gone'> {
-    return this.locks.serial(id, async () => {
-      const tip = await this.repo.get(id);
-      if (!tip) return 'missing';
-      if (tip.purgedAt) return 'gone';
+  async addNote(id: string, text: string, by: string, now: Date): Promise<'ok' | 'missing' | 'gone'> {
+    let result: 'ok' | 'missing' | 'gone' = 'missing';
+    await this.repo.update(id, (tip) => {
+      result = !tip ? 'missing' : tip.purgedAt ? 'gone' : 'ok';
+      if (result !== 'ok' || !tip) return undefined;
       tip.internalNotes.push({ at: now.toISOString(), by, sealed: this.repo.sealText(text) });
       tip.updatedAt = now.toISOString();
-      await this.repo.save(tip);
-      return 'ok';
+      return tip;
     });
+    return result;
   }
 
   async attachment(id: string, attachmentId: string) {

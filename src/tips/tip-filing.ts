@@ -1,4 +1,3 @@
-import { UserQueue } from '../bot/user-queue.js';
 import { newReceipt, type ReceiptHasher } from './receipt-code.js';
 import type { TipStore } from './tip-store.js';
 import { TIP_STATUS_NAMES, type Attachment, type NewTip, type TipRecord, type TipStatus } from './tip-model.js';
@@ -22,8 +21,6 @@ export class TipFiling {
   constructor(
     private readonly repo: TipStore,
     private readonly hash: ReceiptHasher,
-    /** Changes to one tip, one at a time (shared with the staff's TipDesk). */
-    private readonly locks: UserQueue = new UserQueue(),
   ) {}
 
   /** Stores the tip; the receipt is returned once and never stored in clear. */
@@ -71,21 +68,20 @@ export class TipFiling {
   }
 
   /** Appends what the reporter adds later (text and/or images); false when the tip is closed or gone. */
-  addInformation(id: string, text: string, attachments: Attachment[], now: Date): Promise<boolean> {
-    // Read, change and save in turn with the staff's changes to the tip, so neither is lost
-    return this.locks.serial(id, async () => {
-      const tip = await this.repo.get(id);
+  async addInformation(id: string, text: string, attachments: Attachment[], now: Date): Promise<boolean> {
+    // Inside the store's update, so a staff change made at the same moment is not lost
+    const saved = await this.repo.update(id, (tip) => {
       const content = tip && this.repo.openContent(tip);
-      if (!tip || !content || tip.status === 'closed') return false;
+      if (!tip || !content || tip.status === 'closed') return undefined;
       const at = now.toISOString();
       if (text.trim()) content.additions.push({ at, text });
       tip.content = this.repo.sealContent(content);
       tip.attachments.push(...attachments);
       tip.attachmentCount += attachments.length;
       tip.updatedAt = at;
-      await this.repo.save(tip);
-      return true;
+      return tip;
     });
+    return saved !== undefined;
   }
 
   publicView(tip: TipRecord): PublicTipView {

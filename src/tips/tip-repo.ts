@@ -84,6 +84,16 @@ export class TipRepo implements TipStore {
     await this.store.set(tip.id, tip);
   }
 
+  /** `change` runs on the record in memory and the result is taken in the same step (no await between). */
+  async update(
+    id: string,
+    change: (tip: TipRecord | undefined) => TipRecord | undefined,
+  ): Promise<TipRecord | undefined> {
+    const next = change(this.store.get(id));
+    if (next) await this.save(next);
+    return next;
+  }
+
   sealText(text: string): string {
     return seal(this.key, text);
   }

@@ -16,6 +16,12 @@ export interface TipStore {
   /** Ids of the tips that satisfy `pred`. */
   idsWhere(pred: (tip: Readonly<TipRecord>) => boolean): Awaitable<string[]>;
   save(tip: TipRecord): Promise<void>;
+  /**
+   * Applies `change` to the freshest record and saves what it returns (nothing when it returns
+   * undefined): one change at a time per tip, across every process sharing the store, so two
+   * staff changing one tip at once both see their change kept. Resolves with what was saved.
+   */
+  update(id: string, change: (tip: TipRecord | undefined) => TipRecord | undefined): Promise<TipRecord | undefined>;
   sealText(text: string): string;
   openText(sealed: string): string;
   sealContent(content: TipContent): string;

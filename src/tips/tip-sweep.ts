@@ -4,7 +4,6 @@ import { expiredMarker, isIdle, openDraft, stepOf, TIP_FLOW } from './chat/tip-d
 import type { TipRules } from './deadlines.js';
 import type { EvidenceFiles } from './evidence-files.js';
 import { purgeExpiredTips } from './retention.js';
-import type { UserQueue } from '../bot/user-queue.js';
 import type { TipStore } from './tip-store.js';
 
 /** How long the "your draft expired" marker waits for the reporter's next message (Bangkok calendar days). */
@@ -15,8 +14,6 @@ const ORPHAN_AGE_MS = 60 * 60 * 1000;
 export interface SweepDeps {
   repo: TipStore;
   files: EvidenceFiles;
-  /** Changes to one tip, one at a time (shared with TipDesk and TipFiling). */
-  locks?: UserQueue;
   conversations: ConversationRepo;
   key: Buffer;
   rules: TipRules;
@@ -32,7 +29,7 @@ export async function sweepTips(
   deps: SweepDeps,
   now: Date,
 ): Promise<{ purged: number; drafts: number; files: number }> {
-  const purged = await purgeExpiredTips(deps.repo, deps.files, deps.rules, now, deps.locks);
+  const purged = await purgeExpiredTips(deps.repo, deps.files, deps.rules, now);
   const keep = new Set<string>();
   const dropImages: string[] = [];
   const drafts = await deps.conversations.sweep((state) => {

@@ -12,6 +12,11 @@ function memoryRepo(tips: TipRecord[]) {
     idsWhere: (pred: (t: TipRecord) => boolean) => tips.filter(pred).map((t) => t.id),
     get: (id: string) => tips.find((t) => t.id === id),
     save: (t: TipRecord) => (saved.push(t), Promise.resolve()),
+    update: (id: string, change: (t: TipRecord | undefined) => TipRecord | undefined) => {
+      const next = change(tips.find((t) => t.id === id));
+      if (next) saved.push(next);
+      return Promise.resolve(next);
+    },
     compact: () => Promise.resolve(),
   } as unknown as TipRepo;
   return { repo, saved };

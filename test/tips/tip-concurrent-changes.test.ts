@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserQueue } from '../../src/bot/user-queue.js';
 import { DEFAULT_TIP_RULES } from '../../src/tips/deadlines.js';
 import { EvidenceFiles } from '../../src/tips/evidence-files.js';
 import { purgeExpiredTips } from '../../src/tips/retention.js';
@@ -20,18 +19,16 @@ const newTip = (what: string) => ({
   notifyUserId: null,
 });
 
-/** The tip channel's parts over one file store, sharing one lock per tip as openTipChannel wires them. */
+/** The tip channel's parts over one file store, as openTipChannel wires them. */
 async function parts(hasher = hash) {
   const dir = await tempDir();
   const repo = await TipRepo.open(path.join(dir, 'tips.jsonl'), KEY);
   const files = new EvidenceFiles(path.join(dir, 'files'), KEY);
-  const locks = new UserQueue();
   return {
     repo,
     files,
-    locks,
-    filing: new TipFiling(repo, hasher, locks),
-    desk: new TipDesk(repo, files, DEFAULT_TIP_RULES, locks),
+    filing: new TipFiling(repo, hasher),
+    desk: new TipDesk(repo, files, DEFAULT_TIP_RULES),
   };
 }
 
@@ -57,12 +54,12 @@ describe('changes to one tip at the same moment', () => {
   });
 
   it('when a tip is reopened while retention is deleting closed tips, then whichever comes second sees the first', async () => {
-    const { repo, files, locks, filing, desk } = await parts();
+    const { repo, files, filing, desk } = await parts();
     const { id } = await filing.file(newTip('เรื่องที่ปิดไปนานแล้ว'), NOW);
     await desk.changeStatus(id, { status: 'closed', outcome: 'ส่งต่อหน่วยงานแล้ว' }, 'somsri', NOW);
     const later = new Date(NOW.getTime() + 400 * 24 * 3600_000);
     const [purged] = await Promise.all([
-      purgeExpiredTips(repo, files, DEFAULT_TIP_RULES, later, locks),
+      purgeExpiredTips(repo, files, DEFAULT_TIP_RULES, later),
       desk.changeStatus(id, { status: 'investigating' }, 'somchai', later),
     ]);
     const tip = repo.get(id)!;
