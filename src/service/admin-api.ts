@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { clientKey } from '../http/client-key.js';
 import { baseHeaders } from '../http/headers.js';
+import { RateLimiter } from '../http/rate-limiter.js';
 import { HttpError } from '../http/http-error.js';
 import { TenantError, type Tenant, type TenantRepository, type TenantStatus } from '../db/tenants.js';
 import type { Logger } from '../logger.js';
 import { staffErrorFunnel } from '../staff/staff-api.js';
+import { TOKEN_BRAKE } from '../staff/staff-auth.js';
 import type { TokenOwners } from './token-owners.js';
 
 export interface AdminApiDeps {
@@ -14,6 +17,8 @@ export interface AdminApiDeps {
   /** Called after a change, so this process sees it at once (others within their cache time). */
   changed: () => void;
   logger: Logger;
+  /** Express "trust proxy" (TRUST_PROXY): wrong tokens are braked per client address. */
+  trustProxy?: boolean | number | string;
 }
 
 const NewTenant = z.strictObject({
@@ -35,13 +40,10 @@ const view = (t: Tenant) => ({ ...t, webhookPath: `/webhook/${t.id}` });
 export function createAdminApi(deps: AdminApiDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(baseHeaders());
   const api = express.Router();
-  api.use((req, _res, next) => {
-    next(
-      deps.owners.isAdmin(req) ? undefined : new HttpError(401, 'unauthorized', 'the service admin token is required'),
-    );
-  });
+  api.use(adminAuth(deps));
   api.use(express.json({ limit: '16kb' }));
   api.get('/tenants', async (_req, res) => {
     res.json({ tenants: (await deps.tenants.list()).map(view) });
@@ -66,6 +68,26 @@ export function createAdminApi(deps: AdminApiDeps): (req: IncomingMessage, res: 
   api.use(staffErrorFunnel(deps.logger));
   app.use('/service/api', api);
   return app;
+}
+
+/**
+ * The admin's bearer token, compared as a digest (token-owners.ts); wrong tokens are braked
+ * per client like the staff API's (TOKEN_BRAKE: 429 with Retry-After) and logged, never shown.
+ */
+function adminAuth(deps: AdminApiDeps): RequestHandler {
+  const failures = new RateLimiter(() => new Date(), TOKEN_BRAKE.failures, TOKEN_BRAKE.windowMs);
+  return (req, res, next) => {
+    const client = clientKey(req);
+    if (failures.blocked(client)) {
+      const wait = failures.retryAfterSeconds(client);
+      res.set('Retry-After', String(wait));
+      return next(new HttpError(429, 'too_many_attempts', `too many wrong tokens; try again in ${wait} seconds`));
+    }
+    if (deps.owners.isAdmin(req)) return next();
+    failures.count(client);
+    deps.logger.warn('service admin token refused', { braked: failures.blocked(client) });
+    next(new HttpError(401, 'unauthorized', 'the service admin token is required'));
+  };
 }
 
 function after(deps: AdminApiDeps, what: string, tenant: string): void {

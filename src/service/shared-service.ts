@@ -36,7 +36,13 @@ export function createSharedService(deps: {
     ...(deps.statusTtlMs !== undefined ? { statusTtlMs: deps.statusTtlMs } : {}),
   });
   const owners = tokenOwners(config.tenantStaffTokens, config.serviceAdminToken);
-  const admin = createAdminApi({ tenants: database.tenants, owners, changed: () => tenants.refresh(), logger });
+  const admin = createAdminApi({
+    tenants: database.tenants,
+    owners,
+    changed: () => tenants.refresh(),
+    logger,
+    trustProxy: config.trustProxy,
+  });
   const app = createServiceApp({
     town: deps.town,
     tenants,
