@@ -6,7 +6,9 @@ import { phrases } from './phrase-match.js';
  * once particles are gone ("เมนู", "ผล ITA"), because inside a question they are its topic.
  */
 
-export const STATUS = phrases(['สถานะ', 'status', 'ติดตามเรื่อง', 'ติดตามสถานะ', 'เช็คสถานะ', 'ตรวจสอบสถานะ', 'เลขรับเรื่อง']);
+export const STATUS = phrases(['สถานะ', 'ติดตามเรื่อง', 'ติดตามสถานะ', 'เช็คสถานะ', 'ตรวจสอบสถานะ', 'เลขรับเรื่อง']);
+/** Matched as written: "statistics" is one letter from "status". */
+export const STATUS_EXACT = phrases(['status']);
 
 export const ERASE = phrases([
   'ลบข้อมูลของฉัน',

@@ -151,6 +151,9 @@ const WHERE_TO_CONTACT = phrases([
 /** "the ITA report", "รายงานผลการประเมิน": the report as a document, not reporting something. */
 const THE_REPORT = phrases(['ita report', 'the report', 'annual report', 'report of', 'รายงานผล', 'รายงานการประเมิน']);
 
+/** Kinds that ask about a report (when, how often, how much), never to make one. */
+const ABOUT_A_REPORT = new Set<QuestionKind>(['when', 'howmuch', 'count']);
+
 function kindOf(said: Utterance): QuestionKind | null {
   return KIND_PHRASES.find(([, words]) => containsPhrase(said, words))?.[0] ?? null;
 }
@@ -191,6 +194,9 @@ export function isTip(said: Utterance): boolean {
   if (!reporting && !misconduct) return false;
   if (isWitnessed(said)) return true;
   if (isReportingQuestion(said)) return false;
+  // "How often are statistics reported to executives": asking when or how much of a report, nobody's wrongdoing.
+  const kind = kindOf(said);
+  if (!misconduct && kind !== null && ABOUT_A_REPORT.has(kind)) return false;
   if (isAccount(said)) return true;
   if (containsPhrase(said, POLICY)) return false;
   return reporting || !containsPhrase(said, QUESTION);

@@ -99,7 +99,7 @@ function understandAfresh(fullText: string, index: SearchIndex): Understanding {
   // slow the bot for everyone), so only its start is read.
   const text = fullText.length > MAX_QUESTION_CHARS ? fullText.slice(0, MAX_QUESTION_CHARS) : fullText;
   const message = readUtterance(text);
-  if (containsPhrase(message, P.STATUS) || isOnlyReceipt(text)) {
+  if (containsPhrase(message, P.STATUS) || containsExactPhrase(message, P.STATUS_EXACT) || isOnlyReceipt(text)) {
     return { intent: 'status', receipt: findReceipt(text) };
   }
   for (const [intent, holds] of RULES) {

@@ -237,6 +237,12 @@ const FUNCTION_WORDS = [
   'hold',
   'before',
   'after',
+  'must',
+  'should',
+  'made',
+  'under',
+  'follow',
+  'follows',
 ];
 
 /** Greetings, thanks and acknowledgements: small talk around a question, never its subject. */

@@ -125,8 +125,14 @@ describe('understand: news subscriptions', () => {
     expectIntent('unsubscribe', ['ไม่ต้องส่งข่าวแล้ว']);
   });
 
-  it('when the ITA report is asked for in English, then it is a question, not the tip flow', () => {
-    expectIntent('search', ['where can I read the ITA report', 'I want the annual report']);
+  it('when the ITA report is asked for in English, or when a report is made, then it is a question, not the tip flow', () => {
+    expectIntent('search', [
+      'where can I read the ITA report',
+      'I want the annual report',
+      'How often are search statistics reported to executives?',
+    ]);
+    // "statistics" is one letter from "status": no receipt is asked for.
+    expectIntent('search', ['search statistics of the website']);
     expectIntent('tip', ['I want to report corruption']);
   });
 

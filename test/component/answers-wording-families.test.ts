@@ -112,6 +112,13 @@ describe('answers to families of wordings', () => {
     await expectAll(['คะแนนปี 2567 สูงกว่าปี 2568 ไหม'], /93\.05.*88\.50/);
   });
 
+  it('when English asks whether the score went up, or tells about a measure, then the years or the measure answer', async () => {
+    await expectAll(['Did the ITA score go up?', 'has the score improved'], /93\.05.*88\.50/);
+    // "tell" is no "tel" (a phone number) once doubled letters collapse.
+    await expectAll(['Tell me about measure 2'], /^(?!ไม่พบ)/);
+    await expectAll(['How many digits does the receipt number have?'], /16 หลัก/);
+  });
+
   it('when English asks a name or what a measure does, then the signer or the method answers', async () => {
     await expectAll(["the mayor's name", 'name of the person who signed'], /นายอุดม วงบุตดา/);
     await expectAll(['what does the second measure do'], /^วิธีการ มาตรการที่ 2/);

@@ -531,7 +531,6 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'หมายเลขโทรศัพท์',
     'phone',
     'telephone',
-    'tel',
     'call',
     'สายด่วน',
     'hotline',
