@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PostgresInbox } from '../../src/db/inbox-postgres.js';
 import { tenantScope } from '../../src/db/postgres-stores.js';
 import { parseEvent } from '../../src/line/event-schema.js';
-import { SECRET, TOKEN, followEvent, textEvent, userId } from '../helpers/events.js';
+import { SECRET, TOKEN, followEvent, sign, textEvent, userId } from '../helpers/events.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
 import { TOWNS, newTown, useService, type TestService } from './service-harness.js';
 
@@ -48,6 +48,21 @@ describe.skipIf(!hasPostgres)('the shared service: each tenant its own webhook',
     // The single town's own files hold nothing of it
     expect(fs.existsSync(path.join(s.dataDir, 'state', 'inbox.jsonl'))).toBe(true);
     expect(fs.readFileSync(path.join(s.dataDir, 'state', 'inbox.jsonl'), 'utf8')).not.toContain(follow.webhookEventId);
+  });
+
+  it("when a tenant's webhook gets the same event twice or a body that is not JSON, then one reply, and 400 for the bad body", async () => {
+    const event = textEvent(userId(113), 'สวัสดี');
+    expect((await s.webhook(`/webhook/${TOWNS.a.id}`, TOWNS.a.secret, event)).status).toBe(200);
+    expect((await s.webhook(`/webhook/${TOWNS.a.id}`, TOWNS.a.secret, event)).status).toBe(200);
+    expect(s.line.replies().filter((c) => c.body.replyToken === event.replyToken)).toHaveLength(1);
+    const body = '{"events": [';
+    const res = await fetch(`${s.url}/webhook/${TOWNS.a.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': sign(body, TOWNS.a.secret) },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'bad_body' } });
   });
 
   it("when a body signed with tenant A's secret is sent to B's webhook, then 401, nothing stored, nothing sent", async () => {
