@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   await runtime.replayPending();
   logger.info('listening', { port, mode: config.mode });
   // The shared service: each active tenant's bot is started in the background (a request comes first if it must)
+  service?.tenants.watch();
   service?.tenants.warm().then(
     (started) => logger.info('tenant bots started', { started }),
     (err: Error) => logger.error('tenant bots not started', { error: err.name }),

@@ -32,6 +32,7 @@ export class TenantRuntimes {
   private readonly running = new Map<string, Promise<Runtime>>();
   private table: { at: number; tenants: Map<string, Tenant> } | null = null;
   private closing = false;
+  private watching: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: TenantRuntimesDeps) {}
 
@@ -73,6 +74,30 @@ export class TenantRuntimes {
     return started;
   }
 
+  /**
+   * Stops the bots of tenants suspended (or removed) since they started, so a suspension made
+   * elsewhere also stops their timers (scheduled publications, deliveries), not only their
+   * webhook. Returns the ids stopped.
+   */
+  async stopSuspended(): Promise<string[]> {
+    this.refresh();
+    const tenants = await this.tenants();
+    const gone = this.runningIds().filter((id) => tenants.get(id)?.status !== 'active');
+    await Promise.all(gone.map((id) => this.stop(id)));
+    return gone;
+  }
+
+  /** Runs stopSuspended every `everyMs` until close (a failed look is logged and tried again). */
+  watch(everyMs = 60_000): void {
+    clearInterval(this.watching);
+    this.watching = setInterval(() => {
+      this.stopSuspended().catch((err: Error) => {
+        this.deps.logger.error('tenant status check failed', { error: err.name });
+      });
+    }, everyMs);
+    this.watching.unref();
+  }
+
   /** Forgets the cached tenants table (after the admin API changed it). */
   refresh(): void {
     this.table = null;
@@ -86,6 +111,7 @@ export class TenantRuntimes {
   /** Closes every tenant's bot (their queued events handled first, as a single town's are). */
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.watching);
     await Promise.all(this.runningIds().map((id) => this.stop(id)));
   }
 
@@ -109,8 +135,9 @@ export class TenantRuntimes {
 
   /**
    * One tenant's bot: its channel and data key opened from the tenants table under
-   * SERVICE_KEY, its staff tokens, its inbox in PostgreSQL and its other stores under
-   * DATA_DIR/tenants/<id>. Events its inbox holds from a process that stopped are replayed.
+   * SERVICE_KEY, its staff tokens, its inbox, tips, audit trail, console accounts and sessions
+   * in PostgreSQL (src/stores/open-stores.ts) and its other stores under DATA_DIR/tenants/<id>.
+   * Events its inbox holds from a process that stopped are replayed.
    */
   private async make(tenantId: string): Promise<Runtime> {
     const { config, database, logger } = this.deps;

@@ -114,6 +114,16 @@ describe.skipIf(!hasPostgres)('the shared service: each tenant its own webhook',
     expect(replyTo(s, back)?.token).toBe(`Bearer ${TOWNS.b.token}`);
   });
 
+  it('when a running tenant is suspended elsewhere, then the status check stops its bot without waiting for a request', async () => {
+    await s.webhook(`/webhook/${TOWNS.b.id}`, TOWNS.b.secret, textEvent(userId(114), 'สวัสดี'));
+    expect(s.service.tenants.runningIds()).toContain(TOWNS.b.id);
+    await s.db.tenants.setStatus(TOWNS.b.id, 'suspended'); // as `npm run tenant -- suspend` in another process
+    expect(await s.service.tenants.stopSuspended()).toEqual([TOWNS.b.id]);
+    expect(s.service.tenants.runningIds()).not.toContain(TOWNS.b.id);
+    expect(s.logs.some((l) => l.msg === 'tenant bot stopped' && l.tenant === TOWNS.b.id)).toBe(true);
+    await s.db.tenants.setStatus(TOWNS.b.id, 'active');
+  });
+
   it("when the service starts its tenants, then an event a stopped process acknowledged is handled by that tenant's bot", async () => {
     const town = newTown('e-town');
     await s.db.tenants.add(town);
