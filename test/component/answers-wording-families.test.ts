@@ -106,6 +106,12 @@ describe('answers to families of wordings', () => {
     await expectAll(['ปรับปรุงข้อมูลต้องได้รับความเห็นชอบจากใคร'], /โดยความเห็นชอบของผู้บริหาร/);
   });
 
+  it("when a clause is named by its number and who is asked, then the clause answers; the town's full name is the agency", async () => {
+    await expectAll(['ข้อ 2.2 ใครรับผิดชอบ'], /^ข้อ ๒\.๒.*งานประชาสัมพันธ์/);
+    await expectAll(['เทศบาลนี้ชื่อเต็มว่าอะไร'], /เทศบาลตำบลโพนทราย/);
+    await expectAll(['ITA ชื่อเต็มว่าอะไร'], /Integrity/);
+  });
+
   it('when a number is asked as a whole number or years are compared without one, then the score answers honestly', async () => {
     await expectAll(['ปีนี้ได้ 93 คะแนนใช่ไหม'], /^ใช่.*93\.05/);
     await expectAll(['ปีนี้ได้ 95 คะแนนใช่ไหม'], /^ไม่ใช่.*93\.05/);

@@ -58,7 +58,9 @@ export function chooseFact(
       ? shape.fields
       : subject === 'ita' && !shape.subjectless && shape.kind !== 'abbrev'
         ? ['score' as const]
-        : carriedField(shape, text, context);
+        : namesTown(book, shape, text)
+          ? ['agency' as const]
+          : carriedField(shape, text, context);
   const wanted = named.length > 0 ? named : shape.kind ? KIND_FIELDS[shape.kind] : [];
   // A clause can answer any who/how/where/when question, also one naming a field in passing
   // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
@@ -68,8 +70,9 @@ export function chooseFact(
   const year = years[0]!;
   // A measure named by its order ("มาตรการที่ 3") is the only item the answer may come from.
   const ordered = shape.measure !== null && subject?.startsWith('measure:') ? subject : null;
+  // "ข้อ 2.1 ใครรับผิดชอบ": the clause named by its number says who, not a measure's owner column.
   const numbered =
-    named.length === 0 && !ordered
+    named.every((f) => f === 'owner') && !ordered
       ? clauseNumbered(book, text, shape.said.compact, year, book.withRelated(subject))
       : null;
   if (numbered) return { type: 'fact', units: [numbered, ...compared(book, numbered, years)] };
@@ -113,6 +116,13 @@ export function chooseFact(
 /** The fact in the year answered and the same fact in the years compared; null for no fact. */
 function factOf(book: FactBook, unit: FactUnit | null, years: readonly number[]): FactChoice | null {
   return unit ? { type: 'fact', units: [unit, ...compared(book, unit, years)] } : null;
+}
+
+/** "เทศบาลนี้ชื่อเต็มว่าอะไร": the full name asked of the town itself (not of ITA) is the agency's. */
+function namesTown(book: FactBook, shape: QuestionShape, text: string): boolean {
+  return (
+    shape.kind === 'abbrev' && shape.subject !== '' && book.withoutPlace(shape.subject) === '' && !/ita/iu.test(text)
+  );
 }
 
 /** "แล้วมาตรการเผยแพร่ข้อมูลล่ะ" after a budget answer asks for that budget: the previous field carries over. */

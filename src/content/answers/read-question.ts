@@ -133,7 +133,7 @@ const STATED_DATE =
   /วันที่\s*\d|\d\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค|มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)|\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/iu;
 /** Columns of a measure, whose list items a question may number ("วิธีการข้อ 3"). */
 const COLUMNS: ReadonlySet<Field> = new Set(['method', 'period', 'owner', 'summary', 'outcome', 'budget']);
-const ITEM_NUMBER = /ข้อ(?:ที่)?\s*[\d๐-๙]+/u;
+const ITEM_NUMBER = /(สรุปผล|ผลการดำเนินการ|ผลการดำเนินงาน|วิธีการ|วิธี|ขั้นตอน|ผลลัพธ์|ผลสำเร็จ)\s*ข้อ(?:ที่)?\s*[\d๐-๙]+/u;
 const ENDS_ABOUT = /\babout\s*[?？]*\s*$/iu;
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
@@ -162,7 +162,7 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   if (kind === 'who' && fields.includes('signer')) fields = fields.filter((f) => f !== 'date');
   // "สรุปผลข้อ 2": an item of the column named, not measure 2 (the column is answered whole).
   if (fields.some((f) => COLUMNS.has(f)) && ITEM_NUMBER.test(time.rest))
-    time = { ...time, rest: time.rest.replace(ITEM_NUMBER, ' ').replace(/\s+/g, ' ').trim() };
+    time = { ...time, rest: time.rest.replace(ITEM_NUMBER, '$1 ').replace(/\s+/g, ' ').trim() };
   const subject = subjectWords(time.rest, fields);
   return {
     kind,

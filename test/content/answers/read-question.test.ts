@@ -95,8 +95,9 @@ describe('reading a question', () => {
     const shape = readQuestion('มาตรการเผยแพร่ข้อมูล วิธีการข้อ 2 คืออะไร');
     expect(shape.fields).toEqual(['method']);
     expect(shape.time.rest).not.toMatch(/2/);
-    // Without a column, ข้อ 2 stays: it numbers a clause.
+    // Without a column right before it, ข้อ 2 stays: it numbers a clause.
     expect(readQuestion('ข้อ 2 ว่าอะไร').time.rest).toMatch(/ข้อ 2/);
+    expect(readQuestion('ข้อ 2.1 ใครรับผิดชอบ').time.rest).toMatch(/ข้อ 2\.1/);
   });
 
   it('when Isan asking words carry the tones people type (จั๊งใด๋, จั่กอัน), then they are read as written plainly', () => {
