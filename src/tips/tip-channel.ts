@@ -16,7 +16,8 @@ import { receiptHasher } from './receipt-code.js';
 import { createTipsStaffRouter } from './staff/tips-staff-router.js';
 import { TipDesk } from './tip-desk.js';
 import { TipFiling } from './tip-filing.js';
-import { TIP_LIMITS, type TipRecord } from './tip-model.js';
+import { tipFigures } from './tip-figures.js';
+import { TIP_LIMITS } from './tip-model.js';
 import { TipRepo } from './tip-repo.js';
 import type { TipStore } from './tip-store.js';
 import { sweepTips } from './tip-sweep.js';
@@ -62,7 +63,9 @@ export const LOOKUPS = { limit: 10, windowMs: 15 * MINUTE } as const;
  */
 export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> {
   const dir = path.join(deps.dataDir, 'tips');
-  const repo = deps.store ?? (await TipRepo.open(path.join(dir, 'tips.jsonl'), deps.key));
+  const store = deps.store ?? (await TipRepo.open(path.join(dir, 'tips.jsonl'), deps.key));
+  const figures = tipFigures(store);
+  const repo = figures.watch(store);
   const files = new EvidenceFiles(path.join(dir, 'files'), deps.key);
   const filing = new TipFiling(repo, hashSlots(receiptHasher(deps.key)));
   const desk = new TipDesk(repo, files, deps.rules);
@@ -108,7 +111,6 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     if (done.purged + done.drafts + done.files > 0) deps.logger.info('tip sweep', done);
     await figures.refresh();
   };
-  const figures = tipFigures(repo);
   let timer: NodeJS.Timeout | undefined;
   const feature: Feature = {
     name: 'tips',
@@ -129,7 +131,7 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     },
     async close() {
       clearInterval(timer);
-      if (!deps.store) await repo.close();
+      if (!deps.store) await store.close();
     },
   };
   return {
@@ -138,26 +140,5 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     notify,
     stats: (from, to) => tipStats(figures.tips(), deps.rules, deps.clock(), from, to),
     sweep,
-  };
-}
-
-/**
- * The tips the figures count, read synchronously (the report is computed in one step): the file
- * store answers from memory at once; a store that answers later (PostgreSQL) is read at each
- * sweep and after each call, so its figures lag by at most one call.
- */
-function tipFigures(repo: TipStore) {
-  let last: TipRecord[] = [];
-  const refresh = async () => {
-    last = await repo.all();
-  };
-  return {
-    refresh,
-    tips(): TipRecord[] {
-      const now = repo.all();
-      if (Array.isArray(now)) return now;
-      void now.then((tips) => (last = tips)).catch(() => undefined);
-      return last;
-    },
   };
 }

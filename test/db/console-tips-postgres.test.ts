@@ -11,7 +11,7 @@ import type { TenantScope } from '../../src/db/tenant-scope.js';
 import type { LineGateway } from '../../src/line/line-gateway.js';
 import { LOCKOUT, StaffAccounts } from '../../src/staff/accounts.js';
 import { DEFAULT_TIP_RULES } from '../../src/tips/deadlines.js';
-import { openTipChannel } from '../../src/tips/tip-channel.js';
+import { openTipChannel, type TipChannel } from '../../src/tips/tip-channel.js';
 import { ConsoleClient } from '../helpers/console-client.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
@@ -28,7 +28,7 @@ const servers: Server[] = [];
  * One bot process of a tenant, as far as tips and the console go: the tip channel on the
  * tenant's PostgreSQL tips and audit trail, the console on its accounts and sessions.
  */
-async function startProcess(scope: TenantScope): Promise<{ url: string; accounts: StaffAccounts }> {
+async function startProcess(scope: TenantScope): Promise<{ url: string; accounts: StaffAccounts; tips: TipChannel }> {
   const logger = createMemoryLogger();
   const pg = postgresStores(scope, { clock, logger });
   const tips = await openTipChannel({
@@ -62,7 +62,7 @@ async function startProcess(scope: TenantScope): Promise<{ url: string; accounts
     const started = app.listen(0, '127.0.0.1', () => resolve(started));
   });
   servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, accounts };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, accounts, tips };
 }
 
 async function fileOnTheWeb(url: string, fields: Record<string, string>): Promise<Response> {
@@ -103,6 +103,19 @@ describe.skipIf(!hasPostgres)('tips and the console of one tenant on PostgreSQL,
     const audit = (await db().dumpWhere('audit_entries', scope.tenantId)).join('\n');
     expect(audit).toContain(`tip:${tipId}`);
     expect(audit).toContain('tip.read');
+  });
+
+  it("when a tip is filed at one process, then that process's figures count it at once and the other's by its next call", async () => {
+    const scope = await db().newTenant();
+    const a = await startProcess(scope);
+    const b = await startProcess({ ...scope, pool: db().secondPool() });
+    const open = (p: { tips: TipChannel }) => p.tips.stats(new Date(0), new Date(Date.now() + 60_000)).open;
+    expect([open(a), open(b)]).toEqual([0, 0]);
+    expect((await fileOnTheWeb(a.url, { what: STORY, who: '' })).status).toBe(200);
+    expect(open(a)).toBe(1);
+    // The other process read its figures before this tip: the call starts a new read
+    open(b);
+    await expect.poll(() => open(b)).toBe(1);
   });
 
   it('when staff log in at one process, then the other knows the session, and a logout there ends it at both', async () => {
