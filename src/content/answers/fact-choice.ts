@@ -1,10 +1,10 @@
-import { toArabicDigits } from '../../thai/digits.js';
+import { clauseNumbered } from './clause-choice.js';
 import { contentFact } from './content-fact.js';
+import { best, MIN_COVERAGE, type Preference } from './fact-ranking.js';
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import { KIND_FIELDS, type Field } from './question-kinds.js';
 import type { QuestionShape } from './read-question.js';
-import type { AgentLink } from './question-words.js';
 
 /** What the previous answer was about, for a follow-up without its subject. */
 export interface AnswerContext {
@@ -19,11 +19,6 @@ export type FactChoice =
   | { type: 'fact'; units: FactUnit[] }
   | { type: 'not-held'; field: Field; family: string | null; year: number }
   | { type: 'no-year'; years: number[] };
-
-/** Share of the question a fact must hold (as for items: see search-confidence.ts). */
-const MIN_COVERAGE = 0.5;
-/** A fact of the item the item search found, or of the previous answer, is preferred this much. */
-const SUBJECT_BOOST = 1.25;
 
 /** The years a question is about; the first is the one answered, the rest are compared to it. */
 export function yearsAsked(book: FactBook, shape: QuestionShape, context: AnswerContext | null): number[] {
@@ -159,94 +154,11 @@ const CONTENT_FIRST: ReadonlySet<string> = new Set(['yesno', 'where', 'list']);
 
 /** Kinds a numbered clause of the announcement can answer. */
 const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when', 'yesno']);
-/** A fact of the field the question names outranks a clause that merely mentions it. */
-const FIELD_BOOST = 1.6;
-/** "Who" is best answered by a clause that names its doer. */
-const AGENT_BOOST = 1.2;
-/** A field the kind of question asks for ("where" → the province) breaks a tie with a clause. */
-const KIND_BOOST = 1.1;
-const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false, link: null };
-/** "รายงานต่อใคร", "แจ้งใคร": a clause that names someone after the same link word states what is asked. */
-const LINK_BOOST = 1.3;
-/** "ข้อ 2.2", "ข้อ ๔", "ข้อหก" (number words are digits by now: see ordinals.ts; not "มาตรการข้อ 3", which numbers a measure). */
-const CLAUSE_NUMBER = /(?<!มาตรการ\s*)ข้อ(?:ที่)?\s*(\d+(?:\.\d+)?)/u;
-
-/** The clause a question names by its number, the subject's first when several sections have one. */
-function clauseNumbered(
-  book: FactBook,
-  text: string,
-  said: string,
-  year: number,
-  subjects: readonly string[],
-): FactUnit | null {
-  const number = CLAUSE_NUMBER.exec(toArabicDigits(text))?.[1];
-  if (!number) return null;
-  const units = book.clausesNumbered(number, year);
-  return (
-    namedSection(units, said) ??
-    units.find((u) => subjects.includes(u.family)) ??
-    best(book, text, (u) => units.includes(u)) ??
-    units[0] ??
-    null
-  );
-}
-
-/** The clause whose section title the question names most words of ("ข้อ 3 ในมาตรการตรวจสอบการใช้ดุลพินิจ"). */
-function namedSection(units: readonly FactUnit[], said: string): FactUnit | null {
-  let top: FactUnit | null = null;
-  let most = 0;
-  for (const unit of units) {
-    const count = unit.sectionWords?.filter((w) => said.includes(w)).length ?? 0;
-    if (count > most) [top, most] = [unit, count];
-  }
-  return top;
-}
-
 /** The item a question's subject words name, when the asked field is not held (the mayor's phone number). */
 function subjectOf(book: FactBook, subject: string, year: number): string | null {
   if (subject === '') return null;
   const found = book.search(subject).find(({ unit, hit }) => unit.year === year && hit.coverage >= MIN_COVERAGE);
   return found?.unit.family ?? null;
-}
-
-/** The best-matching fact that fits, the subject's facts first; null when none holds enough of the question. */
-/** What makes one fitting fact better than another beside its relevance. */
-interface Preference {
-  subjects: readonly string[];
-  /** Fields the question names. */
-  named: readonly Field[];
-  /** Fields its kind of question asks for when it names none. */
-  kindFields: readonly Field[];
-  who: boolean;
-  link: AgentLink | null;
-}
-
-function weight(unit: FactUnit, p: Preference): number {
-  const about = p.subjects.includes(unit.family) || (unit.related !== undefined && p.subjects.includes(unit.related));
-  const field = unit.field as Field;
-  const linked = p.link !== null && unit.links?.[p.link] !== undefined;
-  return (
-    (about ? SUBJECT_BOOST : 1) *
-    (p.named.includes(field) ? FIELD_BOOST : p.kindFields.includes(field) ? KIND_BOOST : 1) *
-    (p.who && unit.agent ? AGENT_BOOST : 1) *
-    (linked ? LINK_BOOST : 1)
-  );
-}
-
-function best(
-  book: FactBook,
-  text: string,
-  fits: (u: FactUnit) => boolean,
-  prefer: Preference = NO_PREFERENCE,
-): FactUnit | null {
-  let top: FactUnit | null = null;
-  let topScore = 0;
-  for (const { unit, hit } of book.search(text)) {
-    if (!fits(unit) || hit.coverage < MIN_COVERAGE) continue;
-    const score = hit.score * weight(unit, prefer);
-    if (score > topScore) [top, topScore] = [unit, score];
-  }
-  return top;
 }
 
 /** A follow-up: the asked field of the previous answer's item (same field again when none is named). */
