@@ -1,10 +1,4 @@
-import {
-  containsExactPhrase,
-  containsNearPhrase,
-  phrases,
-  readUtterance,
-  type Utterance,
-} from '../../bot/phrase-match.js';
+import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
 import { toArabicDigits } from '../../thai/digits.js';
 import { analyzeText } from '../text-analysis.js';
 import {
@@ -15,6 +9,7 @@ import {
   type Field,
   type QuestionKind,
 } from './question-kinds.js';
+import { FRAME_ONLY } from './frame-words.js';
 import { kindFor, kindOf } from './question-kind.js';
 import { readTime, type QuestionTime } from './question-time.js';
 import { measureOrderIn, writeOrdinals } from './ordinals.js';
@@ -52,75 +47,6 @@ const NARROWER: readonly [Field, Field][] = [
 export const longestFirst = (words: readonly string[]): string[] =>
   [...new Set(words)].sort((a, b) => b.length - a.length);
 
-/** Words that only frame an answer ("ผลเป็นยังไง" asks for a result, "ฉบับนี้" points at what was said). */
-const FRAME_ONLY = phrases([
-  'ผล',
-  'result',
-  'results',
-  'ฉบับนี้',
-  'ฉบับ',
-  'อันนี้',
-  'ตัวนี้',
-  'จัก',
-  'use',
-  'uses',
-  'used',
-  'need',
-  'needs',
-  'have',
-  'has',
-  'had',
-  'get',
-  'got',
-  'carried',
-  'out',
-  // English verbs of having and running measures ("what measures does the town run").
-  'run',
-  'runs',
-  'operate',
-  'operates',
-  'offer',
-  'offers',
-  'there',
-  'implemented',
-  'between',
-  'years',
-  'year',
-  'number',
-  'numbers',
-  'contact',
-  // Verbs and nouns every question about a doer or an act uses ("ใครเป็นคนทำ", "เขียนว่าอย่างไร"): no subject by themselves.
-  'ทำ',
-  'เป็น',
-  'คน',
-  'ผู้',
-  'ดูแล',
-  'ดำเนินการ',
-  'เขียน',
-  'ว่า',
-  'ว่าไง',
-  'ต้อง',
-  'who',
-  'person',
-  'people',
-  'does',
-  'do',
-  'it',
-  'say',
-  'says',
-  // A comparison without a number ("ปี 67 ต่ำกว่าปี 68 ไหม") compares the years asked: no subject.
-  'ต่ำกว่า',
-  'สูงกว่า',
-  'มากกว่า',
-  'น้อยกว่า',
-  'ดีกว่า',
-  'แย่กว่า',
-  'higher',
-  'lower',
-  'better',
-  'worse',
-  'than',
-]);
 /** Asking and follow-up words, longest first, removed to find the subject. */
 const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS, ...FRAME_ONLY]);
 const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_PHRASES[f])])) as Record<
