@@ -15,13 +15,6 @@ export class UserQueue {
     return next;
   }
 
-  /** Like `run`, after the key's earlier tasks, but gives back the task's own result or error. */
-  serial<T>(key: string, task: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      void this.run(key, () => Promise.resolve().then(task).then(resolve, reject));
-    });
-  }
-
   /** True while any task is queued or running. */
   get busy(): boolean {
     return this.tails.size > 0;

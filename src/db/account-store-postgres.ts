@@ -70,25 +70,40 @@ export class PostgresAccountStore implements AccountRepository {
   }
 
   list(): Promise<Account[]> {
-    return inTenant(this.scope, async (c) => {
-      const { rows } = await c.query<Row>('SELECT * FROM staff_accounts WHERE tenant_id = $1 ORDER BY name', [
-        this.scope.tenantId,
-      ]);
-      return rows.map(toAccount);
-    });
+    return inTenant(this.scope, async (c) => (await this.selectAll(c)).map(toAccount));
   }
 
   update(name: string, change: (current: Account | undefined) => Account): Promise<Account> {
+    return this.change(name, false, change);
+  }
+
+  /** Also holds the tenant's accounts-wide lock (taken before the account's, so the two never wait on each other in a circle). */
+  updateAmong(name: string, change: (current: Account | undefined, all: Account[]) => Account): Promise<Account> {
+    return this.change(name, true, change);
+  }
+
+  private change(
+    name: string,
+    among: boolean,
+    change: (current: Account | undefined, all: Account[]) => Account,
+  ): Promise<Account> {
     const key = name.toLowerCase();
+    const lock = "SELECT pg_advisory_xact_lock(hashtextextended('account:' || $1 || ':' || $2, 0))";
     return inTenant(this.scope, async (c) => {
-      await c.query("SELECT pg_advisory_xact_lock(hashtextextended('account:' || $1 || ':' || $2, 0))", [
-        this.scope.tenantId,
-        key,
-      ]);
-      const next = AccountSchema.parse(change(await this.read(c, key)));
+      if (among) await c.query(lock, [this.scope.tenantId, '*']);
+      await c.query(lock, [this.scope.tenantId, key]);
+      const all = among ? (await this.selectAll(c)).map(toAccount) : [];
+      const next = AccountSchema.parse(change(await this.read(c, key), all));
       await c.query(UPSERT, accountParams(this.scope.tenantId, next));
       return next;
     });
+  }
+
+  private async selectAll(c: PoolClient): Promise<Row[]> {
+    const { rows } = await c.query<Row>('SELECT * FROM staff_accounts WHERE tenant_id = $1 ORDER BY name', [
+      this.scope.tenantId,
+    ]);
+    return rows;
   }
 
   private async read(c: PoolClient, name: string): Promise<Account | undefined> {

@@ -12,4 +12,10 @@ export interface AccountRepository {
   /** Every account, by name. */
   list(): Awaitable<Account[]>;
   update(name: string, change: (current: Account | undefined) => Account): Awaitable<Account>;
+  /**
+   * Like `update`, with every account in view and one such change at a time for all the
+   * accounts (across processes too): for a rule about the others, such as "an admin remains".
+   * A change that throws stores nothing.
+   */
+  updateAmong(name: string, change: (current: Account | undefined, all: Account[]) => Account): Awaitable<Account>;
 }

@@ -61,8 +61,13 @@ export class AccountStore implements AccountRepository {
 
   /** Applies `change` to the freshest copy and writes it; `change` returns the new record. */
   update(name: string, change: (current: Account | undefined) => Account): Account {
-    this.reload();
-    const next = AccountSchema.parse(change(structuredClone(this.accounts.get(name.toLowerCase()))));
+    return this.updateAmong(name, change);
+  }
+
+  /** Read, change and write with no await between: nothing else in the process runs in the middle. */
+  updateAmong(name: string, change: (current: Account | undefined, all: Account[]) => Account): Account {
+    const all = this.list();
+    const next = AccountSchema.parse(change(structuredClone(this.accounts.get(name.toLowerCase())), all));
     this.accounts.set(next.name, next);
     this.write();
     return structuredClone(next);

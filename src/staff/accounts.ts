@@ -1,4 +1,3 @@
-import { UserQueue } from '../bot/user-queue.js';
 import type { AccountRepository } from './account-repository.js';
 import { ACCOUNT_NAME, type Account } from './account-store.js';
 import { DUMMY_HASH, hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './password.js';
@@ -28,9 +27,6 @@ export type LoginResult =
  * audit; this only keeps the accounts right.
  */
 export class StaffAccounts {
-  /** Changes that could take away the last working admin, one at a time (check and change together). */
-  private readonly adminChanges = new UserQueue();
-
   constructor(
     readonly store: AccountRepository,
     /** Names taken by STAFF_TOKENS, so the audit trail never mixes a person with a token. */
@@ -146,26 +142,16 @@ export class StaffAccounts {
 
   async setRole(name: string, role: string, now: Date): Promise<Account> {
     if (!isRole(role)) throw new AccountError('bad_role', 'role must be one of: editor, tip-handler, auditor, admin');
-    return this.adminChanges.serial('admins', async () => {
-      await this.keepAnAdmin(name, (a) => a.role === 'admin' && role !== 'admin');
-      return this.store.update(name, (a) => ({
-        ...a!,
-        role,
-        generation: a!.generation + 1,
-        changedAt: now.toISOString(),
-      }));
+    return this.store.updateAmong(name, (a, all) => {
+      keepAnAdmin(name, a, all, (it) => it.role === 'admin' && role !== 'admin');
+      return { ...a, role, generation: a.generation + 1, changedAt: now.toISOString() };
     });
   }
 
   async setDisabled(name: string, disabled: boolean, now: Date): Promise<Account> {
-    return this.adminChanges.serial('admins', async () => {
-      if (disabled) await this.keepAnAdmin(name, (a) => a.role === 'admin');
-      return this.store.update(name, (a) => ({
-        ...a!,
-        disabled,
-        generation: a!.generation + 1,
-        changedAt: now.toISOString(),
-      }));
+    return this.store.updateAmong(name, (a, all) => {
+      keepAnAdmin(name, a, all, (it) => disabled && it.role === 'admin');
+      return { ...a, disabled, generation: a.generation + 1, changedAt: now.toISOString() };
     });
   }
 
@@ -185,16 +171,23 @@ export class StaffAccounts {
     if (!account) throw new AccountError('unknown', `no account named "${name}"`);
     return account;
   }
+}
 
-  /** Refuses a change that would leave no working admin (nobody could manage accounts). */
-  private async keepAnAdmin(name: string, losesAdmin: (a: Account) => boolean): Promise<void> {
-    const account = await this.require(name);
-    if (!losesAdmin(account)) return;
-    const others = (await this.store.list()).filter(
-      (a) => a.role === 'admin' && !a.disabled && a.name !== account.name,
-    );
-    if (others.length === 0) throw new AccountError('last_admin', 'ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งบัญชี');
-  }
+/**
+ * Refuses a change to an unknown account, or one that would leave no working admin (nobody
+ * could manage accounts). Runs inside the store's updateAmong, so two such changes at once
+ * (two admins disabling each other, from two processes) see each other's result.
+ */
+function keepAnAdmin(
+  name: string,
+  account: Account | undefined,
+  all: Account[],
+  losesAdmin: (a: Account) => boolean,
+): asserts account is Account {
+  if (!account) throw new AccountError('unknown', `no account named "${name}"`);
+  if (!losesAdmin(account)) return;
+  const others = all.filter((a) => a.role === 'admin' && !a.disabled && a.name !== account.name);
+  if (others.length === 0) throw new AccountError('last_admin', 'ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งบัญชี');
 }
 
 function withoutLock(account: Account): Account {
