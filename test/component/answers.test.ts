@@ -31,6 +31,9 @@ describe('answers at the grain of facts', () => {
     ...readFactQuestions(FACT_FILES.heldOut4, 'held-out-4', false),
     // Written blind by another helper (no bot code or tests read, the bot never run).
     ...readFactQuestions(FACT_FILES.heldOut5, 'held-out-5', false),
+    // Written blind at the same time and kept by the lead until the fifth set's fixes were done.
+    ...readFactQuestions(FACT_FILES.heldOut6, 'held-out-6', false),
+    ...readFactQuestions(FACT_FILES.heldOut7, 'held-out-7', false),
   ];
 
   beforeAll(async () => {
@@ -100,6 +103,14 @@ describe('answers at the grain of facts', () => {
     report(
       '  fact-questions-heldout-5.tsv (written blind by another helper, first run 33/45 = 73.3%)',
       rows.filter((r) => r.question.source === 'held-out-5'),
+    );
+    report(
+      '  fact-questions-heldout-6.tsv (written blind, kept until the fifth set was fixed; first run 32/45 = 71.1%)',
+      rows.filter((r) => r.question.source === 'held-out-6'),
+    );
+    report(
+      '  fact-questions-heldout-7.tsv (written blind, kept until the fifth set was fixed; first run 35/45 = 77.8%)',
+      rows.filter((r) => r.question.source === 'held-out-7'),
     );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);

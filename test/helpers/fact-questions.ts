@@ -43,6 +43,8 @@ export const FACT_FILES = {
   heldOut3: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-3.tsv'),
   heldOut4: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-4.tsv'),
   heldOut5: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-5.tsv'),
+  heldOut6: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-6.tsv'),
+  heldOut7: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-7.tsv'),
 };
 
 /**
