@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { KeyedStore, type StoreOptions } from '../storage/keyed-store.js';
+import { BATCH_LEASE_MS, type DeliveryBatchStore } from './delivery-batch-store.js';
 
 /** LINE's multicast takes at most 500 user ids per request. */
-const MAX_BATCH = 500;
+export const MAX_BATCH = 500;
 
 const Iso = z.iso.datetime();
 
@@ -61,7 +62,9 @@ export interface Figures {
  * batch's recipients as pseudonymous friend refs (never user ids), deleted once the batch is
  * settled. Both are append-only logs: one change, one line.
  */
-export class Outbox {
+export class Outbox implements DeliveryBatchStore {
+  /** Batches handed out by `claim`, until when (in memory: one process owns the files). */
+  private readonly claims = new Map<string, number>();
   private readonly byPub = new Map<string, Set<string>>();
   /** Pending batches per publication, kept as batches change (a fan-out asks after every batch). */
   private readonly pendingByPub = new Map<string, number>();
@@ -147,8 +150,20 @@ export class Outbox {
     return this.recipientStore.get(id)?.refs ?? [];
   }
 
-  /** Fixes the body before the first attempt: who is still to receive it, stored first. */
+  /** Pending batches not handed out within the lease, oldest publication's first. */
+  claim(now: Date, limit: number, leaseMs = BATCH_LEASE_MS): Batch[] {
+    const free = this.pending()
+      .filter((b) => (this.claims.get(b.id) ?? 0) <= now.getTime())
+      .sort((a, b) => a.pub.localeCompare(b.pub) || a.n - b.n)
+      .slice(0, limit);
+    for (const b of free) this.claims.set(b.id, now.getTime() + leaseMs);
+    return free;
+  }
+
+  /** Fixes the body before the first attempt: who is still to receive it, stored first (a second freeze keeps the first). */
   async freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch> {
+    const stored = this.batchStore.get(batch.id);
+    if (stored?.frozenAt) return stored;
     if (batch.kind === 'multicast' && refs.length !== batch.planned)
       await this.recipientStore.set(batch.id, { refs: [...refs] });
     return this.update({
@@ -170,8 +185,11 @@ export class Outbox {
     now: Date,
     extra: Partial<Batch> = {},
   ): Promise<Batch> {
-    if (this.batchStore.get(batch.id)?.state === 'pending')
-      this.pendingByPub.set(batch.pub, (this.pendingByPub.get(batch.pub) ?? 1) - 1);
+    const stored = this.batchStore.get(batch.id);
+    // Settled once: a late second answer changes nothing (as on PostgreSQL)
+    if (stored && stored.state !== 'pending') return stored;
+    if (stored) this.pendingByPub.set(batch.pub, (this.pendingByPub.get(batch.pub) ?? 1) - 1);
+    this.claims.delete(batch.id);
     const settled = await this.update({ ...batch, ...extra, state, settledAt: now.toISOString() });
     await this.recipientStore.delete(batch.id);
     // Once nothing is pending, rewrite the recipients log so settled lists leave the disk too.
@@ -204,7 +222,8 @@ export class Outbox {
   }
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
+/** `items` in groups of at most `size`, in order. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -1,0 +1,214 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { openSealedText, seal } from '../crypto/sealed.js';
+import { BATCH_LEASE_MS, type DeliveryBatchStore } from '../publications/delivery-batch-store.js';
+import { chunk, MAX_BATCH, type Batch, type Figures } from '../publications/outbox.js';
+import type { PoolClient } from './pool.js';
+import { inTenant, iso, type TenantScope } from './tenant-scope.js';
+
+const COLUMNS = `publication_id, n, kind, retry_key, planned, sent, state, frozen_at, ambiguous_since, attempts,
+  last_attempt_at, request_id, settled_at, error`;
+
+interface Row {
+  publication_id: string;
+  n: number;
+  kind: Batch['kind'];
+  retry_key: string;
+  planned: number;
+  sent: number | null;
+  state: Batch['state'];
+  frozen_at: Date | null;
+  ambiguous_since: Date | null;
+  attempts: number;
+  last_attempt_at: Date | null;
+  request_id: string | null;
+  settled_at: Date | null;
+  error: Batch['error'];
+}
+
+const toBatch = (r: Row): Batch => ({
+  id: `${r.publication_id}/${r.n}`,
+  pub: r.publication_id,
+  n: r.n,
+  kind: r.kind,
+  retryKey: r.retry_key,
+  planned: r.planned,
+  sent: r.sent,
+  state: r.state,
+  frozenAt: iso(r.frozen_at),
+  ambiguousSince: iso(r.ambiguous_since),
+  attempts: r.attempts,
+  lastAttemptAt: iso(r.last_attempt_at),
+  requestId: r.request_id,
+  settledAt: iso(r.settled_at),
+  error: r.error,
+});
+
+/** "pub-x/3" → ["pub-x", 3] (publication ids have no slash). */
+function splitId(id: string): [string, number] {
+  const at = id.lastIndexOf('/');
+  return [id.slice(0, at), Number(id.slice(at + 1))];
+}
+
+/**
+ * One tenant's delivery batches in PostgreSQL (delivery_batches), shared by every bot process.
+ * `claim` takes pending batches whose lease ran out (or that have none) with FOR UPDATE SKIP
+ * LOCKED, so processes share one publication's batches without both holding one; recipients
+ * are sealed under the tenant's people key and deleted when the batch settles.
+ */
+export class PostgresDeliveryBatches implements DeliveryBatchStore {
+  /** This process's name on its claims: host, pid and a random part (pids repeat across containers). */
+  readonly worker = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly leaseMs = BATCH_LEASE_MS,
+  ) {}
+
+  /**
+   * Plans once across processes: under the publication's lock, batches already there are
+   * kept when one was fixed or claimed (another process is sending them), else replaced.
+   */
+  plan(pub: string, kind: Batch['kind'], refs: readonly string[], broadcastAudience = 0): Promise<Batch[]> {
+    const { tenantId, keys } = this.scope;
+    return inTenant(this.scope, async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [tenantId, pub]);
+      const started = await c.query(
+        `SELECT 1 FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2
+         AND (frozen_at IS NOT NULL OR claimed_by IS NOT NULL OR state <> 'pending') LIMIT 1`,
+        [tenantId, pub],
+      );
+      if (started.rowCount) return this.read(c, pub);
+      await c.query('DELETE FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2', [tenantId, pub]);
+      const groups = kind === 'broadcast' ? [[] as string[]] : chunk(refs, MAX_BATCH);
+      await c.query(
+        `INSERT INTO delivery_batches (tenant_id, publication_id, n, kind, retry_key, planned, state, recipients_sealed)
+         SELECT $1, $2, g.n - 1, $3, g.key::uuid, g.planned, 'pending', g.sealed
+         FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS g(key, planned, sealed, n)`,
+        [
+          tenantId,
+          pub,
+          kind,
+          groups.map(() => randomUUID()),
+          groups.map((g) => (kind === 'broadcast' ? broadcastAudience : g.length)),
+          groups.map((g) => (kind === 'multicast' ? seal(keys.people, JSON.stringify(g)) : null)),
+        ],
+      );
+      return this.read(c, pub);
+    });
+  }
+
+  private async read(c: PoolClient, pub: string): Promise<Batch[]> {
+    const { rows } = await c.query<Row>(
+      `SELECT ${COLUMNS} FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2 ORDER BY n`,
+      [this.scope.tenantId, pub],
+    );
+    return rows.map(toBatch);
+  }
+
+  batches(pub: string): Promise<Batch[]> {
+    return inTenant(this.scope, (c) => this.read(c, pub));
+  }
+
+  async refs(id: string): Promise<string[]> {
+    const { rows } = await inTenant(this.scope, (c) =>
+      c.query<{ recipients_sealed: string | null }>(
+        'SELECT recipients_sealed FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2 AND n = $3',
+        [this.scope.tenantId, ...splitId(id)],
+      ),
+    );
+    const sealed = rows[0]?.recipients_sealed;
+    return sealed ? (JSON.parse(openSealedText(this.scope.keys.people, sealed)) as string[]) : [];
+  }
+
+  claim(now: Date, limit: number): Promise<Batch[]> {
+    return inTenant(this.scope, async (c) => {
+      const { rows } = await c.query<Row>(
+        `UPDATE delivery_batches SET claimed_by = $2, claimed_until = $4
+         WHERE tenant_id = $1 AND (publication_id, n) IN (
+           SELECT publication_id, n FROM delivery_batches
+           WHERE tenant_id = $1 AND state = 'pending' AND (claimed_until IS NULL OR claimed_until <= $3)
+           ORDER BY publication_id, n LIMIT $5 FOR UPDATE SKIP LOCKED)
+         RETURNING ${COLUMNS}`,
+        [this.scope.tenantId, this.worker, now, new Date(now.getTime() + this.leaseMs), limit],
+      );
+      return rows.map(toBatch).sort((a, b) => a.pub.localeCompare(b.pub) || a.n - b.n);
+    });
+  }
+
+  /** The first freeze of a batch wins: a process taking it over later reads that body back. */
+  freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch> {
+    const sent = batch.kind === 'broadcast' ? batch.planned : refs.length;
+    const sealed = batch.kind === 'multicast' ? seal(this.scope.keys.people, JSON.stringify(refs)) : null;
+    return this.change(batch.id, 'sent = $4, frozen_at = $5, recipients_sealed = $6', 'AND frozen_at IS NULL', [
+      sent,
+      now,
+      sealed,
+    ]);
+  }
+
+  update(batch: Batch): Promise<Batch> {
+    return this.change(
+      batch.id,
+      'attempts = $4, last_attempt_at = $5, ambiguous_since = $6, request_id = $7',
+      "AND state = 'pending'",
+      [batch.attempts, batch.lastAttemptAt, batch.ambiguousSince, batch.requestId],
+    );
+  }
+
+  settle(
+    batch: Batch,
+    state: Exclude<Batch['state'], 'pending'>,
+    now: Date,
+    extra: Partial<Batch> = {},
+  ): Promise<Batch> {
+    const b = { ...batch, ...extra };
+    return this.change(
+      batch.id,
+      `state = $4, settled_at = $5, attempts = $6, last_attempt_at = $7, request_id = $8, error = $9,
+       recipients_sealed = NULL, claimed_by = NULL, claimed_until = NULL`,
+      "AND state = 'pending'",
+      [state, now, b.attempts, b.lastAttemptAt, b.requestId, b.error === null ? null : JSON.stringify(b.error)],
+    );
+  }
+
+  /** Changes a batch while `guard` holds; either way it answers the batch as stored. */
+  private change(id: string, set: string, guard: string, params: unknown[]): Promise<Batch> {
+    const [pub, n] = splitId(id);
+    return inTenant(this.scope, async (c) => {
+      const where = 'WHERE tenant_id = $1 AND publication_id = $2 AND n = $3';
+      await c.query(`UPDATE delivery_batches SET ${set} ${where} ${guard}`, [this.scope.tenantId, pub, n, ...params]);
+      const { rows } = await c.query<Row>(`SELECT ${COLUMNS} FROM delivery_batches ${where}`, [
+        this.scope.tenantId,
+        pub,
+        n,
+      ]);
+      if (!rows[0]) throw new Error(`no delivery batch ${id}`);
+      return toBatch(rows[0]);
+    });
+  }
+
+  async figures(pub: string): Promise<Figures> {
+    const { rows } = await inTenant(this.scope, (c) =>
+      c.query<Record<keyof Figures, string>>(
+        `SELECT coalesce(sum(planned), 0) AS recipients,
+           coalesce(sum(planned - coalesce(sent, planned)), 0) AS dropped,
+           coalesce(sum(coalesce(sent, planned)) FILTER (WHERE state = 'accepted'), 0) AS accepted,
+           coalesce(sum(coalesce(sent, planned)) FILTER (WHERE state = 'failed'), 0) AS failed,
+           coalesce(sum(coalesce(sent, planned)) FILTER (WHERE state = 'pending'), 0) AS pending
+         FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2`,
+        [this.scope.tenantId, pub],
+      ),
+    );
+    const r = rows[0]!;
+    return {
+      recipients: Number(r.recipients),
+      accepted: Number(r.accepted),
+      failed: Number(r.failed),
+      dropped: Number(r.dropped),
+      pending: Number(r.pending),
+    };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,27 @@
+import type { Awaitable } from '../storage/awaitable.js';
+import type { Batch, Figures } from './outbox.js';
+
+/** How long a claimed batch stays with its process before another may take it over. */
+export const BATCH_LEASE_MS = 2 * 60_000;
+
+/**
+ * Where a publication's delivery batches live: the file outbox (one process) or PostgreSQL
+ * (several processes). A process `claim`s pending batches for a lease; a batch whose process
+ * died is claimed again once the lease ran out, and keeps its retry key, so LINE accepts it
+ * once whoever sends it. The body is fixed by `freeze` before the first attempt; a second
+ * freeze of the same batch keeps the first (read the refs back with `refs`).
+ */
+export interface DeliveryBatchStore {
+  /** Batches of at most 500 refs (one without refs for a broadcast), each with its retry key. */
+  plan(pub: string, kind: Batch['kind'], refs: readonly string[], broadcastAudience?: number): Promise<Batch[]>;
+  batches(pub: string): Awaitable<Batch[]>;
+  refs(id: string): Awaitable<string[]>;
+  /** Up to `limit` pending batches nobody holds, now held by this process until the lease ends. */
+  claim(now: Date, limit: number): Awaitable<Batch[]>;
+  freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch>;
+  update(batch: Batch): Promise<Batch>;
+  /** Accepted, failed or dropped: recorded, the recipients deleted and the claim let go. */
+  settle(batch: Batch, state: Exclude<Batch['state'], 'pending'>, now: Date, extra?: Partial<Batch>): Promise<Batch>;
+  figures(pub: string): Awaitable<Figures>;
+  close(): Promise<void>;
+}
