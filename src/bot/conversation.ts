@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userRef, type DataKeys } from '../crypto/keys.js';
+import type { Awaitable } from '../storage/awaitable.js';
 import type { PrivateStore } from '../storage/private-store.js';
 
 /**
@@ -16,7 +17,24 @@ export const ConversationStateSchema = z.object({
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
-export class ConversationRepo {
+/**
+ * Conversation state wherever it is kept: ConversationRepo (the town's sealed file, from
+ * memory) or PostgresConversationStore (a tenant's rows, shared by every process).
+ */
+export interface ConversationStore {
+  get(userId: string): Awaitable<ConversationState | undefined>;
+  /** Saves the state after a handler succeeded; null ends the conversation. */
+  save(userId: string, state: ConversationState | null): Promise<void>;
+  /** Ends a user's conversation now, leaving no earlier version of it behind. */
+  forget(userId: string): Promise<void>;
+  /**
+   * Visits every saved state (for expiry sweeps): `change` returns a replacement, null to end
+   * it, or undefined to leave it. Returns how many changed.
+   */
+  sweep(change: (state: ConversationState) => ConversationState | null | undefined): Promise<number>;
+}
+
+export class ConversationRepo implements ConversationStore {
   constructor(
     private readonly store: PrivateStore<ConversationState>,
     private readonly keys: DataKeys,

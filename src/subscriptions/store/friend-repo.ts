@@ -3,6 +3,8 @@ import { userRef, type DataKeys } from '../../crypto/keys.js';
 import { USER_ID } from '../../line/ids.js';
 import type { PrivateStore, SnapshotCodec } from '../../storage/private-store.js';
 import { TOPIC_IDS } from '../topics.js';
+import { friendChanges, receives } from './friend-changes.js';
+import { FRIEND_PAGE, type FriendStore } from './friend-store.js';
 
 export const FriendSchema = z.object({
   userId: z.string().regex(USER_ID),
@@ -55,7 +57,7 @@ function maskTopics(raw: unknown): string[] {
 }
 
 /** The account's friends: who follows, since when, and what they chose to receive. */
-export class FriendRepo {
+export class FriendRepo implements FriendStore {
   constructor(
     private readonly store: PrivateStore<Friend>,
     private readonly keys: DataKeys,
@@ -72,60 +74,35 @@ export class FriendRepo {
   /** Records a follow; `refollow` is true when the user had followed before (then blocked). */
   async follow(userId: string, now: Date, defaultTopics: string[]): Promise<{ friend: Friend; refollow: boolean }> {
     const before = this.get(userId);
-    const at = now.toISOString();
-    const friend: Friend = before
-      ? { ...before, status: 'following', changedAt: at }
-      : { userId, status: 'following', firstFollowedAt: at, changedAt: at, topics: defaultTopics };
+    const friend = friendChanges.follow(before, userId, now.toISOString(), defaultTopics);
     await this.store.set(this.ref(userId), friend);
     return { friend, refollow: before !== undefined };
   }
 
-  /**
-   * Records a block (unfollow). Unknown users (friends from before the bot kept records) are
-   * recorded too, so statistics stay right, with the topics every friend had: a re-follow restores them.
-   */
+  /** Records a block (unfollow), for unknown users too (see friendChanges.unfollow). */
   async unfollow(userId: string, now: Date): Promise<void> {
-    const at = now.toISOString();
-    const before = this.get(userId);
-    await this.store.set(
-      this.ref(userId),
-      before
-        ? { ...before, status: 'blocked', changedAt: at }
-        : { userId, status: 'blocked', firstFollowedAt: at, changedAt: at, topics: [...TOPIC_IDS] },
-    );
+    await this.store.set(this.ref(userId), friendChanges.unfollow(this.get(userId), userId, now.toISOString()));
   }
 
-  async setTopics(userId: string, topics: string[], now: Date): Promise<Friend | undefined> {
-    const before = this.get(userId);
-    if (!before) return undefined;
-    const friend = { ...before, topics, changedAt: now.toISOString() };
-    await this.store.set(this.ref(userId), friend);
-    return friend;
+  setTopics(userId: string, topics: string[], now: Date): Promise<Friend | undefined> {
+    return this.saveIf(userId, friendChanges.setTopics(this.get(userId), now.toISOString(), topics));
   }
 
-  /**
-   * Adds topics to what the user receives. A user the bot has not met (a friend from before
-   * it kept records) is recorded as following, since only a friend can write to the account.
-   */
+  /** Adds topics to what the user receives (see friendChanges.subscribe). */
   async subscribe(userId: string, topics: readonly string[], now: Date): Promise<Friend> {
-    const before = this.get(userId);
-    const at = now.toISOString();
-    const chosen = new Set([...(before?.topics ?? []), ...topics]);
-    const friend: Friend = {
-      ...(before ?? { userId, firstFollowedAt: at }),
-      status: 'following',
-      changedAt: at,
-      topics: TOPIC_IDS.filter((t) => chosen.has(t)),
-    };
+    const friend = friendChanges.subscribe(this.get(userId), userId, now.toISOString(), topics);
     await this.store.set(this.ref(userId), friend);
     return friend;
   }
 
   /** Removes topics (all of them when `topics` is omitted); undefined for a user the bot does not know. */
-  async unsubscribe(userId: string, now: Date, topics?: readonly string[]): Promise<Friend | undefined> {
-    const before = this.get(userId);
-    if (!before) return undefined;
-    return this.setTopics(userId, topics ? before.topics.filter((t) => !topics.includes(t)) : [], now);
+  unsubscribe(userId: string, now: Date, topics?: readonly string[]): Promise<Friend | undefined> {
+    return this.saveIf(userId, friendChanges.unsubscribe(this.get(userId), now.toISOString(), topics));
+  }
+
+  private async saveIf(userId: string, friend: Friend | undefined): Promise<Friend | undefined> {
+    if (friend) await this.store.set(this.ref(userId), friend);
+    return friend;
   }
 
   /** Erases everything kept about the user (PDPA request). */
@@ -148,6 +125,16 @@ export class FriendRepo {
     return this.store.refsWhere((f) => f.status === 'following' && f.topics.length > 0).length;
   }
 
+  topicCounts(): Record<string, number> {
+    return Object.fromEntries(TOPIC_IDS.map((t) => [t, this.subscriberRefs(t).length]));
+  }
+
+  /** The refs of subscriberRefs or followingRefs, sorted, in pages (the FriendStore listing). */
+  async *recipientPages(topic: string | null, pageSize = FRIEND_PAGE): AsyncIterable<string[]> {
+    const refs = (topic === null ? this.followingRefs() : this.subscriberRefs(topic)).sort();
+    for (let i = 0; i < refs.length; i += pageSize) yield refs.slice(i, i + pageSize);
+  }
+
   /** Pseudonymous refs of the friends who receive `topic` now (a fan-out's recipients). */
   subscriberRefs(topic: string): string[] {
     return this.store.refsWhere((f) => f.status === 'following' && f.topics.includes(topic));
@@ -164,9 +151,7 @@ export class FriendRepo {
    */
   recipient(ref: string, topic?: string): string | null {
     const friend = this.store.peek(ref);
-    if (!friend || friend.status !== 'following' || (topic !== undefined && !friend.topics.includes(topic)))
-      return null;
-    return friend.userId;
+    return receives(friend, topic) ? friend.userId : null;
   }
 
   /** The user id behind `ref` whatever their status; null once their data is erased. */
