@@ -1,8 +1,12 @@
 import { KeyedStore, type StoreOptions } from '../storage/keyed-store.js';
 import { PublicationSchema, type Publication } from './publication.js';
+import { START_LEASE_MS, type PublicationStore } from './publication-store.js';
 
 /** Publications by id (no personal data in them: the author is a staff name). */
-export class PublicationRepo {
+export class PublicationRepo implements PublicationStore {
+  /** Due publications handed out by `claimDue`, until when (in memory: one process owns the file). */
+  private readonly claims = new Map<string, number>();
+
   private constructor(private readonly store: KeyedStore<Publication>) {}
 
   static async open(file: string, opts: StoreOptions = {}): Promise<PublicationRepo> {
@@ -28,6 +32,13 @@ export class PublicationRepo {
     return this.where((p) => p.status === 'scheduled' && p.publishAt <= at).sort((a, b) =>
       a.publishAt.localeCompare(b.publishAt),
     );
+  }
+
+  /** Due ones not handed out within the lease, oldest first. */
+  claimDue(now: Date, leaseMs = START_LEASE_MS): Publication[] {
+    const free = this.due(now).filter((p) => (this.claims.get(p.id) ?? 0) <= now.getTime());
+    for (const p of free) this.claims.set(p.id, now.getTime() + leaseMs);
+    return free;
   }
 
   /** The earliest time a scheduled publication is due, or null. */
