@@ -3,7 +3,7 @@ import type { BotContext } from '../bot/context.js';
 import type { Feature } from '../bot/feature.js';
 import { textMessage } from '../flex/messages.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from './store/friend-repo.js';
+import type { FriendStore } from './store/friend-store.js';
 import { TOPIC_IDS } from './topics.js';
 import { startFriendRetention } from './store/friend-retention.js';
 import { SUBSCRIPTION_SAY } from './wording.js';
@@ -14,7 +14,7 @@ import { subscriptionPostbacks } from './chat/subscription-postbacks.js';
 import { privacyHandlers } from './chat/subscription-privacy.js';
 
 export interface SubscriptionDeps {
-  friends: FriendRepo;
+  friends: FriendStore;
   feed: PublicationFeed;
   agencyName: () => string;
   announcement?: () => messagingApi.Message[] | null;
@@ -59,7 +59,7 @@ export function subscriptionFeature(deps: SubscriptionDeps): Feature {
 }
 
 /** A new friend gets every topic (LINE's convention); a returning one keeps their choice. */
-async function onFollow(friends: FriendRepo, ctx: BotContext): Promise<void> {
+async function onFollow(friends: FriendStore, ctx: BotContext): Promise<void> {
   if (!ctx.userId) return;
   const { friend, refollow } = await friends.follow(ctx.userId, ctx.now, [...TOPIC_IDS]);
   const topicsLine = !refollow

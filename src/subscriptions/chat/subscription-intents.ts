@@ -1,6 +1,6 @@
 import type { BotContext } from '../../bot/context.js';
 import { UserFacingError } from '../../bot/errors.js';
-import type { FriendRepo } from '../store/friend-repo.js';
+import type { FriendStore } from '../store/friend-store.js';
 import { TOPIC_IDS } from '../topics.js';
 import { settingsReply, SUBSCRIPTION_CHOICES, topicList } from './subscription-messages.js';
 import { topicsNamedIn } from '../topic-catalog.js';
@@ -18,7 +18,7 @@ export function requireUser(ctx: BotContext): string {
  * `สมัครรับข่าวสาร` subscribes to every topic; a message that names topics ("ขอรับข่าว
  * จัดซื้อจัดจ้าง") adds only those. Either way the settings card follows, to fine-tune.
  */
-export function subscribeIntent(friends: FriendRepo): IntentHandler<'subscribe'> {
+export function subscribeIntent(friends: FriendStore): IntentHandler<'subscribe'> {
   return async (ctx, _understanding, text) => {
     const userId = requireUser(ctx);
     const named = topicsNamedIn(text);
@@ -34,7 +34,7 @@ export function subscribeIntent(friends: FriendRepo): IntentHandler<'subscribe'>
 }
 
 /** `ยกเลิกรับข่าวสาร` stops every topic; a message that names topics stops only those. */
-export function unsubscribeIntent(friends: FriendRepo): IntentHandler<'unsubscribe'> {
+export function unsubscribeIntent(friends: FriendStore): IntentHandler<'unsubscribe'> {
   return async (ctx, _understanding, text) => {
     const userId = requireUser(ctx);
     const named = topicsNamedIn(text);

@@ -1,4 +1,4 @@
-import type { FriendRepo } from '../store/friend-repo.js';
+import type { FriendStore } from '../store/friend-store.js';
 import { TOPIC_IDS } from '../topics.js';
 import { settingsReply, SUBSCRIPTION_CHOICES, topicSettingsMessage } from './subscription-messages.js';
 import { isTopicId, topic } from '../topic-catalog.js';
@@ -14,14 +14,14 @@ import { requireUser } from './subscription-intents.js';
  * or a tap on an old card leaves the choice the resident saw on the button.
  */
 export function subscriptionPostbacks(
-  friends: FriendRepo,
+  friends: FriendStore,
 ): Record<'topics' | 'topic' | 'topics-all', PostbackDefinition> {
   return {
     topics: postback(B.topics, async (ctx) => {
       const userId = requireUser(ctx);
       ctx.reply(
         ...finishReply(
-          [topicSettingsMessage(friends.get(userId)?.topics ?? [])],
+          [topicSettingsMessage((await friends.get(userId))?.topics ?? [])],
           quickReplyWithMenu(SUBSCRIPTION_CHOICES),
         ),
       );

@@ -1,4 +1,4 @@
-import type { FriendRepo } from '../store/friend-repo.js';
+import type { FriendStore } from '../store/friend-store.js';
 import { eraseButtonValid, eraseConfirmMessages, privacyMessages } from './privacy-notice.js';
 import { SUBSCRIPTION_SAY } from '../wording.js';
 import { textMessage } from '../../flex/messages.js';
@@ -12,7 +12,7 @@ import { requireUser } from './subscription-intents.js';
  * topics with it) and the conversation state. Tips follow their own retention rules.
  */
 export function privacyHandlers(
-  friends: FriendRepo,
+  friends: FriendStore,
   agencyName: () => string,
 ): {
   intents: Pick<IntentHandlers, 'privacy' | 'erase'>;

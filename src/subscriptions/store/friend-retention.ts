@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import type { FriendRepo } from './friend-repo.js';
+import type { FriendStore } from './friend-store.js';
 import { DueTimer } from '../../due-timer.js';
 import type { Timers } from '../../timers.js';
 import { addBangkokDays } from '../../thai/bangkok-time.js';
@@ -13,7 +13,7 @@ const EVERY_MS = 6 * 3600_000;
  * Runs at start and every six hours.
  */
 export function startFriendRetention(deps: {
-  friends: FriendRepo;
+  friends: FriendStore;
   clock: () => Date;
   timers: Timers;
   logger: Logger;
