@@ -5,7 +5,7 @@ import { isUserId } from '../line/ids.js';
 import { LineApiError, type LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
 import { BotContext } from './context.js';
-import type { ConversationRepo } from './conversation.js';
+import type { ConversationStore } from './conversation.js';
 import { UserFacingError } from './errors.js';
 import type { PostbackParser } from './postback.js';
 import { routeEvent, type Route } from './router.js';
@@ -24,7 +24,7 @@ export type HandleRoute = (ctx: BotContext, route: Exclude<Route, { to: 'ignore'
 export interface DispatcherDeps {
   inbox: InboxStore;
   line: LineGateway;
-  conversations: ConversationRepo;
+  conversations: ConversationStore;
   logger: Logger;
   clock: () => Date;
   handle: HandleRoute;
@@ -148,7 +148,9 @@ export class Dispatcher {
     const started = performance.now();
     const event = entry.event;
     const userId = isUserId(event.source?.userId) ? event.source.userId : null;
-    const ctx = new BotContext(event, userId, clock(), userId ? this.deps.conversations.get(userId) : undefined);
+    const now = clock();
+    const state = userId ? await this.deps.conversations.get(userId) : undefined;
+    const ctx = new BotContext(event, userId, now, state);
     const route = routeEvent(event, this.deps.parsePostback);
     if (entry.replied) {
       // Handled and replied to before a crash: its changes are saved, its reply token used.

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { ConversationRepo, ConversationStateSchema } from '../bot/conversation.js';
+import { ConversationRepo, ConversationStateSchema, type ConversationStore } from '../bot/conversation.js';
 import type { Config } from '../config.js';
 import { QuestionLog, questionLogKey } from '../content/question-log.js';
 import { deriveKeys, type DataKeys } from '../crypto/keys.js';
 import { masterKey } from '../crypto/master-key.js';
 import { PostgresAccountStore } from '../db/account-store-postgres.js';
 import { PostgresAuditTrail } from '../db/audit-trail-postgres.js';
+import { PostgresConversationStore } from '../db/conversation-store-postgres.js';
+import { PostgresFriendStore } from '../db/friend-store-postgres.js';
 import { PostgresInbox } from '../db/inbox-postgres.js';
 import type { PostgresStores } from '../db/postgres-stores.js';
 import { PostgresSessionStore } from '../db/session-store-postgres.js';
@@ -33,14 +35,14 @@ const STORE_NAMES = [
   'questions',
 ] as const;
 /** The stores a tenant keeps in PostgreSQL; the rest are files under its folder until they move. */
-const ON_POSTGRES = new Set<string>(['inbox', 'tips', 'audit', 'accounts', 'sessions']);
+const ON_POSTGRES = new Set<string>(['inbox', 'tips', 'audit', 'accounts', 'sessions', 'conversations']);
 
 /** The stores the runtime hands to its features, opened in one place. */
 export interface BotStores {
   keys: DataKeys;
   inbox: InboxStore;
   friends: FriendRepo;
-  conversations: ConversationRepo;
+  conversations: ConversationStore;
   questions: QuestionLog;
   audit: AuditLog;
   /** The audit trail's file (the console verifies its chain). */
@@ -50,8 +52,10 @@ export interface BotStores {
    * A tenant's tips, audit trail, console accounts and sessions in PostgreSQL, for the tip
    * channel (its `store`), the console (`accounts`, `sessions`) and the audit (in place of
    * `audit`). Absent for the single town: its tip channel and console open their files.
+   * `friends` is the tenant's friends in PostgreSQL, not yet handed to the features (the
+   * console's figures and the fan-out still read the file FriendRepo without awaiting).
    */
-  tenantStores?: Pick<PostgresStores, 'tips' | 'audit' | 'accounts' | 'sessions'>;
+  tenantStores?: Pick<PostgresStores, 'tips' | 'audit' | 'accounts' | 'sessions'> & { friends: PostgresFriendStore };
   backends: StoreBackends;
   close(): Promise<void>;
 }
@@ -91,10 +95,9 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
     );
     const friendFile = path.join(stateDir, 'friends.jsonl');
     const friendStore = keep(await PrivateStore.open(friendFile, keys.people, FriendSchema, friendCodec, { logger }));
-    const conversationFile = path.join(stateDir, 'conversations.jsonl');
-    const conversationStore = keep(
-      await PrivateStore.open(conversationFile, keys.people, ConversationStateSchema, undefined, { logger }),
-    );
+    const conversations = tenant
+      ? new PostgresConversationStore(tenant)
+      : await openConversationFile(path.join(stateDir, 'conversations.jsonl'), keys, logger, keep);
     const questionFile = path.join(stateDir, 'questions.jsonl');
     const questions = keep(await QuestionLog.open(questionFile, questionLogKey(keys.people), clock, { logger }));
     const auditFile = path.join(stateDir, 'audit.jsonl');
@@ -105,7 +108,7 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
       keys,
       inbox,
       friends: new FriendRepo(friendStore, keys),
-      conversations: new ConversationRepo(conversationStore, keys),
+      conversations,
       questions,
       audit,
       auditFile,
@@ -117,6 +120,7 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
               audit: new PostgresAuditTrail(tenant),
               accounts: new PostgresAccountStore(tenant),
               sessions: new PostgresSessionStore(tenant, clock),
+              friends: new PostgresFriendStore(tenant),
             },
           }
         : {}),
@@ -129,4 +133,15 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
     await closeAll().catch(() => undefined);
     throw err;
   }
+}
+
+/** The town's conversation state, sealed in its file under `state/`. */
+async function openConversationFile(
+  file: string,
+  keys: DataKeys,
+  logger: Logger,
+  keep: <T extends { close(): Promise<void> }>(store: T) => T,
+): Promise<ConversationRepo> {
+  const store = keep(await PrivateStore.open(file, keys.people, ConversationStateSchema, undefined, { logger }));
+  return new ConversationRepo(store, keys);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ConversationRepo } from '../bot/conversation.js';
+import type { ConversationStore } from '../bot/conversation.js';
 import type { Feature } from '../bot/feature.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import type { InboxStore } from '../line/inbox-store.js';
@@ -29,7 +29,7 @@ export interface TipChannelDeps {
   key: Buffer;
   rules: TipRules;
   line: LineGateway;
-  conversations: ConversationRepo;
+  conversations: ConversationStore;
   inbox: InboxStore;
   audit: AuditTrail;
   /** Where the tips are kept (a tenant's PostgreSQL rows); absent: DATA_DIR/tips/tips.jsonl, opened and closed here. */

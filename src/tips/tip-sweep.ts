@@ -1,4 +1,4 @@
-import type { ConversationRepo, ConversationState } from '../bot/conversation.js';
+import type { ConversationState, ConversationStore } from '../bot/conversation.js';
 import { addBangkokDays } from '../thai/bangkok-time.js';
 import { expiredMarker, isIdle, openDraft, stepOf, TIP_FLOW } from './chat/tip-draft.js';
 import type { TipRules } from './deadlines.js';
@@ -14,7 +14,7 @@ const ORPHAN_AGE_MS = 60 * 60 * 1000;
 export interface SweepDeps {
   repo: TipStore;
   files: EvidenceFiles;
-  conversations: ConversationRepo;
+  conversations: ConversationStore;
   key: Buffer;
   rules: TipRules;
 }
