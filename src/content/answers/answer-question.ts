@@ -9,6 +9,7 @@ import type { Field } from './question-kinds.js';
 import { GENERIC } from './generic-words.js';
 import { without, type QuestionShape } from './read-question.js';
 import { problemTold, serviceFactFor } from './service-answer.js';
+import { quoteFallback } from './quote-fallback.js';
 import type { ServiceFact } from './service-facts.js';
 
 /** What a question is answered with, before it is drawn as messages. */
@@ -72,6 +73,8 @@ function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null
   const year = yearsAsked(book, shape, context)[0] ?? book.years[0] ?? 0;
   // "มาตรการที่สาม": the measure named by its order is the subject, whatever the search found.
   const ordered = shape.measure === null ? null : book.measureFamily(shape.measure, year);
+  const titled = ordered && asksTitle(shape) ? book.inYear(`${ordered}/title`, year) : undefined;
+  if (titled) return { reply: { type: 'fact', units: [titled] }, context: { family: ordered!, key: titled.key, year } };
   const listed =
     !ordered && onlyGeneric(book.withoutPlace(shape.subject)) ? listReply(book, shape, year, context) : null;
   if (listed) return { reply: listed, context: null };
@@ -97,12 +100,39 @@ function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null
   // Not a fact of its own (not held, no such year): the previous answer stays the subject.
   if (choice) return { reply: choice, context, keeps: true };
   const items = itemsAnswer(book, q, subject, year, context);
+  const quoted = items.reply.type === 'none' || asksSomething(shape) ? quoteAnswer(book, shape, year, subject) : null;
+  if (quoted) return quoted;
   // Nothing in the documents, a problem told that another channel fixes ("ไฟดับทั้งหมู่บ้าน"): that channel.
   const told =
     items.reply.type === 'none' && !containsPhrase(shape.said, MEASURE_WORDS)
       ? problemTold(book.service.facts, shape)
       : null;
   return told ? { reply: { type: 'service', fact: told }, context: null } : items;
+}
+
+/** "ชื่อว่าอะไร", "คือมาตรการอะไร", "เรื่องอะไร", "what is it called": the frames that ask an item's name. */
+const TITLE_FRAME = /ชื่อ|คือ|เรื่อง|อะไร|อันไหน|what|name|title|called/iu;
+
+/** "มาตรการที่ 2 คือมาตรการอะไร": a measure named by its order, asked for its name and nothing else. */
+function asksTitle(shape: QuestionShape): boolean {
+  if (shape.fields.some((f) => f !== 'subject') || !TITLE_FRAME.test(shape.said.compact)) return false;
+  if (shape.kind !== null && shape.kind !== 'who' && shape.kind !== 'abbrev' && shape.kind !== 'list') return false;
+  return without(shape.subject.replace(/[\s\d]+/gu, ''), GENERIC) === '';
+}
+
+/** The question asks for something of an item (a kind of answer or a field), not for the item itself. */
+function asksSomething(shape: QuestionShape): boolean {
+  return shape.kind !== null || shape.fields.length > 0;
+}
+
+/** Neither a fact chosen nor a fact of the item: the document's own sentence holding the question's words. */
+function quoteAnswer(book: FactBook, shape: QuestionShape, year: number, subject: string | null): Fresh | null {
+  const unit = quoteFallback(book, shape, year, book.withRelated(subject));
+  if (!unit) return null;
+  return {
+    reply: { type: 'fact', units: [unit], ...said(unit, shape) },
+    context: { family: unit.family, key: unit.key, year: unit.year },
+  };
 }
 
 /** Lists and counts: the measures, the announcement's sections, one field of every measure, the newest announcement. */

@@ -45,6 +45,47 @@ export function clauseUnits(doc: ContentDocument, a: Announcement, year: number,
   });
 }
 
+/** Where the preamble's sentences start: the connectives official Thai opens a clause with. */
+const SENTENCE_START = /\s+(?=(?:และ)?(?:เพื่อ|จึง|กำหนด|โดย|มาตรการ))/u;
+/** A piece shorter than this is joined to the next (a heading, "โดยกำหนดแนวทางดังนี้"). */
+const MIN_SENTENCE = 40;
+
+/**
+ * The announcement's preamble, sentence by sentence: it says why the measures exist (the ITA
+ * indicator, "ไม่เลือกปฏิบัติต่อผู้รับบริการ"), which residents ask about as much as any clause.
+ */
+export function preambleUnits(doc: ContentDocument, a: Announcement, year: number, words: UnitWords): FactUnit[] {
+  const t = words.templates;
+  const sentences: string[] = [];
+  let open = '';
+  for (const piece of a.preamble.split(SENTENCE_START)) {
+    open = open === '' ? piece.trim() : `${open} ${piece.trim()}`;
+    if (open.length >= MIN_SENTENCE) [sentences[sentences.length], open] = [open, ''];
+  }
+  if (open !== '') sentences.push(open);
+  const source = fillWording(t.announcement, { subject: a.subject });
+  return sentences.map((text, index) => ({
+    id: `${doc.id}:preamble:${index + 1}`,
+    field: 'clause',
+    itemId: `${doc.id}:announcement:${a.id}`,
+    family: 'announcement',
+    key: `announcement/preamble/${index + 1}`,
+    docId: doc.id,
+    year,
+    label: t.preamble,
+    value: text,
+    quote: text,
+    source,
+    place: fillWording(t.announcementDate, { date: a.dateText }),
+    open: { a: 'announcement', id: a.id },
+    aside: true,
+    fields: [
+      { text, weight: WEIGHT.body },
+      { text: source, weight: WEIGHT.context },
+    ],
+  }));
+}
+
 function flatItems(items: readonly AnnouncementItem[]): AnnouncementItem[] {
   return items.flatMap((item) => [item, ...flatItems(item.subItems)]);
 }

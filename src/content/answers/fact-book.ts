@@ -41,7 +41,7 @@ export class FactBook {
     const units = docs.flatMap((doc) => factUnits(doc, service));
     for (const unit of units) this.file(unit);
     this.years = [...new Set(units.map((u) => u.year))].sort((a, b) => b - a);
-    this.index = new SearchIndex(units.map(searchItemOf), synonyms);
+    this.index = new SearchIndex(units.filter((u) => !u.aside).map(searchItemOf), synonyms);
     this.quotes = new SearchIndex(units.map(quoteItemOf), synonyms);
     this.place = placeWords(units, synonyms);
   }

@@ -3,7 +3,7 @@ import type { Announcement, ContentDocument, ItaResult, Measure } from '../model
 import { WEIGHT, type SearchField } from '../search-items.js';
 import type { Field } from './question-kinds.js';
 import { FIELD_PHRASES } from './question-kinds.js';
-import { clauseUnits } from './clause-units.js';
+import { clauseUnits, preambleUnits } from './clause-units.js';
 import { amountIn, type AgentLink } from './question-words.js';
 import { fillWording, type ServiceFacts } from './service-facts.js';
 
@@ -48,6 +48,8 @@ export interface FactUnit {
   amount?: number;
   /** What the fact index matches. */
   fields: SearchField[];
+  /** Background wording (the preamble): found by its own words only, never as the field or clause a question names. */
+  aside?: true;
 }
 
 const AMOUNT_FIELDS: ReadonlySet<Field> = new Set(['score', 'budget']);
@@ -72,6 +74,7 @@ export function factUnits(doc: ContentDocument, words: UnitWords): FactUnit[] {
     units.push(
       ...announcementUnits(doc, doc.announcement, year, words),
       ...clauseUnits(doc, doc.announcement, year, words),
+      ...preambleUnits(doc, doc.announcement, year, words),
     );
   return units;
 }
@@ -141,6 +144,7 @@ function measureUnits(doc: ContentDocument, m: Measure, year: number, words: Uni
     ['summary', cellPlain(m.summary)],
     ['outcome', cellPlain(m.outcome)],
     ['budget', cellPlain(m.budget)],
+    ['title', m.title],
   ];
   return columns.map(([field, text]) => ({
     ...unit(base, field, words, text, text, `${m.title} ${measure}`),

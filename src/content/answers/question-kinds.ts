@@ -307,6 +307,8 @@ export const FIELDS = [
   'issuer',
   'phone',
   'contact',
+  // A measure's own title: stated when its order is asked for by name ("มาตรการที่ 2 คืออะไร"), never named by a phrase.
+  'title',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -535,6 +537,7 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'สายด่วน',
     'hotline',
   ]),
+  title: [],
   contact: phrases(['อีเมล', 'อีเมล์', 'email', 'e-mail', 'ที่อยู่', 'address', 'line id', 'ไลน์ไอดี', 'ไอดีไลน์', 'แฟกซ์', 'fax']),
 };
 

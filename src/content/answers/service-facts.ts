@@ -88,6 +88,7 @@ export const TEMPLATE_KEYS = [
   'signer',
   'clause',
   'clausePlace',
+  'preamble',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type Templates = Record<TemplateKey, string>;
