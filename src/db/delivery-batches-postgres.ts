@@ -8,6 +8,8 @@ import { inTenant, iso, type TenantScope } from './tenant-scope.js';
 
 const COLUMNS = `publication_id, n, kind, retry_key, planned, sent, state, frozen_at, ambiguous_since, attempts,
   last_attempt_at, request_id, settled_at, error`;
+/** The same columns of the table named `d` (beside a CTE that has some of them). */
+const D_COLUMNS = COLUMNS.replace(/(\w+)/g, 'd.$1');
 
 interface Row {
   publication_id: string;
@@ -124,12 +126,15 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
   claim(now: Date, limit: number): Promise<Batch[]> {
     return inTenant(this.scope, async (c) => {
       const { rows } = await c.query<Row>(
-        `UPDATE delivery_batches SET claimed_by = $2, claimed_until = $4
-         WHERE tenant_id = $1 AND (publication_id, n) IN (
+        // A materialised CTE: as a plain IN subquery, the planner may run the LIMIT ... SKIP
+        // LOCKED part once per outer row and claim far more than `limit` batches
+        `WITH picked AS MATERIALIZED (
            SELECT publication_id, n FROM delivery_batches
            WHERE tenant_id = $1 AND state = 'pending' AND (claimed_until IS NULL OR claimed_until <= $3)
            ORDER BY publication_id, n LIMIT $5 FOR UPDATE SKIP LOCKED)
-         RETURNING ${COLUMNS}`,
+         UPDATE delivery_batches d SET claimed_by = $2, claimed_until = $4 FROM picked
+         WHERE d.tenant_id = $1 AND d.publication_id = picked.publication_id AND d.n = picked.n
+         RETURNING ${D_COLUMNS}`,
         [this.scope.tenantId, this.worker, now, new Date(now.getTime() + this.leaseMs), limit],
       );
       return rows.map(toBatch).sort((a, b) => a.pub.localeCompare(b.pub) || a.n - b.n);

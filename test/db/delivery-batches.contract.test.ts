@@ -41,6 +41,7 @@ describeStoreContract<DeliveryBatchStore>(
       const planned = await store.plan('pub-contract-b', 'multicast', sampleRefs(1500));
       const first = await store.claim(clock(), 2);
       const second = await store.claim(clock(), 10);
+      expect(first).toHaveLength(2);
       expect([...ids(first), ...ids(second)]).toEqual(ids(planned));
       expect(await store.claim(clock(), 10)).toEqual([]);
       now += BATCH_LEASE_MS + 1;
