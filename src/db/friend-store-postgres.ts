@@ -1,22 +1,13 @@
-import { openSealedText, seal } from '../crypto/sealed.js';
 import { userRef } from '../crypto/keys.js';
 import type { Friend } from '../subscriptions/store/friend-repo.js';
 import { friendChanges, receives } from '../subscriptions/store/friend-changes.js';
 import { FRIEND_PAGE, type FriendStore } from '../subscriptions/store/friend-store.js';
 import { TOPIC_IDS } from '../subscriptions/topics.js';
+import { FRIEND_COLUMNS, friendOfRow, writeFriend, type FriendRow } from './friend-rows.js';
 import type { PoolClient } from './pool.js';
 import { inTenant, type TenantScope } from './tenant-scope.js';
 
-interface Row {
-  user_sealed: string;
-  following: boolean;
-  first_followed_at: Date;
-  changed_at: Date;
-  topics: string[];
-}
 type Observer = (before: Readonly<Friend> | undefined, after: Readonly<Friend> | undefined) => void;
-
-const COLUMNS = 'user_sealed, following, first_followed_at, changed_at, topics';
 
 /**
  * One tenant's friends in PostgreSQL (table friends), shared by every bot process. A row is
@@ -34,22 +25,12 @@ export class PostgresFriendStore implements FriendStore {
     return userRef(this.scope.keys, userId);
   }
 
-  private toFriend(r: Row): Friend {
-    return {
-      userId: openSealedText(this.scope.keys.people, r.user_sealed),
-      status: r.following ? 'following' : 'blocked',
-      firstFollowedAt: r.first_followed_at.toISOString(),
-      changedAt: r.changed_at.toISOString(),
-      topics: r.topics,
-    };
-  }
-
   private async read(c: PoolClient, ref: string, lock = ''): Promise<Friend | undefined> {
-    const { rows } = await c.query<Row>(`SELECT ${COLUMNS} FROM friends WHERE tenant_id = $1 AND ref = $2 ${lock}`, [
-      this.scope.tenantId,
-      ref,
-    ]);
-    return rows[0] && this.toFriend(rows[0]);
+    const { rows } = await c.query<FriendRow>(
+      `SELECT ${FRIEND_COLUMNS} FROM friends WHERE tenant_id = $1 AND ref = $2 ${lock}`,
+      [this.scope.tenantId, ref],
+    );
+    return rows[0] && friendOfRow(this.scope.keys, rows[0]);
   }
 
   async get(userId: string): Promise<Friend | undefined> {
@@ -65,28 +46,11 @@ export class PostgresFriendStore implements FriendStore {
     const done = await inTenant(this.scope, async (c) => {
       const before = await this.read(c, ref, 'FOR UPDATE');
       const after = apply(before);
-      if (after) await this.write(c, ref, after);
+      if (after) await writeFriend(c, this.scope.tenantId, this.scope.keys, ref, after);
       return { before, after };
     });
     if (done.after) for (const fn of this.observers) fn(done.before, done.after);
     return done;
-  }
-
-  private async write(c: PoolClient, ref: string, f: Friend): Promise<void> {
-    await c.query(
-      `INSERT INTO friends (tenant_id, ref, ${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (tenant_id, ref) DO UPDATE SET user_sealed = EXCLUDED.user_sealed, following = EXCLUDED.following,
-         first_followed_at = EXCLUDED.first_followed_at, changed_at = EXCLUDED.changed_at, topics = EXCLUDED.topics`,
-      [
-        this.scope.tenantId,
-        ref,
-        seal(this.scope.keys.people, f.userId),
-        f.status === 'following',
-        f.firstFollowedAt,
-        f.changedAt,
-        f.topics,
-      ],
-    );
   }
 
   async follow(userId: string, now: Date, defaultTopics: string[]): Promise<{ friend: Friend; refollow: boolean }> {
@@ -115,11 +79,11 @@ export class PostgresFriendStore implements FriendStore {
   async erase(userId: string): Promise<void> {
     const ref = this.ref(userId);
     const before = await inTenant(this.scope, async (c) => {
-      const { rows } = await c.query<Row>(
-        `DELETE FROM friends WHERE tenant_id = $1 AND ref = $2 RETURNING ${COLUMNS}`,
+      const { rows } = await c.query<FriendRow>(
+        `DELETE FROM friends WHERE tenant_id = $1 AND ref = $2 RETURNING ${FRIEND_COLUMNS}`,
         [this.scope.tenantId, ref],
       );
-      return rows[0] && this.toFriend(rows[0]);
+      return rows[0] && friendOfRow(this.scope.keys, rows[0]);
     });
     if (before) for (const fn of this.observers) fn(before, undefined);
   }

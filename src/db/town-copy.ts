@@ -7,11 +7,12 @@ import { AuditLog } from '../staff/audit-log.js';
 import { drainPendingAudit } from '../staff/audit-pending.js';
 import { TipRepo } from '../tips/tip-repo.js';
 import { contentHash } from './content-hash.js';
+import { copyConversations, copyFriends } from './people-copy.js';
 import type { PostgresStores } from './postgres-stores.js';
 
 /** One store's copy: how many records the files and the database hold, how many were written now, whether the contents match. */
 export interface CopyResult {
-  store: 'tips' | 'audit' | 'accounts' | 'inbox';
+  store: 'tips' | 'audit' | 'accounts' | 'inbox' | 'friends' | 'conversations';
   files: number;
   database: number;
   copied: number;
@@ -32,8 +33,8 @@ const result = (store: CopyResult['store'], files: unknown[], database: unknown[
 
 /**
  * Copies a stopped town's file stores (DATA_DIR) into its tenant: tips, the audit trail,
- * console accounts and events waiting in the inbox. Sessions are not copied (everyone logs in
- * again); friends, subscriptions and conversations are not moved yet. The tenant's data key
+ * console accounts, events waiting in the inbox, friends with their topics and conversations
+ * in progress. Sessions are not copied (everyone logs in again). The tenant's data key
  * must be the town's (adoptTownKey), so sealed values are copied as they are. A record
  * already in the database with the same content is not written again, so a second run
  * copies nothing; each store is then compared by count and content hash.
@@ -45,6 +46,8 @@ export async function copyTownToPostgres(dataDir: string, keys: DataKeys, to: Po
     await copyAudit(dataDir, keys, to),
     await copyAccounts(dataDir, to),
     await copyInbox(dataDir, keys, to),
+    await copyPeople('friends', copyFriends(dataDir, keys, to.scope)),
+    await copyPeople('conversations', copyConversations(dataDir, keys, to.scope)),
   ];
 }
 
@@ -98,4 +101,13 @@ async function copyInbox(dataDir: string, keys: DataKeys, to: PostgresStores): P
   } finally {
     await inbox.close();
   }
+}
+
+/** Friends and conversations are compared by ref and record, as people-copy reads them. */
+async function copyPeople(
+  store: 'friends' | 'conversations',
+  copy: Promise<{ files: unknown[]; database: unknown[]; copied: number }>,
+): Promise<CopyResult> {
+  const { files, database, copied } = await copy;
+  return result(store, files, database, copied);
 }

@@ -36,6 +36,8 @@ describe.skipIf(!hasPostgres)('npm run migrate-to-postgres', () => {
         'audit: 0 in files, 0 in the database, 0 copied, same content',
         'accounts: 0 in files, 0 in the database, 0 copied, same content',
         'inbox: 0 in files, 0 in the database, 0 copied, same content',
+        'friends: 0 in files, 0 in the database, 0 copied, same content',
+        'conversations: 0 in files, 0 in the database, 0 copied, same content',
       ],
       err: [],
     });

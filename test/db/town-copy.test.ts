@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { deriveKeys } from '../../src/crypto/keys.js';
+import { PostgresConversationStore } from '../../src/db/conversation-store-postgres.js';
+import { PostgresFriendStore } from '../../src/db/friend-store-postgres.js';
 import { postgresStores, tenantScope } from '../../src/db/postgres-stores.js';
 import { copyTownToPostgres } from '../../src/db/town-copy.js';
 import { adoptTownKey } from '../../src/db/town-key.js';
@@ -9,7 +12,11 @@ import { Inbox } from '../../src/line/inbox.js';
 import { accountsFile, AccountStore } from '../../src/staff/account-store.js';
 import { AuditLog } from '../../src/staff/audit-log.js';
 import { queueAudit } from '../../src/staff/audit-pending.js';
+import { openStores } from '../../src/stores/open-stores.js';
+import { allRecipients } from '../../src/subscriptions/store/friend-store.js';
 import { TipRepo } from '../../src/tips/tip-repo.js';
+import { userId } from '../helpers/events.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { sampleAccount } from '../helpers/account-sample.js';
 import { inboxEvent } from '../helpers/inbox-sample.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
@@ -20,6 +27,7 @@ import { AT, sampleTip } from '../helpers/tip-sample.js';
 const TOWN_KEY = Buffer.alloc(32, 0x5a);
 const keys = deriveKeys(TOWN_KEY);
 const now = new Date(AT);
+const RESIDENT = userId(1);
 
 /** A stopped town's DATA_DIR with something in every store that moves. */
 async function townFiles(): Promise<string> {
@@ -41,6 +49,15 @@ async function townFiles(): Promise<string> {
   await inbox.done(handled!.id, now);
   await inbox.close();
   expect(waiting).toBeDefined();
+  const people = await openStores({
+    config: loadConfig({ DATA_DIR: dir, TIP_ENCRYPTION_KEY: TOWN_KEY.toString('base64') }),
+    clock: () => now,
+    logger: createMemoryLogger(),
+  });
+  await people.friends.follow(RESIDENT, now, ['news', 'report']);
+  await people.friends.unfollow(userId(2), now);
+  await people.conversations.save(RESIDENT, { v: 1, flow: 'tip', step: 'what', draft: { what: 'ถนน' }, updatedAt: AT });
+  await people.close();
   return dir;
 }
 
@@ -59,6 +76,8 @@ describe.skipIf(!hasPostgres)("copying a town's files into its tenant", () => {
       { store: 'audit', files: 4, database: 4, copied: 4, same: true },
       { store: 'accounts', files: 2, database: 2, copied: 2, same: true },
       { store: 'inbox', files: 2, database: 2, copied: 2, same: true },
+      { store: 'friends', files: 2, database: 2, copied: 2, same: true },
+      { store: 'conversations', files: 1, database: 1, copied: 1, same: true },
     ]);
     const again = await copyTownToPostgres(dir, keys, stores);
     expect(again.map((r) => [r.store, r.copied, r.same])).toEqual([
@@ -66,12 +85,17 @@ describe.skipIf(!hasPostgres)("copying a town's files into its tenant", () => {
       ['audit', 0, true],
       ['accounts', 0, true],
       ['inbox', 0, true],
+      ['friends', 0, true],
+      ['conversations', 0, true],
     ]);
     const tip = (await stores.tips.all()).find((t) => t.history.length === 1)!;
     expect(stores.tips.openContent(tip)?.what).toBe('ปลัดรับเงินใต้โต๊ะ');
     expect((await stores.audit.list()).at(-1)).toMatchObject({ actor: 'cli', action: 'account.create' });
     expect((await stores.inbox.waiting()).map((e) => e.replied).sort()).toEqual([false, true]);
     expect(await adoptTownKey(db().pool, db().tenants, tenantId, TOWN_KEY)).toBe('same');
+    const [ref] = await allRecipients(new PostgresFriendStore(stores.scope).recipientPages('report'));
+    expect(await new PostgresFriendStore(stores.scope).recipient(ref!, 'report')).toBe(RESIDENT);
+    expect((await new PostgresConversationStore(stores.scope).get(RESIDENT))?.draft).toEqual({ what: 'ถนน' });
   });
 
   it('when the tenant already holds data under its own key, then the town key is refused, naming where the data is', async () => {
