@@ -3,40 +3,29 @@ import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import { GENERIC } from './generic-words.js';
 import { without, type QuestionShape } from './read-question.js';
+import { rankQuotes } from './quote-fallback.js';
 
 /** Share of the question's own words a fact's official wording must hold. */
 const MIN_COVERAGE = 0.6;
-/** A fact of the item the question names is preferred this much. */
-const SUBJECT_BOOST = 1.5;
-/** "บ่อยแค่ไหน" is answered by wording that states how often. */
-const TIME_BOOST = 1.5;
-const STATES_TIME = /ทุก\s*ๆ?\s*(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปี)|(?:ประจำ|ราย)(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปี)|อยู่เสมอ/u;
 
 /**
  * The fact whose official words hold what a question asks beyond naming its item: "มาตรการ
  * do & don't ต้องจัดทำคู่มืออะไรบ้าง" is about the manuals a column of that measure names,
  * "บุคลากรต้องยึดหลักอะไร" about the clause that says so. Only the words that are not the
  * item's own title, nor the municipality's name, are looked for; null when none are left (the
- * question names just the item: the whole item answers) or no wording holds enough of them.
+ * question names just the item: the whole item answers) or no wording holds `least` of them.
  */
 export function contentFact(
   book: FactBook,
   shape: QuestionShape,
   year: number,
   subjects: readonly string[],
+  least = MIN_COVERAGE,
 ): FactUnit | null {
   const own = ownWords(book, shape.subject, year, subjects);
   if (own === '') return null;
-  let top: FactUnit | null = null;
-  let topScore = 0;
-  for (const { unit, hit } of book.searchQuotes(own)) {
-    if (unit.year !== year || hit.coverage < MIN_COVERAGE) continue;
-    const about = subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
-    const timed = shape.kind === 'when' && STATES_TIME.test(unit.quote);
-    const score = hit.score * (about ? SUBJECT_BOOST : 1) * (timed ? TIME_BOOST : 1);
-    if (score > topScore) [top, topScore] = [unit, score];
-  }
-  return top;
+  const found = rankQuotes(book, shape, own, year, subjects);
+  return found && found.coverage >= least ? found.unit : null;
 }
 
 /** The subject's words that neither the named items' titles nor the municipality's name hold. */

@@ -94,7 +94,7 @@ export function chooseFact(
     link: shape.link,
   };
   // A yes/no, where or list question without a column is about what the item says, before any clause near it.
-  const first = (!follow || ordered) && shape.kind !== null && CONTENT_FIRST.has(shape.kind) ? content() : null;
+  const first = (!follow || ordered) && shape.kind !== null ? contentFirst(book, shape, year, subject, content) : null;
   const chosen =
     first ??
     (follow
@@ -106,6 +106,27 @@ export function chooseFact(
   // The municipality's own name is no other subject ("how many points did the town get").
   const only = named[0] && book.withoutPlace(shape.subject) === '' ? book.onlyFamilyWith(named[0], year) : null;
   return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year) ?? only, year, years);
+}
+
+/** "ให้ใครทราบ", "แจ้งให้ใครรู้", "to whom": who is told, not who does. */
+const RECIPIENTS = /ให้ใคร|ใคร\s*(?:รับ)?ทราบ|ใครรู้|ถึงใคร|to whom|who (?:is|are|was|were) (?:told|informed)/iu;
+
+/**
+ * A yes/no, where or list question is about what an item says, before any clause near it; so
+ * is a question of who is told ("ผู้บริหารประกาศหลักเกณฑ์ให้ใครรับทราบ" is answered by the
+ * column saying so, not by the doer a clause names).
+ */
+function contentFirst(
+  book: FactBook,
+  shape: QuestionShape,
+  year: number,
+  subject: string | null,
+  content: () => FactUnit | null,
+): FactUnit | null {
+  if (CONTENT_FIRST.has(shape.kind!)) return content();
+  return shape.fields.length === 0 && RECIPIENTS.test(shape.time.rest)
+    ? contentFact(book, shape, year, book.withRelated(subject))
+    : null;
 }
 
 /** The fact in the year answered and the same fact in the years compared; null for no fact. */

@@ -6,15 +6,74 @@ import type { QuestionShape } from './read-question.js';
 const MIN_COVERAGE = 0.5;
 /** A unit of the item the question names, or the item search found, is preferred this much. */
 const SUBJECT_BOOST = 1.3;
+/** The question's asking words found in the wording too ("ให้ใครทราบ" → "…รับทราบ") break ties this much at most. */
+const FRAME_SHARE = 0.5;
+/** Wording of the kind of thing asked for (a law for "ตามกฎหมายอะไร", a place for "ดูได้ที่ไหน"). */
+const CUE_BOOST = 1.4;
 
 /**
- * The last resort before "not found" or a whole item: the one quotable unit (a column, a
- * clause or sub-clause, a fact of the report or the announcement) whose official wording and
- * item title hold most of the question's content words. The question reader may not know
- * the asking frame ("ตามกฎหมายฉบับไหน", "ลงไอจีด้วยมั้ย"), but the words that name what is
- * asked are the document's own, so the document's sentence that holds them is stated first.
- * The quote index is the small prebuilt one of the fact book (typo-tolerant through its
- * vocabulary): one search of a dozen hits per question, no scan over the units.
+ * What a frame asks for, and how wording that states it reads: the expected answer type. A
+ * question matching the first pattern prefers units whose wording matches the second.
+ */
+const ANSWER_CUES: readonly [RegExp, RegExp][] = [
+  [/กฎหมาย|พ\.?ร\.?บ|พระราชบัญญัติ|ฉบับ|law|act\b/iu, /พระราชบัญญัติ|พ\.ร\.บ|มาตรา/u],
+  [/ปี\s*(?:พ\.?ศ\.?)?\s*(?:อะไร|ไหน|ใด)|ปีไหน|which year/iu, /พ\.ศ\.|[๐-๙\d]{4}/u],
+  [/เพื่ออะไร|ทำไม|ไว้ทำอะไร|why|what for|purpose/iu, /เพื่อ|ไว้ยึดถือ|ทำให้/u],
+  [/ที่ไหน|ช่องทาง|ดูได้|ดูที่|where|website|ไหนบ้าง/iu, /เว็บไซต์|website|facebook|ช่องทาง|สายด่วน/iu],
+  [/ให้ใคร|ใคร\s*(?:รับ)?ทราบ|ใครรู้|to whom/iu, /ทราบ/u],
+  [/ใคร|ไผ|ผู้ใด|who/iu, /ผู้|เจ้าหน้าที่|บุคคล|บุคลากร|ประชาชน|งาน|สำนัก|กอง/u],
+  // "บ่อยแค่ไหน" is answered by wording that states how often.
+  [
+    /บ่อย|แค่ไหน|เมื่อไร|เมื่อไหร่|ตอนไหน|how often|when/iu,
+    /ทุก\s*ๆ?\s*(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปี)|(?:ประจำ|ราย)(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปี)|อยู่เสมอ/u,
+  ],
+];
+
+/** A unit found by its wording, with how much of the question it holds. */
+export interface QuoteMatch {
+  unit: FactUnit;
+  coverage: number;
+}
+
+/**
+ * Ranks the quotable units (columns, clauses and sub-clauses, preamble sentences, titles, facts
+ * of the report and the announcement) by the question's content words `words` found in their
+ * official wording and their item's title (typo-tolerant: the quote index matches through its
+ * vocabulary), then by the question's whole wording (its asking verbs, "ทราบ", "ช่องทาง") and
+ * the kind of wording its frame asks for. Two searches of a small prebuilt index, a dozen hits
+ * each: no scan over the units.
+ */
+export function rankQuotes(
+  book: FactBook,
+  shape: QuestionShape,
+  words: string,
+  year: number,
+  subjects: readonly string[],
+): QuoteMatch | null {
+  const found = book.searchQuotes(words);
+  if (found.length === 0) return null;
+  const whole = new Map(book.searchQuotes(shape.said.content).map(({ unit, hit }) => [unit.id, hit.score]));
+  const cues = ANSWER_CUES.filter(([asks]) => asks.test(shape.time.rest)).map(([, states]) => states);
+  let top: QuoteMatch | null = null;
+  let topScore = 0;
+  for (const { unit, hit } of found) {
+    if (unit.year !== year) continue;
+    const about = subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
+    const cued = cues.some((states) => states.test(unit.quote));
+    const score =
+      (hit.score * hit.coverage + FRAME_SHARE * (whole.get(unit.id) ?? 0)) *
+      (about ? SUBJECT_BOOST : 1) *
+      (cued ? CUE_BOOST : 1);
+    if (score > topScore) [top, topScore] = [{ unit, coverage: hit.coverage }, score];
+  }
+  return top;
+}
+
+/**
+ * The last resort before "not found" or a whole item: the quotable unit that holds most of the
+ * question's content words. The question reader may not know the asking frame ("ตามกฎหมาย
+ * ฉบับไหน", "ลงไอจีด้วยมั้ย"), but the words naming what is asked are the document's own, so
+ * the document's sentence that holds them is stated first.
  */
 export function quoteFallback(
   book: FactBook,
@@ -22,15 +81,7 @@ export function quoteFallback(
   year: number,
   subjects: readonly string[],
 ): FactUnit | null {
-  const words = shape.subject;
-  if (book.withoutPlace(words) === '') return null;
-  let top: FactUnit | null = null;
-  let topScore = 0;
-  for (const { unit, hit } of book.searchQuotes(words)) {
-    if (unit.year !== year || hit.coverage < MIN_COVERAGE) continue;
-    const about = subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
-    const score = hit.score * hit.coverage * (about ? SUBJECT_BOOST : 1);
-    if (score > topScore) [top, topScore] = [unit, score];
-  }
-  return top;
+  if (book.withoutPlace(shape.subject) === '') return null;
+  const found = rankQuotes(book, shape, shape.subject, year, subjects);
+  return found && found.coverage >= MIN_COVERAGE ? found.unit : null;
 }
