@@ -7,7 +7,6 @@ import type { SearchIndex } from '../content/search-index.js';
 import { contentItems } from '../content/search-items.js';
 import type { Logger } from '../logger.js';
 import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
-import { TOPIC_IDS } from '../subscriptions/topics.js';
 import type { Publishing } from '../publications/publishing.js';
 import { AppendLog } from '../storage/append-log.js';
 import type { AccountRepository } from '../staff/account-repository.js';
@@ -73,7 +72,7 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     questions: w.questions,
     friends: () => w.friends.counts(),
     subscribers: () => w.friends.subscriberCount(),
-    subscribersByTopic: () => Object.fromEntries(TOPIC_IDS.map((t) => [t, w.friends.subscriberRefs(t).length])),
+    subscribersByTopic: () => w.friends.topicCounts(),
     people: (from, to) => people.between(from, to),
     // A publication answers as "publication:<its id>" (src/content/search-items.ts)
     itemTitle: (id) =>

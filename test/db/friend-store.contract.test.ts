@@ -68,7 +68,7 @@ describeStoreContract<FriendStore>(
       expect(await store.topicCounts()).toEqual({ news: 4, announcement: 0, procurement: 0, measure: 0, report: 1 });
       const news = await listed(store, 'news', 3);
       expect(news.sizes).toEqual([3, 1]);
-      expect(news.refs).toEqual([...news.refs].sort());
+      expect(new Set(news.refs).size).toBe(4);
       expect(await usersOf(store, news.refs)).toEqual([1, 3, 4, 5].map((n) => userId(n)));
       const everyone = await listed(store, null, 2);
       expect(everyone.sizes).toEqual([2, 2, 2]);

@@ -129,9 +129,9 @@ export class FriendRepo implements FriendStore {
     return Object.fromEntries(TOPIC_IDS.map((t) => [t, this.subscriberRefs(t).length]));
   }
 
-  /** The refs of subscriberRefs or followingRefs, sorted, in pages (the FriendStore listing). */
+  /** The refs of subscriberRefs or followingRefs, in the file's order, in pages (the FriendStore listing). */
   async *recipientPages(topic: string | null, pageSize = FRIEND_PAGE): AsyncIterable<string[]> {
-    const refs = (topic === null ? this.followingRefs() : this.subscriberRefs(topic)).sort();
+    const refs = topic === null ? this.followingRefs() : this.subscriberRefs(topic);
     for (let i = 0; i < refs.length; i += pageSize) yield refs.slice(i, i + pageSize);
   }
 

@@ -33,7 +33,9 @@ export interface FriendStore {
   topicCounts(): Awaitable<Record<string, number>>;
   /**
    * Refs of the friends who receive `topic` now (null: every friend who follows), in pages of
-   * at most `pageSize`, ordered by ref, so 100,000 recipients never sit in one array.
+   * at most `pageSize`, each ref once, in a stable order (by ref in PostgreSQL, the file's own
+   * order in FriendRepo, so a town's batches are made as before), so 100,000 recipients
+   * never sit in one array.
    */
   recipientPages(topic: string | null, pageSize?: number): AsyncIterable<string[]>;
   /**
