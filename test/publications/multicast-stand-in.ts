@@ -14,17 +14,24 @@ export interface MulticastStandIn {
   delivered: Map<string, number>;
   /** Requests answered 409 (a retry key already accepted). */
   repeats: number;
+  /** Every request received. */
+  requests: number;
   close(): Promise<void>;
 }
 
-export async function multicastStandIn(token: string): Promise<MulticastStandIn> {
+/** `answerAfterMs`: how long LINE takes to answer, after it has taken (counted) the request. */
+export async function multicastStandIn(token: string, answerAfterMs = 0): Promise<MulticastStandIn> {
   const accepted = new Map<string, string>();
-  const state: Omit<MulticastStandIn, 'url' | 'close'> = { delivered: new Map(), repeats: 0 };
+  const state: Omit<MulticastStandIn, 'url' | 'close'> = { delivered: new Map(), repeats: 0, requests: 0 };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      state.requests += 1;
+      const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+        setTimeout(() => send(status, body, headers), answerAfterMs);
+      const send = (status: number, body: unknown, headers: Record<string, string>) => {
+        if (res.destroyed) return;
         res.writeHead(status, { 'content-type': 'application/json', 'x-line-request-id': randomUUID(), ...headers });
         res.end(JSON.stringify(body));
       };
