@@ -152,6 +152,19 @@ export class PostgresFriendStore implements FriendStore {
     return (await this.byRef(ref))?.userId ?? null;
   }
 
+  userIdsOf(refs: readonly string[], receiving?: { topic?: string }): Promise<Map<string, string>> {
+    return inTenant(this.scope, async (c) => {
+      const { rows } = await c.query<FriendRow>(
+        `SELECT ${FRIEND_COLUMNS} FROM friends WHERE tenant_id = $1 AND ref = ANY($2)`,
+        [this.scope.tenantId, refs],
+      );
+      const found = rows
+        .map((r) => [r.ref, friendOfRow(this.scope.keys, r)] as const)
+        .filter(([, f]) => !receiving || receives(f, receiving.topic));
+      return new Map(found.map(([ref, f]) => [ref, f.userId]));
+    });
+  }
+
   purgeBlocked(cutoff: Date): Promise<number> {
     return inTenant(this.scope, async (c) => {
       const { rowCount } = await c.query(

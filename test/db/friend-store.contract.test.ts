@@ -92,6 +92,11 @@ describeStoreContract<FriendStore>(
       expect(await store.recipient(b, 'news')).toBeNull();
       expect(await store.recipient(b, 'report')).toBe(userId(2));
       expect(await store.recipient(b)).toBe(userId(2));
+      const batch = [a, b, c, 'not-a-ref'];
+      expect(Object.fromEntries(await store.userIdsOf(batch, { topic: 'news' }))).toEqual({});
+      expect(Object.fromEntries(await store.userIdsOf(batch, { topic: 'report' }))).toEqual({ [b]: userId(2) });
+      expect(Object.fromEntries(await store.userIdsOf(batch, {}))).toEqual({ [b]: userId(2) });
+      expect(Object.fromEntries(await store.userIdsOf(batch))).toEqual({ [a]: userId(1), [b]: userId(2) });
       expect([await store.recipient(c), await store.userIdOf(c), await store.get(userId(3))]).toEqual([
         null,
         null,

@@ -159,6 +159,15 @@ export class FriendRepo implements FriendStore {
     return this.store.peek(ref)?.userId ?? null;
   }
 
+  userIdsOf(refs: readonly string[], receiving?: { topic?: string }): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const ref of refs) {
+      const userId = receiving ? this.recipient(ref, receiving.topic) : this.userIdOf(ref);
+      if (userId !== null) found.set(ref, userId);
+    }
+    return found;
+  }
+
   /** Erases friends who blocked the account before `cutoff` (the retention the privacy notice states). */
   async purgeBlocked(cutoff: Date): Promise<number> {
     const at = cutoff.toISOString();

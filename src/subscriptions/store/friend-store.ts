@@ -45,6 +45,12 @@ export interface FriendStore {
   recipient(ref: string, topic?: string): Awaitable<string | null>;
   /** The user id behind `ref` whatever their status; null once their data is erased. */
   userIdOf(ref: string): Awaitable<string | null>;
+  /**
+   * A batch's pushes in one read: the user ids behind `refs`, of those still receiving
+   * (following, and on `receiving.topic` when given) when `receiving` is passed, else of every
+   * ref not erased. Refs without a user id are left out of the map.
+   */
+  userIdsOf(refs: readonly string[], receiving?: { topic?: string }): Awaitable<Map<string, string>>;
   /** Erases friends who blocked the account before `cutoff`; returns how many. */
   purgeBlocked(cutoff: Date): Promise<number>;
   /** Lets erased records leave storage (the file store rewrites its file; a database has nothing to do). */
