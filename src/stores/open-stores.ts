@@ -7,9 +7,11 @@ import { masterKey } from '../crypto/master-key.js';
 import { PostgresAccountStore } from '../db/account-store-postgres.js';
 import { PostgresAuditTrail } from '../db/audit-trail-postgres.js';
 import { PostgresConversationStore } from '../db/conversation-store-postgres.js';
+import { PostgresDeliveryBatches } from '../db/delivery-batches-postgres.js';
 import { PostgresFriendStore } from '../db/friend-store-postgres.js';
 import { PostgresInbox } from '../db/inbox-postgres.js';
 import type { PostgresStores } from '../db/postgres-stores.js';
+import { PostgresPublicationStore } from '../db/publication-store-postgres.js';
 import { PostgresSessionStore } from '../db/session-store-postgres.js';
 import type { TenantScope } from '../db/tenant-scope.js';
 import { PostgresTipStore } from '../db/tip-store-postgres.js';
@@ -54,8 +56,14 @@ export interface BotStores {
    * `audit`). Absent for the single town: its tip channel and console open their files.
    * `friends` is the tenant's friends in PostgreSQL, not yet handed to the features (the
    * console's figures and the fan-out still read the file FriendRepo without awaiting).
+   * `publications` and `deliveryBatches` likewise wait for Publishing to await its stores
+   * (its readers, chat answers and the console, read it synchronously today).
    */
-  tenantStores?: Pick<PostgresStores, 'tips' | 'audit' | 'accounts' | 'sessions'> & { friends: PostgresFriendStore };
+  tenantStores?: Pick<PostgresStores, 'tips' | 'audit' | 'accounts' | 'sessions'> & {
+    friends: PostgresFriendStore;
+    publications: PostgresPublicationStore;
+    deliveryBatches: PostgresDeliveryBatches;
+  };
   backends: StoreBackends;
   close(): Promise<void>;
 }
@@ -121,6 +129,8 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
               accounts: new PostgresAccountStore(tenant),
               sessions: new PostgresSessionStore(tenant, clock),
               friends: new PostgresFriendStore(tenant),
+              publications: new PostgresPublicationStore(tenant),
+              deliveryBatches: new PostgresDeliveryBatches(tenant),
             },
           }
         : {}),
