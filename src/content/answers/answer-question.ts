@@ -202,12 +202,23 @@ function actLinked(unit: FactUnit, asked: string): { stated?: string } {
   return {};
 }
 
+/** A doer after the link word asked about ("ของผู้ใต้บังคับบัญชา") that the question does not name itself. */
+function otherDoer(unit: FactUnit, link: string | null, asked: string): string | undefined {
+  if (!link) return undefined;
+  for (const [, doer] of unit.value.matchAll(new RegExp(`${link}(ผู้[^\\s]+)`, 'gu')))
+    if (doer && !asked.includes(doer)) return `${link}${doer}`;
+  return undefined;
+}
+
 /** What the answer says first beside the fact: yes or no to a number compared with, the doer tied to the act asked about. */
 function said(unit: FactUnit, shape: QuestionShape): Pick<Extract<Reply, { type: 'fact' }>, 'verdict' | 'stated'> {
   if (shape.kind === 'yesno' && shape.threshold && unit.amount !== undefined)
     return { verdict: meets(unit.amount, shape.threshold) };
   const asked = shape.time.rest.replace(/\s+/g, '');
   const linked = shape.link ? unit.links?.[shape.link] : undefined;
+  // "ผู้บริหารทุกระดับต้องตรวจสอบ…ของใคร": the doer the question names itself is not the answer.
+  if (shape.kind === 'who' && unit.agent && asked.includes(unit.agent.replace(/\s+/g, '')))
+    return { stated: otherDoer(unit, shape.link, asked) ?? unit.value };
   if (!linked) return shape.link ? actLinked(unit, asked) : {};
   // "โดยความเห็นชอบของใคร": the clause's own words before the link, as far as the question has them too.
   let lead = linked.before;

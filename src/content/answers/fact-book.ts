@@ -3,6 +3,8 @@ import { SearchIndex, type Hit } from '../search-index.js';
 import { WEIGHT, type SearchItem } from '../search-items.js';
 import { factUnits, type FactUnit } from './fact-units.js';
 import { placeWords } from './place-words.js';
+import { addRepairTerms } from '../../thai/term-repair.js';
+import { analyzeText } from '../text-analysis.js';
 import { without } from './read-question.js';
 import type { ServiceFacts } from './service-facts.js';
 
@@ -44,6 +46,10 @@ export class FactBook {
     this.index = new SearchIndex(units.filter((u) => !u.aside).map(searchItemOf), synonyms);
     this.quotes = new SearchIndex(units.map(quoteItemOf), synonyms);
     this.place = placeWords(units, synonyms);
+    // Misspellings of the documents' own words are repaired before a question is split (see term-repair.ts).
+    addRepairTerms(
+      units.flatMap((u) => analyzeText(`${u.quote} ${u.fields[1]?.text ?? ''}`).tokens.map((t) => t.text)),
+    );
   }
 
   private file(unit: FactUnit): void {

@@ -176,9 +176,13 @@ function announcementUnits(doc: ContentDocument, a: Announcement, year: number, 
     unit(base, 'issuer', words, agency, fillWording(t.issuedBy, { agency: a.agency }), source),
   ];
   const itaName = itaNameIn(a.preamble);
-  if (itaName) units.push(unit(base, 'itaName', words, itaName.value, itaName.quote, `${source} ITA`));
+  if (itaName)
+    units.push(unit(base, 'itaName', words, itaName.value, itaName.quote, `${source} ITA ${ITA_NAME_WORDS}`));
   return units;
 }
+
+/** How residents ask for the name spelt out (matched, never shown): "ชื่อเต็มภาษาอังกฤษ". */
+const ITA_NAME_WORDS = 'ชื่อเต็ม ภาษาอังกฤษ english full name';
 
 /** "(Integrity Transparency Assessment : ITA)" and the Thai name before it, as the preamble writes them. */
 function itaNameIn(preamble: string): { value: string; quote: string } | null {

@@ -1,5 +1,6 @@
 import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
 import { toArabicDigits } from '../../thai/digits.js';
+import { repairTerms } from '../../thai/term-repair.js';
 import { analyzeText } from '../text-analysis.js';
 import {
   FIELD_PHRASES,
@@ -64,7 +65,7 @@ const ENDS_ABOUT = /\babout\s*[?？]*\s*$/iu;
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
 export function readQuestion(written: string, read?: Utterance): QuestionShape {
-  const text = writeOrdinals(fixQuestionTypos(written));
+  const text = writeOrdinals(repairTerms(fixQuestionTypos(written)));
   const timed = readTime(text);
   // The number compared with is neither searched for nor part of the subject ("คะแนนเกิน 90 ไหม").
   const { threshold, rest } = readThreshold(timed.rest);
