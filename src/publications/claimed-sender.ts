@@ -2,8 +2,9 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { LineGateway } from '../line/line-gateway.js';
 import { outcomeOf, type Outcome } from '../line/line-outcome.js';
 import type { Logger } from '../logger.js';
+import type { Awaitable } from '../storage/awaitable.js';
+import type { FriendStore } from '../subscriptions/store/friend-store.js';
 import type { DeliveryBatchStore } from './delivery-batch-store.js';
-import type { FanOutDeps } from './fan-out-options.js';
 import type { Batch } from './outbox.js';
 
 /** LINE remembers an accepted retry key for 24 hours: no retry after that (it could deliver twice). */
@@ -14,8 +15,10 @@ export interface ClaimedSenderDeps {
   line: Pick<LineGateway, 'multicast' | 'broadcast'>;
   clock: () => Date;
   logger: Logger;
-  messages: FanOutDeps['messages'];
-  recipients: FanOutDeps['recipients'];
+  /** The messages of a publication; null when it may no longer go out. */
+  messages(pub: string): messagingApi.Message[] | null;
+  /** Who a batch goes to, as FanOutDeps.recipients says, but it may ask a database. */
+  recipients(batch: Batch, refs: readonly string[], fixed: boolean): Awaitable<{ refs: string[]; userIds: string[] }>;
   onSettled(batch: Batch): Promise<void>;
 }
 
@@ -47,13 +50,13 @@ export class ClaimedSender {
     if (!messages) return this.settle(claimed, 'failed', withdrawn);
     const fixed = claimed.frozenAt !== null;
     const found = claimed.kind === 'multicast' ? await batches.refs(claimed.id) : [];
-    const chosen = this.deps.recipients(claimed, found, fixed);
+    const chosen = await this.deps.recipients(claimed, found, fixed);
     // The first freeze wins: read back the body another process may have fixed just before
     const batch = fixed ? claimed : await batches.freeze(claimed, chosen.refs, clock());
     const to =
       fixed || batch.sent === chosen.refs.length
         ? chosen.userIds
-        : this.deps.recipients(batch, await batches.refs(batch.id), true).userIds;
+        : (await this.deps.recipients(batch, await batches.refs(batch.id), true)).userIds;
     if (batch.kind === 'multicast' && to.length === 0) return this.settle(batch, 'dropped');
     return this.attempt(batch, to, messages);
   }
@@ -93,3 +96,19 @@ const withdrawn = {
   error: { status: null, message: 'the publication was withdrawn before this batch went', requestId: null },
 };
 const noAnswer = 'no answer from LINE for 24 hours; retrying later could deliver twice';
+
+/**
+ * A batch's recipients from the friends store in one read: before the body is fixed, the refs
+ * still receiving the publication's topic (`topicOf`; none for an urgent broadcast); after,
+ * every ref kept, sent to those whose data is not erased.
+ */
+export function friendRecipients(
+  friends: Pick<FriendStore, 'userIdsOf'>,
+  topicOf: (pub: string) => Awaitable<string | undefined>,
+): ClaimedSenderDeps['recipients'] {
+  return async (batch, refs, fixed) => {
+    const ids = await friends.userIdsOf(refs, fixed ? undefined : { topic: await topicOf(batch.pub) });
+    const kept = refs.filter((ref) => ids.has(ref));
+    return { refs: fixed ? [...refs] : kept, userIds: kept.map((ref) => ids.get(ref)!) };
+  };
+}

@@ -4,7 +4,9 @@ import { PostgresDeliveryBatches } from '../../src/db/delivery-batches-postgres.
 import { PostgresPublicationStore } from '../../src/db/publication-store-postgres.js';
 import type { TenantScope } from '../../src/db/tenant-scope.js';
 import { createLineGateway, type LineGateway } from '../../src/line/line-gateway.js';
-import { ClaimedSender } from '../../src/publications/claimed-sender.js';
+import { PostgresFriendStore } from '../../src/db/friend-store-postgres.js';
+import { ClaimedSender, friendRecipients } from '../../src/publications/claimed-sender.js';
+import { allRecipients } from '../../src/subscriptions/store/friend-store.js';
 import { BATCH_LEASE_MS } from '../../src/publications/delivery-batch-store.js';
 import { START_LEASE_MS } from '../../src/publications/publication-store.js';
 import type { Publication } from '../../src/publications/publication.js';
@@ -161,6 +163,35 @@ describe.skipIf(!hasPostgres)('publications and their delivery on PostgreSQL: tw
     now += START_LEASE_MS + 1;
     const [taken] = await b.publications.claimDue(clock());
     expect(taken?.id).toBe(pub.id);
+  });
+
+  it('when recipients come from the friends in PostgreSQL, then those who unsubscribed before their batch went are dropped, not sent', async () => {
+    fresh();
+    const scope = await db().newTenant();
+    const friends = new PostgresFriendStore(scope);
+    const userIds = Array.from({ length: 120 }, (_, i) => `U${i.toString(16).padStart(32, 'a')}`);
+    for (const id of userIds) await friends.follow(id, clock(), ['news']);
+    const batches = new PostgresDeliveryBatches(scope);
+    await batches.plan('pub-friends-120', 'multicast', await allRecipients(friends.recipientPages('news')));
+    for (const id of userIds.slice(0, 20)) await friends.unsubscribe(id, clock(), ['news']);
+    const sender = new ClaimedSender({
+      batches,
+      line: gateway,
+      clock,
+      logger: createMemoryLogger(),
+      messages: () => MESSAGES,
+      recipients: friendRecipients(friends, () => 'news'),
+      onSettled: () => Promise.resolve(),
+    });
+    await drain(sender, 5);
+    expect(new Set(line.delivered.keys())).toEqual(new Set(userIds.slice(20)));
+    expect(await batches.figures('pub-friends-120')).toEqual({
+      recipients: 120,
+      accepted: 100,
+      failed: 0,
+      dropped: 20,
+      pending: 0,
+    });
   });
 
   it('when tenant A queries without its filter, then the database shows and changes none of B’s publications or batches', async () => {
