@@ -2,6 +2,8 @@ import { deriveKeys } from '../crypto/keys.js';
 import type { Logger } from '../logger.js';
 import { PostgresAccountStore } from './account-store-postgres.js';
 import { PostgresAuditTrail } from './audit-trail-postgres.js';
+import { PostgresConversationStore } from './conversation-store-postgres.js';
+import { PostgresFriendStore } from './friend-store-postgres.js';
 import { PostgresInbox } from './inbox-postgres.js';
 import type { Pool } from './pool.js';
 import { PostgresSessionStore } from './session-store-postgres.js';
@@ -22,6 +24,10 @@ export interface PostgresStores {
   sessions: PostgresSessionStore;
   /** InboxStore (src/line/inbox-store.ts) */
   inbox: PostgresInbox;
+  /** FriendStore (src/subscriptions/store/friend-store.ts) */
+  friends: PostgresFriendStore;
+  /** ConversationStore (src/bot/conversation.ts) */
+  conversations: PostgresConversationStore;
 }
 
 /**
@@ -45,5 +51,7 @@ export function postgresStores(scope: TenantScope, opts: { clock: () => Date; lo
     accounts: new PostgresAccountStore(scope),
     sessions: new PostgresSessionStore(scope, opts.clock),
     inbox: new PostgresInbox(scope, opts.clock, opts.logger),
+    friends: new PostgresFriendStore(scope),
+    conversations: new PostgresConversationStore(scope),
   };
 }

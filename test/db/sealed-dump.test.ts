@@ -25,12 +25,13 @@ const PRIVATE = [
   REPORTER,
   RESIDENT,
   'ถามเรื่องที่ดินของฉัน',
+  'ร่างเรื่องที่จะแจ้งเบาะแส',
 ];
 
 describe.skipIf(!hasPostgres)('a pg_dump of the shared database', () => {
   const db = useMigratedDatabase();
 
-  it('when a town has tips, inbox events, audit entries, accounts and sessions, then its dump shows no tip text, reporter contact, LINE user id, cookie or channel secret', async () => {
+  it('when a town has tips, inbox events, audit entries, accounts, sessions, friends and a tip draft, then its dump shows no tip text, reporter contact, LINE user id, cookie or channel secret', async () => {
     const stores = postgresStores(await db().newTenant(), { clock });
     const tip = await sampleTip(stores.tips, {
       content: stores.tips.sealContent({
@@ -49,6 +50,15 @@ describe.skipIf(!hasPostgres)('a pg_dump of the shared database', () => {
     await stores.audit.append(clock(), 'malee', 'tip.view', `tip:${tip.id}`);
     await stores.accounts.update('malee', () => sampleAccount('malee'));
     const { id: cookie } = await stores.sessions.create('malee');
+    await stores.friends.subscribe(RESIDENT, ['procurement'], clock());
+    const draft = { what: PRIVATE[8]! };
+    await stores.conversations.save(RESIDENT, {
+      v: 1,
+      flow: 'tip',
+      step: 'what',
+      draft,
+      updatedAt: clock().toISOString(),
+    });
 
     const { stdout: dump } = await run(
       path.join(postgresBin()!, 'pg_dump'),
@@ -58,7 +68,8 @@ describe.skipIf(!hasPostgres)('a pg_dump of the shared database', () => {
       },
     );
     // The dump holds the rows (their clear parts), so an absence below means something
-    for (const shown of [stores.scope.tenantId, tip.id, waiting.id, 'tip.view', 'malee']) expect(dump).toContain(shown);
+    for (const shown of [stores.scope.tenantId, tip.id, waiting.id, 'tip.view', 'malee', 'procurement'])
+      expect(dump).toContain(shown);
     for (const secret of [...PRIVATE, cookie, TENANT_CHANNEL.secret, TENANT_CHANNEL.token])
       expect(dump, secret).not.toContain(secret);
     expect(new PostgresTipStore(stores.scope).openContent((await stores.tips.get(tip.id))!)?.what).toBe(PRIVATE[0]);
