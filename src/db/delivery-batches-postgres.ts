@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { openSealedText, seal } from '../crypto/sealed.js';
 import { BATCH_LEASE_MS, type DeliveryBatchStore } from '../publications/delivery-batch-store.js';
-import { chunk, MAX_BATCH, type Batch, type Figures } from '../publications/outbox.js';
+import { groupsOf, type Batch, type Figures, type PlannedRefs } from '../publications/outbox.js';
 import type { PoolClient } from './pool.js';
 import { inTenant, iso, type TenantScope } from './tenant-scope.js';
 
@@ -10,6 +10,8 @@ const COLUMNS = `publication_id, n, kind, retry_key, planned, sent, state, froze
   last_attempt_at, request_id, settled_at, error`;
 /** The same columns of the table named `d` (beside a CTE that has some of them). */
 const D_COLUMNS = COLUMNS.replace(/(\w+)/g, 'd.$1');
+/** Batches stored by one INSERT while planning. */
+const INSERT_BATCHES = 10;
 
 interface Row {
   publication_id: string;
@@ -71,8 +73,8 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
    * Plans once across processes: under the publication's lock, batches already there are
    * kept when one was fixed or claimed (another process is sending them), else replaced.
    */
-  plan(pub: string, kind: Batch['kind'], refs: readonly string[], broadcastAudience = 0): Promise<Batch[]> {
-    const { tenantId, keys } = this.scope;
+  plan(pub: string, kind: Batch['kind'], refs: PlannedRefs, broadcastAudience = 0): Promise<Batch[]> {
+    const { tenantId } = this.scope;
     return inTenant(this.scope, async (c) => {
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [tenantId, pub]);
       const started = await c.query(
@@ -82,22 +84,45 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
       );
       if (started.rowCount) return this.read(c, pub);
       await c.query('DELETE FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2', [tenantId, pub]);
-      const groups = kind === 'broadcast' ? [[] as string[]] : chunk(refs, MAX_BATCH);
-      await c.query(
-        `INSERT INTO delivery_batches (tenant_id, publication_id, n, kind, retry_key, planned, state, recipients_sealed)
-         SELECT $1, $2, g.n - 1, $3, g.key::uuid, g.planned, 'pending', g.sealed
-         FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS g(key, planned, sealed, n)`,
-        [
-          tenantId,
-          pub,
-          kind,
-          groups.map(() => randomUUID()),
-          groups.map((g) => (kind === 'broadcast' ? broadcastAudience : g.length)),
-          groups.map((g) => (kind === 'multicast' ? seal(keys.people, JSON.stringify(g)) : null)),
-        ],
-      );
+      if (kind === 'broadcast') await this.insert(c, pub, kind, [[]], 0, broadcastAudience);
+      // Ten batches per statement: a page of refs at a time, never the whole audience in memory
+      let [waiting, n]: [string[][], number] = [[], 0];
+      for await (const group of kind === 'multicast' ? groupsOf(refs) : []) {
+        waiting.push(group);
+        if (waiting.length < INSERT_BATCHES) continue;
+        n += await this.insert(c, pub, kind, waiting, n);
+        waiting = [];
+      }
+      await this.insert(c, pub, kind, waiting, n);
       return this.read(c, pub);
     });
+  }
+
+  /** Stores `groups` as batches numbered from `first`, each with a new retry key; answers how many. */
+  private async insert(
+    c: PoolClient,
+    pub: string,
+    kind: Batch['kind'],
+    groups: string[][],
+    first: number,
+    broadcastAudience = 0,
+  ): Promise<number> {
+    if (groups.length === 0) return 0;
+    await c.query(
+      `INSERT INTO delivery_batches (tenant_id, publication_id, n, kind, retry_key, planned, state, recipients_sealed)
+       SELECT $1, $2, $7 + g.n - 1, $3, g.key::uuid, g.planned, 'pending', g.sealed
+       FROM unnest($4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS g(key, planned, sealed, n)`,
+      [
+        this.scope.tenantId,
+        pub,
+        kind,
+        groups.map(() => randomUUID()),
+        groups.map((g) => (kind === 'broadcast' ? broadcastAudience : g.length)),
+        groups.map((g) => (kind === 'multicast' ? seal(this.scope.keys.people, JSON.stringify(g)) : null)),
+        first,
+      ],
+    );
+    return groups.length;
   }
 
   private async read(c: PoolClient, pub: string): Promise<Batch[]> {

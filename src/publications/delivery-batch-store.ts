@@ -1,5 +1,5 @@
 import type { Awaitable } from '../storage/awaitable.js';
-import type { Batch, Figures } from './outbox.js';
+import type { Batch, Figures, PlannedRefs } from './outbox.js';
 
 /** How long a claimed batch stays with its process before another may take it over. */
 export const BATCH_LEASE_MS = 2 * 60_000;
@@ -12,8 +12,8 @@ export const BATCH_LEASE_MS = 2 * 60_000;
  * freeze of the same batch keeps the first (read the refs back with `refs`).
  */
 export interface DeliveryBatchStore {
-  /** Batches of at most 500 refs (one without refs for a broadcast), each with its retry key. */
-  plan(pub: string, kind: Batch['kind'], refs: readonly string[], broadcastAudience?: number): Promise<Batch[]>;
+  /** Batches of at most 500 refs (one without refs for a broadcast), each with its retry key; refs may come in pages. */
+  plan(pub: string, kind: Batch['kind'], refs: PlannedRefs, broadcastAudience?: number): Promise<Batch[]>;
   batches(pub: string): Awaitable<Batch[]>;
   refs(id: string): Awaitable<string[]>;
   /** Up to `limit` pending batches nobody holds, now held by this process until the lease ends. */

@@ -101,13 +101,14 @@ export class Outbox implements DeliveryBatchStore {
    * with its retry key, and stores them. Batches left by a planning that a crash cut short
    * (never attempted) are replaced.
    */
-  async plan(pub: string, kind: Batch['kind'], refs: readonly string[], broadcastAudience = 0): Promise<Batch[]> {
+  async plan(pub: string, kind: Batch['kind'], refs: PlannedRefs, broadcastAudience = 0): Promise<Batch[]> {
     await Promise.all(
       this.batches(pub).map((b) => Promise.all([this.batchStore.delete(b.id), this.recipientStore.delete(b.id)])),
     );
     this.byPub.delete(pub);
     this.pendingByPub.delete(pub);
-    const groups = kind === 'broadcast' ? [[]] : chunk(refs, MAX_BATCH);
+    const groups: string[][] = kind === 'broadcast' ? [[]] : [];
+    if (kind === 'multicast') for await (const group of groupsOf(refs)) groups.push(group);
     const batches = groups.map((group, n): Batch => ({
       id: `${pub}/${n}`,
       pub,
@@ -220,6 +221,20 @@ export class Outbox implements DeliveryBatchStore {
   async close(): Promise<void> {
     await Promise.all([this.batchStore.close(), this.recipientStore.close()]);
   }
+}
+
+/** A publication's recipients as refs: one list, or the friends store's pages (FriendStore.recipientPages). */
+export type PlannedRefs = readonly string[] | AsyncIterable<string[]>;
+
+/** The refs in batches of at most 500, in order, never holding more than one page and a batch. */
+export async function* groupsOf(refs: PlannedRefs): AsyncGenerator<string[]> {
+  if (!(Symbol.asyncIterator in refs)) return yield* chunk(refs, MAX_BATCH);
+  let carry: string[] = [];
+  for await (const page of refs) {
+    carry = carry.concat(page);
+    while (carry.length >= MAX_BATCH) yield carry.splice(0, MAX_BATCH);
+  }
+  if (carry.length > 0) yield carry;
 }
 
 /** `items` in groups of at most `size`, in order. */

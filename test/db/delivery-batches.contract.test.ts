@@ -35,6 +35,27 @@ describeStoreContract<DeliveryBatchStore>(
       });
     });
 
+    it('when the refs come in pages (as the friends store lists them), then the batches are the same as from one list', async () => {
+      const { store } = await fresh();
+      const refs = sampleRefs(2_501);
+      async function* pages() {
+        for (const size of [700, 1_301, 500]) yield refs.splice(0, size);
+      }
+      const all = [...refs];
+      const batches = await store.plan('pub-contract-pages', 'multicast', pages());
+      expect(batches.map((b) => [b.n, b.planned])).toEqual([
+        [0, 500],
+        [1, 500],
+        [2, 500],
+        [3, 500],
+        [4, 500],
+        [5, 1],
+      ]);
+      expect(await store.refs('pub-contract-pages/1')).toEqual(all.slice(500, 1000));
+      expect(await store.refs('pub-contract-pages/5')).toEqual(all.slice(2500));
+      expect(new Set(batches.map((b) => b.retryKey)).size).toBe(6);
+    });
+
     it('when batches are claimed, then each is handed out once during its lease and again after it, with the same retry key', async () => {
       now = START;
       const { store } = await fresh();
