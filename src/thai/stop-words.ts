@@ -225,6 +225,8 @@ const FUNCTION_WORDS = [
   'about',
   'from',
   'and',
+  // Chat English "and" ("do n dont").
+  'n',
   'or',
   'is',
   'there',

@@ -120,9 +120,12 @@ function asksTitle(shape: QuestionShape): boolean {
   return without(shape.subject.replace(/[\s\d]+/gu, ''), GENERIC) === '';
 }
 
+/** "กำหนดตัวชี้วัดอะไร", "ฉบับไหน": what or which, a question even when its frame is not known. */
+const ASKS_WHAT = /อะไร|อันไหน|ฉบับไหน|อย่างไหน|ใด|อีหยัง|what|which/iu;
+
 /** The question asks for something of an item (a kind of answer or a field), not for the item itself. */
 function asksSomething(shape: QuestionShape): boolean {
-  return shape.kind !== null || shape.fields.length > 0;
+  return shape.kind !== null || shape.fields.length > 0 || ASKS_WHAT.test(shape.time.rest);
 }
 
 /** Neither a fact chosen nor a fact of the item: the document's own sentence holding the question's words. */

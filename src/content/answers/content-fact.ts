@@ -23,9 +23,21 @@ export function contentFact(
   least = MIN_COVERAGE,
 ): FactUnit | null {
   const own = ownWords(book, shape.subject, year, subjects);
-  if (own === '') return null;
+  if (own === '') return framed(book, shape, year, subjects);
   const found = rankQuotes(book, shape, own, year, subjects);
   return found && found.coverage >= least ? found.unit : null;
+}
+
+/**
+ * The question names just the item and a frame ("จะดูมาตรการตรวจสอบการใช้ดุลพินิจได้ที่ไหน"):
+ * the item's wording of the kind the frame asks for (a website for "ที่ไหน"), else null (the
+ * whole item, or the field the kind asks for, answers).
+ */
+function framed(book: FactBook, shape: QuestionShape, year: number, subjects: readonly string[]): FactUnit | null {
+  if (subjects.length === 0 || shape.subject === '') return null;
+  const found = rankQuotes(book, shape, shape.subject, year, subjects);
+  const about = found && (subjects.includes(found.unit.family) || subjects.includes(found.unit.related ?? ''));
+  return found?.cued && about && found.coverage >= MIN_COVERAGE ? found.unit : null;
 }
 
 /** The subject's words that neither the named items' titles nor the municipality's name hold. */

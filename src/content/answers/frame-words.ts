@@ -68,4 +68,9 @@ export const FRAME_ONLY = phrases([
   'better',
   'worse',
   'than',
+  // "กฎหมายที่อ้างถึง", "ปี พ.ศ. อะไร": asking which one is referred to, not what is asked about.
+  'ที่อ้างถึง',
+  'อ้างถึง',
+  'พ.ศ.',
+  'referred to',
 ]);

@@ -335,6 +335,10 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'passed',
   ]),
   agency: phrases([
+    'หน่วยงานที่รับการประเมิน',
+    'ผู้รับการประเมิน',
+    'หน่วยงานที่ถูกประเมิน',
+    'assessed agency',
     'ชื่อเทศบาล',
     'ชื่อหน่วยงาน',
     'ชื่อเต็มของเทศบาล',

@@ -20,6 +20,8 @@ const ANSWER_CUES: readonly [RegExp, RegExp][] = [
   [/ปี\s*(?:พ\.?ศ\.?)?\s*(?:อะไร|ไหน|ใด)|ปีไหน|which year/iu, /พ\.ศ\.|[๐-๙\d]{4}/u],
   [/เพื่ออะไร|ทำไม|ไว้ทำอะไร|why|what for|purpose/iu, /เพื่อ|ไว้ยึดถือ|ทำให้/u],
   [/ที่ไหน|ช่องทาง|ดูได้|ดูที่|where|website|ไหนบ้าง/iu, /เว็บไซต์|website|facebook|ช่องทาง|สายด่วน/iu],
+  // "ช่องทาง…มีอะไรบ้าง": a list is answered by wording that lists ("เช่น Website, Instagram").
+  [/อะไรบ้าง|ไหนบ้าง|มีอะไร|which ones|what are/iu, /เช่น|ได้แก่|ฯลฯ/u],
   [/ให้ใคร|ใคร\s*(?:รับ)?ทราบ|ใครรู้|to whom/iu, /ทราบ/u],
   [/ใคร|ไผ|ผู้ใด|who/iu, /ผู้|เจ้าหน้าที่|บุคคล|บุคลากร|ประชาชน|งาน|สำนัก|กอง/u],
   // "บ่อยแค่ไหน" is answered by wording that states how often.
@@ -33,6 +35,8 @@ const ANSWER_CUES: readonly [RegExp, RegExp][] = [
 export interface QuoteMatch {
   unit: FactUnit;
   coverage: number;
+  /** Its wording is of the kind the question's frame asks for. */
+  cued: boolean;
 }
 
 /**
@@ -64,7 +68,7 @@ export function rankQuotes(
       (hit.score * hit.coverage + FRAME_SHARE * (whole.get(unit.id) ?? 0)) *
       (about ? SUBJECT_BOOST : 1) *
       (cued ? CUE_BOOST : 1);
-    if (score > topScore) [top, topScore] = [{ unit, coverage: hit.coverage }, score];
+    if (score > topScore) [top, topScore] = [{ unit, coverage: hit.coverage, cued }, score];
   }
   return top;
 }
@@ -81,7 +85,12 @@ export function quoteFallback(
   year: number,
   subjects: readonly string[],
 ): FactUnit | null {
-  if (book.withoutPlace(shape.subject) === '') return null;
-  const found = rankQuotes(book, shape, shape.subject, year, subjects);
+  // The municipality's own name is in every wording: it names nothing asked.
+  const words = shape.subject
+    .split(' ')
+    .filter((word) => book.withoutPlace(word) !== '')
+    .join(' ');
+  if (words === '') return null;
+  const found = rankQuotes(book, shape, words, year, subjects);
   return found && found.coverage >= MIN_COVERAGE ? found.unit : null;
 }

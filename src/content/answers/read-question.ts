@@ -38,6 +38,8 @@ export interface QuestionShape {
 /** Fields that make another redundant when both are named ("ผู้ลงนามมีตำแหน่งอะไร" asks the position). */
 const NARROWER: readonly [Field, Field][] = [
   ['position', 'signer'],
+  // "หน่วยงานที่รับการประเมิน ITA คือใคร" asks the agency, not what ITA stands for.
+  ['agency', 'itaName'],
   ['date', 'issuer'],
   ['signer', 'issuer'],
   ['outcome', 'summary'],
