@@ -2,7 +2,6 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
 import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
-import { allRecipients } from '../subscriptions/store/friend-store.js';
 import { FanOut, type FanOutOptions } from './fan-out.js';
 import type { Batch, Outbox } from './outbox.js';
 import type { Publication } from './publication.js';
@@ -78,7 +77,7 @@ export class Delivery {
     const now = clock();
     const batches = pub.urgent
       ? await outbox.plan(pub.id, 'broadcast', [], friends.counts().following)
-      : await outbox.plan(pub.id, 'multicast', await allRecipients(friends.recipientPages(pub.topic)));
+      : await outbox.plan(pub.id, 'multicast', friends.recipientPages(pub.topic));
     const started: Publication = {
       ...pub,
       status: 'sending',
