@@ -109,8 +109,8 @@ export class FactBook {
   }
 
   /** Facts whose official words match the text, best first (a question about what an item says). */
-  searchQuotes(text: string): { unit: FactUnit; hit: Hit }[] {
-    return this.quotes.search(text, { limit: 12 }).flatMap((hit) => {
+  searchQuotes(text: string, limit = 12): { unit: FactUnit; hit: Hit }[] {
+    return this.quotes.search(text, { limit }).flatMap((hit) => {
       const unit = this.byId.get(hit.item.id);
       return unit ? [{ unit, hit }] : [];
     });

@@ -4,24 +4,31 @@ import type { QuestionShape } from './read-question.js';
 
 /** Share of the question's content words the quoted wording (with its item's title) must hold. */
 const MIN_COVERAGE = 0.5;
+/** Hits looked at: wordings often tie on an item's title words, and the one the frame asks for must be among them. */
+const SEARCHED = 24;
 /** A unit of the item the question names, or the item search found, is preferred this much. */
 const SUBJECT_BOOST = 1.3;
 /** The question's asking words found in the wording too ("ให้ใครทราบ" → "…รับทราบ") break ties this much at most. */
 const FRAME_SHARE = 0.5;
 /** Wording of the kind of thing asked for (a law for "ตามกฎหมายอะไร", a place for "ดูได้ที่ไหน"). */
-const CUE_BOOST = 1.4;
+const CUE_BOOST = 1.6;
+
+/** "ตามกฎหมายฉบับไหน": the word for "law" names what is asked for, not what the law is about. */
+const LAW_ASKED = /กฎหมาย|พ\.?ร\.?บ|พระราชบัญญัติ|ฉบับ|law|act\b/iu;
+const LAW_WORD = /กฎหมาย|\blaws?\b/giu;
 
 /**
  * What a frame asks for, and how wording that states it reads: the expected answer type. A
- * question matching the first pattern prefers units whose wording matches the second.
+ * question matching the first pattern prefers units whose wording matches the second; the
+ * first entry the question matches counts, so the more specific frames come first.
  */
 const ANSWER_CUES: readonly [RegExp, RegExp][] = [
-  [/กฎหมาย|พ\.?ร\.?บ|พระราชบัญญัติ|ฉบับ|law|act\b/iu, /พระราชบัญญัติ|พ\.ร\.บ|มาตรา/u],
+  [LAW_ASKED, /พระราชบัญญัติ|พ\.ร\.บ|มาตรา/u],
   [/ปี\s*(?:พ\.?ศ\.?)?\s*(?:อะไร|ไหน|ใด)|ปีไหน|which year/iu, /พ\.ศ\.|[๐-๙\d]{4}/u],
   [/เพื่ออะไร|ทำไม|ไว้ทำอะไร|why|what for|purpose/iu, /เพื่อ|ไว้ยึดถือ|ทำให้/u],
-  [/ที่ไหน|ช่องทาง|ดูได้|ดูที่|where|website|ไหนบ้าง/iu, /เว็บไซต์|website|facebook|ช่องทาง|สายด่วน/iu],
   // "ช่องทาง…มีอะไรบ้าง": a list is answered by wording that lists ("เช่น Website, Instagram").
   [/อะไรบ้าง|ไหนบ้าง|มีอะไร|which ones|what are/iu, /เช่น|ได้แก่|ฯลฯ/u],
+  [/ที่ไหน|ช่องทาง|ดูได้|ดูที่|where|website|ไหนบ้าง/iu, /เว็บไซต์|website|facebook|ช่องทาง|สายด่วน/iu],
   [/ให้ใคร|ใคร\s*(?:รับ)?ทราบ|ใครรู้|to whom/iu, /ทราบ/u],
   [/ใคร|ไผ|ผู้ใด|who/iu, /ผู้|เจ้าหน้าที่|บุคคล|บุคลากร|ประชาชน|งาน|สำนัก|กอง/u],
   // "บ่อยแค่ไหน" is answered by wording that states how often.
@@ -54,16 +61,18 @@ export function rankQuotes(
   year: number,
   subjects: readonly string[],
 ): QuoteMatch | null {
-  const found = book.searchQuotes(words);
+  const asked = LAW_ASKED.test(shape.time.rest) ? words.replace(LAW_WORD, ' ').trim() : words;
+  const found = book.searchQuotes(asked === '' ? words : asked, SEARCHED);
   if (found.length === 0) return null;
   const whole = new Map(book.searchQuotes(shape.said.content).map(({ unit, hit }) => [unit.id, hit.score]));
-  const cues = ANSWER_CUES.filter(([asks]) => asks.test(shape.time.rest)).map(([, states]) => states);
+  // The first frame the question matches is what it asks for (the list is most specific first).
+  const cue = ANSWER_CUES.find(([asks]) => asks.test(shape.time.rest))?.[1];
   let top: QuoteMatch | null = null;
   let topScore = 0;
   for (const { unit, hit } of found) {
     if (unit.year !== year) continue;
     const about = subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
-    const cued = cues.some((states) => states.test(unit.quote));
+    const cued = cue?.test(unit.quote) === true;
     const score =
       (hit.score * hit.coverage + FRAME_SHARE * (whole.get(unit.id) ?? 0)) *
       (about ? SUBJECT_BOOST : 1) *
