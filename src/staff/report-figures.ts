@@ -1,4 +1,5 @@
 import type { QuestionLog, QuestionRecord } from '../content/question-log.js';
+import type { Awaitable } from '../storage/awaitable.js';
 import { addBangkokDays } from '../thai/bangkok-time.js';
 import { weeksOf } from './fiscal-quarter.js';
 
@@ -34,12 +35,16 @@ export interface PeopleChanges {
   subscribersLost: number;
 }
 
+/**
+ * Where the report's figures come from. The friends' figures may be awaited: a tenant's
+ * friends answer from PostgreSQL, the town's FriendRepo at once.
+ */
 export interface ReportSources {
   questions: QuestionLog;
-  friends: () => { following: number; blocked: number };
+  friends: () => Awaitable<{ following: number; blocked: number }>;
   /** Friends subscribed to at least one topic, now. */
-  subscribers: () => number;
-  subscribersByTopic: () => Record<string, number>;
+  subscribers: () => Awaitable<number>;
+  subscribersByTopic: () => Awaitable<Record<string, number>>;
   people?: (from: Date, to: Date) => PeopleChanges;
   /** The title of an answer item (content or publication), for "most asked"; undefined once it is gone. */
   itemTitle: (id: string) => string | undefined;
@@ -78,10 +83,14 @@ export const searchQuestions = (log: QuestionLog, from: Date, to: Date): Questio
   log.between(from, to).filter((q) => q.intent === 'search');
 
 /** Every figure of the executives' report for [from, to); the console, CSV and API share it. */
-export function computeReport(sources: ReportSources, from: Date, to: Date): ReportFigures {
+export async function computeReport(sources: ReportSources, from: Date, to: Date): Promise<ReportFigures> {
   const asked = searchQuestions(sources.questions, from, to);
   const answered = asked.filter((q) => q.match !== null);
-  const byTopic = sources.subscribersByTopic();
+  const [friends, total, byTopic] = await Promise.all([
+    sources.friends(),
+    sources.subscribers(),
+    sources.subscribersByTopic(),
+  ]);
   return {
     range: { from: from.toISOString(), to: to.toISOString() },
     questions: {
@@ -100,8 +109,8 @@ export function computeReport(sources: ReportSources, from: Date, to: Date): Rep
       asked.filter((q) => q.match === null && q.text),
       (q) => q.text!,
     ).map(([text, count]) => ({ text, count })),
-    friends: { ...sources.friends(), ...sources.people?.(from, to) },
-    subscribers: { total: sources.subscribers(), byTopic },
+    friends: { ...friends, ...sources.people?.(from, to) },
+    subscribers: { total, byTopic },
     publications: sources.publications?.(from, to) ?? [],
     tips: sources.tips?.(from, to) ?? null,
     // Weeks only for a report-sized range (a year or so), not for "since the beginning"

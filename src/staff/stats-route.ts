@@ -2,16 +2,17 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Feature } from '../bot/feature.js';
 import type { QuestionLog } from '../content/question-log.js';
-import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
+import type { Awaitable } from '../storage/awaitable.js';
+import type { FriendStore } from '../subscriptions/store/friend-store.js';
 import { fiscalQuarter } from './fiscal-quarter.js';
 import { computeReport, publicFigures, type ReportSources } from './report-figures.js';
 
-/** Figures each feature adds to the statistics, for a date range [from, to). */
+/** Figures each feature adds to the statistics, for a date range [from, to); the friends' may be awaited. */
 export interface StatsSources {
-  friends: FriendRepo;
+  friends: FriendStore;
   questions: QuestionLog;
   /** Friends currently subscribed to at least one topic. */
-  subscribers: () => number;
+  subscribers: () => Awaitable<number>;
   tips?: (from: Date, to: Date) => { open: number; overdue: number } & Record<string, unknown>;
   publications?: (from: Date, to: Date) => number;
   /** The quarterly report's sources: when given, the answer also holds the report's figures. */
@@ -33,7 +34,7 @@ const RangeQuery = z.object({
  */
 export function createStatsRouter(sources: StatsSources, clock: () => Date): Router {
   const router = express.Router();
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     const q = RangeQuery.parse(req.query);
     const quarter = q.fiscalYear && q.quarter ? fiscalQuarter(q.fiscalYear, q.quarter as 1 | 2 | 3 | 4) : null;
     const from = quarter?.from ?? (q.from ? new Date(q.from) : new Date(0));
@@ -41,13 +42,13 @@ export function createStatsRouter(sources: StatsSources, clock: () => Date): Rou
     const asked = sources.questions.between(from, to).filter((r) => r.intent === 'search');
     res.json({
       range: { from: from.toISOString(), to: to.toISOString() },
-      friends: sources.friends.counts(),
-      subscribers: sources.subscribers(),
+      friends: await sources.friends.counts(),
+      subscribers: await sources.subscribers(),
       questions: asked.length,
       unanswered: asked.filter((r) => r.match === null).length,
       tips: sources.tips?.(from, to) ?? { open: 0, overdue: 0 },
       publications: sources.publications?.(from, to) ?? 0,
-      ...(sources.report ? { report: publicFigures(computeReport(sources.report, from, to)) } : {}),
+      ...(sources.report ? { report: publicFigures(await computeReport(sources.report, from, to)) } : {}),
     });
   });
   return router;

@@ -63,7 +63,7 @@ describe('report figures', () => {
   it('when tip counts are 1 to 4, then the report, the CSV and the API show "<5"; zero shows as 0 and larger counts as they are', async () => {
     expect([0, 1, 4, 5, 12].map(smallCount)).toEqual([0, '<5', '<5', 5, 12]);
     const q = fiscalQuarter(2569, 2);
-    const f = computeReport(await sources(), q.from, q.to);
+    const f = await computeReport(await sources(), q.from, q.to);
     expect(publicFigures(f).tips).toEqual({
       received: 7,
       closed: '<5',
@@ -95,7 +95,7 @@ describe('report figures', () => {
         pending: 0,
       },
     ];
-    const csv = reportCsv(q, computeReport(s, q.from, q.to));
+    const csv = reportCsv(q, await computeReport(s, q.from, q.to));
     expect(csv).toContain('"รายงาน","ไตรมาสที่ 2 ปีงบประมาณ พ.ศ. 2569","1 ม.ค. 2569 – 31 มี.ค. 2569"');
     expect(csv).toContain(
       '"การเผยแพร่","ข่าว","8","ข่าวประชาสัมพันธ์; 9 ม.ค. 2569 23:30 น.; สถานะ ส่งแล้ว; ผู้รับ 9; ไม่สำเร็จ 1; รอส่ง 0"',
@@ -108,22 +108,22 @@ describe('report figures', () => {
     const s = await sources();
     const from = new Date('2025-09-30T17:00:00.000Z'); // midnight 1 October 2025 in Bangkok
     const last = new Date('2026-11-04T17:00:00.000Z'); // midnight 5 November 2026, 400 days on
-    expect(computeReport(s, from, last).weekly.length).toBe(58);
-    expect(computeReport(s, from, new Date(last.getTime() + 1)).weekly).toEqual([]);
+    expect((await computeReport(s, from, last)).weekly.length).toBe(58);
+    expect((await computeReport(s, from, new Date(last.getTime() + 1))).weekly).toEqual([]);
   });
 
   it('when an asked item is no longer in the system, then "most asked" names it in Thai instead of showing its id', async () => {
     const q = fiscalQuarter(2569, 2);
     const s = await sources();
     s.itemTitle = () => undefined;
-    const f = computeReport(s, q.from, q.to);
+    const f = await computeReport(s, q.from, q.to);
     expect(f.mostAsked).toEqual([{ id: 'ita-1', title: GONE_ITEM, count: 1 }]);
     expect(reportCsv(q, f)).toContain(`"เรื่องที่ถามมากที่สุด","${GONE_ITEM}","1",""`);
   });
 
   it('when a question looks like a spreadsheet formula, then the CSV cell is prefixed so it stays text', async () => {
     const q = fiscalQuarter(2569, 2);
-    const csv = reportCsv(q, computeReport(await sources(), q.from, q.to));
+    const csv = reportCsv(q, await computeReport(await sources(), q.from, q.to));
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")","1",""`);
     expect(csv).toContain('"เรื่องที่ถามมากที่สุด","ผล ITA","1",""');
   });

@@ -10,10 +10,10 @@ import { viewerOf, allow } from '../session-middleware.js';
 export function createOverviewRoutes(deps: ConsoleDeps, guard: typeof allow): Router {
   const router = express.Router();
 
-  router.get('/', (_req, res) => {
+  router.get('/', async (_req, res) => {
     const now = deps.clock();
     const quarter = fiscalQuarterOf(now);
-    const figures = computeReport(deps.report, quarter.from, quarter.to);
+    const figures = await computeReport(deps.report, quarter.from, quarter.to);
     const tipsNow = deps.report.tips ? deps.report.tips(new Date(0), new Date(now.getTime() + 1)) : null;
     const lastDeliveries = (deps.report.publications?.(new Date(0), new Date(now.getTime() + 1)) ?? [])
       .filter((p) => p.state !== 'scheduled' && p.state !== 'cancelled')

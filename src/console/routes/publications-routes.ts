@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Publication } from '../../publications/publication.js';
 import type { Publishing } from '../../publications/publishing.js';
 import type { LineLinks } from '../../staff/line-link.js';
+import type { FriendStore } from '../../subscriptions/store/friend-store.js';
 import { can } from '../../staff/roles.js';
 import { PublishError } from '../../publications/publish-error.js';
 import { auditAs, type ConsoleDeps } from '../console-deps.js';
@@ -25,9 +26,11 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
     const router = express.Router();
     const write = guard('publications.write');
     const linkedUser = (res: Response) => links.userIdOf(viewerOf(res).name);
-    /** Who would get it now: every friend for an urgent one, else the topic's subscribers. */
-    const recipientsOf = (d: { urgent: boolean; topic: string }) =>
-      d.urgent ? deps.friends.counts().following : deps.friends.subscriberRefs(d.topic).length;
+    // As a FriendStore, awaited: a tenant's friends answer from PostgreSQL
+    const friends: Pick<FriendStore, 'counts' | 'topicCounts'> = deps.friends;
+    /** Who would get it now: every friend for an urgent one, else the topic's subscribers (counted, not listed). */
+    const recipientsOf = async (d: { urgent: boolean; topic: string }) =>
+      d.urgent ? (await friends.counts()).following : ((await friends.topicCounts())[d.topic] ?? 0);
     const testSend = async (res: Response, messages: ReturnType<Publishing['preview']>) => {
       const userId = linkedUser(res);
       if (!userId) throw new PublishError('invalid', NOT_LINKED);
@@ -128,7 +131,7 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
               urgent: checked.urgent,
               publishAt: new Date(checked.publishAt),
               now: deps.clock(),
-              recipients: recipientsOf(checked),
+              recipients: await recipientsOf(checked),
               preview: publishing.preview(inputOf(draft))[0],
             };
             return void res.type('html').send(String(publishConfirmPage(viewerOf(res), view)));
@@ -139,7 +142,7 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
             status: pub.status,
             urgent: pub.urgent,
             publishAt: pub.publishAt,
-            recipients: recipientsOf(pub),
+            recipients: await recipientsOf(pub),
           });
           res.redirect(303, `/staff/publications/${pub.id}`);
         },

@@ -18,9 +18,9 @@ function quarterFrom(req: Request, now: Date): FiscalQuarter {
 /** /staff/report (page, printable on A4) and /staff/report.csv (audited as an export). */
 export function createReportRoutes(deps: ConsoleDeps, guard: typeof allow): Router {
   const router = express.Router();
-  router.get('/report', guard('report.read'), (req, res) => {
+  router.get('/report', guard('report.read'), async (req, res) => {
     const quarter = quarterFrom(req, deps.clock());
-    const figures = computeReport(deps.report, quarter.from, quarter.to);
+    const figures = await computeReport(deps.report, quarter.from, quarter.to);
     res
       .type('html')
       .send(
@@ -31,7 +31,7 @@ export function createReportRoutes(deps: ConsoleDeps, guard: typeof allow): Rout
   });
   router.get('/report.csv', guard('report.read'), async (req, res) => {
     const quarter = quarterFrom(req, deps.clock());
-    const csv = reportCsv(quarter, computeReport(deps.report, quarter.from, quarter.to));
+    const csv = reportCsv(quarter, await computeReport(deps.report, quarter.from, quarter.to));
     await auditAs(deps, viewerOf(res).name, 'report.export', `report:${quarter.fiscalYear}-Q${quarter.quarter}`, {
       format: 'csv',
     });
