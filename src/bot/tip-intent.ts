@@ -148,6 +148,22 @@ const WHERE_TO_CONTACT = phrases([
   'who should',
 ]);
 
+/** "ได้บ่", "ได้ไหม", "can I": asking whether reporting can be done so (anonymously), not reporting yet. */
+const CAN_I = phrases([
+  'ได้ไหม',
+  'ได้มั้ย',
+  'ได้มั๊ย',
+  'ได้บ่',
+  'ได้บ',
+  'ได้หรือไม่',
+  'ได้หรือเปล่า',
+  'ได้ป่าว',
+  'ได้เปล่า',
+  'ได้รึเปล่า',
+  'can i',
+  'is it possible',
+]);
+
 /** "the ITA report", "รายงานผลการประเมิน": the report as a document, not reporting something. */
 const THE_REPORT = phrases(['ita report', 'the report', 'annual report', 'report of', 'รายงานผล', 'รายงานการประเมิน']);
 
@@ -170,9 +186,12 @@ export function isReportingQuestion(
   // A wish is matched as written: "จะแจ้งเบาะแส" is two letters from "แจ้งเบาะแส".
   // "ที่ไหนก็ได้" (anywhere will do) is no question.
   const asksWhere = containsExactPhrase(said, WHERE_TO_CONTACT) && !said.compact.includes('ก็ได้');
-  const wish = containsExactPhrase(said, WISH) && !asksWhere;
+  const canI = containsExactPhrase(said, CAN_I);
+  const wish = containsExactPhrase(said, WISH) && !asksWhere && !canI;
   if (!containsPhrase(said, REPORT_WORDS) || wish || isWitnessed(said) || containsExactPhrase(said, THE_REPORT))
     return false;
+  // "แจ้งแบบไม่บอกชื่อได้บ่": whether it can be done so (nobody's wrongdoing witnessed, see above).
+  if (canI) return true;
   return (kind !== null && WHERE_HOW.has(kind)) || fields.includes('phone') || containsPhrase(said, CHANNEL);
 }
 

@@ -99,7 +99,10 @@ function understandAfresh(fullText: string, index: SearchIndex): Understanding {
   // slow the bot for everyone), so only its start is read.
   const text = fullText.length > MAX_QUESTION_CHARS ? fullText.slice(0, MAX_QUESTION_CHARS) : fullText;
   const message = readUtterance(text);
-  if (containsPhrase(message, P.STATUS) || containsExactPhrase(message, P.STATUS_EXACT) || isOnlyReceipt(text)) {
+  // "จะติดตามเรื่องที่แจ้งไปยังไง" asks how to follow a tip up (answered with how); a receipt or the word alone asks now.
+  const asksHow = containsPhrase(message, P.HOW_WHERE) && findReceipt(text) === null;
+  const status = containsPhrase(message, P.STATUS) || containsExactPhrase(message, P.STATUS_EXACT);
+  if ((status && !asksHow) || isOnlyReceipt(text)) {
     return { intent: 'status', receipt: findReceipt(text) };
   }
   for (const [intent, holds] of RULES) {

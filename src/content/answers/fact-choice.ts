@@ -159,8 +159,11 @@ function notHeld(
   if (!field || !about) return null;
   // Never "not found" for a fact the documents hold: a field only one item has is that item's ("ita 100 คะแนนเต็มไหม").
   const only = book.onlyFamilyWith(field, year);
+  // "ITA result?": the report's result is its score (another field the same kind of question asks for).
+  const standIns = KIND_FIELDS.result.includes(field) ? KIND_FIELDS.result : [field];
   const held =
     book.ofFamily(about, year).find((u) => u.field === field) ??
+    book.ofFamily(about, year).find((u) => standIns.includes(u.field as Field)) ??
     (only ? book.ofFamily(only, year).find((u) => u.field === field) : undefined);
   return held
     ? { type: 'fact', units: [held, ...compared(book, held, years)] }
