@@ -62,7 +62,7 @@ export const LATEST_WHOLE = phrases(['ข่าว', 'ข่าวสาร', '�
 /** A subscribing verb directly before a news word ("รับข่าว", "ส่งข่าว", "ติดตามข่าวสาร"). */
 const SUBSCRIBE_VERBS = ['สมัครรับ', 'สมัคร', 'ขอรับ', 'รับ', 'อยากได้', 'อยากรับ', 'ติดตาม', 'ส่ง', 'ขอ'];
 export const SUBSCRIBE = phrases([
-  ...SUBSCRIBE_VERBS.flatMap((verb) => [`${verb}ข่าว`, `${verb}การแจ้งเตือน`]),
+  ...SUBSCRIBE_VERBS.flatMap((verb) => [`${verb}ข่าว`, `${verb}การแจ้งเตือน`, `${verb}แจ้งเตือน`]),
   'subscribe',
   'sign up for news',
   'follow news',
@@ -94,6 +94,38 @@ export const HOW_WHERE = phrases([
 export const SUBSCRIBE_WHOLE = phrases(['สมัคร', 'ติดตาม', 'follow', 'sign up']);
 
 export const GREETING_WORDS = phrases(['สวัสดี', 'หวัดดี', 'ดี', 'ดีจ้า', 'อรุณสวัสดิ์', 'hello', 'hi', 'hey']);
+/** Greetings that may carry an occasion ("สวัสดีปีใหม่", "happy new year"): never "ดี" alone. */
+export const GREETING_OPENERS = phrases(['สวัสดี', 'หวัดดี', 'สุขสันต์', 'อรุณสวัสดิ์', 'ราตรีสวัสดิ์', 'happy', 'hello', 'merry']);
+/** Times and festivals a greeting names: with a greeting, still small talk. */
+export const OCCASIONS = phrases([
+  'ปีใหม่',
+  'วันปีใหม่',
+  'สงกรานต์',
+  'ตรุษจีน',
+  'คริสต์มาส',
+  'ลอยกระทง',
+  'วันเกิด',
+  'ตอนเช้า',
+  'ตอนเย็น',
+  'ยามเช้า',
+  'วันจันทร์',
+  'วันอังคาร',
+  'วันพุธ',
+  'วันพฤหัส',
+  'วันศุกร์',
+  'วันเสาร์',
+  'วันอาทิตย์',
+  'วันหยุด',
+  'new year',
+  'christmas',
+  'morning',
+  'evening',
+  'weekend',
+  'holiday',
+]);
+/** "วันนี้วันอะไร", "what day is it": the day, the date or the time asked, which no document answers. */
+export const DAY_QUESTION =
+  /^\s*(?:วันนี้\s*)?(?:เป็น\s*)?(?:วันอะไร|วันที่เท่าไหร่|วันที่เท่าไร|วันที่อะไร|กี่โมง|เวลาเท่าไหร่|เวลาเท่าไร|วันไหน)\s*(?:แล้ว)?\s*(?:ครับ|ค่ะ|คะ|จ้า|จ้ะ|นะ)?\s*[?？]*\s*$|^\s*what\s+(?:day|date|time)\s+is\s+it(?:\s+today)?\s*[?？]*\s*$/iu;
 export const THANKS_WORDS = phrases([
   'ขอบคุณ',
   'ขอบใจ',

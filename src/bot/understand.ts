@@ -30,6 +30,15 @@ function onlySaying(said: Utterance, words: readonly string[]): boolean {
   return said.content === '' && containsPhrase(said, words);
 }
 
+/** "สวัสดีปีใหม่ครับ", "happy new year": a greeting whose other words only name the occasion. */
+function greetsOnOccasion(said: Utterance): boolean {
+  if (!containsPhrase(said, P.GREETING_OPENERS)) return false;
+  let rest = said.content;
+  for (const words of [P.GREETING_OPENERS, P.OCCASIONS])
+    for (const word of [...words].sort((a, b) => b.length - a.length)) rest = rest.split(word).join('');
+  return rest === '';
+}
+
 /**
  * Rules checked in order; the first that holds names the intent. Account actions come first
  * (they must work inside any sentence, "ยกเลิกรับข่าวสาร" before "รับข่าวสาร"), then the
@@ -56,7 +65,7 @@ const RULES: readonly [Simple, (m: Utterance) => boolean][] = [
   ],
   ['tip', (m) => isTip(m)],
   ['thanks', (m) => onlySaying(m, P.THANKS_WORDS)],
-  ['greeting', (m) => onlySaying(m, P.GREETING_WORDS)],
+  ['greeting', (m) => onlySaying(m, P.GREETING_WORDS) || greetsOnOccasion(m)],
   ['menu', (m) => equalsPhrase(m.compact, P.MENU_WHOLE) || containsPhrase(m, P.MENU)],
   // "ประกาศเรื่องอะไร" is "ประกาศ" once its asking words are gone, but it asks for a fact.
   ['ita', (m) => equalsPhrase(m.content, P.ITA_WHOLE) && !asksFact(m)],
@@ -108,6 +117,15 @@ function understandAfresh(fullText: string, index: SearchIndex): Understanding {
   for (const [intent, holds] of RULES) {
     if (holds(message)) return { intent };
   }
+  // "วันนี้วันอะไร": no document says what day it is; nothing is searched (the reply says so and offers topics).
+  if (P.DAY_QUESTION.test(text))
+    return {
+      intent: 'search',
+      best: null,
+      runnersUp: [],
+      normalized: normalize(text),
+      shape: readQuestion(text, message),
+    };
   // Time words (ล่าสุด, ปี 67) choose the year, not the item: they are not searched for.
   const shape = readQuestion(text, message);
   let found = index.answer(shape.time.rest);

@@ -70,7 +70,11 @@ export function itaItem(docId: string, ita: ItaResult): SearchItem {
     title: `ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${year}`,
     subtitle: `${ita.agency} ได้ ${score} คะแนน`,
     fields: [
-      { text: `ผลการประเมินคุณธรรมและความโปร่งใส ITA ผลคะแนน ITA`, weight: WEIGHT.title },
+      // ITA's Thai name in full, as residents copy it from the NACC's pages.
+      {
+        text: `ผลการประเมินคุณธรรมและความโปร่งใส ITA ผลคะแนน ITA การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ`,
+        weight: WEIGHT.title,
+      },
       {
         text: `คะแนน ${score} คะแนน ${Math.floor(ita.score)} คะแนน ${scoreInThaiWords(ita.score)}`,
         weight: WEIGHT.title,

@@ -227,6 +227,10 @@ const FUNCTION_WORDS = [
   'and',
   // Chat English "and" ("do n dont").
   'n',
+  // Isan "right?" ("ได้ 93 แม่นบ่"), and the "-odd" after a number ("93 กว่า").
+  'แม่น',
+  'แม่นบ่',
+  'กว่า',
   'or',
   'is',
   'there',

@@ -43,6 +43,8 @@ function categoryOfItem(shipped: ShippedSearch, item: SearchItem): string {
 }
 
 function categoryOf(shipped: ShippedSearch, result: Understanding): string {
+  // Small talk is answered with no document and no action: the category of "none".
+  if (result.intent === 'greeting' || result.intent === 'thanks') return 'none';
   if (result.intent !== 'search') return result.intent;
   // Asking how or where to report is answered with the channels (issue 10), not the tip flow.
   if (isReportingQuestion(result.shape.said, result.shape.kind, result.shape.fields)) return 'report-info';
