@@ -117,15 +117,10 @@ function understandAfresh(fullText: string, index: SearchIndex): Understanding {
   for (const [intent, holds] of RULES) {
     if (holds(message)) return { intent };
   }
-  // "วันนี้วันอะไร": no document says what day it is; nothing is searched (the reply says so and offers topics).
+  // "วันนี้วันอะไร": no document says what day it is (not the announcement's date): nothing is searched or
+  // asked of the facts, and the reply says nothing was found and offers topics.
   if (P.DAY_QUESTION.test(text))
-    return {
-      intent: 'search',
-      best: null,
-      runnersUp: [],
-      normalized: normalize(text),
-      shape: readQuestion(text, message),
-    };
+    return { intent: 'search', best: null, runnersUp: [], normalized: normalize(text), shape: readQuestion('') };
   // Time words (ล่าสุด, ปี 67) choose the year, not the item: they are not searched for.
   const shape = readQuestion(text, message);
   let found = index.answer(shape.time.rest);

@@ -230,6 +230,9 @@ const FUNCTION_WORDS = [
   // Isan "right?" ("ได้ 93 แม่นบ่"), and the "-odd" after a number ("93 กว่า").
   'แม่น',
   'แม่นบ่',
+  // The drawn-out particle ending a question ("คืออะไรอ่ะ").
+  'อ่ะ',
+  'อ้ะ',
   'กว่า',
   'or',
   'is',

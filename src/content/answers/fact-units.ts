@@ -182,7 +182,7 @@ function announcementUnits(doc: ContentDocument, a: Announcement, year: number, 
 }
 
 /** How residents ask for the name spelt out (matched, never shown): "ชื่อเต็มภาษาอังกฤษ". */
-const ITA_NAME_WORDS = 'ชื่อเต็ม ภาษาอังกฤษ english full name';
+const ITA_NAME_WORDS = 'ชื่อเต็ม full name';
 
 /** "(Integrity Transparency Assessment : ITA)" and the Thai name before it, as the preamble writes them. */
 function itaNameIn(preamble: string): { value: string; quote: string } | null {

@@ -71,6 +71,13 @@ export const FRAME_ONLY = phrases([
   // "กฎหมายที่อ้างถึง", "ปี พ.ศ. อะไร": asking which one is referred to, not what is asked about.
   'ที่อ้างถึง',
   'อ้างถึง',
+  'อ้างอิง',
+  'อ้าง',
+  // "ชื่อเต็มภาษาอังกฤษ": the language an answer is asked in is no subject.
+  'ภาษาอังกฤษ',
+  'ภาษาไทย',
+  'in english',
+  'in thai',
   'พ.ศ.',
   'referred to',
 ]);
