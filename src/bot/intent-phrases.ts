@@ -122,6 +122,12 @@ export const OCCASIONS = phrases([
   'evening',
   'weekend',
   'holiday',
+  // "สุขสันต์วันสงกรานต์", "สวัสดีทุกคน": what is left around the occasion.
+  'วัน',
+  'วันนี้',
+  'ทุกคน',
+  'ทุกท่าน',
+  'everyone',
 ]);
 /** "วันนี้วันอะไร", "what day is it": the day, the date or the time asked, which no document answers. */
 export const DAY_QUESTION =

@@ -220,3 +220,41 @@ describe('understand on very long messages', () => {
     if (u.intent === 'search') expect(u.normalized.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
   });
 });
+
+describe('understand: greetings with an occasion, the day asked, asking about a tip', () => {
+  it('when a greeting names only an occasion, then it is a greeting; with a question after it, the question is searched', () => {
+    expectIntent('greeting', ['สวัสดีปีใหม่ครับ', 'สวัสดีตอนเช้าค่ะ', 'happy new year', 'สุขสันต์วันสงกรานต์']);
+    expect(intentOf('สวัสดีปีใหม่ครับ ITA ได้กี่คะแนน')).toBe('search');
+  });
+
+  it('when the day, the date or the time is asked, then nothing is searched', () => {
+    for (const text of ['วันนี้วันอะไร', 'วันนี้วันที่เท่าไหร่', 'what day is it today?']) {
+      const result = understand(text, shipped.index);
+      expect(result.intent, text).toBe('search');
+      expect(result.intent === 'search' ? [result.best, result.shape.fields, result.shape.subject] : null).toEqual([
+        null,
+        [],
+        '',
+      ]);
+    }
+  });
+
+  it('when someone asks how to follow a tip up, then it is a question; a receipt or the word alone still asks for the status', () => {
+    expectIntent('search', ['จะติดตามเรื่องที่แจ้งเบาะแสไปยังไง', 'ติดตามสถานะเรื่องร้องเรียนทำยังไง']);
+    expect(understand('สถานะ 1234 5678 9012 3456 ยังไง', shipped.index)).toEqual({
+      intent: 'status',
+      receipt: '1234567890123456',
+    });
+    expectIntent('status', ['สถานะ', 'ติดตามเรื่อง']);
+  });
+
+  it('when someone asks whether a tip can be given anonymously, then it is a question; a witnessed account still starts the tip', () => {
+    expectIntent('search', ['อยากแจ้งทุจริตแบบไม่บอกชื่อ ได้บ่', 'แจ้งเบาะแสแบบไม่ระบุชื่อได้ไหม']);
+    expectIntent('tip', ['ผมเห็นเจ้าหน้าที่เรียกเงิน แจ้งได้ไหม', 'อยากแจ้งเบาะแส', 'แจ้งเบาะแส']);
+  });
+
+  it('when someone wants alerts of the news, then it subscribes; a refusal still unsubscribes', () => {
+    expectIntent('subscribe', ['อยากรับแจ้งเตือนข่าวประชาสัมพันธ์ของเทศบาล']);
+    expectIntent('unsubscribe', ['ไม่อยากรับแจ้งเตือนข่าวแล้ว']);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { addRepairTerms, repairTerms } from '../../src/thai/term-repair.js';
+
+describe('typo repair before word splitting', () => {
+  addRepairTerms(['มาตรการ', 'ดุลพินิจ', 'ประกาศ', 'จริยธรรม', 'คุณธรรม', 'ราชการ']);
+
+  it('when a document word is written with a letter left out or a sound-alike letter, then it is written as the word', () => {
+    expect(repairTerms('มาตการดุลพินิจใช้งบบ่')).toBe('มาตรการดุลพินิจใช้งบบ่');
+    expect(repairTerms('ดุลพินิดคืออะไร')).toBe('ดุลพินิจคืออะไร');
+    expect(repairTerms('ประกาดล่าสุด')).toBe('ประกาศล่าสุด');
+  });
+
+  it('when the words are spelt right, then nothing changes (a misspelling across two words is left alone)', () => {
+    for (const text of [
+      'มาตรการจริยธรรมได้ผลยังไง',
+      'มาตรการมีกี่ประการ',
+      'รายงานผลคุณธรรมความโปร่งใสฉบับนี้ของปีงบไหนครับ',
+      'มาตราการดุลพินิจ ใครรับผิดชอบ',
+      'ITA score 93.05',
+      '',
+    ])
+      expect(repairTerms(text), text).toBe(text);
+  });
+});
