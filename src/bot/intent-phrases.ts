@@ -168,3 +168,19 @@ export const MENU = phrases(['เมนู', 'menu']);
 export const ITA_WHOLE = phrases(['ผล ITA', 'ITA', 'ผลการประเมิน ITA', 'ผลประเมิน ITA', 'คะแนน ITA', 'ผลITA']);
 export const MEASURES_WHOLE = phrases(['มาตรการ', 'มาตรการทั้งหมด', 'ดูมาตรการ', 'measures', 'รายการมาตรการ']);
 export const ANNOUNCEMENT_WHOLE = phrases(['ประกาศ', 'ดูประกาศ', 'announcement', 'announcements']);
+
+/** "ได้บ่", "ได้ไหม", "can I": asking whether reporting can be done so (anonymously), not reporting yet. */
+export const CAN_I = phrases([
+  'ได้ไหม',
+  'ได้มั้ย',
+  'ได้มั๊ย',
+  'ได้บ่',
+  'ได้บ',
+  'ได้หรือไม่',
+  'ได้หรือเปล่า',
+  'ได้ป่าว',
+  'ได้เปล่า',
+  'ได้รึเปล่า',
+  'can i',
+  'is it possible',
+]);

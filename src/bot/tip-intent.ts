@@ -1,5 +1,6 @@
 import { containsExactPhrase, containsPhrase, phrases, type Utterance } from './phrase-match.js';
 import { KIND_PHRASES, type Field, type QuestionKind } from '../content/answers/question-kinds.js';
+import { CAN_I } from './intent-phrases.js';
 
 /**
  * Whether a message reports wrongdoing (start the confidential tip flow) or asks about the
@@ -146,22 +147,6 @@ const WHERE_TO_CONTACT = phrases([
   'which channel',
   'what number',
   'who should',
-]);
-
-/** "ได้บ่", "ได้ไหม", "can I": asking whether reporting can be done so (anonymously), not reporting yet. */
-const CAN_I = phrases([
-  'ได้ไหม',
-  'ได้มั้ย',
-  'ได้มั๊ย',
-  'ได้บ่',
-  'ได้บ',
-  'ได้หรือไม่',
-  'ได้หรือเปล่า',
-  'ได้ป่าว',
-  'ได้เปล่า',
-  'ได้รึเปล่า',
-  'can i',
-  'is it possible',
 ]);
 
 /** "the ITA report", "รายงานผลการประเมิน": the report as a document, not reporting something. */

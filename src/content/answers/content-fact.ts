@@ -50,3 +50,27 @@ function ownWords(book: FactBook, subject: string, year: number, subjects: reado
     .filter((word) => without(word, GENERIC) !== '')
     .join(' ');
 }
+
+/** Kinds whose answer is first looked for in what the items say ("มีเรื่องบริหารความเสี่ยงด้วยบ่"). */
+const CONTENT_FIRST: ReadonlySet<string> = new Set(['yesno', 'where', 'list']);
+
+/** "ให้ใครทราบ", "แจ้งให้ใครรู้", "to whom": who is told, not who does. */
+const RECIPIENTS = /ให้ใคร|ใคร\s*(?:รับ)?ทราบ|ใครรู้|ถึงใคร|to whom|who (?:is|are|was|were) (?:told|informed)/iu;
+
+/**
+ * A yes/no, where or list question is about what an item says, before any clause near it; so
+ * is a question of who is told ("ผู้บริหารประกาศหลักเกณฑ์ให้ใครรับทราบ" is answered by the
+ * column saying so, not by the doer a clause names).
+ */
+export function contentFirst(
+  book: FactBook,
+  shape: QuestionShape,
+  year: number,
+  subject: string | null,
+  content: () => FactUnit | null,
+): FactUnit | null {
+  if (CONTENT_FIRST.has(shape.kind!)) return content();
+  return shape.fields.length === 0 && RECIPIENTS.test(shape.time.rest)
+    ? contentFact(book, shape, year, book.withRelated(subject))
+    : null;
+}

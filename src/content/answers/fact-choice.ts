@@ -1,5 +1,5 @@
 import { clauseNumbered } from './clause-choice.js';
-import { contentFact } from './content-fact.js';
+import { contentFact, contentFirst } from './content-fact.js';
 import { best, MIN_COVERAGE, type Preference } from './fact-ranking.js';
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
@@ -108,27 +108,6 @@ export function chooseFact(
   return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year) ?? only, year, years);
 }
 
-/** "ให้ใครทราบ", "แจ้งให้ใครรู้", "to whom": who is told, not who does. */
-const RECIPIENTS = /ให้ใคร|ใคร\s*(?:รับ)?ทราบ|ใครรู้|ถึงใคร|to whom|who (?:is|are|was|were) (?:told|informed)/iu;
-
-/**
- * A yes/no, where or list question is about what an item says, before any clause near it; so
- * is a question of who is told ("ผู้บริหารประกาศหลักเกณฑ์ให้ใครรับทราบ" is answered by the
- * column saying so, not by the doer a clause names).
- */
-function contentFirst(
-  book: FactBook,
-  shape: QuestionShape,
-  year: number,
-  subject: string | null,
-  content: () => FactUnit | null,
-): FactUnit | null {
-  if (CONTENT_FIRST.has(shape.kind!)) return content();
-  return shape.fields.length === 0 && RECIPIENTS.test(shape.time.rest)
-    ? contentFact(book, shape, year, book.withRelated(subject))
-    : null;
-}
-
 /** The fact in the year answered and the same fact in the years compared; null for no fact. */
 function factOf(book: FactBook, unit: FactUnit | null, years: readonly number[]): FactChoice | null {
   return unit ? { type: 'fact', units: [unit, ...compared(book, unit, years)] } : null;
@@ -172,9 +151,6 @@ function notHeld(
 
 /** "แล้ว ... ล่ะ", "what about ...": a question that continues the previous one. */
 export const FOLLOW_ON = /^\s*(?:แล้ว|ส่วน|what about\s|how about\s|and\s)|(?:ล่ะ|ละ|หล่ะ)\s*[?？]?\s*$/iu;
-
-/** Kinds whose answer is first looked for in what the items say ("มีเรื่องบริหารความเสี่ยงด้วยบ่"). */
-const CONTENT_FIRST: ReadonlySet<string> = new Set(['yesno', 'where', 'list']);
 
 /** Kinds a numbered clause of the announcement can answer. */
 const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when', 'yesno']);
