@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { followEvent, postbackEvent, textEvent, unfollowEvent, userId } from '../helpers/events.js';
 import { lastReply, lineMemory, multicasts, shown } from '../helpers/publication-chat.js';
-import {
-  currentBot,
-  forgetBot,
-  friends,
-  NEWS,
-  publish,
-  started,
-  UUID,
-  view,
-} from '../helpers/publishing-harness.js';
+import { currentBot, forgetBot, friends, NEWS, publish, started, UUID, view } from '../helpers/publishing-harness.js';
 
 afterEach(async () => {
   const bot = currentBot();
