@@ -73,6 +73,8 @@ export const FRAME_ONLY = phrases([
   'อ้างถึง',
   'อ้างอิง',
   'อ้าง',
+  // "ลงเฟสด้วยบ่", "ลงข้อมูล": putting up is how any wording is published, not what is asked about.
+  'ลง',
   // "ชื่อเต็มภาษาอังกฤษ": the language an answer is asked in is no subject.
   'ภาษาอังกฤษ',
   'ภาษาไทย',

@@ -9,11 +9,14 @@ import { without, type QuestionShape } from './read-question.js';
 /** "ชื่อว่าอะไร", "คือมาตรการอะไร", "เรื่องอะไร", "what is it called": the frames that ask an item's name. */
 const TITLE_FRAME = /ชื่อ|คือ|เรื่อง|อะไร|อันไหน|what|name|title|called/iu;
 
+/** What names a measure's order (its number, "สุดท้าย", "last"), beside the word for measure. */
+const ORDER_WORDS = /[\s\d]+|สุดท้าย|แรก|\blast\b|\bfirst\b|\bfinal\b/giu;
+
 /** "มาตรการที่ 2 คือมาตรการอะไร": a measure named by its order, asked for its name and nothing else. */
 export function asksTitle(shape: QuestionShape): boolean {
   if (shape.fields.some((f) => f !== 'subject') || !TITLE_FRAME.test(shape.said.compact)) return false;
   if (shape.kind !== null && shape.kind !== 'who' && shape.kind !== 'abbrev' && shape.kind !== 'list') return false;
-  return without(shape.subject.replace(/[\s\d]+/gu, ''), GENERIC) === '';
+  return without(shape.subject.replace(ORDER_WORDS, ''), GENERIC) === '';
 }
 
 /** "กำหนดตัวชี้วัดอะไร", "ฉบับไหน": what or which, a question even when its frame is not known. */
