@@ -19,7 +19,7 @@ const MIN_TERM = 6;
 const MIN_VARIANT = 6;
 const MAX_TERM = 16;
 /** Cap on registered words, so many tenants' documents keep the table small. */
-const MAX_TERMS = 20_000;
+const MAX_TERMS = 5_000;
 const THAI_RUN = /[\u0E00-\u0E7F]+/gu;
 
 const alikeTable = (groups: readonly string[]): Map<string, string> =>
