@@ -34,6 +34,9 @@ describe('answers at the grain of facts', () => {
     // Written blind at the same time and kept by the lead until the fifth set's fixes were done.
     ...readFactQuestions(FACT_FILES.heldOut6, 'held-out-6', false),
     ...readFactQuestions(FACT_FILES.heldOut7, 'held-out-7', false),
+    // Written blind later and kept by the lead until sets 6 and 7 were fixed.
+    ...readFactQuestions(FACT_FILES.heldOut8, 'held-out-8', false),
+    ...readFactQuestions(FACT_FILES.heldOut9, 'held-out-9', false),
   ];
 
   beforeAll(async () => {
@@ -111,6 +114,14 @@ describe('answers at the grain of facts', () => {
     report(
       '  fact-questions-heldout-7.tsv (written blind, kept until the fifth set was fixed; first run 35/45 = 77.8%)',
       rows.filter((r) => r.question.source === 'held-out-7'),
+    );
+    report(
+      '  fact-questions-heldout-8.tsv (written blind, kept until sets 6 and 7 were fixed; first run 42/45 = 93.3%)',
+      rows.filter((r) => r.question.source === 'held-out-8'),
+    );
+    report(
+      '  fact-questions-heldout-9.tsv (written blind, kept until sets 6 and 7 were fixed; first run 33/45 = 73.3%)',
+      rows.filter((r) => r.question.source === 'held-out-9'),
     );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);

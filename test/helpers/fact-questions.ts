@@ -45,6 +45,8 @@ export const FACT_FILES = {
   heldOut5: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-5.tsv'),
   heldOut6: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-6.tsv'),
   heldOut7: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-7.tsv'),
+  heldOut8: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-8.tsv'),
+  heldOut9: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-9.tsv'),
 };
 
 /**
