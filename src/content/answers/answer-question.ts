@@ -10,6 +10,7 @@ import { GENERIC } from './generic-words.js';
 import { without, type QuestionShape } from './read-question.js';
 import { problemTold, serviceFactFor } from './service-answer.js';
 import { quoteFallback } from './quote-fallback.js';
+import { claimedItem, claimVerdict } from './claim-verdict.js';
 import { asksSomething, asksTitle } from './question-frames.js';
 import type { ServiceFact } from './service-facts.js';
 
@@ -89,12 +90,12 @@ function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null
       context: null,
     };
   }
-  const subject = ordered ?? (q.best ? (book.familyOfItem(q.best.item.id) ?? null) : null);
+  const subject = ordered ?? (q.best ? (book.familyOfItem(q.best.item.id) ?? null) : claimedItem(book, shape, year));
   const choice = chooseFact(book, shape, shape.time.rest, subject, context);
   if (choice?.type === 'fact') {
     const [unit] = choice.units;
     return {
-      reply: unit ? { ...choice, ...said(unit, shape) } : choice,
+      reply: unit ? { ...choice, ...said(unit, shape, book) } : choice,
       context: unit ? { family: unit.family, key: unit.key, year: unit.year } : null,
     };
   }
@@ -116,7 +117,7 @@ function quoteAnswer(book: FactBook, shape: QuestionShape, year: number, subject
   const unit = quoteFallback(book, shape, year, book.withRelated(subject));
   if (!unit) return null;
   return {
-    reply: { type: 'fact', units: [unit], ...said(unit, shape) },
+    reply: { type: 'fact', units: [unit], ...said(unit, shape, book) },
     context: { family: unit.family, key: unit.key, year: unit.year },
   };
 }
@@ -197,9 +198,15 @@ function otherDoer(unit: FactUnit, link: string | null, asked: string): string |
 }
 
 /** What the answer says first beside the fact: yes or no to a number compared with, the doer tied to the act asked about. */
-function said(unit: FactUnit, shape: QuestionShape): Pick<Extract<Reply, { type: 'fact' }>, 'verdict' | 'stated'> {
+function said(
+  unit: FactUnit,
+  shape: QuestionShape,
+  book: FactBook,
+): Pick<Extract<Reply, { type: 'fact' }>, 'verdict' | 'stated'> {
   if (shape.kind === 'yesno' && shape.threshold && unit.amount !== undefined)
     return { verdict: meets(unit.amount, shape.threshold) };
+  const claimed = claimVerdict(book, unit, shape);
+  if (claimed !== undefined) return { verdict: claimed };
   const asked = shape.time.rest.replace(/\s+/g, '');
   const linked = shape.link ? unit.links?.[shape.link] : undefined;
   // "ผู้บริหารทุกระดับต้องตรวจสอบ…ของใคร": the doer the question names itself is not the answer.

@@ -59,7 +59,8 @@ export function chooseFact(
   const wanted = named.length > 0 ? named : shape.kind ? KIND_FIELDS[shape.kind] : [];
   // A clause can answer any who/how/where/when question, also one naming a field in passing
   // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
-  const clauses = shape.kind !== null && CLAUSE_KINDS.has(shape.kind);
+  // A yes/no naming a field claims its value ("ปลัดเป็นคนเซ็นใช่ไหม"): that field answers, not a clause naming the claim.
+  const clauses = shape.kind !== null && CLAUSE_KINDS.has(shape.kind) && !(shape.kind === 'yesno' && named.length > 0);
   const again = shape.subjectless && context?.key ? context.key : null;
   const years = yearsAsked(book, shape, context);
   const year = years[0]!;

@@ -156,6 +156,10 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'ปีใด',
       'เดือนไหน',
       'มื้อใด',
+      // Isan "which day": มื้อได๋, มื้อใด๋, มื้อไหน.
+      'มื้อได๋',
+      'มื้อใด๋',
+      'มื้อไหน',
       'ตอนใด',
       'when',
       'what date',
@@ -177,6 +181,11 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'ท่าไหร่',
       'จักคะแนน',
       'จักบาท',
+      // Isan "how many": จัก / จั๊ก with or without the counting word.
+      'จั๊กคะแนน',
+      'จั๊กบาท',
+      'จั๊ก',
+      'จักเท่าใด',
       'กี่แต้ม',
       'จักแต้ม',
       'how much',

@@ -1,3 +1,4 @@
+import { monthNamed, withoutMonths } from '../../thai/month-named.js';
 import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
 import { toArabicDigits } from '../../thai/digits.js';
 import { repairTerms } from '../../thai/term-repair.js';
@@ -85,6 +86,9 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   const kind = kindFor(said, fields, threshold);
   // "ได้เกิน 90 บ่" names no field: a number out of a hundred is a score, a larger one an amount of money.
   if (kind === 'yesno' && threshold && fields.length === 0) fields = [threshold.value <= 100 ? 'score' : 'budget'];
+  // "ออกเดือนกุมภาพันธ์ แม่นบ่": a month named in a yes/no is a claim about the date.
+  const monthClaim = kind === 'yesno' && fields.length === 0 && monthNamed(time.rest) !== null;
+  if (monthClaim) fields = ['date'];
   // "When was it signed" asks for the date; "who signed on the 10th" for the signer.
   if (kind === 'when' && fields.includes('signer'))
     fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
@@ -92,7 +96,7 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   // "สรุปผลข้อ 2": an item of the column named, not measure 2 (the column is answered whole).
   if (fields.some((f) => COLUMNS.has(f)) && ITEM_NUMBER.test(time.rest))
     time = { ...time, rest: time.rest.replace(ITEM_NUMBER, '$1 ').replace(/\s+/g, ' ').trim() };
-  const subject = subjectWords(time.rest, fields);
+  const subject = subjectWords(monthClaim ? withoutMonths(time.rest) : time.rest, fields);
   return {
     kind,
     fields,
