@@ -135,7 +135,10 @@ function listReply(book: FactBook, shape: QuestionShape, year: number, context: 
   // "รายงานผลการดำเนินการมีกี่มาตรการ": counting the measures, whatever column the words name.
   if (count && containsExactPhrase(shape.said, COUNT_MEASURES)) return { type: 'measure-list', year, count };
   const [field] = shape.fields;
-  const each = listing || containsPhrase(shape.said, EACH_WORDS) || (shape.subjectless && !context);
+  // "วิธีการมีอะไรบ้าง" right after a measure's answer lists that measure's column (the follow-up keeps its subject).
+  const followed =
+    shape.subjectless && context !== null && book.ofFamily(context.family, context.year).some((u) => u.field === field);
+  const each = containsPhrase(shape.said, EACH_WORDS) || (listing && !followed) || (shape.subjectless && !context);
   if (shape.fields.length !== 1 || !field || !MEASURE_FIELDS.has(field) || !each) return null;
   const units = book.acrossMeasures(field, year);
   return units.length > 1 ? { type: 'across', units } : null;

@@ -186,8 +186,24 @@ function fromFamily(
     .slice(1)
     .flatMap((f) => book.ofFamily(f, year));
   return (
-    related.find((u) => wanted.includes(u.field as Field)) ?? best(book, text, (u) => u.family === family && fits(u))
+    related.find((u) => wanted.includes(u.field as Field)) ??
+    best(book, text, (u) => u.family === family && fits(u)) ??
+    soleHolder(book, asked.named.length > 0 ? asked.named : wanted.length === 1 ? wanted : [], year)
   );
+}
+
+/**
+ * "ไอทีเอ" then "ย่อมาจากอะไร": the item followed holds no such fact, but one item alone holds
+ * it (the announcement's preamble spells ITA out): that fact answers. Only for a field named
+ * or the one field a kind asks for, never a guess among several.
+ */
+function soleHolder(book: FactBook, fields: readonly Field[], year: number): FactUnit | null {
+  for (const field of fields) {
+    const family = book.onlyFamilyWith(field, year);
+    const unit = family ? book.ofFamily(family, year).find((u) => u.field === field) : undefined;
+    if (unit) return unit;
+  }
+  return null;
 }
 
 /** The same fact in the other years compared. */
