@@ -1,3 +1,5 @@
+import { addRepairTerms } from '../thai/term-repair.js';
+import { analyzeText } from './text-analysis.js';
 import { Thesaurus } from './thesaurus.js';
 import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
 import { queryUnits, type QueryUnit } from './query-units.js';
@@ -44,6 +46,13 @@ export class SearchIndex {
     this.thesaurus = new Thesaurus(synonyms);
     for (const [term] of this.thesaurus.entries()) this.vocabulary.add(term);
     this.add(items);
+    // The documents' own words are repaired when misspelt (see term-repair.ts), whether or not a
+    // fact book is built beside this index; publications arriving later are not registered.
+    addRepairTerms(
+      items
+        .filter((item) => item.kind !== 'publication')
+        .flatMap((item) => item.fields.flatMap((f) => analyzeText(f.text).tokens.map((t) => t.text))),
+    );
   }
 
   /**

@@ -56,6 +56,9 @@ function misspellings(letters: readonly string[]): string[] {
     const table = i === letters.length - 1 ? finalAlike : alike;
     for (const other of table.get(letters[i]!) ?? '')
       out.push([...letters.slice(0, i), other, ...letters.slice(i + 1)].join(''));
+    // "ทร" is said ซ ("ทราย", "โทรม"): written as it sounds ("โพนซาย"), two letters become one.
+    if (letters[i] === 'ท' && letters[i + 1] === 'ร')
+      for (const sound of 'ซส') out.push([...letters.slice(0, i), sound, ...letters.slice(i + 2)].join(''));
   }
   return out;
 }

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { addRepairTerms, repairTerms } from '../../src/thai/term-repair.js';
 
 describe('typo repair before word splitting', () => {
-  addRepairTerms(['มาตรการ', 'ดุลพินิจ', 'ประกาศ', 'จริยธรรม', 'คุณธรรม', 'ราชการ']);
+  addRepairTerms(['มาตรการ', 'ดุลพินิจ', 'ประกาศ', 'จริยธรรม', 'คุณธรรม', 'ราชการ', 'โพนทราย']);
 
   it('when a document word is written with a letter left out or a sound-alike letter, then it is written as the word', () => {
     expect(repairTerms('มาตการดุลพินิจใช้งบบ่')).toBe('มาตรการดุลพินิจใช้งบบ่');
     expect(repairTerms('ดุลพินิดคืออะไร')).toBe('ดุลพินิจคืออะไร');
     expect(repairTerms('ประกาดล่าสุด')).toBe('ประกาศล่าสุด');
+  });
+
+  it('when ทร is written as it sounds (ซ, ส), then the word is repaired', () => {
+    expect(repairTerms('เทศบาลโพนซายได้กี่คะแนน')).toBe('เทศบาลโพนทรายได้กี่คะแนน');
+    expect(repairTerms('โพนสายอยู่จังหวัดไหน')).toBe('โพนทรายอยู่จังหวัดไหน');
   });
 
   it('when the words are spelt right, then nothing changes (a misspelling across two words is left alone)', () => {

@@ -51,7 +51,7 @@ export function chooseFact(
   const named =
     shape.fields.length > 0
       ? shape.fields
-      : subject === 'ita' && !shape.subjectless && shape.kind !== 'abbrev'
+      : subject === 'ita' && !shape.subjectless && !ASKS_OTHER_THAN_SCORE.has(shape.kind ?? '')
         ? ['score' as const]
         : namesTown(book, shape, text)
           ? ['agency' as const]
@@ -152,6 +152,9 @@ function notHeld(
 
 /** "แล้ว ... ล่ะ", "what about ...": a question that continues the previous one. */
 export const FOLLOW_ON = /^\s*(?:แล้ว|ส่วน|what about\s|how about\s|and\s)|(?:ล่ะ|ละ|หล่ะ)\s*[?？]?\s*$/iu;
+
+/** Kinds whose fields the ITA report holds besides its score: "ผล ita 93.05 เป็นของหน่วยงานไหน" asks for the agency. */
+const ASKS_OTHER_THAN_SCORE: ReadonlySet<string> = new Set(['abbrev', 'who', 'where']);
 
 /** Kinds a numbered clause of the announcement can answer. */
 const CLAUSE_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'where', 'when', 'yesno']);

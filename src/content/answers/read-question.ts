@@ -1,3 +1,4 @@
+import { centralWords } from '../../thai/isan-words.js';
 import { monthNamed, withoutMonths } from '../../thai/month-named.js';
 import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
 import { toArabicDigits } from '../../thai/digits.js';
@@ -68,7 +69,7 @@ const ENDS_ABOUT = /\babout\s*[?？]*\s*$/iu;
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
 export function readQuestion(written: string, read?: Utterance): QuestionShape {
-  const text = writeOrdinals(repairTerms(fixQuestionTypos(written)));
+  const text = writeOrdinals(repairTerms(fixQuestionTypos(centralWords(written))));
   const timed = readTime(text);
   // The number compared with is neither searched for nor part of the subject ("คะแนนเกิน 90 ไหม").
   const { threshold, rest } = readThreshold(timed.rest);
