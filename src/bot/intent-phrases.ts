@@ -82,6 +82,8 @@ export const HOW_WHERE = phrases([
   'how do i',
   'จั่งใด',
   'เฮ็ดจั่งใด',
+  'จั่งได๋',
+  'เฮ็ดจั่งได๋',
   'แนวใด',
   // "What do I type": asking how, not doing it.
   'พิมพ์อะไร',

@@ -103,7 +103,8 @@ export function understand(fullText: string, index: SearchIndex): Understanding 
   return understanding;
 }
 
-function understandAfresh(fullText: string, index: SearchIndex): Understanding {
+/** `tail`: the end of a longer message, read as its question (not split again). */
+function understandAfresh(fullText: string, index: SearchIndex, tail = false): Understanding {
   // A question is a sentence or two; a pasted page would only cost time (and can be used to
   // slow the bot for everyone), so only its start is read.
   const text = fullText.length > MAX_QUESTION_CHARS ? fullText.slice(0, MAX_QUESTION_CHARS) : fullText;
@@ -127,5 +128,30 @@ function understandAfresh(fullText: string, index: SearchIndex): Understanding {
   // The year itself may be what matched ("ผลประเมิน ita ปีงบ 68"): the whole question is tried too.
   if (!found.best && shape.time.years.length > 0) found = index.answer(text);
   const { best, runnersUp } = found;
-  return { intent: 'search', best, runnersUp, normalized: normalize(text), shape };
+  const whole: Understanding = { intent: 'search', best, runnersUp, normalized: normalize(text), shape };
+  return tail || best ? whole : (questionAtEnd(text, index) ?? whole);
+}
+
+/** A told story is this long before its last sentence is read as the question. */
+const STORY_CHARS = 60;
+/** Sentences tried from the end (each one search): the cost per message stays bounded. */
+const TAIL_PARTS = 3;
+
+/**
+ * "สวัสดีค่ะ ป้าเห็นประกาศ… ตัวหนังสือเล็ก… ป้าอยากรู้ว่าใครเป็นคนลงชื่อ": a resident tells
+ * a story first and asks at the end; the story's words would pull the search to other items.
+ * When the whole message finds no item, the shortest run of last sentences that names a field
+ * or finds an item is the question (a story asking only "where do I report" keeps its words:
+ * the problem it tells chooses the channel). Only searches are
+ * read so: a tip or a wish to subscribe keeps its whole message.
+ */
+function questionAtEnd(text: string, index: SearchIndex): Understanding | null {
+  const parts = text.trim().split(/\s+/u);
+  if (text.length < STORY_CHARS || parts.length < 3) return null;
+  for (let n = 1; n <= Math.min(TAIL_PARTS, parts.length - 1); n++) {
+    const tail = understandAfresh(parts.slice(-n).join(' '), index, true);
+    if (tail.intent === 'search' && tail.shape.subject !== '' && (tail.best || tail.shape.fields.length > 0))
+      return tail;
+  }
+  return null;
 }

@@ -50,7 +50,8 @@ const LISTS: readonly (readonly string[])[] = [
   ...KIND_PHRASES.map(([, words]) => words),
   ...Object.values(FIELD_PHRASES),
   FOLLOW_UP_WORDS,
-];
+  // An empty list (the title field has no phrases) has no phrase to pick.
+].filter((list) => list.length > 0);
 
 let seed = 11;
 const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -258,3 +258,28 @@ describe('understand: greetings with an occasion, the day asked, asking about a 
     expectIntent('unsubscribe', ['ไม่อยากรับแจ้งเตือนข่าวแล้ว']);
   });
 });
+
+describe('understand: a story told before the question', () => {
+  const shapeOf = (text: string) => {
+    const result = understand(text, shipped.index);
+    return result.intent === 'search' ? result.shape : null;
+  };
+
+  it('when a long message ends with the question, then the question sentence is what is asked', () => {
+    const shape = shapeOf(
+      'สวัสดีครับ ลุงไปตลาดมาเมื่อเช้า เห็นป้ายติดอยู่หน้าที่ทำการเทศบาล ตาไม่ค่อยดีอ่านไม่ออก อยากรู้ว่าใครเซ็นประกาศฉบับนั้น',
+    );
+    expect(shape?.fields).toEqual(['signer']);
+    expect(shape?.time.rest).not.toMatch(/ตลาด/);
+  });
+
+  it('when a long story describes wrongdoing, then it still starts the tip flow', () => {
+    expectIntent('tip', [
+      'สวัสดีครับ เมื่อวานผมไปติดต่อขออนุญาตก่อสร้างที่เทศบาล เจ้าหน้าที่เรียกเงินใต้โต๊ะสามพันบาท ไม่ให้ก็ไม่ออกใบอนุญาต ผมอยากแจ้งเบาะแส',
+    ]);
+  });
+
+  it('when a short question finds nothing, then it is not split into parts', () => {
+    expect(shapeOf('ใครเซ็น ประกาศ ฉบับนั้น')?.time.rest).toMatch(/ใครเซ็น/);
+  });
+});

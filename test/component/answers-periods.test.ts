@@ -50,7 +50,8 @@ describe('publications by year and month', () => {
     expect((await ask('ข่าวปี 2568')).first).toBe('ยังไม่มีข่าวประชาสัมพันธ์ที่เผยแพร่ในปี พ.ศ. 2568');
     expect((await ask('ข่าวเดือนธันวาคม')).first).toBe('ยังไม่มีข่าวประชาสัมพันธ์ที่เผยแพร่ในเดือนธันวาคม พ.ศ. 2568');
     expect((await ask('ประกาศปี 2568 ใครลงนาม')).first).toMatch(/นายอุดม วงบุตดา/);
-    expect((await ask('ประกาศลงวันที่ 10 มกราคม ใช่ไหม')).first).toMatch(/^ประกาศ ณ วันที่/);
+    // The month claimed is the announcement's: yes, then the date.
+    expect((await ask('ประกาศลงวันที่ 10 มกราคม ใช่ไหม')).first).toMatch(/^ใช่ ประกาศ ณ วันที่/);
     expect((await ask('ข่าวปี 2569 มีอะไรบ้าง')).first).toBe('ข่าวประชาสัมพันธ์ ปี พ.ศ. 2569: 2 รายการ');
   });
 });

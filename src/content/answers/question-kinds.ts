@@ -263,6 +263,8 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'แนวใด',
       'จั่งใด',
       'เฮ็ดจั่งใด',
+      'จั่งได๋',
+      'เฮ็ดจั่งได๋',
       'ทำไง',
       'แบบไหน',
       'วิธีไหน',
