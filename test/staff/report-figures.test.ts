@@ -13,7 +13,7 @@ import {
   type ReportSources,
 } from '../../src/staff/report-figures.js';
 import { createStatsRouter } from '../../src/staff/stats-route.js';
-import type { FriendRepo } from '../../src/people/friend-repo.js';
+import type { FriendRepo } from '../../src/subscriptions/store/friend-repo.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { asked } from '../helpers/console-seed.js';
 
