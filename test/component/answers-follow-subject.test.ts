@@ -18,6 +18,12 @@ describe('a follow-up after a bare topic', () => {
     expect(await chat.ask('มีวิธีการอะไรบ้าง')).toMatch(/แต่ละมาตรการ/);
   });
 
+  it('when what a numbered clause of a named section is about is asked, then that clause answers, not the announcement’s subject', async () => {
+    const got = await chat.ask('มาตรการเผยแพร่ข้อมูลต่อสาธารณะ ข้อที่ 2 เกี่ยวกับเรื่องอะไรครับ');
+    expect(got).toMatch(/^ข้อ ๒ มาตรการเผยแพร่ข้อมูลต่อสาธารณะ/);
+    expect(await chat.ask('ประกาศฉบับนี้เกี่ยวกับเรื่องอะไร')).toMatch(/^ประกาศเรื่อง/);
+  });
+
   it('when ITA is named and then what it stands for is asked, then the full name answers, not the score', async () => {
     const got = await chat.ask('ผลคะแนน ita', 'ชื่อเต็มคืออะไร');
     expect(got).toMatch(/Integrity Transparency Assessment/);

@@ -65,6 +65,8 @@ const STATED_DATE =
 /** Columns of a measure, whose list items a question may number ("วิธีการข้อ 3"). */
 const COLUMNS: ReadonlySet<Field> = new Set(['method', 'period', 'owner', 'summary', 'outcome', 'budget']);
 const ITEM_NUMBER = /(สรุปผล|ผลการดำเนินการ|ผลการดำเนินงาน|วิธีการ|วิธี|ขั้นตอน|ผลลัพธ์|ผลสำเร็จ)\s*ข้อ(?:ที่)?\s*[\d๐-๙]+/u;
+/** A clause named by its number ("ข้อ 6", "ข้อที่ ๒.๑"). */
+const CLAUSE_NAMED = /ข้อ(?:ที่)?\s*\d/u;
 const ENDS_ABOUT = /\babout\s*[?？]*\s*$/iu;
 
 /** Reads a question; `read` is the question already read by the intent rules (reused when no time words were taken out). */
@@ -81,6 +83,8 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   for (const [narrow, wide] of NARROWER) {
     if (fields.includes(narrow)) fields = fields.filter((f) => f !== wide);
   }
+  // "ข้อ ๖ ว่าด้วยเรื่องอะไร": what a numbered clause is about is its own wording, not the document's subject.
+  if (fields.length === 1 && fields[0] === 'subject' && CLAUSE_NAMED.test(toArabicDigits(time.rest))) fields = [];
   // "ประกาศฉบับวันที่ 10 มกรา เรื่องอะไร": a date written out picks the document; it is not asked.
   if (fields.length > 1 && fields.includes('date') && STATED_DATE.test(toArabicDigits(time.rest)))
     fields = fields.filter((f) => f !== 'date');
