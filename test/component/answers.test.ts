@@ -37,6 +37,9 @@ describe('answers at the grain of facts', () => {
     // Written blind later and kept by the lead until sets 6 and 7 were fixed.
     ...readFactQuestions(FACT_FILES.heldOut8, 'held-out-8', false),
     ...readFactQuestions(FACT_FILES.heldOut9, 'held-out-9', false),
+    // Written blind later and kept by the lead until sets 8 and 9 were fixed.
+    ...readFactQuestions(FACT_FILES.heldOut10, 'held-out-10', false),
+    ...readFactQuestions(FACT_FILES.heldOut11, 'held-out-11', false),
   ];
 
   beforeAll(async () => {
@@ -122,6 +125,14 @@ describe('answers at the grain of facts', () => {
     report(
       '  fact-questions-heldout-9.tsv (written blind, kept until sets 6 and 7 were fixed; first run 33/45 = 73.3%)',
       rows.filter((r) => r.question.source === 'held-out-9'),
+    );
+    report(
+      '  fact-questions-heldout-10.tsv (written blind, kept until sets 8 and 9 were fixed; first run 35/40 = 87.5%)',
+      rows.filter((r) => r.question.source === 'held-out-10'),
+    );
+    report(
+      '  fact-questions-heldout-11.tsv (written blind, kept until sets 8 and 9 were fixed; first run 36/40 = 90.0%)',
+      rows.filter((r) => r.question.source === 'held-out-11'),
     );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);

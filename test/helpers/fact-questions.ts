@@ -47,6 +47,8 @@ export const FACT_FILES = {
   heldOut7: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-7.tsv'),
   heldOut8: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-8.tsv'),
   heldOut9: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-9.tsv'),
+  heldOut10: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-10.tsv'),
+  heldOut11: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-11.tsv'),
 };
 
 /**
