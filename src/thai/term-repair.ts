@@ -60,6 +60,28 @@ function misspellings(letters: readonly string[]): string[] {
     if (letters[i] === 'ท' && letters[i + 1] === 'ร')
       for (const sound of 'ซส') out.push([...letters.slice(0, i), sound, ...letters.slice(i + 2)].join(''));
   }
+  return [...out, ...aiVowelSwaps(letters)];
+}
+
+const CONSONANT = /^[ก-ฮ]$/u;
+
+/**
+ * The vowel "ai" written the other way: "-าย" after a syllable's first one or two consonants
+ * as "ไ-"/"ใ-" before them ("โพนทราย" → "โพนไทร", "โพนไทย"), and "ไ-"/"ใ-" as "-าย".
+ */
+function aiVowelSwaps(letters: readonly string[]): string[] {
+  const out: string[] = [];
+  const at = (from: number, to?: number): string[] => letters.slice(from, to);
+  for (let j = 1; j + 1 < letters.length; j++) {
+    if (letters[j] !== 'า' || letters[j + 1] !== 'ย') continue;
+    for (let k = j - 1; k >= Math.max(0, j - 2) && CONSONANT.test(letters[k]!); k--)
+      for (const vowel of 'ไใ') out.push([...at(0, k), vowel, ...at(k, j), ...at(j + 2)].join(''));
+  }
+  for (let j = 0; j + 1 < letters.length; j++) {
+    if (letters[j] !== 'ไ' && letters[j] !== 'ใ') continue;
+    for (let n = 1; n <= 2 && CONSONANT.test(letters[j + n] ?? ''); n++)
+      out.push([...at(0, j), ...at(j + 1, j + 1 + n), 'า', 'ย', ...at(j + 1 + n)].join(''));
+  }
   return out;
 }
 

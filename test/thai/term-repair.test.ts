@@ -15,6 +15,12 @@ describe('typo repair before word splitting', () => {
     expect(repairTerms('โพนสายอยู่จังหวัดไหน')).toBe('โพนทรายอยู่จังหวัดไหน');
   });
 
+  it('when the vowel "ai" is written the other way (ไ- for -าย), then the town name is repaired', () => {
+    expect(repairTerms('เทศบาลโพนไทรได้คะแนนเท่าไหร่')).toBe('เทศบาลโพนทรายได้คะแนนเท่าไหร่');
+    expect(repairTerms('โพนใทรอยู่ไหน')).toBe('โพนทรายอยู่ไหน');
+    expect(repairTerms('ไปเที่ยวโพนไทรมา')).toBe('ไปเที่ยวโพนทรายมา');
+  });
+
   it('when the words are spelt right, then nothing changes (a misspelling across two words is left alone)', () => {
     for (const text of [
       'มาตรการจริยธรรมได้ผลยังไง',
