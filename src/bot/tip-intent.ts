@@ -45,6 +45,13 @@ const MISCONDUCT = phrases([
   'เงินทอน',
   'เอื้อประโยชน์',
   'ฉ้อโกง',
+  // Money taken with no receipt, or more than the fee: an account even without the word "โกง".
+  'ไม่ออกใบเสร็จ',
+  'บ่ออกใบเสร็จ',
+  'ไม่ให้ใบเสร็จ',
+  'บ่ให้ใบเสร็จ',
+  'เก็บเงินเกิน',
+  'เรียกเก็บเกิน',
   'corruption',
   'corrupt',
   'bribe',

@@ -57,6 +57,15 @@ describe('understand: tips', () => {
     expectIntent('search', ['มาตรการป้องกันการทุจริตมีอะไรบ้าง', 'เทศบาลมีนโยบายต่อต้านการโกงอย่างไร', 'ทุจริตคืออะไร']);
   });
 
+  it('when an account tells of money taken with no receipt (Central Thai or Isan), then the tip flow starts; asking about it does not', () => {
+    expectIntent('tip', [
+      'เจ้าหน้าที่กองช่างรับเงินค่าปรับแล้วไม่ออกใบเสร็จ',
+      'จ่ายค่าขยะแล้วเขาบ่ให้ใบเสร็จ',
+      'พนักงานเก็บเงินเกินค่าธรรมเนียม',
+    ]);
+    expectIntent('search', ['ถ้าเจ้าหน้าที่ไม่ออกใบเสร็จ ต้องแจ้งที่ไหน', 'ไม่ออกใบเสร็จ มีมาตรการอะไรป้องกัน']);
+  });
+
   it('when money is mentioned without wrongdoing, then it is not a tip', () => {
     expect(intentOf('ขอเงินช่วยเหลือน้ำท่วม')).not.toBe('tip');
     expect(intentOf('ค่าธรรมเนียมเก็บขยะเท่าไหร่')).not.toBe('tip');
@@ -199,6 +208,13 @@ describe('understand: search', () => {
     if (result.intent !== 'search') return;
     expect(measureOrder(shipped, result.best!.item)).toBe(2);
     expect(result.normalized).toBe('การตรวจสอบดุลพินิจของเจ้าหน้าที่ครับ');
+  });
+
+  it('when the question asks by which way or names a control verb, then the frame is not searched as a subject', () => {
+    const disclosure = understand('ประชาชนดูข้อมูลข่าวสารของเทศบาลได้ทางใด', shipped.index);
+    expect(disclosure.intent === 'search' && disclosure.best && measureOrder(shipped, disclosure.best.item)).toBe(3);
+    const discretion = understand('มีมาตรการคุมการใช้ดุลยพินิจไหม', shipped.index);
+    expect(discretion.intent === 'search' && discretion.best && measureOrder(shipped, discretion.best.item)).toBe(2);
   });
 
   it('when the question is out of scope, then the search has no best item', () => {
