@@ -40,6 +40,9 @@ describe('answers at the grain of facts', () => {
     // Written blind later and kept by the lead until sets 8 and 9 were fixed.
     ...readFactQuestions(FACT_FILES.heldOut10, 'held-out-10', false),
     ...readFactQuestions(FACT_FILES.heldOut11, 'held-out-11', false),
+    // Written blind last and kept by the lead until the fixes for sets 10 and 11 were done.
+    ...readFactQuestions(FACT_FILES.heldOut12, 'held-out-12', false),
+    ...readFactQuestions(FACT_FILES.heldOut13, 'held-out-13', false),
   ];
 
   beforeAll(async () => {
@@ -133,6 +136,14 @@ describe('answers at the grain of facts', () => {
     report(
       '  fact-questions-heldout-11.tsv (written blind, kept until sets 8 and 9 were fixed; first run 36/40 = 90.0%)',
       rows.filter((r) => r.question.source === 'held-out-11'),
+    );
+    report(
+      '  fact-questions-heldout-12.tsv (written blind, kept until sets 10 and 11 were fixed; first run 31/40 = 77.5%)',
+      rows.filter((r) => r.question.source === 'held-out-12'),
+    );
+    report(
+      '  fact-questions-heldout-13.tsv (written blind, kept until sets 10 and 11 were fixed; first run 32/40 = 80.0%)',
+      rows.filter((r) => r.question.source === 'held-out-13'),
     );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);

@@ -49,6 +49,8 @@ export const FACT_FILES = {
   heldOut9: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-9.tsv'),
   heldOut10: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-10.tsv'),
   heldOut11: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-11.tsv'),
+  heldOut12: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-12.tsv'),
+  heldOut13: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-13.tsv'),
 };
 
 /**
