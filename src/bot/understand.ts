@@ -1,10 +1,16 @@
 import { normalize } from '../thai/normalize.js';
 import type { SearchIndex, Hit } from '../content/search-index.js';
-import { containsExactPhrase, containsPhrase, equalsPhrase, readUtterance, type Utterance } from './phrase-match.js';
+import {
+  containsExactPhrase,
+  containsPhrase,
+  equalsPhrase,
+  readUtterance,
+  type Utterance,
+} from '../content/matching/phrase-match.js';
 import { findReceipt, isOnlyReceipt } from './receipt.js';
-import { isTip } from './tip-intent.js';
+import { isTip } from '../content/matching/tip-intent.js';
 import { asksFact, readQuestion, type QuestionShape } from '../content/answers/read-question.js';
-import * as P from './intent-phrases.js';
+import * as P from '../content/matching/intent-phrases.js';
 
 /** What a resident's message asks for. */
 export type Understanding =

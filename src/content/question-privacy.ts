@@ -1,5 +1,5 @@
-import { readUtterance } from '../bot/phrase-match.js';
-import { isTip } from '../bot/tip-intent.js';
+import { readUtterance } from './matching/phrase-match.js';
+import { isTip } from './matching/tip-intent.js';
 
 /**
  * Which question texts the question log may keep. The log exists to improve answers, so

@@ -7,7 +7,8 @@ import { bubbleMessage } from './flex-message.js';
 import { clampPage, MAX_PAGES, pageLabel, TRUNCATED_NOTE } from './page-numbers.js';
 import { paginate, type Block, type Line, type Page } from './page-layout.js';
 import { finishReply } from './quick-reply.js';
-import { EMPTY_CELL, renderPage } from './render.js';
+import { EMPTY_CELL } from '../content/cell-text.js';
+import { renderPage } from './render.js';
 import { truncate, type FlexComponent } from './template.js';
 import { textMessage } from './text-message.js';
 

@@ -2,7 +2,6 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { FactBook } from '../content/answers/fact-book.js';
 import type { PeriodAsked, PublishedHit } from '../content/answers/publication-period.js';
 import { fillWording } from '../content/answers/service-facts.js';
-import { topicName } from '../subscriptions/topic-catalog.js';
 import { formatDateThai, THAI_MONTHS } from '../thai/date.js';
 import { answerBubbleMessage, type AnswerView } from './answer-bubble.js';
 import { fragment } from './catalog.js';
@@ -12,19 +11,23 @@ import { relatedCarousel } from './search-messages.js';
 /** Items listed in the bubble; the carousel after it shows the first of them as cards. */
 const LISTED = 10;
 
-/** Publications of a topic in a period: how many and which (newest first), then their cards; or that there are none. */
+/**
+ * Publications of a topic in a period: how many and which (newest first), then their cards; or that there are none.
+ * The topic's name comes from the caller (topics belong to the subscriptions feature).
+ */
 export function periodMessages(
   asked: PeriodAsked,
   hits: readonly PublishedHit[],
   book: FactBook,
   agency: string,
+  topic: string,
 ): messagingApi.Message[] {
   const { wording } = book.service;
   const period =
     asked.month === null
       ? fillWording(wording.yearPeriod, { year: asked.year })
       : fillWording(wording.monthPeriod, { month: THAI_MONTHS[asked.month - 1]!, year: asked.year });
-  const values = { topic: topicName(asked.topic), period, count: hits.length };
+  const values = { topic, period, count: hits.length };
   const view: AnswerView = {
     headline: fillWording(hits.length > 0 ? wording.publicationsIn : wording.publicationsNone, values),
     content: hits

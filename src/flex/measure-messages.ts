@@ -6,7 +6,8 @@ import { bubbleMessage, carouselMessages } from './flex-message.js';
 import { clampPage, MAX_PAGES, pageLabel, TRUNCATED_NOTE } from './page-numbers.js';
 import { paginate, type Block, type Page } from './page-layout.js';
 import { finishReply } from './quick-reply.js';
-import { cellLines, cellPlain, markerOf, renderPage } from './render.js';
+import { cellPlain, markerOf } from '../content/cell-text.js';
+import { cellLines, renderPage } from './render.js';
 import { truncate, type FlexComponent } from './template.js';
 import { textMessage } from './text-message.js';
 

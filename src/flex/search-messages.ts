@@ -10,7 +10,7 @@ import { fillBubble, fragment } from './catalog.js';
 import { bubbleMessage, carouselMessages } from './flex-message.js';
 import { measureCard, measurePageMessage } from './measure-messages.js';
 import { finishReply } from './quick-reply.js';
-import { markerOf } from './render.js';
+import { markerOf } from '../content/cell-text.js';
 import { LIMITS, truncate, type FlexComponent } from './template.js';
 
 const MAX_RUNNERS_UP = 12;

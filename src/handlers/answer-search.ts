@@ -11,6 +11,7 @@ import {
   type PublicationFeed,
 } from '../content/answers/publication-period.js';
 import { periodMessages } from '../flex/answer-period-view.js';
+import { topicName } from '../subscriptions/topic-catalog.js';
 import type { ContentLibrary } from '../content/library.js';
 import { newQuestionId, type QuestionLog, type QuestionRecord } from '../content/question-log.js';
 import type { SearchItem } from '../content/search-items.js';
@@ -58,7 +59,9 @@ async function answerPeriod(
   id: string,
 ): Promise<void> {
   const hits = publishedIn(p.feed, p.asked);
-  ctx.reply(...withFeedback(periodMessages(p.asked, hits, p.book, deps.library.agencyName()), id));
+  ctx.reply(
+    ...withFeedback(periodMessages(p.asked, hits, p.book, deps.library.agencyName(), topicName(p.asked.topic)), id),
+  );
   const match = hits[0]
     ? { match: `publications:${p.asked.topic}`, kind: 'publication', score: null }
     : { match: null, kind: null, score: null };

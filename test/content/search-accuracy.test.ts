@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isReportingQuestion } from '../../src/bot/tip-intent.js';
+import { isReportingQuestion } from '../../src/content/matching/tip-intent.js';
 import { understand, type Understanding } from '../../src/bot/understand.js';
 import type { SearchItem } from '../../src/content/search-items.js';
 import { PROJECT_ROOT } from '../../src/paths.js';

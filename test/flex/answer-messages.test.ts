@@ -13,6 +13,7 @@ import { renderMessage } from '../../src/http/public/message-render.js';
 import { parsePostback } from '../helpers/postbacks.js';
 import { firstText, previousYearText } from '../helpers/fact-questions.js';
 import { READ_FULL } from '../../src/flex/labels.js';
+import { topicName } from '../../src/subscriptions/topic-catalog.js';
 import { periodMessages } from '../../src/flex/answer-period-view.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -148,7 +149,10 @@ describe('answer messages', () => {
   it('when publications of a period are listed, then LINE accepts the count and the cards, and the demo chat renders them; none says so', () => {
     const hit = { kind: 'publication' as const, ...published };
     const asked = { topic: 'announcement', year: 2569, month: 3, from: 0, to: 0 };
-    const messages = withFeedback(periodMessages(asked, [hit], book, 'เทศบาลตำบลโพนทราย'), 'abcdefghjkmn');
+    const messages = withFeedback(
+      periodMessages(asked, [hit], book, 'เทศบาลตำบลโพนทราย', topicName(asked.topic)),
+      'abcdefghjkmn',
+    );
     expectLineValid('/v2/bot/message/reply', { replyToken: 'r', messages });
     expect(firstText(messages[0])).toBe('ประกาศ เดือนมีนาคม พ.ศ. 2569: 1 รายการ');
     for (const message of messages) {
@@ -156,9 +160,9 @@ describe('answer messages', () => {
       renderMessage(message, { unknown });
       expect(unknown).toEqual([]);
     }
-    expect(firstText(periodMessages({ ...asked, month: null }, [], book, 'เทศบาลตำบลโพนทราย')[0])).toBe(
-      'ยังไม่มีประกาศที่เผยแพร่ในปี พ.ศ. 2569',
-    );
+    expect(
+      firstText(periodMessages({ ...asked, month: null }, [], book, 'เทศบาลตำบลโพนทราย', topicName(asked.topic))[0]),
+    ).toBe('ยังไม่มีประกาศที่เผยแพร่ในปี พ.ศ. 2569');
   });
 
   it('when a shared reply gets 👍/👎, then the shared copy is left without them', () => {

@@ -1,5 +1,5 @@
-import { containsExactPhrase, containsPhrase, phrases } from '../../bot/phrase-match.js';
-import { isReportingQuestion } from '../../bot/tip-intent.js';
+import { containsExactPhrase, containsPhrase, phrases } from '../matching/phrase-match.js';
+import { isReportingQuestion } from '../matching/tip-intent.js';
 import type { Hit } from '../search-index.js';
 import type { FactBook } from './fact-book.js';
 import { chooseFact, FOLLOW_ON, yearsAsked, type AnswerContext } from './fact-choice.js';

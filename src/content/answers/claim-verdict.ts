@@ -1,4 +1,4 @@
-import { phrases } from '../../bot/phrase-match.js';
+import { phrases } from '../matching/phrase-match.js';
 import { monthNamed } from '../../thai/month-named.js';
 import type { FactBook } from './fact-book.js';
 import { MIN_COVERAGE } from './fact-ranking.js';

@@ -1,4 +1,4 @@
-import { cellPlain } from '../../flex/render.js';
+import { cellPlain } from '../cell-text.js';
 import type { Announcement, ContentDocument, ItaResult, Measure } from '../model.js';
 import { WEIGHT, type SearchField } from '../search-items.js';
 import type { Field } from './question-kinds.js';

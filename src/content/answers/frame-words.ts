@@ -1,4 +1,4 @@
-import { phrases } from '../../bot/phrase-match.js';
+import { phrases } from '../matching/phrase-match.js';
 
 /** Words that only frame an answer ("ผลเป็นยังไง" asks for a result, "ฉบับนี้" points at what was said). */
 export const FRAME_ONLY = phrases([

@@ -1,4 +1,4 @@
-import { phrases } from '../../bot/phrase-match.js';
+import { phrases } from '../matching/phrase-match.js';
 import { longestFirst } from './read-question.js';
 
 /** Words that name measures or announcements in general, not one of them (ITA: the assessment every measure serves). */

@@ -1,4 +1,4 @@
-import { containsExactPhrase, containsNearPhrase, phrases, type Utterance } from '../../bot/phrase-match.js';
+import { containsExactPhrase, containsNearPhrase, phrases, type Utterance } from '../matching/phrase-match.js';
 import { KIND_PHRASES, type Field, type QuestionKind } from './question-kinds.js';
 import type { Threshold } from './question-words.js';
 

@@ -1,4 +1,4 @@
-import { phrases } from '../../bot/phrase-match.js';
+import { phrases } from '../matching/phrase-match.js';
 
 /**
  * What kind of answer a question wants, and which column of a record it names. The words are

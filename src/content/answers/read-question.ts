@@ -1,6 +1,6 @@
 import { centralWords } from '../../thai/isan-words.js';
 import { monthNamed, withoutMonths } from '../../thai/month-named.js';
-import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../../bot/phrase-match.js';
+import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../matching/phrase-match.js';
 import { toArabicDigits } from '../../thai/digits.js';
 import { repairTerms } from '../../thai/term-repair.js';
 import { analyzeText } from '../text-analysis.js';

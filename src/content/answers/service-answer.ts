@@ -1,4 +1,4 @@
-import { containsPhrase, phrases } from '../../bot/phrase-match.js';
+import { containsPhrase, phrases } from '../matching/phrase-match.js';
 import type { QuestionShape } from './read-question.js';
 import type { ServiceFact } from './service-facts.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { substringDistance, withinTypos } from '../../src/bot/phrase-match.js';
+import { substringDistance, withinTypos } from '../../../src/content/matching/phrase-match.js';
 
 describe('withinTypos', () => {
   const cases: Array<[string, string]> = [

@@ -8,9 +8,9 @@ import {
   substringDistance,
   withinTypos,
   type Utterance,
-} from '../../src/bot/phrase-match.js';
-import * as P from '../../src/bot/intent-phrases.js';
-import { FIELD_PHRASES, FOLLOW_UP_WORDS, KIND_PHRASES } from '../../src/content/answers/question-kinds.js';
+} from '../../../src/content/matching/phrase-match.js';
+import * as P from '../../../src/content/matching/intent-phrases.js';
+import { FIELD_PHRASES, FOLLOW_UP_WORDS, KIND_PHRASES } from '../../../src/content/answers/question-kinds.js';
 
 /**
  * The matcher before it was made cheaper (one `includes` per piece of every phrase, each

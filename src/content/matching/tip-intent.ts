@@ -1,5 +1,5 @@
 import { containsExactPhrase, containsPhrase, phrases, type Utterance } from './phrase-match.js';
-import { KIND_PHRASES, type Field, type QuestionKind } from '../content/answers/question-kinds.js';
+import { KIND_PHRASES, type Field, type QuestionKind } from '../answers/question-kinds.js';
 import { CAN_I } from './intent-phrases.js';
 
 /**

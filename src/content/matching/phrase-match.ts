@@ -1,6 +1,6 @@
-import { analyzeText, compactForm } from '../content/text-analysis.js';
-import { isParticle } from '../thai/stop-words.js';
-import { editDistanceOf } from '../content/fuzzy-vocabulary.js';
+import { analyzeText, compactForm } from '../text-analysis.js';
+import { isParticle } from '../../thai/stop-words.js';
+import { editDistanceOf } from '../fuzzy-vocabulary.js';
 import { pairsOf } from './pair-filter.js';
 import { codePoints, digitsOf, prepare, withinTyposPrepared, type Prepared } from './typo-match.js';
 
