@@ -129,6 +129,11 @@ describe('understand: news subscriptions', () => {
     expectIntent('search', ['เลิกรับข่าวต้องพิมพ์อะไร', 'บ่อยากรับข่าวแล้ว ต้องเฮ็ดจั่งใด', 'how do I stop the news']);
   });
 
+  it('when Isan "how" is typed with another tone mark (จั๋งใด, จังได๋), then asking how to stop the news stays a question', () => {
+    expectIntent('search', ['บ่เอาข่าวแล้ว เฮ็ดจั๋งใด', 'บ่อยากรับแจ้งเตือนแล้ว จังได๋']);
+    expectIntent('unsubscribe', ['บ่เอาข่าวแล้ว']);
+  });
+
   it('when "ทำไมต้อง" (why must) is one tone mark from "ไม่ต้อง", then a question about public information is no unsubscribe', () => {
     expectIntent('search', ['ทำไมต้องมีช่องทางบริการข้อมูลข่าวสาร']);
     expectIntent('unsubscribe', ['ไม่ต้องส่งข่าวแล้ว']);

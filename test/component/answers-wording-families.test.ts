@@ -75,6 +75,8 @@ describe('answers to families of wordings', () => {
 
   it('when an outside office is asked for by its number or contact, then its hotline answers', async () => {
     await expectAll(['เบอร์โทรศูนย์ดำรงธรรม', 'ติดต่อศูนย์ดำรงธรรม'], /1567/);
+    // Chat spellings: "เบอ" without its silent ร, ธรรม spelled by sound (ทำ).
+    await expectAll(['เบอ ป.ป.ช. อะไร', 'ขอเบอโทรดำรงทำหน่อย'], /1205|1567/);
     await expectAll(['ป.ป.ท. เบอร์', 'call pacc'], /1206/);
   });
 
@@ -140,6 +142,7 @@ describe('answers to families of wordings', () => {
 
   it('when a resident who no longer wants news asks what to type, then the bot says how, and unsubscribes no one', async () => {
     await expectAll(['บ่อยากได้ข่าวแล้ว พิมพ์อะไร', 'เลิกรับข่าวต้องทำยังไง'], /ยกเลิกรับข่าวสาร/);
+    await expectAll(['ไม่เอาข่าวแล้ว ต้องทำยังไงให้เลิกส่ง', 'บ่เอาข่าวแล้ว เฮ็ดจั๋งใด'], /ยกเลิกรับข่าวสาร/);
   });
 
   it("when the measures of the report are counted, then the count answers, not a column the report's name contains", async () => {

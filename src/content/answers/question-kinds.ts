@@ -212,6 +212,9 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'which channel',
       'เบอร์อะไร',
       'เบอร์ไหน',
+      // "เบอไร": chat spelling without the silent ร.
+      'เบอไร',
+      'เบออะไร',
       'โทรอะไร',
       'โทรเบอร์',
       // Isan "where" ("แจ้งไสได้", "อยู่ไส"), and "ไหน" right after contacting ("ติดต่อไหน").
@@ -265,6 +268,10 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'เฮ็ดจั่งใด',
       'จั่งได๋',
       'เฮ็ดจั่งได๋',
+      // Isan "how" as typed with other tone marks ("เฮ็ดจั๋งได๋").
+      'จั๋งได๋',
+      'จั๋งใด',
+      'จังได๋',
       'ทำไง',
       'แบบไหน',
       'วิธีไหน',
@@ -539,6 +546,7 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
   issuer: phrases(['ออกประกาศ', 'ผู้ออกประกาศ', 'หน่วยงานที่ออก', 'ออกโดย', 'issued by', 'issuer', 'ใครประกาศ']),
   phone: phrases([
     'เบอร์',
+    'เบอ',
     'เบอร์โทร',
     'เบอร์โทรศัพท์',
     'เบอร์มือถือ',

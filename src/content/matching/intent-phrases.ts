@@ -84,6 +84,9 @@ export const HOW_WHERE = phrases([
   'เฮ็ดจั่งใด',
   'จั่งได๋',
   'เฮ็ดจั่งได๋',
+  'จั๋งได๋',
+  'จั๋งใด',
+  'จังได๋',
   'แนวใด',
   // "What do I type": asking how, not doing it.
   'พิมพ์อะไร',
