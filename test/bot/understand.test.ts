@@ -271,6 +271,9 @@ describe('understand: greetings with an occasion, the day asked, asking about a 
 
   it('when someone asks whether a tip can be given anonymously, then it is a question; a witnessed account still starts the tip', () => {
     expectIntent('search', ['อยากแจ้งทุจริตแบบไม่บอกชื่อ ได้บ่', 'แจ้งเบาะแสแบบไม่ระบุชื่อได้ไหม']);
+    // A feared outcome ("กลัวถูก…", "ถ้าโดน…") is no account of something that happened.
+    expectIntent('search', ['แจ้งทุจริตไม่ระบุชื่อได้มั้ย เกรงถูกกลั่นแกล้ง']);
+    expectIntent('tip', ['โดนเจ้าหน้าที่เรียกเงินค่าใบอนุญาต']);
     expectIntent('tip', ['ผมเห็นเจ้าหน้าที่เรียกเงิน แจ้งได้ไหม', 'อยากแจ้งเบาะแส', 'แจ้งเบาะแส']);
   });
 

@@ -138,6 +138,8 @@ describe('answers to families of wordings', () => {
 
   it('when following a tip up is asked, then how to follow it up answers, not where to report', async () => {
     await expectAll(['แจ้งเบาะแสไปแล้วจะติดตามผลยังไง'], /^ติดตามเรื่องที่แจ้ง/);
+    // "ตามเรื่อง" without ติด, as people say it.
+    await expectAll(['ร้องเรียนไปแล้ว ตามเรื่องได้ที่ไหน'], /^ติดตามเรื่องที่แจ้ง/);
   });
 
   it('when a resident who no longer wants news asks what to type, then the bot says how, and unsubscribes no one', async () => {

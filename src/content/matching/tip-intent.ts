@@ -63,6 +63,8 @@ const MISCONDUCT = phrases([
 /** Someone saw or suffered it: the message is an account, not a question. */
 const PRONOUNS = new Set(['ผม', 'ฉัน', 'ดิฉัน', 'หนู', 'เรา', 'กู', 'ข้าพเจ้า', 'i', 'me', 'my', 'we']);
 const WITNESS = new Set(['โดน', 'ถูก', 'เจอ', 'เห็น', 'พบ', 'พบเห็น', 'เจอมา', 'saw']);
+/** Words before a witness word that make it feared or supposed ("กลัวโดน", "ถ้าถูก"), not witnessed. */
+const NOT_YET = new Set(['กลัว', 'เกรง', 'กลัวว่า', 'เกรงว่า', 'ถ้า', 'หาก', 'อาจ', 'อาจจะ', 'afraid']);
 const ACCOUNT = phrases(['มีเจ้าหน้าที่', 'มีคน', 'มีพนักงาน', 'เจ้าหน้าที่เรียก', 'พนักงานเรียก']);
 
 /** The municipality's policy, and question frames about what something is. */
@@ -189,8 +191,10 @@ export function isReportingQuestion(
 
 /** Someone saw or suffered it. */
 function isWitnessed(said: Utterance): boolean {
+  // "กลัวโดนเล่นงาน": a feared or supposed outcome, not something that happened.
+  const happened = (t: string, i: number): boolean => WITNESS.has(t) && !NOT_YET.has(said.tokens[i - 1] ?? '');
   // As written: "เรื่องเจ้าหน้าที่" is two letters from "มีเจ้าหน้าที่".
-  return said.tokens.some((t) => WITNESS.has(t)) || containsExactPhrase(said, ACCOUNT);
+  return said.tokens.some(happened) || containsExactPhrase(said, ACCOUNT);
 }
 
 /** An account in the first person or of something witnessed. */
