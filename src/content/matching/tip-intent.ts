@@ -66,6 +66,17 @@ const WITNESS = new Set(['โดน', 'ถูก', 'เจอ', 'เห็น', 
 /** Words before a witness word that make it feared or supposed ("กลัวโดน", "ถ้าถูก"), not witnessed. */
 const NOT_YET = new Set(['กลัว', 'เกรง', 'กลัวว่า', 'เกรงว่า', 'ถ้า', 'หาก', 'อาจ', 'อาจจะ', 'afraid']);
 const ACCOUNT = phrases(['มีเจ้าหน้าที่', 'มีคน', 'มีพนักงาน', 'เจ้าหน้าที่เรียก', 'พนักงานเรียก']);
+/** Staff named as the doer ("จนท.กองช่างเรียกเงิน…"): with a concrete demand for money, an account. */
+const STAFF = phrases(['เจ้าหน้าที่', 'จนท', 'พนักงาน', 'ข้าราชการ', 'ลูกจ้าง', 'กองช่าง', 'กองคลัง', 'staff', 'officer']);
+const MONEY_DEMANDED = phrases([
+  'เรียกเงิน',
+  'เรียกรับเงิน',
+  'ขอเงิน',
+  'เงินใต้โต๊ะ',
+  'ค่าน้ำร้อนน้ำชา',
+  'ค่าเซ็น',
+  'asked me for money',
+]);
 
 /** The municipality's policy, and question frames about what something is. */
 const POLICY = phrases([
@@ -197,6 +208,18 @@ function isWitnessed(said: Utterance): boolean {
   return said.tokens.some(happened) || containsExactPhrase(said, ACCOUNT);
 }
 
+/**
+ * Staff demanding money, told as it happened ("จนท.กองช่างเรียกเงินค่าเซ็น จะแจ้งยังไง"): an
+ * account even when it asks how to report it. "ถ้า…" (if) keeps it a supposed case, a question.
+ */
+function staffDemandedMoney(said: Utterance): boolean {
+  return (
+    containsExactPhrase(said, MONEY_DEMANDED) &&
+    containsExactPhrase(said, STAFF) &&
+    !said.tokens.some((t) => NOT_YET.has(t))
+  );
+}
+
 /** An account in the first person or of something witnessed. */
 function isAccount(said: Utterance): boolean {
   return isWitnessed(said) || said.tokens.some((t) => PRONOUNS.has(t));
@@ -207,7 +230,7 @@ export function isTip(said: Utterance): boolean {
   const reporting = containsPhrase(said, REPORTING) && !containsExactPhrase(said, THE_REPORT);
   const misconduct = containsPhrase(said, MISCONDUCT);
   if (!reporting && !misconduct) return false;
-  if (isWitnessed(said)) return true;
+  if (isWitnessed(said) || staffDemandedMoney(said)) return true;
   if (isReportingQuestion(said)) return false;
   // "How often are statistics reported to executives": asking when or how much of a report, nobody's wrongdoing.
   const kind = kindOf(said);
