@@ -164,6 +164,13 @@ describe('understand: news subscriptions', () => {
     expect(result.intent).toBe('search');
     expect(result.intent === 'search' && result.best && measureOrder(shipped, result.best.item)).toBe(3);
   });
+
+  it('when ควร is spelt as it sounds (ควน) or ฤ as ริ (ประพริต), then the ethics measure is found', () => {
+    for (const text of ['พนักงานควนทำอะไรบ้าง', 'เรื่องความประพริติของพนักงาน']) {
+      const result = understand(text, shipped.index);
+      expect(result.intent === 'search' && result.best && measureOrder(shipped, result.best.item), text).toBe(1);
+    }
+  });
 });
 
 describe('understand: tip status', () => {
