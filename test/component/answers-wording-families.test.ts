@@ -73,6 +73,10 @@ describe('answers to families of wordings', () => {
     expect(await ask('มาตรการถนน')).not.toMatch(/Traffy Fondue/);
   });
 
+  it('when the town is written ทต. (เทศบาลตำบล), then its province answers', async () => {
+    await expectAll(['ทต.โพนทราย จังหวัดไหน'], /ร้อยเอ็ด/);
+  });
+
   it('when an outside office is asked for by its number or contact, then its hotline answers', async () => {
     await expectAll(['เบอร์โทรศูนย์ดำรงธรรม', 'ติดต่อศูนย์ดำรงธรรม'], /1567/);
     // Chat spellings: "เบอ" without its silent ร, ธรรม spelled by sound (ทำ).
