@@ -281,6 +281,9 @@ describe('understand: greetings with an occasion, the day asked, asking about a 
     // A feared outcome ("กลัวถูก…", "ถ้าโดน…") is no account of something that happened.
     expectIntent('search', ['แจ้งทุจริตไม่ระบุชื่อได้มั้ย เกรงถูกกลั่นแกล้ง']);
     expectIntent('tip', ['โดนเจ้าหน้าที่เรียกเงินค่าใบอนุญาต']);
+    // Seen in the news, or "our town", is no account: the score question stays a question.
+    expectIntent('search', ['เห็นข่าวทุจริตบ่อย อยากรู้ว่าคะแนนความโปร่งใสเท่าไหร่', 'ข่าวโกงเยอะ บ้านเราได้คะแนน ita เท่าไหร่']);
+    expectIntent('tip', ['เราเห็นพนักงานโกงเงินค่าขยะ']);
     // Staff demanding money, told as it happened, is an account even when it asks how to report; "ถ้า…" is supposed.
     expectIntent('tip', ['เจ้าหน้าที่กองคลังขอเงินค่าน้ำร้อนน้ำชา แจ้งที่ไหนได้บ้าง']);
     expectIntent('search', ['ถ้า จนท. ขอเงินค่าเซ็น จะแจ้งที่ไหน']);

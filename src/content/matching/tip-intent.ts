@@ -64,6 +64,10 @@ const MISCONDUCT = phrases([
 const PRONOUNS = new Set(['ผม', 'ฉัน', 'ดิฉัน', 'หนู', 'เรา', 'กู', 'ข้าพเจ้า', 'i', 'me', 'my', 'we']);
 const WITNESS = new Set(['โดน', 'ถูก', 'เจอ', 'เห็น', 'พบ', 'พบเห็น', 'เจอมา', 'saw']);
 /** Words before a witness word that make it feared or supposed ("กลัวโดน", "ถ้าถูก"), not witnessed. */
+/** Places before "เรา" that make it "our" ("เทศบาลเรา", "บ้านเรา"), not the teller. */
+const OUR_PLACE = new Set(['เทศบาล', 'บ้าน', 'หมู่บ้าน', 'ตำบล', 'ชุมชน', 'จังหวัด', 'อำเภอ', 'town']);
+/** Words after a witness word that make it something seen in the news ("เห็นข่าว", "ดูทีวี"). */
+const IN_THE_NEWS = new Set(['ข่าว', 'ในข่าว', 'ทีวี', 'ในทีวี', 'โทรทัศน์', 'เฟซบุ๊ก', 'เฟส', 'facebook', 'news']);
 const NOT_YET = new Set(['กลัว', 'เกรง', 'กลัวว่า', 'เกรงว่า', 'ถ้า', 'หาก', 'อาจ', 'อาจจะ', 'afraid']);
 const ACCOUNT = phrases(['มีเจ้าหน้าที่', 'มีคน', 'มีพนักงาน', 'เจ้าหน้าที่เรียก', 'พนักงานเรียก']);
 /** Staff named as the doer ("จนท.กองช่างเรียกเงิน…"): with a concrete demand for money, an account. */
@@ -203,7 +207,9 @@ export function isReportingQuestion(
 /** Someone saw or suffered it. */
 function isWitnessed(said: Utterance): boolean {
   // "กลัวโดนเล่นงาน": a feared or supposed outcome, not something that happened.
-  const happened = (t: string, i: number): boolean => WITNESS.has(t) && !NOT_YET.has(said.tokens[i - 1] ?? '');
+  // "เห็นข่าวเรื่องคอรัปชั่น": seen in the news, not witnessed here.
+  const happened = (t: string, i: number): boolean =>
+    WITNESS.has(t) && !NOT_YET.has(said.tokens[i - 1] ?? '') && !IN_THE_NEWS.has(said.tokens[i + 1] ?? '');
   // As written: "เรื่องเจ้าหน้าที่" is two letters from "มีเจ้าหน้าที่".
   return said.tokens.some(happened) || containsExactPhrase(said, ACCOUNT);
 }
@@ -222,7 +228,9 @@ function staffDemandedMoney(said: Utterance): boolean {
 
 /** An account in the first person or of something witnessed. */
 function isAccount(said: Utterance): boolean {
-  return isWitnessed(said) || said.tokens.some((t) => PRONOUNS.has(t));
+  // "เทศบาลเรา" (our town) is a place, not someone telling what happened to them.
+  const teller = (t: string, i: number): boolean => PRONOUNS.has(t) && !OUR_PLACE.has(said.tokens[i - 1] ?? '');
+  return isWitnessed(said) || said.tokens.some(teller);
 }
 
 /** True when the message reports wrongdoing or wishes to report it. */
