@@ -61,6 +61,10 @@ const FILLERS = [
   'ขอ',
   'ขอดู',
   'ดู',
+  // Asking for a document whole ("…ฉบับเต็ม", "ทั้งฉบับ"): how much of it to show, not its subject.
+  'ฉบับเต็ม',
+  'ทั้งฉบับ',
+  'ตัวเต็ม',
   'ถาม',
   'สอบถาม',
   'บอก',

@@ -165,6 +165,10 @@ describe('understand: news subscriptions', () => {
     expect(result.intent === 'search' && result.best && measureOrder(shipped, result.best.item)).toBe(3);
   });
 
+  it('when the announcement is asked for whole (ฉบับเต็ม, ทั้งฉบับ), then the announcement is shown', () => {
+    expectIntent('announcement', ['ขอดูประกาศทั้งฉบับ', 'ประกาศฉบับเต็ม']);
+  });
+
   it('when ควร is spelt as it sounds (ควน) or ฤ as ริ (ประพริต), then the ethics measure is found', () => {
     for (const text of ['พนักงานควนทำอะไรบ้าง', 'เรื่องความประพริติของพนักงาน']) {
       const result = understand(text, shipped.index);
