@@ -30,6 +30,8 @@ describe('reading a question', () => {
     ['ใช้เงินไหม', 'yesno'],
     ['ใช้เงินมั้ย', 'yesno'],
     ['ใช้ตังค์บ่', 'yesno'],
+    ['กองคลังรับผิดชอบใช่ปะ', 'yesno'],
+    ['ออกเดือนกุมภาใช่ป่ะ', 'yesno'],
     ['ITA ย่อมาจากอะไร', 'abbrev'],
     ['กำหนดให้จัดทำคู่มือเพื่ออะไร', 'how'],
   ])('when asked "%s", then the kind is %s', (text, kind) => {
