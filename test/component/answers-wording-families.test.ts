@@ -73,6 +73,10 @@ describe('answers to families of wordings', () => {
     expect(await ask('มาตรการถนน')).not.toMatch(/Traffy Fondue/);
   });
 
+  it('when a yes/no claims a budget the measure does not use, then the answer says no and states the budget', async () => {
+    await expectAll(['มาตรการที่ 2 ใช้งบ 20,000 บาทใช่ไหม'], /^ไม่ใช่[\s\S]*ไม่ใช้งบประมาณ/);
+  });
+
   it('when the town is written ทต. (เทศบาลตำบล), then its province answers', async () => {
     await expectAll(['ทต.โพนทราย จังหวัดไหน'], /ร้อยเอ็ด/);
   });

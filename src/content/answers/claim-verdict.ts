@@ -19,7 +19,9 @@ const CLAIM_FIELDS: ReadonlySet<string> = new Set(['signer', 'owner', 'agency', 
 const QUALIFIERS: ReadonlySet<string> = new Set(phrases(['ฝ่าย', 'เดียว', 'คน', 'เท่านั้น', 'only', 'alone', 'ผู้']));
 /** Yes or no to the claim a yes/no question makes about the unit's value; undefined when it makes none. */
 export function claimVerdict(book: FactBook, unit: FactUnit, shape: QuestionShape): boolean | undefined {
-  if (shape.kind !== 'yesno' || shape.threshold || !CLAIM_FIELDS.has(unit.field)) return undefined;
+  if (shape.kind !== 'yesno' || shape.threshold) return undefined;
+  if (unit.field === 'budget') return budgetVerdict(unit.value, shape.time.rest);
+  if (!CLAIM_FIELDS.has(unit.field)) return undefined;
   if (unit.field === 'date') {
     const claimed = monthNamed(shape.time.rest);
     return claimed === null ? undefined : claimed === monthNamed(unit.value);
@@ -37,6 +39,21 @@ export function claimVerdict(book: FactBook, unit: FactUnit, shape: QuestionShap
     .filter((word) => word.length > 1 && !QUALIFIERS.has(word) && !named.includes(word))
     .filter((word) => without(book.withoutPlace(word), GENERIC) !== '');
   return claim.length === 0 ? undefined : claim.every((word) => value.includes(word));
+}
+
+const AMOUNT = /\d[\d,]*(?:\.\d+)?/gu;
+const amounts = (text: string): number[] => (text.match(AMOUNT) ?? []).map((a) => Number(a.replace(/,/g, '')));
+
+/**
+ * "ใช้งบ 50,000 บาทใช่ไหม": the amount claimed against the budget the measure states; a
+ * measure that uses no budget ("ไม่ใช้งบประมาณ") makes any amount above nothing wrong.
+ */
+function budgetVerdict(value: string, rest: string): boolean | undefined {
+  const claimed = amounts(rest)[0];
+  if (claimed === undefined) return undefined;
+  if (/ไม่(ได้)?ใช้งบ/u.test(value)) return claimed === 0;
+  const stated = amounts(value);
+  return stated.length === 0 ? undefined : stated.includes(claimed);
 }
 
 /** Fewest letters a part of the question needs before it is searched on its own. */
