@@ -43,6 +43,8 @@ const ABOVE = /(?:มากกว่า|เกินกว่า|เกิน|�
 const AT_LEAST = /(?<!ไม่)(?:ถึง|อย่างน้อย|ไม่ต่ำกว่า|at least)\s*(\d+(?:\.\d+)?)/iu;
 /** "ได้ 100 คะแนนไหม": exactly that number (yes/no questions only, see readThreshold's caller). */
 const EQUAL = /(?:ได้|เท่ากับ|exactly)\s*(\d+(?:\.\d+)?)(?!\s*(?:ปี|เดือน|วัน|ข้อ|\.\d))/iu;
+/** "ได้คะแนน ita 95 ใช่ไหม": a score of at most three digits right after the score word (not a year). */
+const SCORE_EQUAL = /(?:คะแนน|score)\s*(?:ita\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.])/iu;
 const BELOW = /(?:(?<!ไม่)ต่ำกว่า|(?<!ไม่)น้อยกว่า|ไม่ถึง|ไม่เกิน|less than|below|under|lower than)\s*(\d+(?:\.\d+)?)/iu;
 
 /** The number a question compares with, and the question without it (so it is not searched for). */
@@ -53,6 +55,7 @@ export function readThreshold(text: string): { threshold: Threshold | null; rest
     [ABOVE, true, false],
     [AT_LEAST, true, true],
     [EQUAL, null, true],
+    [SCORE_EQUAL, null, true],
   ] as const) {
     const found = pattern.exec(arabic);
     if (found?.[1]) {

@@ -80,6 +80,9 @@ describe('reading a question', () => {
 
   it('when a number is compared with and no field is named, then it is a yes/no question about the score (over 100: the budget)', () => {
     expect(readQuestion('ปี 2567 ได้เกิน 90 บ่')).toMatchObject({ kind: 'yesno', fields: ['score'] });
+    // A score right after the score word is the number compared; a year there is not.
+    expect(readQuestion('คะแนน ITA 88.5 ใช่มั้ย')).toMatchObject({ kind: 'yesno', threshold: { value: 88.5 } });
+    expect(readQuestion('คะแนน ita 2567 เท่าไหร่')).toMatchObject({ threshold: null });
     expect(readQuestion('is the score above 90')).toMatchObject({ kind: 'yesno', fields: ['score'] });
     expect(readQuestion('ใช้เกิน 1000 ไหม')).toMatchObject({ kind: 'yesno', fields: ['budget'] });
     // No number compared: no field is made up.
