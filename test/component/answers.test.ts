@@ -43,6 +43,9 @@ describe('answers at the grain of facts', () => {
     // Written blind last and kept by the lead until the fixes for sets 10 and 11 were done.
     ...readFactQuestions(FACT_FILES.heldOut12, 'held-out-12', false),
     ...readFactQuestions(FACT_FILES.heldOut13, 'held-out-13', false),
+    // Written blind last and kept by the lead until the fixes for sets 12 and 13 were done.
+    ...readFactQuestions(FACT_FILES.heldOut14, 'held-out-14', false),
+    ...readFactQuestions(FACT_FILES.heldOut15, 'held-out-15', false),
   ];
 
   beforeAll(async () => {
@@ -144,6 +147,14 @@ describe('answers at the grain of facts', () => {
     report(
       '  fact-questions-heldout-13.tsv (written blind, kept until sets 10 and 11 were fixed; first run 32/40 = 80.0%)',
       rows.filter((r) => r.question.source === 'held-out-13'),
+    );
+    report(
+      '  fact-questions-heldout-14.tsv (written blind, kept until sets 12 and 13 were fixed; first run 36/40 = 90.0%)',
+      rows.filter((r) => r.question.source === 'held-out-14'),
+    );
+    report(
+      '  fact-questions-heldout-15.tsv (written blind, kept until sets 12 and 13 were fixed; first run 33/40 = 82.5%)',
+      rows.filter((r) => r.question.source === 'held-out-15'),
     );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);

@@ -51,6 +51,8 @@ export const FACT_FILES = {
   heldOut11: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-11.tsv'),
   heldOut12: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-12.tsv'),
   heldOut13: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-13.tsv'),
+  heldOut14: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-14.tsv'),
+  heldOut15: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-15.tsv'),
 };
 
 /**
