@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { openSealedText, seal } from '../crypto/sealed.js';
 import { KeyedStore } from '../storage/keyed-store.js';
-import { TipContentSchema, TipRecordSchema, type TipContent, type TipRecord } from './tip-model.js';
+import { TipRecordSchema, type TipRecord } from './tip-model.js';
 import { TipNumbers } from './tip-number.js';
+import { TipSealer } from './tip-sealing.js';
 import type { TipStore } from './tip-store.js';
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -13,14 +13,15 @@ const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
  * map read. Old versions of a record stay in the change log until it is compacted, so
  * `compact` is called whenever content must really be gone (retention).
  */
-export class TipRepo implements TipStore {
+export class TipRepo extends TipSealer implements TipStore {
   private readonly byReceipt = new Map<string, string>();
   private readonly numbers = new TipNumbers();
 
   private constructor(
     private readonly store: KeyedStore<TipRecord>,
-    private readonly key: Buffer,
+    key: Buffer,
   ) {
+    super(key);
     for (const tip of store.values()) {
       if (tip.receiptHash) this.byReceipt.set(tip.receiptHash, tip.id);
       this.numbers.note(tip.number);
@@ -92,22 +93,6 @@ export class TipRepo implements TipStore {
     const next = change(this.store.get(id));
     if (next) await this.save(next);
     return next;
-  }
-
-  sealText(text: string): string {
-    return seal(this.key, text);
-  }
-
-  openText(sealed: string): string {
-    return openSealedText(this.key, sealed);
-  }
-
-  sealContent(content: TipContent): string {
-    return seal(this.key, JSON.stringify(content));
-  }
-
-  openContent(tip: Pick<TipRecord, 'content'>): TipContent | null {
-    return tip.content ? TipContentSchema.parse(JSON.parse(openSealedText(this.key, tip.content))) : null;
   }
 
   /** Rewrites the file with only the current records: earlier versions are gone from disk. */

@@ -3,8 +3,7 @@ import { TipContentSchema, type TipContent, type TipRecord } from './tip-model.j
 
 /**
  * Sealing and opening a tip's private parts under the tips subkey: the part of TipStore that
- * is the same whatever keeps the records (the PostgreSQL store extends it; TipRepo still
- * carries its own copy of these four methods).
+ * is the same whatever keeps the records (the file store and the PostgreSQL store extend it).
  */
 export class TipSealer {
   constructor(protected readonly key: Buffer) {}
