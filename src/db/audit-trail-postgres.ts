@@ -1,10 +1,9 @@
 import type { AuditCheck } from '../staff/audit-file.js';
-import { entryHash, headMac, verifyChain, type AuditEntry } from '../staff/audit-log.js';
+import { headMac, nextEntry, verifyChain, type AuditEntry } from '../staff/audit-log.js';
 import type { AuditTrail } from '../staff/audit-trail.js';
 import type { PoolClient } from './pool.js';
 import { inTenant, type TenantScope } from './tenant-scope.js';
 
-const GENESIS = '0'.repeat(64);
 const COLUMNS =
   'seq, to_char(at AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') AS at, actor, action, target, details, prev, hash';
 
@@ -37,16 +36,7 @@ export class PostgresAuditTrail implements AuditTrail {
     return inTenant(this.scope, async (c) => {
       await c.query("SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))", [this.scope.tenantId]);
       const last = (await this.select(c, 'ORDER BY seq DESC LIMIT 1'))[0];
-      const base = {
-        seq: (last?.seq ?? 0) + 1,
-        at: at.toISOString(),
-        actor,
-        action,
-        ...(target ? { target } : {}),
-        ...(details ? { details } : {}),
-        prev: last?.hash ?? GENESIS,
-      };
-      const entry: AuditEntry = { ...base, hash: entryHash(this.scope.keys.audit, base) };
+      const entry = nextEntry(this.scope.keys.audit, last, at, actor, action, target, details);
       await this.store(c, entry);
       return entry;
     });

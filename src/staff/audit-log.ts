@@ -38,6 +38,28 @@ export function entryHash(key: Buffer, entry: Omit<AuditEntry, 'hash'>): string 
     .digest('hex');
 }
 
+/** The entry that follows `last` (or starts the chain), with its MAC: the same in every store. */
+export function nextEntry(
+  key: Buffer,
+  last: AuditEntry | undefined,
+  at: Date,
+  actor: string,
+  action: string,
+  target?: string,
+  details?: AuditEntry['details'],
+): AuditEntry {
+  const base = {
+    seq: (last?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    actor,
+    action,
+    ...(target ? { target } : {}),
+    ...(details ? { details } : {}),
+    prev: last?.hash ?? GENESIS,
+  };
+  return { ...base, hash: entryHash(key, base) };
+}
+
 export const headMac = (key: Buffer, seq: number, hash: string) =>
   createHmac('sha256', key).update(`head:${seq}:${hash}`).digest('hex');
 export const headFile = (file: string) => `${file}.head`;
@@ -69,17 +91,7 @@ export class AuditLog implements AuditTrail {
     target?: string,
     details?: AuditEntry['details'],
   ): Promise<AuditEntry> {
-    const last = this.entries.at(-1);
-    const base = {
-      seq: (last?.seq ?? 0) + 1,
-      at: at.toISOString(),
-      actor,
-      action,
-      ...(target ? { target } : {}),
-      ...(details ? { details } : {}),
-      prev: last?.hash ?? GENESIS,
-    };
-    const entry: AuditEntry = { ...base, hash: entryHash(this.key, base) };
+    const entry = nextEntry(this.key, this.entries.at(-1), at, actor, action, target, details);
     this.entries.push(entry);
     await this.log.append(entry);
     // The head names this entry, now on disk; head writes land one at a time, in this order
