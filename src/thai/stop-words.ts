@@ -265,27 +265,13 @@ const FUNCTION_WORDS = [
   'follows',
 ];
 
+/** Greetings a resident opens with. */
+export const GREETINGS = ['สวัสดี', 'หวัดดี', 'ดี', 'ดีจ้า', 'อรุณสวัสดิ์', 'hello', 'hi', 'hey'];
+/** Thanks and acknowledgements. */
+export const THANKS = ['ขอบคุณ', 'ขอบใจ', 'ขอบพระคุณ', 'thank', 'thanks', 'thx', 'โอเค', 'ok', 'okay', 'เข้าใจแล้ว'];
+
 /** Greetings, thanks and acknowledgements: small talk around a question, never its subject. */
-const SMALL_TALK = [
-  'สวัสดี',
-  'หวัดดี',
-  'ดีจ้า',
-  'อรุณสวัสดิ์',
-  'hello',
-  'hi',
-  'hey',
-  'ขอบคุณ',
-  'ขอบใจ',
-  'ขอบพระคุณ',
-  'thank',
-  'thanks',
-  'thx',
-  'โอเค',
-  'ok',
-  'okay',
-  'เข้าใจแล้ว',
-  'ดี',
-];
+const SMALL_TALK = [...GREETINGS, ...THANKS];
 
 /** Sets in matching form: "hello" is looked up as "helo", like the tokens it is compared with. */
 const PARTICLES: ReadonlySet<string> = new Set(PARTICLE_LIST.map(collapseRepeats));

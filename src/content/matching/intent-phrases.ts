@@ -1,4 +1,5 @@
 import { phrases } from './phrase-match.js';
+import { GREETINGS, THANKS } from '../../thai/stop-words.js';
 
 /**
  * The words that name each intent, in compact matching form. `contains` lists count anywhere
@@ -98,7 +99,7 @@ export const HOW_WHERE = phrases([
 ]);
 export const SUBSCRIBE_WHOLE = phrases(['สมัคร', 'ติดตาม', 'follow', 'sign up']);
 
-export const GREETING_WORDS = phrases(['สวัสดี', 'หวัดดี', 'ดี', 'ดีจ้า', 'อรุณสวัสดิ์', 'hello', 'hi', 'hey']);
+export const GREETING_WORDS = phrases(GREETINGS);
 /** Greetings that may carry an occasion ("สวัสดีปีใหม่", "happy new year"): never "ดี" alone. */
 export const GREETING_OPENERS = phrases(['สวัสดี', 'หวัดดี', 'สุขสันต์', 'อรุณสวัสดิ์', 'ราตรีสวัสดิ์', 'happy', 'hello', 'merry']);
 /** Times and festivals a greeting names: with a greeting, still small talk. */
@@ -137,18 +138,7 @@ export const OCCASIONS = phrases([
 /** "วันนี้วันอะไร", "what day is it": the day, the date or the time asked, which no document answers. */
 export const DAY_QUESTION =
   /^\s*(?:วันนี้\s*)?(?:เป็น\s*)?(?:วันอะไร|วันที่เท่าไหร่|วันที่เท่าไร|วันที่อะไร|กี่โมง|เวลาเท่าไหร่|เวลาเท่าไร|วันไหน)\s*(?:แล้ว)?\s*(?:ครับ|ค่ะ|คะ|จ้า|จ้ะ|นะ)?\s*[?？]*\s*$|^\s*what\s+(?:day|date|time)\s+is\s+it(?:\s+today)?\s*[?？]*\s*$/iu;
-export const THANKS_WORDS = phrases([
-  'ขอบคุณ',
-  'ขอบใจ',
-  'ขอบพระคุณ',
-  'thank',
-  'thanks',
-  'thx',
-  'โอเค',
-  'ok',
-  'okay',
-  'เข้าใจแล้ว',
-]);
+export const THANKS_WORDS = phrases(THANKS);
 
 export const MENU_WHOLE = phrases([
   'เมนู',
