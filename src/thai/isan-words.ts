@@ -15,3 +15,6 @@ export function centralWords(text: string): string {
   for (const [isan, central] of ISAN_TO_CENTRAL) out = out.replace(isan, central);
   return out;
 }
+
+/** Isan "how" (จั่งใด, เฮ็ดจั่งได๋), also as typed with other tone marks (จั๋งได๋, จังได๋). */
+export const ISAN_HOW = ['จั่งใด', 'เฮ็ดจั่งใด', 'จั่งได๋', 'เฮ็ดจั่งได๋', 'จั๋งได๋', 'จั๋งใด', 'จังได๋'];

@@ -1,4 +1,5 @@
 import { phrases } from '../matching/phrase-match.js';
+import { ISAN_HOW } from '../../thai/isan-words.js';
 
 /**
  * What kind of answer a question wants, and which column of a record it names. The words are
@@ -264,14 +265,7 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'ยังงัย',
       'ยังงี้',
       'แนวใด',
-      'จั่งใด',
-      'เฮ็ดจั่งใด',
-      'จั่งได๋',
-      'เฮ็ดจั่งได๋',
-      // Isan "how" as typed with other tone marks ("เฮ็ดจั๋งได๋").
-      'จั๋งได๋',
-      'จั๋งใด',
-      'จังได๋',
+      ...ISAN_HOW,
       'ทำไง',
       'แบบไหน',
       'วิธีไหน',

@@ -1,4 +1,5 @@
 import { phrases } from './phrase-match.js';
+import { ISAN_HOW } from '../../thai/isan-words.js';
 import { GREETINGS, THANKS } from '../../thai/stop-words.js';
 
 /**
@@ -81,13 +82,7 @@ export const HOW_WHERE = phrases([
   'where',
   'how to',
   'how do i',
-  'จั่งใด',
-  'เฮ็ดจั่งใด',
-  'จั่งได๋',
-  'เฮ็ดจั่งได๋',
-  'จั๋งได๋',
-  'จั๋งใด',
-  'จังได๋',
+  ...ISAN_HOW,
   'แนวใด',
   // "What do I type": asking how, not doing it.
   'พิมพ์อะไร',
