@@ -46,6 +46,9 @@ describe('answers at the grain of facts', () => {
     // Written blind last and kept by the lead until the fixes for sets 12 and 13 were done.
     ...readFactQuestions(FACT_FILES.heldOut14, 'held-out-14', false),
     ...readFactQuestions(FACT_FILES.heldOut15, 'held-out-15', false),
+    // Written blind and run once by the lead before the fixes for sets 14 and 15.
+    ...readFactQuestions(FACT_FILES.heldOut16, 'held-out-16', false),
+    ...readFactQuestions(FACT_FILES.heldOut17, 'held-out-17', false),
   ];
 
   beforeAll(async () => {
@@ -155,6 +158,14 @@ describe('answers at the grain of facts', () => {
     report(
       '  fact-questions-heldout-15.tsv (written blind, kept until sets 12 and 13 were fixed; first run 33/40 = 82.5%)',
       rows.filter((r) => r.question.source === 'held-out-15'),
+    );
+    report(
+      '  fact-questions-heldout-16.tsv (written blind, run once before the fixes for sets 14 and 15; first run 33/40 = 82.5%)',
+      rows.filter((r) => r.question.source === 'held-out-16'),
+    );
+    report(
+      '  fact-questions-heldout-17.tsv (written blind, run once before the fixes for sets 14 and 15; first run 31/40 = 77.5%)',
+      rows.filter((r) => r.question.source === 'held-out-17'),
     );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);

@@ -53,6 +53,8 @@ export const FACT_FILES = {
   heldOut13: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-13.tsv'),
   heldOut14: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-14.tsv'),
   heldOut15: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-15.tsv'),
+  heldOut16: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-16.tsv'),
+  heldOut17: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-17.tsv'),
 };
 
 /**
