@@ -33,7 +33,7 @@ import { makeDataDirPrivate } from './storage/private-tree.js';
 import type { AuditLog } from './staff/audit-log.js';
 import type { AuditTrail } from './staff/audit-trail.js';
 import { openStores } from './stores/open-stores.js';
-import type { FriendRepo } from './subscriptions/store/friend-repo.js';
+import type { FriendStore } from './subscriptions/store/friend-store.js';
 import { createStaffApiRouter } from './staff/staff-api.js';
 import { statsFeature } from './staff/stats-route.js';
 import { openConsole } from './console/console-wiring.js';
@@ -69,7 +69,7 @@ export interface Runtime {
   dispatcher: Dispatcher;
   library: ContentLibrary;
   index: SearchIndex;
-  friends: FriendRepo;
+  friends: FriendStore;
   questions: QuestionLog;
   audit: AuditLog;
   line: LineGateway;
@@ -127,6 +127,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     logger,
     agencyName,
     ...(opts.publishing ? { options: opts.publishing } : {}),
+    ...(tenantStores
+      ? { stores: { publications: tenantStores.publications, batches: tenantStores.deliveryBatches } }
+      : {}),
   });
   const staffConsole = await openConsole({
     config,

@@ -55,7 +55,7 @@ process.on('message', (raw) => {
         id: pub.id,
         wallMs,
         plannedMs,
-        view: runtime.publishing.view(runtime.publishing.require(pub.id)).delivery,
+        view: (await runtime.publishing.describe(await runtime.publishing.require(pub.id))).delivery,
         ...sample,
       });
     } else if (message.type === 'finish') {
@@ -74,4 +74,4 @@ process.on('message', (raw) => {
     }
   })();
 });
-process.send?.({ type: 'ready', startupMs, friends: runtime.friends.counts().following });
+process.send?.({ type: 'ready', startupMs, friends: (await runtime.friends.counts()).following });

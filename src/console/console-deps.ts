@@ -2,7 +2,7 @@ import type { ContentLibrary } from '../content/library.js';
 import type { QuestionLog } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
+import type { FriendStore } from '../subscriptions/store/friend-store.js';
 import type { StaffAccounts } from '../staff/accounts.js';
 import type { AuditEntry } from '../staff/audit-log.js';
 import type { AuditReading } from '../staff/audit-file.js';
@@ -21,7 +21,7 @@ export interface ConsoleDeps {
   dataDir: string;
   clock: () => Date;
   logger: Logger;
-  friends: FriendRepo;
+  friends: FriendStore;
   questions: QuestionLog;
   index: SearchIndex;
   library: ContentLibrary;

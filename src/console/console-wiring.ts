@@ -6,7 +6,7 @@ import type { QuestionLog } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
 import { contentItems } from '../content/search-items.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
+import type { FriendStore } from '../subscriptions/store/friend-store.js';
 import type { Publishing } from '../publications/publishing.js';
 import { AppendLog } from '../storage/append-log.js';
 import type { AccountRepository } from '../staff/account-repository.js';
@@ -34,7 +34,7 @@ export interface ConsoleWiring {
   auditFile: string;
   auditKey: Buffer;
   /** Watched for follows, blocks and topic changes too (the report's gained and lost). */
-  friends: FriendRepo;
+  friends: FriendStore;
   questions: QuestionLog;
   index: SearchIndex;
   library: ContentLibrary;

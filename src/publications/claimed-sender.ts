@@ -1,4 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
+import type { SenderHooks } from './batch-sender.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import { outcomeOf, type Outcome } from '../line/line-outcome.js';
 import type { Logger } from '../logger.js';
@@ -10,16 +11,12 @@ import type { Batch } from './outbox.js';
 /** LINE remembers an accepted retry key for 24 hours: no retry after that (it could deliver twice). */
 const RETRY_WINDOW_MS = 24 * 3600_000;
 
-export interface ClaimedSenderDeps {
+export interface ClaimedSenderDeps
+  extends Pick<SenderHooks, 'messages' | 'recipients' | 'onSettled'>, Partial<Pick<SenderHooks, 'onQuota' | 'held'>> {
   batches: DeliveryBatchStore;
   line: Pick<LineGateway, 'multicast' | 'broadcast'>;
   clock: () => Date;
   logger: Logger;
-  /** The messages of a publication; null when it may no longer go out. */
-  messages(pub: string): messagingApi.Message[] | null;
-  /** Who a batch goes to, as FanOutDeps.recipients says, but it may ask a database. */
-  recipients(batch: Batch, refs: readonly string[], fixed: boolean): Awaitable<{ refs: string[]; userIds: string[] }>;
-  onSettled(batch: Batch): Promise<void>;
 }
 
 /**
@@ -46,7 +43,9 @@ export class ClaimedSender {
 
   private async send(claimed: Batch): Promise<void> {
     const { batches, clock } = this.deps;
-    const messages = this.deps.messages(claimed.pub);
+    // Paused by LINE's monthly limit: the claim runs out and the batch is looked at again after it
+    if (await this.deps.held?.(claimed.pub)) return;
+    const messages = await this.deps.messages(claimed.pub);
     if (!messages) return this.settle(claimed, 'failed', withdrawn);
     const fixed = claimed.frozenAt !== null;
     const found = claimed.kind === 'multicast' ? await batches.refs(claimed.id) : [];
@@ -80,6 +79,7 @@ export class ClaimedSender {
       this.deps.logger.warn('LINE refused a delivery batch', { batch: batch.id, status, body: message, requestId });
       return this.settle(tried, 'failed', { error: { status, message, requestId } });
     }
+    if (outcome.kind === 'quota') await this.deps.onQuota?.(batch.pub);
     const ambiguousSince = tried.ambiguousSince ?? (outcome.kind === 'retry' ? started.toISOString() : null);
     if (ambiguousSince && started.getTime() - Date.parse(ambiguousSince) > RETRY_WINDOW_MS)
       return this.settle(tried, 'failed', { error: { status: null, message: noAnswer, requestId: tried.requestId } });

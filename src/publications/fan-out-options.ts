@@ -1,7 +1,7 @@
-import type { messagingApi } from '@line/bot-sdk';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
-import type { Batch, Outbox } from './outbox.js';
+import type { SenderHooks } from './batch-sender.js';
+import type { Outbox } from './outbox.js';
 import type { Timers } from '../timers.js';
 
 /** How the fan-out paces, waits and retries, and what it needs from around it. */
@@ -19,6 +19,11 @@ export interface FanOutOptions {
   maxRetryMs: number;
   /** Requests on their way at once (bounds sockets and memory). */
   maxInFlight: number;
+  /**
+   * How often a process sharing a database looks there for work another process left or
+   * made: batches to claim or take over, publications due, publications others created.
+   */
+  pollMs: number;
 }
 
 export const FAN_OUT_DEFAULTS: FanOutOptions = {
@@ -30,26 +35,19 @@ export const FAN_OUT_DEFAULTS: FanOutOptions = {
   firstRetryMs: 1_000,
   maxRetryMs: 10 * 60_000,
   maxInFlight: 32,
+  pollMs: 5_000,
 };
 
-export interface FanOutDeps {
-  outbox: Outbox;
+/** What a sender needs from around it, whichever stores it sends from. */
+export interface SendingDeps {
   line: Pick<LineGateway, 'multicast' | 'broadcast'>;
   clock: () => Date;
   timers: Timers;
   random: () => number;
   logger: Logger;
-  /** The messages of a publication; null when it may no longer go out. */
-  messages(pub: string): messagingApi.Message[] | null;
-  /**
-   * Who a batch goes to, as refs and user ids. Before its first attempt (`fixed` false): only
-   * the refs that still receive it (following, topic chosen); after, every ref that still has
-   * a user id (a friend who erased their data has none).
-   */
-  recipients(batch: Batch, refs: readonly string[], fixed: boolean): { refs: string[]; userIds: string[] };
-  /** A batch reached its final state. */
-  onSettled(batch: Batch): Promise<void>;
-  /** LINE said the monthly message quota is spent. */
-  onQuota(pub: string): Promise<void>;
   options?: Partial<FanOutOptions>;
+}
+
+export interface FanOutDeps extends SendingDeps, Omit<SenderHooks, 'held'> {
+  outbox: Outbox;
 }

@@ -1,3 +1,4 @@
+import type { BatchSender } from './batch-sender.js';
 import { FAN_OUT_DEFAULTS, type FanOutDeps, type FanOutOptions } from './fan-out-options.js';
 import { outcomeOf, type Outcome } from '../line/line-outcome.js';
 import type { Batch } from './outbox.js';
@@ -15,7 +16,7 @@ export type { FanOutDeps, FanOutOptions } from './fan-out-options.js';
  * Nothing here sleeps while holding a request slot: waits are timers, so `idle()` can tell
  * when only timers are left (tests drive a manual clock with it).
  */
-export class FanOut {
+export class FanOut implements BatchSender {
   private readonly opts: FanOutOptions;
   private readonly queues = { multicast: [] as string[], broadcast: [] as string[] };
   private readonly queued = new Set<string>();
@@ -106,7 +107,7 @@ export class FanOut {
     const { outbox, clock } = this.deps;
     let batch = outbox.get(id);
     if (!batch || batch.state !== 'pending') return;
-    const messages = this.deps.messages(batch.pub);
+    const messages = await this.deps.messages(batch.pub);
     if (!messages) {
       await this.settle(batch, 'failed', {
         error: { status: null, message: 'the publication was withdrawn before this batch went', requestId: null },
@@ -115,7 +116,9 @@ export class FanOut {
     }
     const fixed = batch.frozenAt !== null;
     const { refs, userIds: to } =
-      batch.kind === 'multicast' ? this.deps.recipients(batch, outbox.refs(id), fixed) : { refs: [], userIds: [] };
+      batch.kind === 'multicast'
+        ? await this.deps.recipients(batch, outbox.refs(id), fixed)
+        : { refs: [], userIds: [] };
     // The body is fixed (and stored) before the first attempt; retries resend it unchanged.
     if (!fixed) batch = await outbox.freeze(batch, refs, clock());
     if (batch.kind === 'multicast' && to.length === 0) {

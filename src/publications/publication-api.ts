@@ -56,7 +56,7 @@ export function createPublicationApi(deps: PublicationApiDeps): Router {
         urgent: pub.urgent,
         publishAt: pub.publishAt,
       });
-      res.status(201).json(publishing.view(pub));
+      res.status(201).json(await publishing.describe(pub));
     }),
   );
   router.get(
@@ -64,12 +64,14 @@ export function createPublicationApi(deps: PublicationApiDeps): Router {
     route(false, async (req, res) => {
       const { status } = ListQuery.parse(req.query);
       await record(req, 'list', undefined, status ? { status } : undefined);
-      const items = publishing.list().filter((p) => !status || p.status === status);
-      const summaries = items.map((p) => {
-        const { delivery, ...fields } = publishing.view(p);
-        const { batches: _listedByRead, ...figures } = delivery;
-        return { ...fields, delivery: figures };
-      });
+      const items = (await publishing.all()).filter((p) => !status || p.status === status);
+      const summaries = await Promise.all(
+        items.map(async (p) => {
+          const { delivery, ...fields } = await publishing.describe(p);
+          const { batches: _listedByRead, ...figures } = delivery;
+          return { ...fields, delivery: figures };
+        }),
+      );
       res.json({ publications: summaries });
     }),
   );
@@ -93,15 +95,15 @@ export function createPublicationApi(deps: PublicationApiDeps): Router {
   router.get(
     '/:id',
     route(false, async (req, res) => {
-      const pub = pubOf(req);
+      const pub = await pubOf(req);
       await record(req, 'read', pub);
-      res.json(publishing.view(pub));
+      res.json(await publishing.describe(pub));
     }),
   );
   router.get(
     '/:id/preview',
     route(false, async (req, res) => {
-      const pub = pubOf(req);
+      const pub = await pubOf(req);
       await record(req, 'preview', pub);
       res.json({ messages: publishing.preview(pub) });
     }),
@@ -109,7 +111,7 @@ export function createPublicationApi(deps: PublicationApiDeps): Router {
   router.post(
     '/:id/test-send',
     route(true, async (req, res) => {
-      const pub = pubOf(req);
+      const pub = await pubOf(req);
       const sent = await publishing.testSend(
         publishing.preview(pub),
         (req.body as { userId?: unknown } | undefined)?.userId,
@@ -123,7 +125,7 @@ export function createPublicationApi(deps: PublicationApiDeps): Router {
     route(true, async (req, res) => {
       const pub = await publishing.cancel(String(req.params.id), actor(req));
       await record(req, 'cancel', pub);
-      res.json(publishing.view(pub));
+      res.json(await publishing.describe(pub));
     }),
   );
   router.post(
@@ -131,7 +133,7 @@ export function createPublicationApi(deps: PublicationApiDeps): Router {
     route(true, async (req, res) => {
       const pub = await publishing.resume(String(req.params.id));
       await record(req, 'resume', pub);
-      res.json(publishing.view(pub));
+      res.json(await publishing.describe(pub));
     }),
   );
   return router;

@@ -1,4 +1,4 @@
-import type { Figures, Outbox } from './outbox.js';
+import type { Batch, Figures } from './outbox.js';
 import type { DeliveryState, Publication } from './publication.js';
 
 export interface BatchView {
@@ -17,8 +17,8 @@ export type PublicationView = Publication & {
 };
 
 /** A publication as staff see it: its fields and its delivery, batch by batch (no user ids). */
-export function publicationView(pub: Publication, outbox: Outbox): PublicationView {
-  const batches = outbox.batches(pub.id).map((b) => ({
+export function publicationView(pub: Publication, stored: readonly Batch[], figures: Figures): PublicationView {
+  const batches = stored.map((b) => ({
     n: b.n,
     kind: b.kind,
     recipients: b.sent ?? b.planned,
@@ -27,5 +27,5 @@ export function publicationView(pub: Publication, outbox: Outbox): PublicationVi
     lineRequestId: b.requestId,
     error: b.error,
   }));
-  return { ...pub, delivery: { ...outbox.figures(pub.id), state: pub.deliveryState, batches } };
+  return { ...pub, delivery: { ...figures, state: pub.deliveryState, batches } };
 }

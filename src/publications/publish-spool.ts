@@ -47,7 +47,7 @@ export class PublishSpool {
 
   constructor(
     stateDir: string,
-    private readonly publishing: Pick<Publishing, 'create' | 'view'>,
+    private readonly publishing: Pick<Publishing, 'create' | 'describe'>,
     private readonly logger: Logger,
   ) {
     this.dir = spoolDir(stateDir);
@@ -96,7 +96,7 @@ export class PublishSpool {
         id: pub.id,
         status: pub.status,
         publishAt: pub.publishAt,
-        recipients: this.publishing.view(pub).delivery.recipients,
+        recipients: (await this.publishing.describe(pub)).delivery.recipients,
       };
       this.logger.info('publication request taken from the spool', {
         publication: pub.id,

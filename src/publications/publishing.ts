@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { messagingApi } from '@line/bot-sdk';
 import { publicationItem, type SearchItem } from '../content/search-items.js';
 import type { SearchHit } from '../flex/messages.js';
 import { isUserId } from '../line/ids.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
-import type { FriendRepo } from '../subscriptions/store/friend-repo.js';
+import type { FriendStore } from '../subscriptions/store/friend-store.js';
 import { topicName } from '../subscriptions/topic-catalog.js';
 import { Delivery } from './delivery.js';
 import { DueTimer } from '../due-timer.js';
 import type { FanOutOptions } from './fan-out.js';
-import { Outbox } from './outbox.js';
+import type { DeliveryBatchStore } from './delivery-batch-store.js';
 import { newPublicationId, PUBLICATION_ID, type Publication } from './publication.js';
 import { deliveryMessages, publicationHit, publicationMessage } from './publication-messages.js';
-import { PublicationRepo } from './publication-repo.js';
+import type { PublicationSnapshot } from './publication-mirror.js';
+import type { PublicationStore } from './publication-store.js';
+import { openFileStores, sharedStores, type PublishingStores } from './publishing-stores.js';
 import { PublishSpool } from './publish-spool.js';
 import { PublishError } from './publish-error.js';
 import { publicationView, type PublicationView } from './publication-view.js';
@@ -23,7 +24,7 @@ import { validatePublicationInput, type PublicationDraft } from './validate-inpu
 
 export interface PublishingDeps {
   stateDir: string;
-  friends: FriendRepo;
+  friends: FriendStore;
   line: Pick<LineGateway, 'multicast' | 'broadcast' | 'push'>;
   /** The running search index: a publication is answerable in chat from its first send. */
   index: { add(items: readonly SearchItem[]): void };
@@ -33,6 +34,8 @@ export interface PublishingDeps {
   logger: Logger;
   agencyName: () => string;
   options?: Partial<FanOutOptions>;
+  /** A tenant's publications and delivery batches in PostgreSQL; absent: the town's files under stateDir. */
+  stores?: { publications: PublicationStore; batches: DeliveryBatchStore };
 }
 
 export interface Author {
@@ -44,24 +47,32 @@ export interface Author {
  * Publishing, the one use case behind the staff API, `npm run publish` and
  * `npm run import -- FILE --publish`: validate, store, then deliver now or at publishAt
  * (Asia/Bangkok), with cancel (while scheduled), resume (after LINE's monthly limit),
- * preview and test-send.
+ * preview and test-send. The staff API reads the stores (a tenant's rows, shared by every
+ * process); the chat and the console read the snapshot (PublicationSnapshot).
  */
 export class Publishing {
   private readonly delivery: Delivery;
   private readonly due: DueTimer;
   private readonly spool: PublishSpool;
+  private readonly repo: PublicationStore;
+  private readonly snapshot: PublicationSnapshot;
+  /** Publications in the search index (each added once, whichever process started it). */
+  private readonly indexed = new Set<string>();
+  private refreshTimer: unknown = null;
+  private closed = false;
 
   private constructor(
     private readonly deps: PublishingDeps,
-    private readonly repo: PublicationRepo,
-    private readonly outbox: Outbox,
+    private readonly stores: PublishingStores,
   ) {
+    [this.repo, this.snapshot] = [stores.store, stores.snapshot];
     this.delivery = new Delivery({
       ...deps,
-      repo,
-      outbox,
-      random: deps.random ?? Math.random,
-      onPublished: (p) => deps.index.add([searchItem(p)]),
+      store: stores.store,
+      batches: stores.batches,
+      sender: (hooks) => stores.sender(hooks),
+      onSaved: (p) => stores.snapshot.note(p),
+      onPublished: (p) => this.indexNew([p]),
     });
     this.spool = new PublishSpool(deps.stateDir, this, deps.logger);
     this.due = new DueTimer(
@@ -73,19 +84,24 @@ export class Publishing {
           error: (err as Error).name,
           message: (err as Error).message,
         }),
+      stores.dueWaitMs,
     );
   }
 
   static async open(deps: PublishingDeps): Promise<Publishing> {
-    // Background failures of these stores (compaction) are reported in the bot's own log.
-    const stores = { logger: deps.logger };
-    const [repo, outbox] = await Promise.all([
-      PublicationRepo.open(path.join(deps.stateDir, 'publications.jsonl'), stores),
-      Outbox.open(deps.stateDir, stores),
-    ]);
-    const publishing = new Publishing(deps, repo, outbox);
-    deps.index.add(repo.published().map(searchItem));
+    const sending = { ...deps, random: deps.random ?? Math.random };
+    const stores = deps.stores ? sharedStores(deps.stores, sending) : await openFileStores(deps.stateDir, sending);
+    const publishing = new Publishing(deps, stores);
+    await stores.snapshot.refresh();
+    publishing.indexNew(stores.snapshot.published());
     return publishing;
+  }
+
+  /** Adds to the search index the publications it does not hold yet. */
+  private indexNew(published: readonly Publication[]): void {
+    const fresh = published.filter((p) => !this.indexed.has(p.id));
+    fresh.forEach((p) => this.indexed.add(p.id));
+    if (fresh.length > 0) this.deps.index.add(fresh.map(searchItem));
   }
 
   /** Carries on deliveries the last stop interrupted, sends what fell due meanwhile, takes command-line requests. */
@@ -93,21 +109,42 @@ export class Publishing {
     await this.delivery.resumeAll();
     await this.due.fire();
     await this.spool.start();
+    this.armRefresh();
   }
 
+  /** Reads what other processes changed every refreshMs (a tenant's snapshot; the files never go stale). */
+  private armRefresh(): void {
+    const every = this.stores.refreshMs;
+    if (every === null || this.closed) return;
+    this.refreshTimer = this.deps.timers.setTimeout(() => {
+      this.snapshot
+        .refresh()
+        .then(() => this.indexNew(this.snapshot.published()))
+        .catch((err: Error) => this.deps.logger.error('publications refresh failed', { error: err.name }))
+        .finally(() => this.armRefresh());
+    }, every);
+  }
+
+  /** Starts the due publications this process claims (another process sharing the rows starts the rest). */
   private async runDue(): Promise<void> {
-    for (const pub of this.repo.due(this.deps.clock())) await this.delivery.begin(pub);
-    this.due.arm(this.repo.nextDue());
+    for (const pub of await this.repo.claimDue(this.deps.clock())) await this.delivery.begin(pub);
+    this.due.arm(await this.repo.nextDue());
+  }
+
+  private async save(pub: Publication): Promise<Publication> {
+    await this.repo.save(pub);
+    this.snapshot.note(pub);
+    return pub;
   }
 
   /** Stores a publication; sends it now, or schedules it when publishAt is in the future. */
   async create(input: unknown, author: Author, id = newPublicationId()): Promise<Publication> {
     if (!PUBLICATION_ID.test(id)) throw new PublishError('invalid', `publication id "${id}" is not valid`);
-    const existing = this.repo.get(id);
+    const existing = await this.repo.get(id);
     if (existing) return existing;
     const draft = this.validate(input);
     const now = this.deps.clock();
-    const pub: Publication = {
+    const pub = await this.save({
       id,
       ...draft,
       createdBy: author.actor,
@@ -120,17 +157,20 @@ export class Publishing {
       cancelledAt: null,
       cancelledBy: null,
       failure: null,
-    };
-    await this.repo.save(pub);
+    });
     this.deps.logger.info('publication created', {
       publication: id,
       topic: pub.topic,
       by: author.actor,
       publishAt: pub.publishAt,
     });
-    if (pub.publishAt <= now.toISOString()) return this.delivery.begin(pub);
-    this.due.arm(this.repo.nextDue());
-    return pub;
+    if (pub.publishAt > now.toISOString()) {
+      this.due.arm(await this.repo.nextDue());
+      return pub;
+    }
+    // Due now: claimed like any due publication, so it starts once even if another process looks too
+    await this.runDue();
+    return (await this.repo.get(id)) ?? pub;
   }
 
   /** The input checked (zod, then the time rules), as the fields of a publication. */
@@ -138,42 +178,56 @@ export class Publishing {
     return validatePublicationInput(input, this.deps.clock());
   }
 
+  /** One publication as the chat and the console see it (the snapshot). */
   get(id: string): Publication | undefined {
-    return this.repo.get(id);
+    return this.snapshot.get(id);
   }
 
-  require(id: string): Publication {
-    const pub = this.repo.get(id);
+  /** One publication as stored (a tenant's rows, whichever process made it). */
+  async require(id: string): Promise<Publication> {
+    const pub = await this.repo.get(id);
     if (!pub) throw new PublishError('not_found', 'publication not found');
     return pub;
   }
 
+  /** With the delivery figures last read (the console). */
   view(pub: Publication): PublicationView {
-    return publicationView(pub, this.outbox);
+    return this.snapshot.view(pub);
   }
 
+  /** With the delivery figures as stored now (the staff API). */
+  async describe(pub: Publication): Promise<PublicationView> {
+    const { batches } = this.stores;
+    return publicationView(pub, await batches.batches(pub.id), await batches.figures(pub.id));
+  }
+
+  /** Newest first, as the snapshot holds them (the console). */
   list(): Publication[] {
+    return this.snapshot.list();
+  }
+
+  /** Newest first, as stored now (the staff API). */
+  async all(): Promise<Publication[]> {
     return this.repo.list();
   }
 
   async cancel(id: string, actor: string): Promise<Publication> {
-    const pub = this.require(id);
+    const pub = await this.require(id);
     if (pub.status !== 'scheduled')
       throw new PublishError('conflict', `only a scheduled publication can be cancelled; this one is ${pub.status}`);
-    const cancelled: Publication = {
+    const cancelled = await this.save({
       ...pub,
       status: 'cancelled',
       deliveryState: 'cancelled',
       cancelledAt: this.deps.clock().toISOString(),
       cancelledBy: actor,
-    };
-    await this.repo.save(cancelled);
-    this.due.arm(this.repo.nextDue());
+    });
+    this.due.arm(await this.repo.nextDue());
     return cancelled;
   }
 
   async resume(id: string): Promise<Publication> {
-    const pub = this.require(id);
+    const pub = await this.require(id);
     if (pub.deliveryState !== 'quota-exhausted')
       throw new PublishError(
         'conflict',
@@ -200,16 +254,16 @@ export class Publishing {
 
   /** Published ones, newest first (ข่าวล่าสุด). */
   latest(): Publication[] {
-    return this.repo.published();
+    return this.snapshot.published();
   }
 
   hit(id: string): SearchHit | undefined {
-    const pub = this.repo.get(id);
+    const pub = this.snapshot.get(id);
     return pub && pub.publishedAt && pub.status !== 'cancelled' ? publicationHit(pub) : undefined;
   }
 
   countPublished(from: Date, to: Date): number {
-    return this.repo.countPublished(from, to);
+    return this.snapshot.countPublished(from, to);
   }
 
   /** Resolves when deliveries can only move once a timer fires (tests drive their clock with it). */
@@ -219,10 +273,12 @@ export class Publishing {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.refreshTimer !== null) this.deps.timers.clearTimeout(this.refreshTimer);
     await this.spool.close();
     await this.due.close();
     await this.delivery.close();
-    await Promise.all([this.repo.close(), this.outbox.close()]);
+    await this.stores.close();
   }
 }
 

@@ -22,6 +22,7 @@ import { AuditLog } from '../staff/audit-log.js';
 import { LineLinks } from '../staff/line-link.js';
 import { PrivateStore } from '../storage/private-store.js';
 import { friendCodec, FriendRepo, FriendSchema } from '../subscriptions/store/friend-repo.js';
+import type { FriendStore } from '../subscriptions/store/friend-store.js';
 
 /** Where each store lives, for the start's log line and the tests. */
 export type StoreBackends = Record<(typeof STORE_NAMES)[number], 'file' | 'postgres'>;
@@ -35,15 +36,26 @@ const STORE_NAMES = [
   'friends',
   'conversations',
   'questions',
+  'publications',
 ] as const;
 /** The stores a tenant keeps in PostgreSQL; the rest are files under its folder until they move. */
-const ON_POSTGRES = new Set<string>(['inbox', 'tips', 'audit', 'accounts', 'sessions', 'conversations']);
+const ON_POSTGRES = new Set<string>([
+  'inbox',
+  'tips',
+  'audit',
+  'accounts',
+  'sessions',
+  'conversations',
+  'friends',
+  'publications',
+]);
 
 /** The stores the runtime hands to its features, opened in one place. */
 export interface BotStores {
   keys: DataKeys;
   inbox: InboxStore;
-  friends: FriendRepo;
+  /** The town's FriendRepo (answers at once), or a tenant's PostgresFriendStore. */
+  friends: FriendStore;
   conversations: ConversationStore;
   questions: QuestionLog;
   audit: AuditLog;
@@ -54,13 +66,10 @@ export interface BotStores {
    * A tenant's tips, audit trail, console accounts and sessions in PostgreSQL, for the tip
    * channel (its `store`), the console (`accounts`, `sessions`) and the audit (in place of
    * `audit`). Absent for the single town: its tip channel and console open their files.
-   * `friends` is the tenant's friends in PostgreSQL, not yet handed to the features (the
-   * console's figures and the fan-out still read the file FriendRepo without awaiting).
-   * `publications` and `deliveryBatches` likewise wait for Publishing to await its stores
-   * (its readers, chat answers and the console, read it synchronously today).
+   * `publications` and `deliveryBatches` are Publishing's (src/publications/publishing-stores.ts):
+   * shared by every process serving the tenant, batches and due publications claimed.
    */
   tenantStores?: Pick<PostgresStores, 'tips' | 'audit' | 'accounts' | 'sessions'> & {
-    friends: PostgresFriendStore;
     publications: PostgresPublicationStore;
     deliveryBatches: PostgresDeliveryBatches;
   };
@@ -82,8 +91,8 @@ export interface StoreChoice {
 }
 
 /**
- * Opens the bot's stores: the file stores under DATA_DIR for one town; for a tenant, the
- * webhook inbox in PostgreSQL (shared by every process) and the rest as files.
+ * Opens the bot's stores: the file stores under DATA_DIR for one town; for a tenant, those
+ * ON_POSTGRES names in PostgreSQL (shared by every process) and the rest as files.
  * A store that fails to open closes the ones opened before it, so a failed start leaks nothing.
  */
 export async function openStores(choice: StoreChoice): Promise<BotStores> {
@@ -102,7 +111,12 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
         : await Inbox.open(path.join(stateDir, 'inbox.jsonl'), keys.inbox, clock(), { logger }),
     );
     const friendFile = path.join(stateDir, 'friends.jsonl');
-    const friendStore = keep(await PrivateStore.open(friendFile, keys.people, FriendSchema, friendCodec, { logger }));
+    const friends = tenant
+      ? new PostgresFriendStore(tenant)
+      : new FriendRepo(
+          keep(await PrivateStore.open(friendFile, keys.people, FriendSchema, friendCodec, { logger })),
+          keys,
+        );
     const conversations = tenant
       ? new PostgresConversationStore(tenant)
       : await openConversationFile(path.join(stateDir, 'conversations.jsonl'), keys, logger, keep);
@@ -115,7 +129,7 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
     return {
       keys,
       inbox,
-      friends: new FriendRepo(friendStore, keys),
+      friends,
       conversations,
       questions,
       audit,
@@ -128,7 +142,6 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
               audit: new PostgresAuditTrail(tenant),
               accounts: new PostgresAccountStore(tenant),
               sessions: new PostgresSessionStore(tenant, clock),
-              friends: new PostgresFriendStore(tenant),
               publications: new PostgresPublicationStore(tenant),
               deliveryBatches: new PostgresDeliveryBatches(tenant),
             },

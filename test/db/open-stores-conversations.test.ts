@@ -43,9 +43,14 @@ describe('where conversation state is opened', () => {
       await stores.conversations.save(userId(1), draft);
       const otherProcess = new PostgresConversationStore({ ...scope, pool: db().secondPool() });
       expect(await otherProcess.get(userId(1))).toEqual(draft);
-      expect(stores.backends).toMatchObject({ conversations: 'postgres', friends: 'file' });
+      expect(stores.backends).toMatchObject({
+        conversations: 'postgres',
+        friends: 'postgres',
+        publications: 'postgres',
+      });
       await stores.close();
       expect(fs.existsSync(path.join(dir, 'state', 'conversations.jsonl'))).toBe(false);
+      expect(fs.existsSync(path.join(dir, 'state', 'friends.jsonl'))).toBe(false);
     });
   });
 });

@@ -8,9 +8,13 @@ import { SECRET, TOKEN, sign, webhookBody } from './events.js';
 import { expectLineValid } from './line-contract.js';
 import { LINE_BASE, mockLine, type RecordedCall } from './line-nock.js';
 import { tempDir } from './temp-dir.js';
+import type { FriendRepo } from '../../src/subscriptions/store/friend-repo.js';
+
+/** The single town's runtime: its friends are the file FriendRepo, which answers at once. */
+export type TownRuntime = Omit<Runtime, 'friends'> & { friends: FriendRepo };
 
 export interface TestBot {
-  runtime: Runtime;
+  runtime: TownRuntime;
   url: string;
   dataDir: string;
   line: ReturnType<typeof mockLine>;
@@ -74,7 +78,8 @@ export async function startBot(opts: StartBotOptions = {}): Promise<TestBot> {
   const post = (body: string, headers: Record<string, string> = { 'x-line-signature': sign(body) }) =>
     fetch(`${url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return {
-    runtime,
+    // Without a tenant, openStores gives the town's FriendRepo (src/stores/open-stores.ts)
+    runtime: runtime as TownRuntime,
     url,
     dataDir,
     line,

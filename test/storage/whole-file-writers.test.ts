@@ -97,7 +97,7 @@ describe('every whole-file writer is durable (flush, rename, flush the folder) a
       stateDir,
       {
         create: refuse,
-        view: () => {
+        describe: () => {
           throw new Error('unused');
         },
       },

@@ -1,0 +1,77 @@
+import type { Logger } from '../logger.js';
+import type { Timers } from '../timers.js';
+import type { BatchSender } from './batch-sender.js';
+import type { ClaimedSender } from './claimed-sender.js';
+
+/** Batches claimed in one round (each is tried once before the next claim). */
+const ROUND = 10;
+
+/**
+ * A tenant's sending in a process that shares the database with others: it claims pending
+ * batches in rounds until none is free, when told batches were planned here and every
+ * `pollMs` (batches planned by another process, retries whose claim ran out, batches of a
+ * process that died). Which process sends a batch is decided by the claim, so nothing is
+ * queued in memory: `enqueue` only starts a round.
+ */
+export class ClaimLoop implements BatchSender {
+  private running: Promise<void> = Promise.resolve();
+  /** A drain is waiting behind the one running: another kick adds nothing. */
+  private queued = false;
+  private handle: unknown = null;
+  private closed = false;
+
+  constructor(
+    private readonly sender: Pick<ClaimedSender, 'round'>,
+    private readonly timers: Timers,
+    private readonly logger: Logger,
+    private readonly pollMs: number,
+  ) {
+    this.arm();
+  }
+
+  enqueue(): void {
+    this.kick();
+  }
+
+  /** Nothing is queued here: a paused publication's claims are skipped (SenderHooks.held) and run out. */
+  park(): void {}
+
+  private arm(): void {
+    if (this.closed) return;
+    this.handle = this.timers.setTimeout(() => {
+      this.kick();
+      this.arm();
+    }, this.pollMs);
+  }
+
+  private kick(): void {
+    if (this.closed || this.queued) return;
+    this.queued = true;
+    this.running = this.running
+      .then(() => {
+        this.queued = false;
+        return this.drain();
+      })
+      .catch((err: Error) => this.logger.error('delivery round failed', { error: err.name, message: err.message }));
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.closed && (await this.sender.round(ROUND)) > 0);
+  }
+
+  /** Resolves when no round is running or waiting. */
+  async idle(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.running;
+      await seen;
+    } while (seen !== this.running);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.handle !== null) this.timers.clearTimeout(this.handle);
+    this.handle = null;
+    await this.idle();
+  }
+}
