@@ -21,6 +21,7 @@ import { subscriptionFeature } from './subscriptions/subscription-feature.js';
 import { feedbackFeature } from './feedback/feedback-feature.js';
 import { SAY, say } from './handlers/replies.js';
 import { createLineGateway, type LineGateway } from './line/line-gateway.js';
+import { pacedGateway, type LineLimits } from './line/line-pacing.js';
 import { WebhookIntake } from './line/webhook-intake.js';
 import { createLogger, type Logger } from './logger.js';
 import type { FanOutOptions } from './publications/fan-out.js';
@@ -62,6 +63,8 @@ export interface RuntimeOptions {
   routers?: Array<{ path: string; router: Router }>;
   /** A tenant of the shared service (its key, its PostgreSQL rows); absent: the single town. */
   tenant?: TenantScope;
+  /** LINE's rate limits shared with the channel's other senders (the shared service's processes); absent: none. */
+  lineLimits?: LineLimits;
 }
 
 export interface Runtime {
@@ -97,12 +100,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const { keys, inbox, friends, conversations, questions, audit, auditFile, lineLinks, tenantStores } = stores;
   // A tenant's trail is its rows in PostgreSQL; the single town's the file chain
   const trail: AuditTrail = tenantStores?.audit ?? audit;
-  const line = createLineGateway({
+  const gateway = createLineGateway({
     channelAccessToken: channel.channelAccessToken,
     apiBaseUrl: channel.apiBaseUrl,
     dataApiBaseUrl: channel.dataApiBaseUrl,
     ...(opts.replies?.lineTimeoutMs ? { timeoutMs: opts.replies.lineTimeoutMs } : {}),
   });
+  const line = opts.lineLimits ? pacedGateway(gateway, opts.lineLimits) : gateway;
   const tips = await openTipChannel({
     dataDir: config.dataDir,
     key: keys.tips,

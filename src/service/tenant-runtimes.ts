@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Database } from '../db/open-database.js';
+import { PostgresLineLimits } from '../db/line-limits-postgres.js';
 import { tenantScope } from '../db/postgres-stores.js';
 import type { Tenant } from '../db/tenants.js';
 import type { Logger } from '../logger.js';
@@ -157,6 +158,8 @@ export class TenantRuntimes {
       channel: { channelSecret: secrets.channelSecret, channelAccessToken: secrets.accessToken, ...config.lineApi },
       logger: tagged(logger, tenantId),
       tenant: scope,
+      // One channel's limits, shared by every process sending for it
+      lineLimits: new PostgresLineLimits(scope, { logger: tagged(logger, tenantId) }),
     });
     const replayed = await runtime.replayPending();
     logger.info('tenant bot started', { tenant: tenantId, replayed });
