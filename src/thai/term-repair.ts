@@ -85,6 +85,11 @@ function aiVowelSwaps(letters: readonly string[]): string[] {
   return out;
 }
 
+/** True when the word is one of the documents' own long words, written as they write it ("ราชการ"). */
+export function isDocumentWord(word: string): boolean {
+  return known.has(word);
+}
+
 /** The text with each registered misspelling written as its word. */
 export function repairTerms(text: string): string {
   if (variants.size === 0) return text;

@@ -8,7 +8,7 @@ import { meets } from './question-words.js';
 import type { Field } from './question-kinds.js';
 import { GENERIC } from './generic-words.js';
 import { without, type QuestionShape } from './read-question.js';
-import { problemTold, serviceFactFor } from './service-answer.js';
+import { problemTold, SERVICE_FAMILY, serviceFactFor, serviceFollowUp } from './service-answer.js';
 import { quoteFallback } from './quote-fallback.js';
 import { claimedItem, claimVerdict } from './claim-verdict.js';
 import { asksSomething, asksTitle } from './question-frames.js';
@@ -68,10 +68,20 @@ export function answerQuestion(book: FactBook, q: Question, context: AnswerConte
   return { reply, context: next };
 }
 
-function answerAfresh(book: FactBook, q: Question, context: AnswerContext | null): Fresh {
+function answerAfresh(book: FactBook, q: Question, previous: AnswerContext | null): Fresh {
   const { shape } = q;
-  const service = serviceFactFor(book.service.facts, shape, isReportingQuestion(shape.said, shape.kind, shape.fields));
-  if (service) return { reply: { type: 'service', fact: service }, context: null };
+  const facts = book.service.facts;
+  const service =
+    serviceFactFor(facts, shape, isReportingQuestion(shape.said, shape.kind, shape.fields)) ??
+    serviceFollowUp(facts, shape, previous?.family);
+  const year0 = book.years[0] ?? 0;
+  if (service)
+    return {
+      reply: { type: 'service', fact: service },
+      context: { family: SERVICE_FAMILY + service.id, key: null, year: year0 },
+    };
+  // After a service fact, the documents' facts have no previous subject.
+  const context = previous?.family.startsWith(SERVICE_FAMILY) ? null : previous;
   const year = yearsAsked(book, shape, context)[0] ?? book.years[0] ?? 0;
   // "มาตรการที่สาม": the measure named by its order is the subject, whatever the search found.
   const ordered = shape.measure === null ? null : book.measureFamily(shape.measure, year);

@@ -104,8 +104,10 @@ export function chooseFact(
   if (chosen) return { type: 'fact', units: [chosen, ...compared(book, chosen, years)] };
   if (content()) return factOf(book, content(), years);
   // With no other words, a field only one item has (the score, the signer) names that item by itself.
-  // The municipality's own name is no other subject ("how many points did the town get").
-  const only = named[0] && book.withoutPlace(shape.subject) === '' ? book.onlyFamilyWith(named[0], year) : null;
+  // The municipality's own name is no other subject ("how many points did the town get"); nor is
+  // what a yes/no claims ("นายสมชาย ใจดี เป็นคนลงนามใช่ไหม": the name is compared, not searched for).
+  const alone = book.withoutPlace(shape.subject) === '' || shape.kind === 'yesno';
+  const only = named[0] && alone ? book.onlyFamilyWith(named[0], year) : null;
   return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year) ?? only, year, years);
 }
 

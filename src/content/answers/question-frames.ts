@@ -10,7 +10,7 @@ import { without, type QuestionShape } from './read-question.js';
 const TITLE_FRAME = /ชื่อ|คือ|เรื่อง|อะไร|อันไหน|what|name|title|called/iu;
 
 /** What names a measure's order (its number, "สุดท้าย", "last"), beside the word for measure. */
-const ORDER_WORDS = /[\s\d]+|สุดท้าย|แรก|\blast\b|\bfirst\b|\bfinal\b/giu;
+const ORDER_WORDS = /[\s\d]+|ลำดับ|สุดท้าย|แรก|\blast\b|\bfirst\b|\bfinal\b/giu;
 
 /** "มาตรการที่ 2 คือมาตรการอะไร": a measure named by its order, asked for its name and nothing else. */
 export function asksTitle(shape: QuestionShape): boolean {

@@ -1,4 +1,12 @@
-import { containsExactPhrase, containsNearPhrase, phrases, type Utterance } from '../matching/phrase-match.js';
+import {
+  containsExactPhrase,
+  containsNearPhrase,
+  equalsPhrase,
+  phrases,
+  type Utterance,
+} from '../matching/phrase-match.js';
+import { isDocumentWord } from '../../thai/term-repair.js';
+import { codePoints } from '../matching/typo-match.js';
 import { KIND_PHRASES, type Field, type QuestionKind } from './question-kinds.js';
 import type { Threshold } from './question-words.js';
 
@@ -7,12 +15,32 @@ import type { Threshold } from './question-words.js';
  * are short and near each other ("เพื่ออะไร" is one letter from "ชื่ออะไร").
  */
 export function kindOf(said: Utterance): QuestionKind | null {
-  const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words));
-  const kind = (exact ?? KIND_PHRASES.find(([, words]) => containsNearPhrase(said, words)))?.[0] ?? null;
+  const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words))?.[0];
+  const whatIs = exact ?? (WHAT_IS.test(said.compact) ? 'abbrev' : undefined);
+  const kind = whatIs ?? KIND_PHRASES.find(([, words]) => containsTypoOf(said, words))?.[0] ?? null;
   if ((kind === null || kind === 'yesno' || kind === 'abbrev') && asksWhichOnes(said.tokens)) return 'list';
   // "what does measure 3 do": what is done, how.
   return kind === 'abbrev' && said.tokens[0] === 'what' && said.tokens.at(-1) === 'do' ? 'how' : kind;
 }
+
+/**
+ * Near-matches of a phrase list, but not in the documents' own words written as they write
+ * them that are one typo from a phrase ("ราชการ" is no misspelt "รายการ": "ข้อมูลข่าวสารของ
+ * ราชการ" asks no list). Such a word is blanked out, not removed, so its neighbours do not meet.
+ */
+export function containsTypoOf(said: Utterance, list: readonly string[]): boolean {
+  const lookalike = (t: string): boolean => isDocumentWord(t) && equalsPhrase(t, list);
+  if (!said.tokens.some(lookalike)) return containsNearPhrase(said, list);
+  const compact = said.tokens.map((t) => (lookalike(t) ? ' '.repeat(t.length) : t)).join('');
+  return containsNearPhrase({ ...said, compact, compactCodes: codePoints(compact) }, list);
+}
+
+/**
+ * "ป.ป.ท. คือหน่วยงานอะไร", "ITA เป็นการประเมินอะไร": what something is, with the kind of thing
+ * between คือ/เป็น and อะไร, asks what it is, as "คืออะไร" does.
+ */
+const WHAT_IS =
+  /(?:คือ|เป็น)(?:หน่วยงาน|องค์กร|องค์การ|สำนักงาน|ศูนย์|คณะกรรมการ|กรม|การประเมิน|ตัวย่อ|คำย่อ|โครงการ)(?:ของ)?(?:อะไร|ไหน|ใด)/u;
 
 /** English words after "what"/"which" that are no plural noun ("what does", "which is"). */
 const NOT_PLURAL: ReadonlySet<string> = new Set([

@@ -20,6 +20,8 @@ const TYPOS: readonly [RegExp, string][] = [
   [/ใด[๋๊]/gu, 'ใด'],
   // Particles ending a question can stick to its last word in segmentation ("กี่อันนะ" read as "อันะ").
   [/(?:\s*(?:(?<!ช)นะ|น้า|จ้า|จ๊ะ|จ้ะ|คะ|ค่ะ|ครับ|เด้อ|เด้|เนาะ|เน้อ))+(?=\s*[?？!]*\s*$)/gu, ''],
+  // A dotted abbreviation ends at its last dot ("พ.ศ.อะไร" is "พ.ศ. อะไร"), so the word after it stays whole.
+  [/(?<![\u0E00-\u0E7F])((?:[ก-ฮ]\.){2,})(?=[ก-๙])/gu, '$1 '],
   // ITA written in Thai letters is ITA for every phrase ("ไอทีเอ คืออะไร" is "ita คือ"), not only for search.
   [/ไอ\s*ที\s*เอ(?![\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/gu, ' ITA '],
 ];
@@ -45,6 +47,9 @@ const AT_LEAST = /(?<!ไม่)(?:ถึง|อย่างน้อย|ไม�
 const EQUAL = /(?:ได้|เท่ากับ|exactly)\s*(\d+(?:\.\d+)?)(?!\s*(?:ปี|เดือน|วัน|ข้อ|\.\d))/iu;
 /** "ได้คะแนน ita 95 ใช่ไหม": a score of at most three digits right after the score word (not a year). */
 const SCORE_EQUAL = /(?:คะแนน|score)\s*(?:ita\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.])/iu;
+/** "ได้ ita 95 คะแนนใช่มั้ย": a score of at most three digits before the score word, in a yes/no ("93.05 คะแนนคืออะไร" asks). */
+const EQUAL_SCORE =
+  /(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*(?:คะแนน|แต้ม|points?|pts)(?=.*(?:ใช่|ไหม|มั้ย|มั๊ย|บ่|แม่น|จริง|เปล่า|ป่าว|ปะ|ป่ะ))/iu;
 const BELOW = /(?:(?<!ไม่)ต่ำกว่า|(?<!ไม่)น้อยกว่า|ไม่ถึง|ไม่เกิน|less than|below|under|lower than)\s*(\d+(?:\.\d+)?)/iu;
 
 /** The number a question compares with, and the question without it (so it is not searched for). */
@@ -56,6 +61,7 @@ export function readThreshold(text: string): { threshold: Threshold | null; rest
     [AT_LEAST, true, true],
     [EQUAL, null, true],
     [SCORE_EQUAL, null, true],
+    [EQUAL_SCORE, null, true],
   ] as const) {
     const found = pattern.exec(arabic);
     if (found?.[1]) {

@@ -1,6 +1,6 @@
 import { centralWords } from '../../thai/isan-words.js';
 import { monthNamed, withoutMonths } from '../../thai/month-named.js';
-import { containsExactPhrase, containsNearPhrase, readUtterance, type Utterance } from '../matching/phrase-match.js';
+import { containsExactPhrase, readUtterance, type Utterance } from '../matching/phrase-match.js';
 import { toArabicDigits } from '../../thai/digits.js';
 import { repairTerms } from '../../thai/term-repair.js';
 import { analyzeText } from '../text-analysis.js';
@@ -13,7 +13,7 @@ import {
   type QuestionKind,
 } from './question-kinds.js';
 import { FRAME_ONLY } from './frame-words.js';
-import { kindFor, kindOf } from './question-kind.js';
+import { containsTypoOf, kindFor, kindOf } from './question-kind.js';
 import { readTime, type QuestionTime } from './question-time.js';
 import { measureOrderIn, writeOrdinals } from './ordinals.js';
 import { askedLink, fixQuestionTypos, readThreshold, type AgentLink, type Threshold } from './question-words.js';
@@ -65,6 +65,17 @@ const STATED_DATE =
 /** Columns of a measure, whose list items a question may number ("วิธีการข้อ 3"). */
 const COLUMNS: ReadonlySet<Field> = new Set(['method', 'period', 'owner', 'summary', 'outcome', 'budget']);
 const ITEM_NUMBER = /(สรุปผล|ผลการดำเนินการ|ผลการดำเนินงาน|วิธีการ|วิธี|ขั้นตอน|ผลลัพธ์|ผลสำเร็จ)\s*ข้อ(?:ที่)?\s*[\d๐-๙]+/u;
+/** Facts of the report or the announcement that no measure has (a measure has its columns and title). */
+const NOT_OF_MEASURES: ReadonlySet<Field> = new Set([
+  'agency',
+  'district',
+  'province',
+  'signer',
+  'position',
+  'issuer',
+  'itaName',
+  'score',
+]);
 /** A clause named by its number ("ข้อ 6", "ข้อที่ ๒.๑"). */
 const CLAUSE_NAMED = /ข้อ(?:ที่)?\s*\d/u;
 const ENDS_ABOUT = /\babout\s*[?？]*\s*$/iu;
@@ -77,7 +88,7 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   const { threshold, rest } = readThreshold(timed.rest);
   let time = rest === timed.rest ? timed : { ...timed, rest };
   const said = read && time.rest === written ? read : readUtterance(time.rest);
-  let fields = fieldsOf(said);
+  let fields = askedFields(said, fieldsOf(said));
   // "what is the announcement about": a question ending in "about" asks for the subject.
   if (fields.length === 0 && ENDS_ABOUT.test(time.rest)) fields = ['subject'];
   for (const [narrow, wide] of NARROWER) {
@@ -101,6 +112,10 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   // "สรุปผลข้อ 2": an item of the column named, not measure 2 (the column is answered whole).
   if (fields.some((f) => COLUMNS.has(f)) && ITEM_NUMBER.test(time.rest))
     time = { ...time, rest: time.rest.replace(ITEM_NUMBER, '$1 ').replace(/\s+/g, ' ').trim() };
+  // "มาตรการข้อสามของเทศบาลชื่ออะไร", "มาตรการที่ 1 ในรายงานผลชื่ออะไร": a measure named by its order
+  // is asked about itself; a fact only the report or the announcement holds is not what is asked.
+  const measure = measureOrderIn(time.rest);
+  if (measure !== null) fields = fields.filter((f) => !NOT_OF_MEASURES.has(f));
   const subject = subjectWords(monthClaim ? withoutMonths(time.rest) : time.rest, fields);
   return {
     kind,
@@ -111,14 +126,31 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
     said,
     threshold,
     link: kind === 'who' ? askedLink(text) : null,
-    measure: measureOrderIn(time.rest),
+    measure,
   };
 }
 
 /** The fields named as written, else those named with a typo ("ประกาศเรื่อง" is not "ประกาศเมื่อ"). */
 function fieldsOf(said: Utterance): Field[] {
   const exact = FIELDS.filter((field) => containsExactPhrase(said, FIELD_PHRASES[field]));
-  return exact.length > 0 ? exact : FIELDS.filter((field) => containsNearPhrase(said, FIELD_PHRASES[field]));
+  if (exact.length > 0) return exact;
+  return FIELDS.filter((field) => containsTypoOf(said, FIELD_PHRASES[field]));
+}
+
+/** Asking words inside a field's phrase ("เรื่องอะไร", "ลงนามวันไหน", "ใครดูแล"). */
+const ASKING = /อะไร|ไหน|ใด|ใคร|เมื่อ|เท่า|กี่|what|which|who|when|how/u;
+const ASKING_PHRASES = Object.fromEntries(
+  FIELDS.map((f) => [f, FIELD_PHRASES[f].filter((p) => ASKING.test(p))]),
+) as Record<Field, string[]>;
+
+/**
+ * "ประกาศฉบับที่นายกเซ็น เป็นประกาศเรื่องอะไร": of several fields, those named with their asking
+ * word are asked; a field named without one only picks the item.
+ */
+function askedFields(said: Utterance, fields: Field[]): Field[] {
+  if (fields.length < 2) return fields;
+  const asked = fields.filter((f) => containsExactPhrase(said, ASKING_PHRASES[f]));
+  return asked.length > 0 ? asked : fields;
 }
 
 /** True when the message asks for a fact (a kind of question or a field): "ประกาศเรื่องอะไร" is not the menu word "ประกาศ". */

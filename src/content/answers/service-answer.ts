@@ -77,3 +77,31 @@ export function serviceFactFor(
     }) ?? null
   );
 }
+
+/** Where a service fact stands as the previous answer's subject ("service:pacc-name"). */
+export const SERVICE_FAMILY = 'service:';
+
+/**
+ * "ป.ป.ท. ย่อมาจากอะไร" then "แล้วเบอร์โทรล่ะ": a question without its subject, after a service
+ * fact, asks about that fact's topic: the fact on the same topic that answers this kind of
+ * question (a phone number is where to call). Null when none does (the question is read anew).
+ */
+export function serviceFollowUp(
+  facts: readonly ServiceFact[],
+  shape: QuestionShape,
+  previous: string | undefined,
+): ServiceFact | null {
+  const before =
+    shape.subjectless && previous?.startsWith(SERVICE_FAMILY) ? previous.slice(SERVICE_FAMILY.length) : null;
+  const topic = new Set(facts.find((f) => f.id === before)?.topic.map((t) => t.toLowerCase()) ?? []);
+  if (topic.size === 0) return null;
+  const phone = shape.fields.includes('phone');
+  return (
+    facts.find(
+      (f) =>
+        f.asks === undefined &&
+        f.topic.some((t) => topic.has(t.toLowerCase())) &&
+        ((shape.kind !== null && f.kinds.includes(shape.kind)) || (phone && f.kinds.includes('where'))),
+    ) ?? null
+  );
+}
