@@ -81,7 +81,8 @@ export class Delivery {
       batches: batches.length,
       recipients: (await store.figures(pub.id)).recipients,
     });
-    if (batches.length === 0) return this.finish(started);
+    // Another process may have sent every batch before this one marked the publication as sending
+    if (!(await this.hasPending(pub.id))) return this.finish(started);
     this.sender.enqueue(batches);
     return started;
   }
@@ -113,8 +114,12 @@ export class Delivery {
     return resumed;
   }
 
+  private async hasPending(pubId: string): Promise<boolean> {
+    return (await this.deps.batches.batches(pubId)).some((b) => b.state === 'pending');
+  }
+
   private async afterBatch(batch: Batch): Promise<void> {
-    if ((await this.deps.batches.batches(batch.pub)).some((b) => b.state === 'pending')) return;
+    if (await this.hasPending(batch.pub)) return;
     const pub = await this.deps.store.get(batch.pub);
     if (pub && pub.status === 'sending') await this.finish(pub);
   }

@@ -36,13 +36,17 @@ describe.skipIf(!hasPostgres)('the shared service: each tenant its own webhook',
     expect((await s.webhook(`/webhook/${TOWNS.a.id}`, TOWNS.a.secret, follow)).status).toBe(200);
     expect(replyTo(s, follow)?.token).toBe(`Bearer ${TOWNS.a.token}`);
     expect((await inboxRows(s, TOWNS.a.id)).length).toBe(before + 1);
-    expect(fs.existsSync(path.join(s.dataDir, 'tenants', TOWNS.a.id, 'state', 'friends.jsonl'))).toBe(true);
+    // Its friends are rows of its own (the other processes' fan-out reads them), not a file under its folder
+    expect(await s.db.dumpWhere('friends', TOWNS.a.id)).not.toHaveLength(0);
+    expect(fs.existsSync(path.join(s.dataDir, 'tenants', TOWNS.a.id, 'state'))).toBe(true);
+    expect(fs.existsSync(path.join(s.dataDir, 'tenants', TOWNS.a.id, 'state', 'friends.jsonl'))).toBe(false);
     const opened = (tenant?: string) => s.logs.find((l) => l.msg === 'stores opened' && l.tenant === tenant);
     expect(opened(TOWNS.a.id)).toMatchObject({
       inbox: 'postgres',
       tips: 'postgres',
       audit: 'postgres',
-      friends: 'file',
+      friends: 'postgres',
+      publications: 'postgres',
     });
     expect(opened()).toMatchObject({ inbox: 'file', tips: 'file', audit: 'file', friends: 'file' });
     // The single town's own files hold nothing of it
