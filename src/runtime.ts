@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { createApp, type BotApp } from './app.js';
 import type { Config } from './config.js';
 import { Dispatcher, type DispatcherDeps } from './bot/dispatcher.js';
-import type { QuestionLog } from './content/question-log.js';
+import type { QuestionStore } from './content/question-log.js';
 import type { TenantScope } from './db/tenant-scope.js';
 import type { InboxEntry } from './line/inbox.js';
 import { understand } from './bot/understand.js';
@@ -73,7 +73,7 @@ export interface Runtime {
   library: ContentLibrary;
   index: SearchIndex;
   friends: FriendStore;
-  questions: QuestionLog;
+  questions: QuestionStore;
   audit: AuditLog;
   line: LineGateway;
   publishing: Publishing;
@@ -115,7 +115,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     conversations,
     inbox,
     audit: trail,
-    ...(tenantStores ? { store: tenantStores.tips } : {}),
+    ...(tenantStores ? { store: tenantStores.tips, files: tenantStores.evidence } : {}),
+    limits: stores.limits,
     clock,
     logger,
     publicUrl: () => config.publicBaseUrl,
@@ -141,6 +142,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     logger,
     audit: trail,
     ...(tenantStores ? { accounts: tenantStores.accounts, sessions: tenantStores.sessions } : {}),
+    limits: stores.limits,
     auditFile,
     auditKey: keys.audit,
     friends,

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { AccountError, LOCKOUT } from '../staff/accounts.js';
-import { RateLimiter } from '../http/rate-limiter.js';
+import { memoryLimits } from '../http/shared-limits.js';
 import { auditAs, type ConsoleDeps } from './console-deps.js';
 import { consoleOf, requireLogin, viewerOf } from './session-middleware.js';
 import { clearSessionCookie, setSessionCookie } from './security.js';
@@ -19,7 +19,8 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
   const router = express.Router();
   // Failed logins per client address: 20 in 15 minutes, then refused before any password is checked.
   // Behind a proxy without TRUST_PROXY every client shares one address; the per-account lockout is the main defence.
-  const throttle = new RateLimiter(deps.clock, 20, 15 * 60_000);
+  // A tenant's count is shared by its processes (a client cannot try 20 on each)
+  const throttle = (deps.limits ?? memoryLimits(deps.clock)).limiter('console-login', 20, 15 * 60_000);
   const client = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
   /** The visitor session of the login page (made when missing). */
@@ -47,10 +48,11 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
         .type('html')
         .send(String(loginPage(csrf, { error, name })));
     };
-    if (throttle.blocked(client(req))) return refuse(429, 'มีการเข้าสู่ระบบไม่สำเร็จจากเครื่องนี้หลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่');
+    if (await throttle.blocked(client(req)))
+      return refuse(429, 'มีการเข้าสู่ระบบไม่สำเร็จจากเครื่องนี้หลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่');
     const result = await deps.accounts.login(name, field(req, 'password'), deps.clock());
     if (!result.ok) {
-      throttle.count(client(req));
+      await throttle.count(client(req));
       // The typed name is recorded only when it is an account: a password typed into the name box stays out of the trail
       await auditAs(
         deps,

@@ -1,6 +1,7 @@
 import type { ContentLibrary } from '../content/library.js';
-import type { QuestionLog } from '../content/question-log.js';
+import type { QuestionStore } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
+import type { SharedLimits } from '../http/shared-limits.js';
 import type { Logger } from '../logger.js';
 import type { FriendStore } from '../subscriptions/store/friend-store.js';
 import type { StaffAccounts } from '../staff/accounts.js';
@@ -22,13 +23,15 @@ export interface ConsoleDeps {
   clock: () => Date;
   logger: Logger;
   friends: FriendStore;
-  questions: QuestionLog;
+  questions: QuestionStore;
   index: SearchIndex;
   library: ContentLibrary;
   /** The figures of the dashboard and the quarterly report. */
   report: ReportSources;
   /** Names of the records the audit trail points at, as they are now. */
   auditNames: () => Promise<AuditNames>;
+  /** Where failed logins are counted (a tenant's rows, shared by its processes); absent: this process's memory. */
+  limits?: SharedLimits;
 }
 
 /** Appends to the audit trail as `actor`, now. */

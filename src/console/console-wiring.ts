@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Router } from 'express';
 import type { Config } from '../config.js';
 import type { ContentLibrary } from '../content/library.js';
-import type { QuestionLog } from '../content/question-log.js';
+import type { QuestionStore } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
 import { contentItems } from '../content/search-items.js';
 import type { Logger } from '../logger.js';
@@ -14,7 +14,8 @@ import { AccountStore, accountsFile } from '../staff/account-store.js';
 import { StaffAccounts } from '../staff/accounts.js';
 import { readAndVerifyAudit, suspectEntries, type AuditCheck, type AuditReading } from '../staff/audit-file.js';
 import type { AuditTrail } from '../staff/audit-trail.js';
-import type { LineLinks } from '../staff/line-link.js';
+import type { LineLinkStore } from '../staff/line-link-store.js';
+import type { SharedLimits } from '../http/shared-limits.js';
 import { PeopleStats } from '../staff/people-stats.js';
 import type { PublicationFigure, ReportSources } from '../staff/report-figures.js';
 import type { TipChannel } from '../tips/tip-channel.js';
@@ -35,17 +36,19 @@ export interface ConsoleWiring {
   auditKey: Buffer;
   /** Watched for follows, blocks and topic changes too (the report's gained and lost). */
   friends: FriendStore;
-  questions: QuestionLog;
+  questions: QuestionStore;
   index: SearchIndex;
   library: ContentLibrary;
   tips: Pick<TipChannel, 'desk' | 'notify' | 'stats'>;
   publishing: Publishing;
   /** Staff members' own LINE accounts for test-sends, linked by a code sent in chat. */
-  lineLinks: LineLinks;
+  lineLinks: LineLinkStore;
   /** The console's accounts (a tenant's PostgreSQL rows); absent: DATA_DIR/state/staff-accounts.json. */
   accounts?: AccountRepository;
   /** Console sessions (a tenant's PostgreSQL rows, shared by every process); absent: this process's memory. */
   sessions?: SessionRepository;
+  /** Failed-login counts (a tenant's PostgreSQL rows, shared by every process); absent: this process's memory. */
+  limits?: SharedLimits;
 }
 
 export interface StaffConsole {
@@ -108,6 +111,7 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     library: w.library,
     report,
     auditNames,
+    ...(w.limits ? { limits: w.limits } : {}),
   };
   return { router: createConsoleRouter(deps, features), accounts, report, close: () => people.close() };
 }

@@ -14,10 +14,12 @@ import {
 } from './question-record.js';
 import { NONE, QuestionRing } from './question-ring.js';
 import { RecentEvents } from './recent-events.js';
+import type { QuestionStore } from './question-store.js';
 
 export { newQuestionId, questionLogKey } from './question-id.js';
 
 export { QuestionRecordSchema, type QuestionRecord } from './question-record.js';
+export type { QuestionStore } from './question-store.js';
 
 export interface QuestionLogOptions {
   /** Records older than this are deleted (default 365 days). */
@@ -29,7 +31,8 @@ export interface QuestionLogOptions {
 }
 
 export const QUESTION_RETENTION_DAYS = 365;
-const MAX_RECORDS = 100_000;
+/** At most this many questions are kept, the oldest go first. */
+export const MAX_QUESTION_RECORDS = 100_000;
 /** Webhook events remembered against a replay (see RecentEvents). */
 const RECENT_EVENTS = 4096;
 const DAY_MS = 86_400_000;
@@ -48,7 +51,7 @@ const MIN_LOOSE_LINES = 10_000;
  * (about 40 bytes a record, allocated once for `maxRecords`), the events of the latest
  * questions, and the dismissals; records are rebuilt as objects only when read.
  */
-export class QuestionLog {
+export class QuestionLog implements QuestionStore {
   private readonly ring: QuestionRing;
   private readonly events: RecentEvents;
   private readonly dismissals: Map<string, string>;
@@ -90,7 +93,7 @@ export class QuestionLog {
     // Not flushed to the disk per question: a power cut may lose the last few.
     const { log: file, records } = await AppendLog.open(path, { durable: false });
     const held = {
-      ring: new QuestionRing(opts.maxRecords ?? MAX_RECORDS),
+      ring: new QuestionRing(opts.maxRecords ?? MAX_QUESTION_RECORDS),
       events: new RecentEvents(RECENT_EVENTS),
       dismissals: new Map<string, string>(),
     };

@@ -3,10 +3,15 @@ import type { Logger } from '../logger.js';
 import { PostgresAccountStore } from './account-store-postgres.js';
 import { PostgresAuditTrail } from './audit-trail-postgres.js';
 import { PostgresConversationStore } from './conversation-store-postgres.js';
+import { PostgresEvidence } from './evidence-postgres.js';
 import { PostgresFriendStore } from './friend-store-postgres.js';
 import { PostgresInbox } from './inbox-postgres.js';
+import { PostgresLineLinks } from './line-links-postgres.js';
 import type { Pool } from './pool.js';
+import { PostgresQuestionLog } from './question-log-postgres.js';
 import { PostgresSessionStore } from './session-store-postgres.js';
+import { postgresLimits } from './shared-limits-postgres.js';
+import type { SharedLimits } from '../http/shared-limits.js';
 import type { TenantScope } from './tenant-scope.js';
 import { TenantError, type TenantRepository } from './tenants.js';
 import { PostgresTipStore } from './tip-store-postgres.js';
@@ -28,6 +33,14 @@ export interface PostgresStores {
   friends: PostgresFriendStore;
   /** ConversationStore (src/bot/conversation.ts) */
   conversations: PostgresConversationStore;
+  /** QuestionStore (src/content/question-store.ts); has a sweep timer, so close it */
+  questions: PostgresQuestionLog;
+  /** LineLinkStore (src/staff/line-link-store.ts) */
+  lineLinks: PostgresLineLinks;
+  /** EvidenceStore (src/tips/evidence-store.ts) */
+  evidence: PostgresEvidence;
+  /** SharedLimits (src/http/shared-limits.ts) */
+  limits: SharedLimits;
 }
 
 /**
@@ -44,6 +57,7 @@ export async function tenantScope(pool: Pool, tenants: TenantRepository, tenantI
 
 /** The PostgreSQL stores of the tenant `scope` names; they share its pool and hold no connection of their own. */
 export function postgresStores(scope: TenantScope, opts: { clock: () => Date; logger?: Logger }): PostgresStores {
+  const limits = postgresLimits(scope, opts.clock);
   return {
     scope,
     tips: new PostgresTipStore(scope),
@@ -53,5 +67,9 @@ export function postgresStores(scope: TenantScope, opts: { clock: () => Date; lo
     inbox: new PostgresInbox(scope, opts.clock, opts.logger),
     friends: new PostgresFriendStore(scope),
     conversations: new PostgresConversationStore(scope),
+    questions: new PostgresQuestionLog(scope, opts.clock, opts.logger ? { logger: opts.logger } : {}),
+    lineLinks: new PostgresLineLinks(scope, opts.clock, limits),
+    evidence: new PostgresEvidence(scope, opts.clock),
+    limits,
   };
 }

@@ -1,4 +1,4 @@
-import type { QuestionLog } from '../content/question-log.js';
+import type { QuestionStore } from '../content/question-log.js';
 import { textMessage } from '../flex/messages.js';
 import { FEEDBACK_BUTTONS } from '../flex/feedback-buttons.js';
 import { postback, type Feature } from '../bot/feature.js';
@@ -16,7 +16,7 @@ export const FEEDBACK_SAY = {
  * second press replaces the first. A question gone from the log (past its retention) is
  * thanked all the same, and nothing is stored.
  */
-export function feedbackFeature(deps: { questions: QuestionLog }): Feature {
+export function feedbackFeature(deps: { questions: QuestionStore }): Feature {
   return {
     name: 'feedback',
     postbacks: {

@@ -13,7 +13,7 @@ import {
 import { periodMessages } from '../flex/answer-period-view.js';
 import { topicName } from '../subscriptions/topic-catalog.js';
 import type { ContentLibrary } from '../content/library.js';
-import { newQuestionId, type QuestionLog, type QuestionRecord } from '../content/question-log.js';
+import { newQuestionId, type QuestionStore, type QuestionRecord } from '../content/question-log.js';
 import type { SearchItem } from '../content/search-items.js';
 import { withFeedback } from '../flex/answer-bubble.js';
 import { answerMessages, asksTime, type AnswerSources } from '../flex/answer-views.js';
@@ -22,7 +22,7 @@ import { notFoundMessages, searchResultMessages, type PublicationHit, type Searc
 
 export interface AnswerDeps {
   library: ContentLibrary;
-  questions: QuestionLog;
+  questions: QuestionStore;
   resolve: (item: SearchItem) => SearchHit | undefined;
   /** Fact-level answers; without them a question is answered with whole items. */
   answers?: Answers;

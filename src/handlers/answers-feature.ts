@@ -4,7 +4,7 @@ import { createAnswers, newestOfTopic } from '../content/answers/answers.js';
 import type { PublicationFeed } from '../content/answers/publication-period.js';
 import type { ContentLibrary } from '../content/library.js';
 import type { ContentDocument } from '../content/model.js';
-import type { QuestionLog } from '../content/question-log.js';
+import type { QuestionStore } from '../content/question-log.js';
 import type { SearchIndex } from '../content/search-index.js';
 import { helpMessages, textMessage } from '../flex/messages.js';
 import { answerSearch, type AnswerDeps } from './answer-search.js';
@@ -14,7 +14,7 @@ import { SAY } from './replies.js';
 
 export interface AnswersFeatureDeps {
   library: ContentLibrary;
-  questions: QuestionLog;
+  questions: QuestionStore;
   docs: readonly ContentDocument[];
   synonyms: readonly (readonly string[])[];
   index: SearchIndex;

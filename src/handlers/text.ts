@@ -1,12 +1,12 @@
 import type { BotContext } from '../bot/context.js';
 import type { FeatureRegistry } from '../bot/feature-registry.js';
 import type { Understanding } from '../bot/understand.js';
-import type { QuestionLog } from '../content/question-log.js';
+import type { QuestionStore } from '../content/question-log.js';
 import { helpMessages } from '../flex/messages.js';
 
 export interface TextDeps {
   registry: FeatureRegistry;
-  questions: QuestionLog;
+  questions: QuestionStore;
   understand: (text: string) => Understanding;
 }
 

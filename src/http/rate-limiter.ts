@@ -1,8 +1,24 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { addBangkokDays, startOfBangkokDay } from '../thai/bangkok-time.js';
+import type { AttemptLimiter } from './shared-limits.js';
 
 /** How long an attempt counts: a sliding window of so many milliseconds, or until Bangkok midnight. */
 export type LimitWindow = number | 'bangkok-day';
+
+/** Attempts at or before this instant no longer count (the memory and the database limiter alike). */
+export function windowStart(window: LimitWindow, now: number): number {
+  return window === 'bangkok-day' ? startOfBangkokDay(now).getTime() - 1 : now - window;
+}
+
+/** Whole seconds until one of `times` (the attempts still counting, oldest first) stops counting; 0 under the limit. */
+export function secondsUntilFree(window: LimitWindow, limit: number, times: readonly number[], now: number): number {
+  if (times.length < limit) return 0;
+  const freeAt =
+    window === 'bangkok-day'
+      ? addBangkokDays(startOfBangkokDay(now), 1).getTime()
+      : times[times.length - limit]! + window;
+  return Math.max(1, Math.ceil((freeAt - now) / 1000));
+}
 
 /**
  * Counts attempts per key, in memory only (nothing about who tried is ever written down).
@@ -15,7 +31,7 @@ export type LimitWindow = number | 'bangkok-day';
  * posts, a LINE endpoint's calls); `blocked` + `count` count only failures (logins, staff
  * tokens, link codes), and `remaining` + `count` count what was done (tips per day).
  */
-export class RateLimiter {
+export class RateLimiter implements AttemptLimiter {
   private readonly hits = new Map<string, number[]>();
   private secret = randomBytes(32);
   private day = -1;
@@ -59,14 +75,7 @@ export class RateLimiter {
 
   /** Whole seconds until `who` may try again (0 when not blocked): for a Retry-After header. */
   retryAfterSeconds(who: string): number {
-    const times = this.recent(this.keyOf(who));
-    if (times.length < this.limit) return 0;
-    const now = this.clock().getTime();
-    const freeAt =
-      this.window === 'bangkok-day'
-        ? addBangkokDays(startOfBangkokDay(now), 1).getTime()
-        : times[times.length - this.limit]! + this.window;
-    return Math.max(1, Math.ceil((freeAt - now) / 1000));
+    return secondsUntilFree(this.window, this.limit, this.recent(this.keyOf(who)), this.clock().getTime());
   }
 
   private keyOf(who: string): string {
@@ -85,7 +94,7 @@ export class RateLimiter {
 
   /** Attempts at or before this instant no longer count. */
   private since(now: number): number {
-    return this.window === 'bangkok-day' ? startOfBangkokDay(now).getTime() - 1 : now - this.window;
+    return windowStart(this.window, now);
   }
 
   /** The key's attempts still inside the window (older ones are forgotten). */

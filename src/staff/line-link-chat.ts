@@ -3,7 +3,7 @@ import type { Feature } from '../bot/feature.js';
 import { textMessage } from '../flex/messages.js';
 import { toArabicDigits } from '../thai/digits.js';
 import type { AuditLog } from './audit-log.js';
-import { LINK_CODE, type LineLinks, type RedeemResult } from './line-link.js';
+import { LINK_CODE, type LineLinkStore, type RedeemResult } from './line-link-store.js';
 
 /** "เชื่อมบัญชี 123456", or the six digits alone (Thai digits too): checked before anything else is done. */
 export const LINK_TEXT = /^\s*(?:เชื่อมบัญชี\s*)?([0-9๐-๙]{6})\s*$/;
@@ -23,7 +23,7 @@ const REPLIES: Record<RedeemResult['result'], (account?: string) => string> = {
  * issued (a resident's number goes on to the usual answer), and count as a wrong try
  * otherwise, so bare guesses are limited too. Returns false when the message is not for it.
  */
-export function lineLinkFeature(links: LineLinks, audit: Pick<AuditLog, 'append'>): Feature {
+export function lineLinkFeature(links: LineLinkStore, audit: Pick<AuditLog, 'append'>): Feature {
   return {
     name: 'staff-line-link',
     claimText: (ctx, text) => redeem(links, audit, ctx, text),
@@ -31,7 +31,7 @@ export function lineLinkFeature(links: LineLinks, audit: Pick<AuditLog, 'append'
 }
 
 async function redeem(
-  links: LineLinks,
+  links: LineLinkStore,
   audit: Pick<AuditLog, 'append'>,
   ctx: BotContext,
   text: string,

@@ -3,9 +3,15 @@ import { z } from 'zod';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { PrivateStore } from '../storage/private-store.js';
 import type { StoreOptions } from '../storage/keyed-store.js';
+import {
+  LINK_CODE,
+  LINK_CODE_REMEMBER_MS,
+  type LineLinkStore,
+  type RedeemResult,
+  type StaffLineLink,
+} from './line-link-store.js';
 
-/** A link code: 6 digits, good for 10 minutes, once; a LINE user may try 5 wrong ones per 10 minutes. */
-export const LINK_CODE = { digits: 6, minutes: 10, wrongTries: 5 } as const;
+export { LINK_CODE, type LineLinkStore, type RedeemResult } from './line-link-store.js';
 
 const LinkSchema = z.object({
   account: z.string(),
@@ -14,17 +20,12 @@ const LinkSchema = z.object({
 });
 type Link = z.infer<typeof LinkSchema>;
 
-export type RedeemResult =
-  { result: 'linked'; account: string } | { result: 'unknown' | 'expired' | 'used' | 'too-many' };
-
 interface Code {
   account: string;
   expiresAt: number;
   used: boolean;
 }
 
-/** Issued codes are remembered this long after they expire, so a late one is told "expired", not "wrong". */
-const REMEMBER_MS = 24 * 60 * 60 * 1000;
 const MINUTE = 60_000;
 
 /**
@@ -34,7 +35,7 @@ const MINUTE = 60_000;
  * keyed by the staff account name, so the file holds no user id in clear. Codes live in
  * memory only: a restart within the 10 minutes asks for a new one.
  */
-export class LineLinks {
+export class LineLinks implements LineLinkStore {
   private readonly codes = new Map<string, Code>();
   /** Wrong codes per LINE user (sliding 10 minutes). */
   private readonly wrong: RateLimiter;
@@ -97,6 +98,13 @@ export class LineLinks {
     return true;
   }
 
+  list(): StaffLineLink[] {
+    return this.store
+      .refsWhere(() => true)
+      .sort()
+      .map((account) => ({ ...this.store.peek(account)! }));
+  }
+
   /** Whether `code` is a code issued and not yet forgotten (a bare number in chat is only taken as a code then). */
   isIssued(code: string): boolean {
     return this.codes.has(code);
@@ -107,6 +115,6 @@ export class LineLinks {
   }
 
   private forget(now: number): void {
-    for (const [code, c] of this.codes) if (c.expiresAt + REMEMBER_MS < now) this.codes.delete(code);
+    for (const [code, c] of this.codes) if (c.expiresAt + LINK_CODE_REMEMBER_MS < now) this.codes.delete(code);
   }
 }

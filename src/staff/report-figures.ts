@@ -1,4 +1,4 @@
-import type { QuestionLog, QuestionRecord } from '../content/question-log.js';
+import type { QuestionStore, QuestionRecord } from '../content/question-log.js';
 import type { Awaitable } from '../storage/awaitable.js';
 import { addBangkokDays } from '../thai/bangkok-time.js';
 import { weeksOf } from './fiscal-quarter.js';
@@ -40,7 +40,7 @@ export interface PeopleChanges {
  * friends answer from PostgreSQL, the town's FriendRepo at once.
  */
 export interface ReportSources {
-  questions: QuestionLog;
+  questions: QuestionStore;
   friends: () => Awaitable<{ following: number; blocked: number }>;
   /** Friends subscribed to at least one topic, now. */
   subscribers: () => Awaitable<number>;
@@ -79,12 +79,12 @@ export interface ReportFigures {
 }
 
 /** Questions put to the search (menu commands and tips are not questions). */
-export const searchQuestions = (log: QuestionLog, from: Date, to: Date): QuestionRecord[] =>
-  log.between(from, to).filter((q) => q.intent === 'search');
+export const searchQuestions = async (log: QuestionStore, from: Date, to: Date): Promise<QuestionRecord[]> =>
+  (await log.between(from, to)).filter((q) => q.intent === 'search');
 
 /** Every figure of the executives' report for [from, to); the console, CSV and API share it. */
 export async function computeReport(sources: ReportSources, from: Date, to: Date): Promise<ReportFigures> {
-  const asked = searchQuestions(sources.questions, from, to);
+  const asked = await searchQuestions(sources.questions, from, to);
   const answered = asked.filter((q) => q.match !== null);
   const [friends, total, byTopic] = await Promise.all([
     sources.friends(),

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Feature } from '../bot/feature.js';
-import type { QuestionLog } from '../content/question-log.js';
+import type { QuestionStore } from '../content/question-log.js';
 import type { Awaitable } from '../storage/awaitable.js';
 import type { FriendStore } from '../subscriptions/store/friend-store.js';
 import { fiscalQuarter } from './fiscal-quarter.js';
@@ -10,7 +10,7 @@ import { computeReport, publicFigures, type ReportSources } from './report-figur
 /** Figures each feature adds to the statistics, for a date range [from, to); the friends' may be awaited. */
 export interface StatsSources {
   friends: FriendStore;
-  questions: QuestionLog;
+  questions: QuestionStore;
   /** Friends currently subscribed to at least one topic. */
   subscribers: () => Awaitable<number>;
   tips?: (from: Date, to: Date) => { open: number; overdue: number } & Record<string, unknown>;
@@ -39,7 +39,7 @@ export function createStatsRouter(sources: StatsSources, clock: () => Date): Rou
     const quarter = q.fiscalYear && q.quarter ? fiscalQuarter(q.fiscalYear, q.quarter as 1 | 2 | 3 | 4) : null;
     const from = quarter?.from ?? (q.from ? new Date(q.from) : new Date(0));
     const to = quarter?.to ?? (q.to ? new Date(q.to) : new Date(clock().getTime() + 1));
-    const asked = sources.questions.between(from, to).filter((r) => r.intent === 'search');
+    const asked = (await sources.questions.between(from, to)).filter((r) => r.intent === 'search');
     res.json({
       range: { from: from.toISOString(), to: to.toISOString() },
       friends: await sources.friends.counts(),

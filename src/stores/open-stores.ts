@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConversationRepo, ConversationStateSchema, type ConversationStore } from '../bot/conversation.js';
 import type { Config } from '../config.js';
-import { QuestionLog, questionLogKey } from '../content/question-log.js';
+import type { QuestionStore } from '../content/question-log.js';
 import { deriveKeys, type DataKeys } from '../crypto/keys.js';
 import { masterKey } from '../crypto/master-key.js';
 import { PostgresAccountStore } from '../db/account-store-postgres.js';
@@ -19,7 +19,10 @@ import { Inbox } from '../line/inbox.js';
 import type { InboxStore } from '../line/inbox-store.js';
 import type { Logger } from '../logger.js';
 import { AuditLog } from '../staff/audit-log.js';
-import { LineLinks } from '../staff/line-link.js';
+import type { LineLinkStore } from '../staff/line-link-store.js';
+import type { SharedLimits } from '../http/shared-limits.js';
+import type { EvidenceStore } from '../tips/evidence-store.js';
+import { openSharedStores } from './open-shared-stores.js';
 import { PrivateStore } from '../storage/private-store.js';
 import { friendCodec, FriendRepo, FriendSchema } from '../subscriptions/store/friend-repo.js';
 import type { FriendStore } from '../subscriptions/store/friend-store.js';
@@ -37,6 +40,9 @@ const STORE_NAMES = [
   'conversations',
   'questions',
   'publications',
+  'lineLinks',
+  'limits',
+  'attachments',
 ] as const;
 /** The stores a tenant keeps in PostgreSQL; the rest are files under its folder until they move. */
 const ON_POSTGRES = new Set<string>([
@@ -48,6 +54,10 @@ const ON_POSTGRES = new Set<string>([
   'conversations',
   'friends',
   'publications',
+  'questions',
+  'lineLinks',
+  'limits',
+  'attachments',
 ]);
 
 /** The stores the runtime hands to its features, opened in one place. */
@@ -57,11 +67,13 @@ export interface BotStores {
   /** The town's FriendRepo (answers at once), or a tenant's PostgresFriendStore. */
   friends: FriendStore;
   conversations: ConversationStore;
-  questions: QuestionLog;
+  questions: QuestionStore;
   audit: AuditLog;
   /** The audit trail's file (the console verifies its chain). */
   auditFile: string;
-  lineLinks: LineLinks;
+  lineLinks: LineLinkStore;
+  /** Login attempts, receipt lookups, tips per day, the /tip form's one-time values: memory for one town, a tenant's rows. */
+  limits: SharedLimits;
   /**
    * A tenant's tips, audit trail, console accounts and sessions in PostgreSQL, for the tip
    * channel (its `store`), the console (`accounts`, `sessions`) and the audit (in place of
@@ -72,6 +84,8 @@ export interface BotStores {
   tenantStores?: Pick<PostgresStores, 'tips' | 'audit' | 'accounts' | 'sessions'> & {
     publications: PostgresPublicationStore;
     deliveryBatches: PostgresDeliveryBatches;
+    /** Evidence images (tip_attachments), for the tip channel. */
+    evidence: EvidenceStore;
   };
   backends: StoreBackends;
   close(): Promise<void>;
@@ -120,21 +134,19 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
     const conversations = tenant
       ? new PostgresConversationStore(tenant)
       : await openConversationFile(path.join(stateDir, 'conversations.jsonl'), keys, logger, keep);
-    const questionFile = path.join(stateDir, 'questions.jsonl');
-    const questions = keep(await QuestionLog.open(questionFile, questionLogKey(keys.people), clock, { logger }));
+    const shared = await openSharedStores({ stateDir, keys, clock, logger, keep, ...(tenant ? { tenant } : {}) });
     const auditFile = path.join(stateDir, 'audit.jsonl');
     const audit = keep(await AuditLog.open(auditFile, keys.audit));
-    const linkFile = path.join(stateDir, 'staff-line-links.jsonl');
-    const lineLinks = keep(await LineLinks.open(linkFile, keys.people, clock, { logger }));
     return {
       keys,
       inbox,
       friends,
       conversations,
-      questions,
+      questions: shared.questions,
       audit,
       auditFile,
-      lineLinks,
+      lineLinks: shared.lineLinks,
+      limits: shared.limits,
       ...(tenant
         ? {
             tenantStores: {
@@ -144,6 +156,7 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
               sessions: new PostgresSessionStore(tenant, clock),
               publications: new PostgresPublicationStore(tenant),
               deliveryBatches: new PostgresDeliveryBatches(tenant),
+              evidence: shared.evidence!,
             },
           }
         : {}),

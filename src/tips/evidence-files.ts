@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { EVIDENCE_ID, EVIDENCE_LAYOUT, newEvidenceId, openEvidence, type EvidenceStore } from './evidence-store.js';
 
 /**
  * Evidence images on disk under DATA_DIR/tips/files/, one file per image, each encrypted
@@ -8,12 +9,11 @@ import path from 'node:path';
  * are random, so they say nothing about the tip or the reporter. The same folder holds the
  * images of drafts still being written; a sweep removes those no draft or tip refers to.
  */
-const IV = 12;
-const TAG = 16;
+const { iv: IV, tag: TAG } = EVIDENCE_LAYOUT;
 const CHUNK = 64 * 1024;
-const ID = /^[A-Za-z0-9_-]{22}$/;
+const ID = EVIDENCE_ID;
 
-export class EvidenceFiles {
+export class EvidenceFiles implements EvidenceStore {
   constructor(
     readonly dir: string,
     private readonly key: Buffer,
@@ -31,7 +31,7 @@ export class EvidenceFiles {
    */
   async put(bytes: Buffer): Promise<string> {
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const id = randomBytes(16).toString('base64url');
+    const id = newEvidenceId();
     const iv = randomBytes(IV);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const handle = await fs.open(this.file(id), 'wx', 0o600);
@@ -58,10 +58,7 @@ export class EvidenceFiles {
 
   /** The decrypted bytes; throws when the file is missing or was changed. */
   async read(id: string): Promise<Buffer> {
-    const sealed = await fs.readFile(this.file(id));
-    const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, IV));
-    decipher.setAuthTag(sealed.subarray(IV, IV + TAG));
-    return Buffer.concat([decipher.update(sealed.subarray(IV + TAG)), decipher.final()]);
+    return openEvidence(this.key, await fs.readFile(this.file(id)));
   }
 
   async delete(id: string): Promise<void> {

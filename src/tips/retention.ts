@@ -1,5 +1,5 @@
 import { addDays, type TipRules } from './deadlines.js';
-import type { EvidenceFiles } from './evidence-files.js';
+import type { EvidenceStore } from './evidence-store.js';
 import type { TipRecord } from './tip-model.js';
 import type { TipStore } from './tip-store.js';
 
@@ -11,7 +11,7 @@ import type { TipStore } from './tip-store.js';
  */
 export async function purgeExpiredTips(
   repo: TipStore,
-  files: EvidenceFiles,
+  files: EvidenceStore,
   rules: TipRules,
   now: Date,
 ): Promise<number> {

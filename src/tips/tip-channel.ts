@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ConversationStore } from '../bot/conversation.js';
 import type { Feature } from '../bot/feature.js';
-import { RateLimiter } from '../http/rate-limiter.js';
+import { memoryLimits, type SharedLimits } from '../http/shared-limits.js';
 import type { InboxStore } from '../line/inbox-store.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
@@ -10,6 +10,7 @@ import { TIP_FLOW } from './chat/tip-draft.js';
 import { createTipChat } from './chat/tip-flow.js';
 import { tipStats, type TipRules } from './deadlines.js';
 import { EvidenceFiles } from './evidence-files.js';
+import type { EvidenceStore } from './evidence-store.js';
 import { hashSlots } from './hash-slots.js';
 import { sendProgressNotice } from './progress-notice.js';
 import { receiptHasher } from './receipt-code.js';
@@ -21,6 +22,7 @@ import { TIP_LIMITS } from './tip-model.js';
 import { TipRepo } from './tip-repo.js';
 import type { TipStore } from './tip-store.js';
 import { sweepTips } from './tip-sweep.js';
+import { FormNonces, NONCE_KEEP_MS } from './web/form-nonces.js';
 import { createTipWebRouter } from './web/tip-web-router.js';
 
 export interface TipChannelDeps {
@@ -34,6 +36,10 @@ export interface TipChannelDeps {
   audit: AuditTrail;
   /** Where the tips are kept (a tenant's PostgreSQL rows); absent: DATA_DIR/tips/tips.jsonl, opened and closed here. */
   store?: TipStore;
+  /** Where evidence images are kept (a tenant's PostgreSQL rows); absent: DATA_DIR/tips/files/. */
+  files?: EvidenceStore;
+  /** Where abuse limits and the form's one-time values are counted (a tenant's rows, shared by its processes); absent: memory. */
+  limits?: SharedLimits;
   clock: () => Date;
   logger: Logger;
   /** The bot's public address (links to the /tip form in chat), read when a reply is built; null: no links. */
@@ -59,18 +65,20 @@ export const LOOKUPS = { limit: 10, windowMs: 15 * MINUTE } as const;
 /**
  * The confidential tip channel, built from its parts: storage under DATA_DIR/tips/, the
  * chat flow, the /tip web form, the staff API and the housekeeping sweep (run when the
- * feature starts and every ten minutes). Abuse limits live in memory only.
+ * feature starts and every ten minutes). Abuse limits live in memory for one town, in the
+ * tenant's rows for the shared service (`limits`).
  */
 export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> {
   const dir = path.join(deps.dataDir, 'tips');
   const store = deps.store ?? (await TipRepo.open(path.join(dir, 'tips.jsonl'), deps.key));
   const figures = tipFigures(store);
   const repo = figures.watch(store);
-  const files = new EvidenceFiles(path.join(dir, 'files'), deps.key);
+  const files = deps.files ?? new EvidenceFiles(path.join(dir, 'files'), deps.key);
+  const limits = deps.limits ?? memoryLimits(deps.clock);
   const filing = new TipFiling(repo, hashSlots(receiptHasher(deps.key)));
   const desk = new TipDesk(repo, files, deps.rules);
   // Receipt lookups per client only (a LINE user, a web address): see README, "Receipt lookups"
-  const lookups = new RateLimiter(deps.clock, LOOKUPS.limit, LOOKUPS.windowMs);
+  const lookups = limits.limiter('tip-lookups', LOOKUPS.limit, LOOKUPS.windowMs);
   const forget = async (userId: string, now: Date) => {
     await deps.conversations.forget(userId);
     // Handled webhook events (sealed, with the user id) keep only their ids from here on.
@@ -83,7 +91,7 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     key: deps.key,
     filing,
     rules: deps.rules,
-    quota: new RateLimiter(deps.clock, TIP_LIMITS.tipsPerUserPerDay, 'bangkok-day'),
+    quota: limits.limiter('tip-quota', TIP_LIMITS.tipsPerUserPerDay, 'bangkok-day'),
     lookups,
     forget,
     publicUrl: deps.publicUrl ?? (() => null),
@@ -95,10 +103,11 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     clock: deps.clock,
     logger: deps.logger,
     limits: {
-      attempts: new RateLimiter(deps.clock, 30, 60 * MINUTE),
-      filings: new RateLimiter(deps.clock, TIP_LIMITS.tipsPerUserPerDay, 24 * 60 * MINUTE),
+      attempts: limits.limiter('tip-form-posts', 30, 60 * MINUTE),
+      filings: limits.limiter('tip-form-filings', TIP_LIMITS.tipsPerUserPerDay, 24 * 60 * MINUTE),
       lookups,
     },
+    nonces: new FormNonces(limits.oneTime('tip-form', NONCE_KEEP_MS)),
   });
   const notify = (userId: string) => sendProgressNotice(deps.line, userId, deps.logger);
   const staffRouter = createTipsStaffRouter({ desk, audit: deps.audit, clock: deps.clock, notify });

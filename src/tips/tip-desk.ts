@@ -1,5 +1,5 @@
 import { deadlinesOf, overdueOf, type TipRules } from './deadlines.js';
-import type { EvidenceFiles } from './evidence-files.js';
+import type { EvidenceStore } from './evidence-store.js';
 import type { TipStore } from './tip-store.js';
 import { TIP_STATUS_NAMES, type TipRecord, type TipStatus } from './tip-model.js';
 
@@ -43,7 +43,7 @@ export function tipSummary(tip: TipRecord, rules: TipRules, now: Date) {
 export class TipDesk {
   constructor(
     private readonly repo: TipStore,
-    private readonly files: EvidenceFiles,
+    private readonly files: EvidenceStore,
     readonly rules: TipRules,
   ) {}
 

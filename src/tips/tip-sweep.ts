@@ -2,7 +2,7 @@ import type { ConversationState, ConversationStore } from '../bot/conversation.j
 import { addBangkokDays } from '../thai/bangkok-time.js';
 import { expiredMarker, isIdle, openDraft, stepOf, TIP_FLOW } from './chat/tip-draft.js';
 import type { TipRules } from './deadlines.js';
-import type { EvidenceFiles } from './evidence-files.js';
+import type { EvidenceStore } from './evidence-store.js';
 import { purgeExpiredTips } from './retention.js';
 import type { TipStore } from './tip-store.js';
 
@@ -13,7 +13,7 @@ const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
 export interface SweepDeps {
   repo: TipStore;
-  files: EvidenceFiles;
+  files: EvidenceStore;
   conversations: ConversationStore;
   key: Buffer;
   rules: TipRules;

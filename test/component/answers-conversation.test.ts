@@ -61,7 +61,7 @@ describe('answers in a conversation', () => {
   it('when a fact is answered, then the question is logged with its own id and event, and the 👍/👎 buttons carry that id', async () => {
     const event = textEvent(userId(706), 'ใครลงนามในประกาศ');
     await bot.send(event);
-    const record = bot.runtime.questions.all().at(-1)!;
+    const record = (await bot.runtime.questions.all()).at(-1)!;
     expect(record).toMatchObject({
       intent: 'search',
       event: event.webhookEventId,
@@ -109,7 +109,7 @@ describe('answers in a conversation', () => {
     const ids: string[] = [];
     for (const n of [713, 714]) {
       await say(userId(n), 'ผู้ลงนามในประกาศคือใคร');
-      const id = bot.runtime.questions.all().at(-1)!.id!;
+      const id = (await bot.runtime.questions.all()).at(-1)!.id!;
       ids.push(id);
       const shown = JSON.stringify(lastReply()[0]);
       expect([...shown.matchAll(/a=fb&q=([a-z0-9]+)/g)].map((m) => m[1])).toEqual([id, id]);

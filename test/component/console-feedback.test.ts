@@ -30,18 +30,18 @@ describe('👍/👎 on answers', () => {
   it('when a resident presses 👎 and then 👍, then the question keeps the last vote, thanked each time, with no user id stored', async () => {
     bot = await startBot();
     await bot.send(textEvent(userId(4), 'ผู้ลงนามประกาศชื่ออะไร'));
-    const { id } = bot.runtime.questions.all().at(-1)!;
+    const { id } = (await bot.runtime.questions.all()).at(-1)!;
     // The answer carries the 👎 button for this very question
     const button = /a=fb&q=([a-z2-7]{12})&v=0/.exec(JSON.stringify(bot.line.replies().at(-1)!.body));
     expect(button?.[1]).toBe(id);
     await bot.send(postbackEvent(userId(4), button![0]));
-    expect(bot.runtime.questions.get(id!)?.vote).toBe('down');
+    expect((await bot.runtime.questions.get(id!))?.vote).toBe('down');
     expect(lastReplyText(bot)).toBe(FEEDBACK_SAY.notHelpful);
     await bot.send(postbackEvent(userId(4), `a=fb&q=${id}&v=1`));
-    expect(bot.runtime.questions.get(id!)?.vote).toBe('up');
+    expect((await bot.runtime.questions.get(id!))?.vote).toBe('up');
     expect(lastReplyText(bot)).toBe(FEEDBACK_SAY.helpful);
-    expect(bot.runtime.questions.all()).toHaveLength(1);
-    expect(JSON.stringify(bot.runtime.questions.all())).not.toContain(userId(4));
+    expect(await bot.runtime.questions.all()).toHaveLength(1);
+    expect(JSON.stringify(await bot.runtime.questions.all())).not.toContain(userId(4));
   });
 
   it('when a vote is forged or refers to a question no longer kept, then the answer is polite and nothing is stored', async () => {
@@ -51,7 +51,7 @@ describe('👍/👎 on answers', () => {
     expect(lastReplyText(bot)).toBe(SAY.expiredButton);
     await bot.send(postbackEvent(userId(5), 'a=fb&q=zzzzzzzzzzzz&v=0'));
     expect(lastReplyText(bot)).toBe(FEEDBACK_SAY.unknown);
-    expect(bot.runtime.questions.all().map((q) => q.vote)).toEqual([undefined]);
+    expect((await bot.runtime.questions.all()).map((q) => q.vote)).toEqual([undefined]);
   });
 
   it('when the same webhook is delivered twice, then the question is counted once', async () => {
@@ -59,7 +59,7 @@ describe('👍/👎 on answers', () => {
     const event = textEvent(userId(6), 'ผล ita ปีนี้');
     await bot.send(event);
     await bot.send(event);
-    expect(bot.runtime.questions.all()).toHaveLength(1);
+    expect(await bot.runtime.questions.all()).toHaveLength(1);
   });
 });
 
@@ -68,9 +68,9 @@ describe('staff console: unhelpful answers and dismissing', () => {
     bot = await startBot();
     for (const user of [1, 2]) {
       await bot.send(textEvent(userId(user), 'ใบเสร็จค่าน้ำประปา ita'));
-      await bot.send(postbackEvent(userId(user), `a=fb&q=${bot.runtime.questions.all().at(-1)!.id}&v=0`));
+      await bot.send(postbackEvent(userId(user), `a=fb&q=${(await bot.runtime.questions.all()).at(-1)!.id}&v=0`));
     }
-    const text = bot.runtime.questions.all().at(-1)!.text!;
+    const text = (await bot.runtime.questions.all()).at(-1)!.text!;
     const c = await staff(bot, 'editor');
     await c.get('/staff/questions?period=all');
     const unhelpful = c.last.slice(c.last.indexOf('ประชาชนกด 👎'));
@@ -91,7 +91,7 @@ describe('staff console: unhelpful answers and dismissing', () => {
     const dataDir = bot.dataDir;
     await bot.close();
     bot = await startBot({ dataDir });
-    expect(bot.runtime.questions.dismissed().has(text)).toBe(true);
+    expect((await bot.runtime.questions.dismissed()).has(text)).toBe(true);
     const again = await staff(bot, 'auditor');
     await again.get('/staff/questions?period=all');
     expect(again.last).not.toContain(`<td class="question-text" data-label="คำถาม">${text}</td>`);
@@ -117,7 +117,7 @@ describe('the question log at rest', () => {
     await bot.send(textEvent(userId(8), 'เจ้าหน้าที่กองคลังขอเงินพิเศษห้าร้อยบาทก่อนออกใบอนุญาต'));
     const file = questionsFile(bot);
     for (const words of ['เผยแพร่', 'กองคลัง', 'ห้าร้อย', userId(7)]) expect(file).not.toContain(words);
-    expect(bot.runtime.questions.all().some((q) => q.text?.includes('กองคลัง'))).toBe(false);
+    expect((await bot.runtime.questions.all()).some((q) => q.text?.includes('กองคลัง'))).toBe(false);
   });
 
   it('when the bot starts on an older plain log with a record past the retention, then the file is sealed and the old record dropped', async () => {
@@ -130,7 +130,7 @@ describe('the question log at rest', () => {
       asked('2026-11-01T03:00:00Z', 'คำถามเดือนก่อน', null),
     ]);
     bot = await startBot({ dataDir, clock });
-    expect(bot.runtime.questions.all().map((q) => q.text)).toEqual(['คำถามเดือนก่อน']);
+    expect((await bot.runtime.questions.all()).map((q) => q.text)).toEqual(['คำถามเดือนก่อน']);
     expect(questionsFile(bot)).not.toContain('คำถาม');
   });
 });

@@ -12,7 +12,7 @@ afterEach(async () => {
   bot = undefined;
 });
 
-const lastQuestion = (b: TestBot) => b.runtime.questions.all().at(-1)!;
+const lastQuestion = async (b: TestBot) => (await b.runtime.questions.all()).at(-1)!;
 
 async function editor(b: TestBot, role = 'editor'): Promise<ConsoleClient> {
   const password = await createReadyAccount(b.dataDir, role === 'editor' ? 'editor1' : 'auditor1', role);
@@ -25,17 +25,17 @@ describe('staff console: questions residents asked', () => {
   it('when an editor points an unanswered question at an item, then the running bot answers it with that item at once', async () => {
     bot = await startBot();
     await bot.send(textEvent(userId(1), 'ขอดูใบเสร็จค่าน้ำ'));
-    expect(lastQuestion(bot).match).toBeNull();
+    expect((await lastQuestion(bot)).match).toBeNull();
     const c = await editor(bot);
     await c.get('/staff/questions');
     expect(c.last).toContain('ขอดูใบเสร็จค่าน้ำ');
     const ita = bot.runtime.index.items().find((i) => i.kind === 'ita')!;
-    const res = await c.post('/staff/questions/alias', { phrase: lastQuestion(bot).text!, item: ita.id });
+    const res = await c.post('/staff/questions/alias', { phrase: (await lastQuestion(bot)).text!, item: ita.id });
     expect(res.status).toBe(200);
     expect(c.last).toContain('มีผลทันที');
 
     await bot.send(textEvent(userId(1), 'ขอดูใบเสร็จค่าน้ำ'));
-    expect(lastQuestion(bot).match).toBe(ita.id);
+    expect((await lastQuestion(bot)).match).toBe(ita.id);
     expect(JSON.parse(fs.readFileSync(path.join(bot.dataDir, 'phrase-aliases.json'), 'utf8')).aliases).toHaveLength(1);
     expect(bot.runtime.audit.list().map((e) => `${e.actor} ${e.action} ${e.target}`)).toContain(
       `editor1 question.alias item:${ita.id}`,
@@ -46,7 +46,7 @@ describe('staff console: questions residents asked', () => {
   it('when an editor adds a synonym, then DATA_DIR/synonyms.json holds it and the running search understands the word', async () => {
     bot = await startBot();
     await bot.send(textEvent(userId(1), 'กินสินบาตร'));
-    expect(lastQuestion(bot).match).toBeNull();
+    expect((await lastQuestion(bot)).match).toBeNull();
     const c = await editor(bot);
     await c.get('/staff/questions');
     const res = await c.post('/staff/questions/synonym', { term: 'กินสินบาตร', same: 'ทุจริต' });
@@ -82,7 +82,7 @@ describe('staff console: questions residents asked', () => {
     await c.get('/staff/questions');
     expect(c.last).not.toContain('action="/staff/questions/alias"');
     expect(c.last).not.toContain('<img src=x');
-    const text = lastQuestion(bot).text!;
+    const text = (await lastQuestion(bot)).text!;
     expect(c.last).toContain(`<td class="question-text" data-label="คำถาม">${escapeHtml(text)}</td>`);
     const ita = bot.runtime.index.items().find((i) => i.kind === 'ita')!;
     expect((await c.post('/staff/questions/alias', { phrase: 'x y z', item: ita.id })).status).toBe(403);

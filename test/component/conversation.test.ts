@@ -158,18 +158,18 @@ describe('asking questions', () => {
     it('when a question is asked, then it is logged for statistics without the user id', async () => {
       bot = await startBot();
       await bot.send(textEvent(userId(9), 'ผลคะแนนความโปร่งใสปีนี้'), textEvent(userId(9), 'qwerty'));
-      const [answered, unanswered] = bot.runtime.questions.all();
+      const [answered, unanswered] = await bot.runtime.questions.all();
       expect(answered).toMatchObject({ intent: 'search', kind: 'ita' });
       expect(answered!.text).toBeTruthy();
       expect(unanswered).toMatchObject({ intent: 'search', match: null });
-      expect(JSON.stringify(bot.runtime.questions.all())).not.toContain(userId(9));
+      expect(JSON.stringify(await bot.runtime.questions.all())).not.toContain(userId(9));
     });
 
     it('when a resident starts a tip in words, then the tip intent answers and the text is not kept', async () => {
       bot = await startBot();
       await bot.send(textEvent(userId(1), 'มีเจ้าหน้าที่เรียกรับสินบนครับ'));
       expect(shown(lastReply(bot))).toContain('1205');
-      const [record] = bot.runtime.questions.all();
+      const [record] = await bot.runtime.questions.all();
       expect(record).toMatchObject({ intent: 'tip' });
       expect(record!.text).toBeUndefined();
     });

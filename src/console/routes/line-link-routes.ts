@@ -1,24 +1,25 @@
 import express, { type Router } from 'express';
-import type { LineLinks } from '../../staff/line-link.js';
+import type { LineLinkStore } from '../../staff/line-link-store.js';
 import { auditAs, type ConsoleDeps } from '../console-deps.js';
 import { lineLinkPage } from '../pages/line-link-page.js';
 import { viewerOf, type allow } from '../session-middleware.js';
 
 /** /staff/line-link: an editor links their own LINE for test-sends (code shown here, sent from LINE). */
-export function createLineLinkRoutes(links: LineLinks) {
+export function createLineLinkRoutes(links: LineLinkStore) {
   return (deps: ConsoleDeps, guard: typeof allow): Router => {
     const router = express.Router();
     router.use(guard('publications.write'));
 
-    router.get('/', (_req, res) => {
-      res.type('html').send(String(lineLinkPage(viewerOf(res), { linkedAt: links.linkedAt(viewerOf(res).name) })));
+    router.get('/', async (_req, res) => {
+      const linkedAt = await links.linkedAt(viewerOf(res).name);
+      res.type('html').send(String(lineLinkPage(viewerOf(res), { linkedAt })));
     });
 
     router.post('/code', async (_req, res) => {
       const viewer = viewerOf(res);
-      const code = links.issue(viewer.name);
+      const code = await links.issue(viewer.name);
       await auditAs(deps, viewer.name, 'line-link.code', `account:${viewer.name}`);
-      res.type('html').send(String(lineLinkPage(viewer, { linkedAt: links.linkedAt(viewer.name), code })));
+      res.type('html').send(String(lineLinkPage(viewer, { linkedAt: await links.linkedAt(viewer.name), code })));
     });
 
     router.post('/remove', async (_req, res) => {

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Publication } from '../../publications/publication.js';
 import type { Publishing } from '../../publications/publishing.js';
-import type { LineLinks } from '../../staff/line-link.js';
+import type { LineLinkStore } from '../../staff/line-link-store.js';
 import type { FriendStore } from '../../subscriptions/store/friend-store.js';
 import { can } from '../../staff/roles.js';
 import { PublishError } from '../../publications/publish-error.js';
@@ -10,7 +10,7 @@ import { notFoundPage } from '../console-error.js';
 import { composePage, publicationPage, publicationsListPage, type Draft } from '../pages/publication-pages.js';
 import { publishConfirmPage } from '../pages/publish-confirm-page.js';
 import { draftOf, inputOf, refusalOf } from '../publication-form.js';
-import { viewerOf, type allow } from '../session-middleware.js';
+import { consoleOf, viewerOf, type allow } from '../session-middleware.js';
 
 const NOT_LINKED = 'ยังไม่ได้เชื่อมบัญชี LINE ของคุณ: เปิดหน้า “เชื่อมบัญชี LINE” แล้วส่งรหัส 6 หลักจาก LINE ของคุณก่อน';
 
@@ -21,11 +21,17 @@ const NOT_LINKED = 'ยังไม่ได้เชื่อมบัญชี
  * and admins read. Everything goes through Publishing, the same use case as the staff API
  * and `npm run publish`, and every change is audited.
  */
-export function createPublicationsRoutes(publishing: Publishing, links: LineLinks) {
+export function createPublicationsRoutes(publishing: Publishing, links: LineLinkStore) {
   return (deps: ConsoleDeps, guard: typeof allow): Router => {
     const router = express.Router();
     const write = guard('publications.write');
-    const linkedUser = (res: Response) => links.userIdOf(viewerOf(res).name);
+    // The editor's linked LINE, read once per request (a tenant's links are rows in PostgreSQL)
+    router.use(async (_req, res, next) => {
+      const viewer = consoleOf(res).viewer;
+      res.locals.linkedUser = viewer ? await links.userIdOf(viewer.name) : undefined;
+      next();
+    });
+    const linkedUser = (res: Response) => res.locals.linkedUser as string | undefined;
     // As a FriendStore, awaited: a tenant's friends answer from PostgreSQL
     const friends: Pick<FriendStore, 'counts' | 'topicCounts'> = deps.friends;
     /** Who would get it now: every friend for an urgent one, else the topic's subscribers (counted, not listed). */

@@ -61,7 +61,7 @@ export function createQuestionsRoutes(deps: ConsoleDeps, guard: typeof allow): R
       req.query.period === 'all' || (req.body as { period?: unknown } | undefined)?.period === 'all'
         ? 'all'
         : 'quarter';
-    const lists = questionLists(asked(period), deps.questions.dismissed(), LOW_CONFIDENCE_SCORE, ROWS);
+    const lists = questionLists(await asked(period), await deps.questions.dismissed(), LOW_CONFIDENCE_SCORE, ROWS);
     const items = deps.index
       .items()
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title, 'th'));
@@ -112,8 +112,8 @@ export function createQuestionsRoutes(deps: ConsoleDeps, guard: typeof allow): R
   router.post('/dismiss', guard('questions.improve'), async (req, res) => {
     const group = field(req, 'group');
     const shown = questionLists(
-      asked('all'),
-      deps.questions.dismissed(),
+      await asked('all'),
+      await deps.questions.dismissed(),
       LOW_CONFIDENCE_SCORE,
       Number.MAX_SAFE_INTEGER,
     );

@@ -1,14 +1,14 @@
 import { LineApiError, type LineGateway } from '../../line/line-gateway.js';
 import { ContentTooLarge } from '../../http/read-body.js';
 import type { Logger } from '../../logger.js';
-import type { EvidenceFiles } from '../evidence-files.js';
+import type { EvidenceStore } from '../evidence-store.js';
 import { cleanImage, ImageRejected } from '../images/clean-image.js';
 import { TIP_LIMITS, type Attachment } from '../tip-model.js';
 import { CHAT } from '../tip-texts.js';
 
 export interface EvidenceDeps {
   line: LineGateway;
-  files: EvidenceFiles;
+  files: EvidenceStore;
   logger: Logger;
 }
 

@@ -1,6 +1,6 @@
 import type { BotContext } from '../../bot/context.js';
 import type { TipRules } from '../deadlines.js';
-import type { RateLimiter } from '../../http/rate-limiter.js';
+import type { AttemptLimiter } from '../../http/shared-limits.js';
 import type { TipFiling } from '../tip-filing.js';
 import type { EvidenceDeps } from './chat-evidence.js';
 import type { Draft } from './tip-draft.js';
@@ -12,9 +12,9 @@ export interface TipChatDeps extends EvidenceDeps {
   filing: TipFiling;
   rules: TipRules;
   /** Tips per user per Bangkok day (its HMAC key is replaced every midnight). */
-  quota: RateLimiter;
+  quota: AttemptLimiter;
   /** Receipt lookups per user (shared with the web form, where the client is an address). */
-  lookups: RateLimiter;
+  lookups: AttemptLimiter;
   /**
    * Ends the user's conversation at once and compacts what held it (conversation state,
    * handled webhook events), so no earlier draft or receipt stays behind on disk.

@@ -55,10 +55,10 @@ export function createTipChat(deps: TipChatDeps): {
   };
 }
 
-function start(deps: TipChatDeps, ctx: BotContext, said: string): void {
+async function start(deps: TipChatDeps, ctx: BotContext, said: string): Promise<void> {
   if (!ctx.userId) return;
   if (resumePaused(deps, ctx, said)) return;
-  if (deps.quota.remaining(ctx.userId) <= 0) {
+  if ((await deps.quota.remaining(ctx.userId)) <= 0) {
     ctx.outcome = 'refused:tip-quota';
     ctx.reply(textMessage(CHAT.quotaFull));
     return;
@@ -179,7 +179,7 @@ function resumePaused(deps: TipChatDeps, ctx: BotContext, said: string): boolean
 async function file(deps: TipChatDeps, ctx: BotContext, next: Next): Promise<boolean> {
   const userId = ctx.userId!;
   const { draft } = next;
-  if (deps.quota.remaining(userId) <= 0) {
+  if ((await deps.quota.remaining(userId)) <= 0) {
     // Nothing is lost: the draft stays for its 30 minutes.
     ctx.outcome = 'refused:tip-quota';
     ctx.setState(draftState(deps.key, 'confirm', draft, ctx.now));
@@ -195,7 +195,7 @@ async function file(deps: TipChatDeps, ctx: BotContext, next: Next): Promise<boo
     },
     ctx.now,
   );
-  deps.quota.count(userId);
+  await deps.quota.count(userId);
   ctx.outcome = `tip:filed:${draft.identity}`;
   ctx.replyEssential(...receiptMessages(receipt));
   // The images now belong to the tip: end the conversation without deleting them.

@@ -28,7 +28,7 @@ export function askForReceipt(ctx: BotContext): void {
  */
 export async function lookUp(deps: TipChatDeps, ctx: BotContext, receipt: string): Promise<void> {
   ctx.intent = 'status';
-  if (!deps.lookups.take(`line:${ctx.userId}`)) {
+  if (!(await deps.lookups.take(`line:${ctx.userId}`))) {
     ctx.outcome = 'refused:rate-limited';
     ctx.reply(textMessage(CHAT.tooManyLookups));
     return;

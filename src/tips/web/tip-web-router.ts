@@ -12,8 +12,8 @@ import { failureOf, routeOf } from '../../http/failure-log.js';
 import { pageHeaders, TIP_CSP } from '../../http/headers.js';
 import { sameOrigin } from '../../http/same-origin.js';
 import type { TipRules } from '../deadlines.js';
-import type { EvidenceFiles } from '../evidence-files.js';
-import type { RateLimiter } from '../../http/rate-limiter.js';
+import type { EvidenceStore } from '../evidence-store.js';
+import type { AttemptLimiter } from '../../http/shared-limits.js';
 import type { TipFiling } from '../tip-filing.js';
 import { TIP_LIMITS, type TipRecord } from '../tip-model.js';
 import { CHAT } from '../tip-texts.js';
@@ -26,19 +26,30 @@ import { ADD_FORM_LIMITS, ImageIntake, readTipFields, TIP_FORM_LIMITS, TOO_MUCH 
 
 export interface TipWebDeps {
   filing: TipFiling;
-  files: EvidenceFiles;
+  files: EvidenceStore;
   rules: TipRules;
   clock: () => Date;
   logger: Logger;
   limits: {
     /** Form posts per client (any outcome). */
-    attempts: RateLimiter;
+    attempts: AttemptLimiter;
     /** Tips filed per client. */
-    filings: RateLimiter;
+    filings: AttemptLimiter;
     /** Receipt lookups per client (shared with chat, where the client is the LINE user). */
-    lookups: RateLimiter;
+    lookups: AttemptLimiter;
   };
+  /** The forms that filed a tip (in the database for a tenant, so a reload reaching another process is known); absent: in memory. */
+  nonces?: FormNonces;
 }
+
+/** A form that already filed its tip, posted again. */
+const alreadySent: Reply = [
+  409,
+  messagePage(
+    'ส่งเรื่องนี้ไปแล้ว',
+    'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่',
+  ),
+];
 
 const LOOKUP_LIMITS: FormLimits = { maxBytes: 16 * 1024, fileBytes: 0, fieldBytes: 1024, fields: 2 };
 /** Forms parsed at once: with TIP_FORM_LIMITS, the /tip form's memory ceiling is four times one form's. */
@@ -52,7 +63,7 @@ const MAX_PARSING = 4;
 export function createTipWebRouter(deps: TipWebDeps): Router {
   const router = express.Router();
   let parsing = 0;
-  const nonces = new FormNonces();
+  const nonces = deps.nonces ?? new FormNonces();
   const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
   const client = (req: Request) => `web:${clientKey(req)}`;
 
@@ -65,9 +76,9 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   });
   router.get('/', (_req, res) => send(res, 200, formPage(deps.rules, { n: nonces.issue() })));
 
-  const sameSite: RequestHandler = (req, res, next) => {
+  const sameSite: RequestHandler = async (req, res, next) => {
     if (!sameOrigin(req)) return void send(res, 403, messagePage('ส่งไม่ได้', 'กรุณาส่งจากแบบฟอร์มบนหน้านี้'));
-    if (!deps.limits.attempts.take(client(req)))
+    if (!(await deps.limits.attempts.take(client(req))))
       return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
     if (parsing >= MAX_PARSING)
       return void send(res, 503, messagePage('ระบบไม่ว่าง', 'ระบบไม่ว่างชั่วคราว กรุณาลองใหม่ในอีกสักครู่'));
@@ -83,20 +94,13 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
       const nonce = values.n;
       // A form re-shown after a refusal keeps its value, or gets one if it came without.
       values.n ||= nonces.issue();
-      if (nonces.wasUsed(nonce, deps.clock()))
-        return [
-          409,
-          messagePage(
-            'ส่งเรื่องนี้ไปแล้ว',
-            'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่',
-          ),
-        ];
+      if (await nonces.wasUsed(nonce, deps.clock())) return alreadySent;
       const refusals = [...errors, ...images.errors(form)];
       if (refusals.length > 0) return [form.overflow ? 413 : 400, formPage(deps.rules, values, refusals)];
-      if (!deps.limits.filings.take(client(req)))
+      if (!(await deps.limits.filings.take(client(req))))
         return [429, formPage(deps.rules, values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205'])];
-      // Marked before the first await, so a double click cannot file twice.
-      nonces.markUsed(nonce, deps.clock());
+      // Marked before the tip is filed: of a double click (on one process or two) only one files.
+      if (!(await nonces.markUsed(nonce, deps.clock()))) return alreadySent;
       const { what, who, when, where } = values;
       const { receipt } = await deps.filing.file(
         {
@@ -119,7 +123,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
     const receipt = findReceipt(raw);
     if (!receipt) return { refused: [raw ? 400 : 200, lookupPage(raw ? WEB_SAY.receiptFormat : null)] };
     // Per client only: nobody's guessing can use up another's lookups (see README, "Receipt lookups").
-    if (!deps.limits.lookups.take(client(req))) return { refused: [429, lookupPage(CHAT.tooManyLookups)] };
+    if (!(await deps.limits.lookups.take(client(req)))) return { refused: [429, lookupPage(CHAT.tooManyLookups)] };
     const tip = await deps.filing.find(receipt);
     return tip ? { tip, receipt } : { refused: [404, lookupPage(CHAT.notFound)] };
   };

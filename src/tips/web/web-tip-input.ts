@@ -1,4 +1,4 @@
-import type { EvidenceFiles } from '../evidence-files.js';
+import type { EvidenceStore } from '../evidence-store.js';
 import { cleanImage, ImageRejected } from '../images/clean-image.js';
 import { TIP_LIMITS, type Attachment } from '../tip-model.js';
 import { field, type FilePart, type FormLimits, type ReadForm } from './form-body.js';
@@ -35,7 +35,7 @@ export class ImageIntake {
   private chosen = 0;
 
   constructor(
-    private readonly store: EvidenceFiles,
+    private readonly store: EvidenceStore,
     private readonly now: Date,
   ) {}
 
