@@ -183,6 +183,8 @@ const FUNCTION_WORDS = [
   'ถ้า',
   'เลย',
   'มาก',
+  // "ใช้งบเยอะไหม": how much, said in chat; the degree, as มาก, not a subject.
+  'เยอะ',
   'ผู้',
   'ผม',
   'ฉัน',

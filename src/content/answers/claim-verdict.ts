@@ -41,6 +41,8 @@ export function claimVerdict(book: FactBook, unit: FactUnit, shape: QuestionShap
   return claim.length === 0 ? undefined : claim.every((word) => value.includes(word));
 }
 
+/** A large amount claimed without a number ("เยอะ", "มาก", "แพง"). */
+const A_LOT = /เยอะ|มาก|แพง|สูง|a lot|much|expensive/iu;
 const AMOUNT = /\d[\d,]*(?:\.\d+)?/gu;
 const amounts = (text: string): number[] => (text.match(AMOUNT) ?? []).map((a) => Number(a.replace(/,/g, '')));
 
@@ -50,8 +52,10 @@ const amounts = (text: string): number[] => (text.match(AMOUNT) ?? []).map((a) =
  */
 function budgetVerdict(value: string, rest: string): boolean | undefined {
   const claimed = amounts(rest)[0];
-  if (claimed === undefined) return undefined;
-  if (/ไม่(ได้)?ใช้งบ/u.test(value)) return claimed === 0;
+  const none = /ไม่(ได้)?ใช้งบ/u.test(value);
+  // "ใช้งบเยอะใช่ไหม" of a measure that uses none: a lot is not nothing.
+  if (claimed === undefined) return none && A_LOT.test(rest) ? false : undefined;
+  if (none) return claimed === 0;
   const stated = amounts(value);
   return stated.length === 0 ? undefined : stated.includes(claimed);
 }

@@ -119,6 +119,9 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'ผู้ไหน',
       'หน่วยงานไหน',
       'หน่วยงานใด',
+      // "หน่วยไหนเป็นคนทำ": the unit, said short.
+      'หน่วยไหน',
+      'หน่วยใด',
       'ส่วนไหน',
       'ไผ',
       'ชื่ออะไร',
@@ -400,6 +403,7 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'ประจำปีไหน',
     'ประจำปีอะไร',
     'which fiscal year',
+    'what fiscal year',
     'what year',
   ]),
   itaName: phrases(['ita ย่อ', 'ita คือ', 'ita หมายถึง', 'ita stands', 'ita ชื่อเต็ม', 'ita ย่อมาจาก']),

@@ -21,7 +21,11 @@ const TYPOS: readonly [RegExp, string][] = [
   // Particles ending a question can stick to its last word in segmentation ("กี่อันนะ" read as "อันะ").
   [/(?:\s*(?:(?<!ช)นะ|น้า|จ้า|จ๊ะ|จ้ะ|คะ|ค่ะ|ครับ|เด้อ|เด้|เนาะ|เน้อ))+(?=\s*[?？!]*\s*$)/gu, ''],
   // A dotted abbreviation ends at its last dot ("พ.ศ.อะไร" is "พ.ศ. อะไร"), so the word after it stays whole.
-  [/(?<![\u0E00-\u0E7F])((?:[ก-ฮ]\.){2,})(?=[ก-๙])/gu, '$1 '],
+  [/(?<![\u0E00-\u0E7F])((?:[ก-ฮ]\.){2,})(?=[ก-๙])(?![ก-ฮ]\.)/gu, '$1 '],
+  // Official short forms written out: ลว. (ลงวันที่), จ. (จังหวัด), อ. (อำเภอ), as the documents spell them.
+  [/(?<![\u0E00-\u0E7F.])ลว\.\s*/gu, 'ลงวันที่ '],
+  [/(?<![\u0E00-\u0E7F.])จ\.(?![ก-ฮ]\.)\s*/gu, 'จังหวัด'],
+  [/(?<![\u0E00-\u0E7F.])อ\.(?![ก-ฮ]\.)\s*/gu, 'อำเภอ'],
   // ITA written in Thai letters is ITA for every phrase ("ไอทีเอ คืออะไร" is "ita คือ"), not only for search.
   [/ไอ\s*ที\s*เอ(?![\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/gu, ' ITA '],
 ];

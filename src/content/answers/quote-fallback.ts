@@ -64,13 +64,18 @@ export function rankQuotes(
   const asked = LAW_ASKED.test(shape.time.rest) ? words.replace(LAW_WORD, ' ').trim() : words;
   const found = book.searchQuotes(asked === '' ? words : asked, SEARCHED);
   if (found.length === 0) return null;
-  const whole = new Map(book.searchQuotes(shape.said.content).map(({ unit, hit }) => [unit.id, hit.score]));
-  // The first frame the question matches is what it asks for (the list is most specific first).
-  const cue = ANSWER_CUES.find(([asks]) => asks.test(shape.time.rest))?.[1];
+  // The whole wording is searched, and the frame read, only once a unit of the year asked is found.
+  let whole: Map<string, number> | undefined;
+  let cue: RegExp | undefined;
   let top: QuoteMatch | null = null;
   let topScore = 0;
   for (const { unit, hit } of found) {
     if (unit.year !== year) continue;
+    if (!whole) {
+      whole = new Map(book.searchQuotes(shape.said.content).map(({ unit: u, hit: h }) => [u.id, h.score]));
+      // The first frame the question matches is what it asks for (the list is most specific first).
+      cue = ANSWER_CUES.find(([asks]) => asks.test(shape.time.rest))?.[1];
+    }
     const about = subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
     const cued = cue?.test(unit.quote) === true;
     const score =

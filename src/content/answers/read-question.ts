@@ -13,6 +13,7 @@ import {
   type QuestionKind,
 } from './question-kinds.js';
 import { FRAME_ONLY } from './frame-words.js';
+import { PhraseCover } from './phrase-cover.js';
 import { containsTypoOf, kindFor, kindOf } from './question-kind.js';
 import { readTime, type QuestionTime } from './question-time.js';
 import { measureOrderIn, writeOrdinals } from './ordinals.js';
@@ -52,11 +53,11 @@ const NARROWER: readonly [Field, Field][] = [
 export const longestFirst = (words: readonly string[]): string[] =>
   [...new Set(words)].sort((a, b) => b.length - a.length);
 
-/** Asking and follow-up words, longest first, removed to find the subject. */
-const FRAME_WORDS = longestFirst([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS, ...FRAME_ONLY]);
-const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, longestFirst(FIELD_PHRASES[f])])) as Record<
+/** Asking and follow-up words, and each field's words, found in the question to leave its subject. */
+const FRAME_WORDS = new PhraseCover([...KIND_PHRASES.flatMap(([, words]) => words), ...FOLLOW_UP_WORDS, ...FRAME_ONLY]);
+const FIELD_WORDS = Object.fromEntries(FIELDS.map((f) => [f, new PhraseCover(FIELD_PHRASES[f])])) as Record<
   Field,
-  string[]
+  PhraseCover
 >;
 
 /** A day written with its number or month ("วันที่ 10", "10 มกรา", "10 january"). */
@@ -169,14 +170,8 @@ const NOT_A_LETTER = /[^\p{L}\p{M}\p{N}]/gu;
 function subjectWords(text: string, fields: readonly Field[]): string {
   const { compact, tokens } = analyzeText(text);
   const covered = new Uint8Array(compact.length);
-  const cover = (words: readonly string[]): void => {
-    for (const word of words) {
-      for (let at = compact.indexOf(word); at >= 0; at = compact.indexOf(word, at + 1))
-        covered.fill(1, at, at + word.length);
-    }
-  };
-  for (const field of fields) cover(FIELD_WORDS[field]);
-  cover(FRAME_WORDS);
+  for (const field of fields) FIELD_WORDS[field].cover(compact, covered);
+  FRAME_WORDS.cover(compact, covered);
   const words: string[] = [];
   for (const token of tokens)
     if (!token.filler && covered.subarray(token.start, token.end).includes(0))

@@ -1,4 +1,5 @@
 import { containsPhrase, phrases } from '../matching/phrase-match.js';
+import { FOLLOW_ON } from './fact-choice.js';
 import type { QuestionShape } from './read-question.js';
 import type { ServiceFact } from './service-facts.js';
 
@@ -82,26 +83,43 @@ export function serviceFactFor(
 export const SERVICE_FAMILY = 'service:';
 
 /**
- * "ป.ป.ท. ย่อมาจากอะไร" then "แล้วเบอร์โทรล่ะ": a question without its subject, after a service
- * fact, asks about that fact's topic: the fact on the same topic that answers this kind of
- * question (a phone number is where to call). Null when none does (the question is read anew).
+ * A follow-up after a service fact. Without its subject ("ป.ป.ท. ย่อมาจากอะไร" then
+ * "แล้วเบอร์โทรล่ะ"), it asks about that fact's topic: the fact on the same topic that answers
+ * this kind of question (a phone number is where to call). Naming another topic and nothing
+ * else ("สายด่วน ป.ป.ช." then "แล้ว ป.ป.ท. ล่ะ"), it asks the same of that topic: the fact
+ * naming it that answers most of the kinds the previous one did. Null otherwise.
  */
 export function serviceFollowUp(
   facts: readonly ServiceFact[],
   shape: QuestionShape,
   previous: string | undefined,
 ): ServiceFact | null {
-  const before =
-    shape.subjectless && previous?.startsWith(SERVICE_FAMILY) ? previous.slice(SERVICE_FAMILY.length) : null;
-  const topic = new Set(facts.find((f) => f.id === before)?.topic.map((t) => t.toLowerCase()) ?? []);
-  if (topic.size === 0) return null;
+  const id = previous?.startsWith(SERVICE_FAMILY) ? previous.slice(SERVICE_FAMILY.length) : null;
+  const before = facts.find((f) => f.id === id);
+  if (!before) return null;
+  if (!shape.subjectless)
+    return shape.kind === null && shape.fields.length === 0 ? sameKindOf(facts, shape, before) : null;
+  const topic = new Set(words(before).topic);
   const phone = shape.fields.includes('phone');
   return (
     facts.find(
       (f) =>
         f.asks === undefined &&
-        f.topic.some((t) => topic.has(t.toLowerCase())) &&
+        words(f).topic.some((t) => topic.has(t)) &&
         ((shape.kind !== null && f.kinds.includes(shape.kind)) || (phone && f.kinds.includes('where'))),
     ) ?? null
   );
+}
+
+/** "แล้ว ป.ป.ท. ล่ะ": of the facts naming the topic asked now, the one sharing most kinds with the one before. */
+function sameKindOf(facts: readonly ServiceFact[], shape: QuestionShape, before: ServiceFact): ServiceFact | null {
+  if (!FOLLOW_ON.test(shape.time.rest)) return null;
+  let top: ServiceFact | null = null;
+  let most = 0;
+  for (const fact of facts) {
+    if (fact === before || fact.asks !== undefined || !names(fact, shape)) continue;
+    const shared = fact.kinds.filter((k) => before.kinds.includes(k)).length;
+    if (shared > most) [top, most] = [fact, shared];
+  }
+  return top;
 }

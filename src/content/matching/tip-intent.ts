@@ -68,6 +68,8 @@ const WITNESS = new Set(['โดน', 'ถูก', 'เจอ', 'เห็น', 
 const OUR_PLACE = new Set(['เทศบาล', 'บ้าน', 'หมู่บ้าน', 'ตำบล', 'ชุมชน', 'จังหวัด', 'อำเภอ', 'town']);
 /** Words after a witness word that make it something seen in the news ("เห็นข่าว", "ดูทีวี"). */
 const IN_THE_NEWS = new Set(['ข่าว', 'ในข่าว', 'ทีวี', 'ในทีวี', 'โทรทัศน์', 'เฟซบุ๊ก', 'เฟส', 'facebook', 'news']);
+/** "ผมเห็นว่า…แปลกๆ": เห็น before ว่า is what the teller thinks, not something seen. */
+const OPINION = new Set(['ว่า']);
 const NOT_YET = new Set(['กลัว', 'เกรง', 'กลัวว่า', 'เกรงว่า', 'ถ้า', 'หาก', 'อาจ', 'อาจจะ', 'afraid']);
 const ACCOUNT = phrases(['มีเจ้าหน้าที่', 'มีคน', 'มีพนักงาน', 'เจ้าหน้าที่เรียก', 'พนักงานเรียก']);
 /** Staff named as the doer ("จนท.กองช่างเรียกเงิน…"): with a concrete demand for money, an account. */
@@ -131,6 +133,9 @@ const REPORT_WORDS = phrases([
   'ฟ้อง',
   'แจ้งเรื่อง',
   'แจ้งปัญหา',
+  // The segmenter glues "จะ" to the verb ("ไม่แน่ใจว่าจะแจ้งใครดี").
+  'จะแจ้ง',
+  'จะร้องเรียน',
 ]);
 /** A wish to report now: these start the flow even inside a question. */
 const WISH = phrases([
@@ -209,7 +214,10 @@ function isWitnessed(said: Utterance): boolean {
   // "กลัวโดนเล่นงาน": a feared or supposed outcome, not something that happened.
   // "เห็นข่าวเรื่องคอรัปชั่น": seen in the news, not witnessed here.
   const happened = (t: string, i: number): boolean =>
-    WITNESS.has(t) && !NOT_YET.has(said.tokens[i - 1] ?? '') && !IN_THE_NEWS.has(said.tokens[i + 1] ?? '');
+    WITNESS.has(t) &&
+    !NOT_YET.has(said.tokens[i - 1] ?? '') &&
+    !IN_THE_NEWS.has(said.tokens[i + 1] ?? '') &&
+    !(t === 'เห็น' && OPINION.has(said.tokens[i + 1] ?? ''));
   // As written: "เรื่องเจ้าหน้าที่" is two letters from "มีเจ้าหน้าที่".
   return said.tokens.some(happened) || containsExactPhrase(said, ACCOUNT);
 }
@@ -233,11 +241,33 @@ function isAccount(said: Utterance): boolean {
   return isWitnessed(said) || said.tokens.some(teller);
 }
 
+/** A tip made before ("แจ้งไปแล้ว", "ได้เลขมา"): what is told with it was reported then. */
+const REPORTED_BEFORE = phrases([
+  'แจ้งไปแล้ว',
+  'แจ้งเบาะแสไป',
+  'แจ้งไป',
+  'เคยแจ้ง',
+  'ได้เลข',
+  'เลขรับเรื่อง',
+  'already reported',
+  'reported it',
+]);
+/** Asking how a tip made before goes on. */
+const PROGRESS = phrases(['ความคืบหน้า', 'คืบหน้า', 'ติดตาม', 'สถานะ', 'ไปถึงไหน', 'ถึงไหนแล้ว', 'status', 'progress']);
+
+/**
+ * "เห็นคนเอาของหลวงไปใช้ เลยแจ้งเบาะแสไป… อยากรู้ว่าจะดูความคืบหน้ายังไง": an account of a tip
+ * already made, asking how it goes on, is a question about following it up, not a new tip.
+ */
+function followsUpATip(said: Utterance): boolean {
+  return containsExactPhrase(said, REPORTED_BEFORE) && containsPhrase(said, PROGRESS);
+}
+
 /** True when the message reports wrongdoing or wishes to report it. */
 export function isTip(said: Utterance): boolean {
   const reporting = containsPhrase(said, REPORTING) && !containsExactPhrase(said, THE_REPORT);
   const misconduct = containsPhrase(said, MISCONDUCT);
-  if (!reporting && !misconduct) return false;
+  if ((!reporting && !misconduct) || followsUpATip(said)) return false;
   if (isWitnessed(said) || staffDemandedMoney(said)) return true;
   if (isReportingQuestion(said)) return false;
   // "How often are statistics reported to executives": asking when or how much of a report, nobody's wrongdoing.

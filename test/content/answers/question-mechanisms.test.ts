@@ -83,4 +83,45 @@ describe('answer mechanisms, asked in new words', () => {
   it('when a yes/no claims a name the documents do not hold, then the field one item has is compared: ไม่ใช่ and the fact', () => {
     expect(stated(answer('นางสมศรี มีสุข เซ็นประกาศใช่หรือไม่').reply)).toMatch(/^ไม่ใช่ นายอุดม วงบุตดา/);
   });
+
+  it('when official short forms are written (ลว., จ., อ.), then they read as the words; a dotted name stays whole', () => {
+    expect(readQuestion('ประกาศนี้ ลว. เมื่อไหร่').fields).toContain('date');
+    expect(readQuestion('เทศบาลอยู่ อ.อะไร').fields).toEqual(['district']);
+    expect(readQuestion('แล้ว ป.ป.ช. ล่ะ').time.rest).toContain('ป.ป.ช.');
+    expect(stated(answer('ทต.โพนทรายอยู่ จ.อะไร').reply)).toMatch(/ร้อยเอ็ด/);
+  });
+
+  it('when the unit or the fiscal year is asked in short or in English, then that is what is asked', () => {
+    expect(readQuestion('หน่วยใดทำ').kind).toBe('who');
+    expect(readQuestion('what fiscal year is the score for').fields).toEqual(['fiscalYear']);
+  });
+
+  it('when a service fact was the answer and another topic alone follows ("แล้ว ป.ป.ช. ล่ะ"), then the same kind of fact of that topic', () => {
+    const hotline = answer('เบอร์ศูนย์ดำรงธรรม');
+    expect(stated(hotline.reply)).toBe('damrongtham-hotline');
+    expect(stated(answer('แล้ว ป.ป.ช. ล่ะ', hotline.context).reply)).toBe('nacc-hotline');
+    const name = answer('ปปช ย่อมาจากอะไร');
+    expect(stated(answer('แล้ว ป.ป.ท. ล่ะ', name.context).reply)).toBe('pacc-name');
+  });
+
+  it('when the progress of a tip made before is asked, even in English or told with the account, then how to follow it up', () => {
+    expect(stated(answer('เรื่องที่แจ้งเบาะแสไว้ถึงไหนแล้ว ดูยังไง').reply)).toBe('tip-status');
+    expect(stated(answer('where can i see the status of a tip').reply)).toBe('tip-status');
+    const told = 'ปีก่อนดิฉันเห็นเจ้าหน้าที่เก็บเงินเกิน เลยแจ้งไปแล้ว ได้เลขรับเรื่องมา จะติดตามความคืบหน้ายังไง';
+    expect(stated(answer(told).reply)).toBe('tip-status');
+  });
+
+  it('when the teller says what they think (เห็นว่า) and asks where to complain, then the channels answer; what they saw stays a tip', () => {
+    expect(stated(answer('ผมเห็นว่างานจัดซื้อแปลกๆ สงสัยรองนายกมีส่วน ร้องเรียนได้ที่ไหน').reply)).toBe('report-executive');
+    expect(understand('ผมเห็นเจ้าหน้าที่รับเงินใต้โต๊ะ', index).intent).toBe('tip');
+    expect(stated(answer('ไม่รู้จะแจ้งใครดี มีเบอร์ไหม').reply)).toBe('tip-channel');
+  });
+
+  it('when a service fact answers what it takes on, then "รับเรื่องอะไรบ้าง" is answered by it', () => {
+    expect(stated(answer('ศูนย์ดำรงธรรมรับเรื่องแบบไหนบ้าง').reply)).toBe('damrongtham-hotline');
+  });
+
+  it('when a yes/no claims a large budget without a number, then a measure using none is ไม่ใช่', () => {
+    expect(stated(answer("มาตรการ do & don't ใช้เงินมากไหม").reply)).toBe('ไม่ใช่ ไม่ใช้งบประมาณ');
+  });
 });
