@@ -79,7 +79,7 @@ export class PostgresRateLimiter implements AttemptLimiter {
     const whoHash = this.spec.hash(this.spec.name, who);
     return inTenant(this.scope, async (c) => {
       await c.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `${this.scope.tenantId}\0${this.spec.name}\0${whoHash}`,
+        `${this.scope.tenantId}/${this.spec.name}/${whoHash}`,
       ]);
       return fn(c, whoHash, this.clock().getTime());
     });

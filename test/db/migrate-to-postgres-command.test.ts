@@ -38,6 +38,9 @@ describe.skipIf(!hasPostgres)('npm run migrate-to-postgres', () => {
         'inbox: 0 in files, 0 in the database, 0 copied, same content',
         'friends: 0 in files, 0 in the database, 0 copied, same content',
         'conversations: 0 in files, 0 in the database, 0 copied, same content',
+        'questions: 0 in files, 0 in the database, 0 copied, same content',
+        'line-links: 0 in files, 0 in the database, 0 copied, same content',
+        'attachments: 0 in files, 0 in the database, 0 copied, same content',
       ],
       err: [],
     });

@@ -14,6 +14,7 @@ import { AuditLog } from '../../src/staff/audit-log.js';
 import { queueAudit } from '../../src/staff/audit-pending.js';
 import { openStores } from '../../src/stores/open-stores.js';
 import { allRecipients } from '../../src/subscriptions/store/friend-store.js';
+import { EvidenceFiles } from '../../src/tips/evidence-files.js';
 import { TipRepo } from '../../src/tips/tip-repo.js';
 import { userId } from '../helpers/events.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
@@ -28,6 +29,7 @@ const TOWN_KEY = Buffer.alloc(32, 0x5a);
 const keys = deriveKeys(TOWN_KEY);
 const now = new Date(AT);
 const RESIDENT = userId(1);
+const STAFF_LINE = userId(7);
 
 /** A stopped town's DATA_DIR with something in every store that moves. */
 async function townFiles(): Promise<string> {
@@ -57,7 +59,15 @@ async function townFiles(): Promise<string> {
   await people.friends.follow(RESIDENT, now, ['news', 'report']);
   await people.friends.unfollow(userId(2), now);
   await people.conversations.save(RESIDENT, { v: 1, flow: 'tip', step: 'what', draft: { what: 'ถนน' }, updatedAt: AT });
+  const asked = { at: AT, intent: 'search', match: 'ita-1', kind: 'ita', score: 0.8 };
+  await people.questions.record({ ...asked, id: 'qaaaaaaaaaa1', text: 'ผลคะแนน ita', event: 'ev-1' });
+  await people.questions.record({ ...asked, id: 'qaaaaaaaaaa2', text: 'ถนนพัง', match: null, kind: null, score: null });
+  await people.questions.vote('qaaaaaaaaaa1', false);
+  await people.questions.dismiss('ถนนพัง', now);
+  await people.lineLinks.redeem(STAFF_LINE, (await people.lineLinks.issue('malee')).code);
   await people.close();
+  const files = new EvidenceFiles(path.join(dir, 'tips', 'files'), keys.tips);
+  for (const photo of ['ภาพที่หนึ่ง', 'ภาพที่สอง']) await files.put(Buffer.from(photo));
   return dir;
 }
 
@@ -78,6 +88,10 @@ describe.skipIf(!hasPostgres)("copying a town's files into its tenant", () => {
       { store: 'inbox', files: 2, database: 2, copied: 2, same: true },
       { store: 'friends', files: 2, database: 2, copied: 2, same: true },
       { store: 'conversations', files: 1, database: 1, copied: 1, same: true },
+      // Two questions and one dismissed group
+      { store: 'questions', files: 3, database: 3, copied: 3, same: true },
+      { store: 'line-links', files: 1, database: 1, copied: 1, same: true },
+      { store: 'attachments', files: 2, database: 2, copied: 2, same: true },
     ]);
     const again = await copyTownToPostgres(dir, keys, stores);
     expect(again.map((r) => [r.store, r.copied, r.same])).toEqual([
@@ -87,6 +101,9 @@ describe.skipIf(!hasPostgres)("copying a town's files into its tenant", () => {
       ['inbox', 0, true],
       ['friends', 0, true],
       ['conversations', 0, true],
+      ['questions', 0, true],
+      ['line-links', 0, true],
+      ['attachments', 0, true],
     ]);
     const tip = (await stores.tips.all()).find((t) => t.history.length === 1)!;
     expect(stores.tips.openContent(tip)?.what).toBe('ปลัดรับเงินใต้โต๊ะ');
@@ -96,6 +113,12 @@ describe.skipIf(!hasPostgres)("copying a town's files into its tenant", () => {
     const [ref] = await allRecipients(new PostgresFriendStore(stores.scope).recipientPages('report'));
     expect(await new PostgresFriendStore(stores.scope).recipient(ref!, 'report')).toBe(RESIDENT);
     expect((await new PostgresConversationStore(stores.scope).get(RESIDENT))?.draft).toEqual({ what: 'ถนน' });
+    expect((await stores.questions.get('qaaaaaaaaaa1'))?.vote).toBe('down');
+    expect([...(await stores.questions.dismissed()).keys()]).toEqual(['ถนนพัง']);
+    expect(await stores.lineLinks.userIdOf('malee')).toBe(STAFF_LINE);
+    const photos = await Promise.all((await stores.evidence.digests()).map(([id]) => stores.evidence.read(id)));
+    expect(photos.map(String).sort()).toEqual(['ภาพที่สอง', 'ภาพที่หนึ่ง']);
+    await stores.questions.close();
   });
 
   it('when the tenant already holds data under its own key, then the town key is refused, naming where the data is', async () => {
