@@ -41,7 +41,8 @@ export class PostgresPublicationStore implements PublicationStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (tenant_id, id) DO UPDATE SET status = $3, publish_at = $4, published_at = $6, record = $7,
            claimed_by = CASE WHEN $3 = 'scheduled' THEN publications.claimed_by END,
-           claimed_until = CASE WHEN $3 = 'scheduled' THEN publications.claimed_until END`,
+           claimed_until = CASE WHEN $3 = 'scheduled' THEN publications.claimed_until END
+         WHERE publications.status <> 'cancelled' OR $3 = 'cancelled'`,
         [
           this.scope.tenantId,
           checked.id,

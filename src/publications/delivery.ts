@@ -64,6 +64,9 @@ export class Delivery {
   /** Starts sending: recipients as of now, in batches stored before any request goes. */
   async begin(pub: Publication): Promise<Publication> {
     const { friends, batches: store, clock } = this.deps;
+    // Cancelled through another process since it was claimed: it stays cancelled
+    const current = await this.deps.store.get(pub.id);
+    if (current?.status === 'cancelled') return current;
     const now = clock();
     const batches = pub.urgent
       ? await store.plan(pub.id, 'broadcast', [], (await friends.counts()).following)

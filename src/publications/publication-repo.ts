@@ -17,8 +17,10 @@ export class PublicationRepo implements PublicationStore {
     return this.store.get(id);
   }
 
-  save(publication: Publication): Promise<void> {
-    return this.store.set(publication.id, publication);
+  /** A cancelled publication stays cancelled (PublicationStore.save). */
+  async save(publication: Publication): Promise<void> {
+    if (this.store.get(publication.id)?.status === 'cancelled' && publication.status !== 'cancelled') return;
+    await this.store.set(publication.id, publication);
   }
 
   /** Newest first (by creation). */

@@ -12,6 +12,10 @@ export const START_LEASE_MS = 60_000;
  */
 export interface PublicationStore {
   get(id: string): Awaitable<Publication | undefined>;
+  /**
+   * Stores a new or changed publication. A cancelled one stays cancelled: a process that
+   * claimed it before another cancelled it cannot mark it as sending afterwards.
+   */
   save(publication: Publication): Promise<void>;
   /** Newest first (by creation). */
   list(): Awaitable<Publication[]>;

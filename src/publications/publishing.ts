@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { messagingApi } from '@line/bot-sdk';
-import { publicationItem, type SearchItem } from '../content/search-items.js';
+import type { SearchItem } from '../content/search-items.js';
 import type { SearchHit } from '../flex/messages.js';
 import { isUserId } from '../line/ids.js';
 import type { LineGateway } from '../line/line-gateway.js';
 import type { Logger } from '../logger.js';
 import type { FriendStore } from '../subscriptions/store/friend-store.js';
-import { topicName } from '../subscriptions/topic-catalog.js';
 import { Delivery } from './delivery.js';
 import { DueTimer } from '../due-timer.js';
 import type { FanOutOptions } from './fan-out.js';
@@ -16,6 +15,7 @@ import { deliveryMessages, publicationHit, publicationMessage } from './publicat
 import type { PublicationSnapshot } from './publication-mirror.js';
 import type { PublicationStore } from './publication-store.js';
 import { openFileStores, sharedStores, type PublishingStores } from './publishing-stores.js';
+import { PublishedFeed } from './published-feed.js';
 import { PublishSpool } from './publish-spool.js';
 import { PublishError } from './publish-error.js';
 import { publicationView, type PublicationView } from './publication-view.js';
@@ -56,23 +56,21 @@ export class Publishing {
   private readonly spool: PublishSpool;
   private readonly repo: PublicationStore;
   private readonly snapshot: PublicationSnapshot;
-  /** Publications in the search index (each added once, whichever process started it). */
-  private readonly indexed = new Set<string>();
-  private refreshTimer: unknown = null;
-  private closed = false;
+  private readonly feed: PublishedFeed;
 
   private constructor(
     private readonly deps: PublishingDeps,
     private readonly stores: PublishingStores,
   ) {
     [this.repo, this.snapshot] = [stores.store, stores.snapshot];
+    this.feed = new PublishedFeed(stores.snapshot, deps.index, deps.timers, deps.logger, stores.refreshMs);
     this.delivery = new Delivery({
       ...deps,
       store: stores.store,
       batches: stores.batches,
       sender: (hooks) => stores.sender(hooks),
       onSaved: (p) => stores.snapshot.note(p),
-      onPublished: (p) => this.indexNew([p]),
+      onPublished: (p) => this.feed.add([p]),
     });
     this.spool = new PublishSpool(deps.stateDir, this, deps.logger);
     this.due = new DueTimer(
@@ -93,15 +91,8 @@ export class Publishing {
     const stores = deps.stores ? sharedStores(deps.stores, sending) : await openFileStores(deps.stateDir, sending);
     const publishing = new Publishing(deps, stores);
     await stores.snapshot.refresh();
-    publishing.indexNew(stores.snapshot.published());
+    publishing.feed.add(stores.snapshot.published());
     return publishing;
-  }
-
-  /** Adds to the search index the publications it does not hold yet. */
-  private indexNew(published: readonly Publication[]): void {
-    const fresh = published.filter((p) => !this.indexed.has(p.id));
-    fresh.forEach((p) => this.indexed.add(p.id));
-    if (fresh.length > 0) this.deps.index.add(fresh.map(searchItem));
   }
 
   /** Carries on deliveries the last stop interrupted, sends what fell due meanwhile, takes command-line requests. */
@@ -109,20 +100,7 @@ export class Publishing {
     await this.delivery.resumeAll();
     await this.due.fire();
     await this.spool.start();
-    this.armRefresh();
-  }
-
-  /** Reads what other processes changed every refreshMs (a tenant's snapshot; the files never go stale). */
-  private armRefresh(): void {
-    const every = this.stores.refreshMs;
-    if (every === null || this.closed) return;
-    this.refreshTimer = this.deps.timers.setTimeout(() => {
-      this.snapshot
-        .refresh()
-        .then(() => this.indexNew(this.snapshot.published()))
-        .catch((err: Error) => this.deps.logger.error('publications refresh failed', { error: err.name }))
-        .finally(() => this.armRefresh());
-    }, every);
+    this.feed.watch();
   }
 
   /** Starts the due publications this process claims (another process sharing the rows starts the rest). */
@@ -273,8 +251,7 @@ export class Publishing {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.refreshTimer !== null) this.deps.timers.clearTimeout(this.refreshTimer);
+    this.feed.close();
     await this.spool.close();
     await this.due.close();
     await this.delivery.close();
@@ -284,14 +261,4 @@ export class Publishing {
 
 function isPublication(value: unknown): value is Publication {
   return typeof value === 'object' && value !== null && 'status' in value && 'createdAt' in value;
-}
-
-function searchItem(p: Publication): SearchItem {
-  return publicationItem({
-    id: p.id,
-    title: p.title,
-    body: p.body,
-    topic: topicName(p.topic),
-    publishedAt: p.publishedAt ?? p.publishAt,
-  });
 }

@@ -60,5 +60,18 @@ describeStoreContract<PublicationStore>(
       expect(await store.countPublished(at(0), at(5000))).toBe(1);
       expect(await store.countPublished(at(0), at(10_000))).toBe(3);
     });
+
+    it('when a claimed publication is cancelled before its start is saved, then it stays cancelled', async () => {
+      const { store, reopen } = await fresh();
+      const pub = samplePublication({ publishAt: at(0).toISOString() });
+      await store.save(pub);
+      expect(ids(await store.claimDue(at(1000)))).toEqual([pub.id]);
+      const cancelled = { ...pub, status: 'cancelled' as const, deliveryState: 'cancelled' as const };
+      await store.save(cancelled);
+      await store.save({ ...pub, status: 'sending', deliveryState: 'sending', publishedAt: at(2000).toISOString() });
+      expect(await store.get(pub.id)).toEqual(cancelled);
+      expect(await (await reopen()).get(pub.id)).toEqual(cancelled);
+      expect(await store.published()).toEqual([]);
+    });
   },
 );
