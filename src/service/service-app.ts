@@ -5,6 +5,7 @@ import { setBaseHeaders } from '../http/headers.js';
 import { answerUnparsable } from '../http/unparsable-request.js';
 import { sendJson } from '../line/webhook-route.js';
 import type { Logger } from '../logger.js';
+import { mountUnder } from './mounted-under.js';
 import type { TokenOwners } from './token-owners.js';
 import type { TenantRuntimes } from './tenant-runtimes.js';
 
@@ -21,12 +22,17 @@ export interface ServiceAppDeps {
 
 const TENANT_WEBHOOK = /^\/webhook\/([^/]+)\/?$/;
 const TENANT_STAFF_API = /^\/t\/([^/]+)(\/staff\/api(?:\/.*)?)$/;
+/** A tenant's pages: its /tip form and its staff console (the API above is matched first). */
+const TENANT_PAGES = /^\/t\/([^/]+)(\/(?:tip|staff)(?:\/.*)?)$/;
 
 /**
  * The shared service's front door, before the single town's app:
  * - `POST /webhook/<tenant>`: that tenant's LINE webhook (its own channel secret and token);
  * - `/t/<tenant>/staff/api/*`: that tenant's staff API, with one of its own tokens;
  * - `/staff/api/*` with a tenant's token: the same API inside that tenant (CONTRACT.md);
+ * - `/t/<tenant>/tip...` and `/t/<tenant>/staff/...`: that tenant's tip form and staff console,
+ *   with its stores, keys and staff accounts; its links, redirects and cookies are kept under
+ *   its prefix (mounted-under.ts);
  * - `/service/api/*`: the service administrator's API, who is refused every staff API;
  * - everything else: the single town, unchanged.
  */
@@ -44,6 +50,8 @@ export function createServiceApp(deps: ServiceAppDeps): BotApp {
       const tenant = scoped?.[1] ?? owners.tenantOf(req);
       if (tenant) return void toTenant(deps, tenant, join(scoped?.[2] ?? path, query), req, res);
     }
+    const pages = TENANT_PAGES.exec(path);
+    if (pages) return void toTenant(deps, pages[1]!, join(pages[2]!, query), req, res, 'mounted');
     deps.town(req, res);
   };
   return Object.assign(listener, {
@@ -72,6 +80,7 @@ async function toTenant(
   url: string,
   req: IncomingMessage,
   res: ServerResponse,
+  pages?: 'mounted',
 ): Promise<void> {
   if (!TENANT_ID.test(tenantId)) return refuse(res, 404, 'unknown_tenant', 'no such municipality');
   try {
@@ -81,6 +90,7 @@ async function toTenant(
     if (found.kind === 'suspended')
       return refuse(res, 403, 'tenant_suspended', 'this municipality is suspended on the service');
     req.url = url;
+    if (pages) mountUnder(tenantId, req, res);
     found.runtime.app(req, res);
   } catch (err) {
     // Nothing stored: LINE redelivers, a staff client may retry

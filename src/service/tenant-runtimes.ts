@@ -152,8 +152,8 @@ export class TenantRuntimes {
         dataDir: tenantDataDir(config.dataDir, tenantId),
         staffTokens: new Map(config.tenantStaffTokens.get(tenantId)),
         tipEncryptionKey: null,
-        // The /tip form is not served per tenant yet: chat offers no link to it
-        publicBaseUrl: null,
+        // Its /tip form and console are under /t/<id> (service-app.ts): chat links there
+        publicBaseUrl: config.publicBaseUrl ? `${config.publicBaseUrl}/t/${tenantId}` : null,
       },
       channel: { channelSecret: secrets.channelSecret, channelAccessToken: secrets.accessToken, ...config.lineApi },
       logger: tagged(logger, tenantId),

@@ -57,6 +57,8 @@ describe('the shared service front door', () => {
       url: '/staff/api/tips?status=open',
     });
     expect((await call('GET', '/staff/api/stats', A_TOKEN)).body).toEqual({ name: 'a-town', url: '/staff/api/stats' });
+    expect((await call('GET', '/t/a-town/tip?x=1')).body).toEqual({ name: 'a-town', url: '/tip?x=1' });
+    expect((await call('GET', '/t/a-town/staff/login')).body).toEqual({ name: 'a-town', url: '/staff/login' });
   });
 
   it('when a request is not for a tenant, then the single town gets it unchanged', async () => {
@@ -65,7 +67,8 @@ describe('the shared service front door', () => {
       ['POST', '/webhook'],
       ['GET', '/webhook/a-town'],
       ['GET', '/staff/api/stats'],
-      ['GET', '/t/a-town/staff/login'],
+      ['GET', '/t/a-town/other'],
+      ['GET', '/t/a-town/tipping'],
       ['GET', '/tip'],
     ] as const)
       expect((await call(method, path)).body, `${method} ${path}`).toEqual({ name: 'town', url: path });
