@@ -10,6 +10,7 @@ import { GENERIC } from './generic-words.js';
 import { without, type QuestionShape } from './read-question.js';
 import { problemTold, SERVICE_FAMILY, serviceFactFor, serviceFollowUp } from './service-answer.js';
 import { quoteFallback } from './quote-fallback.js';
+import { setByAsked } from './fact-ranking.js';
 import { claimedItem, claimVerdict } from './claim-verdict.js';
 import { asksSomething, asksTitle } from './question-frames.js';
 import type { ServiceFact } from './service-facts.js';
@@ -221,6 +222,8 @@ function said(
   const claimed = claimVerdict(book, unit, shape);
   if (claimed !== undefined) return { verdict: claimed };
   const asked = shape.time.rest.replace(/\s+/g, '');
+  const setBy = shape.kind === 'who' ? setByAsked(unit, asked, shape.link) : null;
+  if (setBy) return { stated: setBy };
   const linked = shape.link ? unit.links?.[shape.link] : undefined;
   // "ผู้บริหารทุกระดับต้องตรวจสอบ…ของใคร": the doer the question names itself is not the answer.
   if (shape.kind === 'who' && unit.agent && asked.includes(unit.agent.replace(/\s+/g, '')))

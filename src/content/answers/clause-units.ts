@@ -32,6 +32,7 @@ export function clauseUnits(doc: ContentDocument, a: Announcement, year: number,
         number: toArabicDigits(item.number),
         ...(agent ? { agent } : {}),
         ...linksOf(item.text),
+        ...setByOf(item.text),
         sectionWords,
         ...(restated ? { related: `measure:${restated.order}` } : {}),
         fields: [
@@ -110,6 +111,15 @@ function linksOf(text: string): Pick<FactUnit, 'links'> {
     if (found?.[2]) links[link] = { before: found[1] ?? '', agent: found[2] };
   }
   return Object.keys(links).length > 0 ? { links } : {};
+}
+
+/** "แนวทางที่สำนักงาน ป.ป.ช. กำหนด": a thing, ที่, a doer, the act the doer does to it. */
+const SET_BY = new RegExp(`([^\\s]*)ที่${DOER}\\s*([ก-๙]+)`, 'u');
+
+/** The doer a clause names in a relative clause, found once when the document is loaded. */
+function setByOf(text: string): Pick<FactUnit, 'setBy'> {
+  const found = SET_BY.exec(text);
+  return found?.[2] && found[3] ? { setBy: { before: found[1] ?? '', agent: found[2], verb: found[3] } } : {};
 }
 
 /** A section title's own words (not "มาตรการ", which every title has). */

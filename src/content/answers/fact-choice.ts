@@ -93,6 +93,7 @@ export function chooseFact(
     kindFields: wanted,
     who: shape.kind === 'who',
     link: shape.link,
+    asked: shape.time.rest.replace(/\s+/g, ''),
   };
   // A yes/no, where or list question without a column is about what the item says, before any clause near it.
   const first = (!follow || ordered) && shape.kind !== null ? contentFirst(book, shape, year, subject, content) : null;

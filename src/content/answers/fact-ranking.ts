@@ -13,7 +13,11 @@ const FIELD_BOOST = 1.6;
 const AGENT_BOOST = 1.2;
 /** A field the kind of question asks for ("where" → the province) breaks a tie with a clause. */
 const KIND_BOOST = 1.1;
-const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false, link: null };
+const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false, link: null, asked: '' };
+/** "ตามแนวทางของหน่วยงานไหน", "ใครเป็นคนกำหนด": a clause naming who sets that thing or does that act states it. */
+const SET_BY_BOOST = 1.5;
+/** Fewest letters of the thing a question names before its link word ("แนวทาง") to count as the clause's. */
+const MIN_THING = 3;
 /** "รายงานต่อใคร", "แจ้งใคร": a clause that names someone after the same link word states what is asked. */
 const LINK_BOOST = 1.3;
 /** What makes one fitting fact better than another beside its relevance. */
@@ -25,6 +29,8 @@ export interface Preference {
   kindFields: readonly Field[];
   who: boolean;
   link: AgentLink | null;
+  /** The question, letters only (no spaces): what a clause's relative doer is matched against. */
+  asked: string;
 }
 
 function weight(unit: FactUnit, p: Preference): number {
@@ -35,8 +41,29 @@ function weight(unit: FactUnit, p: Preference): number {
     (about ? SUBJECT_BOOST : 1) *
     (p.named.includes(field) ? FIELD_BOOST : p.kindFields.includes(field) ? KIND_BOOST : 1) *
     (p.who && unit.agent ? AGENT_BOOST : 1) *
-    (linked ? LINK_BOOST : 1)
+    (linked ? LINK_BOOST : 1) *
+    (p.who && setByAsked(unit, p.asked, p.link) !== null ? SET_BY_BOOST : 1)
   );
+}
+
+/**
+ * The clause's own words naming who sets the thing or does the act a "who" question asks about:
+ * "ตามแนวทางของหน่วยงานไหน" (the thing before the link) or "ใครเป็นคนกำหนด" (the act) of a clause
+ * saying "ตามแนวทางที่สำนักงาน ป.ป.ช. กำหนด" gives "แนวทางที่สำนักงาน ป.ป.ช. กำหนด"; null when neither is asked.
+ */
+export function setByAsked(unit: FactUnit, asked: string, link: AgentLink | null): string | null {
+  if (!unit.setBy) return null;
+  const { before, agent, verb } = unit.setBy;
+  const thing = (after: string): string => {
+    let lead = before;
+    while (lead.length >= MIN_THING && !asked.includes(lead + after)) lead = lead.slice(1);
+    return lead.length >= MIN_THING ? lead : '';
+  };
+  const named = link ? thing(link) : '';
+  if (named !== '') return `${named}ที่${agent}`;
+  if (!asked.includes(verb)) return null;
+  const lead = thing('');
+  return `${lead}${lead === '' ? '' : 'ที่'}${agent} ${verb}`;
 }
 
 /** The best-matching fact that fits, the subject's facts first; null when none holds enough of the question. */

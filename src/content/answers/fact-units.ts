@@ -42,6 +42,8 @@ export interface FactUnit {
   agent?: string;
   /** For a clause: the doer after each linking word ("ต่อ" → ผู้บังคับบัญชาตามลำดับ) and the words before it. */
   links?: Partial<Record<AgentLink, { before: string; agent: string }>>;
+  /** For a clause: a doer in a relative clause ("แนวทางที่สำนักงาน ป.ป.ช. กำหนด"): the thing, the doer, the act. */
+  setBy?: { before: string; agent: string; verb: string };
   /** For a clause: the words of its section's title in matching form (a clause asked by number and section name). */
   sectionWords?: readonly string[];
   /** For a score or a budget: the amount it states, read once (a yes/no over a number compares it). */

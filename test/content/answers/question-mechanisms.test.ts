@@ -124,4 +124,11 @@ describe('answer mechanisms, asked in new words', () => {
   it('when a yes/no claims a large budget without a number, then a measure using none is ไม่ใช่', () => {
     expect(stated(answer("มาตรการ do & don't ใช้เงินมากไหม").reply)).toBe('ไม่ใช่ ไม่ใช้งบประมาณ');
   });
+
+  it('when "who" asks whose thing it is or who does the act, then a clause naming that doer in a relative clause states it verbatim', () => {
+    const whose = answer('การเปิดเผยข้อมูลต่อสาธารณะ ยึดตามแนวทางของใคร').reply;
+    expect(whose.type === 'fact' && whose.stated).toMatch(/แนวทางที่สำนักงาน ป\.ป\.ช\./);
+    const doer = answer('แนวทางการเปิดเผยข้อมูล ใครเป็นผู้กำหนด').reply;
+    expect(doer.type === 'fact' && doer.stated).toMatch(/สำนักงาน ป\.ป\.ช\. กำหนด/);
+  });
 });
