@@ -30,6 +30,11 @@ const finalAlike = alikeTable(FINAL_ALIKE);
 const known = new Set<string>();
 /** Misspelling → the word; '' when two words share it (then it is left alone). */
 const variants = new Map<string, string>();
+/**
+ * The first MIN_VARIANT units of every misspelling: where the question's next six letters are
+ * none of these, no misspelling starts there (one lookup instead of one per length).
+ */
+const variantStarts = new Set<string>();
 
 /** Registers the documents' words (any text: its Thai runs of a repairable length are taken). */
 export function addRepairTerms(words: Iterable<string>): void {
@@ -44,6 +49,7 @@ export function addRepairTerms(words: Iterable<string>): void {
         if (variant.length < MIN_VARIANT || known.has(variant)) continue;
         const before = variants.get(variant);
         variants.set(variant, before === undefined || before === term ? term : '');
+        variantStarts.add(variant.slice(0, MIN_VARIANT));
       }
     }
   }
@@ -124,6 +130,7 @@ function replaceVariants(run: string): string {
 
 /** The longest misspelling starting at `i` that no real word there covers. */
 function variantAt(run: string, i: number): { term: string; length: number } | null {
+  if (!variantStarts.has(run.slice(i, i + MIN_VARIANT))) return null;
   for (let length = Math.min(MAX_TERM, run.length - i); length >= MIN_VARIANT; length--) {
     const term = variants.get(run.slice(i, i + length));
     if (term && !coveredByWord(run, i, length)) return { term, length };

@@ -21,6 +21,14 @@ describe('typo repair before word splitting', () => {
     expect(repairTerms('ไปเที่ยวโพนไทรมา')).toBe('ไปเที่ยวโพนทรายมา');
   });
 
+  it('when a misspelling starts anywhere in a long run (after other words, at its very end), then it is repaired', () => {
+    expect(repairTerms('ขอถามว่ามาตรการดุลพินิดใช้งบเท่าไหร่')).toBe('ขอถามว่ามาตรการดุลพินิจใช้งบเท่าไหร่');
+    expect(repairTerms('อยากทราบเรื่องประกาด')).toBe('อยากทราบเรื่องประกาศ');
+    expect(repairTerms('ประกาด')).toBe('ประกาศ');
+    // Five letters of a misspelling are not one: too short to be repaired anywhere.
+    expect(repairTerms('ขอดูประกา')).toBe('ขอดูประกา');
+  });
+
   it('when the words are spelt right, then nothing changes (a misspelling across two words is left alone)', () => {
     for (const text of [
       'มาตรการจริยธรรมได้ผลยังไง',
