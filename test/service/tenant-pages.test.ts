@@ -85,6 +85,10 @@ describe.skipIf(!hasPostgres)("the shared service: each tenant's tip form and st
     expect((await a.get('/staff/')).status).toBe(200);
     expect(a.last).toContain(`href="${A}/staff/tips"`);
     expect(a.last).toContain(`action="${A}/staff/logout"`);
+    // Its scripts come from under A too, and what they import with them
+    expect(a.last).toContain(`src="${A}/staff/assets/console.js"`);
+    expect(await (await fetch(`${s.url}${A}/staff/assets/console.js`)).text()).toContain("from './flex-render.js'");
+    expect((await fetch(`${s.url}${A}/staff/assets/flex-render.js`)).status).toBe(200);
     const csrfOfA = a.csrf;
 
     // A's cookie as the browser sends it, and A's session id under B's name

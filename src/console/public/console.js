@@ -1,7 +1,7 @@
 // Staff console enhancements. Every page works without this file; it adds confirmations,
 // a print button and the live preview of a publication. No inline script or style is used:
 // the Flex renderer's style attributes are moved into the CSSOM, which the CSP allows.
-import { renderFlex } from '/staff/assets/flex-render.js';
+import { renderFlex } from './flex-render.js';
 
 for (const form of document.querySelectorAll('form[data-confirm]')) {
   form.addEventListener('submit', (event) => {
