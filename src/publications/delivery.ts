@@ -110,6 +110,15 @@ export class Delivery {
     }
   }
 
+  /**
+   * Marks as sent those of `publications` still sending with no batch left: the process that
+   * settled their last batch stopped before it could (another process sharing the rows).
+   */
+  async finishSettled(publications: readonly Publication[]): Promise<void> {
+    for (const pub of publications.filter((p) => p.status === 'sending'))
+      if (!(await this.hasPending(pub.id))) await this.finish(pub);
+  }
+
   /** Staff resume after LINE's monthly limit (a new month, or a bigger plan). */
   async resume(pub: Publication): Promise<Publication> {
     const resumed = await this.save({ ...pub, deliveryState: 'sending' });

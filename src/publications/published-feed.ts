@@ -22,6 +22,8 @@ export class PublishedFeed {
     private readonly logger: Logger,
     /** null: the snapshot never goes stale (the town's files, one process). */
     private readonly everyMs: number | null,
+    /** Runs after each read of the snapshot (deliveries another process left unfinished). */
+    private readonly afterRefresh: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Adds to the search index the publications it does not hold yet. */
@@ -37,7 +39,10 @@ export class PublishedFeed {
     this.timer = this.timers.setTimeout(() => {
       this.snapshot
         .refresh()
-        .then(() => this.add(this.snapshot.published()))
+        .then(() => {
+          this.add(this.snapshot.published());
+          return this.afterRefresh();
+        })
         .catch((err: Error) => this.logger.error('publications refresh failed', { error: err.name }))
         .finally(() => this.watch());
     }, this.everyMs);

@@ -63,7 +63,9 @@ export class Publishing {
     private readonly stores: PublishingStores,
   ) {
     [this.repo, this.snapshot] = [stores.store, stores.snapshot];
-    this.feed = new PublishedFeed(stores.snapshot, deps.index, deps.timers, deps.logger, stores.refreshMs);
+    this.feed = new PublishedFeed(stores.snapshot, deps.index, deps.timers, deps.logger, stores.refreshMs, () =>
+      this.delivery.finishSettled(this.snapshot.list()),
+    );
     this.delivery = new Delivery({
       ...deps,
       store: stores.store,

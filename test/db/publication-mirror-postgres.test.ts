@@ -5,6 +5,7 @@ import { PostgresPublicationStore } from '../../src/db/publication-store-postgre
 import type { TenantScope } from '../../src/db/tenant-scope.js';
 import { LineApiError } from '../../src/line/line-gateway.js';
 import { ClaimedSender } from '../../src/publications/claimed-sender.js';
+import { Delivery } from '../../src/publications/delivery.js';
 import { PublicationMirror } from '../../src/publications/publication-mirror.js';
 import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
@@ -60,6 +61,40 @@ describe.skipIf(!hasPostgres)("a tenant's publications as another process's chat
     expect(a.mirror.view(pub).delivery).toMatchObject({ recipients: 0, state: 'waiting' });
     await b.mirror.refresh();
     expect(b.mirror.list().map((p) => p.id)).toEqual([pub.id]);
+  });
+
+  it('when the process that settled the last batch stopped before marking the publication sent, then another marks it at its next look', async () => {
+    const scope = await db().newTenant();
+    const dead = processOn(scope);
+    const pub = samplePublication({ status: 'sending', deliveryState: 'sending', publishedAt: NOW.toISOString() });
+    await dead.store.save(pub);
+    const batches = await dead.batches.plan(pub.id, 'multicast', sampleRefs(700));
+    const alive = processOn({ ...scope, pool: db().secondPool() });
+    const delivery = new Delivery({
+      store: alive.store,
+      batches: alive.batches,
+      sender: () => ({ enqueue() {}, park() {}, idle: () => Promise.resolve(), close: () => Promise.resolve() }),
+      friends: {
+        counts: () => ({ following: 0, blocked: 0 }),
+        recipientPages: async function* () {},
+        userIdsOf: () => new Map(),
+      },
+      clock: () => NOW,
+      logger: createMemoryLogger(),
+      agencyName: () => 'เทศบาลตำบลหนองบัว',
+      onSaved: () => undefined,
+      onPublished: () => undefined,
+    });
+    await dead.batches.settle(batches[0]!, 'accepted', NOW);
+    await delivery.finishSettled(await alive.store.list());
+    expect((await alive.store.get(pub.id))?.status).toBe('sending');
+    await dead.batches.settle(batches[1]!, 'accepted', NOW);
+    await delivery.finishSettled(await alive.store.list());
+    expect(await alive.store.get(pub.id)).toMatchObject({
+      status: 'sent',
+      deliveryState: 'done',
+      finishedAt: NOW.toISOString(),
+    });
   });
 
   it('when LINE says the monthly limit is reached, then the publication is paused and its batches are not sent until it is resumed', async () => {
