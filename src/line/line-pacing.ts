@@ -25,8 +25,8 @@ export const LINE_RATES: Record<LineEndpoint, Rate> = {
   push: { perSecond: 1850, burst: 1 },
   multicast: { perSecond: 185, burst: 1 },
   loading: { perSecond: 90, burst: 1 },
-  // One every 61 s: at most 60 in any hour
-  broadcast: { perSecond: 1 / 61, burst: 1 },
+  // Ten at once, then one every 72 s: at most 50 + 10 in any hour
+  broadcast: { perSecond: 50 / 3600, burst: 10 },
 };
 
 /** One channel's request slots, shared by whoever sends for that channel. */
@@ -81,9 +81,11 @@ const HOLD_OFF_MS = 1000;
 /**
  * A request woken this much after its slot (a busy event loop) takes a new slot instead of
  * going late, where it would crowd the requests whose slots come next; it does so once, so
- * a process that is late all the time still sends.
+ * a process that is late all the time still sends. A wait of a second or more (a hold-off,
+ * the broadcast's minute) is left alone: 20 ms crowd nobody there.
  */
 const LATE_MS = 20;
+const SHORT_WAIT_MS = 1000;
 
 /**
  * The gateway with every paced call waiting for its slot first. The waits are real time
@@ -97,7 +99,7 @@ export function pacedGateway(line: LineGateway, limits: LineLimits, timers: Time
       if (wait <= 0) return;
       const due = performance.now() + wait;
       await new Promise<void>((resolve) => timers.setTimeout(resolve, wait));
-      if (tries > 0 || performance.now() - due <= LATE_MS) return;
+      if (tries > 0 || wait >= SHORT_WAIT_MS || performance.now() - due <= LATE_MS) return;
     }
   };
   const paced = async <T>(endpoint: LineEndpoint, call: () => Promise<T>): Promise<T> => {

@@ -151,4 +151,15 @@ describe.skipIf(!hasPostgres)("LINE's rate limits per channel, shared by every p
     expect(wait).toBeLessThanOrEqual(1000);
     expect(await other.slot('push')).toBe(0);
   });
+
+  it('when urgent broadcasts follow each other across processes, then ten go at once and the next waits 72 s (60 an hour at most)', async () => {
+    const scope = await db().newTenant();
+    const here = new PostgresLineLimits(scope, { logger: createMemoryLogger() });
+    const there = new PostgresLineLimits({ ...scope, pool: db().secondPool() }, { logger: createMemoryLogger() });
+    const waits = [];
+    for (let i = 0; i < 11; i += 1) waits.push(await (i % 2 ? there : here).slot('broadcast'));
+    expect(waits.slice(0, 10)).toEqual(Array(10).fill(0));
+    expect(waits[10]).toBeGreaterThan(71_000);
+    expect(waits[10]).toBeLessThanOrEqual(72_000);
+  });
 });
