@@ -219,25 +219,34 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
   }
 
   async figures(pub: string): Promise<Figures> {
+    return (await this.figuresOf([pub])).get(pub) ?? { recipients: 0, accepted: 0, failed: 0, dropped: 0, pending: 0 };
+  }
+
+  /** One grouped query for every publication asked about. */
+  async figuresOf(pubs: readonly string[]): Promise<Map<string, Figures>> {
     const { rows } = await inTenant(this.scope, (c) =>
-      c.query<Record<keyof Figures, string>>(
-        `SELECT coalesce(sum(planned), 0) AS recipients,
+      c.query<Record<keyof Figures | 'publication_id', string>>(
+        `SELECT publication_id, coalesce(sum(planned), 0) AS recipients,
            coalesce(sum(planned - coalesce(sent, planned)), 0) AS dropped,
            coalesce(sum(coalesce(sent, planned)) FILTER (WHERE state = 'accepted'), 0) AS accepted,
            coalesce(sum(coalesce(sent, planned)) FILTER (WHERE state = 'failed'), 0) AS failed,
            coalesce(sum(coalesce(sent, planned)) FILTER (WHERE state = 'pending'), 0) AS pending
-         FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2`,
-        [this.scope.tenantId, pub],
+         FROM delivery_batches WHERE tenant_id = $1 AND publication_id = ANY($2) GROUP BY publication_id`,
+        [this.scope.tenantId, pubs],
       ),
     );
-    const r = rows[0]!;
-    return {
-      recipients: Number(r.recipients),
-      accepted: Number(r.accepted),
-      failed: Number(r.failed),
-      dropped: Number(r.dropped),
-      pending: Number(r.pending),
-    };
+    return new Map(
+      rows.map((r) => [
+        r.publication_id,
+        {
+          recipients: Number(r.recipients),
+          accepted: Number(r.accepted),
+          failed: Number(r.failed),
+          dropped: Number(r.dropped),
+          pending: Number(r.pending),
+        },
+      ]),
+    );
   }
 
   async close(): Promise<void> {}

@@ -23,5 +23,7 @@ export interface DeliveryBatchStore {
   /** Accepted, failed or dropped: recorded, the recipients deleted and the claim let go. */
   settle(batch: Batch, state: Exclude<Batch['state'], 'pending'>, now: Date, extra?: Partial<Batch>): Promise<Batch>;
   figures(pub: string): Awaitable<Figures>;
+  /** The figures of several publications in one read (a listing); a publication without batches has none. */
+  figuresOf(pubs: readonly string[]): Awaitable<Map<string, Figures>>;
   close(): Promise<void>;
 }

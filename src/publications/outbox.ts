@@ -211,6 +211,10 @@ export class Outbox implements DeliveryBatchStore {
     return f;
   }
 
+  figuresOf(pubs: readonly string[]): Map<string, Figures> {
+    return new Map(pubs.filter((p) => this.byPub.has(p)).map((p) => [p, this.figures(p)]));
+  }
+
   /** When broadcast requests were made, for LINE's 60-per-hour limit after a restart. */
   broadcastTimes(): number[] {
     return this.batchStore

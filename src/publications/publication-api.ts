@@ -64,14 +64,8 @@ export function createPublicationApi(deps: PublicationApiDeps): Router {
     route(false, async (req, res) => {
       const { status } = ListQuery.parse(req.query);
       await record(req, 'list', undefined, status ? { status } : undefined);
-      const items = (await publishing.all()).filter((p) => !status || p.status === status);
-      const summaries = await Promise.all(
-        items.map(async (p) => {
-          const { delivery, ...fields } = await publishing.describe(p);
-          const { batches: _listedByRead, ...figures } = delivery;
-          return { ...fields, delivery: figures };
-        }),
-      );
+      // Figures only: each publication's batches are listed by its own read
+      const summaries = (await publishing.summaries()).filter((p) => !status || p.status === status);
       res.json({ publications: summaries });
     }),
   );

@@ -10,7 +10,8 @@ import { Delivery } from './delivery.js';
 import { DueTimer } from '../due-timer.js';
 import type { FanOutOptions } from './fan-out.js';
 import type { DeliveryBatchStore } from './delivery-batch-store.js';
-import { newPublicationId, PUBLICATION_ID, type Publication } from './publication.js';
+import type { Figures } from './outbox.js';
+import { newPublicationId, PUBLICATION_ID, type DeliveryState, type Publication } from './publication.js';
 import { deliveryMessages, publicationHit, publicationMessage } from './publication-messages.js';
 import type { PublicationSnapshot } from './publication-mirror.js';
 import type { PublicationStore } from './publication-store.js';
@@ -186,9 +187,12 @@ export class Publishing {
     return this.snapshot.list();
   }
 
-  /** Newest first, as stored now (the staff API). */
-  async all(): Promise<Publication[]> {
-    return this.repo.list();
+  /** Newest first, as stored now, each with its delivery figures read in one go (the staff API's listing). */
+  async summaries(): Promise<Array<Publication & { delivery: Figures & { state: DeliveryState } }>> {
+    const all = await this.repo.list();
+    const figures = await this.stores.batches.figuresOf(all.map((p) => p.id));
+    const none: Figures = { recipients: 0, accepted: 0, failed: 0, dropped: 0, pending: 0 };
+    return all.map((p) => ({ ...p, delivery: { ...(figures.get(p.id) ?? none), state: p.deliveryState } }));
   }
 
   async cancel(id: string, actor: string): Promise<Publication> {

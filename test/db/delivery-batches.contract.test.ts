@@ -118,6 +118,20 @@ describeStoreContract<DeliveryBatchStore>(
       expect(await reopened.refs(planned[0]!.id)).toEqual(sampleRefs(499));
     });
 
+    it('when the figures of several publications are asked at once, then each has its own, and one without batches none', async () => {
+      now = START;
+      const { store } = await fresh();
+      const [first] = await store.plan('pub-contract-g', 'multicast', sampleRefs(700));
+      await store.plan('pub-contract-h', 'multicast', sampleRefs(30));
+      await store.settle(await store.freeze(first!, sampleRefs(480), clock()), 'accepted', clock());
+      const figures = await store.figuresOf(['pub-contract-g', 'pub-contract-h', 'pub-contract-none']);
+      expect(Object.fromEntries(figures)).toEqual({
+        'pub-contract-g': { recipients: 700, accepted: 480, failed: 0, dropped: 20, pending: 200 },
+        'pub-contract-h': { recipients: 30, accepted: 0, failed: 0, dropped: 0, pending: 30 },
+      });
+      expect(figures.get('pub-contract-g')).toEqual(await store.figures('pub-contract-g'));
+    });
+
     it('when an urgent publication is planned, then one broadcast batch counts every friend and holds no refs', async () => {
       const { store } = await fresh();
       const [batch, ...rest] = await store.plan('pub-contract-f', 'broadcast', [], 4321);

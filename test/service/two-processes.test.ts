@@ -181,6 +181,21 @@ describe.skipIf(!hasPostgres)('two processes of the shared service serving one t
     expect(starts).toHaveLength(1);
   });
 
+  it('when either process lists by status, then both publications are there with their figures only, and a bad status is refused', async () => {
+    for (const p of [a, b]) {
+      const sent = (await (await staff(p, 'GET', '/publications?status=sent')).json()) as { publications: Delivered[] };
+      expect(sent.publications.map((x) => x.delivery)).toEqual([
+        { recipients: 2, accepted: 2, failed: 0, dropped: 0, pending: 0, state: 'done' },
+        { recipients: 2, accepted: 2, failed: 0, dropped: 0, pending: 0, state: 'done' },
+      ]);
+      const scheduled = (await (await staff(p, 'GET', '/publications?status=scheduled')).json()) as {
+        publications: Delivered[];
+      };
+      expect(scheduled.publications).toEqual([]);
+      expect((await staff(p, 'GET', '/publications?status=posted')).status).toBe(400);
+    }
+  });
+
   it('when a process is asked for a publication that does not exist, then 404 not_found from either', async () => {
     for (const p of [a, b]) {
       const res = await staff(p, 'GET', '/publications/pub-nothing-here');
