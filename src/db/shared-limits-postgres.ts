@@ -20,6 +20,25 @@ export function postgresLimits(scope: TenantScope, clock: () => Date): SharedLim
   };
 }
 
+/** No limit counts longer than a day, nor is a form remembered longer (see tip-channel.ts, auth-routes.ts). */
+const LONGEST_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes every attempt and used form value older than a day (a limit nobody has used since
+ * leaves its rows otherwise); the stores run it every hour. Returns how many rows went.
+ */
+export function pruneLimits(scope: TenantScope, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - LONGEST_MS);
+  return inTenant(scope, async (c) => {
+    const hits = await c.query('DELETE FROM limit_hits WHERE tenant_id = $1 AND at < $2', [scope.tenantId, before]);
+    const forms = await c.query('DELETE FROM form_nonces WHERE tenant_id = $1 AND used_at < $2', [
+      scope.tenantId,
+      before,
+    ]);
+    return (hits.rowCount ?? 0) + (forms.rowCount ?? 0);
+  });
+}
+
 interface LimiterSpec {
   name: string;
   limit: number;

@@ -4,7 +4,7 @@ import type { DataKeys } from '../crypto/keys.js';
 import { PostgresEvidence } from '../db/evidence-postgres.js';
 import { PostgresLineLinks } from '../db/line-links-postgres.js';
 import { PostgresQuestionLog } from '../db/question-log-postgres.js';
-import { postgresLimits } from '../db/shared-limits-postgres.js';
+import { postgresLimits, pruneLimits } from '../db/shared-limits-postgres.js';
 import type { TenantScope } from '../db/tenant-scope.js';
 import { memoryLimits, type SharedLimits } from '../http/shared-limits.js';
 import type { Logger } from '../logger.js';
@@ -21,6 +21,8 @@ export interface SharedStores {
   /** Evidence images; absent for the single town (its tip channel keeps them under DATA_DIR/tips/files/). */
   evidence?: EvidenceStore;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
 
 interface SharedStoreChoice {
   stateDir: string;
@@ -43,6 +45,7 @@ export async function openSharedStores(c: SharedStoreChoice): Promise<SharedStor
     const questions = c.keep(new PostgresQuestionLog(tenant, clock, { logger }));
     // As the town's file is swept when opened: what passed the retention while stopped goes now
     await questions.sweep(clock());
+    c.keep(everyHour(() => pruneLimits(tenant, clock()), logger));
     return {
       questions,
       lineLinks: new PostgresLineLinks(tenant, clock, limits),
@@ -55,4 +58,14 @@ export async function openSharedStores(c: SharedStoreChoice): Promise<SharedStor
   const linkFile = path.join(c.stateDir, 'staff-line-links.jsonl');
   const lineLinks = c.keep(await LineLinks.open(linkFile, c.keys.people, clock, { logger }));
   return { questions, lineLinks, limits: memoryLimits(clock) };
+}
+
+/** Runs `work` every hour while the stores are open (a failure is logged, and tried again the next hour). */
+function everyHour(work: () => Promise<unknown>, logger: Logger): { close(): Promise<void> } {
+  const timer = setInterval(() => {
+    work().catch((err: Error & { code?: string }) =>
+      logger.warn('hourly sweep failed', { where: 'limit_hits', error: err.code ?? err.name }),
+    );
+  }, HOUR_MS).unref();
+  return { close: () => Promise.resolve(clearInterval(timer)) };
 }

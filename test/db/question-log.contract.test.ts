@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   QuestionLog,
   questionLogKey,
@@ -7,7 +7,11 @@ import {
   type QuestionStore,
 } from '../../src/content/question-log.js';
 import { deriveKeys } from '../../src/crypto/keys.js';
+import { openPool } from '../../src/db/pool.js';
 import { PostgresQuestionLog } from '../../src/db/question-log-postgres.js';
+import { createMemoryLogger } from '../helpers/memory-logger.js';
+import { hasPostgres } from '../helpers/postgres-database.js';
+import { useMigratedDatabase } from '../helpers/postgres-tenant.js';
 import { describeStoreContract } from '../helpers/store-contract.js';
 
 const DAY = 86_400_000;
@@ -96,3 +100,21 @@ describeStoreContract<QuestionStore>(
     });
   },
 );
+
+describe.skipIf(!hasPostgres)('the question log when the database is away', () => {
+  const db = useMigratedDatabase();
+
+  it('when a question cannot be written, then recording it still resolves (the answer goes out) and one warning says where, without the words', async () => {
+    const scope = await db().newTenant();
+    const pool = openPool(db().url, { max: 1 });
+    const logger = createMemoryLogger();
+    const log = new PostgresQuestionLog({ ...scope, pool }, clock, { logger });
+    await pool.end();
+    await expect(log.record(question(1))).resolves.toBeUndefined();
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'question not written', where: 'question_log insert' }),
+    ]);
+    expect(JSON.stringify(logger.lines)).not.toContain('ผลคะแนน');
+    await log.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { postgresLimits } from '../../src/db/shared-limits-postgres.js';
+import { postgresLimits, pruneLimits } from '../../src/db/shared-limits-postgres.js';
 import { memoryLimits, type SharedLimits } from '../../src/http/shared-limits.js';
 import { FormNonces } from '../../src/tips/web/form-nonces.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
@@ -93,6 +93,19 @@ describe.skipIf(!hasPostgres)('limits and form values shared by two bot processe
     const takes = Array.from({ length: 24 }, (_, i) => (i % 2 ? a : b).limiter('tip-lookups', 10, 15 * MINUTE));
     const granted = await Promise.all(takes.map((l) => l.take('line:U5')));
     expect(granted.filter(Boolean)).toHaveLength(10);
+  });
+
+  it('when limits and forms have not been used for a day, then the hourly prune deletes their rows, and keeps the recent', async () => {
+    now = START;
+    const scope = await db().newTenant();
+    const limits = postgresLimits(scope, clock);
+    await limits.limiter('tip-quota', 3, 'bangkok-day').count('line:U7');
+    await limits.oneTime('tip-form', DAY_KEEP).markUsed('old-form-value-0000000', now);
+    later(DAY_KEEP + MINUTE);
+    await limits.limiter('console-login', 20, 15 * MINUTE).count('10.0.0.7');
+    expect(await pruneLimits(scope, now)).toBe(2);
+    expect(await db().dumpWhere('limit_hits', scope.tenantId)).toHaveLength(1);
+    expect(await db().dumpWhere('form_nonces', scope.tenantId)).toEqual([]);
   });
 
   it('when a form is used through one process, then the other refuses it; of a double post at once only one files', async () => {
