@@ -96,7 +96,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const synonyms = await loadSynonyms(SHIPPED_DATA_DIR, config.dataDir);
   const index = new SearchIndex(docs.flatMap(contentItems), synonyms);
 
-  const stores = await openStores({ config, clock, logger, ...(opts.tenant ? { tenant: opts.tenant } : {}) });
+  const stores = await openStores({
+    config,
+    clock,
+    logger,
+    ...(opts.tenant ? { tenant: opts.tenant } : {}),
+    ...(opts.publishing?.claimLeaseMs ? { claimLeaseMs: opts.publishing.claimLeaseMs } : {}),
+  });
   const { keys, inbox, friends, conversations, questions, audit, auditFile, lineLinks, tenantStores } = stores;
   // A tenant's trail is its rows in PostgreSQL; the single town's the file chain
   const trail: AuditTrail = tenantStores?.audit ?? audit;

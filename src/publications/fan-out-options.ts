@@ -24,6 +24,11 @@ export interface FanOutOptions {
    * made: batches to claim or take over, publications due, publications others created.
    */
   pollMs: number;
+  /**
+   * How long a process that shares the database holds a claimed batch or due publication
+   * before another may take it over (unset: two minutes and one minute; tests shorten it).
+   */
+  claimLeaseMs?: number;
 }
 
 export const FAN_OUT_DEFAULTS: FanOutOptions = {

@@ -102,6 +102,8 @@ export interface StoreChoice {
    * town, every store under DATA_DIR and the key from TIP_ENCRYPTION_KEY, as before.
    */
   tenant?: TenantScope;
+  /** How long a tenant's claimed batches and due publications stay with this process (FanOutOptions.claimLeaseMs). */
+  claimLeaseMs?: number;
 }
 
 /**
@@ -154,8 +156,8 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
               audit: new PostgresAuditTrail(tenant),
               accounts: new PostgresAccountStore(tenant),
               sessions: new PostgresSessionStore(tenant, clock),
-              publications: new PostgresPublicationStore(tenant),
-              deliveryBatches: new PostgresDeliveryBatches(tenant),
+              publications: new PostgresPublicationStore(tenant, choice.claimLeaseMs),
+              deliveryBatches: new PostgresDeliveryBatches(tenant, choice.claimLeaseMs),
               evidence: shared.evidence!,
             },
           }
