@@ -6,6 +6,7 @@ import { HttpError } from '../http/http-error.js';
 import type { Logger } from '../logger.js';
 import type { AuditLog } from './audit-log.js';
 import { bearerAuth } from './staff-auth.js';
+import type { SharedLimits } from '../http/shared-limits.js';
 
 export interface StaffApiDeps {
   staffTokens: Map<string, string>;
@@ -15,6 +16,8 @@ export interface StaffApiDeps {
   clock: () => Date;
   /** Feature routers, each mounted under /staff/api (e.g. "/tips", "/publications"). */
   routes: Array<{ path: string; router: Router }>;
+  /** Where wrong tokens are counted (a tenant's rows, shared by its processes); absent: this process's memory. */
+  limits?: SharedLimits;
 }
 
 /**
@@ -23,7 +26,8 @@ export interface StaffApiDeps {
  */
 export function createStaffApiRouter(deps: StaffApiDeps): Router {
   const router = express.Router();
-  router.use(bearerAuth({ tokens: deps.staffTokens, clock: deps.clock, logger: deps.logger, audit: deps.audit }));
+  const { staffTokens: tokens, clock, logger, audit } = deps;
+  router.use(bearerAuth({ tokens, clock, logger, audit, ...(deps.limits ? { limits: deps.limits } : {}) }));
   router.use(express.json({ limit: '1mb' }));
   for (const { path, router: feature } of deps.routes) router.use(path, feature);
   router.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'no such staff API route')));

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { Request, RequestHandler, Response } from 'express';
 import { clientKey } from '../http/client-key.js';
 import type { Logger } from '../logger.js';
-import { RateLimiter } from '../http/rate-limiter.js';
+import { memoryLimits, type SharedLimits } from '../http/shared-limits.js';
 import { HttpError } from '../http/http-error.js';
 import type { AuditLog } from './audit-log.js';
 
@@ -22,6 +22,8 @@ export interface BearerAuthDeps {
   clock: () => Date;
   logger: Logger;
   audit: Pick<AuditLog, 'append'>;
+  /** Where wrong tokens are counted (a tenant's rows, shared by its processes); absent: this process's memory. */
+  limits?: SharedLimits;
 }
 
 const digest = (token: string) => createHash('sha256').update(token).digest();
@@ -34,22 +36,26 @@ const digest = (token: string) => createHash('sha256').update(token).digest();
  */
 export function bearerAuth(deps: BearerAuthDeps): RequestHandler {
   const known = [...deps.tokens].map(([token, name]) => ({ hash: digest(token), name }));
-  const failures = new RateLimiter(deps.clock, TOKEN_BRAKE.failures, TOKEN_BRAKE.windowMs);
+  const failures = (deps.limits ?? memoryLimits(deps.clock)).limiter(
+    'staff-api-token',
+    TOKEN_BRAKE.failures,
+    TOKEN_BRAKE.windowMs,
+  );
   const tagOf = clientTagger();
   return async (req, res, next) => {
     if (req.staff) return next();
     const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
     if (!match) return next(new HttpError(401, 'unauthorized', 'a staff bearer token is required'));
     const client = clientKey(req);
-    if (failures.blocked(client)) return next(braked(res, failures.retryAfterSeconds(client)));
+    if (await failures.blocked(client)) return next(braked(res, await failures.retryAfterSeconds(client)));
     const given = digest(match[1]!);
     const found = known.find((k) => timingSafeEqual(k.hash, given));
     if (found) {
       req.staff = { name: found.name, via: 'token' };
       return next();
     }
-    failures.count(client);
-    await recordFailure(deps, req, tagOf(client), failures.blocked(client));
+    await failures.count(client);
+    await recordFailure(deps, req, tagOf(client), await failures.blocked(client));
     next(new HttpError(401, 'unauthorized', 'the staff token is not valid'));
   };
 }
