@@ -212,6 +212,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     audit: trail,
     clock,
     routes: features.routes().filter((r) => r.mount === 'staff-api'),
+    limits: stores.limits,
   });
   const intake = new WebhookIntake(inbox, (entry) => void dispatcher.enqueue(entry), logger, clock);
   const app = createApp({
