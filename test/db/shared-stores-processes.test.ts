@@ -15,6 +15,8 @@ const TOWN = {
   accessToken: 'khok-si-access-token',
 };
 const BASE = `/t/${TOWN.id}`;
+const STAFF_TOKEN = 'khok-si-staff-token-0123456789abcdef';
+const STAFF_ENV = { STAFF_TOKENS: `${TOWN.id}/somchai:${STAFF_TOKEN}` };
 
 const tipForm = (nonce: string) => {
   const data = new FormData();
@@ -44,8 +46,8 @@ describe.skipIf(!hasPostgres)(
       db = opened.db = await migratedDatabase();
       await db.tenants.add(TOWN);
       opened.line = mockLine();
-      processes.push(await startServiceProcess(db, db.pool, TOWN));
-      processes.push(await startServiceProcess(db, db.secondPool(), TOWN));
+      processes.push(await startServiceProcess(db, db.pool, TOWN, STAFF_ENV));
+      processes.push(await startServiceProcess(db, db.secondPool(), TOWN, STAFF_ENV));
     }, 60_000);
     afterEach(() => {
       for (const call of opened.line!.calls) expectLineValid(call.path, call.body, call.headers);
@@ -94,6 +96,19 @@ describe.skipIf(!hasPostgres)(
         const res = await c.post('/staff/login', { name: 'nobody', password: 'wrong-password' });
         expect(res.status).toBe(429);
         expect(c.last).toContain('กรุณารอ 15 นาที');
+      }
+    });
+
+    it('when wrong staff tokens reach five across both processes, then both brake the client, even with the right token (429)', async () => {
+      const tips = (p: ServiceProcess, token: string) =>
+        fetch(`${p.url}${BASE}/staff/api/tips`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await tips(a(), STAFF_TOKEN)).status).toBe(200);
+      for (let i = 0; i < 5; i++)
+        expect((await tips(i % 2 ? a() : b(), `wrong-token-${i}-0123456789abcdef`)).status).toBe(401);
+      for (const p of [a(), b()]) {
+        const res = await tips(p, STAFF_TOKEN);
+        expect(res.status).toBe(429);
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(800);
       }
     });
 
