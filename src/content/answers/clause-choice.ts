@@ -17,8 +17,11 @@ export function clauseNumbered(
   const number = CLAUSE_NUMBER.exec(toArabicDigits(text))?.[1];
   if (!number) return null;
   const units = book.clausesNumbered(number, year);
+  // "ทำไมต้องจัดทำคู่มือ…ตามข้อ ๓": the clause of that number whose words the question holds, before the item found.
+  const own = units.length > 1 ? best(book, text.replace(CLAUSE_NUMBER, ' '), (u) => units.includes(u)) : null;
   return (
     namedSection(units, said) ??
+    own ??
     units.find((u) => subjects.includes(u.family)) ??
     best(book, text, (u) => units.includes(u)) ??
     units[0] ??

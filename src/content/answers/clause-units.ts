@@ -46,8 +46,11 @@ export function clauseUnits(doc: ContentDocument, a: Announcement, year: number,
   });
 }
 
-/** Where the preamble's sentences start: the connectives official Thai opens a clause with. */
-const SENTENCE_START = /\s+(?=(?:และ)?(?:เพื่อ|จึง|กำหนด|โดย|มาตรการ))/u;
+/**
+ * Where the preamble's sentences start: the connectives official Thai opens a clause with
+ * ("และเพื่อ…" goes on with the sentence before it: the purpose of what it says).
+ */
+const SENTENCE_START = /\s+(?=เพื่อ|จึง|(?:และ)?(?:กำหนด|โดย|มาตรการ))/u;
 /** A piece shorter than this is joined to the next (a heading, "โดยกำหนดแนวทางดังนี้"). */
 const MIN_SENTENCE = 40;
 

@@ -3,7 +3,8 @@ import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import { GENERIC } from './generic-words.js';
 import { without, type QuestionShape } from './read-question.js';
-import { rankQuotes } from './quote-fallback.js';
+import { rankQuotes, withoutTown } from './quote-fallback.js';
+import { PURPOSE } from './question-words.js';
 
 /** Share of the question's own words a fact's official wording must hold. */
 const MIN_COVERAGE = 0.6;
@@ -34,10 +35,10 @@ export function contentFact(
  * whole item, or the field the kind asks for, answers).
  */
 function framed(book: FactBook, shape: QuestionShape, year: number, subjects: readonly string[]): FactUnit | null {
-  if (subjects.length === 0 || shape.subject === '') return null;
-  const found = rankQuotes(book, shape, shape.subject, year, subjects);
-  const about = found && (subjects.includes(found.unit.family) || subjects.includes(found.unit.related ?? ''));
-  return found?.cued && about && found.coverage >= MIN_COVERAGE ? found.unit : null;
+  const words = withoutTown(book, shape.subject);
+  if (subjects.length === 0 || words === '') return null;
+  const found = rankQuotes(book, shape, words, year, subjects);
+  return found?.cued && found.about && found.coverage >= MIN_COVERAGE ? found.unit : null;
 }
 
 /** The subject's words that neither the named items' titles nor the municipality's name hold. */
@@ -69,7 +70,8 @@ export function contentFirst(
   subject: string | null,
   content: () => FactUnit | null,
 ): FactUnit | null {
-  if (CONTENT_FIRST.has(shape.kind!)) return content();
+  // "ทำไมต้องออกประกาศมาตรการ…": the wording that says what it is for, before any column near it.
+  if (CONTENT_FIRST.has(shape.kind!) || (shape.fields.length === 0 && PURPOSE.test(shape.time.rest))) return content();
   return shape.fields.length === 0 && RECIPIENTS.test(shape.time.rest)
     ? contentFact(book, shape, year, book.withRelated(subject))
     : null;

@@ -30,6 +30,9 @@ const TYPOS: readonly [RegExp, string][] = [
   [/ไอ\s*ที\s*เอ(?![\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/gu, ' ITA '],
 ];
 
+/** "ทำไมต้องออกประกาศ", "เพื่ออะไร", "why": the question asks what something is for ("ควรทำไม่ควรทำ" is no "ทำไม"). */
+export const PURPOSE = /ทำไม(?![\u0E48-\u0E4B])|เพื่ออะไร|เพราะอะไร|เหตุใด|เหตุผล|ไว้ทำอะไร|why|what for|purpose|reason/iu;
+
 /** The question with misspelled question words written as the bot knows them (the same string when none). */
 export function fixQuestionTypos(text: string): string {
   let out = text;

@@ -1,5 +1,6 @@
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
+import { PURPOSE } from './question-words.js';
 import type { QuestionShape } from './read-question.js';
 
 /** Share of the question's content words the quoted wording (with its item's title) must hold. */
@@ -10,6 +11,8 @@ const SEARCHED = 24;
 const SUBJECT_BOOST = 1.3;
 /** The question's asking words found in the wording too ("ให้ใครทราบ" → "…รับทราบ") break ties this much at most. */
 const FRAME_SHARE = 0.5;
+/** Why a section exists is what the preamble says; its columns say what is done. */
+const WHY_BOOST = 1.2;
 /** Wording of the kind of thing asked for (a law for "ตามกฎหมายอะไร", a place for "ดูได้ที่ไหน"). */
 const CUE_BOOST = 1.6;
 
@@ -25,7 +28,7 @@ const LAW_WORD = /กฎหมาย|\blaws?\b/giu;
 const ANSWER_CUES: readonly [RegExp, RegExp][] = [
   [LAW_ASKED, /พระราชบัญญัติ|พ\.ร\.บ|มาตรา/u],
   [/ปี\s*(?:พ\.?ศ\.?)?\s*(?:อะไร|ไหน|ใด)|ปีไหน|which year/iu, /พ\.ศ\.|[๐-๙\d]{4}/u],
-  [/เพื่ออะไร|ทำไม|ไว้ทำอะไร|why|what for|purpose/iu, /เพื่อ|ไว้ยึดถือ|ทำให้/u],
+  [PURPOSE, /เพื่อ|ไว้ยึดถือ|ทำให้/u],
   // "ช่องทาง…มีอะไรบ้าง": a list is answered by wording that lists ("เช่น Website, Instagram").
   [/อะไรบ้าง|ไหนบ้าง|มีอะไร|which ones|what are/iu, /เช่น|ได้แก่|ฯลฯ/u],
   [/ที่ไหน|ช่องทาง|ดูได้|ดูที่|where|website|ไหนบ้าง/iu, /เว็บไซต์|website|facebook|ช่องทาง|สายด่วน/iu],
@@ -44,6 +47,8 @@ export interface QuoteMatch {
   coverage: number;
   /** Its wording is of the kind the question's frame asks for. */
   cued: boolean;
+  /** It is of an item the question names (or the item search found). */
+  about: boolean;
 }
 
 /**
@@ -76,15 +81,31 @@ export function rankQuotes(
       // The first frame the question matches is what it asks for (the list is most specific first).
       cue = ANSWER_CUES.find(([asks]) => asks.test(shape.time.rest))?.[1];
     }
-    const about = subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
+    const stated = unit.aside === true && whyOf(shape, subjects);
+    const about =
+      stated || subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
     const cued = cue?.test(unit.quote) === true;
     const score =
       (hit.score * hit.coverage + FRAME_SHARE * (whole.get(unit.id) ?? 0)) *
       (about ? SUBJECT_BOOST : 1) *
-      (cued ? CUE_BOOST : 1);
-    if (score > topScore) [top, topScore] = [{ unit, coverage: hit.coverage, cued }, score];
+      (cued ? CUE_BOOST : 1) *
+      (stated ? WHY_BOOST : 1);
+    if (score > topScore) [top, topScore] = [{ unit, coverage: hit.coverage, cued, about }, score];
   }
   return top;
+}
+
+/** "ทำไมต้องมีมาตรการ…" of a section: the preamble says why the announcement's sections exist. */
+function whyOf(shape: QuestionShape, subjects: readonly string[]): boolean {
+  return PURPOSE.test(shape.time.rest) && subjects.some((s) => s.startsWith('section:'));
+}
+
+/** The municipality's own name is in every wording: it names nothing asked. */
+export function withoutTown(book: FactBook, subject: string): string {
+  return subject
+    .split(' ')
+    .filter((word) => book.withoutPlace(word) !== '')
+    .join(' ');
 }
 
 /**
@@ -99,11 +120,7 @@ export function quoteFallback(
   year: number,
   subjects: readonly string[],
 ): FactUnit | null {
-  // The municipality's own name is in every wording: it names nothing asked.
-  const words = shape.subject
-    .split(' ')
-    .filter((word) => book.withoutPlace(word) !== '')
-    .join(' ');
+  const words = withoutTown(book, shape.subject);
   if (words === '') return null;
   const found = rankQuotes(book, shape, words, year, subjects);
   return found && found.coverage >= MIN_COVERAGE ? found.unit : null;

@@ -17,7 +17,14 @@ import { PhraseCover } from './phrase-cover.js';
 import { containsTypoOf, kindFor, kindOf } from './question-kind.js';
 import { readTime, type QuestionTime } from './question-time.js';
 import { measureOrderIn, writeOrdinals } from './ordinals.js';
-import { askedLink, fixQuestionTypos, readThreshold, type AgentLink, type Threshold } from './question-words.js';
+import {
+  askedLink,
+  fixQuestionTypos,
+  PURPOSE,
+  readThreshold,
+  type AgentLink,
+  type Threshold,
+} from './question-words.js';
 
 /** How a question is put: the kind of answer wanted, the fields it names, its time, whether it names a subject. */
 export interface QuestionShape {
@@ -66,6 +73,8 @@ const STATED_DATE =
 /** Columns of a measure, whose list items a question may number ("วิธีการข้อ 3"). */
 const COLUMNS: ReadonlySet<Field> = new Set(['method', 'period', 'owner', 'summary', 'outcome', 'budget']);
 const ITEM_NUMBER = /(สรุปผล|ผลการดำเนินการ|ผลการดำเนินงาน|วิธีการ|วิธี|ขั้นตอน|ผลลัพธ์|ผลสำเร็จ)\s*ข้อ(?:ที่)?\s*[\d๐-๙]+/u;
+/** Fields named by the act they record (issuing, signing, dating): the act a "why" is asked of. */
+const ACTS: ReadonlySet<Field> = new Set(['issuer', 'signer', 'date']);
 /** Facts of the report or the announcement that no measure has (a measure has its columns and title). */
 const NOT_OF_MEASURES: ReadonlySet<Field> = new Set([
   'agency',
@@ -106,6 +115,9 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   // "ออกเดือนกุมภาพันธ์ แม่นบ่": a month named in a yes/no is a claim about the date.
   const monthClaim = kind === 'yesno' && fields.length === 0 && monthNamed(time.rest) !== null;
   if (monthClaim) fields = ['date'];
+  // "ทำไมต้องออกประกาศ": why an act was done; who did it or when is not asked (its words stay the frame).
+  const acts = PURPOSE.test(time.rest) ? fields.filter((f) => ACTS.has(f)) : [];
+  fields = fields.filter((f) => !acts.includes(f));
   // "When was it signed" asks for the date; "who signed on the 10th" for the signer.
   if (kind === 'when' && fields.includes('signer'))
     fields = [...fields.filter((f) => f !== 'signer' && f !== 'date'), 'date'];
@@ -117,7 +129,7 @@ export function readQuestion(written: string, read?: Utterance): QuestionShape {
   // is asked about itself; a fact only the report or the announcement holds is not what is asked.
   const measure = measureOrderIn(time.rest);
   if (measure !== null) fields = fields.filter((f) => !NOT_OF_MEASURES.has(f));
-  const subject = subjectWords(monthClaim ? withoutMonths(time.rest) : time.rest, fields);
+  const subject = subjectWords(monthClaim ? withoutMonths(time.rest) : time.rest, [...fields, ...acts]);
   return {
     kind,
     fields,

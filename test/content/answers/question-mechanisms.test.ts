@@ -3,7 +3,7 @@ import { understand } from '../../../src/bot/understand.js';
 import { answerQuestion, type Reply } from '../../../src/content/answers/answer-question.js';
 import { createAnswers, type Answers } from '../../../src/content/answers/answers.js';
 import type { AnswerContext } from '../../../src/content/answers/fact-choice.js';
-import { readThreshold } from '../../../src/content/answers/question-words.js';
+import { PURPOSE, readThreshold } from '../../../src/content/answers/question-words.js';
 import { readQuestion } from '../../../src/content/answers/read-question.js';
 import { SearchIndex } from '../../../src/content/search-index.js';
 import { shippedSearch } from '../../helpers/shipped-search.js';
@@ -130,5 +130,19 @@ describe('answer mechanisms, asked in new words', () => {
     expect(whose.type === 'fact' && whose.stated).toMatch(/แนวทางที่สำนักงาน ป\.ป\.ช\./);
     const doer = answer('แนวทางการเปิดเผยข้อมูล ใครเป็นผู้กำหนด').reply;
     expect(doer.type === 'fact' && doer.stated).toMatch(/สำนักงาน ป\.ป\.ช\. กำหนด/);
+  });
+
+  it('when a question asks why ("ทำไม", "เพราะอะไร", "มีไว้ทำไม"), then the wording saying what it is for answers; "ควรทำไม่ควรทำ" asks no why', () => {
+    expect(PURPOSE.test('สิ่งที่ควรทำไม่ควรทำมีอะไร')).toBe(false);
+    expect(readQuestion('ทำไมนายกต้องลงนามในประกาศ').fields).not.toContain('signer');
+    expect(stated(answer('เพราะอะไรเทศบาลจึงต้องมีมาตรการตรวจสอบการใช้ดุลพินิจ').reply)).toMatch(/เพื่อเป็นการลดการใช้ดุลพินิจ/);
+    expect(stated(answer('มาตรการเผยแพร่ข้อมูลต่อสาธารณะมีไว้ทำไม').reply)).toMatch(
+      /^มาตรการเผยแพร่ข้อมูลต่อสาธารณะ เพื่อกำหนดแนวทาง/,
+    );
+    expect(stated(answer('ทำไมต้องประกาศมาตรการส่งเสริมความโปร่งใส').reply)).toMatch(/เพื่อส่งเสริม/);
+  });
+
+  it("when a clause is named by a number several sections have, then the one holding the question's own words answers", () => {
+    expect(stated(answer('ข้อ 3 ที่ให้จัดทำคู่มือ เขียนว่าอย่างไร').reply)).toMatch(/^กำหนดให้จัดทำคู่มือ/);
   });
 });
