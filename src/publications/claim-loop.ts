@@ -11,7 +11,8 @@ const ROUND = 10;
  * batches in rounds until none is free, when told batches were planned here and every
  * `pollMs` (batches planned by another process, retries whose claim ran out, batches of a
  * process that died). Which process sends a batch is decided by the claim, so nothing is
- * queued in memory: `enqueue` only starts a round.
+ * queued in memory: `enqueue` only starts a round. `workers` rounds run side by side, so a
+ * process has that many requests on their way.
  */
 export class ClaimLoop implements BatchSender {
   private running: Promise<void> = Promise.resolve();
@@ -25,6 +26,8 @@ export class ClaimLoop implements BatchSender {
     private readonly timers: Timers,
     private readonly logger: Logger,
     private readonly pollMs: number,
+    /** Rounds running side by side, each sending one request at a time (the channel's limits pace them all). */
+    private readonly workers = 1,
   ) {
     this.arm();
   }
@@ -56,7 +59,10 @@ export class ClaimLoop implements BatchSender {
   }
 
   private async drain(): Promise<void> {
-    while (!this.closed && (await this.sender.round(ROUND)) > 0);
+    const worker = async () => {
+      while (!this.closed && (await this.sender.round(ROUND)) > 0);
+    };
+    await Promise.all(Array.from({ length: this.workers }, worker));
   }
 
   /** Resolves when no round is running or waiting. */

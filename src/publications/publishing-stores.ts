@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { withTimeout } from '../timers.js';
 import type { BatchSender, SenderHooks } from './batch-sender.js';
 import { ClaimLoop } from './claim-loop.js';
 import { ClaimedSender } from './claimed-sender.js';
@@ -10,6 +9,13 @@ import { Outbox } from './outbox.js';
 import { fileSnapshot, PublicationMirror, type PublicationSnapshot } from './publication-mirror.js';
 import { PublicationRepo } from './publication-repo.js';
 import type { PublicationStore } from './publication-store.js';
+
+/**
+ * Requests a tenant's deliveries have on their way at once in one process: at 100–200 ms a
+ * request, 40–80 a second; the channel's limits shared by every process (src/line/line-pacing.ts,
+ * in the gateway) keep the sum under LINE's 200 multicasts a second.
+ */
+const CLAIM_WORKERS = 8;
 
 /** Where Publishing keeps its publications and batches, and how it sends them. */
 export interface PublishingStores {
@@ -49,19 +55,15 @@ export async function openFileStores(stateDir: string, deps: SendingDeps): Promi
 /**
  * A tenant's rows in PostgreSQL, shared by every process serving it: batches are claimed
  * (ClaimLoop), due publications too (PublicationStore.claimDue), and each process looks for
- * others' work every `pollMs`. A LINE call without an answer is abandoned after the fan-out's
- * timeout; its batch keeps its claim and is tried again with the same key after the lease.
+ * others' work every `pollMs`. A LINE call without an answer is abandoned after the gateway's
+ * own timeout (which starts once the channel's limits let it go); its batch keeps its claim and
+ * is tried again with the same key after the lease.
  */
 export function sharedStores(
   stores: { publications: PublicationStore; batches: DeliveryBatchStore },
   deps: SendingDeps,
 ): PublishingStores {
   const opts = { ...FAN_OUT_DEFAULTS, ...deps.options };
-  const timed = <T>(call: Promise<T>) => withTimeout(call, opts.timeoutMs, deps.timers);
-  const line: SendingDeps['line'] = {
-    multicast: (to, messages, key) => timed(deps.line.multicast(to, messages, key)),
-    broadcast: (messages, key) => timed(deps.line.broadcast(messages, key)),
-  };
   const { publications: store, batches } = stores;
   return {
     store,
@@ -69,10 +71,11 @@ export function sharedStores(
     snapshot: new PublicationMirror(store, batches),
     sender: (hooks) =>
       new ClaimLoop(
-        new ClaimedSender({ ...hooks, batches, line, clock: deps.clock, logger: deps.logger }),
+        new ClaimedSender({ ...hooks, batches, line: deps.line, clock: deps.clock, logger: deps.logger }),
         deps.timers,
         deps.logger,
         opts.pollMs,
+        CLAIM_WORKERS,
       ),
     dueWaitMs: opts.pollMs,
     refreshMs: opts.pollMs,

@@ -52,6 +52,33 @@ describe('ClaimLoop: claims a tenant shared batches in rounds', () => {
     expect(time.pending()).toEqual([]);
   });
 
+  it('when the loop has several workers, then that many rounds run side by side until none finds a batch', async () => {
+    const time = manualTime('2026-03-01T02:00:00Z');
+    let [free, running, most] = [95, 0, 0];
+    const claimed: number[] = [];
+    const slow = {
+      async round(limit: number) {
+        running += 1;
+        most = Math.max(most, running);
+        const n = Math.min(limit, free);
+        free -= n;
+        // One request at a time in each round: others run meanwhile
+        await new Promise((r) => setImmediate(r));
+        running -= 1;
+        claimed.push(n);
+        return n;
+      },
+    };
+    const loop = new ClaimLoop(slow, time, createMemoryLogger(), 5000, 4);
+    loop.enqueue();
+    await loop.idle();
+    expect(most).toBe(4);
+    expect(claimed.reduce((a, b) => a + b, 0)).toBe(95);
+    // Each worker stops after its first empty round
+    expect(claimed.filter((n) => n === 0)).toHaveLength(4);
+    await loop.close();
+  });
+
   it('when a round fails, then it is logged, and the loop looks again at the next poll', async () => {
     const time = manualTime('2026-03-01T02:00:00Z');
     const logger = createMemoryLogger();
