@@ -10,7 +10,8 @@ import { inTenant, type TenantScope } from './tenant-scope.js';
 
 interface Row {
   id: string;
-  asked_at: Date;
+  /** Milliseconds since 1970: node-postgres's parsing of a timestamptz costs more than the rest of the row. */
+  at_ms: number;
   intent: string;
   text_sealed: string | null;
   match: string | null;
@@ -20,6 +21,8 @@ interface Row {
 }
 
 const COLUMNS = 'id, asked_at, intent, text_sealed, match, kind, score, vote';
+const READ =
+  'id, (extract(epoch FROM asked_at) * 1000)::float8 AS at_ms, intent, text_sealed, match, kind, score, vote';
 
 /** INSERT of one question (ten parameters, see questionValues); a row already there is left as it is. */
 export const INSERT_QUESTION = `INSERT INTO question_log (tenant_id, ${COLUMNS}, event_hash)
@@ -164,7 +167,7 @@ export class PostgresQuestionLog implements QuestionStore {
 
   private async select(where: string, params: unknown[]): Promise<QuestionRecord[]> {
     const { rows } = await inTenant(this.scope, (c) =>
-      c.query<Row>(`SELECT ${COLUMNS} FROM question_log WHERE tenant_id = $1 ${where} ORDER BY asked_at, seq`, [
+      c.query<Row>(`SELECT ${READ} FROM question_log WHERE tenant_id = $1 ${where} ORDER BY asked_at, seq`, [
         this.scope.tenantId,
         ...params,
       ]),
@@ -175,7 +178,7 @@ export class PostgresQuestionLog implements QuestionStore {
   private recordOf(r: Row): QuestionRecord {
     return {
       id: r.id,
-      at: r.asked_at.toISOString(),
+      at: new Date(Math.round(r.at_ms)).toISOString(),
       intent: r.intent,
       ...(r.text_sealed === null ? {} : { text: openSealedText(this.key, r.text_sealed) }),
       match: r.match,
