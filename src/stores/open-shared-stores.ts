@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { QuestionLog, questionLogKey, type QuestionStore } from '../content/question-log.js';
 import type { DataKeys } from '../crypto/keys.js';
@@ -46,6 +47,7 @@ export async function openSharedStores(c: SharedStoreChoice): Promise<SharedStor
     // As the town's file is swept when opened: what passed the retention while stopped goes now
     await questions.sweep(clock());
     c.keep(everyHour(() => pruneLimits(tenant, clock()), logger));
+    warnOfOldFiles(c.stateDir, logger);
     return {
       questions,
       lineLinks: new PostgresLineLinks(tenant, clock, limits),
@@ -58,6 +60,16 @@ export async function openSharedStores(c: SharedStoreChoice): Promise<SharedStor
   const linkFile = path.join(c.stateDir, 'staff-line-links.jsonl');
   const lineLinks = c.keep(await LineLinks.open(linkFile, c.keys.people, clock, { logger }));
   return { questions, lineLinks, limits: memoryLimits(clock) };
+}
+
+/** Files a tenant's folder held before these stores moved to the database: no longer read, so said once at start. */
+function warnOfOldFiles(stateDir: string, logger: Logger): void {
+  const dataDir = path.dirname(stateDir);
+  const old = ['state/questions.jsonl', 'state/staff-line-links.jsonl', 'tips/files'].filter((f) =>
+    fs.existsSync(path.join(dataDir, f)),
+  );
+  if (old.length > 0)
+    logger.warn('files of this tenant are no longer read (now in the database)', { files: old.join(', ') });
 }
 
 /** Runs `work` every hour while the stores are open (a failure is logged, and tried again the next hour). */

@@ -77,5 +77,21 @@ describe('where the question log, staff LINE links, limits and evidence are open
       expect(await db().dumpWhere('tip_attachments', scope.tenantId)).toEqual([expect.stringContaining(image)]);
       expect(await db().dumpWhere('limit_hits', scope.tenantId)).toHaveLength(1);
     });
+
+    it("when a tenant's folder still holds a question log from before, then the start says it is no longer read, naming no content", async () => {
+      const dataDir = await tempDir();
+      fs.mkdirSync(path.join(dataDir, 'state'));
+      fs.writeFileSync(path.join(dataDir, 'state', 'questions.jsonl'), '');
+      const logger = createMemoryLogger();
+      const config = loadConfig({ DATA_DIR: dataDir, TIP_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+      const stores = await openStores({ config, clock: () => now, logger, tenant: await db().newTenant() });
+      await stores.close();
+      expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([
+        expect.objectContaining({
+          msg: 'files of this tenant are no longer read (now in the database)',
+          files: 'state/questions.jsonl',
+        }),
+      ]);
+    });
   });
 });
