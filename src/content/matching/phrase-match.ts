@@ -127,8 +127,34 @@ export function containsNearPhrase(said: Utterance, list: readonly string[]): bo
   return false;
 }
 
-/** True when the compact text is one of the phrases, allowing typos (never in digits: "มาตรการ3"). */
+/** Texts this short (a word) have their answers kept per list; a whole message is compared afresh. */
+const KEPT_CHARS = 16;
+/** Answers kept per list, the oldest forgotten first (the documents' words are a few thousand at most). */
+export const EQUALS_KEPT = 2_000;
+const equalsKept = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/**
+ * True when the compact text is one of the phrases, allowing typos (never in digits: "มาตรการ3").
+ * Every question's words are compared with some 35 lists ("ราชการ" is one typo from "รายการ"),
+ * and the same words come in question after question: a word's answer is kept per list.
+ */
 export function equalsPhrase(compact: string, list: readonly string[]): boolean {
+  if (compact.length > KEPT_CHARS) return equalsAfresh(compact, list);
+  let kept = equalsKept.get(list);
+  if (!kept) equalsKept.set(list, (kept = new Map<string, boolean>()));
+  let answer = kept.get(compact);
+  if (answer === undefined) {
+    answer = equalsAfresh(compact, list);
+    if (kept.size >= EQUALS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(compact, answer);
+  }
+  return answer;
+}
+
+/** The number of answers kept for a list (for tests: the memory stays bounded). */
+export const equalsKeptSize = (list: readonly string[]): number => equalsKept.get(list)?.size ?? 0;
+
+function equalsAfresh(compact: string, list: readonly string[]): boolean {
   let digits: string | undefined;
   let chars: string[] | undefined;
   return preparedList(list).all.some((p) => {
