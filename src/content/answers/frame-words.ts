@@ -82,4 +82,16 @@ export const FRAME_ONLY = phrases([
   'in thai',
   'พ.ศ.',
   'referred to',
+  // "เผยแพร่ผ่านช่องทางออนไลน์ไหนบ้าง", "เว็บอย่างเดียวรึเปล่า": by what way and how many ways are the frame of
+  // a question about channels (the documents list them: "เช่น Website, Instagram"), not what it is about.
+  'ผ่าน',
+  'via',
+  'through',
+  'ทางออนไลน์',
+  'ออนไลน์',
+  'online',
+  'แค่',
+  'อย่างเดียว',
+  'เท่านั้น',
+  'only',
 ]);

@@ -145,4 +145,10 @@ describe('answer mechanisms, asked in new words', () => {
   it("when a clause is named by a number several sections have, then the one holding the question's own words answers", () => {
     expect(stated(answer('ข้อ 3 ที่ให้จัดทำคู่มือ เขียนว่าอย่างไร').reply)).toMatch(/^กำหนดให้จัดทำคู่มือ/);
   });
+
+  it('when channels are asked by way or number ("ผ่านช่องทางออนไลน์", "อย่างเดียว"), then the wording listing them answers', () => {
+    expect(readQuestion('ประชาสัมพันธ์ผ่านทางออนไลน์ช่องทางใดบ้าง').subject).not.toMatch(/ผ่าน|อนไลน์/);
+    expect(stated(answer('เทศบาลลงข้อมูลข่าวสารทางออนไลน์ที่ไหนบ้าง').reply)).toMatch(/Instagram/);
+    expect(stated(answer('ข้อมูลเผยแพร่แค่เว็บไซต์อย่างเดียวหรือเปล่า มีช่องทางไหนบ้าง').reply)).toMatch(/Instagram/);
+  });
 });
