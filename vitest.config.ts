@@ -8,7 +8,10 @@ import { defineConfig } from 'vitest/config';
  * does). Their global setups (the throwaway PostgreSQL cluster, the run's build) are theirs only.
  */
 const OWN_PROCESS = [
-  'test/component/**',
+  // Starts the compiled bot
+  'test/component/crash-replay.test.ts',
+  // Measures its process's memory, which other files' leftovers would spoil
+  'test/component/tip-upload.test.ts',
   'test/**/*.browser.test.ts',
   'test/db/**',
   'test/service/**',
@@ -16,16 +19,26 @@ const OWN_PROCESS = [
   'test/cli/entry-point.test.ts',
   'test/server.test.ts',
   'test/line/webhook-intake.test.ts',
-  // nock (through test/helpers/line-nock.ts or bot.ts)
+  'test/storage/background-task.test.ts',
+  // Its loopback LINE must see Node's own http client: nock, loaded by a neighbour, swaps it
+  'test/line/json-post.test.ts',
+];
+
+/**
+ * Test files that start whole bots or load nock (through test/helpers/bot.ts or line-nock.ts)
+ * and clean up after themselves: they share their worker's loaded modules and its nock, so the
+ * source, the LINE schema checker and nock are loaded once per worker instead of once per file
+ * (most of such a file's time). test/helpers/shared-process-setup.ts fails a file that leaves
+ * interceptors, fake timers or environment changes behind.
+ */
+const BOT_FILES = [
+  'test/component/*.test.ts',
   'test/line/line-gateway.test.ts',
   'test/bot/reply-sender.test.ts',
   'test/cli/publish.test.ts',
   'test/http/headers.test.ts',
-  'test/storage/background-task.test.ts',
   'test/storage/private-tree.test.ts',
   'test/tips/tip-lookups.test.ts',
-  // Its loopback LINE must see Node's own http client: nock, loaded by a neighbour, swaps it
-  'test/line/json-post.test.ts',
 ];
 
 export default defineConfig({
@@ -47,11 +60,23 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: OWN_PROCESS,
+          exclude: [...OWN_PROCESS, ...BOT_FILES],
           isolate: false,
           restoreMocks: true,
           setupFiles: ['test/helpers/unit-setup.ts'],
           sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bot',
+          include: BOT_FILES,
+          exclude: OWN_PROCESS,
+          isolate: false,
+          restoreMocks: true,
+          setupFiles: ['test/helpers/shared-process-setup.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { CHROMIUM_ARGS as CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from '../../src/richmenu/render-image.js';
 
 /**
  * Debian's chromium driven by playwright-core, without a compile-time dependency on it: the
@@ -64,33 +66,33 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
 
-// The flags that make Debian chromium quiet on a machine with no outside network
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+interface Playwright {
+  chromium: { launch(options: object): Promise<Browser>; connect(wsEndpoint: string): Promise<Browser> };
+}
 
-/** Launches headless chromium, or explains why it cannot (null + reason). */
+/**
+ * Headless chromium, or why there is none (null + reason). The run's one chromium when the
+ * global setup started it (test/helpers/chromium-global-setup.ts): the file gets its own
+ * connection, its contexts are its own, and its close() closes them and disconnects. Otherwise
+ * a chromium of its own, with a fresh temporary user-data-dir.
+ */
 export async function launchChromium(): Promise<{ browser: Browser | null; reason: string }> {
   if (!fs.existsSync(CHROMIUM))
     return { browser: null, reason: `${CHROMIUM} missing (apt-get install chromium fonts-thai-tlwg)` };
   const moduleName = 'playwright-core';
-  let pw: { chromium: { launch(options: object): Promise<Browser> } };
+  let pw: Playwright;
   try {
-    pw = (await import(moduleName)) as typeof pw;
+    pw = (await import(moduleName)) as Playwright;
   } catch {
     return { browser: null, reason: 'playwright-core is not installed (devDependency)' };
   }
-  // playwright gives every launch a fresh, temporary user-data-dir of its own
-  const browser = await pw.chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const shared = inject('chromium');
+  const browser = shared?.wsEndpoint
+    ? await pw.chromium.connect(shared.wsEndpoint)
+    : await pw.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return { browser, reason: '' };
 }
