@@ -20,20 +20,25 @@ export interface AnalyzedText {
   tokens: Token[];
 }
 
-/** The text analysed last: a message is read for its intent and then searched, one after the other. */
-let last: { text: string; analyzed: Readonly<AnalyzedText> } | null = null;
+/**
+ * The texts analysed last, newest first: a message is read for its intent and then searched,
+ * and a question that finds nothing is searched again by its subject words, in turns.
+ */
+const recent: { text: string; analyzed: Readonly<AnalyzedText> }[] = [];
+/** Texts kept: one question reads four at most (the message, its question part, two subject forms). */
+export const ANALYSED_KEPT = 4;
 
 /**
  * Segments and normalises a text once, for both indexing and querying. The result is frozen:
  * the same object is handed to the next caller that asks about the same text.
  */
 export function analyzeText(text: string): Readonly<AnalyzedText> {
-  if (last?.text === text) return last.analyzed;
+  for (const seen of recent) if (seen.text === text) return seen.analyzed;
   const analyzed = analyze(text);
   analyzed.tokens.forEach((token) => Object.freeze(token));
   Object.freeze(analyzed.tokens);
-  last = { text, analyzed: Object.freeze(analyzed) };
-  return last.analyzed;
+  if (recent.unshift({ text, analyzed: Object.freeze(analyzed) }) > ANALYSED_KEPT) recent.pop();
+  return recent[0]!.analyzed;
 }
 
 function analyze(text: string): AnalyzedText {
