@@ -147,7 +147,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     clock,
     logger,
     audit: trail,
-    ...(tenantStores ? { accounts: tenantStores.accounts, sessions: tenantStores.sessions } : {}),
+    ...(tenantStores
+      ? { accounts: tenantStores.accounts, sessions: tenantStores.sessions, people: tenantStores.people }
+      : {}),
     limits: stores.limits,
     auditFile,
     auditKey: keys.audit,

@@ -49,6 +49,25 @@ export interface ConsoleWiring {
   sessions?: SessionRepository;
   /** Failed-login counts (a tenant's PostgreSQL rows, shared by every process); absent: this process's memory. */
   limits?: SharedLimits;
+  /**
+   * Friends gained and lost for the report, counted by the friend store (a tenant's rows, every
+   * process's changes); absent: DATA_DIR/state/people-stats.jsonl, fed by watching `friends`.
+   */
+  people?: ReportPeople;
+}
+
+/** Where the report's friends gained and lost come from. */
+export interface ReportPeople {
+  between(from: Date, to: Date): ReturnType<PeopleStats['between']> | Promise<ReturnType<PeopleStats['between']>>;
+  close(): Promise<void>;
+}
+
+/** The town's counts in their file, kept by watching its friend store. */
+async function openPeopleStats(w: ConsoleWiring): Promise<PeopleStats> {
+  const file = await AppendLog.open(path.join(w.config.dataDir, 'state', 'people-stats.jsonl'), { durable: false });
+  const people = new PeopleStats(file.log, file.records, w.clock, w.logger);
+  w.friends.observe(people.observe);
+  return people;
 }
 
 export interface StaffConsole {
@@ -65,11 +84,7 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     w.accounts ?? new AccountStore(accountsFile(w.config.dataDir)),
     new Set(w.config.staffTokens.values()),
   );
-  const peopleFile = await AppendLog.open(path.join(w.config.dataDir, 'state', 'people-stats.jsonl'), {
-    durable: false,
-  });
-  const people = new PeopleStats(peopleFile.log, peopleFile.records, w.clock, w.logger);
-  w.friends.observe(people.observe);
+  const people = w.people ?? (await openPeopleStats(w));
   const titles = new Map(w.library.documents.flatMap(contentItems).map((item) => [item.id, item.title]));
   const report: ReportSources = {
     questions: w.questions,

@@ -1,6 +1,7 @@
 import { userRef } from '../crypto/keys.js';
 import type { Friend } from '../subscriptions/store/friend-repo.js';
-import { friendChanges, receives } from '../subscriptions/store/friend-changes.js';
+import { countedChanges, friendChanges, receives } from '../subscriptions/store/friend-changes.js';
+import { countChanges } from './friend-change-counts.js';
 import { FRIEND_PAGE, type FriendStore } from '../subscriptions/store/friend-store.js';
 import { TOPIC_IDS } from '../subscriptions/topics.js';
 import { FRIEND_COLUMNS, friendOfRow, writeFriend, type FriendRow } from './friend-rows.js';
@@ -13,8 +14,9 @@ type Observer = (before: Readonly<Friend> | undefined, after: Readonly<Friend> |
  * One tenant's friends in PostgreSQL (table friends), shared by every bot process. A row is
  * keyed by the friend's ref (HMAC of the user id, as the file store keys its records) and
  * holds the user id only sealed under the tenant's people key. Each change is one
- * transaction that locks the friend's row, applies friendChanges and writes it back, so a
- * follow costs two statements whatever the number of friends.
+ * transaction that locks the friend's row, applies friendChanges, writes it back and adds
+ * the change to the report's counts (friend_change_counts), so a follow costs three
+ * statements whatever the number of friends.
  */
 export class PostgresFriendStore implements FriendStore {
   private readonly observers: Observer[] = [];
@@ -47,6 +49,7 @@ export class PostgresFriendStore implements FriendStore {
       const before = await this.read(c, ref, 'FOR UPDATE');
       const after = apply(before);
       if (after) await writeFriend(c, this.scope.tenantId, this.scope.keys, ref, after);
+      if (after) await countChanges(c, this.scope.tenantId, countedChanges(before, after), after.changedAt);
       return { before, after };
     });
     if (done.after) for (const fn of this.observers) fn(done.before, done.after);
@@ -83,7 +86,9 @@ export class PostgresFriendStore implements FriendStore {
         `DELETE FROM friends WHERE tenant_id = $1 AND ref = $2 RETURNING ${FRIEND_COLUMNS}`,
         [this.scope.tenantId, ref],
       );
-      return rows[0] && friendOfRow(this.scope.keys, rows[0]);
+      const erased = rows[0] && friendOfRow(this.scope.keys, rows[0]);
+      if (erased) await countChanges(c, this.scope.tenantId, countedChanges(erased, undefined), null);
+      return erased;
     });
     if (before) for (const fn of this.observers) fn(before, undefined);
   }

@@ -1,23 +1,17 @@
 import type { Friend } from '../subscriptions/store/friend-repo.js';
+import { countedChanges, type CountedChange } from '../subscriptions/store/friend-changes.js';
 import type { AppendLog } from '../storage/append-log.js';
 import type { Logger } from '../logger.js';
 import { bangkokParts } from '../thai/bangkok-time.js';
 import type { PeopleChanges } from './report-figures.js';
 
 /** One counted change: a day (Bangkok), what happened, and the topic for topic changes. No one's id. */
-interface PeopleEvent {
-  d: string;
-  k: 'friend+' | 'friend-' | 'sub+' | 'sub-' | 'topic+' | 'topic-';
-  t?: string;
-}
+type PeopleEvent = CountedChange & { d: string };
 
 const dayOf = (at: Date) => {
   const p = bangkokParts(at);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 };
-
-const following = (f: Readonly<Friend> | undefined) => f?.status === 'following';
-const topicsOf = (f: Readonly<Friend> | undefined) => (following(f) ? f!.topics : []);
 
 /**
  * Friends and subscribers gained and lost, per day, for the quarterly report. The friend
@@ -40,12 +34,7 @@ export class PeopleStats {
   /** The friend store's observer: called with a record before and after a change. */
   readonly observe = (before: Readonly<Friend> | undefined, after: Readonly<Friend> | undefined): void => {
     const d = dayOf(after ? new Date(after.changedAt) : this.clock());
-    const found: PeopleEvent[] = [];
-    if (following(before) !== following(after)) found.push({ d, k: following(after) ? 'friend+' : 'friend-' });
-    const [was, is] = [topicsOf(before), topicsOf(after)];
-    if (was.length > 0 !== is.length > 0) found.push({ d, k: is.length > 0 ? 'sub+' : 'sub-' });
-    for (const t of is) if (!was.includes(t)) found.push({ d, k: 'topic+', t });
-    for (const t of was) if (!is.includes(t)) found.push({ d, k: 'topic-', t });
+    const found: PeopleEvent[] = countedChanges(before, after).map((c) => ({ d, ...c }));
     if (found.length === 0) return;
     this.events.push(...found);
     // Counts are statistics: a lost line costs one count, not the change itself; it is still said.

@@ -45,7 +45,7 @@ export interface ReportSources {
   /** Friends subscribed to at least one topic, now. */
   subscribers: () => Awaitable<number>;
   subscribersByTopic: () => Awaitable<Record<string, number>>;
-  people?: (from: Date, to: Date) => PeopleChanges;
+  people?: (from: Date, to: Date) => Awaitable<PeopleChanges>;
   /** The title of an answer item (content or publication), for "most asked"; undefined once it is gone. */
   itemTitle: (id: string) => string | undefined;
   tips?: (from: Date, to: Date) => TipFigures;
@@ -109,7 +109,7 @@ export async function computeReport(sources: ReportSources, from: Date, to: Date
       asked.filter((q) => q.match === null && q.text),
       (q) => q.text!,
     ).map(([text, count]) => ({ text, count })),
-    friends: { ...friends, ...sources.people?.(from, to) },
+    friends: { ...friends, ...(await sources.people?.(from, to)) },
     subscribers: { total, byTopic },
     publications: sources.publications?.(from, to) ?? [],
     tips: sources.tips?.(from, to) ?? null,

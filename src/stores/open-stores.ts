@@ -8,6 +8,7 @@ import { PostgresAccountStore } from '../db/account-store-postgres.js';
 import { PostgresAuditTrail } from '../db/audit-trail-postgres.js';
 import { PostgresConversationStore } from '../db/conversation-store-postgres.js';
 import { PostgresDeliveryBatches } from '../db/delivery-batches-postgres.js';
+import { PostgresFriendChangeCounts } from '../db/friend-change-counts.js';
 import { PostgresFriendStore } from '../db/friend-store-postgres.js';
 import { PostgresInbox } from '../db/inbox-postgres.js';
 import type { PostgresStores } from '../db/postgres-stores.js';
@@ -84,6 +85,8 @@ export interface BotStores {
   tenantStores?: Pick<PostgresStores, 'tips' | 'audit' | 'accounts' | 'sessions'> & {
     publications: PostgresPublicationStore;
     deliveryBatches: PostgresDeliveryBatches;
+    /** The report's friends gained and lost, counted by the friend store in each change's transaction. */
+    people: PostgresFriendChangeCounts;
     /** Evidence images (tip_attachments), for the tip channel. */
     evidence: EvidenceStore;
   };
@@ -158,6 +161,7 @@ export async function openStores(choice: StoreChoice): Promise<BotStores> {
               sessions: new PostgresSessionStore(tenant, clock),
               publications: new PostgresPublicationStore(tenant, choice.claimLeaseMs),
               deliveryBatches: new PostgresDeliveryBatches(tenant, choice.claimLeaseMs),
+              people: new PostgresFriendChangeCounts(tenant),
               evidence: shared.evidence!,
             },
           }

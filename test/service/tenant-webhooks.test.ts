@@ -40,6 +40,9 @@ describe.skipIf(!hasPostgres)('the shared service: each tenant its own webhook',
     expect(await s.db.dumpWhere('friends', TOWNS.a.id)).not.toHaveLength(0);
     expect(fs.existsSync(path.join(s.dataDir, 'tenants', TOWNS.a.id, 'state'))).toBe(true);
     expect(fs.existsSync(path.join(s.dataDir, 'tenants', TOWNS.a.id, 'state', 'friends.jsonl'))).toBe(false);
+    // Its report's gained and lost are counted in its rows too (friend_change_counts)
+    expect(await s.db.dumpWhere('friend_change_counts', TOWNS.a.id)).not.toHaveLength(0);
+    expect(fs.existsSync(path.join(s.dataDir, 'tenants', TOWNS.a.id, 'state', 'people-stats.jsonl'))).toBe(false);
     const opened = (tenant?: string) => s.logs.find((l) => l.msg === 'stores opened' && l.tenant === tenant);
     expect(opened(TOWNS.a.id)).toMatchObject({
       inbox: 'postgres',

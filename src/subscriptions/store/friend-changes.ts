@@ -54,3 +54,29 @@ export const friendChanges = {
 export function receives(friend: Readonly<Friend> | undefined, topic?: string): friend is Friend {
   return friend?.status === 'following' && (topic === undefined || friend.topics.includes(topic));
 }
+
+/** What the quarterly report counts of one change: follows, blocks, subscribes, unsubscribes, per topic. No one's id. */
+export interface CountedChange {
+  k: 'friend+' | 'friend-' | 'sub+' | 'sub-' | 'topic+' | 'topic-';
+  t?: string;
+}
+
+const following = (f: Readonly<Friend> | undefined) => f?.status === 'following';
+const topicsOf = (f: Readonly<Friend> | undefined) => (following(f) ? f!.topics : []);
+
+/**
+ * The counted changes between a friend record before and after a change (undefined: no
+ * record), the same for the town's statistics file and a tenant's rows.
+ */
+export function countedChanges(
+  before: Readonly<Friend> | undefined,
+  after: Readonly<Friend> | undefined,
+): CountedChange[] {
+  const found: CountedChange[] = [];
+  if (following(before) !== following(after)) found.push({ k: following(after) ? 'friend+' : 'friend-' });
+  const [was, is] = [topicsOf(before), topicsOf(after)];
+  if (was.length > 0 !== is.length > 0) found.push({ k: is.length > 0 ? 'sub+' : 'sub-' });
+  for (const t of is) if (!was.includes(t)) found.push({ k: 'topic+', t });
+  for (const t of was) if (!is.includes(t)) found.push({ k: 'topic-', t });
+  return found;
+}
