@@ -8,13 +8,23 @@ import { drainPendingAudit } from '../staff/audit-pending.js';
 import { TipRepo } from '../tips/tip-repo.js';
 import { contentHash } from './content-hash.js';
 import { copyConversations, copyFriends } from './people-copy.js';
+import { copyPublications } from './publication-copy.js';
 import { copyAttachments, copyLineLinks, copyQuestions } from './shared-copy.js';
 import type { PostgresStores } from './postgres-stores.js';
 
 /** One store's copy: how many records the files and the database hold, how many were written now, whether the contents match. */
 export interface CopyResult {
   store:
-    'tips' | 'audit' | 'accounts' | 'inbox' | 'friends' | 'conversations' | 'questions' | 'line-links' | 'attachments';
+    | 'tips'
+    | 'audit'
+    | 'accounts'
+    | 'inbox'
+    | 'friends'
+    | 'conversations'
+    | 'questions'
+    | 'line-links'
+    | 'attachments'
+    | 'publications';
   files: number;
   database: number;
   copied: number;
@@ -36,8 +46,9 @@ const result = (store: CopyResult['store'], files: unknown[], database: unknown[
 /**
  * Copies a stopped town's file stores (DATA_DIR) into its tenant: tips, the audit trail,
  * console accounts, events waiting in the inbox, friends with their topics, conversations
- * in progress, the question log, staff LINE links and evidence images. Sessions, link codes
- * and abuse counts are not copied (everyone logs in again). The tenant's data key
+ * in progress, the question log, staff LINE links, evidence images, and publications with their
+ * delivery batches. Sessions, link codes and abuse counts are not copied (everyone logs in
+ * again). The tenant's data key
  * must be the town's (adoptTownKey), so sealed values are copied as they are. A record
  * already in the database with the same content is not written again, so a second run
  * copies nothing; each store is then compared by count and content hash.
@@ -54,6 +65,7 @@ export async function copyTownToPostgres(dataDir: string, keys: DataKeys, to: Po
     await copyPeople('questions', copyQuestions(dataDir, keys, to)),
     await copyPeople('line-links', copyLineLinks(dataDir, keys, to)),
     await copyPeople('attachments', copyAttachments(dataDir, to)),
+    await copyPeople('publications', copyPublications(dataDir, to.scope)),
   ];
 }
 
@@ -111,7 +123,7 @@ async function copyInbox(dataDir: string, keys: DataKeys, to: PostgresStores): P
 
 /** Friends, conversations and the shared stores are compared as people-copy and shared-copy read them. */
 async function copyPeople(
-  store: 'friends' | 'conversations' | 'questions' | 'line-links' | 'attachments',
+  store: 'friends' | 'conversations' | 'questions' | 'line-links' | 'attachments' | 'publications',
   copy: Promise<{ files: unknown[]; database: unknown[]; copied: number }>,
 ): Promise<CopyResult> {
   const { files, database, copied } = await copy;

@@ -41,6 +41,7 @@ describe.skipIf(!hasPostgres)('npm run migrate-to-postgres', () => {
         'questions: 0 in files, 0 in the database, 0 copied, same content',
         'line-links: 0 in files, 0 in the database, 0 copied, same content',
         'attachments: 0 in files, 0 in the database, 0 copied, same content',
+        'publications: 0 in files, 0 in the database, 0 copied, same content',
       ],
       err: [],
     });
