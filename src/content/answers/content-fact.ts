@@ -72,7 +72,21 @@ export function contentFirst(
 ): FactUnit | null {
   // "ทำไมต้องออกประกาศมาตรการ…": the wording that says what it is for, before any column near it.
   if (CONTENT_FIRST.has(shape.kind!) || (shape.fields.length === 0 && PURPOSE.test(shape.time.rest))) return content();
-  return shape.fields.length === 0 && RECIPIENTS.test(shape.time.rest)
-    ? contentFact(book, shape, year, book.withRelated(subject))
-    : null;
+  if (shape.fields.length > 0) return null;
+  if (RECIPIENTS.test(shape.time.rest)) return contentFact(book, shape, year, book.withRelated(subject));
+  // "ใครจัดทำคู่มือ ตามมาตรการ do & don't", "กำชับเรื่อง do & don't บ่อยแค่ไหน": a measure named with words
+  // of its own is asked what its wording says; a clause of another item sharing words does not say it.
+  if (!subject?.startsWith('measure:') || !ITEM_KINDS.has(shape.kind!)) return null;
+  // A measure the announcement restates has clauses naming who does what: they say who.
+  if (shape.kind === 'who' && book.withRelated(subject).length > 1) return null;
+  if (ownWords(book, shape.subject, year, book.withRelated(subject)).split(' ').length < MIN_OWN) return null;
+  const own = content();
+  return own?.family === subject && WORDING.has(own.field) ? own : null;
 }
+
+/** Kinds whose answer is the named measure's own wording when it holds the question's words. */
+const ITEM_KINDS: ReadonlySet<string> = new Set(['who', 'how', 'when']);
+/** A measure's columns that say what was done, in sentences. */
+const WORDING: ReadonlySet<string> = new Set(['method', 'summary', 'outcome']);
+/** Fewest words of its own a question needs before the measure's wording is searched for them. */
+const MIN_OWN = 2;

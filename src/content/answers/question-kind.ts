@@ -16,7 +16,7 @@ import type { Threshold } from './question-words.js';
  */
 export function kindOf(said: Utterance): QuestionKind | null {
   const exact = KIND_PHRASES.find(([, words]) => containsExactPhrase(said, words))?.[0];
-  const whatIs = exact ?? (WHAT_IS.test(said.compact) ? 'abbrev' : undefined);
+  const whatIs = exact ?? (WHAT_IS.test(said.compact) ? 'abbrev' : WHICH_OFFICE.test(said.compact) ? 'who' : undefined);
   const kind = whatIs ?? KIND_PHRASES.find(([, words]) => containsTypoOf(said, words))?.[0] ?? null;
   if ((kind === null || kind === 'yesno' || kind === 'abbrev') && asksWhichOnes(said.tokens)) return 'list';
   // "what does measure 3 do": what is done, how.
@@ -34,6 +34,12 @@ export function containsTypoOf(said: Utterance, list: readonly string[]): boolea
   const compact = said.tokens.map((t) => (lookalike(t) ? ' '.repeat(t.length) : t)).join('');
   return containsNearPhrase({ ...said, compact, compactCodes: codePoints(compact) }, list);
 }
+
+/**
+ * "หน่วยไหนเป็นคนทำ", "ส่วนราชการไหนต้องทำคู่มือ", "กองใด": which office, asked as written (one
+ * letter from "ส่วนราชการใน", a typo match would read a question in a plain phrase).
+ */
+const WHICH_OFFICE = /(?:ส่วนราชการ|หน่วย|กอง|ฝ่าย|สำนัก)(?:ไหน|ใด)/u;
 
 /**
  * "ป.ป.ท. คือหน่วยงานอะไร", "ITA เป็นการประเมินอะไร": what something is, with the kind of thing

@@ -119,9 +119,6 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'ผู้ไหน',
       'หน่วยงานไหน',
       'หน่วยงานใด',
-      // "หน่วยไหนเป็นคนทำ": the unit, said short.
-      'หน่วยไหน',
-      'หน่วยใด',
       'ส่วนไหน',
       'ไผ',
       'ชื่ออะไร',

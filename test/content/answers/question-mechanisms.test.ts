@@ -151,4 +151,13 @@ describe('answer mechanisms, asked in new words', () => {
     expect(stated(answer('เทศบาลลงข้อมูลข่าวสารทางออนไลน์ที่ไหนบ้าง').reply)).toMatch(/Instagram/);
     expect(stated(answer('ข้อมูลเผยแพร่แค่เว็บไซต์อย่างเดียวหรือเปล่า มีช่องทางไหนบ้าง').reply)).toMatch(/Instagram/);
   });
+
+  it('when a measure the announcement does not restate is asked who or how often with words of its own, then its own wording answers', () => {
+    expect(stated(answer("ตามมาตรการ do & don't ส่วนราชการไหนต้องทำคู่มือของเจ้าหน้าที่").reply)).toMatch(/แต่ละส่วนราชการ/);
+    expect(stated(answer('ประชุมถ่ายทอดนโยบายจริยธรรมจัดบ่อยไหม ตามมาตรการ do and dont').reply)).toMatch(
+      /ประจำเดือน|ทุก ๆ เดือน/,
+    );
+    // Naming the measure alone still asks its column.
+    expect(stated(answer('มาตรการจริยธรรมทำช่วงไหน').reply)).toBe('ปีงบประมาณ ๒๕๖๘');
+  });
 });
