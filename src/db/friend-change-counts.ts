@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { PeopleChanges } from '../staff/report-figures.js';
+import { AppendLog } from '../storage/append-log.js';
 import type { CountedChange } from '../subscriptions/store/friend-changes.js';
 import type { PoolClient } from './pool.js';
 import { inTenant, type TenantScope } from './tenant-scope.js';
@@ -68,4 +71,43 @@ export class PostgresFriendChangeCounts {
 
   /** Holds no connection of its own (the tenant's pool is the service's). */
   async close(): Promise<void> {}
+}
+
+/** One day's count of one kind (and topic, '' for none), as the copy compares them. */
+type DayCount = [day: string, kind: string, topic: string, n: number];
+
+/**
+ * The town's counts (state/people-stats.jsonl, one line per counted change) into the tenant's
+ * rows, so a moved town's report still shows its earlier quarters. A day's count already in
+ * the database is left alone: a second run copies nothing.
+ */
+export async function copyPeopleStats(dataDir: string, scope: TenantScope) {
+  const file = path.join(dataDir, 'state', 'people-stats.jsonl');
+  const byDay = new Map<string, DayCount>();
+  if (fs.existsSync(file)) {
+    const { log, records } = await AppendLog.open(file, { durable: false });
+    await log.close();
+    for (const r of records as Array<{ d: string; k: string; t?: string }>) {
+      const key = `${r.d}|${r.k}|${r.t ?? ''}`;
+      const found = byDay.get(key) ?? [r.d, r.k, r.t ?? '', 0];
+      byDay.set(key, [found[0], found[1], found[2], found[3] + 1]);
+    }
+  }
+  const files = [...byDay.values()].sort((a, b) => a.join('|').localeCompare(b.join('|')));
+  return inTenant(scope, async (c) => {
+    const { rowCount } = await c.query(
+      `INSERT INTO friend_change_counts (tenant_id, day, kind, topic, n)
+       SELECT $1, x.d::date, x.k, x.t, x.n FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS x(d, k, t, n)
+       ON CONFLICT DO NOTHING`,
+      [scope.tenantId, ...[0, 1, 2, 3].map((i) => files.map((f) => f[i]))],
+    );
+    const { rows } = await c.query<{ day: string; kind: string; topic: string; n: number }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, topic, n FROM friend_change_counts WHERE tenant_id = $1`,
+      [scope.tenantId],
+    );
+    const database = rows
+      .map((r): DayCount => [r.day, r.kind, r.topic, r.n])
+      .sort((a, b) => a.join('|').localeCompare(b.join('|')));
+    return { files, database, copied: rowCount ?? 0 };
+  });
 }

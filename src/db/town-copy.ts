@@ -8,6 +8,7 @@ import { drainPendingAudit } from '../staff/audit-pending.js';
 import { TipRepo } from '../tips/tip-repo.js';
 import { contentHash } from './content-hash.js';
 import { copyConversations, copyFriends } from './people-copy.js';
+import { copyPeopleStats } from './friend-change-counts.js';
 import { copyPublications } from './publication-copy.js';
 import { copyAttachments, copyLineLinks, copyQuestions } from './shared-copy.js';
 import type { PostgresStores } from './postgres-stores.js';
@@ -24,7 +25,8 @@ export interface CopyResult {
     | 'questions'
     | 'line-links'
     | 'attachments'
-    | 'publications';
+    | 'publications'
+    | 'friend-changes';
   files: number;
   database: number;
   copied: number;
@@ -46,8 +48,8 @@ const result = (store: CopyResult['store'], files: unknown[], database: unknown[
 /**
  * Copies a stopped town's file stores (DATA_DIR) into its tenant: tips, the audit trail,
  * console accounts, events waiting in the inbox, friends with their topics, conversations
- * in progress, the question log, staff LINE links, evidence images, and publications with their
- * delivery batches. Sessions, link codes and abuse counts are not copied (everyone logs in
+ * in progress, the question log, staff LINE links, evidence images, publications with their
+ * delivery batches, and the report's counts of friends gained and lost. Sessions, link codes and abuse counts are not copied (everyone logs in
  * again). The tenant's data key
  * must be the town's (adoptTownKey), so sealed values are copied as they are. A record
  * already in the database with the same content is not written again, so a second run
@@ -66,6 +68,7 @@ export async function copyTownToPostgres(dataDir: string, keys: DataKeys, to: Po
     await copyPeople('line-links', copyLineLinks(dataDir, keys, to)),
     await copyPeople('attachments', copyAttachments(dataDir, to)),
     await copyPeople('publications', copyPublications(dataDir, to.scope)),
+    await copyPeople('friend-changes', copyPeopleStats(dataDir, to.scope)),
   ];
 }
 
@@ -123,7 +126,7 @@ async function copyInbox(dataDir: string, keys: DataKeys, to: PostgresStores): P
 
 /** Friends, conversations and the shared stores are compared as people-copy and shared-copy read them. */
 async function copyPeople(
-  store: 'friends' | 'conversations' | 'questions' | 'line-links' | 'attachments' | 'publications',
+  store: 'friends' | 'conversations' | 'questions' | 'line-links' | 'attachments' | 'publications' | 'friend-changes',
   copy: Promise<{ files: unknown[]; database: unknown[]; copied: number }>,
 ): Promise<CopyResult> {
   const { files, database, copied } = await copy;

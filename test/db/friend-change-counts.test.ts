@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PostgresFriendChangeCounts } from '../../src/db/friend-change-counts.js';
+import { copyPeopleStats, PostgresFriendChangeCounts } from '../../src/db/friend-change-counts.js';
 import { PostgresFriendStore } from '../../src/db/friend-store-postgres.js';
 import { PeopleStats } from '../../src/staff/people-stats.js';
 import { AppendLog } from '../../src/storage/append-log.js';
@@ -65,6 +65,23 @@ describe.skipIf(!hasPostgres)("the report's friends gained and lost, counted in 
       byTopic: { news: { gained: 1, lost: 2 } },
     });
     await town.close();
+  });
+
+  it("when a town's counts are copied into its tenant, then its report shows the same quarters, and a second run copies nothing", async () => {
+    const dir = await tempDir();
+    const file = await AppendLog.open(path.join(dir, 'state', 'people-stats.jsonl'), { durable: false });
+    const town = new PeopleStats(file.log, file.records, () => APRIL);
+    const friends = await fileFriends(await tempDir());
+    friends.observe(town.observe);
+    await story(friends, friends);
+    await town.close();
+    const scope = await db().newTenant();
+
+    const first = await copyPeopleStats(dir, scope);
+    expect([first.copied, first.database]).toEqual([first.files.length, first.files]);
+    const counts = new PostgresFriendChangeCounts(scope);
+    for (const quarter of [Q1, Q2]) expect(await counts.between(...quarter)).toEqual(town.between(...quarter));
+    expect(await copyPeopleStats(dir, scope)).toMatchObject({ copied: 0, database: first.files });
   });
 
   it('when another tenant reads without its filter, then the database shows none of these counts', async () => {

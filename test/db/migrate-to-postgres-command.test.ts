@@ -42,6 +42,7 @@ describe.skipIf(!hasPostgres)('npm run migrate-to-postgres', () => {
         'line-links: 0 in files, 0 in the database, 0 copied, same content',
         'attachments: 0 in files, 0 in the database, 0 copied, same content',
         'publications: 0 in files, 0 in the database, 0 copied, same content',
+        'friend-changes: 0 in files, 0 in the database, 0 copied, same content',
       ],
       err: [],
     });

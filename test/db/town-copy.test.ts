@@ -94,6 +94,7 @@ describe.skipIf(!hasPostgres)("copying a town's files into its tenant", () => {
       { store: 'attachments', files: 2, database: 2, copied: 2, same: true },
       // This town published nothing (test/db/publication-copy.test.ts copies publications)
       { store: 'publications', files: 0, database: 0, copied: 0, same: true },
+      { store: 'friend-changes', files: 0, database: 0, copied: 0, same: true },
     ]);
     const again = await copyTownToPostgres(dir, keys, stores);
     expect(again.map((r) => [r.store, r.copied, r.same])).toEqual([
@@ -107,6 +108,7 @@ describe.skipIf(!hasPostgres)("copying a town's files into its tenant", () => {
       ['line-links', 0, true],
       ['attachments', 0, true],
       ['publications', 0, true],
+      ['friend-changes', 0, true],
     ]);
     const tip = (await stores.tips.all()).find((t) => t.history.length === 1)!;
     expect(stores.tips.openContent(tip)?.what).toBe('ปลัดรับเงินใต้โต๊ะ');
