@@ -4,7 +4,7 @@ import chromium from './chromium-global-setup.js';
 import postgres from './postgres-global-setup.js';
 
 /**
- * Vitest globalSetup of the own-process project: the throwaway PostgreSQL cluster, the one
+ * Vitest globalSetup of the integration project: the throwaway PostgreSQL cluster, the one
  * build and the one chromium of the run are made side by side (each does nothing when no test
  * of its kind is selected). Returns their teardown.
  */
