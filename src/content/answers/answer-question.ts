@@ -7,7 +7,7 @@ import type { FactUnit } from './fact-units.js';
 import { meets } from './question-words.js';
 import type { Field } from './question-kinds.js';
 import { GENERIC } from './generic-words.js';
-import { without, type QuestionShape } from './read-question.js';
+import { readQuestion, without, type QuestionShape } from './read-question.js';
 import { problemTold, SERVICE_FAMILY, serviceFactFor, serviceFollowUp } from './service-answer.js';
 import { quoteFallback } from './quote-fallback.js';
 import { setByAsked } from './fact-ranking.js';
@@ -120,7 +120,23 @@ function answerAfresh(book: FactBook, q: Question, previous: AnswerContext | nul
     items.reply.type === 'none' && !containsPhrase(shape.said, MEASURE_WORDS)
       ? problemTold(book.service.facts, shape)
       : null;
-  return told ? { reply: { type: 'service', fact: told }, context: null } : items;
+  if (told) return { reply: { type: 'service', fact: told }, context: null };
+  return items.reply.type === 'none' ? (supposedCase(book, shape, context) ?? items) : items;
+}
+
+/** "ถ้า…", "หาก…", "if …": a question opening with the case it supposes. */
+const SUPPOSING = /^\s*(?:ถ้า|หาก|สมมติ|สมมุติ|if\b)/iu;
+
+/**
+ * "ถ้าเห็นเพื่อนร่วมงานทำงานไม่เป็นไปตามระเบียบ บุคลากรต้องรายงานใคร": the supposed case says
+ * when, in the resident's words; the sentence after it is what is asked. Read alone when the
+ * whole finds nothing (once: the rest is no longer a supposed case).
+ */
+function supposedCase(book: FactBook, shape: QuestionShape, context: AnswerContext | null): Fresh | null {
+  const parts = shape.time.rest.trim().split(/\s+/u);
+  if (!SUPPOSING.test(shape.time.rest) || parts.length < 2) return null;
+  const fresh = answerAfresh(book, { shape: readQuestion(parts.at(-1)!), best: null, runnersUp: [] }, context);
+  return fresh.reply.type === 'none' ? null : fresh;
 }
 
 /** Neither a fact chosen nor a fact of the item: the document's own sentence holding the question's words. */
@@ -194,10 +210,10 @@ const MIN_ACT = 4;
  * "เห็นชอบจากใคร" of a clause that says "โดยความเห็นชอบของผู้บริหาร": another link word, the same
  * act. The clause's own words are stated, verbatim, when the question names the act.
  */
-function actLinked(unit: FactUnit, asked: string): { stated?: string } {
+function actLinked(unit: FactUnit, asked: string, after = ''): { stated?: string } {
   for (const [link, linked] of Object.entries(unit.links ?? {})) {
     let act = linked.before;
-    while (act.length >= MIN_ACT && !asked.includes(act)) act = act.slice(1);
+    while (act.length >= MIN_ACT && !asked.includes(act + after)) act = act.slice(1);
     if (act.length >= MIN_ACT) return { stated: `${linked.before}${link}${linked.agent}` };
   }
   return {};
@@ -228,7 +244,8 @@ function said(
   // "ผู้บริหารทุกระดับต้องตรวจสอบ…ของใคร": the doer the question names itself is not the answer.
   if (shape.kind === 'who' && unit.agent && asked.includes(unit.agent.replace(/\s+/g, '')))
     return { stated: otherDoer(unit, shape.link, asked) ?? unit.value };
-  if (!linked) return shape.link ? actLinked(unit, asked) : {};
+  // "ต้องผ่านความเห็นชอบใคร": a noun right before "ใคร" asks whose, as "ของใคร" does.
+  if (!linked) return shape.link ? actLinked(unit, asked) : shape.kind === 'who' ? actLinked(unit, asked, 'ใคร') : {};
   // "โดยความเห็นชอบของใคร": the clause's own words before the link, as far as the question has them too.
   let lead = linked.before;
   while (lead.length > 0 && !asked.includes(lead + shape.link)) lead = lead.slice(1);

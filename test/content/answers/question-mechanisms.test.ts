@@ -160,4 +160,15 @@ describe('answer mechanisms, asked in new words', () => {
     // Naming the measure alone still asks its column.
     expect(stated(answer('มาตรการจริยธรรมทำช่วงไหน').reply)).toBe('ปีงบประมาณ ๒๕๖๘');
   });
+
+  it('when a noun comes right before "ใคร" ("ความเห็นชอบใคร"), then it asks whose, and the clause\'s words with ของ are stated', () => {
+    const reply = answer('ปรับปรุงข้อมูลแล้วต้องได้รับความเห็นชอบใคร').reply;
+    expect(reply.type === 'fact' && reply.stated).toBe('โดยความเห็นชอบของผู้บริหาร');
+  });
+
+  it('when a question opens with the case it supposes and the whole finds nothing, then the sentence after it is answered', () => {
+    const reply = answer('หากเจ้าหน้าที่ทำผิดกฎ ต้องรายงานต่อใคร').reply;
+    expect(reply.type === 'fact' && reply.stated).toBe('ผู้บังคับบัญชาตามลำดับ');
+    expect(answer('ถ้าฝนตกหนักมาก ข้าวเหนียวราคาเท่าไหร่').reply.type).toBe('none');
+  });
 });
