@@ -1,4 +1,5 @@
 import { userRef } from '../crypto/keys.js';
+import { openSealedText } from '../crypto/sealed.js';
 import type { Friend } from '../subscriptions/store/friend-repo.js';
 import { countedChanges, friendChanges, receives } from '../subscriptions/store/friend-changes.js';
 import { countChanges } from './friend-change-counts.js';
@@ -157,16 +158,19 @@ export class PostgresFriendStore implements FriendStore {
     return (await this.byRef(ref))?.userId ?? null;
   }
 
+  /**
+   * A delivery batch's user ids (500 a batch): who still receives is decided in the query (as
+   * receives() would), and only the two columns needed are read, so a fan-out opens only its
+   * recipients' ids and parses no dates or topics.
+   */
   userIdsOf(refs: readonly string[], receiving?: { topic?: string }): Promise<Map<string, string>> {
     return inTenant(this.scope, async (c) => {
-      const { rows } = await c.query<FriendRow>(
-        `SELECT ${FRIEND_COLUMNS} FROM friends WHERE tenant_id = $1 AND ref = ANY($2)`,
-        [this.scope.tenantId, refs],
+      const { rows } = await c.query<{ ref: string; user_sealed: string }>(
+        `SELECT ref, user_sealed FROM friends WHERE tenant_id = $1 AND ref = ANY($2)
+         AND (NOT $3::boolean OR (following AND ($4::text IS NULL OR $4 = ANY(topics))))`,
+        [this.scope.tenantId, refs, receiving !== undefined, receiving?.topic ?? null],
       );
-      const found = rows
-        .map((r) => [r.ref, friendOfRow(this.scope.keys, r)] as const)
-        .filter(([, f]) => !receiving || receives(f, receiving.topic));
-      return new Map(found.map(([ref, f]) => [ref, f.userId]));
+      return new Map(rows.map((r) => [r.ref, openSealedText(this.scope.keys.people, r.user_sealed)]));
     });
   }
 

@@ -14,9 +14,10 @@ export async function withTenant<T>(pool: Pool, tenantId: string, fn: (client: P
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
-    await client.query(`SET LOCAL ROLE ${TENANT_ROLE}`);
-    await client.query("SELECT set_config('app.tenant', $1, true)", [tenantId]);
+    // One round trip instead of three: every store's transaction starts here (a fan-out makes ~7 a batch)
+    await client.query(
+      `BEGIN; SET LOCAL ROLE ${TENANT_ROLE}; SELECT set_config('app.tenant', ${client.escapeLiteral(tenantId)}, true)`,
+    );
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
