@@ -65,6 +65,11 @@ export interface RuntimeOptions {
   tenant?: TenantScope;
   /** LINE's rate limits shared with the channel's other senders (the shared service's processes); absent: none. */
   lineLimits?: LineLimits;
+  /**
+   * The municipality's name for its pages and chat texts, read each time (a tenant's, from the
+   * tenants table); absent: the single town's, as its imported ITA report writes it.
+   */
+  townName?: () => string;
 }
 
 export interface Runtime {
@@ -113,6 +118,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     ...(opts.replies?.lineTimeoutMs ? { timeoutMs: opts.replies.lineTimeoutMs } : {}),
   });
   const line = opts.lineLimits ? pacedGateway(gateway, opts.lineLimits) : gateway;
+  const agencyName = opts.townName ?? (() => library.agencyName());
   const tips = await openTipChannel({
     dataDir: config.dataDir,
     key: keys.tips,
@@ -126,8 +132,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     clock,
     logger,
     publicUrl: () => config.publicBaseUrl,
+    town: agencyName,
   });
-  const agencyName = () => library.agencyName();
   const publishing = await Publishing.open({
     stateDir: path.join(config.dataDir, 'state'),
     friends,
@@ -157,6 +163,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     questions,
     index,
     library,
+    town: agencyName,
     tips,
     publishing,
     lineLinks,
@@ -193,6 +200,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const handle = createRouteHandler({
     registry: features,
     library,
+    townName: agencyName,
     questions,
     understand: (text) => understand(text, index),
   });

@@ -8,7 +8,9 @@ import { parseOrSay, runCommand, usageLine } from './command-line.js';
 
 const USAGE = [
   'usage: npm run tenant -- add ID --name NAME --channel-secret S --access-token T   add a municipality',
+  '       npm run tenant -- rename ID --name NAME   the name its pages and chat show',
   '       npm run tenant -- list | suspend ID | resume ID',
+  'NAME: 1-100 characters, no control characters (e.g. "เทศบาลตำบลบ้านใหม่").',
   'ID: 2-32 of a-z, 0-9 and - (its webhook is /webhook/ID). Needs DATABASE_URL and SERVICE_KEY.',
 ].join('\n');
 
@@ -67,6 +69,10 @@ async function act(
       });
       return io.out(`tenant "${t.id}" added (${t.name}), active; its LINE webhook is /webhook/${t.id}`);
     }
+    case 'rename': {
+      const t = await tenants.rename(id!, values.name!);
+      return io.out(`tenant "${t.id}" is now named ${t.name}`);
+    }
     case 'suspend':
     case 'resume': {
       const t = await tenants.setStatus(id!, command === 'suspend' ? 'suspended' : 'active');
@@ -83,21 +89,27 @@ async function act(
 /** id, status, name and when it was added: never a secret. */
 const listLine = (t: Tenant) => `${t.id}\t${t.status}\t${t.name}\tadded ${t.createdAt.toISOString()}`;
 
+/** The options each command needs (and the only ones it takes). */
+const NEEDS: Record<string, ReadonlyArray<keyof Values>> = {
+  add: ['name', 'channel-secret', 'access-token'],
+  rename: ['name'],
+};
+
 /** What is wrong with the words after `npm run tenant --`, or null when they make a command. */
 function argumentProblem(positionals: readonly string[], values: Values): string | null {
   const [command, id, ...extra] = positionals;
-  if (!command) return 'no command given (add, list, suspend, resume)';
-  if (!['add', 'list', 'suspend', 'resume'].includes(command))
-    return `unknown command "${command}" (add, list, suspend, resume)`;
+  if (!command) return 'no command given (add, rename, list, suspend, resume)';
+  if (!['add', 'rename', 'list', 'suspend', 'resume'].includes(command))
+    return `unknown command "${command}" (add, rename, list, suspend, resume)`;
   if (command === 'list' ? id !== undefined : extra.length > 0) return `unexpected argument "${extra[0] ?? id}"`;
   if (command !== 'list' && !id) return `${command} needs a tenant id`;
   if (id !== undefined && !TENANT_ID.test(id)) return `tenant id "${id.slice(0, 40)}" must be 2-32 of a-z, 0-9 and -`;
+  const needs = NEEDS[command] ?? [];
   const given = (['name', 'channel-secret', 'access-token'] as const).filter((k) => values[k] !== undefined);
-  if (command !== 'add' && given.length) return `--${given[0]} goes only with add`;
-  const missing = (['name', 'channel-secret', 'access-token'] as const).find(
-    (k) => command === 'add' && !values[k]?.trim(),
-  );
-  return missing ? `add needs --${missing}` : null;
+  const stray = given.find((k) => !needs.includes(k));
+  if (stray) return `--${stray} goes only with ${stray === 'name' ? 'add or rename' : 'add'}`;
+  const missing = needs.find((k) => !values[k]?.trim());
+  return missing ? `${command} needs --${missing}` : null;
 }
 
 runCommand(import.meta.url, 'tenant', (argv) => main(argv, process.env));

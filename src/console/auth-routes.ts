@@ -36,7 +36,9 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
   router.get('/login', async (req, res) => {
     if (consoleOf(res).viewer) return res.redirect(303, '/staff/');
     const csrf = await visitorCsrf(req, res);
-    res.type('html').send(String(loginPage(csrf, req.query.out === '1' ? { info: 'ออกจากระบบแล้ว' } : {})));
+    res
+      .type('html')
+      .send(String(loginPage({ town: deps.town() }, csrf, req.query.out === '1' ? { info: 'ออกจากระบบแล้ว' } : {})));
   });
 
   router.post('/login', async (req, res) => {
@@ -46,7 +48,7 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
       res
         .status(status)
         .type('html')
-        .send(String(loginPage(csrf, { error, name })));
+        .send(String(loginPage({ town: deps.town() }, csrf, { error, name })));
     };
     if (await throttle.blocked(client(req)))
       return refuse(429, 'มีการเข้าสู่ระบบไม่สำเร็จจากเครื่องนี้หลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่');

@@ -26,6 +26,8 @@ export interface ConsoleDeps {
   questions: QuestionStore;
   index: SearchIndex;
   library: ContentLibrary;
+  /** The municipality's name as its pages show it, read for each page (a tenant may be renamed meanwhile). */
+  town: () => string;
   /** The figures of the dashboard and the quarterly report. */
   report: ReportSources;
   /** Names of the records the audit trail points at, as they are now. */

@@ -52,7 +52,7 @@ export function createConsoleRouter(deps: ConsoleDeps, features: ConsoleFeature[
     await drainPendingAudit(deps.dataDir, deps.audit);
     next();
   });
-  router.use(loadSession(deps.sessions, deps.accounts));
+  router.use(loadSession(deps.sessions, deps.accounts, deps.town));
   router.use(checkCsrf());
   router.use(createAuthRoutes(deps));
   router.use(requireLogin());
@@ -76,7 +76,7 @@ export function createConsoleRouter(deps: ConsoleDeps, features: ConsoleFeature[
 /** One place that turns failures into a Thai page with the right status. */
 function consoleErrorPage(deps: ConsoleDeps): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const viewer = consoleOf(res).viewer ?? null;
+    const viewer = consoleOf(res).viewer ?? { town: deps.town() };
     let status = 500;
     let message = 'เกิดข้อผิดพลาดในระบบ ได้บันทึกไว้ให้ผู้ดูแลตรวจสอบแล้ว กรุณาลองใหม่อีกครั้ง';
     if (err instanceof HttpError) [status, message] = [err.status, err.message];

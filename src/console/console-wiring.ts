@@ -39,6 +39,8 @@ export interface ConsoleWiring {
   questions: QuestionStore;
   index: SearchIndex;
   library: ContentLibrary;
+  /** The municipality's name its pages show (the town's from its documents, a tenant's from the tenants table). */
+  town: () => string;
   tips: Pick<TipChannel, 'desk' | 'notify' | 'stats'>;
   publishing: Publishing;
   /** Staff members' own LINE accounts for test-sends, linked by a code sent in chat. */
@@ -124,6 +126,7 @@ export async function openConsole(w: ConsoleWiring): Promise<StaffConsole> {
     questions: w.questions,
     index: w.index,
     library: w.library,
+    town: w.town,
     report,
     auditNames,
     ...(w.limits ? { limits: w.limits } : {}),

@@ -1,8 +1,14 @@
 import { can, ROLE_NAMES, type Permission, type Role } from '../staff/roles.js';
 import { html, type Html } from '../http/html.js';
 
-/** Who is looking at a page, and the token their forms carry. */
-export interface Viewer {
+/** Whose console a page belongs to: the municipality it names in its header and title. */
+export interface Site {
+  /** The municipality's name ("เทศบาลตำบลโพนทราย"): the town's from its documents, a tenant's from the tenants table. */
+  town: string;
+}
+
+/** Who is looking at a page, the token their forms carry, and whose console it is. */
+export interface Viewer extends Site {
   name: string;
   role: Role;
   csrf: string;
@@ -35,11 +41,9 @@ export function postButton(
   return html`<form method="post" action="${action}" class="inline"${opts.confirm ? html` data-confirm="${opts.confirm}"` : ''}>${csrfField(viewer)}${fields}<button type="submit" class="${opts.kind ?? ''}">${label}</button></form>`;
 }
 
-/** The page shell: Thai, large text, a menu of what this role may open, print-friendly. */
-export function layout(
-  viewer: Viewer | null,
-  page: { title: string; active?: string; body: Html; wide?: boolean },
-): Html {
+/** The page shell: Thai, large text, the municipality's name, a menu of what this role may open, print-friendly. */
+export function layout(who: Viewer | Site, page: { title: string; active?: string; body: Html; wide?: boolean }): Html {
+  const viewer = 'role' in who ? who : null;
   const nav = viewer
     ? html`<nav class="menu" aria-label="เมนู">${NAV.filter((n) => !n.needs || can(viewer.role, n.needs)).map(
         (n) => html`<a href="${n.href}"${n.id === page.active ? html` aria-current="page"` : ''}>${n.label}</a>`,
@@ -54,13 +58,13 @@ export function layout(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${page.title} · ระบบเจ้าหน้าที่ เทศบาลตำบลโพนทราย</title>
+<title>${page.title} · ระบบเจ้าหน้าที่ ${who.town}</title>
 <link rel="icon" href="/staff/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/staff/assets/console.css">
 <script type="module" src="/staff/assets/console.js"></script>
 </head>
 <body>
-<header class="top"><a class="brand" href="/staff/">ระบบเจ้าหน้าที่ · เทศบาลตำบลโพนทราย</a>${nav}</header>
+<header class="top"><a class="brand" href="/staff/">ระบบเจ้าหน้าที่ · ${who.town}</a>${nav}</header>
 <main class="${page.wide ? 'wide' : ''}">
 <h1>${page.title}</h1>
 ${page.body}

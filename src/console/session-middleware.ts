@@ -31,7 +31,7 @@ export function viewerOf(res: Response): Viewer {
  * disabled account, a changed role or password, or "logout everywhere" (a newer generation)
  * ends it, in this process or after the accounts file was changed by `npm run staff`.
  */
-export function loadSession(sessions: SessionRepository, accounts: StaffAccounts): RequestHandler {
+export function loadSession(sessions: SessionRepository, accounts: StaffAccounts, town: () => string): RequestHandler {
   return async (req, res, next) => {
     const id = readSessionCookie(req);
     const session = await sessions.get(id);
@@ -49,7 +49,7 @@ export function loadSession(sessions: SessionRepository, accounts: StaffAccounts
     Object.assign(locals, {
       sessionId: id,
       session,
-      viewer: { name: account.name, role: account.role, csrf: session.csrf },
+      viewer: { name: account.name, role: account.role, csrf: session.csrf, town: town() },
       mustChange: account.mustChange,
     });
     req.staff = { name: account.name, via: 'session', role: account.role };

@@ -1,10 +1,27 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
+import { z } from 'zod';
 import { openSealed, openSealedText, seal } from '../crypto/sealed.js';
 
 /** A municipality's id: it names its webhook (/webhook/ID), so lowercase letters, digits and -. */
 export const TENANT_ID = /^[a-z0-9-]{2,32}$/;
 export type TenantStatus = 'active' | 'suspended';
+
+/** The longest name a municipality may have: it heads every page, also on a 360 px phone. */
+export const TENANT_NAME_MAX = 100;
+/** Control characters, line and paragraph separators, and bidi overrides (which would disguise a name). */
+const HIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * A municipality's name as its pages and chat show it ("เทศบาลตำบลบ้านใหม่"), trimmed:
+ * 1-100 characters, nothing hidden. The same rule in the admin API, the command and the table.
+ */
+export const TenantName = z
+  .string()
+  .trim()
+  .min(1, 'the name is empty')
+  .max(TENANT_NAME_MAX, `the name is longer than ${TENANT_NAME_MAX} characters`)
+  .refine((name) => !HIDDEN_CHARACTERS.test(name), 'the name holds a control character');
 
 /** What anyone may see of a tenant: never its secrets. */
 export interface Tenant {
@@ -89,10 +106,19 @@ export class TenantRepository {
   }
 
   async setStatus(id: string, status: TenantStatus, now = new Date()): Promise<Tenant> {
+    return this.change(id, 'status', status, now);
+  }
+
+  /** Renames the municipality: its pages and chat say the new name within a few seconds (tenant-runtimes.ts). */
+  async rename(id: string, name: string, now = new Date()): Promise<Tenant> {
+    return this.change(id, 'name', checkName(name), now);
+  }
+
+  private async change(id: string, column: 'status' | 'name', value: string, now: Date): Promise<Tenant> {
     checkId(id);
     const { rows } = await this.pool.query<Row>(
-      `UPDATE tenants SET status = $2, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, status, now],
+      `UPDATE tenants SET ${column} = $2, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, value, now],
     );
     if (!rows[0]) throw new TenantError('unknown', `no tenant "${id}"`);
     return toTenant(rows[0]);
@@ -136,9 +162,15 @@ function checkId(id: string): void {
 /** Checks what `add` is given; returns the trimmed name. Never repeats a secret's value. */
 function checkInput(input: { id: string; name: string; channelSecret: string; accessToken: string }): string {
   checkId(input.id);
-  const name = input.name.trim();
-  if (name.length < 1 || name.length > 200) throw new TenantError('bad_name', 'the name must be 1-200 characters');
+  const name = checkName(input.name);
   if (!input.channelSecret.trim()) throw new TenantError('bad_secret', 'the channel secret is empty');
   if (!input.accessToken.trim()) throw new TenantError('bad_secret', 'the access token is empty');
   return name;
+}
+
+/** The name as it will be shown (trimmed), or a TenantError saying what is wrong with it. */
+function checkName(name: string): string {
+  const checked = TenantName.safeParse(name);
+  if (!checked.success) throw new TenantError('bad_name', checked.error.issues[0]!.message);
+  return checked.data;
 }

@@ -9,6 +9,8 @@ import { handleText, type TextDeps } from './text.js';
 
 export interface HandlerDeps extends TextDeps {
   library: ContentLibrary;
+  /** The municipality the welcome card names (a tenant's own name); absent: the library's, from its ITA report. */
+  townName?: () => string;
 }
 
 /**
@@ -46,9 +48,9 @@ export function createRouteHandler(deps: HandlerDeps): HandleRoute {
 async function onFollow(deps: HandlerDeps, ctx: BotContext): Promise<void> {
   ctx.intent = 'follow';
   if (!ctx.userId) return;
-  const [welcome] = viewsOf(deps.library).get('welcome', () =>
-    welcomeMessages({ agencyName: deps.library.agencyName() }),
-  );
+  const town = deps.townName?.() ?? deps.library.agencyName();
+  // Kept per name: a renamed tenant's next welcome says its new name
+  const [welcome] = viewsOf(deps.library).get(`welcome:${town}`, () => welcomeMessages({ agencyName: town }));
   const follow = deps.registry.event('follow');
   if (!follow) return ctx.reply(welcome!);
   const { quickReply: _onLast, ...welcomeBubble } = welcome!;

@@ -5,35 +5,43 @@ import { clientKey } from '../http/client-key.js';
 import { baseHeaders } from '../http/headers.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { HttpError } from '../http/http-error.js';
-import { TenantError, type Tenant, type TenantRepository, type TenantStatus } from '../db/tenants.js';
+import { TenantError, TenantName, type Tenant, type TenantRepository, type TenantStatus } from '../db/tenants.js';
+import type { FailureBrake } from '../db/service-limits-postgres.js';
 import type { Logger } from '../logger.js';
 import { staffErrorFunnel } from '../staff/staff-api.js';
 import { TOKEN_BRAKE } from '../staff/staff-auth.js';
 import type { TokenOwners } from './token-owners.js';
 
 export interface AdminApiDeps {
-  tenants: Pick<TenantRepository, 'add' | 'list' | 'setStatus'>;
+  tenants: Pick<TenantRepository, 'add' | 'list' | 'setStatus' | 'rename'>;
   owners: Pick<TokenOwners, 'isAdmin'>;
   /** Called after a change, so this process sees it at once (others within their cache time). */
   changed: () => void;
   logger: Logger;
   /** Express "trust proxy" (TRUST_PROXY): wrong tokens are braked per client address. */
   trustProxy?: boolean | number | string;
+  /**
+   * Wrong admin tokens per client (TOKEN_BRAKE), shared by every process of the service
+   * (ServiceRateLimiter, in the database); absent: this process's memory.
+   */
+  failures?: FailureBrake;
 }
 
 const NewTenant = z.strictObject({
   id: z.string(),
-  name: z.string(),
+  name: TenantName,
   channelSecret: z.string(),
   accessToken: z.string(),
 });
+/** What may be changed of a tenant besides its status: its name, as its pages and chat show it. */
+const TenantChange = z.strictObject({ name: TenantName });
 
 /** What the API shows of a tenant: never its secrets; its webhook path for LINE's console. */
 const view = (t: Tenant) => ({ ...t, webhookPath: `/webhook/${t.id}` });
 
 /**
  * /service/api: the service administrator's JSON API (Authorization: Bearer
- * SERVICE_ADMIN_TOKEN). It lists, adds, suspends and resumes tenants, like `npm run tenant`,
+ * SERVICE_ADMIN_TOKEN). It lists, adds, renames, suspends and resumes tenants, like `npm run tenant`,
  * and offers nothing of a tenant's data: the administrator manages municipalities, not
  * their tips, sessions or residents.
  */
@@ -52,6 +60,11 @@ export function createAdminApi(deps: AdminApiDeps): (req: IncomingMessage, res: 
     const tenant = await deps.tenants.add(NewTenant.parse(req.body));
     after(deps, 'tenant added', tenant.id);
     res.status(201).json(view(tenant));
+  });
+  api.patch('/tenants/:id', async (req: Request<{ id: string }>, res) => {
+    const tenant = await deps.tenants.rename(req.params.id, TenantChange.parse(req.body).name);
+    after(deps, 'tenant renamed', tenant.id);
+    res.json(view(tenant));
   });
   for (const [action, status] of [
     ['suspend', 'suspended'],
@@ -72,21 +85,27 @@ export function createAdminApi(deps: AdminApiDeps): (req: IncomingMessage, res: 
 
 /**
  * The admin's bearer token, compared as a digest (token-owners.ts); wrong tokens are braked
- * per client like the staff API's (TOKEN_BRAKE: 429 with Retry-After) and logged, never shown.
+ * per client like the staff API's (TOKEN_BRAKE: 429 with Retry-After), across processes when
+ * `failures` is the database's, and logged, never shown.
  */
 function adminAuth(deps: AdminApiDeps): RequestHandler {
-  const failures = new RateLimiter(() => new Date(), TOKEN_BRAKE.failures, TOKEN_BRAKE.windowMs);
-  return (req, res, next) => {
-    const client = clientKey(req);
-    if (failures.blocked(client)) {
-      const wait = failures.retryAfterSeconds(client);
-      res.set('Retry-After', String(wait));
-      return next(new HttpError(429, 'too_many_attempts', `too many wrong tokens; try again in ${wait} seconds`));
+  const failures = deps.failures ?? new RateLimiter(() => new Date(), TOKEN_BRAKE.failures, TOKEN_BRAKE.windowMs);
+  return async (req, res, next) => {
+    try {
+      const client = clientKey(req);
+      if (await failures.blocked(client)) {
+        const wait = await failures.retryAfterSeconds(client);
+        res.set('Retry-After', String(wait));
+        return next(new HttpError(429, 'too_many_attempts', `too many wrong tokens; try again in ${wait} seconds`));
+      }
+      if (deps.owners.isAdmin(req)) return next();
+      await failures.count(client);
+      deps.logger.warn('service admin token refused', { braked: await failures.blocked(client) });
+      next(new HttpError(401, 'unauthorized', 'the service admin token is required'));
+    } catch (err) {
+      // The database is away: refused, never let through
+      next(err);
     }
-    if (deps.owners.isAdmin(req)) return next();
-    failures.count(client);
-    deps.logger.warn('service admin token refused', { braked: failures.blocked(client) });
-    next(new HttpError(401, 'unauthorized', 'the service admin token is required'));
   };
 }
 

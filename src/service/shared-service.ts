@@ -1,6 +1,8 @@
 import type { BotApp } from '../app.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/open-database.js';
+import { ServiceRateLimiter } from '../db/service-limits-postgres.js';
+import { TOKEN_BRAKE } from '../staff/staff-auth.js';
 import type { Logger } from '../logger.js';
 import { createAdminApi } from './admin-api.js';
 import { createServiceApp } from './service-app.js';
@@ -42,6 +44,7 @@ export function createSharedService(deps: {
     changed: () => tenants.refresh(),
     logger,
     trustProxy: config.trustProxy,
+    ...(config.database ? { failures: adminBrake(database.pool, config.database.serviceKey) } : {}),
   });
   const app = createServiceApp({
     town: deps.town,
@@ -52,3 +55,12 @@ export function createSharedService(deps: {
   });
   return { app, tenants, close: () => tenants.close() };
 }
+
+/** The administrator's wrong tokens, counted in the database: a client braked by one process is braked by all. */
+const adminBrake = (pool: Database['pool'], serviceKey: Buffer) =>
+  new ServiceRateLimiter(pool, serviceKey, {
+    name: 'service-admin-tokens',
+    limit: TOKEN_BRAKE.failures,
+    window: TOKEN_BRAKE.windowMs,
+    clock: () => new Date(),
+  });

@@ -144,6 +144,7 @@ export class TenantRuntimes {
     const { config, database, logger } = this.deps;
     const scope = await tenantScope(database.pool, database.tenants, tenantId);
     const secrets = (await database.tenants.secrets(tenantId))!;
+    const named = (await this.tenants()).get(tenantId)?.name ?? tenantId;
     const runtime = await createRuntime({
       ...this.deps.runtime,
       config: {
@@ -160,6 +161,8 @@ export class TenantRuntimes {
       tenant: scope,
       // One channel's limits, shared by every process sending for it
       lineLimits: new PostgresLineLimits(scope, { logger: tagged(logger, tenantId) }),
+      // Its pages and chat name it as the tenants table does now (a rename is seen with the next read)
+      townName: () => this.table?.tenants.get(tenantId)?.name ?? named,
     });
     const replayed = await runtime.replayPending();
     logger.info('tenant bot started', { tenant: tenantId, replayed });

@@ -44,6 +44,8 @@ export interface TipChannelDeps {
   logger: Logger;
   /** The bot's public address (links to the /tip form in chat), read when a reply is built; null: no links. */
   publicUrl?: () => string | null;
+  /** The municipality's name the /tip pages show, read for each page. */
+  town: () => string;
 }
 
 export interface TipChannel {
@@ -97,6 +99,7 @@ export async function openTipChannel(deps: TipChannelDeps): Promise<TipChannel> 
     publicUrl: deps.publicUrl ?? (() => null),
   });
   const webRouter = createTipWebRouter({
+    town: deps.town,
     filing,
     files,
     rules: deps.rules,

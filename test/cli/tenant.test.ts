@@ -53,6 +53,18 @@ describe.skipIf(!hasPostgres)('npm run tenant', () => {
     expect((await tenant('list')).out[0]).toMatch(/^phonsai\tactive\t/);
   });
 
+  it('when a tenant is renamed, then one line says so, list shows the new name, and spaces around it are dropped', async () => {
+    expect(await tenant('rename', 'phonsai', '--name', 'เทศบาลตำบลบ้านใหม่')).toEqual({
+      code: 0,
+      out: ['tenant "phonsai" is now named เทศบาลตำบลบ้านใหม่'],
+      err: [],
+    });
+    expect((await tenant('list')).out[0]).toMatch(/^phonsai\tactive\tเทศบาลตำบลบ้านใหม่\t/);
+    expect((await tenant('rename', 'phonsai', '--name', '  เทศบาลตำบลโพนทราย ')).out).toEqual([
+      'tenant "phonsai" is now named เทศบาลตำบลโพนทราย',
+    ]);
+  });
+
   it('when the rows are read straight from the database, then no secret is there in clear', async () => {
     const rows = await asAdmin(async (c) => (await c.query('SELECT * FROM tenants')).rows, dbName);
     expect(rows).toHaveLength(1);
@@ -75,11 +87,26 @@ describe.skipIf(!hasPostgres)('npm run tenant', () => {
     ],
     [['suspend'], 'tenant: suspend needs a tenant id (npm run tenant -- --help)'],
     [['list', 'phonsai'], 'tenant: unexpected argument "phonsai" (npm run tenant -- --help)'],
-    [['resume', 'phonsai', '--name', 'x'], 'tenant: --name goes only with add (npm run tenant -- --help)'],
-    [['remove', 'phonsai'], 'tenant: unknown command "remove" (add, list, suspend, resume) (npm run tenant -- --help)'],
+    [['resume', 'phonsai', '--name', 'x'], 'tenant: --name goes only with add or rename (npm run tenant -- --help)'],
+    [
+      ['remove', 'phonsai'],
+      'tenant: unknown command "remove" (add, rename, list, suspend, resume) (npm run tenant -- --help)',
+    ],
     [['add', 'x1', '--colour', 'red'], 'tenant: unknown argument "--colour" (npm run tenant -- --help)'],
-    [[], 'tenant: no command given (add, list, suspend, resume) (npm run tenant -- --help)'],
+    [[], 'tenant: no command given (add, rename, list, suspend, resume) (npm run tenant -- --help)'],
     [['suspend', 'nakhon'], 'tenant: no tenant "nakhon"'],
+    [['rename', 'phonsai'], 'tenant: rename needs --name (npm run tenant -- --help)'],
+    [
+      ['rename', 'phonsai', '--name', 'x', '--access-token', 't'],
+      'tenant: --access-token goes only with add (npm run tenant -- --help)',
+    ],
+    [['rename', 'phonsai', '--name', 'ก'.repeat(101)], 'tenant: the name is longer than 100 characters'],
+    [['rename', 'phonsai', '--name', 'เทศบาล\u0007ตำบล'], 'tenant: the name holds a control character'],
+    [['rename', 'nakhon', '--name', 'เทศบาลตำบลนคร'], 'tenant: no tenant "nakhon"'],
+    [
+      ['add', 'nakhon', '--name', 'เทศบาล\nนคร', '--channel-secret', 's', '--access-token', 't'],
+      'tenant: the name holds a control character',
+    ],
     [
       ['add', 'phonsai', '--name', 'x', '--channel-secret', 's', '--access-token', 't'],
       'tenant: tenant "phonsai" already exists',

@@ -43,6 +43,7 @@ async function startProcess(scope: TenantScope): Promise<{ url: string; accounts
     store: pg.tips,
     clock,
     logger,
+    town: () => 'เทศบาลตำบลทดสอบ',
   });
   const accounts = new StaffAccounts(pg.accounts);
   // The console's parts these pages use; the rest of ConsoleDeps belongs to pages not opened here
@@ -53,6 +54,7 @@ async function startProcess(scope: TenantScope): Promise<{ url: string; accounts
     dataDir: await tempDir(),
     clock,
     logger,
+    town: () => 'เทศบาลตำบลทดสอบ',
   } as unknown as ConsoleDeps;
   const app = express();
   const web = tips.feature.routes!.find((r) => r.mount === 'public')!;

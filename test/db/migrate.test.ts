@@ -66,6 +66,8 @@ describe.skipIf(!hasPostgres)('migrations on a real PostgreSQL', () => {
     expect(scoped.length).toBeGreaterThanOrEqual(4);
     for (const r of scoped) expect(r, r.relname).toMatchObject({ on: true, forced: true, policy: true });
     expect(rls.find((r) => r.relname === 'tenants')).toMatchObject({ on: false, forced: false, scoped: false });
+    // The service's own tables, outside every municipality: bot_tenant is granted nothing on them
+    expect(rls.filter((r) => !r.scoped).map((r) => r.relname)).toEqual(['service_limit_hits', 'tenants']);
   });
 
   it("when every migration is rolled back, then only the tool's own record is left, and they apply again", async () => {

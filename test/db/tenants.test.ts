@@ -61,6 +61,41 @@ describe.skipIf(!hasPostgres)('the tenants table', () => {
     await expect(tenants.setStatus('nakhon', 'suspended')).rejects.toMatchObject({ code: 'unknown' });
   });
 
+  it('when a tenant is renamed, then the list shows the trimmed new name; an unknown id is refused', async () => {
+    const later = new Date('2026-12-08T04:00:00Z');
+    expect(await tenants.rename('phonsai', ' เทศบาลตำบลบ้านใหม่ ', later)).toMatchObject({
+      name: 'เทศบาลตำบลบ้านใหม่',
+      updatedAt: later,
+    });
+    expect((await tenants.list())[0]!.name).toBe('เทศบาลตำบลบ้านใหม่');
+    await expect(tenants.rename('nakhon', 'เทศบาลนคร')).rejects.toMatchObject({ code: 'unknown' });
+    await tenants.rename('phonsai', 'เทศบาลตำบลโพนทราย');
+  });
+
+  it.each([
+    ['empty', '', 'the name is empty'],
+    ['only spaces', '   ', 'the name is empty'],
+    ['too long', 'ก'.repeat(101), 'the name is longer than 100 characters'],
+    ['a new line', 'เทศบาล\nโพนทราย', 'the name holds a control character'],
+    ['a bell', 'เทศบาล\u0007', 'the name holds a control character'],
+    ['a bidi override', 'เทศบาล\u202Eยารทนโพ', 'the name holds a control character'],
+  ])('when a name is %s, then add and rename refuse it and nothing changes', async (_what, name, message) => {
+    const refused = { code: 'bad_name', message };
+    await expect(tenants.add({ id: 'nakhon', name, channelSecret: 's', accessToken: 't' })).rejects.toMatchObject(
+      refused,
+    );
+    await expect(tenants.rename('phonsai', name)).rejects.toMatchObject(refused);
+    expect((await tenants.list()).map((t) => [t.id, t.name])).toEqual([['phonsai', 'เทศบาลตำบลโพนทราย']]);
+  });
+
+  it('when a bad name is written past the code, then the table refuses it too', async () => {
+    for (const name of ['เทศบาล\tโพนทราย', ' เทศบาล', 'ก'.repeat(101), 'เทศบาล\u2066x'])
+      await expect(pool.query("UPDATE tenants SET name = $1 WHERE id = 'phonsai'", [name])).rejects.toMatchObject({
+        code: '23514',
+      });
+    expect((await tenants.list())[0]!.name).toBe('เทศบาลตำบลโพนทราย');
+  });
+
   it('when the service key is another, then the secrets do not open', async () => {
     await expect(new TenantRepository(pool, Buffer.alloc(32, 8)).secrets('phonsai')).rejects.toThrow(
       /damaged or the key is wrong/,

@@ -14,11 +14,26 @@ import { tempDir } from '../helpers/temp-dir.js';
 /** The service key migratedDatabase() seals tenants under (test/helpers/postgres-tenant.ts). */
 const SERVICE_KEY = Buffer.alloc(32, 9).toString('base64');
 
-/** Two municipalities with channels of their own, and one suspended. */
+/** Two municipalities with channels and names of their own, and one suspended. */
 export const TOWNS = {
-  a: { id: 'a-town', secret: 'a-town-channel-secret-0123456789', token: 'a-town-access-token' },
-  b: { id: 'b-town', secret: 'b-town-channel-secret-abcdefghij', token: 'b-town-access-token' },
-  closed: { id: 'closed-town', secret: 'closed-town-channel-secret-0000', token: 'closed-town-token' },
+  a: {
+    id: 'a-town',
+    name: 'เทศบาลตำบลบ้านใหม่',
+    secret: 'a-town-channel-secret-0123456789',
+    token: 'a-town-access-token',
+  },
+  b: {
+    id: 'b-town',
+    name: 'เทศบาลตำบลหนองบัว',
+    secret: 'b-town-channel-secret-abcdefghij',
+    token: 'b-town-access-token',
+  },
+  closed: {
+    id: 'closed-town',
+    name: 'เทศบาลตำบลปิดชั่วคราว',
+    secret: 'closed-town-channel-secret-0000',
+    token: 'closed-town-token',
+  },
 } as const;
 
 /** A tenant a test adds itself (as `npm run tenant -- add` or the admin API would). */
@@ -61,7 +76,7 @@ export function useService(use: (s: TestService) => void): void {
   beforeAll(async () => {
     const db = await migratedDatabase();
     for (const t of Object.values(TOWNS))
-      await db.tenants.add({ id: t.id, name: t.id, channelSecret: t.secret, accessToken: t.token });
+      await db.tenants.add({ id: t.id, name: t.name, channelSecret: t.secret, accessToken: t.token });
     await db.tenants.setStatus(TOWNS.closed.id, 'suspended');
     const dataDir = await tempDir();
     const logger = createMemoryLogger();

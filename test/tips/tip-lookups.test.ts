@@ -55,6 +55,7 @@ async function webForm(): Promise<{ url: string; finds: string[] }> {
   app.use(
     '/tip',
     createTipWebRouter({
+      town: () => 'เทศบาลตำบลโพนทราย',
       filing,
       files: new EvidenceFiles(path.join(await tempDir(), 'files'), Buffer.alloc(32)),
       rules: DEFAULT_TIP_RULES,

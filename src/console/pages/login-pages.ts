@@ -1,10 +1,10 @@
 import { MIN_PASSWORD_LENGTH } from '../../staff/password.js';
 import { html } from '../../http/html.js';
-import { csrfField, layout, notice, type Viewer } from '../layout.js';
+import { csrfField, layout, notice, type Site, type Viewer } from '../layout.js';
 
-/** The login form; `error` says why the last try failed (never which part was wrong). */
-export function loginPage(csrf: string, opts: { error?: string; info?: string; name?: string } = {}) {
-  return layout(null, {
+/** The login form of `site`'s console; `error` says why the last try failed (never which part was wrong). */
+export function loginPage(site: Site, csrf: string, opts: { error?: string; info?: string; name?: string } = {}) {
+  return layout(site, {
     title: 'เข้าสู่ระบบเจ้าหน้าที่',
     body: html`${opts.error ? notice('error', opts.error) : ''}${opts.info ? notice('info', opts.info) : ''}
 <form method="post" action="/staff/login" class="card narrow">

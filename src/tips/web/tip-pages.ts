@@ -20,13 +20,34 @@ export interface FormValues {
   where?: string;
 }
 
-function page(title: string, body: Html): string {
+/** The pages of one municipality's form: each names `town()` (read for each page) in its header and title. */
+export interface TipPages {
+  formPage: (rules: TipRules, values?: FormValues, errors?: readonly string[]) => string;
+  receiptPage: (receipt: string) => string;
+  lookupPage: (message?: string | null) => string;
+  statusPage: (view: PublicTipView, receipt: string, notice?: string | null) => string;
+  /** A refusal (rate limit, wrong request) with a way back. */
+  messagePage: (title: string, message: string) => string;
+}
+
+export function tipPages(town: () => string): TipPages {
+  const page = (title: string, body: Html) => shell(town(), title, body);
+  return {
+    formPage: (rules, values = {}, errors = []) => page('แจ้งเบาะแสการทุจริต', formBody(rules, values, errors)),
+    receiptPage: (receipt) => page('ได้รับเรื่องแล้ว', receiptBody(receipt)),
+    lookupPage: (message = null) => page('ติดตามสถานะเรื่องที่แจ้ง', lookupBody(message)),
+    statusPage: (view, receipt, notice = null) => page('สถานะเรื่องที่แจ้ง', statusBody(view, receipt, notice)),
+    messagePage: (title, message) =>
+      page(title, html`${errorList([message])}<p><a href="/tip">กลับไปหน้าแจ้งเบาะแส</a></p>`),
+  };
+}
+
+function shell(town: string, title: string, body: Html): string {
   return html`<!doctype html>
 <html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${title} — เทศบาลตำบลโพนทราย</title>
+<meta name="referrer" content="no-referrer"><title>${title} — ${town}</title>
 <link rel="stylesheet" href="/tip/tip.css"></head>
-<body><header><p class="agency">เทศบาลตำบลโพนทราย</p><h1>${title}</h1></header><main>${body}</main></body></html>`
-    .value;
+<body><header><p class="agency">${town}</p><h1>${title}</h1></header><main>${body}</main></body></html>`.value;
 }
 
 const errorList = (errors: readonly string[]) =>
@@ -43,10 +64,8 @@ const evidenceInput = (name: string) => html`<label for="${name}">รูปห�
 <p class="hint">JPEG หรือ PNG ไม่เกิน ${TIP_LIMITS.images} รูป รูปละไม่เกิน 10 MB ระบบลบข้อมูลแฝงในรูป (เช่น ตำแหน่ง GPS รุ่นโทรศัพท์) ให้เอง</p>
 <input type="file" id="${name}" name="${name}" accept="image/jpeg,image/png" multiple>`;
 
-export function formPage(rules: TipRules, values: FormValues = {}, errors: readonly string[] = []): string {
-  return page(
-    'แจ้งเบาะแสการทุจริต',
-    html`<section class="about"><h2>ก่อนแจ้ง โปรดอ่าน</h2><ul>${howItWorks(rules, 'web').map((p) => html`<li>${p}</li>`)}</ul>
+function formBody(rules: TipRules, values: FormValues, errors: readonly string[]): Html {
+  return html`<section class="about"><h2>ก่อนแจ้ง โปรดอ่าน</h2><ul>${howItWorks(rules, 'web').map((p) => html`<li>${p}</li>`)}</ul>
 <p class="note">${TRAFFY}</p></section>
 ${errorList(errors)}
 <form method="post" action="/tip" enctype="multipart/form-data">
@@ -64,36 +83,29 @@ ${evidenceInput('evidence')}
 <button type="submit">ส่งเรื่อง</button>
 </form>
 <p><a href="/tip/status">ติดตามสถานะเรื่องที่แจ้งไว้แล้ว</a></p>
-${channels()}`,
-  );
+${channels()}`;
 }
 
-export function receiptPage(receipt: string): string {
-  return page(
-    'ได้รับเรื่องแล้ว',
-    html`<p>${WEB_SAY.thanks}</p>
+function receiptBody(receipt: string): Html {
+  return html`<p>${WEB_SAY.thanks}</p>
 <p class="label">เลขรับเรื่องของท่าน</p><p class="receipt" id="receipt">${formatReceipt(receipt)}</p>
 <p class="warn" id="keep">${WEB_SAY.keepReceipt}</p>
 <script src="/tip/keep-receipt.js" defer></script>
 <p><a href="/tip/status">ติดตามสถานะ</a> (กรอกเลขรับเรื่อง)</p>
-${channels()}`,
-  );
+${channels()}`;
 }
 
-export function lookupPage(message: string | null = null): string {
-  return page(
-    'ติดตามสถานะเรื่องที่แจ้ง',
-    html`${message ? errorList([message]) : html``}
+function lookupBody(message: string | null): Html {
+  return html`${message ? errorList([message]) : html``}
 <form method="post" action="/tip/status">
 <label for="receipt">เลขรับเรื่อง 16 หลัก</label>
 <input type="text" id="receipt" name="receipt" inputmode="numeric" autocomplete="off" required>
 <button type="submit">ดูสถานะ</button>
 </form>
-<p><a href="/tip">แจ้งเรื่องใหม่</a></p>`,
-  );
+<p><a href="/tip">แจ้งเรื่องใหม่</a></p>`;
 }
 
-export function statusPage(view: PublicTipView, receipt: string, notice: string | null = null): string {
+function statusBody(view: PublicTipView, receipt: string, notice: string | null): Html {
   const notes = view.notes.map((n) => html`<li><time>${formatDateThai(n.at, 'short')}</time> ${n.text}</li>`);
   const addForm =
     view.status === 'closed'
@@ -103,20 +115,12 @@ export function statusPage(view: PublicTipView, receipt: string, notice: string 
 <label for="text">ข้อมูลที่ต้องการเพิ่ม</label><textarea id="text" name="text" rows="5"></textarea>
 ${evidenceInput('evidence')}
 <button type="submit">ส่งข้อมูลเพิ่ม</button></form>`;
-  return page(
-    'สถานะเรื่องที่แจ้ง',
-    html`${notice ? html`<p class="done" role="status">${notice}</p>` : html``}
+  return html`${notice ? html`<p class="done" role="status">${notice}</p>` : html``}
 <dl class="status"><dt>สถานะ</dt><dd id="status">${view.statusName}</dd>
 <dt>รับเรื่องเมื่อ</dt><dd>${formatDateThai(view.receivedAt)}</dd>
 <dt>อัปเดตล่าสุด</dt><dd>${formatDateThai(view.lastUpdateAt)}</dd></dl>
 ${view.outcome ? html`<h2>ผลการพิจารณา</h2><p class="outcome">${view.outcome}</p>` : html``}
 ${notes.length > 0 ? html`<h2>ข้อความจากเจ้าหน้าที่</h2><ul class="notes">${notes}</ul>` : html``}
 ${addForm}
-<p><a href="/tip/status">ดูเรื่องอื่น</a></p>`,
-  );
-}
-
-/** A refusal (rate limit, wrong request) with a way back. */
-export function messagePage(title: string, message: string): string {
-  return page(title, html`${errorList([message])}<p><a href="/tip">กลับไปหน้าแจ้งเบาะแส</a></p>`);
+<p><a href="/tip/status">ดูเรื่องอื่น</a></p>`;
 }

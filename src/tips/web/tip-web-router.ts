@@ -18,13 +18,15 @@ import type { TipFiling } from '../tip-filing.js';
 import { TIP_LIMITS, type TipRecord } from '../tip-model.js';
 import { CHAT } from '../tip-texts.js';
 import { FormBodyError, readForm, field, type FormLimits } from './form-body.js';
-import { formPage, lookupPage, messagePage, receiptPage, statusPage } from './tip-pages.js';
+import { tipPages, type TipPages } from './tip-pages.js';
 import { FormNonces } from './form-nonces.js';
 import { TIP_CSS } from './tip-css.js';
 import { KEEP_RECEIPT_JS, WEB_SAY } from './web-texts.js';
 import { ADD_FORM_LIMITS, ImageIntake, readTipFields, TIP_FORM_LIMITS, TOO_MUCH } from './web-tip-input.js';
 
 export interface TipWebDeps {
+  /** The municipality's name its pages show, read for each page (a tenant may be renamed meanwhile). */
+  town: () => string;
   filing: TipFiling;
   files: EvidenceStore;
   rules: TipRules;
@@ -43,9 +45,9 @@ export interface TipWebDeps {
 }
 
 /** A form that already filed its tip, posted again. */
-const alreadySent: Reply = [
+const alreadySent = (pages: TipPages): Reply => [
   409,
-  messagePage(
+  pages.messagePage(
     'ส่งเรื่องนี้ไปแล้ว',
     'แบบฟอร์มนี้ส่งเรื่องไปแล้ว และแสดงเลขรับเรื่องไปแล้วในครั้งนั้น (ระบบไม่ได้เก็บเลขไว้ จึงแสดงซ้ำไม่ได้) หากต้องการแจ้งเรื่องใหม่ เปิดแบบฟอร์มใหม่',
   ),
@@ -64,6 +66,8 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   const router = express.Router();
   let parsing = 0;
   const nonces = deps.nonces ?? new FormNonces();
+  const pages = tipPages(deps.town);
+  const { formPage, lookupPage, messagePage, receiptPage, statusPage } = pages;
   const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
   const client = (req: Request) => `web:${clientKey(req)}`;
 
@@ -94,13 +98,13 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
       const nonce = values.n;
       // A form re-shown after a refusal keeps its value, or gets one if it came without.
       values.n ||= nonces.issue();
-      if (await nonces.wasUsed(nonce, deps.clock())) return alreadySent;
+      if (await nonces.wasUsed(nonce, deps.clock())) return alreadySent(pages);
       const refusals = [...errors, ...images.errors(form)];
       if (refusals.length > 0) return [form.overflow ? 413 : 400, formPage(deps.rules, values, refusals)];
       if (!(await deps.limits.filings.take(client(req))))
         return [429, formPage(deps.rules, values, ['วันนี้ส่งเรื่องจากเครื่องนี้ครบจำนวนแล้ว กรุณาลองใหม่พรุ่งนี้ หรือโทร ป.ป.ช. 1205'])];
       // Marked before the tip is filed: of a double click (on one process or two) only one files.
-      if (!(await nonces.markUsed(nonce, deps.clock()))) return alreadySent;
+      if (!(await nonces.markUsed(nonce, deps.clock()))) return alreadySent(pages);
       const { what, who, when, where } = values;
       const { receipt } = await deps.filing.file(
         {
@@ -161,7 +165,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
     }),
   );
 
-  router.use(formErrors(deps.logger, send));
+  router.use(formErrors(deps.logger, send, messagePage));
   return router;
 }
 
@@ -190,6 +194,7 @@ async function withImages(
 function formErrors(
   logger: Logger,
   send: (res: Response, status: number, body: string) => unknown,
+  messagePage: TipPages['messagePage'],
 ): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof FormBodyError) {
