@@ -10,6 +10,7 @@ import {
 import { findReceipt, isOnlyReceipt } from './receipt.js';
 import { isTip } from '../content/matching/tip-intent.js';
 import { asksFact, readQuestion, type QuestionShape } from '../content/answers/read-question.js';
+import { asksSomething } from '../content/answers/question-frames.js';
 import * as P from '../content/matching/intent-phrases.js';
 
 /** What a resident's message asks for. */
@@ -135,7 +136,7 @@ function understandAfresh(fullText: string, index: SearchIndex, tail = false): U
   if (!found.best && shape.time.years.length > 0) found = index.answer(text);
   const { best, runnersUp } = found;
   const whole: Understanding = { intent: 'search', best, runnersUp, normalized: normalize(text), shape };
-  return tail || best ? whole : (questionAtEnd(text, index) ?? whole);
+  return tail || best ? whole : (questionAtEnd(text, index, shape.kind !== null) ?? whole);
 }
 
 /** A told story is this long before its last sentence is read as the question. */
@@ -151,12 +152,15 @@ const TAIL_PARTS = 3;
  * the problem it tells chooses the channel). Only searches are
  * read so: a tip or a wish to subscribe keeps its whole message.
  */
-function questionAtEnd(text: string, index: SearchIndex): Understanding | null {
-  const parts = text.trim().split(/\s+/u);
+function questionAtEnd(text: string, index: SearchIndex, asks: boolean): Understanding | null {
+  // A number stays with the words around it ("ข้อ 3 ของมาตรการ…", "ปีงบ ๒๕๖๘"): no sentence starts or ends with one.
+  const parts = text.trim().split(/(?<![\d๐-๙])\s+(?![\d๐-๙])/u);
   if (text.length < STORY_CHARS || parts.length < 3) return null;
   for (let n = 1; n <= Math.min(TAIL_PARTS, parts.length - 1); n++) {
     const tail = understandAfresh(parts.slice(-n).join(' '), index, true);
-    if (tail.intent === 'search' && tail.shape.subject !== '' && (tail.best || tail.shape.fields.length > 0))
+    // A story that asks something is asked in the sentences holding its asking words ("หน่วยไหน…").
+    const asked = !asks || tail.intent !== 'search' || asksSomething(tail.shape);
+    if (tail.intent === 'search' && asked && tail.shape.subject !== '' && (tail.best || tail.shape.fields.length > 0))
       return tail;
   }
   return null;

@@ -171,4 +171,12 @@ describe('answer mechanisms, asked in new words', () => {
     expect(reply.type === 'fact' && reply.stated).toBe('ผู้บังคับบัญชาตามลำดับ');
     expect(answer('ถ้าฝนตกหนักมาก ข้าวเหนียวราคาเท่าไหร่').reply.type).toBe('none');
   });
+
+  it('when a story ends with its question, then a number stays with its words and the sentences asking are the question', () => {
+    const story =
+      'สวัสดีครับ ผมย้ายมาอยู่ที่นี่ได้ 3 ปี เพิ่งเห็นประกาศที่หน้าเทศบาล อยากทราบว่าข้อ 5 ของมาตรการตรวจสอบการใช้ดุลพินิจว่าไว้ว่าอย่างไรครับ';
+    expect(stated(answer(story).reply)).toMatch(/^กำหนดให้บุคลากรรายงาน/);
+    const long = 'ดิฉันอยู่ต่างจังหวัดมานาน ลูกโทรมาบอกว่าบ้านเราได้รางวัล อยากรู้ว่าเทศบาลได้คะแนน ita เท่าไหร่ ปีงบ ๒๕๖๘ จ้า';
+    expect(stated(answer(long).reply)).toMatch(/93\.05/);
+  });
 });
