@@ -94,4 +94,7 @@ export const FRAME_ONLY = phrases([
   'อย่างเดียว',
   'เท่านั้น',
   'only',
+  // "ควรมีช่องทางอะไรเพิ่มเติม": more of what is asked, not another subject.
+  'เพิ่มเติม',
+  'additional',
 ]);

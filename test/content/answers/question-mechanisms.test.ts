@@ -179,4 +179,9 @@ describe('answer mechanisms, asked in new words', () => {
     const long = 'ดิฉันอยู่ต่างจังหวัดมานาน ลูกโทรมาบอกว่าบ้านเราได้รางวัล อยากรู้ว่าเทศบาลได้คะแนน ita เท่าไหร่ ปีงบ ๒๕๖๘ จ้า';
     expect(stated(answer(long).reply)).toMatch(/93\.05/);
   });
+
+  it('when more of something is asked ("เพิ่มเติม"), then it is the frame and the measure\'s wording answers', () => {
+    expect(readQuestion('มีข้อมูลเพิ่มเติมไหม').subject).not.toContain('เพิ่ม');
+    expect(stated(answer('มาตรการเผยแพร่ข้อมูลบอกว่าควรเพิ่มเติมช่องทางไหน').reply)).toMatch(/ควรมีช่องทางการแจ้งเบาะแส/);
+  });
 });
