@@ -32,6 +32,8 @@ export const tenantDataDir = (dataDir: string, tenantId: string): string => path
 export class TenantRuntimes {
   private readonly running = new Map<string, Promise<Runtime>>();
   private table: { at: number; tenants: Map<string, Tenant> } | null = null;
+  /** Each tenant's name as the table said when last read (kept across refresh()), for its pages and chat. */
+  private readonly names = new Map<string, string>();
   private closing = false;
   private watching: NodeJS.Timeout | undefined;
 
@@ -121,6 +123,7 @@ export class TenantRuntimes {
     if (!this.table || Date.now() - this.table.at >= ttl) {
       const list = await this.deps.database.tenants.list();
       this.table = { at: Date.now(), tenants: new Map(list.map((t) => [t.id, t])) };
+      for (const t of list) this.names.set(t.id, t.name);
     }
     return this.table.tenants;
   }
@@ -144,7 +147,6 @@ export class TenantRuntimes {
     const { config, database, logger } = this.deps;
     const scope = await tenantScope(database.pool, database.tenants, tenantId);
     const secrets = (await database.tenants.secrets(tenantId))!;
-    const named = (await this.tenants()).get(tenantId)?.name ?? tenantId;
     const runtime = await createRuntime({
       ...this.deps.runtime,
       config: {
@@ -162,7 +164,7 @@ export class TenantRuntimes {
       // One channel's limits, shared by every process sending for it
       lineLimits: new PostgresLineLimits(scope, { logger: tagged(logger, tenantId) }),
       // Its pages and chat name it as the tenants table does now (a rename is seen with the next read)
-      townName: () => this.table?.tenants.get(tenantId)?.name ?? named,
+      townName: () => this.names.get(tenantId) ?? tenantId,
     });
     const replayed = await runtime.replayPending();
     logger.info('tenant bot started', { tenant: tenantId, replayed });
