@@ -48,6 +48,10 @@ const toBatch = (r: Row): Batch => ({
   error: r.error,
 });
 
+/** What an attempt changes ($4 to $7 of `change`). */
+const ATTEMPT = 'attempts = $4, last_attempt_at = $5, ambiguous_since = $6, request_id = $7';
+const attemptOf = (b: Batch) => [b.attempts, b.lastAttemptAt, b.ambiguousSince, b.requestId];
+
 /** "pub-x/3" → ["pub-x", 3] (publication ids have no slash). */
 function splitId(id: string): [string, number] {
   const at = id.lastIndexOf('/');
@@ -57,7 +61,8 @@ function splitId(id: string): [string, number] {
 /**
  * One tenant's delivery batches in PostgreSQL (delivery_batches), shared by every bot process.
  * `claim` takes pending batches whose lease ran out (or that have none) with FOR UPDATE SKIP
- * LOCKED, so processes share one publication's batches without both holding one; recipients
+ * LOCKED, so processes share one publication's batches without both holding one. A batch let
+ * go (`release`) has no claimant and claimed_until says from when it may be claimed; recipients
  * are sealed under the tenant's people key and deleted when the batch settles.
  */
 export class PostgresDeliveryBatches implements DeliveryBatchStore {
@@ -79,7 +84,7 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [tenantId, pub]);
       const started = await c.query(
         `SELECT 1 FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2
-         AND (frozen_at IS NOT NULL OR claimed_by IS NOT NULL OR state <> 'pending') LIMIT 1`,
+         AND (frozen_at IS NOT NULL OR claimed_until IS NOT NULL OR state <> 'pending') LIMIT 1`,
         [tenantId, pub],
       );
       if (started.rowCount) return this.read(c, pub);
@@ -178,11 +183,31 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
   }
 
   update(batch: Batch): Promise<Batch> {
+    return this.change(batch.id, ATTEMPT, "AND state = 'pending'", attemptOf(batch));
+  }
+
+  /**
+   * Let go with claimed_by empty and claimed_until the time from which any process may claim
+   * it (kept at the lease's end without `notBefore`), only while this process holds the claim.
+   */
+  release(batch: Batch, notBefore?: Date): Promise<Batch> {
     return this.change(
       batch.id,
-      'attempts = $4, last_attempt_at = $5, ambiguous_since = $6, request_id = $7',
+      `${ATTEMPT}, claimed_by = CASE WHEN claimed_by = $8 THEN NULL ELSE claimed_by END,
+       claimed_until = CASE WHEN claimed_by = $8 THEN coalesce($9, claimed_until) ELSE claimed_until END`,
       "AND state = 'pending'",
-      [batch.attempts, batch.lastAttemptAt, batch.ambiguousSince, batch.requestId],
+      [...attemptOf(batch), this.worker, notBefore ?? null],
+    );
+  }
+
+  /** Batches let go (nobody holds them) claimable now; one on its way in a process stays its. */
+  async wake(pub: string): Promise<void> {
+    await inTenant(this.scope, (c) =>
+      c.query(
+        `UPDATE delivery_batches SET claimed_until = NULL WHERE tenant_id = $1 AND publication_id = $2
+         AND state = 'pending' AND claimed_by IS NULL`,
+        [this.scope.tenantId, pub],
+      ),
     );
   }
 

@@ -16,6 +16,8 @@ export class LineApiError extends Error {
     readonly requestId: string | null,
     /** On a 409 (retry key already accepted): the id of the request LINE accepted earlier. */
     readonly acceptedRequestId: string | null = null,
+    /** LINE's Retry-After (a 429 or 503), in milliseconds; null when it sent none. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(`LINE ${operation} failed${status ? ` with ${status}` : ''}`);
   }
@@ -169,8 +171,18 @@ function toLineApiError(operation: string, err: unknown): LineApiError {
       err.body.slice(0, 2000),
       err.headers.get('x-line-request-id'),
       err.headers.get('x-line-accepted-request-id'),
+      retryAfterMs(err.headers.get('retry-after')),
     );
   }
   if (err instanceof TimeoutError) return new LineApiError(operation, null, `timeout: ${err.message}`, null);
   return new LineApiError(operation, null, err instanceof Error ? err.message : String(err), null);
+}
+
+/** Retry-After as seconds or as an HTTP date, in milliseconds from now (null: absent or unreadable). */
+function retryAfterMs(value: string | null): number | null {
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }

@@ -6,8 +6,8 @@ export type Outcome =
   | { kind: 'accepted'; requestId: string | null }
   /** 5xx, network error, no answer in time: LINE may have taken it; retry with the same key. */
   | { kind: 'retry'; reason: string; requestId: string | null }
-  /** 429 other than the monthly limit: LINE refused it for now; back off and retry. */
-  | { kind: 'throttled'; requestId: string | null }
+  /** 429 other than the monthly limit: LINE refused it for now; back off (at least its Retry-After) and retry. */
+  | { kind: 'throttled'; requestId: string | null; retryAfterMs?: number }
   /** 429 "You have reached your monthly limit.": stop until staff resume. */
   | { kind: 'quota'; requestId: string | null }
   /** Any other 4xx: never retried; LINE's details are kept. */
@@ -44,6 +44,8 @@ export function outcomeOf(err: unknown): Outcome {
   if (status >= 500) return { kind: 'retry', reason: `LINE answered ${status}`, requestId };
   const body = lineBody(err.body);
   if (status === 429)
-    return MONTHLY_LIMIT.test(body.message) ? { kind: 'quota', requestId } : { kind: 'throttled', requestId };
+    return MONTHLY_LIMIT.test(body.message)
+      ? { kind: 'quota', requestId }
+      : { kind: 'throttled', requestId, ...(err.retryAfterMs !== null ? { retryAfterMs: err.retryAfterMs } : {}) };
   return { kind: 'failed', status, ...body, requestId };
 }

@@ -9,8 +9,8 @@ const ROUND = 10;
 /**
  * A tenant's sending in a process that shares the database with others: it claims pending
  * batches in rounds until none is free, when told batches were planned here and every
- * `pollMs` (batches planned by another process, retries whose claim ran out, batches of a
- * process that died). Which process sends a batch is decided by the claim, so nothing is
+ * `pollMs` (batches planned by another process, batches another process let go, batches of a
+ * process that died), and when a batch it let go after a failed attempt may go again (`wakeIn`). Which process sends a batch is decided by the claim, so nothing is
  * queued in memory: `enqueue` only starts a round. `workers` rounds run side by side, so a
  * process has that many requests on their way.
  */
@@ -19,6 +19,8 @@ export class ClaimLoop implements BatchSender {
   /** A drain is waiting behind the one running: another kick adds nothing. */
   private queued = false;
   private handle: unknown = null;
+  /** The look set for a batch let go until then (one timer: the soonest). */
+  private wake: { handle: unknown; at: number } | null = null;
   private closed = false;
 
   constructor(
@@ -28,6 +30,7 @@ export class ClaimLoop implements BatchSender {
     private readonly pollMs: number,
     /** Rounds running side by side, each sending one request at a time (the channel's limits pace them all). */
     private readonly workers = 1,
+    private readonly clock: () => Date = () => new Date(),
   ) {
     this.arm();
   }
@@ -36,8 +39,25 @@ export class ClaimLoop implements BatchSender {
     this.kick();
   }
 
-  /** Nothing is queued here: a paused publication's claims are skipped (SenderHooks.held) and run out. */
+  /** Nothing is queued here: a paused publication's batches are let go (SenderHooks.held) until resumed. */
   park(): void {}
+
+  /**
+   * A batch this process let go may be claimed in `ms` (its backoff): a round then, sooner
+   * than the next poll. Only the soonest such look is kept; each round claims every batch due.
+   */
+  wakeIn(ms: number): void {
+    const at = this.clock().getTime() + ms;
+    if (this.closed || (this.wake && this.wake.at <= at)) return;
+    if (this.wake) this.timers.clearTimeout(this.wake.handle);
+    this.wake = {
+      at,
+      handle: this.timers.setTimeout(() => {
+        this.wake = null;
+        this.kick();
+      }, ms),
+    };
+  }
 
   private arm(): void {
     if (this.closed) return;
@@ -77,7 +97,8 @@ export class ClaimLoop implements BatchSender {
   async close(): Promise<void> {
     this.closed = true;
     if (this.handle !== null) this.timers.clearTimeout(this.handle);
-    this.handle = null;
+    if (this.wake) this.timers.clearTimeout(this.wake.handle);
+    [this.handle, this.wake] = [null, null];
     await this.idle();
   }
 }

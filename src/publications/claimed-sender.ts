@@ -7,9 +7,8 @@ import type { Awaitable } from '../storage/awaitable.js';
 import type { FriendStore } from '../subscriptions/store/friend-store.js';
 import type { DeliveryBatchStore } from './delivery-batch-store.js';
 import type { Batch } from './outbox.js';
-
-/** LINE remembers an accepted retry key for 24 hours: no retry after that (it could deliver twice). */
-const RETRY_WINDOW_MS = 24 * 3600_000;
+import { FAN_OUT_DEFAULTS } from './fan-out-options.js';
+import { retryPlan, type RetryOptions } from './retry-plan.js';
 
 export interface ClaimedSenderDeps
   extends Pick<SenderHooks, 'messages' | 'recipients' | 'onSettled'>, Partial<Pick<SenderHooks, 'onQuota' | 'held'>> {
@@ -17,17 +16,29 @@ export interface ClaimedSenderDeps
   line: Pick<LineGateway, 'multicast' | 'broadcast'>;
   clock: () => Date;
   logger: Logger;
+  /** Jitter of the backoff (Math.random unless a test fixes it). */
+  random?: () => number;
+  /** Backoff and retry window (FanOutOptions; unset: the town's). */
+  retry?: Partial<RetryOptions>;
+  /** A batch was let go for `ms`: the claim loop looks again then (another process may be first). */
+  onRetryLater?: (ms: number) => void;
 }
 
 /**
  * Sends the batches this process claimed from a store that several processes share. Each
  * batch goes with its own retry key and the body fixed at its first attempt (by whichever
  * process made it), so a batch taken over after its process died is accepted once: LINE
- * answers the repeat with 409, which counts as delivered. A batch LINE did not answer keeps
- * its claim until the lease ends and is tried again by whoever claims it next.
+ * answers the repeat with 409, which counts as delivered. A batch LINE did not take (5xx, no
+ * answer, 429) is let go until its backoff ends, as the town's FanOut waits (retryPlan), and
+ * whichever process claims it then tries again; past the retry window it fails.
  */
 export class ClaimedSender {
-  constructor(private readonly deps: ClaimedSenderDeps) {}
+  private readonly retry: RetryOptions;
+
+  constructor(private readonly deps: ClaimedSenderDeps) {
+    const { firstRetryMs, maxRetryMs, retryWindowMs } = { ...FAN_OUT_DEFAULTS, ...deps.retry };
+    this.retry = { firstRetryMs, maxRetryMs, retryWindowMs };
+  }
 
   /** Claims up to `limit` batches and tries each once; answers how many it claimed. */
   async round(limit = 10): Promise<number> {
@@ -43,8 +54,8 @@ export class ClaimedSender {
 
   private async send(claimed: Batch): Promise<void> {
     const { batches, clock } = this.deps;
-    // Paused by LINE's monthly limit: the claim runs out and the batch is looked at again after it
-    if (await this.deps.held?.(claimed.pub)) return;
+    // Paused by LINE's monthly limit: looked at again when the lease ends, or at once when staff resume
+    if (await this.deps.held?.(claimed.pub)) return void (await batches.release(claimed));
     const messages = await this.deps.messages(claimed.pub);
     if (!messages) return this.settle(claimed, 'failed', withdrawn);
     const fixed = claimed.frozenAt !== null;
@@ -79,12 +90,32 @@ export class ClaimedSender {
       this.deps.logger.warn('LINE refused a delivery batch', { batch: batch.id, status, body: message, requestId });
       return this.settle(tried, 'failed', { error: { status, message, requestId } });
     }
-    if (outcome.kind === 'quota') await this.deps.onQuota?.(batch.pub);
+    if (outcome.kind === 'quota') {
+      await this.deps.onQuota?.(batch.pub);
+      return void (await this.deps.batches.release(tried));
+    }
     const ambiguousSince = tried.ambiguousSince ?? (outcome.kind === 'retry' ? started.toISOString() : null);
-    if (ambiguousSince && started.getTime() - Date.parse(ambiguousSince) > RETRY_WINDOW_MS)
-      return this.settle(tried, 'failed', { error: { status: null, message: noAnswer, requestId: tried.requestId } });
-    // Kept claimed until the lease ends: the next claim after it is the retry
-    await this.deps.batches.update({ ...tried, ambiguousSince });
+    return this.retryLater({ ...tried, ambiguousSince }, outcome);
+  }
+
+  /** Let go until its backoff (or LINE's Retry-After) ends; failed once the retry window would be passed. */
+  private async retryLater(batch: Batch, outcome: Extract<Outcome, { kind: 'retry' | 'throttled' }>): Promise<void> {
+    const now = this.deps.clock().getTime();
+    const atLeast = outcome.kind === 'throttled' ? outcome.retryAfterMs : 0;
+    const next = retryPlan(batch, now, this.retry, this.deps.random ?? Math.random, atLeast);
+    if ('failed' in next)
+      return this.settle(batch, 'failed', {
+        error: { status: null, message: next.failed, requestId: batch.requestId },
+      });
+    this.deps.logger.warn('LINE delivery will be retried', {
+      batch: batch.id,
+      attempt: batch.attempts,
+      reason: outcome.kind === 'retry' ? outcome.reason : 'LINE answered 429',
+      lineRequestId: outcome.requestId,
+      inMs: Math.round(next.delayMs),
+    });
+    await this.deps.batches.release(batch, new Date(now + next.delayMs));
+    this.deps.onRetryLater?.(next.delayMs);
   }
 
   private async settle(batch: Batch, state: 'accepted' | 'failed' | 'dropped', extra: Partial<Batch> = {}) {
@@ -95,7 +126,6 @@ export class ClaimedSender {
 const withdrawn = {
   error: { status: null, message: 'the publication was withdrawn before this batch went', requestId: null },
 };
-const noAnswer = 'no answer from LINE for 24 hours; retrying later could deliver twice';
 
 /**
  * A batch's recipients from the friends store in one read: before the body is fixed, the refs

@@ -8,7 +8,7 @@ export const BATCH_LEASE_MS = 2 * 60_000;
  * Where a publication's delivery batches live: the file outbox (one process) or PostgreSQL
  * (several processes). A process `claim`s pending batches for a lease; a batch whose process
  * died is claimed again once the lease ran out, and keeps its retry key, so LINE accepts it
- * once whoever sends it. The body is fixed by `freeze` before the first attempt; a second
+ * once whoever sends it; a batch LINE did not take is `release`d to be claimed after its backoff. The body is fixed by `freeze` before the first attempt; a second
  * freeze of the same batch keeps the first (read the refs back with `refs`).
  */
 export interface DeliveryBatchStore {
@@ -20,6 +20,15 @@ export interface DeliveryBatchStore {
   claim(now: Date, limit: number): Awaitable<Batch[]>;
   freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch>;
   update(batch: Batch): Promise<Batch>;
+  /**
+   * Records an attempt LINE did not take (or none, for a paused publication) and lets the claim
+   * go: any process may claim the batch again from `notBefore` (without it, from the end of the
+   * lease). A claim this process no longer holds (its lease ran out, another took it) is left
+   * to its holder. The batch keeps its retry key and body, so LINE accepts it once.
+   */
+  release(batch: Batch, notBefore?: Date): Promise<Batch>;
+  /** A publication's let-go batches claimable at once (staff resumed it after LINE's monthly limit). */
+  wake(pub: string): Promise<void>;
   /** Accepted, failed or dropped: recorded, the recipients deleted and the claim let go. */
   settle(batch: Batch, state: Exclude<Batch['state'], 'pending'>, now: Date, extra?: Partial<Batch>): Promise<Batch>;
   figures(pub: string): Awaitable<Figures>;

@@ -122,6 +122,8 @@ export class Delivery {
   /** Staff resume after LINE's monthly limit (a new month, or a bigger plan). */
   async resume(pub: Publication): Promise<Publication> {
     const resumed = await this.save({ ...pub, deliveryState: 'sending' });
+    // Batches let go while paused are claimable at once, not when their lease would end
+    await this.deps.batches.wake(pub.id);
     this.sender.enqueue((await this.deps.batches.batches(pub.id)).filter((b) => b.state === 'pending'));
     return resumed;
   }

@@ -2,7 +2,8 @@ import type { BatchSender } from './batch-sender.js';
 import { FAN_OUT_DEFAULTS, type FanOutDeps, type FanOutOptions } from './fan-out-options.js';
 import { outcomeOf, type Outcome } from '../line/line-outcome.js';
 import type { Batch } from './outbox.js';
-import { Pacer, retryDelay, WindowLimit } from './pacing.js';
+import { Pacer, WindowLimit } from './pacing.js';
+import { retryPlan } from './retry-plan.js';
 import { withTimeout } from '../timers.js';
 
 export type { FanOutDeps, FanOutOptions } from './fan-out-options.js';
@@ -180,19 +181,18 @@ export class FanOut implements BatchSender {
   }
 
   private async retryLater(batch: Batch): Promise<void> {
-    const delay = retryDelay(batch.attempts, this.deps.random, this.opts.firstRetryMs, this.opts.maxRetryMs);
-    const windowEnd = batch.ambiguousSince ? Date.parse(batch.ambiguousSince) + this.opts.retryWindowMs : Infinity;
-    if (this.now() + delay > windowEnd) {
-      const message = `no answer from LINE for 24 hours after ${batch.attempts} attempts; retrying later could deliver twice`;
-      return this.settle(batch, 'failed', { error: { status: null, message, requestId: batch.requestId } });
-    }
+    const next = retryPlan(batch, this.now(), this.opts, this.deps.random);
+    if ('failed' in next)
+      return this.settle(batch, 'failed', {
+        error: { status: null, message: next.failed, requestId: batch.requestId },
+      });
     if (this.closed) return;
     this.retryTimers.set(
       batch.id,
       this.deps.timers.setTimeout(() => {
         this.retryTimers.delete(batch.id);
         this.enqueue([batch]);
-      }, delay),
+      }, next.delayMs),
     );
   }
 

@@ -179,6 +179,16 @@ export class Outbox implements DeliveryBatchStore {
     return batch;
   }
 
+  /** Recorded, and claimable again from `notBefore` (without it, when its lease ends). */
+  async release(batch: Batch, notBefore?: Date): Promise<Batch> {
+    if (notBefore) this.claims.set(batch.id, notBefore.getTime());
+    return this.update(batch);
+  }
+
+  async wake(pub: string): Promise<void> {
+    for (const b of this.batches(pub)) this.claims.delete(b.id);
+  }
+
   /** Accepted, failed or dropped: recorded, and the recipients list is deleted. */
   async settle(
     batch: Batch,

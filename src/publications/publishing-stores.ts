@@ -56,8 +56,8 @@ export async function openFileStores(stateDir: string, deps: SendingDeps): Promi
  * A tenant's rows in PostgreSQL, shared by every process serving it: batches are claimed
  * (ClaimLoop), due publications too (PublicationStore.claimDue), and each process looks for
  * others' work every `pollMs`. A LINE call without an answer is abandoned after the gateway's
- * own timeout (which starts once the channel's limits let it go); its batch keeps its claim and
- * is tried again with the same key after the lease.
+ * own timeout (which starts once the channel's limits let it go); its batch is let go and tried
+ * again with the same key after its backoff, by whichever process claims it first.
  */
 export function sharedStores(
   stores: { publications: PublicationStore; batches: DeliveryBatchStore },
@@ -69,14 +69,23 @@ export function sharedStores(
     store,
     batches,
     snapshot: new PublicationMirror(store, batches),
-    sender: (hooks) =>
-      new ClaimLoop(
-        new ClaimedSender({ ...hooks, batches, line: deps.line, clock: deps.clock, logger: deps.logger }),
-        deps.timers,
-        deps.logger,
-        opts.pollMs,
-        CLAIM_WORKERS,
-      ),
+    sender: (hooks) => {
+      const { line, clock, logger, random } = deps;
+      // A batch let go after a failed attempt wakes this process's loop when its backoff ends
+      const wake = { loop: null as ClaimLoop | null };
+      const sender = new ClaimedSender({
+        ...hooks,
+        batches,
+        line,
+        clock,
+        logger,
+        random,
+        retry: opts,
+        onRetryLater: (ms) => wake.loop?.wakeIn(ms),
+      });
+      wake.loop = new ClaimLoop(sender, deps.timers, logger, opts.pollMs, CLAIM_WORKERS, clock);
+      return wake.loop;
+    },
     dueWaitMs: opts.pollMs,
     refreshMs: opts.pollMs,
     close: async () => {

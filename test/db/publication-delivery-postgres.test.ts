@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { messagingApi } from '@line/bot-sdk';
 import { PostgresDeliveryBatches } from '../../src/db/delivery-batches-postgres.js';
 import { PostgresPublicationStore } from '../../src/db/publication-store-postgres.js';
 import type { TenantScope } from '../../src/db/tenant-scope.js';
@@ -15,15 +14,17 @@ import { hasPostgres } from '../helpers/postgres-database.js';
 import { expectTenantWall } from '../helpers/postgres-isolation.js';
 import { useMigratedDatabase } from '../helpers/postgres-tenant.js';
 import { multicastStandIn, type MulticastStandIn } from '../publications/multicast-stand-in.js';
-import { samplePublication, sampleRefs } from '../publications/publication-sample.js';
+import {
+  samplePublication,
+  sampleRefs,
+  SAMPLE_MESSAGES as MESSAGES,
+  userIdOfRef as userIdOf,
+} from '../publications/publication-sample.js';
 
 const START = Date.parse('2026-03-01T02:00:00.000Z');
 let now = START;
 const clock = () => new Date(now);
 const TOKEN = 'stand-in-token';
-const MESSAGES: messagingApi.Message[] = [{ type: 'text', text: 'ประชาคมหมู่บ้าน 9 โมงเช้า' }];
-/** A friend ref's LINE user id, as the friends store would open it (U and 32 hex digits). */
-const userIdOf = (ref: string) => `U${Buffer.from(ref).toString('hex').padEnd(32, '0').slice(0, 32)}`;
 
 /** One bot process: its own pool, its own claims, its own LINE client. */
 function process_(scope: TenantScope, line: Pick<LineGateway, 'multicast' | 'broadcast'>) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { messagingApi } from '@line/bot-sdk';
 import { PostgresDeliveryBatches } from '../../src/db/delivery-batches-postgres.js';
 import { PostgresPublicationStore } from '../../src/db/publication-store-postgres.js';
 import type { TenantScope } from '../../src/db/tenant-scope.js';
@@ -10,11 +9,14 @@ import { PublicationMirror } from '../../src/publications/publication-mirror.js'
 import { createMemoryLogger } from '../helpers/memory-logger.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
 import { useMigratedDatabase } from '../helpers/postgres-tenant.js';
-import { samplePublication, sampleRefs } from '../publications/publication-sample.js';
+import {
+  samplePublication,
+  sampleRefs,
+  SAMPLE_MESSAGES as MESSAGES,
+  userIdOfRef as userIdOf,
+} from '../publications/publication-sample.js';
 
 const NOW = new Date('2026-03-01T02:00:00.000Z');
-const MESSAGES: messagingApi.Message[] = [{ type: 'text', text: 'ประชาคมหมู่บ้าน 9 โมงเช้า' }];
-const userIdOf = (ref: string) => `U${Buffer.from(ref).toString('hex').padEnd(32, '0').slice(0, 32)}`;
 
 /** One process's view of a tenant's publications: its own pool, stores and mirror. */
 function processOn(scope: TenantScope) {

@@ -16,13 +16,30 @@ export interface MulticastStandIn {
   repeats: number;
   /** Every request received. */
   requests: number;
+  /** The retry key of each request, in the order they came. */
+  keys: string[];
   close(): Promise<void>;
 }
 
-/** `answerAfterMs`: how long LINE takes to answer, after it has taken (counted) the request. */
-export async function multicastStandIn(token: string, answerAfterMs = 0): Promise<MulticastStandIn> {
+/** An answer LINE gives instead of taking a request (a 500, a 429 with Retry-After ...). */
+export interface Refusal {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * `answerAfterMs`: how long LINE takes to answer, after it has taken (counted) the request.
+ * `refuse(key, nth)`: asked for the nth request (1, 2, ...) with a retry key not yet accepted;
+ * an answer returned is sent and nothing is delivered.
+ */
+export async function multicastStandIn(
+  token: string,
+  answerAfterMs = 0,
+  refuse: (key: string, nth: number) => Refusal | undefined = () => undefined,
+): Promise<MulticastStandIn> {
   const accepted = new Map<string, string>();
-  const state: Omit<MulticastStandIn, 'url' | 'close'> = { delivered: new Map(), repeats: 0, requests: 0 };
+  const state: Omit<MulticastStandIn, 'url' | 'close'> = { delivered: new Map(), repeats: 0, requests: 0, keys: [] };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -39,11 +56,14 @@ export async function multicastStandIn(token: string, answerAfterMs = 0): Promis
       if (req.url !== '/v2/bot/message/multicast' || req.headers.authorization !== `Bearer ${token}`)
         return answer(404, { message: 'Not found' });
       if (typeof key !== 'string') return answer(400, { message: 'The request body has 1 error(s)' });
+      state.keys.push(key);
       const earlier = accepted.get(key);
       if (earlier) {
         state.repeats += 1;
         return answer(409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': earlier });
       }
+      const refused = refuse(key, state.keys.filter((k) => k === key).length);
+      if (refused) return answer(refused.status, refused.body ?? { message: 'error' }, refused.headers);
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to: string[] };
       if (!Array.isArray(body.to) || body.to.length < 1 || body.to.length > 500)
         return answer(400, { message: 'The request body has 1 error(s)' });
