@@ -8,6 +8,8 @@ import { analyzeText } from '../text-analysis.js';
 import { without } from './read-question.js';
 import type { ServiceFacts } from './service-facts.js';
 
+/** Shortest doer's first word a question is looked through for (shorter ones are common words). */
+const MIN_DOER = 6;
 /** Searches remembered: one question searches the same words several times (the fact, the clause, the subject). */
 const SEARCHES_KEPT = 8;
 
@@ -29,6 +31,8 @@ export class FactBook {
   private readonly byFieldYear = new Map<string, FactUnit[]>();
   private readonly clauses = new Map<string, FactUnit[]>();
   private readonly related = new Map<string, string[]>();
+  /** Clauses by the first word of the doer they name ("งานประชาสัมพันธ์"), in matching form. */
+  private readonly byDoer = new Map<string, FactUnit[]>();
   private readonly searches = new Map<string, { unit: FactUnit; hit: Hit }[]>();
   /** The municipality's own name and place, with their synonyms (see place-words.ts). */
   private place: string[];
@@ -61,6 +65,9 @@ export class FactBook {
     push(this.byFieldYear, `${unit.field}@${unit.year}`, unit);
     if (!this.byItem.has(unit.itemId)) this.byItem.set(unit.itemId, unit);
     if (unit.number) push(this.clauses, `${unit.year}/${unit.number}`, unit);
+    // Only a doer the clause opens with ("งานประชาสัมพันธ์ … ต้อง…"): one it reports to does not do it.
+    const doer = unit.agent && unit.value.startsWith(unit.agent) ? unit.agent.split(/\s+/u)[0] : undefined;
+    if (doer && doer.length >= MIN_DOER) push(this.byDoer, doer, unit);
     // A measure and the section restating it name each other.
     if (unit.related) {
       for (const [from, to] of [
@@ -84,6 +91,13 @@ export class FactBook {
   /** Subject words without the municipality's own name and place ("town phon sai" → ""). */
   withoutPlace(subject: string): string {
     return without(subject.replace(/\s+/g, ''), this.place);
+  }
+
+  /** The clauses of the year whose doer the text names ("งานประชาสัมพันธ์ต้องทำอะไร"): a few map entries looked at. */
+  clausesOfDoerIn(text: string, year: number): FactUnit[] {
+    const compact = text.replace(/\s+/g, '');
+    for (const [doer, units] of this.byDoer) if (compact.includes(doer)) return units.filter((u) => u.year === year);
+    return [];
   }
 
   /** Clauses numbered so ("2.2") in the year: one per section that has that number. */

@@ -4,6 +4,7 @@ import { best, MIN_COVERAGE, type Preference } from './fact-ranking.js';
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import { KIND_FIELDS, type Field } from './question-kinds.js';
+import { PURPOSE } from './question-words.js';
 import type { QuestionShape } from './read-question.js';
 
 /** What the previous answer was about, for a follow-up without its subject. */
@@ -72,6 +73,10 @@ export function chooseFact(
       ? clauseNumbered(book, text, shape.said.compact, year, book.withRelated(subject))
       : null;
   if (numbered) return { type: 'fact', units: [numbered, ...compared(book, numbered, years)] };
+  // "งานประชาสัมพันธ์ต้องทำอะไรบ้าง": what an office must do is what the clauses naming it as doer say.
+  const doers = asksDuties(shape, named) ? book.clausesOfDoerIn(text, year) : [];
+  const duty = doers.length > 0 ? (best(book, text, (u) => doers.includes(u)) ?? doers[0]!) : null;
+  if (duty) return { type: 'fact', units: [duty, ...compared(book, duty, years)] };
   // Something asked about what an item says, no column named: the wording that holds it answers.
   let inside: FactUnit | null | undefined;
   const content = (): FactUnit | null => {
@@ -110,6 +115,12 @@ export function chooseFact(
   const alone = book.withoutPlace(shape.subject) === '' || shape.kind === 'yesno';
   const only = named[0] && alone ? book.onlyFamilyWith(named[0], year) : null;
   return notHeld(book, named[0], follow ?? subject ?? subjectOf(book, shape.subject, year) ?? only, year, years);
+}
+
+/** What someone must do, how, or which duties ("รับผิดชอบอะไรบ้าง"): not who does it (that asks for the doer). */
+function asksDuties(shape: QuestionShape, named: readonly Field[]): boolean {
+  const how = shape.kind === 'how' || shape.kind === 'list' || shape.kind === null;
+  return how && named.every((f) => f === 'method' || f === 'owner') && !PURPOSE.test(shape.time.rest);
 }
 
 /** The fact in the year answered and the same fact in the years compared; null for no fact. */

@@ -265,6 +265,8 @@ export const KIND_PHRASES: readonly [QuestionKind, string[]][] = [
       'ใช้ทำอะไร',
       'ทำอะไร',
       'used for',
+      // "มีหน้าที่อะไร": what someone's duties are, what they do.
+      'หน้าที่อะไร',
       'ทำไม',
       'เพราะอะไร',
       'เพราะเหตุใด',

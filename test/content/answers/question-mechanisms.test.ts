@@ -184,4 +184,10 @@ describe('answer mechanisms, asked in new words', () => {
     expect(readQuestion('มีข้อมูลเพิ่มเติมไหม').subject).not.toContain('เพิ่ม');
     expect(stated(answer('มาตรการเผยแพร่ข้อมูลบอกว่าควรเพิ่มเติมช่องทางไหน').reply)).toMatch(/ควรมีช่องทางการแจ้งเบาะแส/);
   });
+
+  it('when what an office must do is asked ("มีหน้าที่อะไร", "ต้องทำอะไรบ้าง"), then the clause naming it as doer answers', () => {
+    expect(readQuestion('กองคลังมีหน้าที่อะไร').kind).toBe('how');
+    expect(stated(answer('งานประชาสัมพันธ์รับผิดชอบงานอะไรบ้าง').reply)).toMatch(/^งานประชาสัมพันธ์ สำนักปลัดเทศบาล/);
+    expect(stated(answer('งานประชาสัมพันธ์ต้องสรุปสถิติอะไรบ้าง').reply)).toMatch(/สรุปข้อมูลสถิติ/);
+  });
 });
