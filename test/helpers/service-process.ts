@@ -6,6 +6,7 @@ import type { Pool } from '../../src/db/pool.js';
 import { TenantRepository } from '../../src/db/tenants.js';
 import type { Runtime } from '../../src/runtime.js';
 import { createSharedService, type SharedService } from '../../src/service/shared-service.js';
+import type { TenantRuntimesDeps } from '../../src/service/tenant-runtimes.js';
 import { sign, webhookBody } from './events.js';
 import { LINE_BASE } from './line-nock.js';
 import { createMemoryLogger } from './memory-logger.js';
@@ -34,6 +35,8 @@ export async function startServiceProcess(
   pool: Pool,
   tenant: { id: string; channelSecret: string },
   env: Record<string, string> = {},
+  /** The tenant bots' options (publishing: pollMs ...). */
+  options?: TenantRuntimesDeps['runtime'],
 ): Promise<ServiceProcess> {
   const config = loadConfig({
     DATA_DIR: await tempDir(),
@@ -49,6 +52,7 @@ export async function startServiceProcess(
     database: { pool, tenants: new TenantRepository(pool, SERVICE_KEY) },
     town: express(), // no single town in these processes: only the tenant is asked for
     logger: createMemoryLogger(),
+    ...(options ? { runtime: options } : {}),
   });
   await service.tenants.warm();
   const server = await new Promise<Server>((resolve) => {

@@ -79,6 +79,28 @@ describe('ClaimLoop: claims a tenant shared batches in rounds', () => {
     await loop.close();
   });
 
+  it('when batches are let go for 1.5 s and for 4 s, then the loop looks at 1.5 s, long before its poll, keeps only the soonest look, and none after close', async () => {
+    const time = manualTime('2026-03-01T02:00:00Z');
+    const s = sender(0);
+    const loop = new ClaimLoop(s, time, createMemoryLogger(), 60_000, 1, () => time.now());
+    loop.wakeIn(4000);
+    loop.wakeIn(1500);
+    loop.wakeIn(3000);
+    expect(time.pending()).toEqual([1500, 60_000]);
+    s.add(2);
+    await time.advance(1499, () => loop.idle());
+    expect(s.rounds).toEqual([]);
+    await time.advance(1, () => loop.idle());
+    expect(s.rounds).toEqual([2, 0]);
+    // The next let-go batch sets a new look; close clears it with the poll
+    loop.wakeIn(2000);
+    await loop.close();
+    s.add(1);
+    await time.advance(70_000, () => loop.idle());
+    expect(s.rounds).toEqual([2, 0]);
+    expect(time.pending()).toEqual([]);
+  });
+
   it('when a round fails, then it is logged, and the loop looks again at the next poll', async () => {
     const time = manualTime('2026-03-01T02:00:00Z');
     const logger = createMemoryLogger();
