@@ -68,9 +68,11 @@ describe.skipIf(!hasPostgres)(
       }
     };
 
+    /** What beforeAll got to open, closed after the tests even when it failed halfway. */
+    const closing: { line?: ReturnType<typeof mockLine>; db?: TestDatabase } = {};
     beforeAll(async () => {
-      line = mockLine(answer);
-      db = await migratedDatabase();
+      line = closing.line = mockLine(answer);
+      db = closing.db = await migratedDatabase();
       await db.tenants.add({ ...TOWN });
       const env = { STAFF_TOKENS: `${TOWN.id}/somchai:${STAFF}` };
       const runtime = { publishing: { pollMs: POLL_MS } };
@@ -83,8 +85,8 @@ describe.skipIf(!hasPostgres)(
     });
     afterAll(async () => {
       for (const p of opened) await p.stop();
-      line?.done();
-      await db?.close();
+      closing.line?.done();
+      await closing.db?.close();
     });
 
     it('when LINE answers 500 twice and then accepts, then the publication is sent within a few seconds, each friend once, with one retry key on all three requests', async () => {
