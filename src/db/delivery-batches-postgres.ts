@@ -78,8 +78,13 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
    * Plans once across processes: under the publication's lock, batches already there are
    * kept when one was fixed or claimed (another process is sending them), else replaced.
    */
-  plan(pub: string, kind: Batch['kind'], refs: PlannedRefs, broadcastAudience = 0): Promise<Batch[]> {
+  async plan(pub: string, kind: Batch['kind'], refs: PlannedRefs, broadcastAudience = 0): Promise<Batch[]> {
     const { tenantId } = this.scope;
+    // The recipients are read before the transaction, as the town's Outbox reads them: their
+    // pages take connections of their own, and plans holding every connection of the pool while
+    // each waited for one more (ten tenants publishing at once) stopped the process for good
+    const groups: string[][] = [];
+    if (kind === 'multicast') for await (const group of groupsOf(refs)) groups.push(group);
     return inTenant(this.scope, async (c) => {
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [tenantId, pub]);
       const started = await c.query(
@@ -90,15 +95,9 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
       if (started.rowCount) return this.read(c, pub);
       await c.query('DELETE FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2', [tenantId, pub]);
       if (kind === 'broadcast') await this.insert(c, pub, kind, [[]], 0, broadcastAudience);
-      // Ten batches per statement: a page of refs at a time, never the whole audience in memory
-      let [waiting, n]: [string[][], number] = [[], 0];
-      for await (const group of kind === 'multicast' ? groupsOf(refs) : []) {
-        waiting.push(group);
-        if (waiting.length < INSERT_BATCHES) continue;
-        n += await this.insert(c, pub, kind, waiting, n);
-        waiting = [];
-      }
-      await this.insert(c, pub, kind, waiting, n);
+      // Ten batches per statement
+      for (let n = 0; n < groups.length; n += INSERT_BATCHES)
+        await this.insert(c, pub, kind, groups.slice(n, n + INSERT_BATCHES), n);
       return this.read(c, pub);
     });
   }
