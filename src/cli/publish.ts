@@ -7,10 +7,14 @@ import { errorLine } from '../publications/publish-error.js';
 import { requestPublication, type SpoolOutcome } from '../publications/spool-client.js';
 import { validatePublicationInput } from '../publications/validate-input.js';
 import { formatDateTimeThai } from '../thai/date.js';
+import { TENANT_ID } from '../db/tenants.js';
 import { parseCommandLine, parseOrSay, runCommand, usageLine } from './command-line.js';
+import { publishForTenant, type TenantPublishOutcome } from './publish-tenant.js';
 
-const USAGE =
-  'usage: npm run publish -- --topic T --title TITLE --body-file FILE [--url URL] [--image-url URL] [--at ISO] [--urgent]';
+const USAGE = [
+  'usage: npm run publish -- --topic T --title TITLE --body-file FILE [--url URL] [--image-url URL] [--at ISO] [--urgent]',
+  '       add --tenant ID to publish for a municipality of the shared service (needs DATABASE_URL, SERVICE_KEY)',
+].join('\n');
 
 /** The command's options (node:util parseArgs), and the flag each publication field has on the command line. */
 const OPTIONS = {
@@ -21,6 +25,7 @@ const OPTIONS = {
   'image-url': { type: 'string' },
   at: { type: 'string' },
   urgent: { type: 'boolean' },
+  tenant: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 const FIELD_FLAGS: Record<string, string> = {
@@ -52,6 +57,8 @@ interface Parsed {
 /** The publication's fields from the parsed options, or the reason they are not enough. */
 function fieldsOf(values: ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values']): Parsed | string {
   const { topic, title, 'body-file': bodyFile } = values;
+  if (values.tenant !== undefined && !TENANT_ID.test(values.tenant))
+    return '--tenant needs an ID (2-32 of a-z, 0-9 and -)';
   if (topic === undefined) return '--topic is required';
   if (title === undefined) return '--title is required';
   if (bodyFile === undefined) return '--body-file is required';
@@ -105,6 +112,9 @@ export async function main(
     const draft = validatePublicationInput(input, new Date());
     const id = newPublicationId();
     const author = { actor: `cli:${os.userInfo().username}`, source: 'cli' as const };
+    const tenant = parsed.values.tenant;
+    if (tenant !== undefined)
+      return reportTenant(await publishForTenant(config, { tenant, id, input, author }, opts), id, tenant, io);
     const outcome = await requestPublication(
       path.join(config.dataDir, 'state'),
       { v: 1, id, input, author, requestedAt: new Date().toISOString() },
@@ -138,6 +148,19 @@ function report(outcome: SpoolOutcome, id: string, publishAt: string, io: CliIo)
       ? `scheduled ${id} for ${formatDateTimeThai(new Date(receipt.publishAt ?? publishAt))} (Asia/Bangkok)`
       : `published ${id}: sending to ${receipt.recipients ?? 0} subscriber(s); GET /staff/api/publications/${id} shows the delivery`,
   );
+  return 0;
+}
+
+/** What the tenant's rows say by the time the command stopped waiting (exit 0: the publication is stored). */
+function reportTenant(outcome: TenantPublishOutcome, id: string, tenant: string, io: CliIo): number {
+  if (outcome.kind === 'scheduled')
+    io.out(`scheduled ${id} for ${tenant} at ${formatDateTimeThai(new Date(outcome.publishAt))} (Asia/Bangkok)`);
+  else if (outcome.kind === 'sending')
+    io.out(
+      `published ${id} for ${tenant}: sending to ${outcome.recipients} subscriber(s); GET /t/${tenant}/staff/api/publications/${id} shows the delivery`,
+    );
+  else
+    io.out(`queued ${id} for ${tenant}: no process of the service has started it yet; the next one to look sends it`);
   return 0;
 }
 

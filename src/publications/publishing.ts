@@ -13,6 +13,7 @@ import type { DeliveryBatchStore } from './delivery-batch-store.js';
 import type { Figures } from './outbox.js';
 import { newPublicationId, PUBLICATION_ID, type DeliveryState, type Publication } from './publication.js';
 import { deliveryMessages, publicationHit, publicationMessage } from './publication-messages.js';
+import { newPublication } from './new-publication.js';
 import type { PublicationSnapshot } from './publication-mirror.js';
 import type { PublicationStore } from './publication-store.js';
 import { openFileStores, sharedStores, type PublishingStores } from './publishing-stores.js';
@@ -125,20 +126,7 @@ export class Publishing {
     if (existing) return existing;
     const draft = this.validate(input);
     const now = this.deps.clock();
-    const pub = await this.save({
-      id,
-      ...draft,
-      createdBy: author.actor,
-      source: author.source,
-      createdAt: now.toISOString(),
-      status: 'scheduled',
-      deliveryState: 'waiting',
-      publishedAt: null,
-      finishedAt: null,
-      cancelledAt: null,
-      cancelledBy: null,
-      failure: null,
-    });
+    const pub = await this.save(newPublication(id, draft, author, now));
     this.deps.logger.info('publication created', {
       publication: id,
       topic: pub.topic,
