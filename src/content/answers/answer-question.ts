@@ -4,14 +4,13 @@ import type { Hit } from '../search-index.js';
 import type { FactBook } from './fact-book.js';
 import { chooseFact, FOLLOW_ON, yearsAsked, type AnswerContext } from './fact-choice.js';
 import type { FactUnit } from './fact-units.js';
-import { meets } from './question-words.js';
 import type { Field } from './question-kinds.js';
 import { GENERIC } from './generic-words.js';
 import { readQuestion, without, type QuestionShape } from './read-question.js';
 import { problemTold, SERVICE_FAMILY, serviceFactFor, serviceFollowUp } from './service-answer.js';
 import { quoteFallback } from './quote-fallback.js';
-import { setByAsked } from './fact-ranking.js';
-import { claimedItem, claimVerdict } from './claim-verdict.js';
+import { claimedItem } from './claim-verdict.js';
+import { said } from './stated-first.js';
 import { asksSomething, asksTitle } from './question-frames.js';
 import type { ServiceFact } from './service-facts.js';
 
@@ -69,7 +68,8 @@ export function answerQuestion(book: FactBook, q: Question, context: AnswerConte
   return { reply, context: next };
 }
 
-function answerAfresh(book: FactBook, q: Question, previous: AnswerContext | null): Fresh {
+/** `tail`: the question is already the end of a longer message (not cut again). */
+function answerAfresh(book: FactBook, q: Question, previous: AnswerContext | null, tail = false): Fresh {
   const { shape } = q;
   const facts = book.service.facts;
   const service =
@@ -121,22 +121,33 @@ function answerAfresh(book: FactBook, q: Question, previous: AnswerContext | nul
       ? problemTold(book.service.facts, shape)
       : null;
   if (told) return { reply: { type: 'service', fact: told }, context: null };
-  return items.reply.type === 'none' ? (supposedCase(book, shape, context) ?? items) : items;
+  return items.reply.type === 'none' && !tail ? (askedAtEnd(book, shape, context) ?? items) : items;
 }
 
 /** "ถ้า…", "หาก…", "if …": a question opening with the case it supposes. */
 const SUPPOSING = /^\s*(?:ถ้า|หาก|สมมติ|สมมุติ|if\b)/iu;
+/** A told story is this long before its last sentences are read as the question. */
+const STORY_CHARS = 60;
+/** Last sentences tried, each read and answered once: the cost per message stays bounded. */
+const TAIL_PARTS = 3;
 
 /**
- * "ถ้าเห็นเพื่อนร่วมงานทำงานไม่เป็นไปตามระเบียบ บุคลากรต้องรายงานใคร": the supposed case says
- * when, in the resident's words; the sentence after it is what is asked. Read alone when the
- * whole finds nothing (once: the rest is no longer a supposed case).
+ * "ถ้าเห็นเพื่อนร่วมงานทำผิดระเบียบ บุคลากรต้องรายงานใคร", "…กลับบ้านมาเห็นป้าย… เลยอยากรู้ว่า
+ * หน่วยไหนที่ต้องสรุปสถิติ…": the supposed case or the story is the resident's own words; the
+ * last sentences that ask something are the question. Tried only when the whole answers
+ * nothing, shortest first; a sentence is cut at spaces not next to a number ("ข้อ 3 ของ…").
  */
-function supposedCase(book: FactBook, shape: QuestionShape, context: AnswerContext | null): Fresh | null {
-  const parts = shape.time.rest.trim().split(/\s+/u);
-  if (!SUPPOSING.test(shape.time.rest) || parts.length < 2) return null;
-  const fresh = answerAfresh(book, { shape: readQuestion(parts.at(-1)!), best: null, runnersUp: [] }, context);
-  return fresh.reply.type === 'none' ? null : fresh;
+function askedAtEnd(book: FactBook, shape: QuestionShape, context: AnswerContext | null): Fresh | null {
+  const text = shape.time.rest.trim();
+  if (!SUPPOSING.test(text) && text.length < STORY_CHARS) return null;
+  const parts = text.split(/(?<![\d๐-๙])\s+(?![\d๐-๙])/u);
+  for (let n = 1; n <= Math.min(TAIL_PARTS, parts.length - 1); n++) {
+    const tail = readQuestion(parts.slice(-n).join(' '));
+    if (tail.subject === '' || !asksSomething(tail)) continue;
+    const fresh = answerAfresh(book, { shape: tail, best: null, runnersUp: [] }, context, true);
+    if (fresh.reply.type !== 'none') return fresh;
+  }
+  return null;
 }
 
 /** Neither a fact chosen nor a fact of the item: the document's own sentence holding the question's words. */
@@ -201,53 +212,4 @@ function itemsAnswer(
 /** True when the subject only names measures or announcements in general. */
 function onlyGeneric(subject: string): boolean {
   return subject === '' || without(subject.replace(/\s+/g, ''), GENERIC) === '';
-}
-
-/** Shortest act words ("เห็นชอบ") a question must share with the clause's words before a link. */
-const MIN_ACT = 4;
-
-/**
- * "เห็นชอบจากใคร" of a clause that says "โดยความเห็นชอบของผู้บริหาร": another link word, the same
- * act. The clause's own words are stated, verbatim, when the question names the act.
- */
-function actLinked(unit: FactUnit, asked: string, after = ''): { stated?: string } {
-  for (const [link, linked] of Object.entries(unit.links ?? {})) {
-    let act = linked.before;
-    while (act.length >= MIN_ACT && !asked.includes(act + after)) act = act.slice(1);
-    if (act.length >= MIN_ACT) return { stated: `${linked.before}${link}${linked.agent}` };
-  }
-  return {};
-}
-
-/** A doer after the link word asked about ("ของผู้ใต้บังคับบัญชา") that the question does not name itself. */
-function otherDoer(unit: FactUnit, link: string | null, asked: string): string | undefined {
-  if (!link) return undefined;
-  for (const [, doer] of unit.value.matchAll(new RegExp(`${link}(ผู้[^\\s]+)`, 'gu')))
-    if (doer && !asked.includes(doer)) return `${link}${doer}`;
-  return undefined;
-}
-
-/** What the answer says first beside the fact: yes or no to a number compared with, the doer tied to the act asked about. */
-function said(
-  unit: FactUnit,
-  shape: QuestionShape,
-  book: FactBook,
-): Pick<Extract<Reply, { type: 'fact' }>, 'verdict' | 'stated'> {
-  if (shape.kind === 'yesno' && shape.threshold && unit.amount !== undefined)
-    return { verdict: meets(unit.amount, shape.threshold) };
-  const claimed = claimVerdict(book, unit, shape);
-  if (claimed !== undefined) return { verdict: claimed };
-  const asked = shape.time.rest.replace(/\s+/g, '');
-  const setBy = shape.kind === 'who' ? setByAsked(unit, asked, shape.link) : null;
-  if (setBy) return { stated: setBy };
-  const linked = shape.link ? unit.links?.[shape.link] : undefined;
-  // "ผู้บริหารทุกระดับต้องตรวจสอบ…ของใคร": the doer the question names itself is not the answer.
-  if (shape.kind === 'who' && unit.agent && asked.includes(unit.agent.replace(/\s+/g, '')))
-    return { stated: otherDoer(unit, shape.link, asked) ?? unit.value };
-  // "ต้องผ่านความเห็นชอบใคร": a noun right before "ใคร" asks whose, as "ของใคร" does.
-  if (!linked) return shape.link ? actLinked(unit, asked) : shape.kind === 'who' ? actLinked(unit, asked, 'ใคร') : {};
-  // "โดยความเห็นชอบของใคร": the clause's own words before the link, as far as the question has them too.
-  let lead = linked.before;
-  while (lead.length > 0 && !asked.includes(lead + shape.link)) lead = lead.slice(1);
-  return { stated: lead.length >= 2 ? `${lead}${shape.link}${linked.agent}` : linked.agent };
 }

@@ -190,4 +190,9 @@ describe('answer mechanisms, asked in new words', () => {
     expect(stated(answer('งานประชาสัมพันธ์รับผิดชอบงานอะไรบ้าง').reply)).toMatch(/^งานประชาสัมพันธ์ สำนักปลัดเทศบาล/);
     expect(stated(answer('งานประชาสัมพันธ์ต้องสรุปสถิติอะไรบ้าง').reply)).toMatch(/สรุปข้อมูลสถิติ/);
   });
+
+  it('when a story finds nothing as a whole, then its last sentences that ask something are the question', () => {
+    const story = 'ผมกลับมาเยี่ยมบ้านช่วงปีใหม่ เห็นป้ายเรื่องความโปร่งใสติดอยู่หน้าเทศบาล เลยสงสัยว่าหน่วยไหนต้องนำข้อมูลขึ้นเว็บไซต์หลักครับ';
+    expect(stated(answer(story).reply)).toMatch(/^งานประชาสัมพันธ์/);
+  });
 });
