@@ -45,7 +45,8 @@ function targetName(target: string | undefined, names: AuditNames): string {
     return m ? `รายงานไตรมาสที่ ${m[2]} ปีงบประมาณ พ.ศ. ${m[1]}` : 'รายงาน';
   }
   if (target === 'synonyms') return 'คำพ้องความหมาย';
-  const page = /^[A-Z]+ \/staff\/?([^/?]*)/.exec(target);
+  // A tenant's console is at /t/<id>/staff in the shared service
+  const page = /^[A-Z]+ (?:\/t\/[a-z0-9-]+)?\/staff\/?([^/?]*)/.exec(target);
   if (page) return `หน้า${PAGES[page[1]!] ?? 'หลัก'}`;
   return 'รายการหนึ่ง';
 }

@@ -5,6 +5,7 @@ import { auditAs, type ConsoleDeps } from './console-deps.js';
 import { consoleOf, requireLogin, viewerOf } from './session-middleware.js';
 import { clearSessionCookie, setSessionCookie } from './security.js';
 import { loginPage, passwordPage } from './pages/login-pages.js';
+import { siteOf } from './layout.js';
 
 const field = (req: Request, name: string): string => {
   const value = (req.body as Record<string, unknown> | undefined)?.[name];
@@ -34,11 +35,11 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
   };
 
   router.get('/login', async (req, res) => {
-    if (consoleOf(res).viewer) return res.redirect(303, '/staff/');
+    if (consoleOf(res).viewer) return res.redirect(303, `${req.baseUrl}/`);
     const csrf = await visitorCsrf(req, res);
     res
       .type('html')
-      .send(String(loginPage({ town: deps.town() }, csrf, req.query.out === '1' ? { info: 'ออกจากระบบแล้ว' } : {})));
+      .send(String(loginPage(siteOf(req, deps.town), csrf, req.query.out === '1' ? { info: 'ออกจากระบบแล้ว' } : {})));
   });
 
   router.post('/login', async (req, res) => {
@@ -48,7 +49,7 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
       res
         .status(status)
         .type('html')
-        .send(String(loginPage({ town: deps.town() }, csrf, { error, name })));
+        .send(String(loginPage(siteOf(req, deps.town), csrf, { error, name })));
     };
     if (await throttle.blocked(client(req)))
       return refuse(429, 'มีการเข้าสู่ระบบไม่สำเร็จจากเครื่องนี้หลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่');
@@ -81,7 +82,7 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
       `account:${account.name}`,
       account.mustChange ? { oneTimePassword: true } : undefined,
     );
-    res.redirect(303, account.mustChange ? '/staff/password' : '/staff/');
+    res.redirect(303, `${req.baseUrl}/${account.mustChange ? 'password' : ''}`);
   });
 
   router.post('/logout', requireLogin(), async (req, res) => {
@@ -89,7 +90,7 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
     await deps.sessions.destroy(consoleOf(res).sessionId);
     clearSessionCookie(req, res);
     await auditAs(deps, viewer.name, 'logout', `account:${viewer.name}`);
-    res.redirect(303, '/staff/login?out=1');
+    res.redirect(303, `${req.baseUrl}/login?out=1`);
   });
 
   router.post('/logout-everywhere', requireLogin(), async (req, res) => {
@@ -98,7 +99,7 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
     await deps.sessions.destroyAccount(viewer.name);
     clearSessionCookie(req, res);
     await auditAs(deps, viewer.name, 'logout.everywhere', `account:${viewer.name}`);
-    res.redirect(303, '/staff/login?out=1');
+    res.redirect(303, `${req.baseUrl}/login?out=1`);
   });
 
   router.get('/password', requireLogin(), (_req, res) => {
@@ -127,7 +128,7 @@ export function createAuthRoutes(deps: ConsoleDeps): Router {
       setSessionCookie(req, res, id);
       Object.assign(consoleOf(res), { viewer: { ...viewer, csrf: session.csrf }, mustChange: false });
       await auditAs(deps, viewer.name, 'password.change', `account:${viewer.name}`);
-      if (mustChange) return res.redirect(303, '/staff/');
+      if (mustChange) return res.redirect(303, `${req.baseUrl}/`);
       show(200);
     } catch (err) {
       if (err instanceof AccountError) return show(400, err.message);

@@ -10,7 +10,7 @@ import type { Permission } from '../staff/roles.js';
 import { createAuthRoutes } from './auth-routes.js';
 import { auditAs, type ConsoleDeps } from './console-deps.js';
 import { notFoundPage } from './console-error.js';
-import { layout, notice } from './layout.js';
+import { layout, notice, siteOf } from './layout.js';
 import { createAccountsRoutes } from './routes/accounts-routes.js';
 import { createOverviewRoutes } from './routes/overview-routes.js';
 import { createQuestionsRoutes } from './routes/questions-routes.js';
@@ -76,7 +76,7 @@ export function createConsoleRouter(deps: ConsoleDeps, features: ConsoleFeature[
 /** One place that turns failures into a Thai page with the right status. */
 function consoleErrorPage(deps: ConsoleDeps): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const viewer = consoleOf(res).viewer ?? { town: deps.town() };
+    const viewer = consoleOf(res).viewer ?? siteOf(req, deps.town);
     let status = 500;
     let message = 'เกิดข้อผิดพลาดในระบบ ได้บันทึกไว้ให้ผู้ดูแลตรวจสอบแล้ว กรุณาลองใหม่อีกครั้ง';
     if (err instanceof HttpError) [status, message] = [err.status, err.message];
@@ -86,7 +86,7 @@ function consoleErrorPage(deps: ConsoleDeps): ErrorRequestHandler {
     else deps.logger.error('console failed', { route: routeOf(req), ...failureOf(err) });
     const page = layout(viewer, {
       title: status === 403 ? 'ไม่มีสิทธิ์' : 'ทำรายการไม่สำเร็จ',
-      body: html`${notice('error', message)}<p><a href="/staff/">กลับหน้าหลัก</a></p>`,
+      body: html`${notice('error', message)}<p><a href="${viewer.root}/">กลับหน้าหลัก</a></p>`,
     });
     res.status(status).type('html').send(String(page));
   };

@@ -18,16 +18,19 @@ export function readSessionCookie(req: Request): string | undefined {
   return isSecure(req) ? cookies.get(COOKIE.secure) : cookies.get(COOKIE.plain);
 }
 
-/** HttpOnly, SameSite=Strict; Secure (and __Host-) over HTTPS; a session cookie (no Max-Age). */
+/**
+ * HttpOnly, SameSite=Strict; Secure (and __Host-) over HTTPS; a session cookie (no Max-Age).
+ * Over plain HTTP its path is the console's own (/staff, or /t/<id>/staff in the shared service).
+ */
 export function setSessionCookie(req: Request, res: Response, id: string): void {
   const secure = isSecure(req);
-  const attrs = secure ? `Path=/; Secure` : 'Path=/staff';
+  const attrs = secure ? `Path=/; Secure` : `Path=${req.baseUrl}`;
   res.append('set-cookie', `${secure ? COOKIE.secure : COOKIE.plain}=${id}; ${attrs}; HttpOnly; SameSite=Strict`);
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {
   const secure = isSecure(req);
-  const attrs = secure ? `Path=/; Secure` : 'Path=/staff';
+  const attrs = secure ? `Path=/; Secure` : `Path=${req.baseUrl}`;
   res.append('set-cookie', `${secure ? COOKIE.secure : COOKIE.plain}=; ${attrs}; HttpOnly; SameSite=Strict; Max-Age=0`);
 }
 

@@ -3,7 +3,7 @@ import type { StaffAccounts } from '../staff/accounts.js';
 import { can, type Permission } from '../staff/roles.js';
 import { refusal } from '../http/http-error.js';
 import { forbidden } from './console-error.js';
-import type { Viewer } from './layout.js';
+import { siteOf, type Viewer } from './layout.js';
 import { sameOrigin } from '../http/same-origin.js';
 import { readSessionCookie } from './security.js';
 import type { SessionRepository } from './session-repository.js';
@@ -49,7 +49,7 @@ export function loadSession(sessions: SessionRepository, accounts: StaffAccounts
     Object.assign(locals, {
       sessionId: id,
       session,
-      viewer: { name: account.name, role: account.role, csrf: session.csrf, town: town() },
+      viewer: { name: account.name, role: account.role, csrf: session.csrf, ...siteOf(req, town) },
       mustChange: account.mustChange,
     });
     req.staff = { name: account.name, via: 'session', role: account.role };
@@ -62,11 +62,11 @@ export function requireLogin(): RequestHandler {
   return (req, res, next) => {
     const locals = consoleOf(res);
     if (!locals.viewer) {
-      if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, '/staff/login');
+      if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, `${req.baseUrl}/login`);
       return next(refusal(401, 'กรุณาเข้าสู่ระบบก่อน'));
     }
     if (locals.mustChange && !['/password', '/logout'].includes(req.path)) {
-      if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, '/staff/password');
+      if (req.method === 'GET' || req.method === 'HEAD') return res.redirect(303, `${req.baseUrl}/password`);
       return next(refusal(403, 'กรุณาตั้งรหัสผ่านใหม่ก่อนใช้งาน'));
     }
     next();

@@ -31,8 +31,8 @@ const TENANT_PAGES = /^\/t\/([^/]+)(\/(?:tip|staff)(?:\/.*)?)$/;
  * - `/t/<tenant>/staff/api/*`: that tenant's staff API, with one of its own tokens;
  * - `/staff/api/*` with a tenant's token: the same API inside that tenant (CONTRACT.md);
  * - `/t/<tenant>/tip...` and `/t/<tenant>/staff/...`: that tenant's tip form and staff console,
- *   with its stores, keys and staff accounts; its links, redirects and cookies are kept under
- *   its prefix (mounted-under.ts);
+ *   with its stores, keys and staff accounts; they are given the prefix as their base address
+ *   (their links and redirects start from it) and cookies of the tenant's own (mounted-under.ts);
  * - `/service/api/*`: the service administrator's API, who is refused every staff API;
  * - everything else: the single town, unchanged.
  */

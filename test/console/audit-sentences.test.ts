@@ -57,6 +57,9 @@ describe('audit entries as Thai sentences', () => {
       'kanya ดาวน์โหลดรายงานไตรมาสที่ 2 ปีงบประมาณ พ.ศ. 2569 เป็นไฟล์ CSV',
     );
     expect(say('somsri', 'access.denied', 'GET /staff/accounts')).toBe('somsri ถูกปฏิเสธเมื่อเปิดหน้าบัญชีผู้ใช้ (ไม่มีสิทธิ์)');
+    expect(say('somsri', 'access.denied', 'GET /t/a-town/staff/accounts')).toBe(
+      'somsri ถูกปฏิเสธเมื่อเปิดหน้าบัญชีผู้ใช้ (ไม่มีสิทธิ์)',
+    );
     expect(say('(unknown)', 'login.failed', undefined, { reason: 'invalid' })).toBe(
       'ผู้ใช้ที่ไม่มีบัญชี เข้าสู่ระบบไม่สำเร็จ (ชื่อหรือรหัสผ่านไม่ถูกต้อง)',
     );

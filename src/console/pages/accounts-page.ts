@@ -29,7 +29,7 @@ export function accountsPage(viewer: Viewer, accounts: Account[], now: Date, mes
       : message
         ? notice(message.kind, message.text)
         : '';
-  const path = (a: Account, action: string) => `/staff/accounts/${encodeURIComponent(a.name)}/${action}`;
+  const path = (a: Account, action: string) => `/accounts/${encodeURIComponent(a.name)}/${action}`;
   return layout(viewer, {
     title: 'บัญชีผู้ใช้',
     active: 'accounts',
@@ -47,7 +47,7 @@ export function accountsPage(viewer: Viewer, accounts: Account[], now: Date, mes
     ${postButton(viewer, path(a, 'logout'), 'ออกจากระบบทุกอุปกรณ์', { kind: 'secondary' })}</td></tr>`,
     )}</tbody></table></div>
 <h2>สร้างบัญชีใหม่</h2>
-<form method="post" action="/staff/accounts" class="card narrow">${csrfField(viewer)}
+<form method="post" action="${viewer.root}/accounts" class="card narrow">${csrfField(viewer)}
   <label for="new-name">ชื่อผู้ใช้ (a-z, 0-9, จุด ขีด หรือขีดล่าง)</label>
   <input id="new-name" name="name" required maxlength="32" pattern="[a-z0-9][a-z0-9._\\-]{1,31}" autocapitalize="none" spellcheck="false">
   <label for="new-role">บทบาท</label>${roleSelect('role')}

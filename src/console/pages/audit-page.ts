@@ -47,11 +47,11 @@ export interface AuditPageData {
   names: AuditNames;
 }
 
-function filterForm(data: AuditPageData) {
+function filterForm(viewer: Viewer, data: AuditPageData) {
   const actors = [...new Set(data.entries.map((e) => e.actor))].sort((a, b) => a.localeCompare(b));
   const option = (value: string, label: string, chosen: string) =>
     html`<option value="${value}"${value === chosen ? ' selected' : ''}>${label}</option>`;
-  return html`<form method="get" action="/staff/audit" class="filters">
+  return html`<form method="get" action="${viewer.root}/audit" class="filters">
   <label>ผู้กระทำ <select id="audit-actor" name="actor">${option('', 'ทุกคน', data.actor)}${actors.map((a) => option(a, a === '(unknown)' ? 'ผู้ใช้ที่ไม่มีบัญชี' : a, data.actor))}</select></label>
   <label>การกระทำ <select id="audit-action" name="action">${option('', 'ทุกอย่าง', data.action)}${AUDIT_GROUPS.map((g) => option(g.key, g.name, data.action))}</select></label>
   <button type="submit">กรอง</button>
@@ -68,14 +68,14 @@ export function auditPage(viewer: Viewer, data: AuditPageData) {
   const page = Math.min(Math.max(1, data.page), pages);
   const rows = newestFirst.slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
   const link = (p: number) =>
-    `/staff/audit?${new URLSearchParams({ page: String(p), actor: data.actor, action: data.action }).toString()}`;
+    `${viewer.root}/audit?${new URLSearchParams({ page: String(p), actor: data.actor, action: data.action }).toString()}`;
   return layout(viewer, {
     title: 'บันทึกการตรวจสอบ',
     active: 'audit',
     wide: true,
     body: html`${auditCheckNotice(data.check)}
 <p class="hint">ทุกการกระทำของเจ้าหน้าที่ถูกบันทึกไว้ที่นี่ (ใคร ทำอะไร เมื่อใด กับรายการใด) โดยไม่มีเนื้อหาของเบาะแสหรือข้อมูลส่วนบุคคล เวลาเป็นเวลาประเทศไทย แต่ละรายการผูกกับรายการก่อนหน้าด้วยรหัสลับ การแก้ไขหรือลบรายการใดจะถูกตรวจพบ</p>
-${filterForm(data)}
+${filterForm(viewer, data)}
 <div class="table-wrap"><table class="audit stack">
 <thead><tr><th class="n">ลำดับ</th><th>เวลา</th><th>เหตุการณ์</th></tr></thead>
 <tbody>${rows.map(

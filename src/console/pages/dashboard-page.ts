@@ -41,7 +41,7 @@ ${
   data.lastDeliveries.length === 0
     ? html`<p>ยังไม่มีการส่งข่าวสาร</p>`
     : html`<div class="table-wrap"><table class="stack"><thead><tr><th>เรื่อง</th><th>เวลา</th>${DELIVERY_HEADERS}</tr></thead>
-<tbody>${data.lastDeliveries.map((p) => html`<tr><td data-label="เรื่อง"><a href="/staff/publications/${encodeURIComponent(p.id)}">${p.title}</a></td><td class="date" data-label="เวลา">${formatDateTimeThai(new Date(p.at))}</td>${deliveryCells(p)}</tr>`)}</tbody></table></div>`
+<tbody>${data.lastDeliveries.map((p) => html`<tr><td data-label="เรื่อง"><a href="${viewer.root}/publications/${encodeURIComponent(p.id)}">${p.title}</a></td><td class="date" data-label="เวลา">${formatDateTimeThai(new Date(p.at))}</td>${deliveryCells(p)}</tr>`)}</tbody></table></div>`
 }`,
   });
 }

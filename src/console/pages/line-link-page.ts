@@ -25,14 +25,14 @@ export function lineLinkPage(viewer: Viewer, v: LineLinkView) {
 <p class="code" data-code="${v.code.code}">${v.code.code}</p>
 <ol><li>เปิด LINE บนโทรศัพท์ของคุณ ไปที่แชตของบัญชีเทศบาล</li><li>พิมพ์ <strong>เชื่อมบัญชี ${v.code.code}</strong> แล้วส่ง</li><li>เมื่อบอทตอบว่าเชื่อมแล้ว กด “ตรวจสอบอีกครั้ง” ด้านล่าง</li></ol>
 <p class="small">รหัสใช้ได้ครั้งเดียว ภายใน ${LINK_CODE.minutes} นาที (ถึง ${hhmm(v.code.expiresAt)}) อย่าส่งรหัสนี้ให้ผู้อื่น</p>
-<p><a href="/staff/line-link">ตรวจสอบอีกครั้ง</a></p></section>`
+<p><a href="${viewer.root}/line-link">ตรวจสอบอีกครั้ง</a></p></section>`
     : '';
   return layout(viewer, {
     title: 'เชื่อมบัญชี LINE สำหรับส่งทดสอบ',
     active: 'publications',
     body: html`${v.message ? notice(v.message.kind, v.message.text) : ''}${status}${code}
-<div class="actions">${postButton(viewer, '/staff/line-link/code', v.code || v.linkedAt ? 'ขอรหัสใหม่' : 'ขอรหัสเชื่อมบัญชี')}
-${v.linkedAt ? postButton(viewer, '/staff/line-link/remove', 'ยกเลิกการเชื่อม', { kind: 'danger', confirm: 'ยกเลิกการเชื่อมบัญชี LINE? จะส่งทดสอบไม่ได้จนกว่าจะเชื่อมใหม่' }) : ''}</div>
-<p><a href="/staff/publications/new">← เขียนข่าวสาร</a></p>`,
+<div class="actions">${postButton(viewer, '/line-link/code', v.code || v.linkedAt ? 'ขอรหัสใหม่' : 'ขอรหัสเชื่อมบัญชี')}
+${v.linkedAt ? postButton(viewer, '/line-link/remove', 'ยกเลิกการเชื่อม', { kind: 'danger', confirm: 'ยกเลิกการเชื่อมบัญชี LINE? จะส่งทดสอบไม่ได้จนกว่าจะเชื่อมใหม่' }) : ''}</div>
+<p><a href="${viewer.root}/publications/new">← เขียนข่าวสาร</a></p>`,
   });
 }

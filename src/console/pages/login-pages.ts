@@ -7,7 +7,7 @@ export function loginPage(site: Site, csrf: string, opts: { error?: string; info
   return layout(site, {
     title: 'เข้าสู่ระบบเจ้าหน้าที่',
     body: html`${opts.error ? notice('error', opts.error) : ''}${opts.info ? notice('info', opts.info) : ''}
-<form method="post" action="/staff/login" class="card narrow">
+<form method="post" action="${site.root}/login" class="card narrow">
   ${csrfField({ csrf })}
   <label for="name">ชื่อผู้ใช้</label>
   <input id="name" name="name" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="32" value="${opts.name ?? ''}">
@@ -25,7 +25,7 @@ export function passwordPage(viewer: Viewer, opts: { mustChange: boolean; error?
     title: opts.mustChange ? 'ตั้งรหัสผ่านใหม่ก่อนเริ่มใช้งาน' : 'เปลี่ยนรหัสผ่าน',
     body: html`${opts.mustChange ? notice('info', 'รหัสผ่านที่ได้รับใช้ได้ครั้งเดียว กรุณาตั้งรหัสผ่านของคุณเองก่อนใช้งานระบบ') : ''}
 ${opts.error ? notice('error', opts.error) : ''}${opts.done ? notice('ok', 'เปลี่ยนรหัสผ่านแล้ว อุปกรณ์อื่นที่เคยเข้าสู่ระบบไว้ถูกออกจากระบบทั้งหมด') : ''}
-<form method="post" action="/staff/password" class="card narrow">
+<form method="post" action="${viewer.root}/password" class="card narrow">
   ${csrfField(viewer)}
   <input type="text" name="username" value="${viewer.name}" autocomplete="username" hidden>
   <label for="current">รหัสผ่านปัจจุบัน${opts.mustChange ? ' (รหัสใช้ครั้งเดียว)' : ''}</label>

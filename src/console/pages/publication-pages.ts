@@ -41,7 +41,7 @@ export function publicationsListPage(viewer: Viewer, list: PublicationView[], ca
     title: 'ข่าวสาร',
     active: 'publications',
     wide: true,
-    body: html`${canWrite ? html`<p><a class="button-link" href="/staff/publications/new">+ เขียนข่าวสารใหม่</a></p>` : notice('info', html`บัญชีของคุณ (${ROLE_NAMES[viewer.role]}) ดูข่าวสารและผลการส่งได้ แต่เขียนและเผยแพร่ไม่ได้: การส่งข่าวถึงประชาชนทำได้เฉพาะบทบาท<strong>${ROLE_NAMES.editor}</strong> เพื่อให้รู้ได้เสมอว่าใครเป็นผู้ส่ง หากต้องการเผยแพร่ ขอให้ผู้ดูแลระบบสร้างบัญชีบทบาทนั้นให้`)}
+    body: html`${canWrite ? html`<p><a class="button-link" href="${viewer.root}/publications/new">+ เขียนข่าวสารใหม่</a></p>` : notice('info', html`บัญชีของคุณ (${ROLE_NAMES[viewer.role]}) ดูข่าวสารและผลการส่งได้ แต่เขียนและเผยแพร่ไม่ได้: การส่งข่าวถึงประชาชนทำได้เฉพาะบทบาท<strong>${ROLE_NAMES.editor}</strong> เพื่อให้รู้ได้เสมอว่าใครเป็นผู้ส่ง หากต้องการเผยแพร่ ขอให้ผู้ดูแลระบบสร้างบัญชีบทบาทนั้นให้`)}
 ${
   list.length === 0
     ? html`<p>ยังไม่มีข่าวสาร</p>`
@@ -49,9 +49,9 @@ ${
 <tbody>${list.map(
         (
           p,
-        ) => html`<tr data-publication="${p.id}"><td data-label="เรื่อง"><a href="/staff/publications/${p.id}">${p.title}</a>${p.urgent ? html` <span class="badge">ส่งถึงทุกคน</span>` : ''}</td>
+        ) => html`<tr data-publication="${p.id}"><td data-label="เรื่อง"><a href="${viewer.root}/publications/${p.id}">${p.title}</a>${p.urgent ? html` <span class="badge">ส่งถึงทุกคน</span>` : ''}</td>
 <td data-label="หัวข้อ">${topicName(p.topic)}</td><td data-label="เวลาส่ง" class="date">${when(p.publishAt)}</td>${deliveryCells(figuresOf(p))}
-<td>${canWrite && p.status === 'scheduled' ? postButton(viewer, `/staff/publications/${p.id}/cancel`, 'ยกเลิก', { kind: 'danger', confirm: `ยกเลิกการส่ง "${p.title}"?` }) : ''}</td></tr>`,
+<td>${canWrite && p.status === 'scheduled' ? postButton(viewer, `/publications/${p.id}/cancel`, 'ยกเลิก', { kind: 'danger', confirm: `ยกเลิกการส่ง "${p.title}"?` }) : ''}</td></tr>`,
       )}</tbody></table></div>`
 }`,
   });
@@ -63,12 +63,12 @@ function field(label: string, id: string, input: ReturnType<typeof html>, hint?:
 }
 
 /** Test-send to the editor's own LINE, once it is linked by a code (no user id is ever typed). */
-function testSendBox(linked: boolean, action = '/staff/publications/test-send') {
+function testSendBox(viewer: Viewer, linked: boolean, action = `${viewer.root}/publications/test-send`) {
   return html`<fieldset class="test-send"><legend>ส่งทดสอบไปที่ LINE ของคุณก่อน</legend>
     ${
       linked
-        ? html`<button type="submit" formaction="${action}" formnovalidate>ส่งทดสอบไปที่ LINE ของฉัน</button><span class="small">ไม่นับในสถิติการส่ง · <a href="/staff/line-link">บัญชี LINE ที่เชื่อมไว้</a></span>`
-        : html`<p class="small">ยังไม่ได้เชื่อมบัญชี LINE ของคุณ <a href="/staff/line-link">เชื่อมบัญชี LINE</a> (ครั้งเดียว: ส่งรหัส 6 หลักจาก LINE ของคุณ)</p>`
+        ? html`<button type="submit" formaction="${action}" formnovalidate>ส่งทดสอบไปที่ LINE ของฉัน</button><span class="small">ไม่นับในสถิติการส่ง · <a href="${viewer.root}/line-link">บัญชี LINE ที่เชื่อมไว้</a></span>`
+        : html`<p class="small">ยังไม่ได้เชื่อมบัญชี LINE ของคุณ <a href="${viewer.root}/line-link">เชื่อมบัญชี LINE</a> (ครั้งเดียว: ส่งรหัส 6 หลักจาก LINE ของคุณ)</p>`
     }</fieldset>`;
 }
 
@@ -80,7 +80,7 @@ export function composePage(viewer: Viewer, draft: Draft, linked: boolean, messa
     wide: true,
     body: html`${shown(message)}
 <div class="compose">
-<form method="post" action="/staff/publications" class="card" id="compose" data-preview-url="/staff/publications/preview" data-preview-target="preview">${csrfField(viewer)}
+<form method="post" action="${viewer.root}/publications" class="card" id="compose" data-preview-url="${viewer.root}/publications/preview" data-preview-target="preview">${csrfField(viewer)}
   ${field('หัวข้อ', 'topic', html`<select name="topic" id="topic">${TOPICS.map((t) => html`<option value="${t.id}"${t.id === draft.topic ? ' selected' : ''}>${t.name}</option>`)}</select>`)}
   ${field('ชื่อเรื่อง', 'title', html`<input name="title" id="title" required maxlength="200" value="${draft.title ?? ''}">`)}
   ${field('เนื้อหา', 'body', html`<textarea name="body" id="body" required maxlength="3000">${draft.body ?? ''}</textarea>`)}
@@ -90,7 +90,7 @@ export function composePage(viewer: Viewer, draft: Draft, linked: boolean, messa
   <label class="check"><input type="checkbox" name="urgent" value="1"${draft.urgent ? ' checked' : ''}> ประกาศด่วน: ส่งถึงเพื่อนทุกคน ไม่ใช่เฉพาะผู้รับหัวข้อนี้</label>
   <button type="submit" class="primary">ตรวจดูก่อนส่ง</button>
   <p class="small">ขั้นถัดไปจะแสดงจำนวนผู้รับและหัวข้อให้ยืนยันก่อน ยังไม่มีการส่งจนกว่าจะกดยืนยัน</p>
-  ${testSendBox(linked)}
+  ${testSendBox(viewer, linked)}
 </form>
 <aside class="preview" aria-live="polite"><p class="caption">ตัวอย่างที่ผู้รับจะเห็นใน LINE</p><div id="preview" data-state="empty">เปิด JavaScript เพื่อดูตัวอย่าง</div></aside>
 </div>`,
@@ -111,7 +111,7 @@ export function publicationPage(
     title: p.title,
     active: 'publications',
     wide: true,
-    body: html`${shown(message)}<p><a href="/staff/publications">← รายการข่าวสาร</a></p>
+    body: html`${shown(message)}<p><a href="${viewer.root}/publications">← รายการข่าวสาร</a></p>
 <div class="compose"><div>
 <div class="table-wrap"><table class="figures"><tbody>
 <tr><th scope="row">หัวข้อ</th><td>${topicName(p.topic)}${p.urgent ? ' (ส่งถึงเพื่อนทุกคน)' : ''}</td></tr>
@@ -134,9 +134,9 @@ ${
 ${
   canWrite
     ? html`<h2>ดำเนินการ</h2><div class="actions">
-${p.status === 'scheduled' ? postButton(viewer, `/staff/publications/${p.id}/cancel`, 'ยกเลิกการส่ง', { kind: 'danger', confirm: 'ยกเลิกการส่งข่าวนี้?' }) : ''}
-${p.deliveryState === 'quota-exhausted' ? postButton(viewer, `/staff/publications/${p.id}/resume`, 'ส่งต่อ (หลังโควตาเดือนใหม่)') : ''}
-${linked ? postButton(viewer, `/staff/publications/${p.id}/test-send`, 'ส่งทดสอบไปที่ LINE ของฉัน') : html`<p class="small">ส่งทดสอบได้เมื่อ<a href="/staff/line-link">เชื่อมบัญชี LINE ของคุณ</a>แล้ว</p>`}</div>`
+${p.status === 'scheduled' ? postButton(viewer, `/publications/${p.id}/cancel`, 'ยกเลิกการส่ง', { kind: 'danger', confirm: 'ยกเลิกการส่งข่าวนี้?' }) : ''}
+${p.deliveryState === 'quota-exhausted' ? postButton(viewer, `/publications/${p.id}/resume`, 'ส่งต่อ (หลังโควตาเดือนใหม่)') : ''}
+${linked ? postButton(viewer, `/publications/${p.id}/test-send`, 'ส่งทดสอบไปที่ LINE ของฉัน') : html`<p class="small">ส่งทดสอบได้เมื่อ<a href="${viewer.root}/line-link">เชื่อมบัญชี LINE ของคุณ</a>แล้ว</p>`}</div>`
     : ''
 }
 </div>

@@ -37,10 +37,10 @@ export function publishConfirmPage(viewer: Viewer, v: ConfirmView) {
 <dt>เวลาส่ง</dt><dd data-field="when">${later ? formatDateTimeThai(v.publishAt) : 'ทันทีเมื่อกดยืนยัน'}</dd>
 <dt>ชื่อเรื่อง</dt><dd>${v.draft.title ?? ''}</dd></dl>
 ${v.recipients === 0 ? notice('info', 'ขณะนี้ยังไม่มีผู้รับ ข่าวจะถูกเก็บไว้ให้ประชาชนค้นในแชตได้ แต่จะไม่มีใครได้รับข้อความ') : ''}
-<form method="post" action="/staff/publications" class="confirm-actions">${csrfField(viewer)}${fields}
+<form method="post" action="${viewer.root}/publications" class="confirm-actions">${csrfField(viewer)}${fields}
 <input type="hidden" name="confirmed" value="1">
 <button type="submit" class="primary">${later ? `ยืนยันตั้งเวลาส่งถึง ${num(v.recipients)} คน` : `ยืนยันส่งถึง ${num(v.recipients)} คน`}</button>
-<button type="submit" formaction="/staff/publications/edit" formnovalidate class="secondary">กลับไปแก้ไข</button>
+<button type="submit" formaction="${viewer.root}/publications/edit" formnovalidate class="secondary">กลับไปแก้ไข</button>
 </form></section></div>
 <aside class="preview"><p class="caption">ข้อความที่ผู้รับจะเห็นใน LINE</p><div id="preview" data-flex-source="preview-data">เปิด JavaScript เพื่อดูตัวอย่าง</div>${flexData('preview-data', v.preview)}</aside></div>`,
   });

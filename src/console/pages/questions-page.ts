@@ -36,16 +36,16 @@ function itemOptions(items: SearchItem[], selected: string | null) {
 }
 
 function actions(viewer: Viewer, row: QuestionRow, items: SearchItem[]) {
-  const dismiss = postButton(viewer, '/staff/questions/dismiss', 'ซ่อน (ไม่เกี่ยวกับงานของเทศบาล)', {
+  const dismiss = postButton(viewer, '/questions/dismiss', 'ซ่อน (ไม่เกี่ยวกับงานของเทศบาล)', {
     fields: { group: row.group },
     kind: 'secondary',
   });
   if (row.text === null) return dismiss;
-  return html`<form method="post" action="/staff/questions/alias" class="inline wrap">${csrfField(viewer)}
+  return html`<form method="post" action="${viewer.root}/questions/alias" class="inline wrap">${csrfField(viewer)}
     <input type="hidden" name="phrase" value="${row.text}">
     <select name="item" aria-label="เรื่องที่ใช้ตอบ">${itemOptions(items, row.suggested)}</select>
     <button type="submit">ให้ตอบด้วยเรื่องนี้</button></form>
-  <form method="post" action="/staff/questions/synonym" class="inline wrap">${csrfField(viewer)}
+  <form method="post" action="${viewer.root}/questions/synonym" class="inline wrap">${csrfField(viewer)}
     <input name="term" value="${row.text}" aria-label="คำที่ผู้ถามใช้" maxlength="60" required>
     <span>มีความหมายเดียวกับ</span>
     <input name="same" list="known-terms" aria-label="คำที่บอทรู้จัก" maxlength="60" required placeholder="เช่น ทุจริต">
@@ -100,7 +100,7 @@ export function questionsPage(
     wide: true,
     body: html`${data.message ? notice(data.message.kind, data.message.text) : ''}
 <p class="hint">คำถามจริงจากประชาชน (ไม่มีข้อมูลผู้ถาม) ${data.canImprove ? 'กด "ให้ตอบด้วยเรื่องนี้" เพื่อผูกคำถามกับเรื่องที่ถูกต้อง หรือเพิ่มคำพ้องความหมายให้บอทเข้าใจคำที่ประชาชนใช้ การเปลี่ยนแปลงมีผลทันที' : ''}</p>
-<form method="get" action="/staff/questions" class="filters"><label>ช่วงเวลา <select name="period">
+<form method="get" action="${viewer.root}/questions" class="filters"><label>ช่วงเวลา <select name="period">
   <option value="quarter"${data.period === 'quarter' ? ' selected' : ''}>ไตรมาสนี้</option>
   <option value="all"${data.period === 'all' ? ' selected' : ''}>ทั้งหมด</option></select></label><button type="submit">แสดง</button></form>
 <datalist id="known-terms">${data.knownTerms.map((t) => html`<option value="${t}">`)}</datalist>

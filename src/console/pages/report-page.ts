@@ -28,11 +28,11 @@ export function reportPage(
     active: 'report',
     body: html`<p class="report-head"><span>${data.agency} · ช่วง ${rangeText(q.from, q.to)}</span><span class="small">จัดทำเมื่อ ${formatDateTimeThai(data.generatedAt)}</span></p>
 <div class="no-print filters">
-  <a href="/staff/report?${quarterQuery(prev)}">← ${quarterTitle(prev)}</a>
-  <a href="/staff/report?${quarterQuery(next)}">${quarterTitle(next)} →</a>
-  <form method="get" action="/staff/report" class="quarter-pick"><label>ปีงบประมาณ พ.ศ. <input name="fy" type="number" inputmode="numeric" min="2560" max="2700" value="${q.fiscalYear}"></label>
+  <a href="${viewer.root}/report?${quarterQuery(prev)}">← ${quarterTitle(prev)}</a>
+  <a href="${viewer.root}/report?${quarterQuery(next)}">${quarterTitle(next)} →</a>
+  <form method="get" action="${viewer.root}/report" class="quarter-pick"><label>ปีงบประมาณ พ.ศ. <input name="fy" type="number" inputmode="numeric" min="2560" max="2700" value="${q.fiscalYear}"></label>
     <label>ไตรมาส <select name="q">${[1, 2, 3, 4].map((n) => html`<option value="${n}"${n === q.quarter ? ' selected' : ''}>${n}</option>`)}</select></label><button type="submit">แสดง</button></form>
-  <a href="/staff/report.csv?${quarterQuery(q)}" download>ดาวน์โหลด CSV</a>
+  <a href="${viewer.root}/report.csv?${quarterQuery(q)}" download>ดาวน์โหลด CSV</a>
   <button type="button" data-print hidden>พิมพ์ (A4)</button>
 </div>
 <section class="cards">

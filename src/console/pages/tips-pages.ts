@@ -25,7 +25,7 @@ export function tipsListPage(
   data: { tips: TipRow[]; status: string; overdueOnly: boolean; counts: Record<string, number> },
 ) {
   const tab = (status: string, label: string, count?: number) =>
-    html`<a href="/staff/tips?status=${status}"${data.status === status && !data.overdueOnly ? html` aria-current="page"` : ''}>${label}${count === undefined ? '' : ` (${num(count)})`}</a>`;
+    html`<a href="${viewer.root}/tips?status=${status}"${data.status === status && !data.overdueOnly ? html` aria-current="page"` : ''}>${label}${count === undefined ? '' : ` (${num(count)})`}</a>`;
   return layout(viewer, {
     title: 'เบาะแสการทุจริต',
     active: 'tips',
@@ -33,7 +33,7 @@ export function tipsListPage(
     body: html`<p class="hint">เฉพาะผู้รับเรื่องเบาะแสเห็นหน้านี้ การเปิดอ่านทุกครั้งถูกบันทึกไว้ (ไม่บันทึกเนื้อหา)</p>
 <nav class="tabs filters" aria-label="สถานะ">${tab('open', 'ยังไม่ปิด', data.counts.open)}
 ${Object.entries(TIP_STATUS_NAMES).map(([id, name]) => tab(id, name, data.counts[id]))}
-<a href="/staff/tips?overdue=1"${data.overdueOnly ? html` aria-current="page"` : ''}>เกินกำหนด (${num(data.counts.overdue ?? 0)})</a>${tab('all', 'ทั้งหมด')}</nav>
+<a href="${viewer.root}/tips?overdue=1"${data.overdueOnly ? html` aria-current="page"` : ''}>เกินกำหนด (${num(data.counts.overdue ?? 0)})</a>${tab('all', 'ทั้งหมด')}</nav>
 ${
   data.tips.length === 0
     ? html`<p>ไม่มีเบาะแสในกลุ่มนี้</p>`
@@ -42,7 +42,7 @@ ${
 <tbody>${data.tips.map(
         (
           t,
-        ) => html`<tr class="${t.overdue.any ? 'overdue' : ''}" data-tip="${t.id}"><td data-label="เลขที่"><a href="/staff/tips/${t.id}" class="tip-number">${tipNumberText(t.number)}</a> ${overdueBadge(t)}</td>
+        ) => html`<tr class="${t.overdue.any ? 'overdue' : ''}" data-tip="${t.id}"><td data-label="เลขที่"><a href="${viewer.root}/tips/${t.id}" class="tip-number">${tipNumberText(t.number)}</a> ${overdueBadge(t)}</td>
 <td class="date" data-label="รับเมื่อ">${when(t.receivedAt)}</td><td data-label="สถานะ">${t.statusName}</td><td data-label="ช่องทาง">${channelName(t.channel)}</td>
 <td class="date" data-label="ตอบรับภายใน">${t.acknowledgedAt ? 'ตอบรับแล้ว' : formatDateThai(new Date(t.deadlines.acknowledgeBy), 'short')}</td>
 <td class="date" data-label="แจ้งผลภายใน">${t.feedbackAt ? 'แจ้งผลแล้ว' : formatDateThai(new Date(t.deadlines.feedbackBy), 'short')}</td><td class="n" data-label="ไฟล์">${t.attachmentCount}</td></tr>`,
@@ -52,7 +52,7 @@ ${
 }
 
 function statusForm(viewer: Viewer, tip: TipFull) {
-  return html`<form method="post" action="/staff/tips/${tip.id}/status" class="card">${csrfField(viewer)}
+  return html`<form method="post" action="${viewer.root}/tips/${tip.id}/status" class="card">${csrfField(viewer)}
   <label for="status">เปลี่ยนสถานะเป็น</label>
   <select id="status" name="status">${Object.entries(TIP_STATUS_NAMES).map(([id, name]) => html`<option value="${id}"${id === tip.status ? ' selected' : ''}>${name}</option>`)}</select>
   <label for="publicNote">ข้อความถึงผู้แจ้ง (ผู้แจ้งเห็นเมื่อตรวจสถานะด้วยเลขรับเรื่อง; ไม่บังคับ)</label>
@@ -63,7 +63,7 @@ function statusForm(viewer: Viewer, tip: TipFull) {
 }
 
 function noteForm(viewer: Viewer, tip: TipFull) {
-  return html`<form method="post" action="/staff/tips/${tip.id}/notes" class="card">${csrfField(viewer)}
+  return html`<form method="post" action="${viewer.root}/tips/${tip.id}/notes" class="card">${csrfField(viewer)}
   <label for="note">บันทึกภายใน (เห็นเฉพาะผู้รับเรื่องเบาะแส)</label>
   <textarea id="note" name="text" required maxlength="5000"></textarea>
   <button type="submit">เพิ่มบันทึก</button></form>`;
@@ -85,7 +85,7 @@ export function tipPage(viewer: Viewer, tip: TipFull, message?: { kind: 'ok' | '
     active: 'tips',
     wide: true,
     body: html`${message ? notice(message.kind, message.text) : ''}
-<p><a href="/staff/tips">← รายการเบาะแส</a></p>
+<p><a href="${viewer.root}/tips">← รายการเบาะแส</a></p>
 <div class="table-wrap"><table class="figures"><tbody>
 <tr><th scope="row">สถานะ</th><td data-field="status">${tip.statusName} ${tip.overdue.any ? html`<span class="badge overdue">เกินกำหนด</span>` : ''}</td></tr>
 <tr><th scope="row">รับเมื่อ</th><td><span class="nowrap">${when(tip.receivedAt)}</span> ${viaChannel(tip.channel)}</td></tr>
@@ -97,7 +97,7 @@ ${tip.outcome ? html`<tr><th scope="row">ผลการดำเนินกา
 <h2>สิ่งที่แจ้งมา</h2>
 ${contentBlock(tip)}
 <h2>หลักฐาน (${tip.attachments.length})</h2>
-${tip.attachments.length === 0 ? html`<p>ไม่มีไฟล์แนบ</p>` : html`<div class="evidence">${tip.attachments.map((a, i) => html`<a href="/staff/tips/${tip.id}/attachments/${a.id}" target="_blank" rel="noopener"><img src="/staff/tips/${tip.id}/attachments/${a.id}" alt="หลักฐานชิ้นที่ ${i + 1}"></a>`)}</div>`}
+${tip.attachments.length === 0 ? html`<p>ไม่มีไฟล์แนบ</p>` : html`<div class="evidence">${tip.attachments.map((a, i) => html`<a href="${viewer.root}/tips/${tip.id}/attachments/${a.id}" target="_blank" rel="noopener"><img src="${viewer.root}/tips/${tip.id}/attachments/${a.id}" alt="หลักฐานชิ้นที่ ${i + 1}"></a>`)}</div>`}
 <h2>ประวัติสถานะ</h2>
 ${tip.history.length === 0 ? html`<p>ยังไม่มีการเปลี่ยนสถานะ</p>` : html`<ul class="history">${tip.history.map((h) => html`<li>${when(h.at)}: ${tipStatusName(h.from)} → ${tipStatusName(h.to)} โดย ${h.by}</li>`)}</ul>`}
 <h2>ข้อความถึงผู้แจ้ง</h2>

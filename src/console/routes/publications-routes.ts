@@ -150,7 +150,7 @@ export function createPublicationsRoutes(publishing: Publishing, links: LineLink
             publishAt: pub.publishAt,
             recipients: await recipientsOf(pub),
           });
-          res.redirect(303, `/staff/publications/${pub.id}`);
+          res.redirect(303, `${viewerOf(res).root}/publications/${pub.id}`);
         },
         composeAgain(res, draft),
       );

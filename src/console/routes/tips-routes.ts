@@ -114,7 +114,7 @@ export function createTipsRoutes(tips: ConsoleTips) {
         outcome: outcome !== '',
         notified,
       });
-      res.redirect(303, `/staff/tips/${id}?done=status`);
+      res.redirect(303, `${viewer.root}/tips/${id}?done=status`);
     });
 
     router.post('/:id/notes', async (req, res) => {
@@ -127,7 +127,7 @@ export function createTipsRoutes(tips: ConsoleTips) {
       if (result === 'missing') throw notFoundPage();
       if (result === 'gone') throw refusal(409, 'เนื้อหาของเบาะแสนี้ถูกลบแล้วตามระยะเวลาการเก็บรักษา');
       await auditAs(deps, viewer.name, 'tip.note', `tip:${id}`);
-      res.redirect(303, `/staff/tips/${id}?done=note`);
+      res.redirect(303, `${viewer.root}/tips/${id}?done=note`);
     });
 
     router.get('/:id/attachments/:attachment', async (req, res) => {

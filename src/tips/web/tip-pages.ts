@@ -20,7 +20,10 @@ export interface FormValues {
   where?: string;
 }
 
-/** The pages of one municipality's form: each names `town()` (read for each page) in its header and title. */
+/**
+ * The pages of one municipality's form, reached under `root` (/tip, or /t/<id>/tip in the
+ * shared service): each names `town()` in its header and title, and links under `root`.
+ */
 export interface TipPages {
   formPage: (rules: TipRules, values?: FormValues, errors?: readonly string[]) => string;
   receiptPage: (receipt: string) => string;
@@ -30,23 +33,23 @@ export interface TipPages {
   messagePage: (title: string, message: string) => string;
 }
 
-export function tipPages(town: () => string): TipPages {
-  const page = (title: string, body: Html) => shell(town(), title, body);
+export function tipPages(town: () => string, root: string): TipPages {
+  const page = (title: string, body: Html) => shell(town(), root, title, body);
   return {
-    formPage: (rules, values = {}, errors = []) => page('แจ้งเบาะแสการทุจริต', formBody(rules, values, errors)),
-    receiptPage: (receipt) => page('ได้รับเรื่องแล้ว', receiptBody(receipt)),
-    lookupPage: (message = null) => page('ติดตามสถานะเรื่องที่แจ้ง', lookupBody(message)),
-    statusPage: (view, receipt, notice = null) => page('สถานะเรื่องที่แจ้ง', statusBody(view, receipt, notice)),
+    formPage: (rules, values = {}, errors = []) => page('แจ้งเบาะแสการทุจริต', formBody(root, rules, values, errors)),
+    receiptPage: (receipt) => page('ได้รับเรื่องแล้ว', receiptBody(root, receipt)),
+    lookupPage: (message = null) => page('ติดตามสถานะเรื่องที่แจ้ง', lookupBody(root, message)),
+    statusPage: (view, receipt, notice = null) => page('สถานะเรื่องที่แจ้ง', statusBody(root, view, receipt, notice)),
     messagePage: (title, message) =>
-      page(title, html`${errorList([message])}<p><a href="/tip">กลับไปหน้าแจ้งเบาะแส</a></p>`),
+      page(title, html`${errorList([message])}<p><a href="${root}">กลับไปหน้าแจ้งเบาะแส</a></p>`),
   };
 }
 
-function shell(town: string, title: string, body: Html): string {
+function shell(town: string, root: string, title: string, body: Html): string {
   return html`<!doctype html>
 <html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>${title} — ${town}</title>
-<link rel="stylesheet" href="/tip/tip.css"></head>
+<link rel="stylesheet" href="${root}/tip.css"></head>
 <body><header><p class="agency">${town}</p><h1>${title}</h1></header><main>${body}</main></body></html>`.value;
 }
 
@@ -64,11 +67,11 @@ const evidenceInput = (name: string) => html`<label for="${name}">รูปห�
 <p class="hint">JPEG หรือ PNG ไม่เกิน ${TIP_LIMITS.images} รูป รูปละไม่เกิน 10 MB ระบบลบข้อมูลแฝงในรูป (เช่น ตำแหน่ง GPS รุ่นโทรศัพท์) ให้เอง</p>
 <input type="file" id="${name}" name="${name}" accept="image/jpeg,image/png" multiple>`;
 
-function formBody(rules: TipRules, values: FormValues, errors: readonly string[]): Html {
+function formBody(root: string, rules: TipRules, values: FormValues, errors: readonly string[]): Html {
   return html`<section class="about"><h2>ก่อนแจ้ง โปรดอ่าน</h2><ul>${howItWorks(rules, 'web').map((p) => html`<li>${p}</li>`)}</ul>
 <p class="note">${TRAFFY}</p></section>
 ${errorList(errors)}
-<form method="post" action="/tip" enctype="multipart/form-data">
+<form method="post" action="${root}" enctype="multipart/form-data">
 <input type="hidden" name="n" value="${values.n ?? ''}">
 <label for="what">เกิดอะไรขึ้น (จำเป็น)</label>
 <p class="hint">เล่าเหตุการณ์ที่พบ เช่น ใครทำอะไร อย่างไร เรียกเงินเท่าไร</p>
@@ -82,35 +85,35 @@ ${errorList(errors)}
 ${evidenceInput('evidence')}
 <button type="submit">ส่งเรื่อง</button>
 </form>
-<p><a href="/tip/status">ติดตามสถานะเรื่องที่แจ้งไว้แล้ว</a></p>
+<p><a href="${root}/status">ติดตามสถานะเรื่องที่แจ้งไว้แล้ว</a></p>
 ${channels()}`;
 }
 
-function receiptBody(receipt: string): Html {
+function receiptBody(root: string, receipt: string): Html {
   return html`<p>${WEB_SAY.thanks}</p>
 <p class="label">เลขรับเรื่องของท่าน</p><p class="receipt" id="receipt">${formatReceipt(receipt)}</p>
 <p class="warn" id="keep">${WEB_SAY.keepReceipt}</p>
-<script src="/tip/keep-receipt.js" defer></script>
-<p><a href="/tip/status">ติดตามสถานะ</a> (กรอกเลขรับเรื่อง)</p>
+<script src="${root}/keep-receipt.js" defer></script>
+<p><a href="${root}/status">ติดตามสถานะ</a> (กรอกเลขรับเรื่อง)</p>
 ${channels()}`;
 }
 
-function lookupBody(message: string | null): Html {
+function lookupBody(root: string, message: string | null): Html {
   return html`${message ? errorList([message]) : html``}
-<form method="post" action="/tip/status">
+<form method="post" action="${root}/status">
 <label for="receipt">เลขรับเรื่อง 16 หลัก</label>
 <input type="text" id="receipt" name="receipt" inputmode="numeric" autocomplete="off" required>
 <button type="submit">ดูสถานะ</button>
 </form>
-<p><a href="/tip">แจ้งเรื่องใหม่</a></p>`;
+<p><a href="${root}">แจ้งเรื่องใหม่</a></p>`;
 }
 
-function statusBody(view: PublicTipView, receipt: string, notice: string | null): Html {
+function statusBody(root: string, view: PublicTipView, receipt: string, notice: string | null): Html {
   const notes = view.notes.map((n) => html`<li><time>${formatDateThai(n.at, 'short')}</time> ${n.text}</li>`);
   const addForm =
     view.status === 'closed'
       ? html``
-      : html`<form method="post" action="/tip/add" enctype="multipart/form-data"><h2>เพิ่มข้อมูล</h2>
+      : html`<form method="post" action="${root}/add" enctype="multipart/form-data"><h2>เพิ่มข้อมูล</h2>
 <input type="hidden" name="receipt" value="${receipt}">
 <label for="text">ข้อมูลที่ต้องการเพิ่ม</label><textarea id="text" name="text" rows="5"></textarea>
 ${evidenceInput('evidence')}
@@ -122,5 +125,5 @@ ${evidenceInput('evidence')}
 ${view.outcome ? html`<h2>ผลการพิจารณา</h2><p class="outcome">${view.outcome}</p>` : html``}
 ${notes.length > 0 ? html`<h2>ข้อความจากเจ้าหน้าที่</h2><ul class="notes">${notes}</ul>` : html``}
 ${addForm}
-<p><a href="/tip/status">ดูเรื่องอื่น</a></p>`;
+<p><a href="${root}/status">ดูเรื่องอื่น</a></p>`;
 }

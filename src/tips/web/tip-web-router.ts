@@ -66,8 +66,8 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   const router = express.Router();
   let parsing = 0;
   const nonces = deps.nonces ?? new FormNonces();
-  const pages = tipPages(deps.town);
-  const { formPage, lookupPage, messagePage, receiptPage, statusPage } = pages;
+  // Under the address the form was reached at: /tip, or /t/<id>/tip in the shared service (express's baseUrl)
+  const pagesOf = (req: Request) => tipPages(deps.town, req.baseUrl);
   const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
   const client = (req: Request) => `web:${clientKey(req)}`;
 
@@ -78,9 +78,10 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   router.get('/keep-receipt.js', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=3600').type('js').send(KEEP_RECEIPT_JS);
   });
-  router.get('/', (_req, res) => send(res, 200, formPage(deps.rules, { n: nonces.issue() })));
+  router.get('/', (req, res) => send(res, 200, pagesOf(req).formPage(deps.rules, { n: nonces.issue() })));
 
   const sameSite: RequestHandler = async (req, res, next) => {
+    const { messagePage } = pagesOf(req);
     if (!sameOrigin(req)) return void send(res, 403, messagePage('ส่งไม่ได้', 'กรุณาส่งจากแบบฟอร์มบนหน้านี้'));
     if (!(await deps.limits.attempts.take(client(req))))
       return void send(res, 429, messagePage('ส่งบ่อยเกินไป', 'ส่งบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่'));
@@ -93,6 +94,8 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
 
   router.post('/', sameSite, (req, res) =>
     withImages(deps, res, async (images): Promise<Reply> => {
+      const pages = pagesOf(req);
+      const { formPage } = pages;
       const form = await readForm(req, TIP_FORM_LIMITS, images.take);
       const { values, errors } = readTipFields(form);
       const nonce = values.n;
@@ -115,7 +118,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
         },
         deps.clock(),
       );
-      return [200, receiptPage(receipt), 'kept'];
+      return [200, pages.receiptPage(receipt), 'kept'];
     }),
   );
 
@@ -125,6 +128,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
     raw: string,
   ): Promise<{ tip: TipRecord; receipt: string } | { refused: Reply }> => {
     const receipt = findReceipt(raw);
+    const { lookupPage } = pagesOf(req);
     if (!receipt) return { refused: [raw ? 400 : 200, lookupPage(raw ? WEB_SAY.receiptFormat : null)] };
     // Per client only: nobody's guessing can use up another's lookups (see README, "Receipt lookups").
     if (!(await deps.limits.lookups.take(client(req)))) return { refused: [429, lookupPage(CHAT.tooManyLookups)] };
@@ -134,7 +138,9 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   const showStatus = async (req: Request, res: Response, raw: string) => {
     const found = await lookup(req, raw);
     const [status, page] =
-      'refused' in found ? found.refused : [200, statusPage(deps.filing.publicView(found.tip), found.receipt)];
+      'refused' in found
+        ? found.refused
+        : [200, pagesOf(req).statusPage(deps.filing.publicView(found.tip), found.receipt)];
     send(res, status, page);
   };
   router.get('/status', (req, res) =>
@@ -146,6 +152,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
   router.post('/add', sameSite, (req, res) =>
     withImages(deps, res, async (images): Promise<Reply> => {
       const form = await readForm(req, ADD_FORM_LIMITS, images.take);
+      const { statusPage } = pagesOf(req);
       const found = await lookup(req, field(form, 'receipt'));
       if ('refused' in found) return found.refused;
       const text = field(form, 'text');
@@ -165,7 +172,7 @@ export function createTipWebRouter(deps: TipWebDeps): Router {
     }),
   );
 
-  router.use(formErrors(deps.logger, send, messagePage));
+  router.use(formErrors(deps.logger, send, pagesOf));
   return router;
 }
 
@@ -194,9 +201,10 @@ async function withImages(
 function formErrors(
   logger: Logger,
   send: (res: Response, status: number, body: string) => unknown,
-  messagePage: TipPages['messagePage'],
+  pagesOf: (req: Request) => TipPages,
 ): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    const { messagePage } = pagesOf(req);
     if (err instanceof FormBodyError) {
       const message =
         err.status === 413
