@@ -1,4 +1,4 @@
--- Schema v13: the service administrator's wrong-token brake (src/service/admin-api.ts),
+-- The service administrator's wrong-token brake (src/service/admin-api.ts),
 -- shared by every process of the service. It belongs to the service, not to a municipality:
 -- it has no tenant_id and no row-level security, and bot_tenant (the role every municipality's
 -- work runs as) is granted nothing on it, so no tenant's code can read or reset it. Who tried

@@ -80,6 +80,44 @@ describe.skipIf(!hasPostgres)('migrations on a real PostgreSQL', () => {
     expect(await migrate(db.url)).toEqual(ALL_MIGRATIONS);
   });
 
+  it('when names stored under the old rule are too long or hold hidden characters, then the name migration cleans them and the table holds the new rule', async () => {
+    const db = await freshDatabase();
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const before = ALL_MIGRATIONS.indexOf('1765033200000_tenant-display-name');
+    await runner({
+      databaseUrl: db.url,
+      dir: MIGRATIONS_DIR,
+      migrationsTable: 'pgmigrations',
+      logger: quiet,
+      direction: 'up',
+      count: before,
+    });
+    const names = {
+      long: `เทศบาลตำบล${'ก'.repeat(150)}`,
+      hidden: 'เทศบาล\tตำบล\u202Eบ้านใหม่',
+      fine: 'เทศบาลตำบลหนองบัว',
+      blank: '\u0007',
+    };
+    await asAdmin(async (c) => {
+      for (const [id, name] of Object.entries(names))
+        await c.query(
+          "INSERT INTO tenants (id, name, channel_secret_sealed, access_token_sealed, data_key_sealed) VALUES ($1, $2, 's', 't', 'k')",
+          [id, name],
+        );
+    }, db.name);
+    await migrate(db.url);
+    const rows = await asAdmin(async (c) => (await c.query('SELECT id, name FROM tenants ORDER BY id')).rows, db.name);
+    expect(rows).toEqual([
+      { id: 'blank', name: 'blank' },
+      { id: 'fine', name: 'เทศบาลตำบลหนองบัว' },
+      { id: 'hidden', name: 'เทศบาล ตำบล บ้านใหม่' },
+      { id: 'long', name: names.long.slice(0, 100) },
+    ]);
+    await expect(
+      asAdmin((c) => c.query("UPDATE tenants SET name = 'x\ny' WHERE id = 'fine'"), db.name),
+    ).rejects.toMatchObject({ code: '23514' });
+  });
+
   it('when the database user cannot switch to bot_tenant, then the migration stops with a line saying what to grant, and applies nothing', async () => {
     await migrate((await freshDatabase()).url); // bot_tenant exists in the cluster from here on
     const db = await freshDatabase();
