@@ -72,6 +72,7 @@ export function rankQuotes(
   // The whole wording is searched, and the frame read, only once a unit of the year asked is found.
   let whole: Map<string, number> | undefined;
   let cue: RegExp | undefined;
+  let why = false;
   let top: QuoteMatch | null = null;
   let topScore = 0;
   for (const { unit, hit } of found) {
@@ -80,8 +81,9 @@ export function rankQuotes(
       whole = new Map(book.searchQuotes(shape.said.content).map(({ unit: u, hit: h }) => [u.id, h.score]));
       // The first frame the question matches is what it asks for (the list is most specific first).
       cue = ANSWER_CUES.find(([asks]) => asks.test(shape.time.rest))?.[1];
+      why = whyOf(shape, subjects);
     }
-    const stated = unit.aside === true && whyOf(shape, subjects);
+    const stated = unit.aside === true && why;
     const about =
       stated || subjects.includes(unit.family) || (unit.related !== undefined && subjects.includes(unit.related));
     const cued = cue?.test(unit.quote) === true;
