@@ -4,6 +4,7 @@ import { benchFanOut } from './fanout-bench.js';
 import { benchFollow } from './follow-bench.js';
 import { benchFaults } from './faults-bench.js';
 import { benchUploads } from './upload-bench.js';
+import { benchPostgres } from './postgres-bench.js';
 
 /** `npm run bench`: every benchmark, each comparing against a baseline measured in the same run. */
 await benchWebhook();
@@ -12,3 +13,4 @@ await benchFollow();
 await benchFanOut();
 await benchFaults();
 await benchUploads();
+await benchPostgres();
