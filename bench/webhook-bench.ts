@@ -31,6 +31,8 @@ const QUESTIONS = [
 const OPENERS = ['', 'ขอถามว่า', 'อยากทราบว่า', 'สอบถาม', 'รบกวนถามหน่อย '];
 const CLOSERS = ['', 'ครับ', 'ค่ะ', 'คะ', 'จ้า', 'นะ', 'หน่อย', 'ด้วยครับ'];
 const MARKS = ['', '?', ' ??'];
+/** Different texts of the `new` round before they repeat: 960. */
+export const WORDINGS = QUESTIONS.length * OPENERS.length * CLOSERS.length * MARKS.length;
 
 /**
  * What resident n asks. `repeated`: the eight questions over and over (as in earlier rounds of
@@ -38,7 +40,7 @@ const MARKS = ['', '?', ' ??'];
  * differs from the last 959, more than the bot remembers (500), so every one is understood and
  * answered afresh, as a resident's own wording would be.
  */
-function questionFor(n: number, texts: 'repeated' | 'new'): string {
+export function questionFor(n: number, texts: 'repeated' | 'new'): string {
   const question = QUESTIONS[n % QUESTIONS.length]!;
   if (texts === 'repeated') return question;
   const k = Math.floor(n / QUESTIONS.length);
