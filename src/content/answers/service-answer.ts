@@ -14,6 +14,8 @@ function words(fact: ServiceFact): { topic: string[]; keywords: string[] } {
 
 /** Contacting words: with a problem or an office named, they ask whom to contact ("ไฟถนนเสีย ติดต่อ", "ติดต่อศูนย์ดำรงธรรม"). */
 const CONTACT = phrases(['ติดต่อ', 'แจ้ง', 'โทร', 'call', 'contact', 'report']);
+/** "คือใคร", "เป็นใคร", "who is": asking who someone is, not who does something. */
+const WHO_IS = /(?:คือ|เป็น)\s*ใคร|\bwho\s+(?:is|are)\b/iu;
 /** Kinds that ask for a channel: where, to whom, how. */
 const CHANNEL_KINDS: ReadonlySet<string> = new Set(['where', 'who', 'how']);
 
@@ -73,7 +75,9 @@ export function serviceFactFor(
   return (
     facts.find((f) => {
       if (f.asks !== undefined || !names(f, shape)) return false;
-      const kindFits = shape.kind !== null && f.kinds.includes(shape.kind);
+      // "ป.ป.ท. คือใคร": who an agency is, is what its name stands for.
+      const whoIs = shape.kind === 'who' && WHO_IS.test(shape.time.rest) && f.kinds.includes('abbrev');
+      const kindFits = (shape.kind !== null && f.kinds.includes(shape.kind)) || whoIs;
       return kindFits || (phone && f.kinds.includes('where'));
     }) ?? null
   );

@@ -195,4 +195,10 @@ describe('answer mechanisms, asked in new words', () => {
     const story = 'ผมกลับมาเยี่ยมบ้านช่วงปีใหม่ เห็นป้ายเรื่องความโปร่งใสติดอยู่หน้าเทศบาล เลยสงสัยว่าหน่วยไหนต้องนำข้อมูลขึ้นเว็บไซต์หลักครับ';
     expect(stated(answer(story).reply)).toMatch(/^งานประชาสัมพันธ์/);
   });
+
+  it('when who an agency is is asked ("คือใคร", "who is"), then what its name stands for; who holds a field stays that field', () => {
+    expect(stated(answer('ปปท เป็นใคร').reply)).toBe('pacc-name');
+    expect(stated(answer('who is the NACC').reply)).toBe('nacc-name');
+    expect(stated(answer('ผู้รับผิดชอบมาตรการดุลพินิจคือใคร').reply)).toBe('ทุกส่วนราชการ');
+  });
 });
