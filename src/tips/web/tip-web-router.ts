@@ -1,14 +1,7 @@
-import express, {
-  type ErrorRequestHandler,
-  type Request,
-  type RequestHandler,
-  type Response,
-  type Router,
-} from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Logger } from '../../logger.js';
 import { findReceipt } from '../../bot/receipt.js';
 import { clientKey } from '../../http/client-key.js';
-import { failureOf, routeOf } from '../../http/failure-log.js';
 import { pageHeaders, TIP_CSP } from '../../http/headers.js';
 import { sameOrigin } from '../../http/same-origin.js';
 import type { TipRules } from '../deadlines.js';
@@ -17,12 +10,13 @@ import type { AttemptLimiter } from '../../http/shared-limits.js';
 import type { TipFiling } from '../tip-filing.js';
 import { TIP_LIMITS, type TipRecord } from '../tip-model.js';
 import { CHAT } from '../tip-texts.js';
-import { FormBodyError, readForm, field, type FormLimits } from './form-body.js';
+import { readForm, field, type FormLimits } from './form-body.js';
+import { formErrors } from './form-errors.js';
 import { tipPages, type TipPages } from './tip-pages.js';
 import { FormNonces } from './form-nonces.js';
 import { TIP_CSS } from './tip-css.js';
 import { KEEP_RECEIPT_JS, WEB_SAY } from './web-texts.js';
-import { ADD_FORM_LIMITS, ImageIntake, readTipFields, TIP_FORM_LIMITS, TOO_MUCH } from './web-tip-input.js';
+import { ADD_FORM_LIMITS, ImageIntake, readTipFields, TIP_FORM_LIMITS } from './web-tip-input.js';
 
 export interface TipWebDeps {
   /** The municipality's name its pages show, read for each page (a tenant may be renamed meanwhile). */
@@ -196,26 +190,4 @@ async function withImages(
     if (reply?.[2] !== 'kept') await images.discard();
   }
   res.status(reply[0]).type('html').send(reply[1]);
-}
-
-function formErrors(
-  logger: Logger,
-  send: (res: Response, status: number, body: string) => unknown,
-  pagesOf: (req: Request) => TipPages,
-): ErrorRequestHandler {
-  return (err, req, res, _next) => {
-    const { messagePage } = pagesOf(req);
-    if (err instanceof FormBodyError) {
-      const message =
-        err.status === 413
-          ? TOO_MUCH
-          : err.status === 415
-            ? 'รูปแบบการส่งไม่ถูกต้อง กรุณาส่งจากแบบฟอร์ม'
-            : 'ข้อมูลที่ส่งมาอ่านไม่ได้ กรุณาลองใหม่';
-      return void send(res, err.status, messagePage('ส่งไม่สำเร็จ', message));
-    }
-    // Never the request body or the error message: either may hold what the reporter wrote.
-    logger.error('tip form failed', { route: routeOf(req), ...failureOf(err) });
-    send(res, 500, messagePage('ขออภัย', 'ระบบขัดข้องชั่วคราว เรื่องยังไม่ได้ส่ง กรุณาลองใหม่ในอีกสักครู่'));
-  };
 }
