@@ -201,4 +201,9 @@ describe('answer mechanisms, asked in new words', () => {
     expect(stated(answer('who is the NACC').reply)).toBe('nacc-name');
     expect(stated(answer('ผู้รับผิดชอบมาตรการดุลพินิจคือใคร').reply)).toBe('ทุกส่วนราชการ');
   });
+
+  it('when residents name themselves as kin (ป้า, ลุง, ยาย, Isan ข้อย), then those words are no subject', () => {
+    expect(readQuestion('ลุงอยากรู้ว่าเทศบาลได้คะแนนเท่าไหร่').subject).not.toContain('ลุง');
+    expect(stated(answer('ยายอยากรู้ว่าใครเซ็นประกาศจ้ะ').reply)).toMatch(/^นายอุดม วงบุตดา/);
+  });
 });
