@@ -4,7 +4,7 @@ import { best, MIN_COVERAGE, type Preference } from './fact-ranking.js';
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import { KIND_FIELDS, type Field } from './question-kinds.js';
-import { PURPOSE } from './question-words.js';
+import { HOW_OFTEN, PURPOSE } from './question-words.js';
 import type { QuestionShape } from './read-question.js';
 
 /** What the previous answer was about, for a follow-up without its subject. */
@@ -99,6 +99,7 @@ export function chooseFact(
     who: shape.kind === 'who',
     link: shape.link,
     asked: shape.time.rest.replace(/\s+/g, ''),
+    often: HOW_OFTEN.test(shape.time.rest),
   };
   // A yes/no, where or list question without a column is about what the item says, before any clause near it.
   const first = (!follow || ordered) && shape.kind !== null ? contentFirst(book, shape, year, subject, content) : null;

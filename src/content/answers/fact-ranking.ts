@@ -1,7 +1,7 @@
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
 import type { Field } from './question-kinds.js';
-import type { AgentLink } from './question-words.js';
+import { HOW_OFTEN_STATED, type AgentLink } from './question-words.js';
 
 /** Share of the question a fact must hold (as for items: see search-confidence.ts). */
 export const MIN_COVERAGE = 0.5;
@@ -13,7 +13,17 @@ const FIELD_BOOST = 1.6;
 const AGENT_BOOST = 1.2;
 /** A field the kind of question asks for ("where" → the province) breaks a tie with a clause. */
 const KIND_BOOST = 1.1;
-const NO_PREFERENCE: Preference = { subjects: [], named: [], kindFields: [], who: false, link: null, asked: '' };
+const NO_PREFERENCE: Preference = {
+  subjects: [],
+  named: [],
+  kindFields: [],
+  who: false,
+  link: null,
+  asked: '',
+  often: false,
+};
+/** "ต้องรายงานผู้บริหารทุกกี่เดือน": the clause saying "รายไตรมาส" outranks one sharing more words. */
+const OFTEN_BOOST = 1.4;
 /** "ตามแนวทางของหน่วยงานไหน", "ใครเป็นคนกำหนด": a clause naming who sets that thing or does that act states it. */
 const SET_BY_BOOST = 1.5;
 /** Fewest letters of the thing a question names before its link word ("แนวทาง") to count as the clause's. */
@@ -31,6 +41,8 @@ export interface Preference {
   link: AgentLink | null;
   /** The question, letters only (no spaces): what a clause's relative doer is matched against. */
   asked: string;
+  /** It asks how often ("ทุกกี่เดือน"): wording that states how often is what answers. */
+  often: boolean;
 }
 
 function weight(unit: FactUnit, p: Preference): number {
@@ -42,7 +54,8 @@ function weight(unit: FactUnit, p: Preference): number {
     (p.named.includes(field) ? FIELD_BOOST : p.kindFields.includes(field) ? KIND_BOOST : 1) *
     (p.who && unit.agent ? AGENT_BOOST : 1) *
     (linked ? LINK_BOOST : 1) *
-    (p.who && setByAsked(unit, p.asked, p.link) !== null ? SET_BY_BOOST : 1)
+    (p.who && setByAsked(unit, p.asked, p.link) !== null ? SET_BY_BOOST : 1) *
+    (p.often && HOW_OFTEN_STATED.test(unit.quote) ? OFTEN_BOOST : 1)
   );
 }
 

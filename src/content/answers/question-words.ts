@@ -30,6 +30,11 @@ const TYPOS: readonly [RegExp, string][] = [
   [/ไอ\s*ที\s*เอ(?![\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])/gu, ' ITA '],
 ];
 
+/** "ทุกกี่เดือน", "บ่อยแค่ไหน", "how often": how often something is done. */
+export const HOW_OFTEN = /บ่อย|ถี่|ทุกกี่|กี่เดือนครั้ง|กี่ครั้ง|how often/iu;
+/** Wording stating how often ("ทุก ๆ เดือน", "รายไตรมาส", "ประจำเดือน"). */
+export const HOW_OFTEN_STATED = /ทุก\s*ๆ?\s*(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปี)|(?:ประจำ|ราย)(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปี)|อยู่เสมอ/u;
+
 /** "ทำไมต้องออกประกาศ", "เพื่ออะไร", "why": the question asks what something is for ("ควรทำไม่ควรทำ" is no "ทำไม"). */
 export const PURPOSE = /ทำไม(?![\u0E48-\u0E4B])|เพื่ออะไร|เพราะอะไร|เหตุใด|เหตุผล|ไว้ทำอะไร|why|what for|purpose|reason/iu;
 

@@ -1,6 +1,6 @@
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
-import { PURPOSE } from './question-words.js';
+import { HOW_OFTEN_STATED, PURPOSE } from './question-words.js';
 import type { QuestionShape } from './read-question.js';
 
 /** Share of the question's content words the quoted wording (with its item's title) must hold. */
@@ -35,10 +35,7 @@ const ANSWER_CUES: readonly [RegExp, RegExp][] = [
   [/ให้ใคร|ใคร\s*(?:รับ)?ทราบ|ใครรู้|to whom/iu, /ทราบ/u],
   [/ใคร|ไผ|ผู้ใด|who/iu, /ผู้|เจ้าหน้าที่|บุคคล|บุคลากร|ประชาชน|งาน|สำนัก|กอง/u],
   // "บ่อยแค่ไหน" is answered by wording that states how often.
-  [
-    /บ่อย|แค่ไหน|เมื่อไร|เมื่อไหร่|ตอนไหน|how often|when/iu,
-    /ทุก\s*ๆ?\s*(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปี)|(?:ประจำ|ราย)(?:วัน|สัปดาห์|เดือน|ไตรมาส|ปี)|อยู่เสมอ/u,
-  ],
+  [/บ่อย|แค่ไหน|เมื่อไร|เมื่อไหร่|ตอนไหน|ทุกกี่|กี่ครั้ง|how often|when/iu, HOW_OFTEN_STATED],
 ];
 
 /** A unit found by its wording, with how much of the question it holds. */

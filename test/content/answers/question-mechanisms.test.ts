@@ -206,4 +206,12 @@ describe('answer mechanisms, asked in new words', () => {
     expect(readQuestion('ลุงอยากรู้ว่าเทศบาลได้คะแนนเท่าไหร่').subject).not.toContain('ลุง');
     expect(stated(answer('ยายอยากรู้ว่าใครเซ็นประกาศจ้ะ').reply)).toMatch(/^นายอุดม วงบุตดา/);
   });
+
+  it('when how often is asked ("ทุกกี่เดือน"), then the clause stating how often ("รายไตรมาส") outranks one sharing more words', () => {
+    expect(stated(answer('ต้องรายงานผู้บริหารทุกกี่เดือน').reply)).toMatch(/รายไตรมาส/);
+  });
+
+  it('when English asks "by whom", then the preposition and the pronoun are no subject', () => {
+    expect(stated(answer('the announcement was signed by whom').reply)).toMatch(/^นายอุดม วงบุตดา/);
+  });
 });
