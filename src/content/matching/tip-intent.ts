@@ -218,8 +218,9 @@ function isWitnessed(said: Utterance): boolean {
     !NOT_YET.has(said.tokens[i - 1] ?? '') &&
     !IN_THE_NEWS.has(said.tokens[i + 1] ?? '') &&
     !(t === 'เห็น' && OPINION.has(said.tokens[i + 1] ?? ''));
-  // As written: "เรื่องเจ้าหน้าที่" is two letters from "มีเจ้าหน้าที่".
-  return said.tokens.some(happened) || containsExactPhrase(said, ACCOUNT);
+  // As written: "เรื่องเจ้าหน้าที่" is two letters from "มีเจ้าหน้าที่"; "ถ้าโดนเจ้าหน้าที่เรียกเงิน…" is a supposed case.
+  const supposed = said.tokens.some((t) => NOT_YET.has(t));
+  return said.tokens.some(happened) || (containsExactPhrase(said, ACCOUNT) && !supposed);
 }
 
 /**

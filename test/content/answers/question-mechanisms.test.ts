@@ -214,4 +214,9 @@ describe('answer mechanisms, asked in new words', () => {
   it('when English asks "by whom", then the preposition and the pronoun are no subject', () => {
     expect(stated(answer('the announcement was signed by whom').reply)).toMatch(/^นายอุดม วงบุตดา/);
   });
+
+  it('when staff asking for money is only supposed ("ถ้า…", "หาก…"), then where to report is answered; told as it happened, it is a tip', () => {
+    expect(understand('ถ้าโดนเจ้าหน้าที่เรียกเงินค่าใบอนุญาต ต้องแจ้งใคร', index).intent).toBe('search');
+    expect(understand('มีเจ้าหน้าที่เรียกเงินค่าใบอนุญาตจากผม', index).intent).toBe('tip');
+  });
 });
