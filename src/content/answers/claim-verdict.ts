@@ -1,4 +1,5 @@
 import { phrases } from '../matching/phrase-match.js';
+import { toArabicDigits } from '../../thai/digits.js';
 import { monthNamed } from '../../thai/month-named.js';
 import type { FactBook } from './fact-book.js';
 import { MIN_COVERAGE } from './fact-ranking.js';
@@ -56,7 +57,7 @@ function budgetVerdict(value: string, rest: string): boolean | undefined {
   // "ใช้งบเยอะใช่ไหม" of a measure that uses none: a lot is not nothing.
   if (claimed === undefined) return none && A_LOT.test(rest) ? false : undefined;
   if (none) return claimed === 0;
-  const stated = amounts(value);
+  const stated = amounts(toArabicDigits(value));
   return stated.length === 0 ? undefined : stated.includes(claimed);
 }
 

@@ -25,7 +25,7 @@ const THIS_YEAR = /ปีนี้|this year/giu;
 const LAST_YEAR = /ปีก่อนหน้า(?:นี้)?|ปีที่แล้ว|ปีที่ผ่านมา|ปีก่อน|ปีกลาย|ปีเก่า|last year|previous year/giu;
 const THAT_YEAR = /ปีนั้น|ปีดังกล่าว|ปีเดียวกัน|that year|same year/giu;
 const COMPARE =
-  /(?:เปรียบ)?เทียบ(?:กัน)?|ต่างกัน|แตกต่าง|เพิ่มขึ้น|ลดลง|ดีขึ้น|แย่ลง|ทั้งสองปี|สองปี|2 ปี|แต่ละปี|ทุกปี|ย้อนหลัง|compare|comparison|versus|\bvs\b|both years|each year|\b(?:go|goes|went|gone)\s+(?:up|down)\b|\b(?:increase|decrease|improve|drop)(?:d|s)?\b/giu;
+  /(?:เปรียบ)?เทียบ(?:กัน)?|ต่างกัน|(?:มาก|ดี|สูง|น้อย|ต่ำ)กว่ากัน|ปีไหน(?:ได้)?(?:มาก|ดี|สูง|น้อย|ต่ำ)กว่า|แตกต่าง|เพิ่มขึ้น|ลดลง|ดีขึ้น|แย่ลง|ทั้งสองปี|สองปี|2 ปี|แต่ละปี|ทุกปี|ย้อนหลัง|compare|comparison|versus|\bvs\b|both years|each year|\b(?:go|goes|went|gone)\s+(?:up|down)\b|\b(?:increase|decrease|improve|drop)(?:d|s)?\b/giu;
 /** A year: 25xx (B.E.), 20xx (C.E.), or two digits after ปี/ปีงบ/พ.ศ. ("ปี 67", "ปีงบ๖๘"). */
 const YEAR =
   /((?:(?:ประจำ)?ปี(?:งบ(?:ประมาณ)?)?|fy|fiscal year|year)\s*)?(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)?\s*(?<![\d.])(25\d\d|20\d\d|\d\d)(?![\d.])/giu;

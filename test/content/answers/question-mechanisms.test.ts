@@ -5,6 +5,8 @@ import { createAnswers, type Answers } from '../../../src/content/answers/answer
 import type { AnswerContext } from '../../../src/content/answers/fact-choice.js';
 import { PURPOSE, readThreshold } from '../../../src/content/answers/question-words.js';
 import { readQuestion } from '../../../src/content/answers/read-question.js';
+import { readTime } from '../../../src/content/answers/question-time.js';
+import { claimVerdict } from '../../../src/content/answers/claim-verdict.js';
 import { SearchIndex } from '../../../src/content/search-index.js';
 import { shippedSearch } from '../../helpers/shipped-search.js';
 
@@ -218,5 +220,17 @@ describe('answer mechanisms, asked in new words', () => {
   it('when staff asking for money is only supposed ("ถ้า…", "หาก…"), then where to report is answered; told as it happened, it is a tip', () => {
     expect(understand('ถ้าโดนเจ้าหน้าที่เรียกเงินค่าใบอนุญาต ต้องแจ้งใคร', index).intent).toBe('search');
     expect(understand('มีเจ้าหน้าที่เรียกเงินค่าใบอนุญาตจากผม', index).intent).toBe('tip');
+  });
+
+  it('when which year did better is asked ("มากกว่ากัน"), then the years are compared', () => {
+    expect(readTime('ปีไหนคะแนนสูงกว่ากัน').compare).toBe(true);
+    expect(readTime('ได้คะแนนมากกว่า 90 ไหม').compare).toBe(false);
+  });
+
+  it('when a budget amount is claimed of a budget written in Thai digits, then the amounts are compared', () => {
+    const unit = answers.book.inYear('measure:1/budget', answers.book.years[0]!)!;
+    const written = { ...unit, value: '๕,๐๐๐ บาท' };
+    expect(claimVerdict(answers.book, written, readQuestion('มาตรการที่ 1 ใช้งบ 5,000 บาทใช่ไหม'))).toBe(true);
+    expect(claimVerdict(answers.book, written, readQuestion('มาตรการที่ 1 ใช้งบ 3,000 บาทใช่ไหม'))).toBe(false);
   });
 });
