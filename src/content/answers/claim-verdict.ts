@@ -42,6 +42,8 @@ export function claimVerdict(book: FactBook, unit: FactUnit, shape: QuestionShap
   return claim.length === 0 ? undefined : claim.every((word) => value.includes(word));
 }
 
+/** A measure or a clause named by its number ("มาตรการที่ 1", "ข้อ 2.1", "measure 3"). */
+const NUMBERED = /(?:มาตรการ|กิจกรรม|ข้อ|measure)\s*(?:ที่|ลำดับที่|no\.?)?\s*\d+(?:\.\d+)?/giu;
 /** A large amount claimed without a number ("เยอะ", "มาก", "แพง"). */
 const A_LOT = /เยอะ|มาก|แพง|สูง|a lot|much|expensive/iu;
 const AMOUNT = /\d[\d,]*(?:\.\d+)?/gu;
@@ -52,7 +54,8 @@ const amounts = (text: string): number[] => (text.match(AMOUNT) ?? []).map((a) =
  * measure that uses no budget ("ไม่ใช้งบประมาณ") makes any amount above nothing wrong.
  */
 function budgetVerdict(value: string, rest: string): boolean | undefined {
-  const claimed = amounts(rest)[0];
+  // "มาตรการที่ 1 ใช้งบ 5,000 บาท": the number naming the measure or clause is no amount.
+  const claimed = amounts(toArabicDigits(rest).replace(NUMBERED, ' '))[0];
   const none = /ไม่(ได้)?ใช้งบ/u.test(value);
   // "ใช้งบเยอะใช่ไหม" of a measure that uses none: a lot is not nothing.
   if (claimed === undefined) return none && A_LOT.test(rest) ? false : undefined;
