@@ -47,7 +47,8 @@ function ownWords(book: FactBook, subject: string, year: number, subjects: reado
   const titles = compactForm(subjects.map((family) => book.titleOf(family, year)).join(' '));
   return subject
     .split(' ')
-    .filter((word) => /\D/u.test(word) && !titles.includes(word) && book.withoutPlace(word) !== '')
+    .filter((word) => /\D/u.test(word) && !book.alikeOf(word).some((w) => titles.includes(w)))
+    .filter((word) => book.withoutPlace(word) !== '')
     .filter((word) => without(word, GENERIC) !== '')
     .join(' ');
 }
@@ -82,6 +83,16 @@ export function contentFirst(
   if (ownWords(book, shape.subject, year, book.withRelated(subject)).split(' ').length < MIN_OWN) return null;
   const own = content();
   return own?.family === subject && WORDING.has(own.field) ? own : null;
+}
+
+/** True when the question names just the item: none of its words lies outside the item's title (or their synonyms) and the town's name. */
+export function namesOnlyItem(
+  book: FactBook,
+  shape: QuestionShape,
+  year: number,
+  subjects: readonly string[],
+): boolean {
+  return subjects.length > 0 && ownWords(book, shape.subject, year, subjects) === '';
 }
 
 /** Kinds whose answer is the named measure's own wording when it holds the question's words. */

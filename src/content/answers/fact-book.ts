@@ -4,7 +4,7 @@ import { WEIGHT, type SearchItem } from '../search-items.js';
 import { factUnits, type FactUnit } from './fact-units.js';
 import { placeWords } from './place-words.js';
 import { addRepairTerms } from '../../thai/term-repair.js';
-import { analyzeText } from '../text-analysis.js';
+import { analyzeText, compactForm } from '../text-analysis.js';
 import { without } from './read-question.js';
 import type { ServiceFacts } from './service-facts.js';
 
@@ -34,6 +34,8 @@ export class FactBook {
   /** Clauses by the first word of the doer they name ("งานประชาสัมพันธ์"), in matching form. */
   private readonly byDoer = new Map<string, FactUnit[]>();
   private readonly searches = new Map<string, { unit: FactUnit; hit: Hit }[]>();
+  /** Each synonym's group, in matching form: a word of a question and the title word it stands for. */
+  private alike = new Map<string, readonly string[]>();
   /** The municipality's own name and place, with their synonyms (see place-words.ts). */
   private place: string[];
   /** Fiscal years with a document, newest first. */
@@ -50,6 +52,7 @@ export class FactBook {
     this.index = new SearchIndex(units.filter((u) => !u.aside).map(searchItemOf), synonyms);
     this.quotes = new SearchIndex(units.map(quoteItemOf), synonyms);
     this.place = placeWords(units, synonyms);
+    this.alike = groupsOf(synonyms);
     // Misspellings of the documents' own words are repaired before a question is split (see term-repair.ts).
     addRepairTerms(
       units.flatMap((u) => analyzeText(`${u.quote} ${u.fields[1]?.text ?? ''}`).tokens.map((t) => t.text)),
@@ -86,6 +89,12 @@ export class FactBook {
     this.quotes.setSynonyms(synonyms);
     this.searches.clear();
     this.place = placeWords(this.units, synonyms);
+    this.alike = groupsOf(synonyms);
+  }
+
+  /** The words a word stands for by the synonyms ("disclosure" → เปิดเผย, เผยแพร่…), itself included. */
+  alikeOf(word: string): readonly string[] {
+    return this.alike.get(word) ?? [word];
   }
 
   /** Subject words without the municipality's own name and place ("town phon sai" → ""). */
@@ -186,6 +195,15 @@ export class FactBook {
   private acrossAll(field: string, year: number): FactUnit[] {
     return this.byFieldYear.get(`${field}@${year}`) ?? [];
   }
+}
+
+function groupsOf(synonyms: readonly (readonly string[])[]): Map<string, readonly string[]> {
+  const groups = new Map<string, readonly string[]>();
+  for (const group of synonyms) {
+    const words = group.map(compactForm).filter((w) => w !== '');
+    for (const word of words) groups.set(word, [...(groups.get(word) ?? [word]), ...words]);
+  }
+  return groups;
 }
 
 function quoteItemOf(unit: FactUnit): SearchItem {

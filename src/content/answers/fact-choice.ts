@@ -1,5 +1,5 @@
 import { clauseNumbered } from './clause-choice.js';
-import { contentFact, contentFirst } from './content-fact.js';
+import { contentFact, contentFirst, namesOnlyItem } from './content-fact.js';
 import { best, MIN_COVERAGE, type Preference } from './fact-ranking.js';
 import type { FactBook } from './fact-book.js';
 import type { FactUnit } from './fact-units.js';
@@ -61,7 +61,11 @@ export function chooseFact(
   // A clause can answer any who/how/where/when question, also one naming a field in passing
   // ("ต้องปรับปรุงข้อมูลโดยความเห็นชอบของใคร" is not about a measure's owner).
   // A yes/no naming a field claims its value ("ปลัดเป็นคนเซ็นใช่ไหม"): that field answers, not a clause naming the claim.
-  const clauses = shape.kind !== null && CLAUSE_KINDS.has(shape.kind) && !(shape.kind === 'yesno' && named.length > 0);
+  const clauses =
+    shape.kind !== null &&
+    CLAUSE_KINDS.has(shape.kind) &&
+    !(shape.kind === 'yesno' && named.length > 0) &&
+    !whenOfMeasure(book, shape, subject, context);
   const again = shape.subjectless && context?.key ? context.key : null;
   const years = yearsAsked(book, shape, context);
   const year = years[0]!;
@@ -127,6 +131,23 @@ function asksDuties(shape: QuestionShape, named: readonly Field[]): boolean {
 /** The fact in the year answered and the same fact in the years compared; null for no fact. */
 function factOf(book: FactBook, unit: FactUnit | null, years: readonly number[]): FactChoice | null {
   return unit ? { type: 'fact', units: [unit, ...compared(book, unit, years)] } : null;
+}
+
+/**
+ * "when is the public disclosure measure carried out": a measure asked "when" with no words of
+ * its own is asked its period; a clause sharing its title words says when something else is done.
+ */
+function whenOfMeasure(
+  book: FactBook,
+  shape: QuestionShape,
+  subject: string | null,
+  context: AnswerContext | null,
+): boolean {
+  if (shape.kind !== 'when' || shape.fields.length > 0 || shape.subjectless) return false;
+  const year = yearsAsked(book, shape, context)[0]!;
+  const found = book.withRelated(subject ?? subjectOf(book, shape.subject, year));
+  const measure = found.find((f) => f.startsWith('measure:'));
+  return measure !== undefined && namesOnlyItem(book, shape, year, book.withRelated(measure));
 }
 
 /** "เทศบาลนี้ชื่อเต็มว่าอะไร": the full name asked of the town itself (not of ITA) is the agency's. */

@@ -233,4 +233,9 @@ describe('answer mechanisms, asked in new words', () => {
     expect(claimVerdict(answers.book, written, readQuestion('มาตรการที่ 1 ใช้งบ 5,000 บาทใช่ไหม'))).toBe(true);
     expect(claimVerdict(answers.book, written, readQuestion('มาตรการที่ 1 ใช้งบ 3,000 บาทใช่ไหม'))).toBe(false);
   });
+
+  it('when a measure is asked "when" in words that are its title\'s synonyms, then its period answers, not a clause sharing them', () => {
+    expect(stated(answer('when does the discretion measure run').reply)).toBe('ปีงบประมาณ ๒๕๖๘');
+    expect(stated(answer('มาตรการเปิดเผยข้อมูลทำช่วงไหน').reply)).toBe('ปีงบประมาณ ๒๕๖๘');
+  });
 });
