@@ -22,10 +22,10 @@ const OWN_PROCESS = [
  * interceptors, fake timers or environment changes behind.
  */
 const INTEGRATION = [
-  'test/component/*.test.ts',
+  'test/component/**/*.test.ts',
   'test/**/*.browser.test.ts',
-  'test/db/*.test.ts',
-  'test/service/*.test.ts',
+  'test/db/**/*.test.ts',
+  'test/service/**/*.test.ts',
   'test/cli/tenant.test.ts',
   'test/cli/entry-point.test.ts',
   'test/cli/publish.test.ts',
