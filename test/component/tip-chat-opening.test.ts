@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { encodePostback } from '../../src/bot/postback.js';
-import { startBot, type TestBot } from '../helpers/bot.js';
+import { shareBot, startBot, type TestBot } from '../helpers/bot.js';
 import { messageEvent, postbackEvent, userId } from '../helpers/events.js';
 import { LINE_BASE } from '../helpers/line-nock.js';
 import { lastReply, quickLabels, receiptIn, say, type Msg } from '../helpers/tip-chat-helpers.js';
@@ -113,7 +113,16 @@ describe('the tip channel opens short', () => {
   });
 });
 
-describe('the steps say back what they took', () => {
+describe('the steps say back what they took (one bot, a resident of its own per test)', () => {
+  // Shadows the file's bot: the file's afterEach leaves this one to shareBot
+  let bot!: TestBot;
+  shareBot((b) => (bot = b));
+  let USER = '';
+  let next = 80;
+  beforeEach(() => {
+    USER = userId((next += 1));
+  });
+
   async function toWhen(b: TestBot) {
     await say(b, USER, 'แจ้งเบาะแส');
     await say(b, USER, 'มีการรับสินบนในการตรวจรับงานก่อสร้าง');
@@ -122,7 +131,6 @@ describe('the steps say back what they took', () => {
   }
 
   it('when a date is picked with the picker, then it is echoed in Buddhist-era Bangkok wording before the next question', async () => {
-    bot = await startBot();
     await toWhen(bot);
     await bot.send(postbackEvent(USER, encodePostback({ a: 'tip-when' }), { datetime: '2025-03-05T09:30' }));
     const reply = lastReply(bot);
@@ -131,7 +139,6 @@ describe('the steps say back what they took', () => {
   });
 
   it('when a malformed date comes from the picker, then nothing is taken and the question stays', async () => {
-    bot = await startBot();
     await toWhen(bot);
     await bot.send(postbackEvent(USER, encodePostback({ a: 'tip-when' }), { datetime: '2025-13-05T09:30' }));
     const reply = lastReply(bot);
@@ -140,7 +147,6 @@ describe('the steps say back what they took', () => {
   });
 
   it("when two photos are sent at step 5, then each gets one short line with the step's chips, not the step-5 prompt again", async () => {
-    bot = await startBot();
     await toWhen(bot);
     await say(bot, USER, 'ข้าม');
     expect((await say(bot, USER, 'ข้าม')).at(-1)!.text).toContain('ข้อ 5/5');
@@ -156,7 +162,6 @@ describe('the steps say back what they took', () => {
   });
 
   it('when the tip is confirmed, then the card says ได้รับเรื่องแล้ว once, the number sits on one line that never wraps, and the number comes again alone as text', async () => {
-    bot = await startBot();
     await toWhen(bot);
     for (const word of ['ข้าม', 'ข้าม', 'ข้าม', 'ไม่ระบุตัวตน']) await say(bot, USER, word);
     const done = await say(bot, USER, 'ยืนยัน');
