@@ -7,6 +7,8 @@
 const ISAN_TO_CENTRAL: readonly [RegExp, string][] = [
   [/เฮ็ด/gu, 'ทำ'],
   [/บ่(?=\s*(?:ควร|ต้อง|ให้|เคย|ทำ|เลือก))/gu, 'ไม่'],
+  // "ประกาศเรื่องหยัง", "ชื่ออีหยัง": Isan "what" (not หยั่ง, "to gauge").
+  [/(?:อี)?หยัง(?![\u0E48-\u0E4B])/gu, 'อะไร'],
 ];
 
 /** The question with its Isan words written as the documents write them. */

@@ -94,6 +94,13 @@ export function tokens(text: string): string[] {
   return out;
 }
 
+/** The words of a text as written (not in matching form: doubles kept, "จริยธรรม"), for typo repair. */
+export function writtenWords(text: string): string[] {
+  const out: string[] = [];
+  for (const part of segmenter.segment(lightNormalize(text))) if (part.isWordLike) out.push(part.segment);
+  return out;
+}
+
 /** The drawn-out ค่ะ ("เท่าไหร่ค่า") is ค่า only among the particles ending a text; elsewhere ค่า is a word (ค่าใช้จ่าย). */
 const DRAWN_OUT = 'ค่า';
 

@@ -1,4 +1,4 @@
-import { tokens } from './normalize.js';
+import { collapseRepeats, tokens } from './normalize.js';
 
 /**
  * Typo repair before word splitting. A misspelt document word ("มาตการ", "ดุลพินิด",
@@ -35,6 +35,8 @@ const variants = new Map<string, string>();
  * none of these, no misspelling starts there (one lookup instead of one per length).
  */
 const variantStarts = new Set<string>();
+/** The registered words as matching reads them, doubles collapsed ("จริยธรรม" → "จริยธรม"). */
+const matched = new Set<string>();
 
 /** Registers the documents' words (any text: its Thai runs of a repairable length are taken). */
 export function addRepairTerms(words: Iterable<string>): void {
@@ -44,6 +46,7 @@ export function addRepairTerms(words: Iterable<string>): void {
       if (letters.length < MIN_TERM || letters.length > MAX_TERM || known.has(term) || known.size >= MAX_TERMS)
         continue;
       known.add(term);
+      matched.add(collapseRepeats(term));
       variants.delete(term);
       for (const variant of misspellings(letters)) {
         if (variant.length < MIN_VARIANT || known.has(variant)) continue;
@@ -66,10 +69,19 @@ function misspellings(letters: readonly string[]): string[] {
     if (letters[i] === 'ท' && letters[i + 1] === 'ร')
       for (const sound of 'ซส') out.push([...letters.slice(0, i), sound, ...letters.slice(i + 2)].join(''));
   }
-  return [...out, ...aiVowelSwaps(letters)];
+  return [...out, ...aiVowelSwaps(letters), ...shortVowelAdded(letters)];
 }
 
 const CONSONANT = /^[ก-ฮ]$/u;
+
+/** "จริยะธรรม" for "จริยธรรม": a short "a" (ะ) written between two consonants, where it is only said. */
+function shortVowelAdded(letters: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < letters.length; i++)
+    if (CONSONANT.test(letters[i - 1]!) && CONSONANT.test(letters[i]!))
+      out.push([...letters.slice(0, i), 'ะ', ...letters.slice(i)].join(''));
+  return out;
+}
 
 /**
  * The vowel "ai" written the other way: "-าย" after a syllable's first one or two consonants
@@ -91,9 +103,9 @@ function aiVowelSwaps(letters: readonly string[]): string[] {
   return out;
 }
 
-/** True when the word is one of the documents' own long words, written as they write it ("ราชการ"). */
+/** True when the word is one of the documents' own long words, written as they write it ("ราชการ"), or as matching reads it. */
 export function isDocumentWord(word: string): boolean {
-  return known.has(word);
+  return known.has(word) || matched.has(word);
 }
 
 /** The text with each registered misspelling written as its word. */

@@ -10,6 +10,11 @@ describe('typo repair before word splitting', () => {
     expect(repairTerms('ประกาดล่าสุด')).toBe('ประกาศล่าสุด');
   });
 
+  it('when a short "a" (ะ) is written where it is only said, then the word, with its double letters, is repaired', () => {
+    expect(repairTerms('มาตรการจริยะธรรมใครรับผิดชอบ')).toBe('มาตรการจริยธรรมใครรับผิดชอบ');
+    expect(repairTerms('คุณะธรรมคืออะไร')).toBe('คุณธรรมคืออะไร');
+  });
+
   it('when ทร is written as it sounds (ซ, ส), then the word is repaired', () => {
     expect(repairTerms('เทศบาลโพนซายได้กี่คะแนน')).toBe('เทศบาลโพนทรายได้กี่คะแนน');
     expect(repairTerms('โพนสายอยู่จังหวัดไหน')).toBe('โพนทรายอยู่จังหวัดไหน');

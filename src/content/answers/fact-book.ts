@@ -4,7 +4,8 @@ import { WEIGHT, type SearchItem } from '../search-items.js';
 import { factUnits, type FactUnit } from './fact-units.js';
 import { placeWords } from './place-words.js';
 import { addRepairTerms } from '../../thai/term-repair.js';
-import { analyzeText, compactForm } from '../text-analysis.js';
+import { writtenWords } from '../../thai/normalize.js';
+import { compactForm } from '../text-analysis.js';
 import { without } from './read-question.js';
 import type { ServiceFacts } from './service-facts.js';
 
@@ -54,9 +55,8 @@ export class FactBook {
     this.place = placeWords(units, synonyms);
     this.alike = groupsOf(synonyms);
     // Misspellings of the documents' own words are repaired before a question is split (see term-repair.ts).
-    addRepairTerms(
-      units.flatMap((u) => analyzeText(`${u.quote} ${u.fields[1]?.text ?? ''}`).tokens.map((t) => t.text)),
-    );
+    // As written: a question is repaired before it is put in matching form (doubles kept, "ธรรม").
+    addRepairTerms(units.flatMap((u) => writtenWords(`${u.quote} ${u.fields[1]?.text ?? ''}`)));
   }
 
   private file(unit: FactUnit): void {
