@@ -68,6 +68,12 @@ function splitId(id: string): [string, number] {
 export class PostgresDeliveryBatches implements DeliveryBatchStore {
   /** This process's name on its claims: host, pid and a random part (pids repeat across containers). */
   readonly worker = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  /**
+   * The sealed recipients of batches this process just claimed, read by the claim itself so
+   * `refs` costs no transaction of its own; taken once, forgotten when the body is fixed, and
+   * trusted only well inside the lease (no other process can have fixed another body by then).
+   */
+  private readonly claimedRefs = new Map<string, { sealed: string | null; at: number }>();
 
   constructor(
     private readonly scope: TenantScope,
@@ -142,19 +148,36 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
   }
 
   async refs(id: string): Promise<string[]> {
+    const claimed = this.claimedRefs.get(id);
+    this.claimedRefs.delete(id);
+    if (claimed && performance.now() - claimed.at < this.leaseMs / 2) return this.openRefs(claimed.sealed);
     const { rows } = await inTenant(this.scope, (c) =>
       c.query<{ recipients_sealed: string | null }>(
         'SELECT recipients_sealed FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2 AND n = $3',
         [this.scope.tenantId, ...splitId(id)],
       ),
     );
-    const sealed = rows[0]?.recipients_sealed;
+    return this.openRefs(rows[0]?.recipients_sealed ?? null);
+  }
+
+  private openRefs(sealed: string | null): string[] {
     return sealed ? (JSON.parse(openSealedText(this.scope.keys.people, sealed)) as string[]) : [];
+  }
+
+  async hasPending(pub: string): Promise<boolean> {
+    const { rows } = await inTenant(this.scope, (c) =>
+      c.query<{ pending: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2
+         AND state = 'pending') AS pending`,
+        [this.scope.tenantId, pub],
+      ),
+    );
+    return rows[0]!.pending;
   }
 
   claim(now: Date, limit: number): Promise<Batch[]> {
     return inTenant(this.scope, async (c) => {
-      const { rows } = await c.query<Row>(
+      const { rows } = await c.query<Row & { recipients_sealed: string | null }>(
         // A materialised CTE: as a plain IN subquery, the planner may run the LIMIT ... SKIP
         // LOCKED part once per outer row and claim far more than `limit` batches
         `WITH picked AS MATERIALIZED (
@@ -163,9 +186,11 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
            ORDER BY publication_id, n LIMIT $5 FOR UPDATE SKIP LOCKED)
          UPDATE delivery_batches d SET claimed_by = $2, claimed_until = $4 FROM picked
          WHERE d.tenant_id = $1 AND d.publication_id = picked.publication_id AND d.n = picked.n
-         RETURNING ${D_COLUMNS}`,
+         RETURNING ${D_COLUMNS}, d.recipients_sealed`,
         [this.scope.tenantId, this.worker, now, new Date(now.getTime() + this.leaseMs), limit],
       );
+      const at = performance.now();
+      for (const r of rows) this.claimedRefs.set(`${r.publication_id}/${r.n}`, { sealed: r.recipients_sealed, at });
       return rows.map(toBatch).sort((a, b) => a.pub.localeCompare(b.pub) || a.n - b.n);
     });
   }
@@ -174,6 +199,7 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
   freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch> {
     const sent = batch.kind === 'broadcast' ? batch.planned : refs.length;
     const sealed = batch.kind === 'multicast' ? seal(this.scope.keys.people, JSON.stringify(refs)) : null;
+    this.claimedRefs.delete(batch.id);
     return this.change(batch.id, 'sent = $4, frozen_at = $5, recipients_sealed = $6', 'AND frozen_at IS NULL', [
       sent,
       now,
@@ -190,6 +216,7 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
    * it (kept at the lease's end without `notBefore`), only while this process holds the claim.
    */
   release(batch: Batch, notBefore?: Date): Promise<Batch> {
+    this.claimedRefs.delete(batch.id);
     return this.change(
       batch.id,
       `${ATTEMPT}, claimed_by = CASE WHEN claimed_by = $8 THEN NULL ELSE claimed_by END,
@@ -217,6 +244,7 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
     extra: Partial<Batch> = {},
   ): Promise<Batch> {
     const b = { ...batch, ...extra };
+    this.claimedRefs.delete(batch.id);
     return this.change(
       batch.id,
       `state = $4, settled_at = $5, attempts = $6, last_attempt_at = $7, request_id = $8, error = $9,
@@ -226,12 +254,22 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
     );
   }
 
-  /** Changes a batch while `guard` holds; either way it answers the batch as stored. */
+  /**
+   * Changes a batch while `guard` holds; either way it answers the batch as stored. The change
+   * answers the row itself (RETURNING); only when the guard kept it unchanged is it read again,
+   * by a statement of its own, so a change another process committed meanwhile is seen.
+   */
   private change(id: string, set: string, guard: string, params: unknown[]): Promise<Batch> {
     const [pub, n] = splitId(id);
     return inTenant(this.scope, async (c) => {
       const where = 'WHERE tenant_id = $1 AND publication_id = $2 AND n = $3';
-      await c.query(`UPDATE delivery_batches SET ${set} ${where} ${guard}`, [this.scope.tenantId, pub, n, ...params]);
+      const changed = await c.query<Row>(`UPDATE delivery_batches SET ${set} ${where} ${guard} RETURNING ${COLUMNS}`, [
+        this.scope.tenantId,
+        pub,
+        n,
+        ...params,
+      ]);
+      if (changed.rows[0]) return toBatch(changed.rows[0]);
       const { rows } = await c.query<Row>(`SELECT ${COLUMNS} FROM delivery_batches ${where}`, [
         this.scope.tenantId,
         pub,

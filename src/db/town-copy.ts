@@ -57,7 +57,7 @@ const result = (store: CopyResult['store'], files: unknown[], database: unknown[
  */
 export async function copyTownToPostgres(dataDir: string, keys: DataKeys, to: PostgresStores): Promise<CopyResult[]> {
   if (!to.scope.keys.tips.equals(keys.tips)) throw new Error("the tenant's data key is not this town's key");
-  return [
+  const results = [
     await copyTips(dataDir, keys, to),
     await copyAudit(dataDir, keys, to),
     await copyAccounts(dataDir, to),
@@ -70,6 +70,21 @@ export async function copyTownToPostgres(dataDir: string, keys: DataKeys, to: Po
     await copyPeople('publications', copyPublications(dataDir, to.scope)),
     await copyPeople('friend-changes', copyPeopleStats(dataDir, to.scope)),
   ];
+  await analyzeCopied(to);
+  return results;
+}
+
+/** The tables a copy fills in bulk (the rest hold a few rows). */
+const COPIED_TABLES = ['friends', 'conversations', 'question_log', 'tips', 'audit_entries', 'publications'];
+
+/**
+ * Fresh statistics for the tables just filled: autovacuum may take a minute to notice, and
+ * until then the planner takes 100,000 friends for a few rows, so the town's first
+ * publication read every friend for each batch of 500. Run as the owner of the tables (the
+ * service's role, outside any tenant), as the migrations are.
+ */
+async function analyzeCopied(to: PostgresStores): Promise<void> {
+  await to.scope.pool.query(`ANALYZE ${COPIED_TABLES.join(', ')}`);
 }
 
 async function copyTips(dataDir: string, keys: DataKeys, to: PostgresStores): Promise<CopyResult> {

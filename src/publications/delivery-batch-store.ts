@@ -16,6 +16,8 @@ export interface DeliveryBatchStore {
   plan(pub: string, kind: Batch['kind'], refs: PlannedRefs, broadcastAudience?: number): Promise<Batch[]>;
   batches(pub: string): Awaitable<Batch[]>;
   refs(id: string): Awaitable<string[]>;
+  /** True while a batch of the publication is pending: one count, not every batch read back (asked after each batch settles). */
+  hasPending(pub: string): Awaitable<boolean>;
   /** Up to `limit` pending batches nobody holds, now held by this process until the lease ends. */
   claim(now: Date, limit: number): Awaitable<Batch[]>;
   freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch>;

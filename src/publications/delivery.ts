@@ -85,7 +85,7 @@ export class Delivery {
       recipients: (await store.figures(pub.id)).recipients,
     });
     // Another process may have sent every batch before this one marked the publication as sending
-    if (!(await this.hasPending(pub.id))) return this.finish(started);
+    if (!(await this.deps.batches.hasPending(pub.id))) return this.finish(started);
     this.sender.enqueue(batches);
     return started;
   }
@@ -116,7 +116,7 @@ export class Delivery {
    */
   async finishSettled(publications: readonly Publication[]): Promise<void> {
     for (const pub of publications.filter((p) => p.status === 'sending'))
-      if (!(await this.hasPending(pub.id))) await this.finish(pub);
+      if (!(await this.deps.batches.hasPending(pub.id))) await this.finish(pub);
   }
 
   /** Staff resume after LINE's monthly limit (a new month, or a bigger plan). */
@@ -128,12 +128,8 @@ export class Delivery {
     return resumed;
   }
 
-  private async hasPending(pubId: string): Promise<boolean> {
-    return (await this.deps.batches.batches(pubId)).some((b) => b.state === 'pending');
-  }
-
   private async afterBatch(batch: Batch): Promise<void> {
-    if (await this.hasPending(batch.pub)) return;
+    if (await this.deps.batches.hasPending(batch.pub)) return;
     const pub = await this.deps.store.get(batch.pub);
     if (pub && pub.status === 'sending') await this.finish(pub);
   }

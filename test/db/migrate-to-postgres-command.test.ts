@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/migrate-to-postgres.js';
 import { TipRepo } from '../../src/tips/tip-repo.js';
 import { deriveKeys } from '../../src/crypto/keys.js';
-import { freshDatabase, hasPostgres } from '../helpers/postgres-database.js';
+import { asAdmin, freshDatabase, hasPostgres } from '../helpers/postgres-database.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { sampleTip } from '../helpers/tip-sample.js';
 import { main as tenant } from '../../src/cli/tenant.js';
@@ -49,6 +49,32 @@ describe.skipIf(!hasPostgres)('npm run migrate-to-postgres', () => {
     expect((await command(env, '--tenant', 'phonsai')).out[0]).toBe(
       'tips: 1 in files, 1 in the database, 0 copied, same content',
     );
+  });
+
+  it('when a town is moved, then the copied tables have planner statistics at once (the first publication is planned on real counts)', async () => {
+    const dir = await tempDir();
+    const { url, name } = await freshDatabase();
+    const env = { DATA_DIR: dir, DATABASE_URL: url, SERVICE_KEY, TIP_ENCRYPTION_KEY: TOWN_KEY.toString('base64') };
+    const io = { out: () => {}, err: () => {} };
+    await tenant(['add', 'phonsai', '--name', 'โพนทราย', '--channel-secret', 's', '--access-token', 't'], env, io);
+    // reltuples is -1 on a table never analyzed (autovacuum leaves a table this small alone)
+    const stats = () =>
+      asAdmin(async (c) => {
+        const { rows } = await c.query<{ relname: string; reltuples: number }>(
+          "SELECT relname, reltuples FROM pg_class WHERE relname IN ('friends', 'conversations') ORDER BY relname",
+        );
+        return rows;
+      }, name);
+    expect(await stats()).toEqual([
+      { relname: 'conversations', reltuples: -1 },
+      { relname: 'friends', reltuples: -1 },
+    ]);
+
+    expect((await command(env, '--tenant', 'phonsai')).code).toBe(0);
+    expect(await stats()).toEqual([
+      { relname: 'conversations', reltuples: 0 },
+      { relname: 'friends', reltuples: 0 },
+    ]);
   });
 
   it('when the tenant, the key or the option is missing, then one line says what, and the exit code is 1', async () => {
