@@ -354,8 +354,10 @@ export const FIELD_PHRASES: Record<Field, string[]> = {
     'เปอร์เซ็นต์',
     'percent',
     'คะเเนน',
-    // Points, as people say of any score ("ได้กี่แต้ม").
+    // Points, as people say of any score ("ได้กี่แต้ม"), and a grade asked of it ("ได้เกรดอะไร").
     'แต้ม',
+    'เกรด',
+    'grade',
     'point',
     'ผ่านไหม',
     'ผ่านมั้ย',

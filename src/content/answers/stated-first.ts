@@ -33,9 +33,20 @@ function actLinked(unit: FactUnit, asked: string, after = ''): { stated?: string
 /** A doer after the link word asked about ("ของผู้ใต้บังคับบัญชา") that the question does not name itself. */
 function otherDoer(unit: FactUnit, link: string | null, asked: string): string | undefined {
   if (!link) return undefined;
-  for (const [, doer] of unit.value.matchAll(new RegExp(`${link}(ผู้[^\\s]+)`, 'gu')))
-    if (doer && !asked.includes(doer)) return `${link}${doer}`;
+  // The doer's name ends before the clause goes on ("ผู้ใต้บังคับบัญชา|ให้เป็นไปตาม…").
+  for (const [, doer] of unit.value.matchAll(new RegExp(`${link}(ผู้[^\\s]+?)(?=ให้|ต้อง|และ|\\s|$)`, 'gu')))
+    if (doer && !namesDoer(asked, doer)) return `${link}${doer}`;
   return undefined;
+}
+
+/** Fewest letters of a doer's name a question must write to name that doer ("ผู้บริหาร" of "ผู้บริหารทุกระดับ"). */
+const MIN_DOER = 6;
+
+/** The question names the doer, whole or by the start of its name. */
+function namesDoer(asked: string, agent: string): boolean {
+  let name = agent.replace(/\s+/g, '');
+  while (name.length >= MIN_DOER && !asked.includes(name)) name = name.slice(0, -1);
+  return name.length >= MIN_DOER;
 }
 
 /** What the answer says first beside the fact: yes or no to a number compared with, the doer tied to the act asked about. */
@@ -48,8 +59,8 @@ export function said(unit: FactUnit, shape: QuestionShape, book: FactBook): Stat
   const setBy = shape.kind === 'who' ? setByAsked(unit, asked, shape.link) : null;
   if (setBy) return { stated: setBy };
   const linked = shape.link ? unit.links?.[shape.link] : undefined;
-  // "ผู้บริหารทุกระดับต้องตรวจสอบ…ของใคร": the doer the question names itself is not the answer.
-  if (shape.kind === 'who' && unit.agent && asked.includes(unit.agent.replace(/\s+/g, '')))
+  // "ผู้บริหาร(ทุกระดับ)ต้องตรวจสอบ…ของใคร": the doer the question names itself is not the answer.
+  if (shape.kind === 'who' && unit.agent && namesDoer(asked, unit.agent))
     return { stated: otherDoer(unit, shape.link, asked) ?? unit.value };
   // "ต้องผ่านความเห็นชอบใคร": a noun right before "ใคร" asks whose, as "ของใคร" does.
   if (!linked) return shape.link ? actLinked(unit, asked) : shape.kind === 'who' ? actLinked(unit, asked, 'ใคร') : {};

@@ -238,4 +238,10 @@ describe('answer mechanisms, asked in new words', () => {
     expect(stated(answer('when does the discretion measure run').reply)).toBe('ปีงบประมาณ ๒๕๖๘');
     expect(stated(answer('มาตรการเปิดเผยข้อมูลทำช่วงไหน').reply)).toBe('ปีงบประมาณ ๒๕๖๘');
   });
+
+  it('when the question names a doer by the start of its name ("ผู้บริหาร"), then the other doer the clause ties to the act is stated', () => {
+    const reply = answer('ผู้บริหารต้องตรวจสอบการใช้ดุลพินิจของใคร').reply;
+    expect(reply.type === 'fact' && reply.stated).toBe('ของผู้ใต้บังคับบัญชา');
+    expect(stated(answer('ita ปีนี้ได้เกรดอะไร').reply)).toMatch(/93\.05/);
+  });
 });
