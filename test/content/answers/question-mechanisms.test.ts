@@ -109,6 +109,8 @@ describe('answer mechanisms, asked in new words', () => {
   it('when the progress of a tip made before is asked, even in English or told with the account, then how to follow it up', () => {
     expect(stated(answer('เรื่องที่แจ้งเบาะแสไว้ถึงไหนแล้ว ดูยังไง').reply)).toBe('tip-status');
     expect(stated(answer('where can i see the status of a tip').reply)).toBe('tip-status');
+    // "statistics" is no misspelt "status": a question about the report's statistics is not about a tip.
+    expect(stated(answer('how often are statistics reported to executives').reply)).not.toBe('tip-status');
     const told = 'ปีก่อนดิฉันเห็นเจ้าหน้าที่เก็บเงินเกิน เลยแจ้งไปแล้ว ได้เลขรับเรื่องมา จะติดตามความคืบหน้ายังไง';
     expect(stated(answer(told).reply)).toBe('tip-status');
   });
