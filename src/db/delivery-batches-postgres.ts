@@ -74,6 +74,19 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
    * trusted only well inside the lease (no other process can have fixed another body by then).
    */
   private readonly claimedRefs = new Map<string, { sealed: string | null; at: number }>();
+  /** Batches this process claimed and has not settled or let go, with when (a pending batch of theirs needs no query). */
+  private readonly holding = new Map<string, { pub: string; at: number }>();
+
+  /** Well inside the lease since `at`: no other process can have claimed, fixed or settled the batch. */
+  private fresh(at: number): boolean {
+    return performance.now() - at < this.leaseMs / 2;
+  }
+
+  /** Forgets what this process knew of a batch it claimed (fixed, settled or let go). */
+  private forget(id: string, stillHeld = false): void {
+    this.claimedRefs.delete(id);
+    if (!stillHeld) this.holding.delete(id);
+  }
 
   constructor(
     private readonly scope: TenantScope,
@@ -150,7 +163,7 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
   async refs(id: string): Promise<string[]> {
     const claimed = this.claimedRefs.get(id);
     this.claimedRefs.delete(id);
-    if (claimed && performance.now() - claimed.at < this.leaseMs / 2) return this.openRefs(claimed.sealed);
+    if (claimed && this.fresh(claimed.at)) return this.openRefs(claimed.sealed);
     const { rows } = await inTenant(this.scope, (c) =>
       c.query<{ recipients_sealed: string | null }>(
         'SELECT recipients_sealed FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2 AND n = $3',
@@ -164,7 +177,11 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
     return sealed ? (JSON.parse(openSealedText(this.scope.keys.people, sealed)) as string[]) : [];
   }
 
+  /** Without a query while this process holds one of the publication's batches (it is pending until settled here). */
   async hasPending(pub: string): Promise<boolean> {
+    for (const [id, held] of this.holding)
+      if (!this.fresh(held.at)) this.holding.delete(id);
+      else if (held.pub === pub) return true;
     const { rows } = await inTenant(this.scope, (c) =>
       c.query<{ pending: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM delivery_batches WHERE tenant_id = $1 AND publication_id = $2
@@ -190,7 +207,11 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
         [this.scope.tenantId, this.worker, now, new Date(now.getTime() + this.leaseMs), limit],
       );
       const at = performance.now();
-      for (const r of rows) this.claimedRefs.set(`${r.publication_id}/${r.n}`, { sealed: r.recipients_sealed, at });
+      for (const r of rows) {
+        const id = `${r.publication_id}/${r.n}`;
+        this.claimedRefs.set(id, { sealed: r.recipients_sealed, at });
+        this.holding.set(id, { pub: r.publication_id, at });
+      }
       return rows.map(toBatch).sort((a, b) => a.pub.localeCompare(b.pub) || a.n - b.n);
     });
   }
@@ -199,7 +220,7 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
   freeze(batch: Batch, refs: readonly string[], now: Date): Promise<Batch> {
     const sent = batch.kind === 'broadcast' ? batch.planned : refs.length;
     const sealed = batch.kind === 'multicast' ? seal(this.scope.keys.people, JSON.stringify(refs)) : null;
-    this.claimedRefs.delete(batch.id);
+    this.forget(batch.id, true);
     return this.change(batch.id, 'sent = $4, frozen_at = $5, recipients_sealed = $6', 'AND frozen_at IS NULL', [
       sent,
       now,
@@ -216,7 +237,7 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
    * it (kept at the lease's end without `notBefore`), only while this process holds the claim.
    */
   release(batch: Batch, notBefore?: Date): Promise<Batch> {
-    this.claimedRefs.delete(batch.id);
+    this.forget(batch.id);
     return this.change(
       batch.id,
       `${ATTEMPT}, claimed_by = CASE WHEN claimed_by = $8 THEN NULL ELSE claimed_by END,
@@ -244,7 +265,7 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
     extra: Partial<Batch> = {},
   ): Promise<Batch> {
     const b = { ...batch, ...extra };
-    this.claimedRefs.delete(batch.id);
+    this.forget(batch.id);
     return this.change(
       batch.id,
       `state = $4, settled_at = $5, attempts = $6, last_attempt_at = $7, request_id = $8, error = $9,

@@ -79,9 +79,9 @@ const COPIED_TABLES = ['friends', 'conversations', 'question_log', 'tips', 'audi
 
 /**
  * Fresh statistics for the tables just filled: autovacuum may take a minute to notice, and
- * until then the planner takes 100,000 friends for a few rows, so the town's first
- * publication read every friend for each batch of 500. Run as the owner of the tables (the
- * service's role, outside any tenant), as the migrations are.
+ * until then the planner may take 100,000 friends for a few rows and plan the town's first
+ * publication (500 friends a batch) as a read of every row. Run as the owner of the tables
+ * (the service's role, outside any tenant), as the migrations are.
  */
 async function analyzeCopied(to: PostgresStores): Promise<void> {
   await to.scope.pool.query(`ANALYZE ${COPIED_TABLES.join(', ')}`);

@@ -29,10 +29,17 @@ export interface DeliveryDeps {
  * or every friend for an urgent broadcast), batches planned in the batch store, the sender
  * run, and the publication's status kept in step with its batches.
  */
+/** How long a publication found not paused is taken as not paused (a read of it saved for each batch). */
+const NOT_HELD_MS = 500;
+
 export class Delivery {
   private readonly sender: BatchSender;
   /** Messages and topic of publications on their way (neither changes once sending started). */
   private readonly cache = new Map<string, { messages: messagingApi.Message[]; topic: string }>();
+  /** When each publication was last read as not paused by LINE's monthly limit. */
+  private readonly notHeld = new Map<string, number>();
+  /** Counts this process's pauses: a read begun before one is not kept. */
+  private pauses = 0;
 
   constructor(private readonly deps: DeliveryDeps) {
     this.sender = deps.sender({
@@ -40,8 +47,29 @@ export class Delivery {
       recipients: friendRecipients(deps.friends, async (pub) => (await this.sending(pub))?.topic),
       onSettled: (batch) => this.afterBatch(batch),
       onQuota: (pub) => this.quotaExhausted(pub),
-      held: async (pub) => (await this.deps.store.get(pub))?.deliveryState === 'quota-exhausted',
+      held: (pub) => this.held(pub),
     });
+  }
+
+  /**
+   * Paused by LINE's monthly limit? A publication read as not paused is taken as such for
+   * NOT_HELD_MS, not read again for each batch; a pause in this process forgets that at once,
+   * one in another process is seen within NOT_HELD_MS (a batch sent meanwhile LINE refuses, and
+   * it waits like the others).
+   */
+  private async held(pubId: string): Promise<boolean> {
+    const seen = this.notHeld.get(pubId);
+    if (seen !== undefined && performance.now() - seen < NOT_HELD_MS) return false;
+    const pauses = this.pauses;
+    const held = (await this.deps.store.get(pubId))?.deliveryState === 'quota-exhausted';
+    if (!held && pauses === this.pauses) this.notHeld.set(pubId, performance.now());
+    else this.notHeld.delete(pubId);
+    return held;
+  }
+
+  private paused(): void {
+    this.pauses += 1;
+    this.notHeld.clear();
   }
 
   private async save(pub: Publication): Promise<Publication> {
@@ -147,11 +175,13 @@ export class Delivery {
       failure: failed && refused ? `${refused.status ?? 'no answer'}: ${refused.message}` : null,
     });
     this.cache.delete(pub.id);
+    this.notHeld.delete(pub.id);
     this.deps.logger.info('publication delivered', { publication: pub.id, status: done.status, ...figures });
     return done;
   }
 
   private async quotaExhausted(pubId: string): Promise<void> {
+    this.paused();
     const pub = await this.deps.store.get(pubId);
     if (!pub || pub.deliveryState === 'quota-exhausted') return;
     this.deps.logger.warn('LINE monthly message limit reached: delivery paused until staff resume it', {
@@ -159,6 +189,8 @@ export class Delivery {
     });
     this.sender.park(pubId);
     await this.save({ ...pub, deliveryState: 'quota-exhausted' });
+    // A read begun while saving saw the publication not yet paused
+    this.paused();
   }
 
   idle(): Promise<void> {
