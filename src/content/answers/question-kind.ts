@@ -29,22 +29,10 @@ export function kindOf(said: Utterance): QuestionKind | null {
  * ราชการ" asks no list). Such a word is blanked out, not removed, so its neighbours do not meet.
  */
 export function containsTypoOf(said: Utterance, list: readonly string[]): boolean {
-  const lookalike = (t: string): boolean => isDocumentWord(t) && looksLike(t, list);
+  const lookalike = (t: string): boolean => isDocumentWord(t) && equalsPhrase(t, list);
   if (!said.tokens.some(lookalike)) return containsNearPhrase(said, list);
   const compact = said.tokens.map((t) => (lookalike(t) ? ' '.repeat(t.length) : t)).join('');
   return containsNearPhrase({ ...said, compact, compactCodes: codePoints(compact) }, list);
-}
-
-/** Each list's verdicts on the document words met so far (lists are constants; the words are the documents'). */
-const lookalikes = new WeakMap<readonly string[], Map<string, boolean>>();
-
-/** The word is one of the list's phrases, typos forgiven; remembered per list. */
-function looksLike(word: string, list: readonly string[]): boolean {
-  let known = lookalikes.get(list);
-  if (!known) lookalikes.set(list, (known = new Map<string, boolean>()));
-  let verdict = known.get(word);
-  if (verdict === undefined) known.set(word, (verdict = equalsPhrase(word, list)));
-  return verdict;
 }
 
 /**
