@@ -49,6 +49,9 @@ describe('answers at the grain of facts', () => {
     // Written blind and run once by the lead before the fixes for sets 14 and 15.
     ...readFactQuestions(FACT_FILES.heldOut16, 'held-out-16', false),
     ...readFactQuestions(FACT_FILES.heldOut17, 'held-out-17', false),
+    // Written blind at the same time as 16 and 17 and kept by the lead until the fixes for sets 14 to 17 were done.
+    ...readFactQuestions(FACT_FILES.heldOut18, 'held-out-18', false),
+    ...readFactQuestions(FACT_FILES.heldOut19, 'held-out-19', false),
   ];
 
   beforeAll(async () => {
@@ -166,6 +169,14 @@ describe('answers at the grain of facts', () => {
     report(
       '  fact-questions-heldout-17.tsv (written blind, run once before the fixes for sets 14 and 15; first run 31/40 = 77.5%)',
       rows.filter((r) => r.question.source === 'held-out-17'),
+    );
+    report(
+      '  fact-questions-heldout-18.tsv (written blind, kept until the fixes for sets 14 to 17 were done; first run 37/40 = 92.5%)',
+      rows.filter((r) => r.question.source === 'held-out-18'),
+    );
+    report(
+      '  fact-questions-heldout-19.tsv (written blind, kept until the fixes for sets 14 to 17 were done; first run 32/40 = 80.0%)',
+      rows.filter((r) => r.question.source === 'held-out-19'),
     );
     bot.expectAllLineCallsValid();
     expect(rows.filter((r) => r.question.source === 'fact-examples' && !r.ok).map((r) => r.question.line)).toEqual([]);

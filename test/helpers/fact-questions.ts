@@ -55,6 +55,8 @@ export const FACT_FILES = {
   heldOut15: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-15.tsv'),
   heldOut16: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-16.tsv'),
   heldOut17: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-17.tsv'),
+  heldOut18: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-18.tsv'),
+  heldOut19: path.join(PROJECT_ROOT, 'test', 'fixtures', 'fact-questions-heldout-19.tsv'),
 };
 
 /**
