@@ -8,6 +8,7 @@ import { TOPIC_IDS } from '../subscriptions/topics.js';
 import { FRIEND_COLUMNS, friendOfRow, writeFriend, type FriendRow } from './friend-rows.js';
 import type { PoolClient } from './pool.js';
 import { inTenant, type TenantScope } from './tenant-scope.js';
+import { readInTenant, textArrayLiteral } from './tenant-read.js';
 
 type Observer = (before: Readonly<Friend> | undefined, after: Readonly<Friend> | undefined) => void;
 
@@ -163,15 +164,14 @@ export class PostgresFriendStore implements FriendStore {
    * receives() would), and only the two columns needed are read, so a fan-out opens only its
    * recipients' ids and parses no dates or topics.
    */
-  userIdsOf(refs: readonly string[], receiving?: { topic?: string }): Promise<Map<string, string>> {
-    return inTenant(this.scope, async (c) => {
-      const { rows } = await c.query<{ ref: string; user_sealed: string }>(
-        `SELECT ref, user_sealed FROM friends WHERE tenant_id = $1 AND ref = ANY($2)
-         AND (NOT $3::boolean OR (following AND ($4::text IS NULL OR $4 = ANY(topics))))`,
-        [this.scope.tenantId, refs, receiving !== undefined, receiving?.topic ?? null],
-      );
-      return new Map(rows.map((r) => [r.ref, openSealedText(this.scope.keys.people, r.user_sealed)]));
+  async userIdsOf(refs: readonly string[], receiving?: { topic?: string }): Promise<Map<string, string>> {
+    // One round trip (asked once for each batch of a fan-out): the values are quoted literals
+    const rows = await readInTenant<{ ref: string; user_sealed: string }>(this.scope, (c) => {
+      const topic = receiving?.topic === undefined ? '' : `AND ${c.escapeLiteral(receiving.topic)} = ANY(topics)`;
+      return `SELECT ref, user_sealed FROM friends WHERE tenant_id = ${c.escapeLiteral(this.scope.tenantId)}
+        AND ref = ANY(${textArrayLiteral(c, refs)}) ${receiving ? `AND following ${topic}` : ''}`;
     });
+    return new Map(rows.map((r) => [r.ref, openSealedText(this.scope.keys.people, r.user_sealed)]));
   }
 
   purgeBlocked(cutoff: Date): Promise<number> {
