@@ -5,6 +5,7 @@ import { BATCH_LEASE_MS, type DeliveryBatchStore } from '../publications/deliver
 import { groupsOf, type Batch, type Figures, type PlannedRefs } from '../publications/outbox.js';
 import type { PoolClient } from './pool.js';
 import { inTenant, iso, type TenantScope } from './tenant-scope.js';
+import { statementInTenant } from './tenant-read.js';
 
 const COLUMNS = `publication_id, n, kind, retry_key, planned, sent, state, frozen_at, ambiguous_since, attempts,
   last_attempt_at, request_id, settled_at, error`;
@@ -280,25 +281,19 @@ export class PostgresDeliveryBatches implements DeliveryBatchStore {
    * answers the row itself (RETURNING); only when the guard kept it unchanged is it read again,
    * by a statement of its own, so a change another process committed meanwhile is seen.
    */
-  private change(id: string, set: string, guard: string, params: unknown[]): Promise<Batch> {
+  private async change(id: string, set: string, guard: string, params: unknown[]): Promise<Batch> {
     const [pub, n] = splitId(id);
-    return inTenant(this.scope, async (c) => {
-      const where = 'WHERE tenant_id = $1 AND publication_id = $2 AND n = $3';
-      const changed = await c.query<Row>(`UPDATE delivery_batches SET ${set} ${where} ${guard} RETURNING ${COLUMNS}`, [
-        this.scope.tenantId,
-        pub,
-        n,
-        ...params,
-      ]);
-      if (changed.rows[0]) return toBatch(changed.rows[0]);
-      const { rows } = await c.query<Row>(`SELECT ${COLUMNS} FROM delivery_batches ${where}`, [
-        this.scope.tenantId,
-        pub,
-        n,
-      ]);
-      if (!rows[0]) throw new Error(`no delivery batch ${id}`);
-      return toBatch(rows[0]);
-    });
+    const where = 'WHERE tenant_id = $1 AND publication_id = $2 AND n = $3';
+    const key = [this.scope.tenantId, pub, n];
+    const [changed] = await statementInTenant<Row>(
+      this.scope,
+      `UPDATE delivery_batches SET ${set} ${where} ${guard} RETURNING ${COLUMNS}`,
+      [...key, ...params],
+    );
+    if (changed) return toBatch(changed);
+    const [stored] = await statementInTenant<Row>(this.scope, `SELECT ${COLUMNS} FROM delivery_batches ${where}`, key);
+    if (!stored) throw new Error(`no delivery batch ${id}`);
+    return toBatch(stored);
   }
 
   async figures(pub: string): Promise<Figures> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PostgresFriendStore } from '../../src/db/friend-store-postgres.js';
-import { readInTenant, textArrayLiteral } from '../../src/db/tenant-read.js';
+import { readInTenant, statementInTenant, textArrayLiteral } from '../../src/db/tenant-read.js';
 import { hasPostgres } from '../helpers/postgres-database.js';
 import { useMigratedDatabase } from '../helpers/postgres-tenant.js';
 
@@ -37,5 +37,17 @@ describe.skipIf(!hasPostgres)('readInTenant: one read in one round trip, inside 
     );
     expect(left.rows[0]!.role).not.toBe('bot_tenant');
     expect(left.rows[0]!.tenant ?? '').toBe('');
+  });
+
+  it('when a statement has $1, $2 … values, then each arrives as its value (text that looks like $2 too), and an unknown kind is refused', async () => {
+    const scope = await db().newTenant();
+    const at = new Date('2026-03-01T02:00:00.000Z');
+    const [row] = await statementInTenant<{ a: string; b: Date; c: number; d: null }>(
+      scope,
+      'SELECT $1::text AS a, $2::timestamptz AS b, $3::int AS c, $4::text AS d',
+      ["it's $2 \\ not a value", at, 42, null],
+    );
+    expect(row).toEqual({ a: "it's $2 \\ not a value", b: at, c: 42, d: null });
+    await expect(statementInTenant(scope, 'SELECT $1::text', [{ x: 1 }])).rejects.toThrow(/no SQL literal/);
   });
 });
