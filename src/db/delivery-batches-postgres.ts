@@ -4,60 +4,16 @@ import { openSealedText, seal } from '../crypto/sealed.js';
 import { BATCH_LEASE_MS, type DeliveryBatchStore } from '../publications/delivery-batch-store.js';
 import { groupsOf, type Batch, type Figures, type PlannedRefs } from '../publications/outbox.js';
 import type { PoolClient } from './pool.js';
-import { inTenant, iso, type TenantScope } from './tenant-scope.js';
+import { COLUMNS, D_COLUMNS, splitId, toBatch, type Row } from './delivery-batch-rows.js';
+import { inTenant, type TenantScope } from './tenant-scope.js';
 import { statementInTenant } from './tenant-read.js';
 
-const COLUMNS = `publication_id, n, kind, retry_key, planned, sent, state, frozen_at, ambiguous_since, attempts,
-  last_attempt_at, request_id, settled_at, error`;
-/** The same columns of the table named `d` (beside a CTE that has some of them). */
-const D_COLUMNS = COLUMNS.replace(/(\w+)/g, 'd.$1');
 /** Batches stored by one INSERT while planning. */
 const INSERT_BATCHES = 10;
-
-interface Row {
-  publication_id: string;
-  n: number;
-  kind: Batch['kind'];
-  retry_key: string;
-  planned: number;
-  sent: number | null;
-  state: Batch['state'];
-  frozen_at: Date | null;
-  ambiguous_since: Date | null;
-  attempts: number;
-  last_attempt_at: Date | null;
-  request_id: string | null;
-  settled_at: Date | null;
-  error: Batch['error'];
-}
-
-const toBatch = (r: Row): Batch => ({
-  id: `${r.publication_id}/${r.n}`,
-  pub: r.publication_id,
-  n: r.n,
-  kind: r.kind,
-  retryKey: r.retry_key,
-  planned: r.planned,
-  sent: r.sent,
-  state: r.state,
-  frozenAt: iso(r.frozen_at),
-  ambiguousSince: iso(r.ambiguous_since),
-  attempts: r.attempts,
-  lastAttemptAt: iso(r.last_attempt_at),
-  requestId: r.request_id,
-  settledAt: iso(r.settled_at),
-  error: r.error,
-});
 
 /** What an attempt changes ($4 to $7 of `change`). */
 const ATTEMPT = 'attempts = $4, last_attempt_at = $5, ambiguous_since = $6, request_id = $7';
 const attemptOf = (b: Batch) => [b.attempts, b.lastAttemptAt, b.ambiguousSince, b.requestId];
-
-/** "pub-x/3" → ["pub-x", 3] (publication ids have no slash). */
-function splitId(id: string): [string, number] {
-  const at = id.lastIndexOf('/');
-  return [id.slice(0, at), Number(id.slice(at + 1))];
-}
 
 /**
  * One tenant's delivery batches in PostgreSQL (delivery_batches), shared by every bot process.
