@@ -51,6 +51,10 @@ export default defineConfig({
     // temporary DATA_DIR, port, database and browser contexts, and the build is made once
     // before any of them (global setups).
     maxWorkers: os.availableParallelism() + 1,
+    // The three groups run side by side. Vitest queues files by group name (integration,
+    // own-process, unit) and, within a group, the slowest of the last run first: the long
+    // browser and multi-process files start at once, and the short unit files fill the cores
+    // at the end, instead of the run ending with one long file on one core.
     projects: [
       {
         // Unit tests share their worker's loaded modules (most of their time was importing
@@ -63,7 +67,6 @@ export default defineConfig({
           isolate: false,
           restoreMocks: true,
           setupFiles: ['test/helpers/unit-setup.ts'],
-          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -78,7 +81,6 @@ export default defineConfig({
           restoreMocks: true,
           setupFiles: ['test/helpers/shared-process-setup.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -86,7 +88,6 @@ export default defineConfig({
         test: {
           name: 'own-process',
           include: OWN_PROCESS,
-          sequence: { groupOrder: 1 },
         },
       },
     ],
