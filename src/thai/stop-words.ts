@@ -200,6 +200,13 @@ const FUNCTION_WORDS = [
   'น้อง',
   'ข้อย',
   'เฮา',
+  // Isan pointing words and the particle after them ("do & don't หั่นแหละ": that one): no subject.
+  'หั่น',
+  'พุ่น',
+  'แหละ',
+  'หละ',
+  // "ได้ยินว่า…": what was heard is told next; hearing names no subject.
+  'ได้ยิน',
   'ท่าน',
   'คุณ',
   'เขา',

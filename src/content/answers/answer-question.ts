@@ -86,8 +86,11 @@ function answerAfresh(book: FactBook, q: Question, previous: AnswerContext | nul
   const year = yearsAsked(book, shape, context)[0] ?? book.years[0] ?? 0;
   // "มาตรการที่สาม": the measure named by its order is the subject, whatever the search found.
   const ordered = shape.measure === null ? null : book.measureFamily(shape.measure, year);
-  const titled = ordered && asksTitle(shape) ? book.inYear(`${ordered}/title`, year) : undefined;
-  if (titled) return { reply: { type: 'fact', units: [titled] }, context: { family: ordered!, key: titled.key, year } };
+  // "ประกาศฉบับนี้ชื่อว่าอะไร": the announcement asked for its name, as a measure named by its order is.
+  const named = ordered ?? (containsPhrase(shape.said, ANNOUNCEMENT_WORDS) ? 'announcement' : null);
+  const field = named === 'announcement' ? 'subject' : 'title';
+  const titled = named && asksTitle(shape) ? book.inYear(`${named}/${field}`, year) : undefined;
+  if (titled) return { reply: { type: 'fact', units: [titled] }, context: { family: named!, key: titled.key, year } };
   const listed =
     !ordered && onlyGeneric(book.withoutPlace(shape.subject)) ? listReply(book, shape, year, context) : null;
   if (listed) return { reply: listed, context: null };

@@ -71,7 +71,7 @@ export function serviceFactFor(
   }
   const problem = facts.find((f) => f.asks === 'problem' && names(f, shape));
   if (problem && asksChannel(shape)) return problem;
-  const phone = shape.fields.includes('phone') || containsPhrase(shape.said, CONTACT);
+  const phone = shape.fields.includes('phone') || containsPhrase(shape.said, CONTACT) || numberClaimed(shape);
   return (
     facts.find((f) => {
       if (f.asks !== undefined || !names(f, shape)) return false;
@@ -81,6 +81,14 @@ export function serviceFactFor(
       return kindFits || (phone && f.kinds.includes('where'));
     }) ?? null
   );
+}
+
+/**
+ * "ศูนย์ดำรงธรรม 1567 ใช่ไหม": a yes/no naming an office with a number is a claim about its
+ * number (years are read out of the question before): its channel answer states the right one.
+ */
+function numberClaimed(shape: QuestionShape): boolean {
+  return shape.kind === 'yesno' && /\d/u.test(shape.said.compact);
 }
 
 /** Where a service fact stands as the previous answer's subject ("service:pacc-name"). */
