@@ -146,7 +146,8 @@ function askedAtEnd(book: FactBook, shape: QuestionShape, context: AnswerContext
   const parts = text.split(/(?<![\d๐-๙])\s+(?![\d๐-๙])/u);
   for (let n = 1; n <= Math.min(TAIL_PARTS, parts.length - 1); n++) {
     const tail = readQuestion(parts.slice(-n).join(' '));
-    if (tail.subject === '' || !asksSomething(tail)) continue;
+    // "…จริงบ่ ได้คะแนนเท่าไหร่": a field named (the score) may name the item by itself.
+    if ((tail.subject === '' && tail.fields.length === 0) || !asksSomething(tail)) continue;
     const fresh = answerAfresh(book, { shape: tail, best: null, runnersUp: [] }, context, true);
     if (fresh.reply.type !== 'none') return fresh;
   }

@@ -67,4 +67,9 @@ describe('spoken forms of questions', () => {
     const lamp = answer('ไฟฟ้าส่องสว่างหน้าบ้านเสีย แจ้งใคร');
     expect(lamp.type === 'service' && lamp.fact.answer).toMatch(/Traffy Fondue/u);
   });
+
+  it('when a story ends by asking only a field ("…ได้คะแนนกี่คะแนน"), then that field names the item by itself', () => {
+    const story = 'สวัสดีครับ ลุงขายของชำอยู่ท้ายซอย เพื่อนบ้านเล่าให้ฟังว่าเทศบาลได้รับการประเมินคุณธรรม ปีนี้ได้คะแนนกี่คะแนน';
+    expect(stated(answer(story))).toMatch(/93\.05/u);
+  });
 });
