@@ -37,12 +37,16 @@ const NEXT_YEAR = /(?<=^|\s)(?:กับ|และ|ถึง|หรือ|vs\.?|
 /** "ปีงบประมาณ" with no number is still a time word, not a question about a budget. */
 const YEAR_WORD = /(?:ประจำ)?ปีงบ(?:ประมาณ)?(?!ประมาณ)(?!\s*(?:ไหน|ใด|อะไร))|fiscal year(?!\s*(?:is|was))/giu;
 
+/** A law named ("พ.ร.บ. … พ.ศ. 2540"): a year written after พ.ศ. alone is the law's, not a fiscal year. */
+const LAW = /พ\.?\s?ร\.?\s?บ|พระราชบัญญัติ|พระราชกฤษฎีกา|\b(?:act|law)\b/iu;
+
 export function readTime(text: string): QuestionTime {
   const arabic = toArabicDigits(text);
   const years: number[] = [];
+  const law = LAW.test(arabic);
   let rest = arabic.replace(YEAR, (whole, word: string | undefined, era: string | undefined, digits: string) => {
     const year = yearOf(word, era, digits);
-    if (year === null) return whole;
+    if (year === null || (law && word === undefined && era !== undefined)) return whole;
     if (!years.includes(year)) years.push(year);
     return ' ';
   });

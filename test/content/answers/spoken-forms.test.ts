@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/content/answers/answer-question.js';
 import { readQuestion } from '../../../src/content/answers/read-question.js';
+import { readTime } from '../../../src/content/answers/question-time.js';
 import { shippedAnswers, type AskShipped } from '../../helpers/shipped-answers.js';
 
 /**
@@ -71,5 +72,14 @@ describe('spoken forms of questions', () => {
   it('when a story ends by asking only a field ("…ได้คะแนนกี่คะแนน"), then that field names the item by itself', () => {
     const story = 'สวัสดีครับ ลุงขายของชำอยู่ท้ายซอย เพื่อนบ้านเล่าให้ฟังว่าเทศบาลได้รับการประเมินคุณธรรม ปีนี้ได้คะแนนกี่คะแนน';
     expect(stated(answer(story))).toMatch(/93\.05/u);
+  });
+
+  it('when a law is named with its year ("พระราชบัญญัติ … พ.ศ. 2550"), then that year is the law\'s, not a fiscal year', () => {
+    expect(readTime('มาตรการอ้างพระราชบัญญัติข้อมูลข่าวสาร พ.ศ. 2550 ใช่มั้ย')).toMatchObject({ years: [] });
+    expect(readTime('the act of พ.ศ. ๒๕๔๕ is it').years).toEqual([]);
+    // Without a law, พ.ศ. still names the fiscal year asked about; a year word does even beside a law.
+    expect(readTime('ผลประเมิน พ.ศ. 2567').years).toEqual([2567]);
+    expect(readTime('ปีงบ 2567 ทำตาม พ.ร.บ. อะไร').years).toEqual([2567]);
+    expect(stated(answer('มาตรการอ้างพระราชบัญญัติข้อมูลข่าวสาร พ.ศ. 2550 ใช่มั้ย'))).toMatch(/๒๕๔๐|2540/u);
   });
 });
