@@ -84,11 +84,14 @@ export function serviceFactFor(
 }
 
 /**
- * "ศูนย์ดำรงธรรม 1567 ใช่ไหม": a yes/no naming an office with a number is a claim about its
- * number (years are read out of the question before): its channel answer states the right one.
+ * "ศูนย์ดำรงธรรม 1567 ใช่ไหม": a yes/no naming an office with a phone-like number is a claim
+ * about its number (years are read out of the question before): its channel answer states the right one.
  */
+/** Four digits or more (1205, 1567): a measure's or a clause's number ("มาตรการที่ 3", "ข้อ 2.2") is no phone number. */
+const PHONE_LIKE = /(?<![\d.])\d{4,}(?![\d.])/u;
+
 function numberClaimed(shape: QuestionShape): boolean {
-  return shape.kind === 'yesno' && /\d/u.test(shape.said.compact);
+  return shape.kind === 'yesno' && PHONE_LIKE.test(shape.said.compact);
 }
 
 /** Where a service fact stands as the previous answer's subject ("service:pacc-name"). */

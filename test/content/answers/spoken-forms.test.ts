@@ -36,6 +36,8 @@ describe('spoken forms of questions', () => {
   it('when an office is named with a number in a yes/no, then its channel answers, whatever the number', () => {
     expect(stated(answer('ป.ป.ท. 1206 ถูกบ่'))).toBe('pacc-hotline');
     expect(stated(answer('ดำรงธรรมโทร 1111 ใช่มั้ย'))).toBe('damrongtham-hotline');
+    // A clause's number is no phone number: the clause is asked about.
+    expect(answer('ข้อ 2.2 พูดถึงศูนย์ดำรงธรรมใช่ไหม').type).toBe('fact');
     // A budget claimed of a measure stays a claim about the measure.
     expect(answer('มาตรการที่ 2 ใช้งบ 3,000 บาทใช่ไหม').type).toBe('fact');
   });
