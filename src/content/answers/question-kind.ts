@@ -29,10 +29,28 @@ export function kindOf(said: Utterance): QuestionKind | null {
  * ราชการ" asks no list). Such a word is blanked out, not removed, so its neighbours do not meet.
  */
 export function containsTypoOf(said: Utterance, list: readonly string[]): boolean {
-  const lookalike = (t: string): boolean => isDocumentWord(t) && equalsPhrase(t, list);
+  const lookalike = (t: string): boolean => (isDocumentWord(t) && equalsPhrase(t, list)) || askingWordOutside(t, list);
   if (!said.tokens.some(lookalike)) return containsNearPhrase(said, list);
   const compact = said.tokens.map((t) => (lookalike(t) ? ' '.repeat(t.length) : t)).join('');
   return containsNearPhrase({ ...said, compact, compactCodes: codePoints(compact) }, list);
+}
+
+/** Asking words as written (ชื่อ, ใคร, อะไร), in matching form. */
+const ASKING_WORDS: ReadonlySet<string> = new Set(KIND_PHRASES.flatMap(([, words]) => words));
+/** Per list, the asking words none of its phrases holds (a few dozen lists, a few words each). */
+const outsideKept = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/**
+ * "ชื่อประกาศ" is no misspelt "ออกประกาศ": an asking word written as such is never the start of
+ * another phrase misspelt, unless that phrase holds it ("เรืองอะไร" is still "เรื่องอะไร").
+ */
+function askingWordOutside(token: string, list: readonly string[]): boolean {
+  if (!ASKING_WORDS.has(token)) return false;
+  let kept = outsideKept.get(list);
+  if (!kept) outsideKept.set(list, (kept = new Map<string, boolean>()));
+  let outside = kept.get(token);
+  if (outside === undefined) kept.set(token, (outside = !list.some((p) => p.includes(token))));
+  return outside;
 }
 
 /**

@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/content/answers/answer-question.js';
 import { readQuestion } from '../../../src/content/answers/read-question.js';
 import { readTime } from '../../../src/content/answers/question-time.js';
+import { containsTypoOf } from '../../../src/content/answers/question-kind.js';
+import { FIELD_PHRASES } from '../../../src/content/answers/question-kinds.js';
+import { readUtterance } from '../../../src/content/matching/phrase-match.js';
 import { shippedAnswers, type AskShipped } from '../../helpers/shipped-answers.js';
 
 /**
@@ -83,5 +86,13 @@ describe('spoken forms of questions', () => {
     expect(readTime('ผลประเมิน พ.ศ. 2567').years).toEqual([2567]);
     expect(readTime('ปีงบ 2567 ทำตาม พ.ร.บ. อะไร').years).toEqual([2567]);
     expect(stated(answer('มาตรการอ้างพระราชบัญญัติข้อมูลข่าวสาร พ.ศ. 2550 ใช่มั้ย'))).toMatch(/๒๕๔๐|2540/u);
+  });
+
+  it('when an asking word as written (ชื่อ) meets the next word, then it starts no misspelt phrase; a phrase holding it still may', () => {
+    expect(containsTypoOf(readUtterance('ขอชื่อประกาศหน่อย'), FIELD_PHRASES.issuer)).toBe(false);
+    expect(containsTypoOf(readUtterance('ใครอกประกาศ'), FIELD_PHRASES.issuer)).toBe(true);
+    expect(readQuestion('ประกาศเรืองอะไร').fields).toEqual(['subject']);
+    const story = 'ป้าไปตลาดเห็นป้ายที่เทศบาลติดไว้ ตัวหนังสือเล็กมาก อ่านไม่ออก อยากรู้ว่าประกาศนั้นชื่อว่าอะไร';
+    expect(stated(answer(story))).toMatch(/ส่งเสริมคุณธรรมและความโปร่งใส/u);
   });
 });
