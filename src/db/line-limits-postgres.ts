@@ -36,7 +36,7 @@ type Asker = (waitMs: number) => void;
 
 /**
  * One tenant's LINE rate limits shared by every bot process, in its rows of line_rate_limits
- * (a GCRA per endpoint: src/publications/pacing.ts is the same rule in one process). Askers
+ * (a GCRA per endpoint: src/line/pacer.ts is the same rule in one process). Askers
  * that arrive while a statement is on its way are served together by the next one. If the
  * database fails or is slow, no message is dropped or held: slots are taken locally at a
  * tenth of each rate (safe while at most ten processes send for one municipality), and the

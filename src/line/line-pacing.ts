@@ -1,4 +1,4 @@
-import { Pacer } from '../publications/pacing.js';
+import { Pacer } from './pacer.js';
 import { realTimers, type Timers } from '../timers.js';
 import type { LineGateway } from './line-gateway.js';
 import { outcomeOf } from './line-outcome.js';

@@ -2,7 +2,7 @@ import type { BatchSender } from './batch-sender.js';
 import { FAN_OUT_DEFAULTS, type FanOutDeps, type FanOutOptions } from './fan-out-options.js';
 import { outcomeOf, type Outcome } from '../line/line-outcome.js';
 import type { Batch } from './outbox.js';
-import { Pacer, WindowLimit } from './pacing.js';
+import { Pacer, WindowLimit } from '../line/pacer.js';
 import { retryPlan } from './retry-plan.js';
 import { withTimeout } from '../timers.js';
 

@@ -1,6 +1,6 @@
 import type { FanOutOptions } from './fan-out-options.js';
 import type { Batch } from './outbox.js';
-import { retryDelay } from './pacing.js';
+import { retryDelay } from '../line/pacer.js';
 
 export type RetryOptions = Pick<FanOutOptions, 'firstRetryMs' | 'maxRetryMs' | 'retryWindowMs'>;
 
