@@ -80,7 +80,11 @@ export function contentFirst(
   if (!subject?.startsWith('measure:') || !ITEM_KINDS.has(shape.kind!)) return null;
   // A measure the announcement restates has clauses naming who does what: they say who.
   if (shape.kind === 'who' && book.withRelated(subject).length > 1) return null;
-  if (ownWords(book, shape.subject, year, book.withRelated(subject)).split(' ').length < MIN_OWN) return null;
+  const words = ownWords(book, shape.subject, year, book.withRelated(subject));
+  if (words.split(' ').length < MIN_OWN) return null;
+  // Named, not guessed: some word of the question is the measure's title ("do & don't"). A measure the
+  // search only guessed ("เจ้าหน้าที่ทำงานไม่เป็นไปตามกฎหมาย ต้องรายงานใคร") is no measure asked about.
+  if (!namesByTitle(words, ownWords(book, shape.subject, year, []))) return null;
   const own = content();
   return own?.family === subject && WORDING.has(own.field) ? own : null;
 }
@@ -93,6 +97,16 @@ export function namesOnlyItem(
   subjects: readonly string[],
 ): boolean {
   return subjects.length > 0 && ownWords(book, shape.subject, year, subjects) === '';
+}
+
+/**
+ * True when a word the title took from the question (in `all`, not in `own`) names the measure:
+ * a word of the title's own ("จริยธรรม", "do & don't"), not a short common one it happens to hold
+ * ("ไม่" of "ไม่ควรทำ").
+ */
+function namesByTitle(own: string, all: string): boolean {
+  const kept = new Set(own.split(' '));
+  return all.split(' ').some((word) => !kept.has(word) && (/[a-z]/iu.test(word) || [...word].length >= 4));
 }
 
 /** Kinds whose answer is the named measure's own wording when it holds the question's words. */
