@@ -7,22 +7,12 @@ import { forkTarget, startService, type ChannelsStandIn, type Target } from './p
 import { addTenant, type BenchDatabase } from './postgres-setup.js';
 import { startEnv, startOptions } from './start-options.js';
 import { fmt, percentile } from './stats.js';
+import { QUESTIONS } from './webhook-bench.js';
 
 const CONCURRENCY = 16;
 const WARMUP = 300;
 const ROUNDS = 6;
 const PER_BLOCK = 400;
-/** bench/webhook-bench.ts's eight questions, asked over and over (its first round). */
-const QUESTIONS = [
-  'ITA ได้กี่คะแนน',
-  'พนักงานเทศบาลห้ามทำอะไรบ้าง',
-  'คู่มือลดการใช้ดุลยพินิจ',
-  'เทศบาลเปิดเผยข้อมูลอะไรบ้าง',
-  'ประกาศลงวันที่ ๑๐ มกราคม',
-  'ร้านกาแฟแถวนี้มีที่ไหนบ้าง',
-  'มาตรการ',
-  'ผลคะแนนความโปร่งใสปีนี้',
-];
 
 /** One way of serving the webhooks: its URLs (the load is spread over them), channel secret and token. */
 interface Setup {

@@ -17,7 +17,8 @@ const WARMUP = 500;
 /** Blocks of load, alternating between the two bots (ABBA order), so a slow spell of this shared machine falls on both. */
 const BLOCKS = 20;
 const PER_BLOCK = 500;
-const QUESTIONS = [
+/** The bench's eight questions (the PostgreSQL webhook bench asks them too). */
+export const QUESTIONS = [
   'ITA ได้กี่คะแนน',
   'พนักงานเทศบาลห้ามทำอะไรบ้าง',
   'คู่มือลดการใช้ดุลยพินิจ',
