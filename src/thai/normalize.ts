@@ -1,6 +1,7 @@
 import { toArabicDigits } from './digits.js';
 import { isFillerWord, isParticle } from './stop-words.js';
 import { collapseRepeats, THAI_MARKS } from './repeats.js';
+import { wordPieces } from './word-pieces.js';
 
 export { collapseRepeats } from './repeats.js';
 
@@ -75,17 +76,14 @@ export function normalize(text: string): string {
   return collapseRepeats(lightNormalize(text));
 }
 
-const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
-
 /**
  * All word-like tokens of a text, in order, in matching form. A one-letter token that merely
  * repeats the end of the token before it ("ควร|ร|ทำ", "ครับ|บบ") was a slip and is dropped.
  */
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const part of segmenter.segment(lightNormalize(text))) {
-    if (!part.isWordLike) continue;
-    const token = collapseRepeats(part.segment);
+  for (const piece of wordPieces(lightNormalize(text))) {
+    const token = collapseRepeats(piece);
     const previous = out.at(-1);
     if (previous !== undefined && isEcho(previous, token)) continue;
     out.push(token);
@@ -96,9 +94,7 @@ export function tokens(text: string): string[] {
 
 /** The words of a text as written (not in matching form: doubles kept, "จริยธรรม"), for typo repair. */
 export function writtenWords(text: string): string[] {
-  const out: string[] = [];
-  for (const part of segmenter.segment(lightNormalize(text))) if (part.isWordLike) out.push(part.segment);
-  return out;
+  return wordPieces(lightNormalize(text));
 }
 
 /** The drawn-out ค่ะ ("เท่าไหร่ค่า") is ค่า only among the particles ending a text; elsewhere ค่า is a word (ค่าใช้จ่าย). */
