@@ -33,8 +33,8 @@ describe.skipIf(!browser)('staff console in Chromium: publishing', () => {
   });
   afterAll(async () => {
     bot.expectAllLineCallsValid();
-    await bot.close();
     await browser?.close();
+    await bot.close();
   });
 
   const multicasts = () => bot.line.calls.filter((c) => c.path === '/v2/bot/message/multicast');

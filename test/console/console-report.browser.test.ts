@@ -43,8 +43,8 @@ describe.skipIf(!browser)('staff console in Chromium: login, quarterly report, a
     await bot.send(unfollowEvent(userId(3)));
   });
   afterAll(async () => {
-    await bot.close();
     await browser?.close();
+    await bot.close();
   });
 
   async function expectClean(page: ConsolePage) {

@@ -31,8 +31,8 @@ describe.skipIf(!browser)('staff console in Chromium: handling a tip', () => {
     now = new Date(now.getTime() + 8 * DAY); // past the 7-day acknowledgement deadline of both
   });
   afterAll(async () => {
-    await bot.close();
     await browser?.close();
+    await bot.close();
   });
 
   const expectClean = async (page: ConsolePage) => {

@@ -111,7 +111,13 @@ export async function startBot(opts: StartBotOptions = {}): Promise<TestBot> {
       line.done();
     },
     async close() {
-      await new Promise((r) => server.close(r));
+      // A browser's kept-alive or unanswered request must not hold the server open: idle sockets
+      // close at once, busy ones after a short grace.
+      const closed = new Promise((r) => server.close(r));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), 2_000);
+      await closed;
+      clearTimeout(grace);
       await runtime.close();
       line.done();
     },

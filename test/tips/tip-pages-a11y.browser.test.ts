@@ -22,8 +22,8 @@ describe.skipIf(!browser)(
       bot = await startBot();
     });
     afterAll(async () => {
-      await bot.close();
       await browser?.close();
+      await bot.close();
     });
 
     async function open(width: number): Promise<Page> {
