@@ -1,17 +1,16 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { forkTarget } from './fork-target.js';
 import { startEnv, startOptions } from './start-options.js';
 import { fmt, percentile } from './stats.js';
 
 export { startEnv, startOptions } from './start-options.js';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CONCURRENCY = 16;
 const WARMUP = 500;
 /** Blocks of load, alternating between the two bots (ABBA order), so a slow spell of this shared machine falls on both. */
@@ -188,24 +187,6 @@ async function block(
   t.blockRates.push(count / replied);
 }
 
-/** Starts a process of bench/targets and waits for its first message (where it listens). */
-async function startTarget<T>(
-  script: string,
-  env: Record<string, string>,
-  execArgv: string[] = [],
-): Promise<{ child: ChildProcess; ready: T }> {
-  const child = fork(path.join(HERE, 'targets', script), {
-    env: { ...process.env, ...env },
-    execArgv,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const ready = await new Promise<T>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as T));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-  return { child, ready };
-}
-
 /** The stand-in's count of replies so far. */
 function askReplies(standIn: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
@@ -219,7 +200,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function benchWebhook(): Promise<void> {
   const token = randomBytes(16).toString('hex');
   const secret = randomBytes(16).toString('hex');
-  const standIn = await startTarget<{ url: string }>('line-stand-in.js', { BENCH_TOKEN: token });
+  const standIn = await forkTarget<{ url: string }>('line-stand-in.js', { BENCH_TOKEN: token });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'phonsai-bench-'));
   const env = { BENCH_SECRET: secret, BENCH_TOKEN: token, BENCH_LINE_URL: standIn.ready.url, BENCH_DATA_DIR: dataDir };
   const start = async (
@@ -228,7 +209,7 @@ export async function benchWebhook(): Promise<void> {
     execArgv: string[] = [],
     extraEnv: Record<string, string> = {},
   ): Promise<Target> => {
-    const { child, ready } = await startTarget<{ port: number }>(script, { ...env, ...extraEnv }, execArgv);
+    const { child, ready } = await forkTarget<{ port: number }>(script, { ...env, ...extraEnv }, execArgv);
     return {
       name,
       child,
